@@ -1,0 +1,44 @@
+/**
+ * The public contract of softphone-bridge: what crosses a boundary. Adapters and connectors
+ * import only this module (`softphone-bridge/contract`), as a third party would.
+ */
+export {
+  IncomingCallPayload,
+  CallAcceptedPayload,
+  CallRejectedPayload,
+  CallEndedPayload,
+  CallNotesSubmittedPayload,
+  OutboundCallInitiatedPayload,
+  StatusChangedPayload,
+  softphonePayloads,
+  SOFTPHONE_METHODS,
+  DEFAULT_LANGUAGE,
+  type SoftphoneMethod,
+  type SoftphonePayload,
+} from './softphone-payloads.js';
+export {
+  DispositionEvent,
+  PartnerConfigEvent,
+  UpdatePresenceEvent,
+  StartCallEvent,
+  callbackEvents,
+  type CallbackEventType,
+  type CallbackPayload,
+  type SoftphoneCallback,
+} from './callback-events.js';
+export { CallRecord, CallState, CallOutcome, CrmRecordRef, IvrContext } from './call-record.js';
+export type { CallLogWrite, PresenceWrite, CrmWrite, CrmWriteKind, WriteReceipt } from './crm-write.js';
+export {
+  capabilitiesOf,
+  type AdapterCapabilities,
+  type AdapterConfig,
+  type AdapterContext,
+  type CrmAdapter,
+  type DialRequest,
+  type ScreenPopRequest,
+  type ScreenPopResult,
+} from './crm-adapter.js';
+export { parseContractCall, MAX_JSON_LENGTH } from './parse-contract-call.js';
+export { BridgeError, errorCatalog, isBridgeErrorCode, toBridgeError, type BridgeErrorCode, type BridgeErrorDetails, type BridgeErrorJson } from '../errors/index.js';
+export type { Clock } from '../shared/clock.js';
+export type { Logger, LogFields } from '../shared/logger.js';

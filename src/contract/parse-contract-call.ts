@@ -1,0 +1,96 @@
+import { BridgeError } from '../errors/index.js';
+import { describeIssues, kindOf } from './describe-issues.js';
+import { toJsonSafe } from './json-safe.js';
+import { softphonePayloads, type SoftphoneMethod, type SoftphonePayload } from './softphone-payloads.js';
+
+/** Longest JSON string a `JSONparams` argument may be; far above any real payload. */
+export const MAX_JSON_LENGTH = 256 * 1024;
+
+/** The positional order of `incomingCall(partnerId, conversationId, callerANI, language)`. */
+const INCOMING_CALL_POSITIONS = ['partnerId', 'conversationId', 'callerANI', 'language'] as const;
+
+/**
+ * Validates the arguments of one contract event method and returns its parsed payload.
+ *
+ * Accepted forms, as the seed allows them:
+ * - every method: one plain object, or one JSON string of an object;
+ * - `incomingCall` also: positional `(partnerId, conversationId, callerANI, language?)`.
+ *
+ * Unknown fields are kept (made JSON-safe); missing or mistyped required fields are rejected.
+ * Never throws: the error is returned, so that callers can reject a Promise with it.
+ */
+export function parseContractCall<M extends SoftphoneMethod>(
+  method: M,
+  args: readonly unknown[],
+): { ok: true; payload: SoftphonePayload<M> } | { ok: false; error: BridgeError } {
+  const raw = argumentsToObject(method, args);
+  if (raw instanceof BridgeError) return { ok: false, error: raw };
+  const result = softphonePayloads[method].safeParse(raw, { reportInput: true });
+  if (!result.success) {
+    const { fields, text } = describeIssues(result.error.issues);
+    return {
+      ok: false,
+      error: new BridgeError('CONTRACT_PAYLOAD_INVALID', `${method}: ${text}.`, { details: { method, fields } }),
+    };
+  }
+  return { ok: true, payload: result.data as SoftphonePayload<M> };
+}
+
+/** Turns the argument list into one JSON-safe plain object, or explains why it cannot. */
+function argumentsToObject(method: SoftphoneMethod, args: readonly unknown[]): Record<string, unknown> | BridgeError {
+  if (method === 'incomingCall' && args.length > 1) return positionalIncomingCall(args);
+  if (args.length !== 1) {
+    const expected = method === 'incomingCall' ? 'one object, one JSON string, or (partnerId, conversationId, callerANI, language)' : 'one object or one JSON string';
+    return new BridgeError('CONTRACT_ARGUMENTS_INVALID', `${method}: expected ${expected}, got ${args.length} argument(s).`, {
+      details: { method, count: args.length },
+    });
+  }
+  let value = args[0];
+  if (typeof value === 'string') {
+    const parsed = parseJson(method, value);
+    if (parsed instanceof BridgeError) return parsed;
+    value = parsed;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return new BridgeError('CONTRACT_ARGUMENTS_INVALID', `${method}: expected an object, got ${kindOf(value)}.`, {
+      details: { method, received: kindOf(value) },
+    });
+  }
+  const safe = toJsonSafe(value);
+  if (typeof safe !== 'object' || safe === null) {
+    return new BridgeError('CONTRACT_ARGUMENTS_INVALID', `${method}: expected a plain object.`, { details: { method, received: 'object' } });
+  }
+  return safe as Record<string, unknown>;
+}
+
+function positionalIncomingCall(args: readonly unknown[]): Record<string, unknown> | BridgeError {
+  if (args.length > INCOMING_CALL_POSITIONS.length) {
+    return new BridgeError(
+      'CONTRACT_ARGUMENTS_INVALID',
+      `incomingCall: expected at most 4 positional arguments (partnerId, conversationId, callerANI, language), got ${args.length}.`,
+      { details: { method: 'incomingCall', count: args.length } },
+    );
+  }
+  const payload: Record<string, unknown> = {};
+  INCOMING_CALL_POSITIONS.forEach((name, index) => {
+    // An explicit `undefined` language is the same as leaving it out: the default applies.
+    if (index < args.length && args[index] !== undefined) payload[name] = toJsonSafe(args[index]);
+  });
+  return payload;
+}
+
+function parseJson(method: SoftphoneMethod, text: string): unknown {
+  if (text.length > MAX_JSON_LENGTH) {
+    return new BridgeError('CONTRACT_JSON_INVALID', `${method}: the JSON parameter is longer than ${MAX_JSON_LENGTH} characters.`, {
+      details: { method, length: text.length },
+    });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    // The parser's message quotes the text around the error; it is not passed on (it may hold notes).
+    return new BridgeError('CONTRACT_JSON_INVALID', `${method}: the parameter is a string but not valid JSON.`, {
+      details: { method },
+    });
+  }
+}

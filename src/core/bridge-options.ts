@@ -1,0 +1,52 @@
+import type { CrmAdapter } from '../contract/crm-adapter.js';
+import type { BridgeStore } from '../outbox/bridge-store.js';
+import type { RetryPolicy } from '../outbox/retry-policy.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import type { CallPolicy } from './call-policy.js';
+
+/**
+ * Options of {@link createBridge}. Only `adapter` is required; every side effect has a default
+ * taken from the page and can be injected instead (tests pass fakes).
+ */
+export interface BridgeOptions {
+  /** The CRM. */
+  readonly adapter: CrmAdapter;
+  /**
+   * Where conversations and the outbox live. Default: IndexedDB database `storeName`, or memory
+   * (with a warning, and `durability: 'memory'`) when IndexedDB cannot be opened.
+   */
+  readonly store?: BridgeStore | Promise<BridgeStore>;
+  /** IndexedDB database name and Web Lock name; default `softphone-bridge:<adapter.name>`. */
+  readonly storeName?: string;
+  readonly clock?: Clock;
+  /** Random numbers in [0, 1) for backoff jitter. Default `Math.random`. */
+  readonly random?: () => number;
+  /** Default: warnings and errors to the console. */
+  readonly logger?: Logger;
+  /** The page: `online` events, `navigator.locks`, `localStorage`, global callback names. Default `globalThis`. */
+  readonly window?: BridgeWindow;
+  readonly policy?: Partial<CallPolicy>;
+  readonly retry?: Partial<RetryPolicy>;
+  /** How long a `start_call` waits for `load` before it is refused. Default 30 s. */
+  readonly startCallTimeoutMs?: number;
+  /** How long finished conversations and sent writes are kept. Default 7 days. */
+  readonly retentionMs?: number;
+}
+
+/** The parts of `window` the bridge uses. */
+export interface BridgeWindow extends EventTarget {
+  readonly navigator?: { readonly locks?: LockManager };
+  readonly localStorage?: Storage;
+  readonly indexedDB?: IDBFactory;
+}
+
+/** Defaults of the numeric options. */
+export const BRIDGE_DEFAULTS = {
+  startCallTimeoutMs: 30_000,
+  retentionMs: 7 * 24 * 60 * 60 * 1000,
+  presenceMaxAgeMs: 60_000,
+  sweepIntervalMs: 30_000,
+  /** An outbound call placed within this time of a CRM `start_call` to the same number is linked to the clicked record. */
+  dialHintMs: 120_000,
+} as const;

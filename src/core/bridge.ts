@@ -1,0 +1,494 @@
+import EventEmitter from 'eventemitter3';
+import { callbackEvents, type CallbackEventType, type DispositionEvent, type PartnerConfigEvent, type SoftphoneCallback } from '../contract/callback-events.js';
+import type { CallRecord, CrmRecordRef } from '../contract/call-record.js';
+import type { AdapterConfig, CrmAdapter, DialRequest } from '../contract/crm-adapter.js';
+import type { CrmWrite } from '../contract/crm-write.js';
+import { describeIssues } from '../contract/describe-issues.js';
+import { Id } from '../contract/fields.js';
+import { parseContractCall } from '../contract/parse-contract-call.js';
+import type { SoftphoneMethod, SoftphonePayload } from '../contract/softphone-payloads.js';
+import { BridgeError, toBridgeError } from '../errors/index.js';
+import type { BridgeStore } from '../outbox/bridge-store.js';
+import { createDrainLock } from '../outbox/drain-lock.js';
+import { createIndexedDbStore } from '../outbox/indexeddb-store.js';
+import { createMemoryStore } from '../outbox/memory-store.js';
+import { Outbox, type OutboxStats } from '../outbox/outbox.js';
+import { callLogKey } from '../outbox/prune-rule.js';
+import { RetryPolicy } from '../outbox/retry-policy.js';
+import { systemClock, type Clock } from '../shared/clock.js';
+import { consoleLogger, type Logger } from '../shared/logger.js';
+import { BRIDGE_DEFAULTS, type BridgeOptions, type BridgeWindow } from './bridge-options.js';
+import type { BridgeEvents } from './bridge-events.js';
+import { CallbackChannel } from './callback-channel.js';
+import type { CallEvent, ConversationMethod } from './call-event.js';
+import { transition, type Transition } from './call-machine.js';
+import { CallPolicy } from './call-policy.js';
+import { DialHints } from './dial-hints.js';
+import { PresenceSync } from './presence-sync.js';
+import { resolveCallback } from './resolve-callback.js';
+
+/** A `JSONparams` argument: the payload object, or the same as a JSON string. */
+export type JsonParams<T> = T | string;
+
+/** What {@link Bridge.status} reports, e.g. for a status strip in the softphone panel. */
+export interface BridgeStatus {
+  readonly loaded: boolean;
+  readonly connected: boolean;
+  readonly durability: 'durable' | 'memory';
+  readonly drainLock: 'web-locks' | 'lease' | 'local';
+  readonly outbox: OutboxStats;
+}
+
+/**
+ * The bridge: implements the Softphone contract and turns it into CRM actions through an adapter.
+ * Create it with {@link createBridge}.
+ *
+ * Every contract method returns a Promise that resolves once the event is validated and durably
+ * recorded (not when the CRM write is done: that is the outbox's job), and rejects with a
+ * {@link BridgeError} naming the method and each bad field. No method throws synchronously, and
+ * events are applied one after another in the order they were called.
+ */
+export class Bridge extends EventEmitter<BridgeEvents> {
+  readonly #adapter: CrmAdapter;
+  readonly #clock: Clock;
+  readonly #logger: Logger;
+  readonly #window: BridgeWindow;
+  readonly #policy: CallPolicy;
+  readonly #channel: CallbackChannel;
+  readonly #presence = new PresenceSync();
+  readonly #hints = new DialHints(BRIDGE_DEFAULTS.dialHintMs);
+  readonly #abort = new AbortController();
+  readonly #store: Promise<BridgeStore>;
+  readonly #outbox: Promise<Outbox>;
+  readonly #retentionMs: number;
+  #drainLockKind: BridgeStatus['drainLock'] = 'local';
+  #chain: Promise<unknown> = Promise.resolve();
+  #connecting: Promise<void> | undefined;
+  #connected = false;
+  #connectedSignal: Promise<void>;
+  #markConnected: () => void = () => {};
+  #dispositions: DispositionEvent | undefined;
+  #partnerConfig: PartnerConfigEvent | undefined;
+  #disposed = false;
+
+  /** Use {@link createBridge}. */
+  constructor(options: BridgeOptions) {
+    super();
+    this.#adapter = options.adapter;
+    this.#clock = options.clock ?? systemClock;
+    this.#logger = options.logger ?? consoleLogger();
+    this.#window = options.window ?? (globalThis as unknown as BridgeWindow);
+    this.#policy = CallPolicy.parse(options.policy ?? {});
+    this.#retentionMs = options.retentionMs ?? BRIDGE_DEFAULTS.retentionMs;
+    const random = options.random ?? Math.random;
+    const name = options.storeName ?? `softphone-bridge:${options.adapter.name}`;
+    this.#connectedSignal = new Promise((resolve) => (this.#markConnected = resolve));
+    this.#channel = new CallbackChannel(
+      this.#clock,
+      {
+        delivered: (eventType) => this.#emit('callback.delivered', eventType),
+        failed: (error) => {
+          this.#logger.warn(error.message, { code: error.code });
+          this.#emit('callback.failed', error);
+        },
+      },
+      options.startCallTimeoutMs ?? BRIDGE_DEFAULTS.startCallTimeoutMs,
+    );
+    this.#store = this.#openStore(options.store, name);
+    const retry = RetryPolicy.parse(options.retry ?? {});
+    this.#outbox = this.#store.then((store) => {
+      const lock = createDrainLock(`${name}:outbox`, { locks: this.#window.navigator?.locks, storage: safeStorage(this.#window), clock: this.#clock, random });
+      this.#drainLockKind = lock.kind;
+      return new Outbox({
+        store,
+        lock,
+        clock: this.#clock,
+        random,
+        logger: this.#logger,
+        retry,
+        deliver: (write) => this.#deliver(write),
+        onlineTarget: this.#window,
+        presenceMaxAgeMs: BRIDGE_DEFAULTS.presenceMaxAgeMs,
+        sweepIntervalMs: BRIDGE_DEFAULTS.sweepIntervalMs,
+        listener: {
+          written: (entry) => this.#emit('outbox.written', entry),
+          failed: (entry, error) => this.#emit('outbox.failed', entry, error),
+          deadLettered: (entry, error) => this.#emit('outbox.deadLettered', entry, error),
+        },
+      });
+    });
+    // Errors surface through the methods that await these; this only avoids an unhandled rejection.
+    this.#outbox.catch(() => undefined);
+  }
+
+  // ---- the Softphone contract ----------------------------------------------------------------
+
+  /**
+   * The softphone has loaded: `callback(eventType, payload)` is how the bridge talks back. Connects
+   * the adapter (once), delivers `disposition` and `partner_config`, then anything queued, and
+   * replays the outbox a previous page left behind. Calling it again swaps the callback and
+   * delivers the configuration to the new one.
+   *
+   * @param callback a function, or the name of a global function (`"softphone.onBridgeEvent"`).
+   */
+  load(callback: SoftphoneCallback | string): Promise<void> {
+    return this.#guard('load', () => {
+      const resolved = resolveCallback(callback, this.#window);
+      if (resolved instanceof BridgeError) throw this.#reject(resolved);
+      this.#channel.attach(resolved);
+      if (this.#connected) {
+        this.#sendConfig();
+        return Promise.resolve();
+      }
+      this.#connecting ??= this.#connect().finally(() => {
+        this.#connecting = undefined;
+      });
+      return this.#connecting;
+    });
+  }
+
+  /** An incoming call rings. Takes one object or JSON string, or `(partnerId, conversationId, callerANI, language?)`. */
+  incomingCall(params: JsonParams<Omit<SoftphonePayload<'incomingCall'>, 'language'> & { language?: string }>): Promise<CallRecord>;
+  incomingCall(partnerId: string, conversationId: string, callerANI: string, language?: string): Promise<CallRecord>;
+  incomingCall(...args: unknown[]): Promise<CallRecord> {
+    return this.#conversationEvent('incomingCall', args);
+  }
+
+  /** The agent accepted the call; keeps the IVR context for the log. */
+  callAccepted(params: JsonParams<SoftphonePayload<'callAccepted'>>): Promise<CallRecord>;
+  callAccepted(...args: unknown[]): Promise<CallRecord> {
+    return this.#conversationEvent('callAccepted', args);
+  }
+
+  /** The call was rejected, actively (declined) or passively (rang out). */
+  callRejected(params: JsonParams<SoftphonePayload<'callRejected'>>): Promise<CallRecord>;
+  callRejected(...args: unknown[]): Promise<CallRecord> {
+    return this.#conversationEvent('callRejected', args);
+  }
+
+  /** The call ended: the call log is queued with duration, disposition and notes. */
+  callEnded(params: JsonParams<SoftphonePayload<'callEnded'>>): Promise<CallRecord>;
+  callEnded(...args: unknown[]): Promise<CallRecord> {
+    return this.#conversationEvent('callEnded', args);
+  }
+
+  /** The agent submitted disposition and notes, before or after the end: one log in the end. */
+  callNotesSubmitted(params: JsonParams<SoftphonePayload<'callNotesSubmitted'>>): Promise<CallRecord>;
+  callNotesSubmitted(...args: unknown[]): Promise<CallRecord> {
+    return this.#conversationEvent('callNotesSubmitted', args);
+  }
+
+  /** The agent started an outbound call. */
+  outboundCallInitiated(params: JsonParams<SoftphonePayload<'outboundCallInitiated'>>): Promise<CallRecord>;
+  outboundCallInitiated(...args: unknown[]): Promise<CallRecord> {
+    return this.#conversationEvent('outboundCallInitiated', args);
+  }
+
+  /** The agent changed status on the softphone; synced to the CRM unless it echoes a CRM change. */
+  statusChanged(params: JsonParams<SoftphonePayload<'statusChanged'>>): Promise<void>;
+  statusChanged(...args: unknown[]): Promise<void> {
+    return this.#guard('statusChanged', () => {
+      const payload = this.#parse('statusChanged', args);
+      return this.#serial(async () => {
+        const { softphoneId } = payload;
+        if (!this.#presence.fromSoftphone(softphoneId, this.#clock.now())) return;
+        this.#emit('presence.changed', softphoneId, 'softphone');
+        if (typeof this.#adapter.setPresence !== 'function') return;
+        await (await this.#store).enqueue([{ key: 'presence', data: { kind: 'presence', softphoneId } }], this.#clock.now());
+        this.#emit('outbox.queued', 'presence');
+        void this.#drain();
+      });
+    });
+  }
+
+  // ---- the CRM → softphone direction ---------------------------------------------------------
+
+  /**
+   * Asks the softphone to dial (`start_call`). Partner fields default to the partner configuration.
+   * Resolves once the softphone's callback has it; queued until `load`, refused after
+   * `startCallTimeoutMs` without one.
+   */
+  startCall(request: DialRequest): Promise<void> {
+    return this.#guard('startCall', () => {
+      const { crmRecord, ...fields } = (typeof request === 'object' && request !== null ? request : {}) as DialRequest;
+      const payload = this.#validateCallback('start_call', { ...this.#partnerConfig, ...fields });
+      if (crmRecord !== undefined) this.#hints.remember(payload.dialTo, crmRecord, this.#clock.now());
+      return this.#channel.startCall(payload);
+    });
+  }
+
+  /** Asks the softphone to change the agent's status (`update_presence`), unless that is an echo. */
+  updatePresence(softphoneId: string): Promise<void> {
+    return this.#guard('updatePresence', () => {
+      const parsed = Id.safeParse(softphoneId);
+      if (!parsed.success) throw this.#reject(new BridgeError('CONTRACT_PAYLOAD_INVALID', 'updatePresence: "softphoneId" must be a non-empty string.', { details: { method: 'updatePresence', fields: ['softphoneId'] } }));
+      if (this.#presence.fromCrm(parsed.data, this.#clock.now())) {
+        this.#emit('presence.changed', parsed.data, 'crm');
+        this.#channel.send('update_presence', { softphoneId: parsed.data });
+      }
+      return Promise.resolve();
+    });
+  }
+
+  /** Sets the disposition codes the softphone offers (`disposition`). */
+  setDispositions(codes: readonly string[]): Promise<void> {
+    return this.#guard('setDispositions', () => {
+      this.#dispositions = this.#validateCallback('disposition', codes);
+      this.#channel.send('disposition', this.#dispositions);
+      return Promise.resolve();
+    });
+  }
+
+  /** Sets the partner configuration (`partner_config`), also the default partner fields of `start_call`. */
+  setPartnerConfig(config: PartnerConfigEvent): Promise<void> {
+    return this.#guard('setPartnerConfig', () => {
+      this.#partnerConfig = this.#validateCallback('partner_config', config);
+      this.#channel.send('partner_config', this.#partnerConfig);
+      return Promise.resolve();
+    });
+  }
+
+  // ---- inspection and lifecycle --------------------------------------------------------------
+
+  /** The stored record of a conversation, if the bridge knows it. */
+  getCall(conversationId: string): Promise<CallRecord | undefined> {
+    return this.#guard('getCall', async () => (await this.#store).getCall(conversationId));
+  }
+
+  /** Connection, durability and outbox counts. */
+  status(): Promise<BridgeStatus> {
+    return this.#guard('status', async () => {
+      const store = await this.#store;
+      const outbox = await this.#outbox;
+      return { loaded: this.#channel.attached, connected: this.#connected, durability: store.durability, drainLock: this.#drainLockKind, outbox: await outbox.stats() };
+    });
+  }
+
+  /** Queues every dead-lettered call log again. Resolves to how many. */
+  retryDeadLetters(): Promise<number> {
+    return this.#guard('retryDeadLetters', async () => (await this.#outbox).retryDead());
+  }
+
+  /** Drains the outbox now and resolves when this round is done (tests, "sync now" buttons). */
+  flush(): Promise<void> {
+    return this.#guard('flush', () => this.#drain());
+  }
+
+  /** Stops everything: the outbox, the adapter, the store. Queued writes stay stored for the next page. */
+  async dispose(): Promise<void> {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#abort.abort();
+    this.#channel.close(new BridgeError('BRIDGE_DISPOSED'));
+    try {
+      (await this.#outbox).stop();
+      await this.#chain;
+      if (this.#connected) await this.#adapter.disconnect();
+      (await this.#store).close();
+    } catch (error) {
+      this.#logger.warn('dispose did not finish cleanly', { code: toBridgeError(error, 'OUTBOX_STORE_FAILED').code });
+    }
+    this.removeAllListeners();
+  }
+
+  // ---- internals ----------------------------------------------------------------------------
+
+  #conversationEvent(method: ConversationMethod, args: readonly unknown[]): Promise<CallRecord> {
+    return this.#guard(method, () => {
+      const payload = this.#parse(method, args);
+      const event = { type: method, payload, at: this.#clock.now() } as CallEvent;
+      return this.#serial(() => this.#apply(payload.conversationId, event, method));
+    });
+  }
+
+  /** One step of the machine, stored atomically with its writes; then the effects. */
+  async #apply(conversationId: string, event: CallEvent, method: string): Promise<CallRecord> {
+    const store = await this.#store;
+    const outcome = await store.updateCall<Transition>(
+      conversationId,
+      (current) => {
+        const step = transition(current, event, this.#policy);
+        const changed = step.verdict === 'applied' || step.verdict === 'merged';
+        const writes = changed && step.call !== undefined && step.effects.some((e) => e.type === 'writeCallLog')
+          ? [{ key: callLogKey(conversationId), data: { kind: 'callLog' as const, call: step.call } }]
+          : [];
+        return { call: changed ? step.call : undefined, writes, result: step };
+      },
+      this.#clock.now(),
+    );
+    const call = outcome.call;
+    if (outcome.verdict === 'ignored' || call === undefined) {
+      const error = new BridgeError('CALL_TRANSITION_IGNORED', `${method}: ignored for conversation in state ${call?.state ?? 'unknown'}: ${outcome.reason ?? 'no effect'}.`, {
+        details: { method, conversationId, state: call?.state ?? null },
+      });
+      this.#logger.debug(error.message, { code: error.code });
+      this.#emit('call.ignored', error);
+      if (call === undefined) throw error;
+      return call;
+    }
+    if (outcome.verdict !== 'duplicate') this.#emit('call.updated', call, { method, verdict: outcome.verdict });
+    for (const effect of outcome.effects) {
+      if (effect.type === 'screenPop') void this.#screenPop(call);
+      if (effect.type === 'writeCallLog') {
+        this.#emit('outbox.queued', callLogKey(conversationId));
+        void this.#drain();
+      }
+    }
+    return call;
+  }
+
+  async #screenPop(call: CallRecord): Promise<void> {
+    try {
+      await this.#connectedSignal;
+      if (this.#disposed) return;
+      const hinted = call.direction === 'outbound' ? this.#hints.take(call.phoneNumber, this.#clock.now()) : undefined;
+      if (hinted !== undefined) return void (await this.#link(call.conversationId, hinted));
+      if (typeof this.#adapter.screenPop !== 'function') return;
+      const result = await this.#adapter.screenPop({ conversationId: call.conversationId, direction: call.direction, phoneNumber: call.phoneNumber });
+      if (result.record !== undefined) await this.#link(call.conversationId, result.record);
+    } catch (error) {
+      const failure = toBridgeError(error, 'SCREEN_POP_FAILED');
+      this.#logger.warn('screen pop failed', { code: failure.code, conversationId: call.conversationId });
+      this.#emit('screenPop.failed', failure);
+    }
+  }
+
+  #link(conversationId: string, record: CrmRecordRef): Promise<CallRecord> {
+    return this.#serial(() => this.#apply(conversationId, { type: 'recordLinked', record, at: this.#clock.now() }, 'linkRecord'));
+  }
+
+  async #connect(): Promise<void> {
+    let config: AdapterConfig;
+    try {
+      config = await this.#adapter.connect({
+        logger: this.#logger,
+        clock: this.#clock,
+        signal: this.#abort.signal,
+        requestCall: (request) => this.startCall(request),
+        updatePresence: (softphoneId) => this.updatePresence(softphoneId),
+        updateConfig: (next) => this.#applyConfig(next),
+        linkRecord: (conversationId, record) => this.#guard('linkRecord', () => this.#link(conversationId, record)).then(() => undefined),
+      });
+    } catch (cause) {
+      const error = toBridgeError(cause, 'ADAPTER_CONNECT_FAILED', `The ${this.#adapter.name} adapter could not connect.`);
+      this.#logger.error(error.message, { code: error.code });
+      this.#emit('adapter.failed', error);
+      throw error;
+    }
+    this.#connected = true;
+    await this.#applyConfig(config ?? {});
+    this.#markConnected();
+    this.#emit('adapter.connected');
+    const outbox = await this.#outbox;
+    outbox.start();
+    void (await this.#store).prune(this.#clock.now() - this.#retentionMs).catch(() => undefined);
+  }
+
+  async #applyConfig(config: AdapterConfig): Promise<void> {
+    if (config.dispositions !== undefined) this.#dispositions = this.#validateCallback('disposition', config.dispositions);
+    if (config.partnerConfig !== undefined) this.#partnerConfig = this.#validateCallback('partner_config', config.partnerConfig);
+    this.#sendConfig();
+  }
+
+  #sendConfig(): void {
+    if (this.#dispositions !== undefined) this.#channel.send('disposition', this.#dispositions);
+    if (this.#partnerConfig !== undefined) this.#channel.send('partner_config', this.#partnerConfig);
+  }
+
+  async #deliver(write: CrmWrite): Promise<import('../contract/crm-write.js').WriteReceipt> {
+    if (write.kind === 'callLog') return this.#adapter.writeCallLog(write);
+    if (typeof this.#adapter.setPresence !== 'function') {
+      throw new BridgeError('ADAPTER_WRITE_REFUSED', `The ${this.#adapter.name} adapter does not sync presence.`, { details: { kind: write.kind } });
+    }
+    return this.#adapter.setPresence(write);
+  }
+
+  async #drain(): Promise<void> {
+    if (!this.#connected) return;
+    await (await this.#outbox).drain();
+  }
+
+  async #openStore(given: BridgeOptions['store'], name: string): Promise<BridgeStore> {
+    if (given !== undefined) return given;
+    const factory = this.#window.indexedDB;
+    if (factory !== undefined) {
+      try {
+        return await createIndexedDbStore(name, factory);
+      } catch (error) {
+        this.#logger.warn('IndexedDB unavailable; call logs are kept in memory only until the CRM confirms them', { code: toBridgeError(error, 'OUTBOX_STORE_FAILED').code });
+      }
+    }
+    return createMemoryStore();
+  }
+
+  #parse<M extends SoftphoneMethod>(method: M, args: readonly unknown[]): SoftphonePayload<M> {
+    const parsed = parseContractCall(method, args);
+    if (!parsed.ok) throw this.#reject(parsed.error);
+    return parsed.payload;
+  }
+
+  #validateCallback<T extends CallbackEventType>(eventType: T, payload: unknown): import('../contract/callback-events.js').CallbackPayload<T> {
+    const result = callbackEvents[eventType].safeParse(payload, { reportInput: true });
+    if (!result.success) {
+      const { fields, text } = describeIssues(result.error.issues);
+      throw this.#reject(new BridgeError('CONTRACT_PAYLOAD_INVALID', `${eventType}: ${text}.`, { details: { method: eventType, fields } }));
+    }
+    return result.data as import('../contract/callback-events.js').CallbackPayload<T>;
+  }
+
+  /** Reports bad input as an event and returns the error, for the caller to reject with. */
+  #reject(error: BridgeError): BridgeError {
+    this.#logger.warn(error.message, { code: error.code });
+    this.#emit('contract.rejected', error);
+    return error;
+  }
+
+  /**
+   * Runs `body` so that nothing escapes synchronously: a throw becomes a rejection, every
+   * failure is a BridgeError, and a disposed bridge refuses politely.
+   */
+  #guard<T>(method: string, body: () => Promise<T>): Promise<T> {
+    if (this.#disposed) return Promise.reject(new BridgeError('BRIDGE_DISPOSED', `${method}: the bridge was disposed.`, { details: { method } }));
+    try {
+      return body().catch((error: unknown) => Promise.reject(toBridgeError(error, 'OUTBOX_STORE_FAILED')));
+    } catch (error) {
+      return Promise.reject(toBridgeError(error, 'OUTBOX_STORE_FAILED'));
+    }
+  }
+
+  /** Events apply in call order: each waits for the previous one, whatever its outcome. */
+  #serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#chain.then(task, task);
+    this.#chain = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Emits without letting a subscriber's exception reach the softphone. */
+  #emit<K extends keyof BridgeEvents>(event: K, ...args: BridgeEvents[K]): void {
+    try {
+      (this.emit as (event: K, ...args: BridgeEvents[K]) => boolean)(event, ...args);
+    } catch (error) {
+      this.#logger.error('a bridge event listener threw', { event: String(event), name: error instanceof Error ? error.name : typeof error });
+    }
+  }
+}
+
+/**
+ * Creates a bridge for one CRM adapter.
+ *
+ * @example
+ * const bridge = createBridge({ adapter: fakeAdapter() });
+ * window.softphoneBridge = bridge; // the softphone calls bridge.load(callback), bridge.incomingCall(...)
+ */
+export function createBridge(options: BridgeOptions): Bridge {
+  return new Bridge(options);
+}
+
+function safeStorage(window: BridgeWindow): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    // Reading localStorage throws in sandboxed frames without allow-same-origin.
+    return undefined;
+  }
+}

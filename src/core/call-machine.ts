@@ -1,0 +1,214 @@
+import type { CallRecord, CallState } from '../contract/call-record.js';
+import type { CallEvent, ContractCallEvent } from './call-event.js';
+import { mergeEvent, newRecord, sameData } from './call-fields.js';
+import type { CallPolicy } from './call-policy.js';
+
+/**
+ * What an event did to a conversation:
+ * - `applied`: it moved the call to another state (or created it);
+ * - `merged`: it added data without a change of state (notes before the end, a late accept);
+ * - `duplicate`: it said nothing new (a repeated `callEnded`);
+ * - `ignored`: it does not apply in this state (an `incomingCall` replayed after the end).
+ */
+export type Verdict = 'applied' | 'merged' | 'duplicate' | 'ignored';
+
+/** A side effect for the bridge to carry out; the machine itself does none. */
+export type CallEffect = { readonly type: 'screenPop' } | { readonly type: 'writeCallLog' };
+
+/** The outcome of {@link transition}. `call` is the record to store (unchanged when nothing applied). */
+export interface Transition {
+  readonly verdict: Verdict;
+  readonly call: CallRecord | undefined;
+  readonly effects: readonly CallEffect[];
+  /** Why an event was ignored, for the `call.ignored` event. */
+  readonly reason?: string;
+}
+
+type Rule = (call: CallRecord | undefined, event: CallEvent, policy: CallPolicy) => Transition;
+
+/** The row of the table for a conversation the bridge has not seen yet. */
+export type MachineState = CallState | 'idle';
+
+/**
+ * The call machine: one pure step per event. The table below is the whole behaviour; each cell
+ * names a rule. Out-of-order and duplicate events are handled by the cells, not by flags:
+ * notes before `callEnded` merge into the one log, a repeated `callEnded` changes nothing,
+ * `callEnded` without `callAccepted` still logs, and replays after the end never pop again.
+ */
+export function transition(call: CallRecord | undefined, event: CallEvent, policy: CallPolicy): Transition {
+  const state: MachineState = call?.state ?? 'idle';
+  return table[state][event.type](call, event, policy);
+}
+
+// ---- rules ---------------------------------------------------------------------------------
+
+const ignore =
+  (reason: string): Rule =>
+  (call) => ({ verdict: 'ignored', call, effects: [], reason });
+
+/** First event of a conversation: create it in `state`. */
+const create =
+  (state: CallState): Rule =>
+  (_call, event, policy) => {
+    if (event.type === 'recordLinked') return { verdict: 'ignored', call: undefined, effects: [], reason: 'no such conversation' };
+    let record = newRecord(event, state);
+    const effects: CallEffect[] = [];
+    if (state === 'rejected' && event.type === 'callRejected') record = { ...record, outcome: rejectionOutcome(event) };
+    if (state === 'ended') record = { ...record, outcome: endOutcome(record) };
+    const pops = state === 'dialing' || state === 'connected' || (state === 'ringing' && policy.screenPopOn === 'ring');
+    if (pops && record.phoneNumber !== '') {
+      record = { ...record, poppedAt: event.at };
+      effects.push({ type: 'screenPop' });
+    }
+    if (state === 'ended' || state === 'wrapped' || (state === 'rejected' && rejectionLogged(record, policy))) {
+      effects.push({ type: 'writeCallLog' });
+    }
+    return { verdict: 'applied', call: record, effects };
+  };
+
+/** A move to another state, with the event's data merged. */
+const move =
+  (to: CallState): Rule =>
+  (call, event, policy) => {
+    const current = call as CallRecord;
+    let record: CallRecord = { ...merge(current, event), state: to };
+    const effects: CallEffect[] = [];
+    if (to === 'connected' && record.poppedAt === undefined && record.phoneNumber !== '') {
+      record = { ...record, poppedAt: event.at };
+      effects.push({ type: 'screenPop' });
+    }
+    if (to === 'ended') record = { ...record, outcome: current.state === 'connected' ? 'completed' : 'unanswered' };
+    if (to === 'rejected' && event.type === 'callRejected') record = { ...record, outcome: rejectionOutcome(event) };
+    if (to === 'ended' || to === 'wrapped' || (to === 'rejected' && rejectionLogged(record, policy))) {
+      effects.push({ type: 'writeCallLog' });
+    }
+    return { verdict: 'applied', call: bump(record, current, event.at), effects };
+  };
+
+/**
+ * Data without a change of state. The log is written again only if one is due in this state
+ * and the data changed; otherwise the event is a duplicate.
+ */
+const fill: Rule = (call, event, policy) => {
+  const current = call as CallRecord;
+  let record = merge(current, event);
+  // A late accept for a call that already ended means it was talked, not left unanswered.
+  if (event.type === 'callAccepted' && current.outcome === 'unanswered') record = { ...record, outcome: 'completed' };
+  // An end that arrives after the notes: the first moment the outcome is known.
+  if (event.type === 'callEnded' && record.outcome === undefined) record = { ...record, outcome: endOutcome(record) };
+  if (sameData(record, current)) return { verdict: 'duplicate', call: current, effects: [] };
+  const logged = current.state === 'ended' || current.state === 'wrapped' || (current.state === 'rejected' && rejectionLogged(current, policy));
+  return { verdict: 'merged', call: bump(record, current, event.at), effects: logged ? [{ type: 'writeCallLog' }] : [] };
+};
+
+/** `callEnded` after a state that has no end yet (notes first, or rejected): merge it once. */
+const lateEnd: Rule = (call, event, policy) =>
+  (call as CallRecord).endedAt === undefined || (call as CallRecord).durationSeconds === undefined
+    ? fill(call, event, policy)
+    : { verdict: 'duplicate', call, effects: [] };
+
+/** Notes after the end: the call is wrapped up; the log is updated if the notes say more. */
+const wrapUp: Rule = (call, event, policy) => {
+  const result = fill(call, event, policy);
+  const record = result.call as CallRecord;
+  return { ...result, verdict: 'applied', call: bump({ ...record, state: 'wrapped' }, call as CallRecord, event.at) };
+};
+
+const duplicate: Rule = (call) => ({ verdict: 'duplicate', call, effects: [] });
+
+// ---- helpers -------------------------------------------------------------------------------
+
+function merge(call: CallRecord, event: CallEvent): CallRecord {
+  if (event.type === 'recordLinked') return { ...call, crmRecord: event.record };
+  return mergeEvent(call, event as ContractCallEvent);
+}
+
+function bump(record: CallRecord, previous: CallRecord, at: number): CallRecord {
+  return { ...record, updatedAt: at, revision: previous.revision + 1 };
+}
+
+/** For an end the bridge saw nothing before: a call that lasted was talked. */
+function endOutcome(call: CallRecord): CallRecord['outcome'] {
+  return call.acceptedAt !== undefined || (call.durationSeconds ?? 0) > 0 ? 'completed' : 'unanswered';
+}
+
+function rejectionOutcome(event: Extract<CallEvent, { type: 'callRejected' }>): CallRecord['outcome'] {
+  return event.payload.reason === 'passive' ? 'missed' : 'declined';
+}
+
+function rejectionLogged(call: CallRecord, policy: CallPolicy): boolean {
+  if (policy.logRejectedCalls === 'all') return true;
+  return policy.logRejectedCalls === 'passive' && call.outcome === 'missed';
+}
+
+// ---- the table -----------------------------------------------------------------------------
+
+const ringingIgnoresOutbound = ignore('an inbound call is ringing for this conversation');
+const late = ignore('the conversation is already over');
+
+/** State × event → rule. Every cell is filled; the table test walks all of them. */
+export const table: Record<MachineState, Record<CallEvent['type'], Rule>> = {
+  idle: {
+    incomingCall: create('ringing'),
+    outboundCallInitiated: create('dialing'),
+    callAccepted: create('connected'),
+    callRejected: create('rejected'),
+    callEnded: create('ended'),
+    callNotesSubmitted: create('wrapped'),
+    recordLinked: ignore('no such conversation'),
+  },
+  ringing: {
+    incomingCall: fill,
+    outboundCallInitiated: ringingIgnoresOutbound,
+    callAccepted: move('connected'),
+    callRejected: move('rejected'),
+    callEnded: move('ended'),
+    callNotesSubmitted: fill,
+    recordLinked: fill,
+  },
+  dialing: {
+    incomingCall: ignore('an outbound call is dialing for this conversation'),
+    outboundCallInitiated: fill,
+    callAccepted: move('connected'),
+    callRejected: move('rejected'),
+    callEnded: move('ended'),
+    callNotesSubmitted: fill,
+    recordLinked: fill,
+  },
+  connected: {
+    incomingCall: fill,
+    outboundCallInitiated: ignore('the call is already connected'),
+    callAccepted: fill,
+    callRejected: ignore('an accepted call cannot be rejected'),
+    callEnded: move('ended'),
+    callNotesSubmitted: fill,
+    recordLinked: fill,
+  },
+  ended: {
+    incomingCall: late,
+    outboundCallInitiated: late,
+    callAccepted: fill,
+    callRejected: late,
+    callEnded: duplicate,
+    callNotesSubmitted: wrapUp,
+    recordLinked: fill,
+  },
+  wrapped: {
+    incomingCall: late,
+    outboundCallInitiated: late,
+    callAccepted: fill,
+    callRejected: late,
+    callEnded: lateEnd,
+    callNotesSubmitted: fill,
+    recordLinked: fill,
+  },
+  rejected: {
+    incomingCall: late,
+    outboundCallInitiated: late,
+    callAccepted: ignore('the call was rejected'),
+    callRejected: duplicate,
+    callEnded: lateEnd,
+    callNotesSubmitted: fill,
+    recordLinked: fill,
+  },
+};

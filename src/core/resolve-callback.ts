@@ -1,0 +1,33 @@
+import type { SoftphoneCallback } from '../contract/callback-events.js';
+import { BridgeError } from '../errors/index.js';
+
+/**
+ * The softphone's callback from what it gave `load`: a function, or the name of a global
+ * function (the seed types `callback` as String), possibly dotted (`softphone.onBridgeEvent`).
+ * Names are looked up as property paths on `scope`, never evaluated.
+ */
+export function resolveCallback(callback: unknown, scope: object): SoftphoneCallback | BridgeError {
+  if (typeof callback === 'function') return callback as SoftphoneCallback;
+  if (typeof callback !== 'string' || callback.trim() === '') {
+    return new BridgeError('CALLBACK_INVALID', `load: expected a function or the name of a global function, got ${callback === null ? 'null' : typeof callback}.`, {
+      details: { method: 'load' },
+    });
+  }
+  const path = callback.trim().split('.');
+  let owner: unknown = undefined;
+  let value: unknown = scope;
+  for (const part of path) {
+    if (part === '__proto__' || part === 'constructor' || part === 'prototype' || typeof value !== 'object' && typeof value !== 'function') {
+      value = undefined;
+      break;
+    }
+    owner = value;
+    value = value === null || value === undefined ? undefined : (value as Record<string, unknown>)[part];
+  }
+  if (typeof value !== 'function') {
+    return new BridgeError('CALLBACK_INVALID', `load: no global function named "${path.join('.').slice(0, 100)}".`, { details: { method: 'load' } });
+  }
+  const fn = value as (...args: unknown[]) => unknown;
+  // Called as a method of its owner, as `softphone.onBridgeEvent(...)` would be.
+  return ((eventType: string, payload: unknown) => fn.call(owner, eventType, payload)) as SoftphoneCallback;
+}

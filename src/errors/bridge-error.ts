@@ -1,0 +1,70 @@
+import { errorCatalog, isBridgeErrorCode, type BridgeErrorCode } from './catalog.js';
+
+/** JSON-safe details: field names, method names, counts. Never the caller's data. */
+export type BridgeErrorDetails = Readonly<Record<string, string | number | boolean | readonly string[] | null>>;
+
+/** The JSON form of a {@link BridgeError}, as it crosses frames or lands in storage. */
+export interface BridgeErrorJson {
+  readonly name: 'BridgeError';
+  readonly code: BridgeErrorCode;
+  readonly message: string;
+  readonly retryable: boolean;
+  readonly details: BridgeErrorDetails;
+}
+
+/**
+ * The one error class of the bridge. Every rejection and every error event carries one.
+ *
+ * @example
+ * bridge.callEnded({}).catch((error) => {
+ *   if (error instanceof BridgeError && error.code === 'CONTRACT_PAYLOAD_INVALID') …
+ * });
+ */
+export class BridgeError extends Error {
+  override readonly name = 'BridgeError';
+  readonly code: BridgeErrorCode;
+  readonly retryable: boolean;
+  readonly details: BridgeErrorDetails;
+
+  /**
+   * @param code a catalog code
+   * @param message what happened, naming methods and fields but never echoing input values
+   * @param options `details` for machines, `cause` for the wrapped vendor error, `retryable`
+   *   to override the catalog default (an adapter knows whether its HTTP 400 is final)
+   */
+  constructor(
+    code: BridgeErrorCode,
+    message: string = errorCatalog[code].summary,
+    options: { details?: BridgeErrorDetails; cause?: unknown; retryable?: boolean } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.retryable = options.retryable ?? errorCatalog[code].retryable;
+    this.details = options.details ?? {};
+  }
+
+  /** The JSON form; `cause` is left out because vendor errors may carry customer data. */
+  toJSON(): BridgeErrorJson {
+    return { name: 'BridgeError', code: this.code, message: this.message, retryable: this.retryable, details: this.details };
+  }
+
+  /** Rebuilds an error from {@link BridgeError.toJSON} output, e.g. on the other side of a frame. */
+  static fromJSON(json: unknown): BridgeError {
+    const record = (typeof json === 'object' && json !== null ? json : {}) as Partial<BridgeErrorJson>;
+    const code = isBridgeErrorCode(record.code) ? record.code : 'ADAPTER_WRITE_FAILED';
+    const message = typeof record.message === 'string' ? record.message : errorCatalog[code].summary;
+    const options: { details?: BridgeErrorDetails; retryable?: boolean } = {};
+    if (typeof record.details === 'object' && record.details !== null) options.details = record.details;
+    if (typeof record.retryable === 'boolean') options.retryable = record.retryable;
+    return new BridgeError(code, message, options);
+  }
+}
+
+/**
+ * Wraps anything thrown by a vendor or adapter into a {@link BridgeError}, keeping it as `cause`.
+ * A BridgeError passes through unchanged.
+ */
+export function toBridgeError(error: unknown, code: BridgeErrorCode, message?: string): BridgeError {
+  if (error instanceof BridgeError) return error;
+  return new BridgeError(code, message ?? errorCatalog[code].summary, { cause: error });
+}

@@ -1,0 +1,32 @@
+/**
+ * Every error code the bridge can produce, sorted by code.
+ *
+ * A code names an area and a problem (`AREA_PROBLEM`). `retryable` says whether the same
+ * operation may succeed later without a change of input: the outbox retries retryable adapter
+ * errors and dead-letters the others at once. Messages take only the structured details (field
+ * names, method names, counts) and never the caller's data, so that they can be logged.
+ */
+export const errorCatalog = {
+  ADAPTER_CONNECT_FAILED: { retryable: true, summary: 'The CRM adapter could not connect.' },
+  ADAPTER_WRITE_FAILED: { retryable: true, summary: 'The CRM rejected or did not confirm a write.' },
+  ADAPTER_WRITE_REFUSED: { retryable: false, summary: 'The CRM refused a write that will not succeed on retry.' },
+  BRIDGE_DISPOSED: { retryable: false, summary: 'The bridge was disposed; it takes no more events.' },
+  CALLBACK_FAILED: { retryable: false, summary: "The softphone's callback threw while handling an event." },
+  CALLBACK_EXPIRED: { retryable: false, summary: 'The softphone did not load in time to receive a queued request.' },
+  CALLBACK_INVALID: { retryable: false, summary: 'load() needs a function, or the name of a global function.' },
+  CALL_TRANSITION_IGNORED: { retryable: false, summary: 'The event does not apply to the conversation in its current state.' },
+  CONTRACT_ARGUMENTS_INVALID: { retryable: false, summary: 'A contract method was called with the wrong arguments.' },
+  CONTRACT_JSON_INVALID: { retryable: false, summary: 'A JSON string parameter could not be parsed.' },
+  CONTRACT_PAYLOAD_INVALID: { retryable: false, summary: 'A payload is missing required fields or has mistyped ones.' },
+  OUTBOX_DEAD_LETTERED: { retryable: false, summary: 'A CRM write was given up after its last attempt.' },
+  OUTBOX_STORE_FAILED: { retryable: true, summary: 'The durable store could not record the event.' },
+  SCREEN_POP_FAILED: { retryable: false, summary: 'The CRM could not show the caller record.' },
+} as const satisfies Record<string, { retryable: boolean; summary: string }>;
+
+/** A code from {@link errorCatalog}. */
+export type BridgeErrorCode = keyof typeof errorCatalog;
+
+/** Whether `code` is a known {@link BridgeErrorCode}; used when rebuilding errors from JSON. */
+export function isBridgeErrorCode(code: unknown): code is BridgeErrorCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(errorCatalog, code);
+}

@@ -1,0 +1,2 @@
+export { BridgeError, toBridgeError, type BridgeErrorDetails, type BridgeErrorJson } from './bridge-error.js';
+export { errorCatalog, isBridgeErrorCode, type BridgeErrorCode } from './catalog.js';

@@ -1,0 +1,19 @@
+/**
+ * softphone-bridge: implements the Softphone contract in the browser and turns it into CRM
+ * actions through an adapter, losing nothing. Start with {@link createBridge}.
+ */
+export { createBridge, Bridge, type BridgeStatus, type JsonParams } from './core/bridge.js';
+export type { BridgeOptions, BridgeWindow } from './core/bridge-options.js';
+export type { BridgeEvents, BridgeEventName } from './core/bridge-events.js';
+export { CallPolicy, DEFAULT_CALL_POLICY } from './core/call-policy.js';
+export { transition, type CallEffect, type Transition, type Verdict } from './core/call-machine.js';
+export type { CallEvent } from './core/call-event.js';
+export { createIndexedDbStore } from './outbox/indexeddb-store.js';
+export { createMemoryStore } from './outbox/memory-store.js';
+export type { BridgeStore, CallStep } from './outbox/bridge-store.js';
+export type { OutboxEntry, NewWrite, WriteData } from './outbox/outbox-entry.js';
+export type { OutboxStats } from './outbox/outbox.js';
+export { RetryPolicy, retryDelay } from './outbox/retry-policy.js';
+export { systemClock } from './shared/clock.js';
+export { consoleLogger, silentLogger, type LogLevel } from './shared/logger.js';
+export * from './contract/index.js';

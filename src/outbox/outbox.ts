@@ -1,0 +1,228 @@
+import type { CrmWrite, WriteReceipt } from '../contract/crm-write.js';
+import { BridgeError, toBridgeError } from '../errors/index.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import type { BridgeStore } from './bridge-store.js';
+import type { DrainLock } from './drain-lock.js';
+import { reviveEntry, settleFailure, settleSuccess } from './entry-rules.js';
+import type { OutboxEntry } from './outbox-entry.js';
+import { retryDelay, type RetryPolicy } from './retry-policy.js';
+
+/** What the outbox reports as it works; the bridge re-emits these as `outbox.*` events. */
+export interface OutboxListener {
+  written(entry: OutboxEntry): void;
+  failed(entry: OutboxEntry, error: BridgeError): void;
+  deadLettered(entry: OutboxEntry, error: BridgeError): void;
+}
+
+/** What an {@link Outbox} needs; every side effect is injected. */
+export interface OutboxOptions {
+  readonly store: BridgeStore;
+  readonly lock: DrainLock;
+  readonly clock: Clock;
+  readonly random: () => number;
+  readonly logger: Logger;
+  readonly retry: RetryPolicy;
+  /** Sends one write to the CRM adapter. */
+  readonly deliver: (write: CrmWrite) => Promise<WriteReceipt>;
+  readonly listener: OutboxListener;
+  /** Where `online` fires (the window); a return to the network retries everything at once. */
+  readonly onlineTarget?: EventTarget | undefined;
+  /** A presence write older than this is dropped instead of sent: a stale status is worse than none. */
+  readonly presenceMaxAgeMs: number;
+  /** How often to look for work queued by other tabs that went away. */
+  readonly sweepIntervalMs: number;
+}
+
+/** Counts of entries by status. */
+export interface OutboxStats {
+  readonly pending: number;
+  readonly sent: number;
+  readonly dead: number;
+}
+
+/**
+ * The policy over the store: drains due writes to the adapter one at a time under the drain
+ * lock, settles each by revision, retries with backoff, dead-letters after the limit.
+ *
+ * Delivery is at-least-once: a write whose reply is lost is sent again. Exactly one CRM record
+ * per conversation comes from the adapter updating by the receipt it is handed, and from the
+ * adapter's own idempotency on `write.key` for the reply-lost case.
+ */
+export class Outbox {
+  #options: OutboxOptions;
+  #running = false;
+  #draining: Promise<void> | undefined;
+  #again = false;
+  #retryAll = false;
+  #timer: unknown;
+  #onOnline = () => this.retryNow();
+
+  constructor(options: OutboxOptions) {
+    this.#options = options;
+  }
+
+  /** Starts draining: replays whatever a previous page left, and listens for `online`. */
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    this.#options.onlineTarget?.addEventListener('online', this.#onOnline);
+    void this.drain();
+  }
+
+  /** Stops draining; queued writes stay stored for the next start. */
+  stop(): void {
+    this.#running = false;
+    this.#options.onlineTarget?.removeEventListener('online', this.#onOnline);
+    this.#options.clock.clearTimeout(this.#timer);
+  }
+
+  /** Retries every pending write now, ignoring backoff (the network came back). */
+  retryNow(): Promise<void> {
+    this.#retryAll = true;
+    return this.drain();
+  }
+
+  /**
+   * Drains due writes; resolves when this round is over. Concurrent calls join the running
+   * round, which then goes once more so that nothing queued meanwhile waits for the timer.
+   */
+  drain(): Promise<void> {
+    if (!this.#running) return Promise.resolve();
+    if (this.#draining !== undefined) {
+      this.#again = true;
+      return this.#draining;
+    }
+    this.#draining = this.#drainRounds().finally(() => {
+      this.#draining = undefined;
+    });
+    return this.#draining;
+  }
+
+  /** Queues every dead letter again (after the admin fixed the CRM). Resolves to how many. */
+  async retryDead(): Promise<number> {
+    const now = this.#options.clock.now();
+    let revived = 0;
+    for (const entry of await this.#options.store.listEntries()) {
+      if (entry.status !== 'dead' || entry.kind === 'presence') continue;
+      await this.#options.store.updateEntry(entry.key, (current) => (current === undefined ? undefined : reviveEntry(current, now)));
+      revived += 1;
+    }
+    if (revived > 0) await this.drain();
+    return revived;
+  }
+
+  /** Counts entries by status. */
+  async stats(): Promise<OutboxStats> {
+    const entries = await this.#options.store.listEntries();
+    const count = (status: OutboxEntry['status']) => entries.filter((e) => e.status === status).length;
+    return { pending: count('pending'), sent: count('sent'), dead: count('dead') };
+  }
+
+  async #drainRounds(): Promise<void> {
+    try {
+      do {
+        this.#again = false;
+        const all = this.#retryAll;
+        this.#retryAll = false;
+        await this.#options.lock.run(() => this.#drainDue(all));
+      } while (this.#again && this.#running);
+    } catch (error) {
+      // A store failure must not leave an unhandled rejection behind; the sweep tries again.
+      this.#options.logger.error('outbox drain failed', { code: toBridgeError(error, 'OUTBOX_STORE_FAILED').code });
+    }
+    await this.#scheduleNext();
+  }
+
+  async #drainDue(all: boolean): Promise<void> {
+    const tried = new Set<string>();
+    for (;;) {
+      if (!this.#running) return;
+      const now = this.#options.clock.now();
+      const due = (await this.#options.store.listEntries())
+        .filter((e) => e.status === 'pending' && (all || e.nextAttemptAt <= now))
+        // When retrying everything at once, one try per entry per round is enough.
+        .filter((e) => !(all && tried.has(`${e.key}#${e.revision}`)))
+        .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.createdAt - b.createdAt);
+      if (due.length === 0) return;
+      for (const entry of due) {
+        tried.add(`${entry.key}#${entry.revision}`);
+        await this.#attempt(entry);
+      }
+    }
+  }
+
+  async #attempt(entry: OutboxEntry): Promise<void> {
+    const { store, clock, retry, listener } = this.#options;
+    if (entry.kind === 'presence' && clock.now() - entry.updatedAt > this.#options.presenceMaxAgeMs) {
+      const error = new BridgeError('OUTBOX_DEAD_LETTERED', 'A presence change was dropped: it is too old to apply.', { details: { key: entry.key, reason: 'expired' } });
+      const dead = await store.updateEntry(entry.key, (current) => current && settleFailure(current, entry.revision, error.toJSON(), undefined, clock.now()));
+      if (dead !== undefined) listener.deadLettered(dead, error);
+      return;
+    }
+    try {
+      const receipt = await this.#withTimeout(this.#options.deliver(toWrite(entry)));
+      const settled = await store.updateEntry(entry.key, (current) => current && settleSuccess(current, entry.revision, receipt, clock.now()));
+      if (settled !== undefined) listener.written(settled);
+    } catch (thrown) {
+      const error = toBridgeError(thrown, 'ADAPTER_WRITE_FAILED');
+      const attempts = entry.attempts + 1;
+      const giveUp = !error.retryable || attempts >= retry.maxAttempts;
+      const retryAt = giveUp ? undefined : clock.now() + retryDelay(attempts, retry, this.#options.random);
+      const settled = await store.updateEntry(entry.key, (current) => current && settleFailure(current, entry.revision, error.toJSON(), retryAt, clock.now()));
+      if (settled === undefined) return;
+      if (settled.status === 'dead') {
+        const dead = new BridgeError('OUTBOX_DEAD_LETTERED', `A ${entry.kind} write was given up after ${attempts} attempt(s): ${error.code}.`, {
+          details: { key: entry.key, attempts, lastCode: error.code },
+          cause: error,
+        });
+        this.#options.logger.error('outbox write dead-lettered', { key: entry.key, code: error.code, attempts });
+        listener.deadLettered(settled, dead);
+      } else {
+        this.#options.logger.warn('outbox write failed, will retry', { key: entry.key, code: error.code, attempts });
+        listener.failed(settled, error);
+      }
+    }
+  }
+
+  #withTimeout<T>(promise: Promise<T>): Promise<T> {
+    const { clock, retry } = this.#options;
+    return new Promise<T>((resolve, reject) => {
+      const timer = clock.setTimeout(() => {
+        reject(new BridgeError('ADAPTER_WRITE_FAILED', `The CRM did not answer a write within ${retry.writeTimeoutMs} ms.`, { details: { timeoutMs: retry.writeTimeoutMs } }));
+      }, retry.writeTimeoutMs);
+      promise.then(
+        (value) => {
+          clock.clearTimeout(timer);
+          resolve(value);
+        },
+        (error: unknown) => {
+          clock.clearTimeout(timer);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  /** Sleeps until the earliest pending write is due, or the sweep interval, whichever is first. */
+  async #scheduleNext(): Promise<void> {
+    if (!this.#running) return;
+    const { clock, store, sweepIntervalMs } = this.#options;
+    let wait = sweepIntervalMs;
+    try {
+      const pending = (await store.listEntries()).filter((e) => e.status === 'pending');
+      for (const entry of pending) wait = Math.min(wait, Math.max(0, entry.nextAttemptAt - clock.now()));
+    } catch {
+      // The sweep interval stands.
+    }
+    if (!this.#running) return;
+    clock.clearTimeout(this.#timer);
+    this.#timer = clock.setTimeout(() => void this.drain(), wait);
+  }
+}
+
+function toWrite(entry: OutboxEntry): CrmWrite {
+  const attempt = entry.attempts + 1;
+  if (entry.data.kind === 'callLog') return { kind: 'callLog', key: entry.key, call: entry.data.call, receipt: entry.receipt, attempt };
+  return { kind: 'presence', key: entry.key, softphoneId: entry.data.softphoneId, receipt: entry.receipt, attempt };
+}

@@ -36,7 +36,10 @@ export function fakeAdapter(crm: FakeCrm = new FakeCrm()): FakeAdapter {
     crm,
     async connect(ctx: AdapterContext): Promise<AdapterConfig> {
       context = ctx;
-      return crm.partnerConfig === undefined ? { dispositions: crm.dispositions } : { dispositions: crm.dispositions, partnerConfig: crm.partnerConfig };
+      return {
+        ...(crm.dispositions === undefined ? {} : { dispositions: crm.dispositions }),
+        ...(crm.partnerConfig === undefined ? {} : { partnerConfig: crm.partnerConfig }),
+      };
     },
     async disconnect() {
       context = undefined;

@@ -34,7 +34,7 @@ export interface FakeCrmOptions {
  */
 export class FakeCrm {
   readonly contacts: FakeContact[];
-  dispositions: DispositionEvent;
+  dispositions: DispositionEvent | undefined;
   partnerConfig: PartnerConfigEvent | undefined;
   /** Screen pops shown, in order. */
   readonly pops: { readonly conversationId: string; readonly phoneNumber: string; readonly shown: CrmRecordRef | 'search' | 'new' }[] = [];
@@ -47,7 +47,7 @@ export class FakeCrm {
 
   constructor(options: FakeCrmOptions = {}) {
     this.contacts = [...(options.contacts ?? [])];
-    this.dispositions = options.dispositions ?? [];
+    this.dispositions = options.dispositions;
     this.partnerConfig = options.partnerConfig;
   }
 

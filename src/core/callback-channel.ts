@@ -26,6 +26,8 @@ interface QueuedCall {
 export class CallbackChannel {
   #callback: SoftphoneCallback | undefined;
   #latest = new Map<Exclude<CallbackEventType, 'start_call'>, unknown>();
+  /** What the current callback last received per state-like type, so that repeats are not sent. */
+  #delivered = new Map<CallbackEventType, string>();
   #calls: QueuedCall[] = [];
 
   constructor(
@@ -42,9 +44,10 @@ export class CallbackChannel {
   /** Attaches the softphone's callback and delivers what waited for it, in order. */
   attach(callback: SoftphoneCallback): void {
     this.#callback = callback;
+    this.#delivered.clear();
     const latest = [...this.#latest];
     this.#latest.clear();
-    for (const [type, payload] of latest) this.#deliver(type, payload as never);
+    for (const [type, payload] of latest) this.send(type, payload as never);
     const calls = this.#calls;
     this.#calls = [];
     for (const call of calls) {
@@ -53,10 +56,19 @@ export class CallbackChannel {
     }
   }
 
-  /** Sends a state-like event now, or keeps it as the latest until `load`. */
+  /**
+   * Sends a state-like event now, or keeps it as the latest until `load`. Configuration the
+   * current callback already has is not sent again; `update_presence` always is, since the
+   * agent may have changed status on the softphone since (presence echoes are filtered earlier).
+   */
   send<T extends Exclude<CallbackEventType, 'start_call'>>(eventType: T, payload: CallbackPayload<T>): void {
-    if (this.#callback === undefined) this.#latest.set(eventType, payload);
-    else this.#deliver(eventType, payload);
+    if (this.#callback === undefined) {
+      this.#latest.set(eventType, payload);
+      return;
+    }
+    const json = JSON.stringify(payload);
+    if (eventType !== 'update_presence' && this.#delivered.get(eventType) === json) return;
+    if (this.#deliver(eventType, payload) === undefined) this.#delivered.set(eventType, json);
   }
 
   /** Sends `start_call` now, or queues it until `load` or its expiry. Resolves once delivered. */

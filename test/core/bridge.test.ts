@@ -1,0 +1,370 @@
+import { expect } from '@esm-bundle/chai';
+import sinon from 'sinon';
+import { createBridge, type Bridge } from '../../src/core/bridge.js';
+import { createMemoryStore } from '../../src/outbox/memory-store.js';
+import { BridgeError } from '../../src/errors/index.js';
+import { silentLogger } from '../../src/shared/logger.js';
+import { FakeCrm, fakeAdapter, type FakeAdapter } from '../../adapters/fake/index.js';
+
+const ids = { partnerId: 'partner-1', conversationId: 'conv-1' };
+const partnerConfig = { partnerId: 'partner-1', businessSegmentId: 'segment-1', channelOriginId: 'origin-1' };
+
+function setup(options: { crm?: FakeCrm; window?: EventTarget } = {}) {
+  const crm = options.crm ?? new FakeCrm({ dispositions: ['resolved', 'callback'], partnerConfig, contacts: [{ id: '003A', name: 'Ada Lovelace', phone: '(555) 010-0100' }] });
+  const adapter = fakeAdapter(crm);
+  const bridge = createBridge({ adapter, store: createMemoryStore(), logger: silentLogger, ...(options.window ? { window: options.window as never } : {}) });
+  return { crm, adapter, bridge };
+}
+
+function nextEvent<K extends 'outbox.written' | 'call.updated' | 'screenPop.failed'>(bridge: Bridge, name: K): Promise<unknown[]> {
+  return new Promise((resolve) => bridge.once(name, (...args: unknown[]) => resolve(args)));
+}
+
+describe('Bridge', () => {
+  let bridge: Bridge;
+  afterEach(async () => {
+    sinon.restore();
+    await bridge?.dispose();
+  });
+
+  describe('.load()', () => {
+    it('delivers disposition and partner_config from the adapter', async () => {
+      ({ bridge } = setup());
+      const callback = sinon.spy();
+      await bridge.load(callback);
+      expect(callback.args).to.deep.equal([
+        ['disposition', ['resolved', 'callback']],
+        ['partner_config', partnerConfig],
+      ]);
+    });
+
+    it('accepts the name of a global function, dotted or not', async () => {
+      ({ bridge } = setup());
+      const calls: unknown[] = [];
+      const scope = { softphone: { events: calls, onBridgeEvent(this: { events: unknown[] }, type: string) { this.events.push(type); } } };
+      const named = createBridge({ adapter: fakeAdapter(new FakeCrm({ dispositions: ['x'] })), store: createMemoryStore(), logger: silentLogger, window: Object.assign(new EventTarget(), scope) as never });
+      await named.load('softphone.onBridgeEvent');
+      expect(calls).to.deep.equal(['disposition']);
+      await named.dispose();
+    });
+
+    it('rejects a name that is not a global function, and a number', async () => {
+      ({ bridge } = setup());
+      for (const bad of ['noSuchFunction', 'constructor.constructor', 42, '']) {
+        const error = await bridge.load(bad as never).then(() => undefined, (e: unknown) => e);
+        expect(error).to.be.instanceOf(BridgeError);
+        expect((error as BridgeError).code).to.equal('CALLBACK_INVALID');
+      }
+    });
+
+    it('sends the configuration again to a new callback on a second load, without reconnecting', async () => {
+      let adapter: FakeAdapter;
+      ({ bridge, adapter } = setup());
+      const connect = sinon.spy(adapter, 'connect');
+      await bridge.load(() => {});
+      const second = sinon.spy();
+      await bridge.load(second);
+      expect(second.args.map((a) => a[0])).to.deep.equal(['disposition', 'partner_config']);
+      expect(connect.calledOnce).to.equal(true);
+    });
+
+    it('rejects with ADAPTER_CONNECT_FAILED when the adapter cannot connect, and can load again', async () => {
+      const crm = new FakeCrm();
+      const adapter = fakeAdapter(crm);
+      const connect = sinon.stub(adapter, 'connect').onFirstCall().rejects(new Error('down')).callThrough();
+      bridge = createBridge({ adapter, store: createMemoryStore(), logger: silentLogger });
+      const failed = sinon.spy();
+      bridge.on('adapter.failed', failed);
+      const error = await bridge.load(() => {}).then(() => undefined, (e: unknown) => e);
+      expect((error as BridgeError).code).to.equal('ADAPTER_CONNECT_FAILED');
+      expect(failed.calledOnce).to.equal(true);
+      await bridge.load(() => {});
+      expect(connect.calledTwice).to.equal(true);
+      expect((await bridge.status()).connected).to.equal(true);
+    });
+  });
+
+  describe('contract methods', () => {
+    it('resolve with the stored conversation once recorded', async () => {
+      ({ bridge } = setup());
+      const call = await bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
+      expect(call.state).to.equal('ringing');
+      expect(call.language).to.equal('en_US');
+      expect((await bridge.getCall('conv-1'))?.state).to.equal('ringing');
+    });
+
+    it('never throw synchronously, whatever they are given', () => {
+      ({ bridge } = setup());
+      const methods = ['incomingCall', 'callAccepted', 'callRejected', 'callEnded', 'callNotesSubmitted', 'outboundCallInitiated', 'statusChanged', 'load'] as const;
+      const junk: unknown[] = [undefined, null, 0, '', '{', [], () => {}, Symbol('x'), { conversationId: {} }];
+      const settled: Promise<unknown>[] = [];
+      for (const method of methods) {
+        for (const value of junk) {
+          let result: unknown;
+          expect(() => {
+            result = (bridge[method] as (...a: unknown[]) => Promise<unknown>)(value);
+          }).not.to.throw();
+          expect(result).to.be.instanceOf(Promise);
+          settled.push((result as Promise<unknown>).catch((e: unknown) => expect(e).to.be.instanceOf(BridgeError)));
+        }
+      }
+      return Promise.all(settled);
+    });
+
+    it('report bad input as an event and carry on with the next good one', async () => {
+      ({ bridge } = setup());
+      const rejected = sinon.spy();
+      bridge.on('contract.rejected', rejected);
+      const bad = bridge.callEnded({ ...ids, duration: 'long' } as never);
+      const good = bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
+      const error = await bad.then(() => undefined, (e: unknown) => e);
+      expect((error as BridgeError).code).to.equal('CONTRACT_PAYLOAD_INVALID');
+      expect((error as BridgeError).message).to.contain('callEnded').and.to.contain('"duration"');
+      expect(rejected.calledOnceWith(error)).to.equal(true);
+      expect((await good).state).to.equal('ringing');
+    });
+
+    it('apply events in the order they were called', async () => {
+      ({ bridge } = setup());
+      const states: string[] = [];
+      bridge.on('call.updated', (call) => states.push(call.state));
+      await Promise.all([
+        bridge.incomingCall({ ...ids, callerANI: '+15550100100' }),
+        bridge.callAccepted({ ...ids }),
+        bridge.callEnded({ ...ids, duration: 30 }),
+        bridge.callNotesSubmitted({ ...ids, notes: 'done' }),
+      ]);
+      expect(states).to.deep.equal(['ringing', 'connected', 'ended', 'wrapped']);
+    });
+
+    it('keep a subscriber that throws away from the softphone', async () => {
+      ({ bridge } = setup());
+      bridge.on('call.updated', () => {
+        throw new Error('listener bug');
+      });
+      const call = await bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
+      expect(call.state).to.equal('ringing');
+    });
+
+    it('report ignored events without rejecting them', async () => {
+      ({ bridge } = setup());
+      const ignored = sinon.spy();
+      bridge.on('call.ignored', ignored);
+      await bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
+      await bridge.callAccepted({ ...ids });
+      const call = await bridge.callRejected({ ...ids, reason: 'active' });
+      expect(call.state).to.equal('connected');
+      expect(ignored.firstCall.args[0].code).to.equal('CALL_TRANSITION_IGNORED');
+    });
+
+    it('refuse politely once disposed', async () => {
+      ({ bridge } = setup());
+      await bridge.dispose();
+      const error = await bridge.incomingCall({ ...ids, callerANI: '1' }).then(() => undefined, (e: unknown) => e);
+      expect((error as BridgeError).code).to.equal('BRIDGE_DISPOSED');
+    });
+  });
+
+  describe('call logs', () => {
+    it('write exactly one log with duration, disposition and notes, notes merged from before the end', async () => {
+      let crm: FakeCrm;
+      ({ bridge, crm } = setup());
+      await bridge.load(() => {});
+      await bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
+      await bridge.callAccepted({ ...ids, ivrExitPath: 'billing' });
+      await bridge.callNotesSubmitted({ ...ids, disposition: 'resolved', notes: 'Refund <b>approved</b>' });
+      await bridge.callEnded({ ...ids, duration: 125, notes: '' });
+      await bridge.callEnded({ ...ids, duration: 999 });
+      await bridge.flush();
+      const logs = crm.callLogs();
+      expect(logs).to.have.length(1);
+      expect(logs[0]?.creates).to.equal(1);
+      expect(logs[0]?.call).to.include({ durationSeconds: 125, disposition: 'resolved', notes: 'Refund <b>approved</b>', outcome: 'completed' });
+      expect(logs[0]?.call.ivr.ivrExitPath).to.equal('billing');
+    });
+
+    it('update the same log when notes come after the end', async () => {
+      let crm: FakeCrm;
+      ({ bridge, crm } = setup());
+      await bridge.load(() => {});
+      await bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
+      await bridge.callEnded({ ...ids, duration: 10 });
+      await bridge.flush();
+      await bridge.callNotesSubmitted({ ...ids, notes: 'after the end' });
+      await bridge.flush();
+      const logs = crm.callLogs();
+      expect(logs).to.have.length(1);
+      expect(logs[0]).to.include({ creates: 1, updates: 1 });
+      expect(logs[0]?.call.notes).to.equal('after the end');
+    });
+
+    it('queue logs recorded before load and write them once the adapter connects', async () => {
+      let crm: FakeCrm;
+      ({ bridge, crm } = setup());
+      await bridge.callEnded({ ...ids, duration: 4 });
+      await bridge.flush();
+      expect(crm.callLogs()).to.have.length(0);
+      const written = nextEvent(bridge, 'outbox.written');
+      await bridge.load(() => {});
+      await written;
+      expect(crm.callLogs()).to.have.length(1);
+    });
+  });
+
+  describe('screen pops', () => {
+    it('pop the one matching record and log the call against it', async () => {
+      let crm: FakeCrm;
+      ({ bridge, crm } = setup());
+      await bridge.load(() => {});
+      const linked = new Promise<void>((resolve) => bridge.on('call.updated', (call) => call.crmRecord && resolve()));
+      await bridge.incomingCall({ ...ids, callerANI: '+1 555 010 0100' });
+      await linked;
+      await bridge.callEnded({ ...ids, duration: 3 });
+      await bridge.flush();
+      expect(crm.pops).to.have.length(1);
+      expect(crm.callLogs()[0]?.call.crmRecord).to.deep.equal({ id: '003A', type: 'Contact', name: 'Ada Lovelace' });
+    });
+
+    it('wait for load before popping, and pop once per conversation', async () => {
+      let crm: FakeCrm;
+      ({ bridge, crm } = setup());
+      await bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
+      await bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
+      expect(crm.pops).to.have.length(0);
+      const linked = nextEvent(bridge, 'call.updated');
+      await bridge.load(() => {});
+      await linked;
+      expect(crm.pops).to.have.length(1);
+    });
+
+    it('report a failed pop and still log the call', async () => {
+      let adapter: FakeAdapter;
+      let crm: FakeCrm;
+      ({ bridge, adapter, crm } = setup());
+      sinon.stub(adapter, 'screenPop').rejects(new Error('navigation refused'));
+      await bridge.load(() => {});
+      const failed = nextEvent(bridge, 'screenPop.failed');
+      await bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
+      const [error] = await failed;
+      expect((error as BridgeError).code).to.equal('SCREEN_POP_FAILED');
+      await bridge.callEnded({ ...ids, duration: 3 });
+      await bridge.flush();
+      expect(crm.callLogs()).to.have.length(1);
+    });
+
+    it('link an outbound call to the record it was dialled from, without a search', async () => {
+      let crm: FakeCrm;
+      let adapter: FakeAdapter;
+      ({ bridge, crm, adapter } = setup());
+      const callback = sinon.spy();
+      await bridge.load(callback);
+      await adapter.clickToDial({ dialTo: '+18883973342', crmRecord: { id: '001B', type: 'Account' } });
+      expect(callback.lastCall.args).to.deep.equal(['start_call', { ...partnerConfig, dialTo: '+18883973342' }]);
+      const linked = nextEvent(bridge, 'call.updated');
+      await bridge.outboundCallInitiated({ ...ids, dialledTo: '8883973342' });
+      await linked;
+      expect(crm.pops).to.have.length(0);
+      expect((await bridge.getCall('conv-1'))?.crmRecord?.id).to.equal('001B');
+    });
+  });
+
+  describe('the CRM → softphone direction', () => {
+    it('queues start_call before load and delivers it once on load', async () => {
+      ({ bridge } = setup());
+      await bridge.setPartnerConfig(partnerConfig);
+      const started = bridge.startCall({ dialTo: '+18883973342', dialFrom: '+18449401117', participantType: 'Traveler' });
+      const callback = sinon.spy();
+      await bridge.load(callback);
+      await started;
+      const starts = callback.args.filter((a) => a[0] === 'start_call');
+      expect(starts).to.deep.equal([['start_call', { ...partnerConfig, dialTo: '+18883973342', dialFrom: '+18449401117', participantType: 'Traveler' }]]);
+    });
+
+    it('refuses a queued start_call when the softphone does not load in time', async () => {
+      const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+      ({ bridge } = setup());
+      await bridge.setPartnerConfig(partnerConfig);
+      const started = bridge.startCall({ dialTo: '+18883973342' }).then(() => undefined, (e: unknown) => e);
+      await clock.tickAsync(30_001);
+      expect(((await started) as BridgeError).code).to.equal('CALLBACK_EXPIRED');
+      const callback = sinon.spy();
+      await bridge.load(callback);
+      expect(callback.args.some((a) => a[0] === 'start_call')).to.equal(false);
+    });
+
+    it('names the missing partner fields of a start_call', async () => {
+      ({ bridge } = setup({ crm: new FakeCrm() }));
+      const error = (await bridge.startCall({ dialTo: '+18883973342' }).then(() => undefined, (e: unknown) => e)) as BridgeError;
+      expect(error.code).to.equal('CONTRACT_PAYLOAD_INVALID');
+      expect(error.details['fields']).to.deep.equal(['partnerId', 'businessSegmentId', 'channelOriginId']);
+    });
+
+    it('keeps only the latest disposition list before load', async () => {
+      ({ bridge } = setup({ crm: new FakeCrm() }));
+      await bridge.setDispositions(['a']);
+      await bridge.setDispositions(['b', 'c']);
+      const callback = sinon.spy();
+      await bridge.load(callback);
+      expect(callback.args.filter((a) => a[0] === 'disposition')).to.deep.equal([['disposition', ['b', 'c']]]);
+    });
+
+    it('survives a callback that throws and reports it', async () => {
+      ({ bridge } = setup());
+      const failed = sinon.spy();
+      bridge.on('callback.failed', failed);
+      await bridge.load(() => {
+        throw new Error('softphone bug');
+      });
+      expect(failed.callCount).to.equal(2);
+      expect(failed.firstCall.args[0].code).to.equal('CALLBACK_FAILED');
+      expect((await bridge.incomingCall({ ...ids, callerANI: '1' })).state).to.equal('ringing');
+    });
+  });
+
+  describe('presence', () => {
+    it('syncs both ways without echoing a change back to where it came from', async () => {
+      let crm: FakeCrm;
+      let adapter: FakeAdapter;
+      ({ bridge, crm, adapter } = setup());
+      const callback = sinon.spy();
+      await bridge.load(callback);
+      await bridge.statusChanged({ softphoneId: 'available' });
+      await bridge.flush();
+      expect(crm.presence).to.deep.equal(['available']);
+      await adapter.changePresence('available'); // the CRM echoes our write
+      expect(callback.args.filter((a) => a[0] === 'update_presence')).to.deep.equal([]);
+      await adapter.changePresence('busy'); // a real change in the CRM
+      expect(callback.args.filter((a) => a[0] === 'update_presence')).to.deep.equal([['update_presence', { softphoneId: 'busy' }]]);
+      await bridge.statusChanged({ softphoneId: 'busy' }); // the softphone applies it and echoes
+      await bridge.flush();
+      expect(crm.presence).to.deep.equal(['available']);
+    });
+
+    it('does not flip back on a late echo of an older change', async () => {
+      let adapter: FakeAdapter;
+      ({ bridge, adapter } = setup());
+      const callback = sinon.spy();
+      await bridge.load(callback);
+      await bridge.statusChanged({ softphoneId: 'away' });
+      await bridge.statusChanged({ softphoneId: 'available' });
+      await adapter.changePresence('away');
+      await adapter.changePresence('available');
+      expect(callback.args.filter((a) => a[0] === 'update_presence')).to.deep.equal([]);
+    });
+  });
+});
+
+describe('Bridge presence repeats', () => {
+  it('sends the same update_presence again after the agent changed status in between', async () => {
+    const adapter = fakeAdapter(new FakeCrm());
+    const bridge = createBridge({ adapter, store: createMemoryStore(), logger: silentLogger });
+    const callback = sinon.spy();
+    await bridge.load(callback);
+    await adapter.changePresence('busy');
+    await bridge.statusChanged({ softphoneId: 'busy' }); // echo
+    await bridge.statusChanged({ softphoneId: 'available' }); // the agent's own change
+    await adapter.changePresence('busy'); // the CRM sets busy again
+    expect(callback.args.filter((a) => a[0] === 'update_presence').length).to.equal(2);
+    await bridge.dispose();
+  });
+});

@@ -1,0 +1,52 @@
+import { expect } from '@esm-bundle/chai';
+import { BridgeError, errorCatalog, isBridgeErrorCode, toBridgeError } from '../../src/errors/index.js';
+
+describe('errorCatalog', () => {
+  it('is sorted by code', () => {
+    const codes = Object.keys(errorCatalog);
+    expect(codes).to.deep.equal([...codes].sort());
+  });
+
+  it('names every code AREA_PROBLEM', () => {
+    for (const code of Object.keys(errorCatalog)) expect(code).to.match(/^[A-Z]+(_[A-Z]+)+$/);
+  });
+});
+
+describe('BridgeError', () => {
+  it('takes retryable from the catalog unless told otherwise', () => {
+    expect(new BridgeError('ADAPTER_WRITE_FAILED').retryable).to.equal(true);
+    expect(new BridgeError('CONTRACT_PAYLOAD_INVALID').retryable).to.equal(false);
+    expect(new BridgeError('ADAPTER_WRITE_FAILED', 'HTTP 400', { retryable: false }).retryable).to.equal(false);
+  });
+
+  it('round-trips through JSON without its cause', () => {
+    const error = new BridgeError('CONTRACT_PAYLOAD_INVALID', 'callEnded: "duration" is required (number).', {
+      details: { method: 'callEnded', fields: ['duration'] },
+      cause: new Error('vendor detail with +15550100'),
+    });
+    const json = JSON.parse(JSON.stringify(error)) as unknown;
+    expect(JSON.stringify(json)).not.to.contain('+15550100');
+    const back = BridgeError.fromJSON(json);
+    expect(back).to.be.instanceOf(BridgeError);
+    expect(back.code).to.equal('CONTRACT_PAYLOAD_INVALID');
+    expect(back.message).to.equal(error.message);
+    expect(back.details).to.deep.equal({ method: 'callEnded', fields: ['duration'] });
+    expect(back.retryable).to.equal(false);
+  });
+
+  it('rebuilds garbage as a generic error rather than throwing', () => {
+    const back = BridgeError.fromJSON({ code: 'NOT_A_CODE', message: 5 });
+    expect(back.code).to.equal('ADAPTER_WRITE_FAILED');
+    expect(isBridgeErrorCode('NOT_A_CODE')).to.equal(false);
+    expect(isBridgeErrorCode('toString')).to.equal(false);
+  });
+
+  it('wraps foreign errors as cause and passes BridgeErrors through', () => {
+    const original = new TypeError('boom');
+    const wrapped = toBridgeError(original, 'SCREEN_POP_FAILED');
+    expect(wrapped.code).to.equal('SCREEN_POP_FAILED');
+    expect(wrapped.cause).to.equal(original);
+    const own = new BridgeError('CALLBACK_FAILED');
+    expect(toBridgeError(own, 'SCREEN_POP_FAILED')).to.equal(own);
+  });
+});

@@ -1,6 +1,8 @@
 import type { SoftphoneCallback } from '../contract/callback-events.js';
 import { BridgeError } from '../errors/index.js';
 
+const IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
+
 /**
  * The softphone's callback from what it gave `load`: a function, or the name of a global
  * function (the seed types `callback` as String), possibly dotted (`softphone.onBridgeEvent`).
@@ -25,7 +27,9 @@ export function resolveCallback(callback: unknown, scope: object): SoftphoneCall
     value = value === null || value === undefined ? undefined : (value as Record<string, unknown>)[part];
   }
   if (typeof value !== 'function') {
-    return new BridgeError('CALLBACK_INVALID', `load: no global function named "${path.join('.').slice(0, 100)}".`, { details: { method: 'load' } });
+    // Only an identifier path is quoted back: anything else might be data pasted by mistake.
+    const name = IDENTIFIER_PATH.test(callback.trim()) && callback.length <= 100 ? ` "${callback.trim()}"` : '';
+    return new BridgeError('CALLBACK_INVALID', `load: no global function${name === '' ? ' by the given name' : ` named${name}`}.`, { details: { method: 'load' } });
   }
   const fn = value as (...args: unknown[]) => unknown;
   // Called as a method of its owner, as `softphone.onBridgeEvent(...)` would be.

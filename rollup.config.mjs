@@ -1,0 +1,85 @@
+// Builds (see scripts/build-entries.mjs for the source → dist mapping):
+//   1. ESM library: dist/index.js, dist/contract.js, dist/adapters/fake.js (+ dist/chunks/*),
+//      dependencies external, for npm consumers and their bundlers.
+//   2. dist/softphone-bridge.iife.js: self-contained, minified, global `SoftphoneBridge`.
+//   3. dist/demo/demo.js: self-contained, minified ESM for the demo page.
+// Declarations come from `tsc -p tsconfig.build.json` (scripts/build.mjs), not from rollup.
+import { existsSync } from 'node:fs';
+import esbuild from 'rollup-plugin-esbuild';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+import terser from '@rollup/plugin-terser';
+import { demoEntry, iifeEntry, libraryEntries } from './scripts/build-entries.mjs';
+
+const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
+
+// Runtime dependencies stay imports in the library build; bundles include them.
+const deps = ['eventemitter3', 'zod', 'lit'];
+const isExternal = (id) => deps.some((d) => id === d || id.startsWith(`${d}/`));
+
+// zod 4.6 triggers harmless INVALID_ANNOTATION / CIRCULAR_DEPENDENCY warnings from node_modules.
+const onwarn = (warning, warn) => {
+  const where = warning.id ?? warning.ids?.join() ?? '';
+  if ((warning.code === 'INVALID_ANNOTATION' || warning.code === 'CIRCULAR_DEPENDENCY') && /node_modules/.test(where)) return;
+  warn(warning);
+};
+
+// Bundles: resolve deps for the browser with the 'production' condition (no Lit dev mode);
+// commonjs is needed because eventemitter3's ESM entry default-imports its CommonJS index.js.
+const bundlePlugins = () => [nodeResolve({ browser: true, exportConditions: ['production'] }), commonjs(), ts()];
+const minify = () => terser({ format: { comments: false }, compress: { passes: 2 } });
+
+// Entry files are being written in parallel with this config. An input whose file does not exist
+// yet is skipped (with a note) so the build keeps working; once the file exists it is built.
+const present = (file) => {
+  if (existsSync(file)) return true;
+  console.warn(`rollup.config: skipping ${file} (file does not exist yet)`);
+  return false;
+};
+
+const configs = [];
+
+const libInputs = Object.fromEntries(libraryEntries.filter((e) => present(e.input)).map((e) => [e.name, e.input]));
+if (Object.keys(libInputs).length > 0) {
+  configs.push({
+    input: libInputs,
+    external: isExternal,
+    onwarn,
+    plugins: [ts()],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js', // names above: index, contract, adapters/fake
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
+  });
+}
+
+if (present(iifeEntry.input)) {
+  configs.push({
+    input: iifeEntry.input,
+    onwarn,
+    plugins: bundlePlugins(),
+    output: {
+      file: iifeEntry.output,
+      format: 'iife',
+      name: iifeEntry.globalName,
+      sourcemap: true,
+      plugins: [minify()],
+    },
+  });
+}
+
+if (present(demoEntry.input)) {
+  configs.push({
+    input: demoEntry.input,
+    onwarn,
+    plugins: bundlePlugins(),
+    output: { file: demoEntry.output, format: 'es', sourcemap: true, plugins: [minify()] },
+  });
+}
+
+if (configs.length === 0) throw new Error('rollup.config: none of the entry files exist, nothing to build');
+
+export default configs;

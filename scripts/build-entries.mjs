@@ -1,0 +1,16 @@
+// Which source builds into which dist file. Shared by rollup.config.mjs and
+// test/node/build-output.test.mjs so the config and the output check cannot drift apart.
+// Paths are relative to the repository root.
+
+/** ESM library entries, dependencies external; one rollup build, shared code in dist/chunks/. */
+export const libraryEntries = [
+  { name: 'index', input: 'src/index.ts', output: 'dist/index.js', types: 'dist/types/src/index.d.ts' },
+  { name: 'contract', input: 'src/contract/index.ts', output: 'dist/contract.js', types: 'dist/types/src/contract/index.d.ts' },
+  { name: 'adapters/fake', input: 'adapters/fake/index.ts', output: 'dist/adapters/fake.js', types: 'dist/types/adapters/fake/index.d.ts' },
+];
+
+/** Self-contained minified IIFE for a <script> tag; global `SoftphoneBridge`. */
+export const iifeEntry = { input: 'src/index.ts', output: 'dist/softphone-bridge.iife.js', globalName: 'SoftphoneBridge' };
+
+/** Self-contained minified ESM bundle for the demo page. */
+export const demoEntry = { input: 'demo/main.ts', output: 'dist/demo/demo.js' };

@@ -1,0 +1,45 @@
+// npm run build: rollup (ESM library, IIFE and demo bundles), then tsc for the .d.ts files,
+// then a size table of every dist/*.iife.js. Exits non-zero if any step fails.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = (rel) => fileURLToPath(new URL(`../node_modules/${rel}`, import.meta.url));
+
+function run(label, args) {
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`build: ${label} failed (${r.error?.message ?? `exit ${r.status ?? r.signal}`})`);
+    process.exit(1);
+  }
+}
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true }); // no stale chunks
+run('rollup', [bin('rollup/dist/bin/rollup'), '-c', 'rollup.config.mjs']);
+run('tsc (declarations)', [bin('typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
+
+const dist = new URL('../dist/', import.meta.url);
+const rows = readdirSync(dist)
+  .filter((f) => f.endsWith('.iife.js'))
+  .sort()
+  .map((f) => {
+    const buf = readFileSync(new URL(f, dist));
+    const gzip = gzipSync(buf, { level: 9 }).length;
+    const brotli = brotliCompressSync(buf, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
+    }).length;
+    return [`dist/${f}`, buf.length, buf.length, gzip, brotli]; // raw = min: the file is already minified
+  });
+if (rows.length === 0) {
+  console.error('build: no dist/*.iife.js was produced');
+  process.exit(1);
+}
+
+const head = ['file', 'raw', 'min', 'gzip -9', 'brotli -q11'];
+const cells = [head, ...rows.map((r) => [r[0], ...r.slice(1).map((n) => n.toLocaleString('en-US'))])];
+const widths = head.map((_, i) => Math.max(...cells.map((c) => String(c[i]).length)));
+const line = (c) => c.map((v, i) => (i === 0 ? String(v).padEnd(widths[i]) : String(v).padStart(widths[i]))).join('  ');
+console.log(`\nBundle sizes (bytes)\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+for (const c of cells.slice(1)) console.log(line(c));

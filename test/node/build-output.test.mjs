@@ -1,0 +1,43 @@
+// Checks what `npm run build` produced (run by `node --test test/node/` after the build).
+// The source → output mapping is shared with rollup.config.mjs (scripts/build-entries.mjs); an
+// output is required whenever its source file exists, which is exactly when the build makes it.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { demoEntry, iifeEntry, libraryEntries } from '../../scripts/build-entries.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const abs = (rel) => `${root}${rel}`;
+const HINT = 'run `npm run build` first';
+
+const expected = [];
+for (const e of libraryEntries) {
+  if (!existsSync(abs(e.input))) continue;
+  expected.push([e.output, e.input], [`${e.output}.map`, e.input], [e.types, e.input]);
+}
+if (existsSync(abs(demoEntry.input))) expected.push([demoEntry.output, demoEntry.input]);
+
+test('dist/ exists', () => {
+  assert.ok(existsSync(abs('dist')), `dist/ is missing: ${HINT}`);
+});
+
+test(`${iifeEntry.output} exists (built from ${iifeEntry.input})`, () => {
+  assert.ok(existsSync(abs(iifeEntry.input)), `${iifeEntry.input} is missing`);
+  assert.ok(existsSync(abs(iifeEntry.output)), `${iifeEntry.output} is missing: ${HINT}`);
+});
+
+for (const [output, input] of expected) {
+  test(`${output} exists (built from ${input})`, () => {
+    assert.ok(existsSync(abs(output)), `${output} is missing: ${HINT}`);
+  });
+}
+
+test(`${iifeEntry.output} has no eval, new Function or innerHTML`, () => {
+  assert.ok(existsSync(abs(iifeEntry.output)), `${iifeEntry.output} is missing: ${HINT}`);
+  const code = readFileSync(abs(iifeEntry.output), 'utf8');
+  for (const needle of ['eval(', 'new Function', 'innerHTML']) {
+    const at = code.indexOf(needle);
+    assert.equal(at, -1, `${iifeEntry.output} contains "${needle}" near: ${code.slice(Math.max(0, at - 60), at + 60)}`);
+  }
+});

@@ -9,7 +9,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
-import { demoEntry, iifeEntry, libraryEntries } from './scripts/build-entries.mjs';
+import { demoEntry, iifeEntries, libraryEntries } from './scripts/build-entries.mjs';
 
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
 
@@ -56,15 +56,15 @@ if (Object.keys(libInputs).length > 0) {
   });
 }
 
-if (present(iifeEntry.input)) {
+for (const entry of iifeEntries.filter((e) => present(e.input))) {
   configs.push({
-    input: iifeEntry.input,
+    input: entry.input,
     onwarn,
     plugins: bundlePlugins(),
     output: {
-      file: iifeEntry.output,
+      file: entry.output,
       format: 'iife',
-      name: iifeEntry.globalName,
+      ...(entry.globalName ? { name: entry.globalName } : {}),
       sourcemap: true,
       plugins: [minify()],
     },

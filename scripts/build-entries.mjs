@@ -9,8 +9,14 @@ export const libraryEntries = [
   { name: 'adapters/fake', input: 'adapters/fake/index.ts', output: 'dist/adapters/fake.js', types: 'dist/types/adapters/fake/index.d.ts' },
 ];
 
-/** Self-contained minified IIFE for a <script> tag; global `SoftphoneBridge`. */
-export const iifeEntry = { input: 'src/index.ts', output: 'dist/softphone-bridge.iife.js', globalName: 'SoftphoneBridge' };
+/**
+ * Self-contained minified IIFEs for a <script> tag. `globalName` is the global the library
+ * exports land on; bundles without one set up `window.softphoneBridge` themselves.
+ * `budgetGzip` is the most a bundle may weigh gzipped; the build fails above it.
+ */
+export const iifeEntries = [
+  { input: 'src/index.ts', output: 'dist/softphone-bridge.iife.js', globalName: 'SoftphoneBridge' },
+];
 
 /** Self-contained minified ESM bundle for the demo page. */
 export const demoEntry = { input: 'demo/main.ts', output: 'dist/demo/demo.js' };

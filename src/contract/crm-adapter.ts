@@ -1,6 +1,7 @@
 import type { DispositionEvent, PartnerConfigEvent, StartCallEvent } from './callback-events.js';
 import type { CallRecord, CrmRecordRef } from './call-record.js';
 import type { CallLogWrite, PresenceWrite, WriteReceipt } from './crm-write.js';
+import type { BridgeError } from '../errors/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 
@@ -15,10 +16,17 @@ export type DialRequest = Partial<Pick<StartCallEvent, 'partnerId' | 'businessSe
     readonly crmRecord?: CrmRecordRef;
   };
 
-/** The configuration a CRM holds for the softphone, delivered as `disposition` and `partner_config`. */
+/**
+ * The configuration a CRM holds for the softphone, delivered as `disposition` and
+ * `partner_config`, and the call policy its admin chose (overriding the bridge's options).
+ */
 export interface AdapterConfig {
   readonly dispositions?: DispositionEvent;
   readonly partnerConfig?: PartnerConfigEvent;
+  readonly policy?: {
+    readonly screenPopOn?: 'ring' | 'accept';
+    readonly logRejectedCalls?: 'passive' | 'all' | 'none';
+  };
 }
 
 /** What a screen pop is asked to show. */
@@ -54,6 +62,11 @@ export interface AdapterContext {
   updateConfig(config: AdapterConfig): Promise<void>;
   /** The agent opened or chose a record for a live call: the log will be linked to it. */
   linkRecord(conversationId: string, record: CrmRecordRef): Promise<void>;
+  /**
+   * Something the agent asked for in the CRM cannot be done (a click-to-dial on an invalid
+   * number): emitted as `adapter.refused` so the softphone's host can tell the agent.
+   */
+  refuse(error: BridgeError): void;
 }
 
 /**
@@ -79,6 +92,8 @@ export interface CrmAdapter {
   screenPop?(request: ScreenPopRequest): Promise<ScreenPopResult>;
   /** Sets the agent's presence in the CRM from the softphone's status. Called only by the outbox. */
   setPresence?(write: PresenceWrite): Promise<WriteReceipt>;
+  /** Told of every change to a conversation (e.g. to show the softphone panel on ring). Must not throw. */
+  callUpdated?(call: CallRecord): void;
 }
 
 /** The optional capabilities of an adapter, as flags. */

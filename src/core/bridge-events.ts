@@ -27,6 +27,8 @@ export interface BridgeEvents {
   'adapter.connected': [];
   /** The adapter could not connect (`ADAPTER_CONNECT_FAILED`); `load` rejects with it. */
   'adapter.failed': [error: BridgeError];
+  /** The adapter refused something the agent asked for in the CRM (`DIAL_NUMBER_INVALID`...). */
+  'adapter.refused': [error: BridgeError];
   /** The CRM could not show the caller's record. Logging goes on regardless. */
   'screenPop.failed': [error: BridgeError];
   /** The agent's status changed, from the softphone (`statusChanged`) or the CRM (`update_presence`). */

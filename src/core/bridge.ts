@@ -53,7 +53,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
   readonly #clock: Clock;
   readonly #logger: Logger;
   readonly #window: BridgeWindow;
-  readonly #policy: CallPolicy;
+  #policy: CallPolicy;
   readonly #channel: CallbackChannel;
   readonly #presence = new PresenceSync();
   readonly #hints = new DialHints(BRIDGE_DEFAULTS.dialHintMs);
@@ -326,7 +326,10 @@ export class Bridge extends EventEmitter<BridgeEvents> {
       if (call === undefined) throw error;
       return call;
     }
-    if (outcome.verdict !== 'duplicate') this.#emit('call.updated', call, { method, verdict: outcome.verdict });
+    if (outcome.verdict !== 'duplicate') {
+      this.#emit('call.updated', call, { method, verdict: outcome.verdict });
+      this.#tellAdapter(call);
+    }
     for (const effect of outcome.effects) {
       if (effect.type === 'screenPop') void this.#screenPop(call);
       if (effect.type === 'writeCallLog') {
@@ -335,6 +338,15 @@ export class Bridge extends EventEmitter<BridgeEvents> {
       }
     }
     return call;
+  }
+
+  #tellAdapter(call: CallRecord): void {
+    if (!this.#connected || typeof this.#adapter.callUpdated !== 'function') return;
+    try {
+      this.#adapter.callUpdated(call);
+    } catch (error) {
+      this.#logger.warn('adapter.callUpdated threw', { code: toBridgeError(error, 'SCREEN_POP_FAILED').code });
+    }
   }
 
   async #screenPop(call: CallRecord): Promise<void> {
@@ -368,6 +380,10 @@ export class Bridge extends EventEmitter<BridgeEvents> {
         updatePresence: (softphoneId) => this.updatePresence(softphoneId),
         updateConfig: (next) => this.#applyConfig(next),
         linkRecord: (conversationId, record) => this.#guard('linkRecord', () => this.#link(conversationId, record)).then(() => undefined),
+        refuse: (error) => {
+          this.#logger.warn(error.message, { code: error.code });
+          this.#emit('adapter.refused', error);
+        },
       });
     } catch (cause) {
       const error = toBridgeError(cause, 'ADAPTER_CONNECT_FAILED', `The ${this.#adapter.name} adapter could not connect.`);
@@ -385,6 +401,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
   }
 
   async #applyConfig(config: AdapterConfig): Promise<void> {
+    if (config.policy !== undefined) this.#policy = CallPolicy.parse({ ...this.#policy, ...config.policy });
     if (config.dispositions !== undefined) this.#dispositions = this.#validateCallback('disposition', config.dispositions);
     if (config.partnerConfig !== undefined) this.#partnerConfig = this.#validateCallback('partner_config', config.partnerConfig);
     this.#sendConfig();

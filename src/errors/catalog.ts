@@ -8,6 +8,7 @@
  */
 export const errorCatalog = {
   ADAPTER_CONNECT_FAILED: { retryable: true, summary: 'The CRM adapter could not connect.' },
+  ADAPTER_TIMEOUT: { retryable: true, summary: 'The CRM did not answer in time.' },
   ADAPTER_WRITE_FAILED: { retryable: true, summary: 'The CRM rejected or did not confirm a write.' },
   ADAPTER_WRITE_REFUSED: { retryable: false, summary: 'The CRM refused a write that will not succeed on retry.' },
   BRIDGE_DISPOSED: { retryable: false, summary: 'The bridge was disposed; it takes no more events.' },
@@ -15,9 +16,11 @@ export const errorCatalog = {
   CALLBACK_FAILED: { retryable: false, summary: "The softphone's callback threw while handling an event." },
   CALLBACK_INVALID: { retryable: false, summary: 'load() needs a function, or the name of a global function.' },
   CALL_TRANSITION_IGNORED: { retryable: false, summary: 'The event does not apply to the conversation in its current state.' },
+  CONFIG_INVALID: { retryable: false, summary: 'The CRM configuration of the bridge is missing or malformed.' },
   CONTRACT_ARGUMENTS_INVALID: { retryable: false, summary: 'A contract method was called with the wrong arguments.' },
   CONTRACT_JSON_INVALID: { retryable: false, summary: 'A JSON string parameter could not be parsed.' },
   CONTRACT_PAYLOAD_INVALID: { retryable: false, summary: 'A payload is missing required fields or has mistyped ones.' },
+  DIAL_NUMBER_INVALID: { retryable: false, summary: 'The number to dial is not a valid phone number.' },
   OUTBOX_DEAD_LETTERED: { retryable: false, summary: 'A CRM write was given up after its last attempt.' },
   OUTBOX_STORE_FAILED: { retryable: true, summary: 'The durable store could not record the event.' },
   SCREEN_POP_FAILED: { retryable: false, summary: 'The CRM could not show the caller record.' },

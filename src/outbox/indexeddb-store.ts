@@ -24,7 +24,9 @@ const OUTBOX = 'outbox';
 export async function createIndexedDbStore(name = 'softphone-bridge', factory: IDBFactory = indexedDB): Promise<BridgeStore> {
   const db = await open(factory, name);
 
-  const run = <T>(mode: IDBTransactionMode, body: (tx: IDBTransaction, done: (value: T) => void) => void): Promise<T> =>
+  // `fail` is for the caller's callbacks (step, change) that run inside request handlers: an
+  // exception there would otherwise escape as an uncaught error instead of rejecting.
+  const run = <T>(mode: IDBTransactionMode, body: (tx: IDBTransaction, done: (value: T) => void, fail: (cause: unknown) => void) => void): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       let result: T;
       let tx: IDBTransaction;
@@ -38,13 +40,24 @@ export async function createIndexedDbStore(name = 'softphone-bridge', factory: I
       tx.oncomplete = () => resolve(result);
       tx.onerror = () => reject(storeError('a transaction failed', tx.error));
       tx.onabort = () => reject(storeError('a transaction was aborted', tx.error));
-      try {
-        body(tx, (value) => {
-          result = value;
-        });
-      } catch (cause) {
-        tx.abort();
+      const fail = (cause: unknown): void => {
         reject(storeError('a step failed', cause));
+        try {
+          tx.abort();
+        } catch {
+          // Already finished or aborted: nothing was committed by this step either way.
+        }
+      };
+      try {
+        body(
+          tx,
+          (value) => {
+            result = value;
+          },
+          fail,
+        );
+      } catch (cause) {
+        fail(cause);
       }
     });
 
@@ -59,14 +72,18 @@ export async function createIndexedDbStore(name = 'softphone-bridge', factory: I
   return {
     durability: 'durable',
     updateCall<T>(conversationId: string, step: (call: CallRecord | undefined) => CallStep<T>, now: number) {
-      return run<T>('readwrite', (tx, done) => {
+      return run<T>('readwrite', (tx, done, fail) => {
         const calls = tx.objectStore(CALLS);
         const read = calls.get(conversationId);
         read.onsuccess = () => {
-          const outcome = step(validCall(read.result));
-          if (outcome.call !== undefined) calls.put(outcome.call);
-          queueIn(tx, outcome.writes, now);
-          done(outcome.result);
+          try {
+            const outcome = step(validCall(read.result));
+            if (outcome.call !== undefined) calls.put(outcome.call);
+            queueIn(tx, outcome.writes, now);
+            done(outcome.result);
+          } catch (cause) {
+            fail(cause);
+          }
         };
       });
     },
@@ -95,14 +112,18 @@ export async function createIndexedDbStore(name = 'softphone-bridge', factory: I
       });
     },
     updateEntry(key, change) {
-      return run<OutboxEntry | undefined>('readwrite', (tx, done) => {
+      return run<OutboxEntry | undefined>('readwrite', (tx, done, fail) => {
         const outbox = tx.objectStore(OUTBOX);
         const read = outbox.get(key);
         read.onsuccess = () => {
-          const current = read.result as OutboxEntry | undefined;
-          const next = change(current);
-          if (next !== undefined) outbox.put(next);
-          done(next ?? current);
+          try {
+            const current = read.result as OutboxEntry | undefined;
+            const next = change(current);
+            if (next !== undefined) outbox.put(next);
+            done(next ?? current);
+          } catch (cause) {
+            fail(cause);
+          }
         };
       });
     },

@@ -120,18 +120,22 @@ export class Outbox {
   }
 
   async #drainRounds(): Promise<void> {
-    try {
-      do {
-        this.#again = false;
-        const all = this.#retryAll;
-        this.#retryAll = false;
-        await this.#options.lock.run(() => this.#drainDue(all));
-      } while (this.#again && this.#running);
-    } catch (error) {
-      // A store failure must not leave an unhandled rejection behind; the sweep tries again.
-      this.#options.logger.error('outbox drain failed', { code: toBridgeError(error, 'OUTBOX_STORE_FAILED').code });
-    }
-    await this.#scheduleNext();
+    // The outer loop: a drain() that joins while the timer is being scheduled (after the last
+    // round let go of the lock) still gets the round it was promised.
+    do {
+      try {
+        do {
+          this.#again = false;
+          const all = this.#retryAll;
+          this.#retryAll = false;
+          await this.#options.lock.run(() => this.#drainDue(all));
+        } while (this.#again && this.#running);
+      } catch (error) {
+        // A store failure must not leave an unhandled rejection behind; the sweep tries again.
+        this.#options.logger.error('outbox drain failed', { code: toBridgeError(error, 'OUTBOX_STORE_FAILED').code });
+      }
+      await this.#scheduleNext();
+    } while (this.#again && this.#running);
   }
 
   async #drainDue(all: boolean): Promise<void> {

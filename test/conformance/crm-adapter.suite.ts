@@ -46,6 +46,7 @@ function context(logger: Logger): AdapterContext {
     updatePresence: async () => {},
     updateConfig: async () => {},
     linkRecord: async () => {},
+    refuse: () => {},
   };
 }
 

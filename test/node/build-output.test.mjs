@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { demoEntry, iifeEntry, libraryEntries } from '../../scripts/build-entries.mjs';
+import { gzipSync } from 'node:zlib';
+import { demoEntry, iifeEntries, libraryEntries } from '../../scripts/build-entries.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const abs = (rel) => `${root}${rel}`;
@@ -22,10 +23,12 @@ test('dist/ exists', () => {
   assert.ok(existsSync(abs('dist')), `dist/ is missing: ${HINT}`);
 });
 
-test(`${iifeEntry.output} exists (built from ${iifeEntry.input})`, () => {
-  assert.ok(existsSync(abs(iifeEntry.input)), `${iifeEntry.input} is missing`);
-  assert.ok(existsSync(abs(iifeEntry.output)), `${iifeEntry.output} is missing: ${HINT}`);
-});
+for (const entry of iifeEntries) {
+  test(`${entry.output} exists (built from ${entry.input})`, () => {
+    assert.ok(existsSync(abs(entry.input)), `${entry.input} is missing`);
+    assert.ok(existsSync(abs(entry.output)), `${entry.output} is missing: ${HINT}`);
+  });
+}
 
 for (const [output, input] of expected) {
   test(`${output} exists (built from ${input})`, () => {
@@ -33,11 +36,20 @@ for (const [output, input] of expected) {
   });
 }
 
-test(`${iifeEntry.output} has no eval, new Function or innerHTML`, () => {
-  assert.ok(existsSync(abs(iifeEntry.output)), `${iifeEntry.output} is missing: ${HINT}`);
-  const code = readFileSync(abs(iifeEntry.output), 'utf8');
-  for (const needle of ['eval(', 'new Function', 'innerHTML']) {
-    const at = code.indexOf(needle);
-    assert.equal(at, -1, `${iifeEntry.output} contains "${needle}" near: ${code.slice(Math.max(0, at - 60), at + 60)}`);
+for (const entry of iifeEntries) {
+  test(`${entry.output} has no eval, new Function, string timers or HTML sinks`, () => {
+    assert.ok(existsSync(abs(entry.output)), `${entry.output} is missing: ${HINT}`);
+    const code = readFileSync(abs(entry.output), 'utf8');
+    for (const needle of ['eval(', 'new Function', 'Function(', 'innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write']) {
+      const at = code.indexOf(needle);
+      assert.equal(at, -1, `${entry.output} contains "${needle}" near: ${code.slice(Math.max(0, at - 60), at + 60)}`);
+    }
+  });
+
+  if (entry.budgetGzip !== undefined) {
+    test(`${entry.output} is at most ${entry.budgetGzip} bytes gzipped`, () => {
+      const size = gzipSync(readFileSync(abs(entry.output)), { level: 9 }).length;
+      assert.ok(size <= entry.budgetGzip, `${entry.output} is ${size} bytes gzipped, over its budget of ${entry.budgetGzip}`);
+    });
   }
-});
+}

@@ -1,0 +1,65 @@
+import { BridgeError, type BridgeErrorCode, type Clock } from '../../src/contract/index.js';
+import type { OpenCtiApi, OpenCtiCallMethod, OpenCtiResponse } from './open-cti.types.js';
+
+/** Open CTI error codes that no retry can fix. */
+const FINAL_CODES = new Set(['INVALID_PARAM', 'FIELD_CUSTOM_VALIDATION_EXCEPTION', 'INVALID_FIELD', 'REQUIRED_FIELD_MISSING', 'INSUFFICIENT_ACCESS']);
+
+/**
+ * A promise-based facade over `sforce.opencti`: the only code that calls it. It adds what the
+ * script lacks: a timeout on every callback (the script keeps callbacks forever and stays silent
+ * when it failed to initialise), and errors as BridgeErrors.
+ */
+export class OpenCti {
+  constructor(
+    readonly api: OpenCtiApi,
+    private readonly clock: Clock,
+    private readonly timeoutMs: number,
+  ) {}
+
+  /**
+   * Calls `method` with `args` plus a callback; resolves with `returnValue`. Rejects with
+   * `ADAPTER_TIMEOUT` when no answer comes, or `failure` (retryable unless Salesforce says the
+   * input is wrong) when the answer is an error.
+   */
+  call(method: OpenCtiCallMethod, args: Record<string, unknown>, failure: BridgeErrorCode = 'ADAPTER_WRITE_FAILED'): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const timer = this.clock.setTimeout(() => {
+        if (settled) return;
+        settled = true;
+        reject(new BridgeError('ADAPTER_TIMEOUT', `Salesforce did not answer ${method} within ${this.timeoutMs} ms.`, { details: { method, timeoutMs: this.timeoutMs } }));
+      }, this.timeoutMs);
+      const callback = (response: OpenCtiResponse) => {
+        if (settled) return;
+        settled = true;
+        this.clock.clearTimeout(timer);
+        if (response?.success === true) resolve(response.returnValue);
+        else reject(responseError(method, response, failure));
+      };
+      try {
+        (this.api[method] as (a: object) => void)({ ...args, callback });
+      } catch (cause) {
+        // The script validates arguments synchronously and throws; nothing was sent.
+        settled = true;
+        this.clock.clearTimeout(timer);
+        reject(new BridgeError('ADAPTER_WRITE_REFUSED', `Open CTI refused the arguments of ${method}.`, { details: { method }, cause }));
+      }
+    });
+  }
+
+  /** Registers a listener (`onClickToDial`, `onNavigationChange`). */
+  listen(method: 'onClickToDial' | 'onNavigationChange', listener: (payload: unknown) => void): void {
+    this.api[method]({ listener });
+  }
+}
+
+function responseError(method: string, response: OpenCtiResponse | undefined, failure: BridgeErrorCode): BridgeError {
+  const first = response?.errors?.[0];
+  const code = typeof first?.code === 'string' ? first.code : 'UNKNOWN';
+  // Salesforce's descriptions can quote field values; only the code travels in the message.
+  return new BridgeError(failure, `Salesforce refused ${method} (${code}).`, {
+    details: { method, salesforceCode: code },
+    retryable: !FINAL_CODES.has(code),
+    cause: response?.errors,
+  });
+}

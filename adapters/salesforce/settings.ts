@@ -1,0 +1,119 @@
+import { BridgeError, isKnownCountry, toE164, type DispositionEvent, type PartnerConfigEvent } from '../../src/contract/index.js';
+import { parsePresenceMap, type PresenceMap } from './presence-map.js';
+
+/** The call center section the admin edits (Setup → Call Centers → SoftphoneBridge). */
+export const SETTINGS_SECTION = '/SoftphoneBridge/';
+
+/**
+ * The bridge's settings as read from the call center definition with `getCallCenterSettings`.
+ * Keys and defaults (documented for admins in docs/salesforce-deploy.md):
+ *
+ * | key | required | default |
+ * |---|---|---|
+ * | PartnerId, BusinessSegmentId, ChannelOriginId | yes (guids) | — |
+ * | Dispositions | no | none |
+ * | DialFrom | no | none (E.164 after normalising) |
+ * | ParticipantType | no | none |
+ * | DefaultCountry | no | US |
+ * | ScreenPopOn | no | ring |
+ * | PresenceMap | no | no presence sync |
+ * | LogRejectedCalls | no | passive |
+ * | ApexUpsert | no | false |
+ * | NewRecordEntity | no | Contact |
+ */
+export interface SalesforceSettings {
+  readonly partnerConfig: PartnerConfigEvent;
+  readonly dispositions: DispositionEvent;
+  readonly dialFrom: string | undefined;
+  readonly participantType: string | undefined;
+  readonly defaultCountry: string;
+  readonly screenPopOn: 'ring' | 'accept';
+  readonly presenceMap: PresenceMap;
+  readonly logRejectedCalls: 'passive' | 'all' | 'none';
+  readonly apexUpsert: boolean;
+  readonly newRecordEntity: string;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const API_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
+
+/**
+ * Reads the settings, or throws one `CONFIG_INVALID` naming every missing or malformed key. A
+ * malformed optional value is reported, never silently replaced by its default.
+ */
+export function parseSettings(raw: unknown): SalesforceSettings {
+  const map = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const problems: string[] = [];
+  const keys: string[] = [];
+  const problem = (key: string, text: string) => {
+    keys.push(key);
+    problems.push(`${SETTINGS_SECTION}${key} ${text}`);
+  };
+  const text = (key: string): string | undefined => {
+    const value = map[`${SETTINGS_SECTION}${key}`];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'string') {
+      problem(key, 'must be text');
+      return undefined;
+    }
+    return value.trim() === '' ? undefined : value.trim();
+  };
+  const guid = (key: string): string => {
+    const value = text(key);
+    if (value === undefined) problem(key, 'is required');
+    else if (!GUID.test(value)) problem(key, 'must be a guid such as 215fd887-39be-4935-981f-2670d6afeaa7');
+    return value ?? '';
+  };
+  const choice = <T extends string>(key: string, options: readonly T[], fallback: T): T => {
+    const value = text(key);
+    if (value === undefined) return fallback;
+    const lower = value.toLowerCase();
+    const match = options.find((o) => o === lower);
+    if (match === undefined) problem(key, `must be one of ${options.map((o) => `"${o}"`).join(', ')}`);
+    return match ?? fallback;
+  };
+
+  const partnerConfig = { partnerId: guid('PartnerId'), businessSegmentId: guid('BusinessSegmentId'), channelOriginId: guid('ChannelOriginId') };
+
+  const countryText = text('DefaultCountry') ?? 'US';
+  if (!isKnownCountry(countryText)) problem('DefaultCountry', 'must be a two-letter country code the bridge knows (US, GB, DE, ...)');
+  const defaultCountry = countryText.toUpperCase();
+
+  const dispositions = (text('Dispositions') ?? '').split(',').map((d) => d.trim()).filter((d) => d !== '');
+  if (dispositions.some((d) => d.length > 255)) problem('Dispositions', 'has a code longer than 255 characters');
+  if (new Set(dispositions).size !== dispositions.length) problem('Dispositions', 'lists a code twice');
+
+  let dialFrom: string | undefined;
+  const dialFromText = text('DialFrom');
+  if (dialFromText !== undefined) {
+    const normalised = toE164(dialFromText, isKnownCountry(defaultCountry) ? defaultCountry : 'US');
+    if (normalised.ok) dialFrom = normalised.e164;
+    else problem('DialFrom', `is not a valid phone number (${normalised.problem})`);
+  }
+
+  const participantType = text('ParticipantType');
+  if (participantType !== undefined && participantType.length > 255) problem('ParticipantType', 'is longer than 255 characters');
+
+  const presence = parsePresenceMap(text('PresenceMap') ?? '');
+  if (typeof presence === 'string') problem('PresenceMap', presence);
+
+  const newRecordEntity = text('NewRecordEntity') ?? 'Contact';
+  if (!API_NAME.test(newRecordEntity)) problem('NewRecordEntity', 'must be an object API name such as Contact or Lead');
+
+  const settings: SalesforceSettings = {
+    partnerConfig,
+    dispositions,
+    dialFrom,
+    participantType,
+    defaultCountry,
+    screenPopOn: choice('ScreenPopOn', ['ring', 'accept'] as const, 'ring'),
+    presenceMap: typeof presence === 'string' ? { toSalesforce: new Map(), toSoftphone: new Map() } : presence,
+    logRejectedCalls: choice('LogRejectedCalls', ['passive', 'all', 'none'] as const, 'passive'),
+    apexUpsert: choice('ApexUpsert', ['true', 'false'] as const, 'false') === 'true',
+    newRecordEntity,
+  };
+  if (problems.length > 0) {
+    throw new BridgeError('CONFIG_INVALID', `Call center settings: ${problems.join('; ')}.`, { details: { keys } });
+  }
+  return settings;
+}

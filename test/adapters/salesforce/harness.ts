@@ -1,0 +1,64 @@
+import { salesforceAdapter } from '../../../adapters/salesforce/index.js';
+import { createBridge, type Bridge } from '../../../src/core/bridge.js';
+import type { BridgeStore } from '../../../src/outbox/bridge-store.js';
+import { createMemoryStore } from '../../../src/outbox/memory-store.js';
+import { silentLogger } from '../../../src/shared/logger.js';
+import { FakeOpenCti } from '../../fakes/fake-open-cti.js';
+import { FakeSalesforceOrg } from '../../fakes/fake-salesforce-org.js';
+
+/** The seed's sample guids. */
+export const PARTNER = {
+  partnerId: '215fd887-39be-4935-981f-2670d6afeaa7',
+  businessSegmentId: 'd6afeaa7-39be-4935-981f-2670215fd887',
+  channelOriginId: '57053e21-0440-4689-a27a-513d7dceebde',
+};
+
+/** A call center `SoftphoneBridge` section as an admin would fill it. */
+export function settings(overrides: Record<string, string> = {}): Record<string, string> {
+  const base: Record<string, string> = {
+    PartnerId: PARTNER.partnerId,
+    BusinessSegmentId: PARTNER.businessSegmentId,
+    ChannelOriginId: PARTNER.channelOriginId,
+    Dispositions: 'resolved, callback-requested,voicemail',
+    DialFrom: '+1 (844) 940-1117',
+    ParticipantType: 'Agent',
+    DefaultCountry: 'US',
+    PresenceMap: 'available=Available;busy=Busy_Calls;away=Away',
+    ...overrides,
+  };
+  return Object.fromEntries(Object.entries(base).map(([k, v]) => [`/SoftphoneBridge/${k}`, v]));
+}
+
+/** A fake org with three contacts, two of them sharing a switchboard number. */
+export function org(settingsOverrides: Record<string, string> = {}): FakeSalesforceOrg {
+  const o = new FakeSalesforceOrg(settings(settingsOverrides));
+  o.records.push(
+    { Id: '003000000000001AAA', Name: 'Ada Lovelace', RecordType: 'Contact', Phone: '(555) 010-0100' },
+    { Id: '003000000000002AAA', Name: 'Grace Hopper', RecordType: 'Contact', Phone: '+1 555 010 0200' },
+    { Id: '001000000000003AAA', Name: 'Hopper Labs', RecordType: 'Account', Phone: '555-010-0200' },
+  );
+  return o;
+}
+
+/** One "tab": a bridge over the Salesforce adapter over a fake Open CTI on `salesforceOrg`. */
+export function tab(salesforceOrg: FakeSalesforceOrg, options: { store?: BridgeStore | Promise<BridgeStore>; storeName?: string } = {}): { bridge: Bridge; cti: FakeOpenCti; callback: (type: string, payload: unknown) => void; received: [string, unknown][] } {
+  const cti = new FakeOpenCti(salesforceOrg);
+  const received: [string, unknown][] = [];
+  const bridge = createBridge({
+    adapter: salesforceAdapter({ openCti: cti, callbackTimeoutMs: 500 }),
+    store: options.store ?? createMemoryStore(),
+    ...(options.storeName === undefined ? {} : { storeName: options.storeName }),
+    logger: silentLogger,
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+  });
+  return { bridge, cti, received, callback: (type, payload) => received.push([type, payload]) };
+}
+
+/** Waits until `check` holds, polling; fails with `what` after `ms`. */
+export async function until(check: () => boolean | Promise<boolean>, what: string, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

@@ -1,0 +1,52 @@
+import { expect } from '@esm-bundle/chai';
+import { parseSettings } from '../../../adapters/salesforce/settings.js';
+import { BridgeError } from '../../../src/errors/index.js';
+import { PARTNER, settings } from './harness.js';
+
+function refusal(raw: Record<string, string>): BridgeError {
+  try {
+    parseSettings(raw);
+  } catch (error) {
+    expect(error).to.be.instanceOf(BridgeError);
+    expect((error as BridgeError).code).to.equal('CONFIG_INVALID');
+    return error as BridgeError;
+  }
+  throw new Error('expected the settings to be refused');
+}
+
+describe('parseSettings()', () => {
+  it('reads every key of the SoftphoneBridge section', () => {
+    const parsed = parseSettings(settings({ ScreenPopOn: 'Accept', LogRejectedCalls: 'all', ApexUpsert: 'TRUE', NewRecordEntity: 'Lead', DefaultCountry: 'gb' }));
+    expect(parsed.partnerConfig).to.deep.equal(PARTNER);
+    expect(parsed.dispositions).to.deep.equal(['resolved', 'callback-requested', 'voicemail']);
+    expect(parsed.dialFrom).to.equal('+18449401117');
+    expect(parsed.participantType).to.equal('Agent');
+    expect(parsed).to.include({ screenPopOn: 'accept', logRejectedCalls: 'all', apexUpsert: true, newRecordEntity: 'Lead', defaultCountry: 'GB' });
+    expect([...parsed.presenceMap.toSalesforce]).to.deep.equal([['available', 'Available'], ['busy', 'Busy_Calls'], ['away', 'Away']]);
+  });
+
+  it('applies the documented defaults for optional keys', () => {
+    const raw = settings();
+    for (const key of ['Dispositions', 'DialFrom', 'ParticipantType', 'DefaultCountry', 'PresenceMap']) delete raw[`/SoftphoneBridge/${key}`];
+    const parsed = parseSettings(raw);
+    expect(parsed).to.include({ screenPopOn: 'ring', logRejectedCalls: 'passive', apexUpsert: false, defaultCountry: 'US', newRecordEntity: 'Contact', dialFrom: undefined, participantType: undefined });
+    expect(parsed.dispositions).to.deep.equal([]);
+    expect(parsed.presenceMap.toSalesforce.size).to.equal(0);
+  });
+
+  it('names each missing required key', () => {
+    const error = refusal({});
+    expect(error.details['keys']).to.deep.equal(['PartnerId', 'BusinessSegmentId', 'ChannelOriginId']);
+    expect(error.message).to.contain('/SoftphoneBridge/BusinessSegmentId is required');
+  });
+
+  it('reports malformed optional values by key instead of replacing them', () => {
+    const error = refusal(settings({ ScreenPopOn: 'sometimes', DialFrom: 'front desk', DefaultCountry: 'Atlantis', PresenceMap: 'busy', Dispositions: 'a,a', NewRecordEntity: 'Bad Name' }));
+    expect(error.details['keys']).to.deep.equal(['DefaultCountry', 'Dispositions', 'DialFrom', 'PresenceMap', 'NewRecordEntity', 'ScreenPopOn']);
+    expect(error.message).to.contain('/SoftphoneBridge/ScreenPopOn must be one of "ring", "accept"');
+  });
+
+  it('refuses a partner id that is not a guid', () => {
+    expect(refusal(settings({ PartnerId: 'acme' })).details['keys']).to.deep.equal(['PartnerId']);
+  });
+});

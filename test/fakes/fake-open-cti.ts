@@ -1,0 +1,231 @@
+import type { OpenCtiApi, OpenCtiCallback, OpenCtiResponse } from '../../adapters/salesforce/open-cti.types.js';
+import { FakeSalesforceOrg, TASK_FIELDS } from './fake-salesforce-org.js';
+
+/** How an injected fault behaves: an error reply, no reply at all, or a write that commits but whose reply is lost. */
+export type FakeCtiFault = { readonly kind: 'error'; readonly code: string; readonly description?: string } | { readonly kind: 'silent' } | { readonly kind: 'lost-reply' };
+
+type Args = Record<string, unknown>;
+
+const SCREENPOP_TYPE = { SOBJECT: 'sobject', URL: 'url', OBJECTHOME: 'objecthome', LIST: 'list', SEARCH: 'search', NEW_RECORD_MODAL: 'newRecord', FLOW: 'flow' } as const;
+const CALL_TYPE = { INBOUND: 'inbound', OUTBOUND: 'outbound', INTERNAL: 'internal' } as const;
+
+/** Methods whose argument object may be left out entirely. */
+const OPTIONAL_ARGUMENT = new Set(['enableClickToDial', 'disableClickToDial', 'refreshView', 'notifyInitializationComplete']);
+/** Methods that answer only through a callback, so it is required. */
+const CALLBACK_REQUIRED = new Set(['getCallCenterSettings', 'getAppViewInfo', 'isSoftphonePanelVisible', 'getSoftphoneLayout']);
+
+/**
+ * A fake of `window.sforce.opencti` for Lightning, written from the Open CTI Developer Guide and
+ * the wire behaviour of the real script, and as strict as it:
+ * - every method takes exactly one non-empty object (or nothing, for the optional ones) and throws
+ *   synchronously otherwise ("Must pass in only one object…"), sending nothing;
+ * - required callbacks and listeners are enforced;
+ * - callbacks run asynchronously with `{success, returnValue, errors}`;
+ * - `saveLog` creates with `entityApiName`, updates with `Id`, and rejects unknown fields;
+ * - `runApex` fails with "Could not load Apex class" for classes the org does not have;
+ * - faults can be injected per method.
+ */
+export class FakeOpenCti implements OpenCtiApi {
+  readonly SCREENPOP_TYPE = SCREENPOP_TYPE;
+  readonly CALL_TYPE = CALL_TYPE;
+  /** Every accepted call, in order: method name and the argument object without functions. */
+  readonly calls: { method: string; args: Args }[] = [];
+  readonly popped: { type: string; params: Args }[] = [];
+  panelVisible = false;
+  clickToDialEnabled = false;
+  readonly published: { channelName: string; message: unknown }[] = [];
+  #listeners = new Map<string, ((payload: unknown) => void)[]>();
+  #faults = new Map<string, FakeCtiFault[]>();
+
+  constructor(
+    readonly org: FakeSalesforceOrg = new FakeSalesforceOrg(),
+    private readonly latencyMs = 0,
+  ) {}
+
+  /** Makes the next call of `method` fail the given way (`count` times). */
+  inject(method: string, fault: FakeCtiFault, count = 1): void {
+    const list = this.#faults.get(method) ?? [];
+    for (let i = 0; i < count; i += 1) list.push(fault);
+    this.#faults.set(method, list);
+  }
+
+  /** The agent clicks a phone number rendered by `lightning-click-to-dial`. */
+  clickToDial(payload: Args): void {
+    if (!this.clickToDialEnabled) return;
+    for (const listener of this.#listeners.get('onClickToDial') ?? []) listener(payload);
+  }
+
+  /** The agent navigates to a record (or a tab regains focus). */
+  navigate(payload: Args): void {
+    for (const listener of this.#listeners.get('onNavigationChange') ?? []) listener(payload);
+  }
+
+  getCallCenterSettings(...a: unknown[]): void {
+    this.#invoke('getCallCenterSettings', a, () => ok({ ...this.org.settings }));
+  }
+
+  enableClickToDial(...a: unknown[]): void {
+    this.#invoke('enableClickToDial', a, () => {
+      this.clickToDialEnabled = true;
+      return ok(null);
+    });
+  }
+
+  onClickToDial(...a: unknown[]): void {
+    this.#listen('onClickToDial', a);
+  }
+
+  onNavigationChange(...a: unknown[]): void {
+    this.#listen('onNavigationChange', a);
+  }
+
+  setSoftphonePanelVisibility(...a: unknown[]): void {
+    this.#invoke('setSoftphonePanelVisibility', a, (args) => {
+      if (typeof args['visible'] !== 'boolean') return fail('INVALID_PARAM', 'visible must be a boolean');
+      this.panelVisible = args['visible'];
+      return ok(null);
+    });
+  }
+
+  screenPop(...a: unknown[]): void {
+    this.#invoke('screenPop', a, (args) => {
+      const type = args['type'];
+      const params = args['params'];
+      if (!Object.values(SCREENPOP_TYPE).includes(type as never) || typeof params !== 'object' || params === null) return fail('INVALID_PARAM', 'type and params are required');
+      const p = params as Args;
+      if (type === 'sobject' && typeof p['recordId'] !== 'string') return fail('INVALID_PARAM', 'recordId is required');
+      if (type === 'search' && (typeof p['searchString'] !== 'string' || p['searchString'].length < 3)) return fail('INVALID_PARAM', 'searchString needs 3 characters');
+      if (type === 'newRecord' && typeof p['entityName'] !== 'string') return fail('INVALID_PARAM', 'entityName is required');
+      this.popped.push({ type: type as string, params: p });
+      return ok(null);
+    });
+  }
+
+  searchAndScreenPop(...a: unknown[]): void {
+    this.#invoke('searchAndScreenPop', a, (args) => {
+      if (!Object.values(CALL_TYPE).includes(args['callType'] as never)) return fail('INVALID_PARAM', 'callType is required');
+      const matches = this.org.search(typeof args['searchParams'] === 'string' ? args['searchParams'] : '');
+      const result: Args = {};
+      for (const record of matches) result[record.Id] = { Id: record.Id, Name: record.Name, RecordType: record.RecordType };
+      if (args['deferred'] === true) {
+        result['SCREEN_POP_DATA'] = { type: 'search', params: { searchString: String(args['searchParams']) } };
+      } else {
+        this.popped.push(matches.length === 1 ? { type: 'sobject', params: { recordId: matches[0]?.Id } } : { type: 'search', params: {} });
+      }
+      return ok(result);
+    });
+  }
+
+  saveLog(...a: unknown[]): void {
+    if (a.length === 1 && isObject(a[0]) && !isObject((a[0] as Args)['value'])) throw new Error('Missing the required argument `value object`!');
+    this.#invoke('saveLog', a, (args) => {
+      const value = args['value'] as Args;
+      const unknown = Object.keys(value).filter((k) => !TASK_FIELDS.has(k));
+      if (unknown.length > 0) return fail('INVALID_FIELD', `No such column on Task: ${unknown.join(', ')}`);
+      if (typeof value['Id'] === 'string') {
+        const task = this.org.tasks.get(value['Id']);
+        if (task === undefined) return fail('INVALID_PARAM', 'No record with this Id');
+        const { Id: _id, ...fields } = value;
+        task.fields = { ...task.fields, ...fields };
+        task.updates += 1;
+        return ok(task.Id);
+      }
+      if (value['entityApiName'] !== 'Task') return fail('INVALID_PARAM', 'entityApiName or Id is required');
+      const { entityApiName: _entity, ...fields } = value;
+      return ok(this.org.createTask(fields));
+    });
+  }
+
+  refreshView(...a: unknown[]): void {
+    this.#invoke('refreshView', a, () => ok(null));
+  }
+
+  runApex(...a: unknown[]): void {
+    this.#invoke('runApex', a, (args) => {
+      const apexClass = String(args['apexClass']);
+      const method = this.org.apex.get(apexClass)?.get(String(args['methodName']));
+      if (method === undefined) return fail('SERVER_ERROR', `Could not load Apex class: ${apexClass}.`);
+      const params = Object.fromEntries(new URLSearchParams(String(args['methodParams'] ?? '')));
+      try {
+        return ok({ runApex: method(params) });
+      } catch (error) {
+        return fail('SERVER_ERROR', error instanceof Error ? error.message : 'Apex failed');
+      }
+    });
+  }
+
+  subscribe(...a: unknown[]): void {
+    const args = a[0] as Args | undefined;
+    if (a.length === 1 && isObject(args) && (typeof args?.['channelName'] !== 'string' || args['channelName'] === '')) throw new Error('The argument `channelName` must be a non-empty string!');
+    if (a.length === 1 && isObject(args) && typeof args?.['listener'] !== 'function') throw new Error('Missing the required argument `listener`!');
+    this.#invoke('subscribe', a, (valid) => {
+      const channel = valid['channelName'] as string;
+      const set = this.org.subscribers.get(channel) ?? new Set();
+      set.add(valid['listener'] as (message: unknown) => void);
+      this.org.subscribers.set(channel, set);
+      return ok({});
+    });
+  }
+
+  publish(...a: unknown[]): void {
+    const args = a[0] as Args | undefined;
+    if (a.length === 1 && isObject(args) && (typeof args?.['channelName'] !== 'string' || args['channelName'] === '')) throw new Error('The argument `channelName` must be a non-empty string!');
+    this.#invoke('publish', a, (valid) => {
+      this.published.push({ channelName: valid['channelName'] as string, message: valid['message'] });
+      this.org.publish(valid['channelName'] as string, valid['message']);
+      return ok(null);
+    });
+  }
+
+  /** Argument rules, then an async callback with the method's answer (or an injected fault). */
+  #invoke(method: string, a: unknown[], answer: (args: Args) => OpenCtiResponse): void {
+    const args = this.#checkArguments(method, a);
+    const callback = args['callback'] as OpenCtiCallback | undefined;
+    if (CALLBACK_REQUIRED.has(method) && typeof callback !== 'function') throw new Error('Missing the required argument `callback`!');
+    this.calls.push({ method, args: withoutFunctions(args) });
+    const fault = this.#faults.get(method)?.shift();
+    if (fault?.kind === 'silent') return;
+    setTimeout(() => {
+      let response: OpenCtiResponse;
+      if (fault?.kind === 'error') response = fail(fault.code, fault.description ?? 'injected');
+      else {
+        response = answer(args);
+        if (fault?.kind === 'lost-reply') return;
+      }
+      callback?.(response);
+    }, this.latencyMs);
+  }
+
+  #listen(method: string, a: unknown[]): void {
+    const args = this.#checkArguments(method, a);
+    if (typeof args['listener'] !== 'function') throw new Error('Missing the required argument `listener`!');
+    this.calls.push({ method, args: {} });
+    const list = this.#listeners.get(method) ?? [];
+    list.push(args['listener'] as (payload: unknown) => void);
+    this.#listeners.set(method, list);
+  }
+
+  #checkArguments(method: string, a: unknown[]): Args {
+    if (a.length === 0 && OPTIONAL_ARGUMENT.has(method)) return {};
+    if (a.length !== 1 || !isObject(a[0]) || Object.keys(a[0] as object).length === 0) {
+      throw new Error('Must pass in only one object which holds arguments to this API method call.');
+    }
+    return a[0] as Args;
+  }
+}
+
+function ok(returnValue: unknown): OpenCtiResponse {
+  return { success: true, returnValue, errors: null };
+}
+
+function fail(code: string, description: string): OpenCtiResponse {
+  return { success: false, returnValue: null, errors: [{ code, description }] };
+}
+
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function withoutFunctions(args: Args): Args {
+  return Object.fromEntries(Object.entries(args).filter(([, v]) => typeof v !== 'function'));
+}

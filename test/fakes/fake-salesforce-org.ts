@@ -1,0 +1,74 @@
+/**
+ * The data side of a fake Salesforce org: records to search, Tasks written, Apex classes, call
+ * center settings and Lightning message channel subscribers. Several `FakeOpenCti` instances
+ * (several browser tabs) can share one org.
+ */
+export interface FakeSObject {
+  readonly Id: string;
+  readonly Name: string;
+  readonly RecordType: string;
+  readonly Phone: string;
+}
+
+/** A Task as stored, with how many times it was created or updated. */
+export interface FakeTask {
+  readonly Id: string;
+  fields: Record<string, unknown>;
+  updates: number;
+}
+
+/** An Apex method the org can run: takes the decoded method params, returns the string result or throws. */
+export type FakeApexMethod = (params: Record<string, string>) => string;
+
+/** Task fields that exist on the object (Open CTI rejects unknown ones). */
+export const TASK_FIELDS = new Set([
+  'entityApiName', 'Id', 'Subject', 'TaskSubtype', 'Status', 'ActivityDate', 'CallType', 'CallDurationInSeconds',
+  'CallDisposition', 'CallObject', 'Description', 'WhoId', 'WhatId', 'OwnerId', 'Priority',
+]);
+
+export class FakeSalesforceOrg {
+  readonly records: FakeSObject[] = [];
+  readonly tasks = new Map<string, FakeTask>();
+  readonly apex = new Map<string, Map<string, FakeApexMethod>>();
+  settings: Record<string, string> = {};
+  readonly subscribers = new Map<string, Set<(message: unknown) => void>>();
+  #taskCounter = 0;
+
+  constructor(settings: Record<string, string> = {}) {
+    this.settings = { '/reqGeneralInfo/reqAdapterUrl': '/apex/SoftphoneBridge', ...settings };
+  }
+
+  /** Records whose phone has the same digits (last ten when both have ten or more). */
+  search(text: string): FakeSObject[] {
+    const wanted = text.replace(/\D+/g, '');
+    if (wanted.length < 3) return [];
+    return this.records.filter((r) => {
+      const have = r.Phone.replace(/\D+/g, '');
+      return have === wanted || (have.length >= 10 && wanted.length >= 10 && have.slice(-10) === wanted.slice(-10));
+    });
+  }
+
+  /** Creates a Task and returns its Id (`00T` prefix, 18 characters like real Ids). */
+  createTask(fields: Record<string, unknown>): string {
+    this.#taskCounter += 1;
+    const id = `00T${String(this.#taskCounter).padStart(15, '0')}`;
+    this.tasks.set(id, { Id: id, fields: { ...fields }, updates: 0 });
+    return id;
+  }
+
+  /** Deploys an Apex method. */
+  deployApex(apexClass: string, methodName: string, method: FakeApexMethod): void {
+    if (!this.apex.has(apexClass)) this.apex.set(apexClass, new Map());
+    this.apex.get(apexClass)?.set(methodName, method);
+  }
+
+  /** Someone publishes on a Lightning message channel (the call button, the presence companion). */
+  publish(channelName: string, message: unknown): void {
+    for (const listener of this.subscribers.get(channelName) ?? []) listener(structuredClone(message));
+  }
+
+  /** Tasks whose `CallObject` is the conversation id. */
+  tasksFor(conversationId: string): FakeTask[] {
+    return [...this.tasks.values()].filter((t) => t.fields['CallObject'] === conversationId);
+  }
+}

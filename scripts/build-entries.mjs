@@ -7,6 +7,7 @@ export const libraryEntries = [
   { name: 'index', input: 'src/index.ts', output: 'dist/index.js', types: 'dist/types/src/index.d.ts' },
   { name: 'contract', input: 'src/contract/index.ts', output: 'dist/contract.js', types: 'dist/types/src/contract/index.d.ts' },
   { name: 'adapters/fake', input: 'adapters/fake/index.ts', output: 'dist/adapters/fake.js', types: 'dist/types/adapters/fake/index.d.ts' },
+  { name: 'adapters/salesforce', input: 'adapters/salesforce/index.ts', output: 'dist/adapters/salesforce.js', types: 'dist/types/adapters/salesforce/index.d.ts' },
 ];
 
 /**

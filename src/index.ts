@@ -5,7 +5,7 @@
 export { createBridge, Bridge, type BridgeStatus, type JsonParams } from './core/bridge.js';
 export type { BridgeOptions, BridgeWindow } from './core/bridge-options.js';
 export type { BridgeEvents, BridgeEventName } from './core/bridge-events.js';
-export { CallPolicy, DEFAULT_CALL_POLICY } from './core/call-policy.js';
+export { DEFAULT_CALL_POLICY, resolveCallPolicy, type CallPolicy } from './core/call-policy.js';
 export { transition, type CallEffect, type Transition, type Verdict } from './core/call-machine.js';
 export type { CallEvent } from './core/call-event.js';
 export { createIndexedDbStore } from './outbox/indexeddb-store.js';
@@ -13,7 +13,7 @@ export { createMemoryStore } from './outbox/memory-store.js';
 export type { BridgeStore, CallStep } from './outbox/bridge-store.js';
 export type { OutboxEntry, NewWrite, WriteData } from './outbox/outbox-entry.js';
 export type { OutboxStats } from './outbox/outbox.js';
-export { RetryPolicy, retryDelay } from './outbox/retry-policy.js';
+export { DEFAULT_RETRY_POLICY, resolveRetryPolicy, retryDelay, type RetryPolicy } from './outbox/retry-policy.js';
 export { systemClock } from './shared/clock.js';
 export { consoleLogger, silentLogger, type LogLevel } from './shared/logger.js';
 export * from './contract/index.js';

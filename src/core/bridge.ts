@@ -14,7 +14,7 @@ import { createIndexedDbStore } from '../outbox/indexeddb-store.js';
 import { createMemoryStore } from '../outbox/memory-store.js';
 import { Outbox, type OutboxStats } from '../outbox/outbox.js';
 import { callLogKey } from '../outbox/prune-rule.js';
-import { RetryPolicy } from '../outbox/retry-policy.js';
+import { resolveRetryPolicy } from '../outbox/retry-policy.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { consoleLogger, type Logger } from '../shared/logger.js';
 import { BRIDGE_DEFAULTS, type BridgeOptions, type BridgeWindow } from './bridge-options.js';
@@ -22,7 +22,7 @@ import type { BridgeEvents } from './bridge-events.js';
 import { CallbackChannel } from './callback-channel.js';
 import type { CallEvent, ConversationMethod } from './call-event.js';
 import { transition, type Transition } from './call-machine.js';
-import { CallPolicy } from './call-policy.js';
+import { resolveCallPolicy, type CallPolicy } from './call-policy.js';
 import { DialHints } from './dial-hints.js';
 import { PresenceSync } from './presence-sync.js';
 import { resolveCallback } from './resolve-callback.js';
@@ -78,7 +78,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     this.#clock = options.clock ?? systemClock;
     this.#logger = options.logger ?? consoleLogger();
     this.#window = options.window ?? (globalThis as unknown as BridgeWindow);
-    this.#policy = CallPolicy.parse(options.policy ?? {});
+    this.#policy = resolveCallPolicy(options.policy);
     this.#retentionMs = options.retentionMs ?? BRIDGE_DEFAULTS.retentionMs;
     const random = options.random ?? Math.random;
     const name = options.storeName ?? `softphone-bridge:${options.adapter.name}`;
@@ -95,7 +95,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
       options.startCallTimeoutMs ?? BRIDGE_DEFAULTS.startCallTimeoutMs,
     );
     this.#store = this.#openStore(options.store, name);
-    const retry = RetryPolicy.parse(options.retry ?? {});
+    const retry = resolveRetryPolicy(options.retry);
     this.#outbox = this.#store.then((store) => {
       const lock = createDrainLock(`${name}:outbox`, { locks: this.#window.navigator?.locks, storage: safeStorage(this.#window), clock: this.#clock, random });
       this.#drainLockKind = lock.kind;
@@ -401,7 +401,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
   }
 
   async #applyConfig(config: AdapterConfig): Promise<void> {
-    if (config.policy !== undefined) this.#policy = CallPolicy.parse({ ...this.#policy, ...config.policy });
+    if (config.policy !== undefined) this.#policy = resolveCallPolicy(config.policy, this.#policy);
     if (config.dispositions !== undefined) this.#dispositions = this.#validateCallback('disposition', config.dispositions);
     if (config.partnerConfig !== undefined) this.#partnerConfig = this.#validateCallback('partner_config', config.partnerConfig);
     this.#sendConfig();

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { BridgeError } from '../errors/index.js';
 
 /**
  * How the outbox retries a failing write. Units are in the names.
@@ -8,14 +8,29 @@ import * as z from 'zod/mini';
  *   (default 12, about four minutes of a CRM outage; dead letters are kept and can be retried).
  * - `writeTimeoutMs`: an adapter write that has not settled by then counts as failed (default 30 s).
  */
-export const RetryPolicy = z.object({
-  baseDelayMs: z._default(z.number().check(z.gte(1)), 1_000),
-  maxDelayMs: z._default(z.number().check(z.gte(1)), 30_000),
-  maxAttempts: z._default(z.int().check(z.gte(1)), 12),
-  writeTimeoutMs: z._default(z.number().check(z.gte(1)), 30_000),
-});
-/** How the outbox retries a failing write. */
-export type RetryPolicy = z.infer<typeof RetryPolicy>;
+export interface RetryPolicy {
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly maxAttempts: number;
+  readonly writeTimeoutMs: number;
+}
+
+/** The defaults of {@link RetryPolicy}. */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { baseDelayMs: 1_000, maxDelayMs: 30_000, maxAttempts: 12, writeTimeoutMs: 30_000 };
+
+/** A complete retry policy from a partial one, or a `CONFIG_INVALID` naming the bad option. */
+export function resolveRetryPolicy(options: Partial<RetryPolicy> = {}): RetryPolicy {
+  const policy: Record<string, number> = { ...DEFAULT_RETRY_POLICY };
+  for (const key of Object.keys(DEFAULT_RETRY_POLICY) as (keyof RetryPolicy)[]) {
+    const value = options[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 1 || (key === 'maxAttempts' && !Number.isInteger(value))) {
+      throw new BridgeError('CONFIG_INVALID', `retry.${key} must be a ${key === 'maxAttempts' ? 'whole number' : 'number'} of at least 1.`, { details: { keys: [key] } });
+    }
+    policy[key] = value;
+  }
+  return policy as unknown as RetryPolicy;
+}
 
 /**
  * The wait before retry number `attempt` (1 = first retry): exponential, capped, with "equal

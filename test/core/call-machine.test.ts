@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import type { CallRecord } from '../../src/contract/call-record.js';
 import { CALL_EVENT_TYPES, type CallEvent } from '../../src/core/call-event.js';
 import { table, transition, type MachineState, type Verdict } from '../../src/core/call-machine.js';
-import { CallPolicy, DEFAULT_CALL_POLICY } from '../../src/core/call-policy.js';
+import { DEFAULT_CALL_POLICY, resolveCallPolicy as policyOf, type CallPolicy } from '../../src/core/call-policy.js';
 
 const base = { partnerId: 'partner-1', conversationId: 'conv-1' };
 let clock = 1_000;
@@ -213,7 +213,7 @@ describe('call machine rules', () => {
   });
 
   it('pops on accept instead of on ring when the policy says so', () => {
-    const policy = CallPolicy.parse({ screenPopOn: 'accept' });
+    const policy = policyOf({ screenPopOn: 'accept' });
     const ringing = transition(undefined, event('incomingCall'), policy);
     expect(ringing.effects).to.deep.equal([]);
     const connected = transition(ringing.call, event('callAccepted'), policy);
@@ -231,9 +231,9 @@ describe('call machine rules', () => {
     const active = transition(callIn('ringing'), event('callRejected', { reason: 'active' }), DEFAULT_CALL_POLICY);
     expect(active.call?.outcome).to.equal('declined');
     expect(active.effects).to.deep.equal([]);
-    const all = transition(callIn('ringing'), event('callRejected', { reason: 'active' }), CallPolicy.parse({ logRejectedCalls: 'all' }));
+    const all = transition(callIn('ringing'), event('callRejected', { reason: 'active' }), policyOf({ logRejectedCalls: 'all' }));
     expect(all.effects).to.deep.equal([{ type: 'writeCallLog' }]);
-    const none = transition(callIn('ringing'), event('callRejected', { reason: 'passive' }), CallPolicy.parse({ logRejectedCalls: 'none' }));
+    const none = transition(callIn('ringing'), event('callRejected', { reason: 'passive' }), policyOf({ logRejectedCalls: 'none' }));
     expect(none.effects).to.deep.equal([]);
   });
 

@@ -7,7 +7,7 @@ import { localLock } from '../../src/outbox/drain-lock.js';
 import { createMemoryStore } from '../../src/outbox/memory-store.js';
 import type { OutboxEntry } from '../../src/outbox/outbox-entry.js';
 import { Outbox } from '../../src/outbox/outbox.js';
-import { RetryPolicy } from '../../src/outbox/retry-policy.js';
+import { resolveRetryPolicy, type RetryPolicy } from '../../src/outbox/retry-policy.js';
 import type { Clock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { callLogWrite, callRecord, deferred, presenceWrite } from '../fixtures/outbox-fixtures.js';
@@ -43,7 +43,7 @@ describe('Outbox', () => {
       clock: clockOf(timers),
       random: () => 0,
       logger: silentLogger,
-      retry: RetryPolicy.parse(retry),
+      retry: resolveRetryPolicy(retry),
       deliver,
       listener,
       onlineTarget: online,

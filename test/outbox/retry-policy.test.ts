@@ -1,8 +1,9 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
-import { RetryPolicy, retryDelay } from '../../src/outbox/retry-policy.js';
+import { BridgeError } from '../../src/errors/index.js';
+import { resolveRetryPolicy, retryDelay } from '../../src/outbox/retry-policy.js';
 
-const defaults = RetryPolicy.parse({});
+const defaults = resolveRetryPolicy({});
 const lowest = () => 0;
 // The largest value Math.random() can return.
 const highest = () => 1 - Number.EPSILON;
@@ -13,8 +14,18 @@ describe('retry policy', () => {
   });
 
   it('refuses a zero base delay and a fractional attempt limit', () => {
-    expect(RetryPolicy.safeParse({ baseDelayMs: 0 }).success).to.equal(false);
-    expect(RetryPolicy.safeParse({ maxAttempts: 1.5 }).success).to.equal(false);
+    for (const bad of [{ baseDelayMs: 0 }, { maxAttempts: 1.5 }, { writeTimeoutMs: Number.NaN }]) {
+      const error = (() => {
+        try {
+          resolveRetryPolicy(bad);
+        } catch (e) {
+          return e;
+        }
+        return undefined;
+      })();
+      expect(error).to.be.instanceOf(BridgeError);
+      expect((error as BridgeError).details['keys']).to.deep.equal(Object.keys(bad));
+    }
   });
 
   it('waits between 500 and 1000 ms before the first retry with a 1 s base', () => {

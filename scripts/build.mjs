@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { iifeEntries } from './build-entries.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (rel) => fileURLToPath(new URL(`../node_modules/${rel}`, import.meta.url));
@@ -30,15 +31,17 @@ const rows = readdirSync(dist)
     const brotli = brotliCompressSync(buf, {
       params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
     }).length;
-    return [`dist/${f}`, buf.length, buf.length, gzip, brotli]; // raw = min: the file is already minified
+    const entry = iifeEntries.find((e) => e.output === `dist/${f}`);
+    const budget = entry?.budgetGzip === undefined ? '' : `${gzip <= entry.budgetGzip ? 'within' : 'OVER'} ${entry.budgetGzip.toLocaleString('en-US')}`;
+    return [`dist/${f}`, buf.length, buf.length, gzip, brotli, budget]; // raw = min: the file is already minified
   });
 if (rows.length === 0) {
   console.error('build: no dist/*.iife.js was produced');
   process.exit(1);
 }
 
-const head = ['file', 'raw', 'min', 'gzip -9', 'brotli -q11'];
-const cells = [head, ...rows.map((r) => [r[0], ...r.slice(1).map((n) => n.toLocaleString('en-US'))])];
+const head = ['file', 'raw', 'min', 'gzip -9', 'brotli -q11', 'gzip budget'];
+const cells = [head, ...rows.map((r) => [r[0], ...r.slice(1, 5).map((n) => n.toLocaleString('en-US')), r[5]])];
 const widths = head.map((_, i) => Math.max(...cells.map((c) => String(c[i]).length)));
 const line = (c) => c.map((v, i) => (i === 0 ? String(v).padEnd(widths[i]) : String(v).padStart(widths[i]))).join('  ');
 console.log(`\nBundle sizes (bytes)\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);

@@ -1,13 +1,15 @@
 /**
  * The script a softphone page loads from a URL: `dist/softphone-bridge.salesforce.iife.js`.
  * Once it has run, `window.softphoneBridge` implements the Softphone contract against
- * Salesforce Open CTI.
+ * Salesforce Open CTI. Loading it twice keeps the first bridge (one outbox drainer per page).
  */
 import { createBridge } from '../../src/core/bridge.js';
 import { exposeBridge } from '../../src/core/expose-bridge.js';
 import { loadOpenCti, type LoaderWindow } from './load-open-cti.js';
 import { salesforceAdapter } from './salesforce-adapter.js';
 
-const page = window as unknown as LoaderWindow & Window;
-const bridge = createBridge({ adapter: salesforceAdapter({ openCti: () => loadOpenCti(page) }), storeName: 'softphone-bridge:salesforce' });
-exposeBridge(bridge, window);
+const page = window as unknown as LoaderWindow & Window & { softphoneBridge?: unknown };
+if (page.softphoneBridge === undefined) {
+  const bridge = createBridge({ adapter: salesforceAdapter({ openCti: () => loadOpenCti(page) }), storeName: 'softphone-bridge:salesforce' });
+  exposeBridge(bridge, page);
+}

@@ -1,0 +1,54 @@
+import { expect } from '@esm-bundle/chai';
+import type { Bridge } from '../../../src/core/bridge.js';
+import type { FakeSalesforceOrg } from '../../fakes/fake-salesforce-org.js';
+import { settings, until } from './harness.js';
+
+interface SoftphoneWindow extends Window {
+  softphoneBridge?: Bridge;
+  fakeOrg?: FakeSalesforceOrg;
+  bundleLoaded?: Promise<void>;
+}
+
+/** Opens the softphone page in an iframe, as Salesforce opens the call center's adapter URL. */
+async function softphonePage(query: Record<string, string>): Promise<{ frame: HTMLIFrameElement; win: SoftphoneWindow }> {
+  const frame = document.createElement('iframe');
+  frame.src = `/test/fixtures/salesforce-softphone.html?${new URLSearchParams(query).toString()}`;
+  document.body.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  const win = frame.contentWindow as SoftphoneWindow;
+  await until(() => win.bundleLoaded !== undefined, 'the fixture script');
+  await win.bundleLoaded;
+  return { frame, win };
+}
+
+const validQuery = { mode: 'Lightning', sfdcIframeOrigin: `http://acme.lightning.force.com`, settings: JSON.stringify(settings()) };
+
+describe('dist/softphone-bridge.salesforce.iife.js', () => {
+  it('defines window.softphoneBridge with the eight contract methods, and a call ends in one Task', async () => {
+    const { frame, win } = await softphonePage(validQuery);
+    const bridge = win.softphoneBridge as Bridge;
+    for (const method of ['load', 'incomingCall', 'callAccepted', 'callRejected', 'callEnded', 'callNotesSubmitted', 'outboundCallInitiated', 'statusChanged'] as const) {
+      expect(bridge[method], method).to.be.a('function');
+    }
+    const received: string[] = [];
+    await bridge.load((type: string) => received.push(type));
+    expect(received).to.deep.equal(['disposition', 'partner_config']);
+    const conversationId = `bundle-${Math.random().toString(36).slice(2)}`;
+    const partnerId = '215fd887-39be-4935-981f-2670d6afeaa7';
+    await bridge.incomingCall(partnerId, conversationId, '+19995550000');
+    await bridge.callEnded(JSON.stringify({ partnerId, conversationId, duration: 9, notes: 'from the bundle' }));
+    await until(() => (win.fakeOrg?.tasksFor(conversationId).length ?? 0) === 1, 'the Task');
+    expect(win.fakeOrg?.tasksFor(conversationId)[0]?.fields['Description']).to.equal('from the bundle');
+    await bridge.dispose();
+    frame.remove();
+  });
+
+  it('refuses to load without the URL parameters Salesforce adds, naming them', async () => {
+    const { frame, win } = await softphonePage({ settings: JSON.stringify(settings()) });
+    const error = (await win.softphoneBridge?.load(() => {}).then(() => undefined, (e: unknown) => e)) as { code: string; details: { keys: string[] } };
+    expect(error.code).to.equal('CONFIG_INVALID');
+    expect(error.details.keys).to.deep.equal(['sfdcIframeOrigin', 'mode']);
+    await win.softphoneBridge?.dispose();
+    frame.remove();
+  });
+});

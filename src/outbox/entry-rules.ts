@@ -10,17 +10,17 @@ import type { NewWrite, OutboxEntry } from './outbox-entry.js';
 /** Queues `write`: a new entry, or the existing entry for its key with the newer data. */
 export function upsertEntry(existing: OutboxEntry | undefined, write: NewWrite, now: number): OutboxEntry {
   if (existing === undefined) {
-    return { key: write.key, kind: write.data.kind, data: write.data, status: 'pending', revision: 1, attempts: 0, createdAt: now, updatedAt: now, nextAttemptAt: now };
+    return { key: write.key, kind: write.data.kind, data: write.data, status: 'pending', revision: 1, attempts: 0, createdAt: now, changedAt: now, updatedAt: now, nextAttemptAt: now };
   }
   // Another tab (or a duplicate event) queued exactly what the CRM already has: nothing to do.
   if (existing.status !== 'dead' && sameJson(existing.data, write.data)) return existing;
   if (existing.status === 'pending') {
     // Newer data for a write still waiting: replace it, keep the backoff so a failing CRM is not hammered.
-    return { ...existing, data: write.data, revision: existing.revision + 1, updatedAt: now };
+    return { ...existing, data: write.data, revision: existing.revision + 1, changedAt: now, updatedAt: now };
   }
   // Sent or dead: the data changed, so a fresh round of attempts starts now; the receipt stays,
   // so the adapter updates the record it made.
-  return { ...withoutError(existing), data: write.data, status: 'pending', revision: existing.revision + 1, attempts: 0, updatedAt: now, nextAttemptAt: now };
+  return { ...withoutError(existing), data: write.data, status: 'pending', revision: existing.revision + 1, attempts: 0, changedAt: now, updatedAt: now, nextAttemptAt: now };
 }
 
 /** The CRM confirmed `revision`. A newer revision queued meanwhile stays pending, with the receipt. */

@@ -30,6 +30,8 @@ export interface OutboxEntry {
   /** Failed attempts of the current revision. */
   readonly attempts: number;
   readonly createdAt: number;
+  /** When `data` last changed; a stale presence change is measured from here, not from its last failure. */
+  readonly changedAt: number;
   readonly updatedAt: number;
   readonly nextAttemptAt: number;
   readonly receipt?: WriteReceipt;

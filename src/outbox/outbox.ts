@@ -158,7 +158,8 @@ export class Outbox {
 
   async #attempt(entry: OutboxEntry): Promise<void> {
     const { store, clock, retry, listener } = this.#options;
-    if (entry.kind === 'presence' && clock.now() - entry.updatedAt > this.#options.presenceMaxAgeMs) {
+    // Entries stored before `changedAt` existed fall back to `updatedAt`.
+    if (entry.kind === 'presence' && clock.now() - (entry.changedAt ?? entry.updatedAt) > this.#options.presenceMaxAgeMs) {
       const error = new BridgeError('OUTBOX_DEAD_LETTERED', 'A presence change was dropped: it is too old to apply.', { details: { key: entry.key, reason: 'expired' } });
       const dead = await store.updateEntry(entry.key, (current) => current && settleFailure(current, entry.revision, error.toJSON(), undefined, clock.now()));
       if (dead !== undefined) listener.deadLettered(dead, error);

@@ -26,6 +26,7 @@ describe('entry rules', () => {
         revision: 1,
         attempts: 0,
         createdAt: 100,
+        changedAt: 100,
         updatedAt: 100,
         nextAttemptAt: 100,
       });

@@ -270,6 +270,20 @@ describe('Outbox', () => {
     expect(await stored('presence')).to.include({ status: 'dead' });
   });
 
+  it('gives up a presence change that kept failing for longer than presenceMaxAgeMs', async () => {
+    deliver.rejects(new Error('CRM down'));
+    await store.enqueue([presenceWrite('away')], START);
+    await started(createOutbox());
+    expect(listener.failed.callCount).to.equal(1);
+    // Each failure touches the entry; the age still counts from when the status was queued.
+    await timers.tickAsync(61_000);
+    expect(listener.deadLettered.calledOnce).to.equal(true);
+    expect((listener.deadLettered.firstCall.args[1] as BridgeError).details).to.include({ reason: 'expired' });
+    const attempts = deliver.callCount;
+    await timers.tickAsync(120_000);
+    expect(deliver.callCount).to.equal(attempts);
+  });
+
   it('sends a presence change that is exactly presenceMaxAgeMs old', async () => {
     await store.enqueue([presenceWrite('away')], START - 60_000);
     await started(createOutbox());

@@ -1,7 +1,7 @@
 // npm run build: rollup (ESM library, IIFE and demo bundles), then tsc for the .d.ts files,
 // then a size table of every dist/*.iife.js. Exits non-zero if any step fails.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { iifeEntries } from './build-entries.mjs';
@@ -20,6 +20,13 @@ function run(label, args) {
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true }); // no stale chunks
 run('rollup', [bin('rollup/dist/bin/rollup'), '-c', 'rollup.config.mjs']);
 run('tsc (declarations)', [bin('typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
+
+// The Visualforce host page loads the Salesforce bundle from the SoftphoneBridge static resource:
+// fill it, so that `sf project deploy start` ships the bundle just built (the copy is gitignored).
+const salesforceBundle = new URL('../dist/softphone-bridge.salesforce.iife.js', import.meta.url);
+if (existsSync(salesforceBundle)) {
+  copyFileSync(salesforceBundle, new URL('../force-app/main/default/staticresources/SoftphoneBridge/softphone-bridge.salesforce.iife.js', import.meta.url));
+}
 
 const dist = new URL('../dist/', import.meta.url);
 const rows = readdirSync(dist)

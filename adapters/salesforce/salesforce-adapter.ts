@@ -98,16 +98,19 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
   };
 
   const saveLog = async (write: CallLogWrite, fields: Record<string, unknown>): Promise<string> => {
-    const value = write.receipt === undefined ? { entityApiName: 'Task', ...fields } : { Id: write.receipt.recordId, ...fields };
+    // TaskSubtype can be set only when the Task is created; an update that names it is refused.
+    const { TaskSubtype: _createOnly, ...updatable } = fields;
+    const value = write.receipt === undefined ? { entityApiName: 'Task', ...fields } : { Id: write.receipt.recordId, ...updatable };
     const id = await ready().cti.call('saveLog', { value });
     if (typeof id !== 'string' || id === '') throw new BridgeError('ADAPTER_WRITE_FAILED', 'Salesforce saved the Task but returned no Id.', { details: { key: write.key } });
     return id;
   };
 
   const apexUpsert = async (write: CallLogWrite, fields: Record<string, unknown>): Promise<string | undefined> => {
-    const params = new URLSearchParams({ callKey: write.key, fieldsJson: JSON.stringify(fields) });
+    // Percent-encoded (a space is %20, never "+"): runApex passes methodParams as a query string.
+    const methodParams = `callKey=${encodeURIComponent(write.key)}&fieldsJson=${encodeURIComponent(JSON.stringify(fields))}`;
     try {
-      const result = (await ready().cti.call('runApex', { ...APEX_UPSERT, methodParams: params.toString() })) as { runApex?: unknown } | null;
+      const result = (await ready().cti.call('runApex', { ...APEX_UPSERT, methodParams })) as { runApex?: unknown } | null;
       if (typeof result?.runApex === 'string' && result.runApex !== '') return result.runApex;
       throw new BridgeError('ADAPTER_WRITE_FAILED', 'The Apex upsert returned no Task Id.', { details: { key: write.key } });
     } catch (error) {

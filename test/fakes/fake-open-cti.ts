@@ -125,6 +125,8 @@ export class FakeOpenCti implements OpenCtiApi {
       if (typeof value['Id'] === 'string') {
         const task = this.org.tasks.get(value['Id']);
         if (task === undefined) return fail('INVALID_PARAM', 'No record with this Id');
+        // Task.TaskSubtype is createable but not updateable (Object Reference: Create, Filter, Group, Nillable).
+        if ('TaskSubtype' in value) return fail('INVALID_FIELD_FOR_INSERT_UPDATE', 'Unable to create/update fields: TaskSubtype');
         const { Id: _id, ...fields } = value;
         task.fields = { ...task.fields, ...fields };
         task.updates += 1;
@@ -145,7 +147,16 @@ export class FakeOpenCti implements OpenCtiApi {
       const apexClass = String(args['apexClass']);
       const method = this.org.apex.get(apexClass)?.get(String(args['methodName']));
       if (method === undefined) return fail('SERVER_ERROR', `Could not load Apex class: ${apexClass}.`);
-      const params = Object.fromEntries(new URLSearchParams(String(args['methodParams'] ?? '')));
+      // Decoded strictly as percent-encoding: a "+" stays a "+", so an adapter must encode spaces as %20.
+      const params = Object.fromEntries(
+        String(args['methodParams'] ?? '')
+          .split('&')
+          .filter((pair) => pair !== '')
+          .map((pair) => {
+            const at = pair.indexOf('=');
+            return at < 0 ? [decodeURIComponent(pair), ''] : [decodeURIComponent(pair.slice(0, at)), decodeURIComponent(pair.slice(at + 1))];
+          }),
+      );
       try {
         return ok({ runApex: method(params) });
       } catch (error) {

@@ -121,7 +121,7 @@ describe('salesforceAdapter()', () => {
       const tasks = salesforce.tasksFor(ids.conversationId);
       expect(tasks).to.have.length(1);
       expect(tasks[0]?.updates).to.equal(1);
-      expect(tasks[0]?.fields).to.include({ Description: 'Wrap-up notes', CallDisposition: 'voicemail' });
+      expect(tasks[0]?.fields).to.include({ Description: 'Wrap-up notes', CallDisposition: 'voicemail', TaskSubtype: 'Call' });
       await bridge.dispose();
     });
 
@@ -166,9 +166,10 @@ describe('salesforceAdapter()', () => {
       const { bridge, cti, callback } = tab(salesforce);
       await bridge.load(callback);
       cti.inject('runApex', { kind: 'lost-reply' });
-      await bridge.callEnded({ ...ids, duration: 12 });
+      await bridge.callEnded({ ...ids, duration: 12, notes: 'a+b = c & d' });
       await until(async () => (await bridge.status()).outbox.pending === 0, 'the retried upsert', 5000);
       expect(salesforce.tasksFor(ids.conversationId)).to.have.length(1);
+      expect(salesforce.tasksFor(ids.conversationId)[0]?.fields['Description']).to.equal('a+b = c & d');
       expect(cti.calls.some((c) => c.method === 'saveLog')).to.equal(false);
       await bridge.dispose();
     });

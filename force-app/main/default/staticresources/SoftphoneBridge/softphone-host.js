@@ -1,0 +1,90 @@
+/*
+ * Softphone Bridge host page script (Visualforce page SoftphoneBridge, loaded after Open CTI and the
+ * bridge bundle). It frames the vendor softphone whose address the admin sets in the call center
+ * item /SoftphoneBridge/SoftphoneUrl, and tells the agent in plain words when something is missing.
+ *
+ * The bridge itself (window.softphoneBridge) lives in this page. A softphone in the same page can
+ * call it directly; a cross-origin softphone in the frame needs the remote transport (issue 4).
+ * No inline HTML is built from settings: the URL is parsed and only https addresses are framed.
+ */
+(function () {
+  'use strict';
+
+  var SETTING = '/SoftphoneBridge/SoftphoneUrl';
+  var TIMEOUT_MS = 10000;
+  var status = document.getElementById('softphone-bridge-status');
+  var slot = document.getElementById('softphone-bridge-frame');
+
+  function say(text, isError) {
+    status.textContent = text;
+    status.className = isError ? 'sb-status sb-error' : 'sb-status';
+  }
+
+  /** The configured address when it is an absolute https URL, else null. */
+  function softphoneUrl(raw) {
+    if (typeof raw !== 'string' || raw.trim() === '') return null;
+    try {
+      var url = new URL(raw.trim());
+      return url.protocol === 'https:' ? url.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function frame(url) {
+    var iframe = document.createElement('iframe');
+    iframe.className = 'sb-frame';
+    iframe.title = 'Softphone';
+    iframe.setAttribute('allow', 'microphone; autoplay');
+    iframe.setAttribute('referrerpolicy', 'origin');
+    iframe.src = url;
+    slot.appendChild(iframe);
+    say('', false);
+  }
+
+  if (typeof window.softphoneBridge === 'undefined') {
+    say('The Softphone Bridge script is missing from the SoftphoneBridge static resource. Run "npm run build" and deploy again.', true);
+    return;
+  }
+  // Requests the bridge cannot carry out (a click-to-dial on an invalid number, a broken setting)
+  // are told to the agent here, in the panel they are looking at; the message names no customer data.
+  window.softphoneBridge.on('adapter.refused', function (error) {
+    say(error.message, true);
+  });
+  window.softphoneBridge.on('adapter.failed', function (error) {
+    say(error.message, true);
+  });
+
+  var opencti = window.sforce && window.sforce.opencti;
+  if (!opencti || typeof opencti.getCallCenterSettings !== 'function') {
+    say('Salesforce Open CTI did not load on this page.', true);
+    return;
+  }
+
+  // Open CTI never answers when the page was not opened by the utility bar (no sfdcIframeOrigin/mode).
+  var timer = window.setTimeout(function () {
+    say('Salesforce did not send the call center settings. Open the softphone from the utility bar of a Lightning app whose users are assigned to the SoftphoneBridge call center.', true);
+  }, TIMEOUT_MS);
+
+  opencti.getCallCenterSettings({
+    callback: function (response) {
+      window.clearTimeout(timer);
+      if (!response || response.success !== true) {
+        say('Salesforce could not read the call center settings.', true);
+        return;
+      }
+      var raw = response.returnValue ? response.returnValue[SETTING] : undefined;
+      var url = softphoneUrl(raw);
+      if (url === null) {
+        say(
+          typeof raw === 'string' && raw.trim() !== ''
+            ? 'SoftphoneUrl in the call center must be an https:// address.'
+            : 'Set SoftphoneUrl in the Softphone Bridge section of the call center.',
+          true
+        );
+        return;
+      }
+      frame(url);
+    }
+  });
+})();

@@ -391,6 +391,11 @@ export class Bridge extends EventEmitter<BridgeEvents> {
       this.#emit('adapter.failed', error);
       throw error;
     }
+    if (this.#disposed) {
+      // dispose() ran while the adapter was connecting: let go of it instead of starting the outbox.
+      await this.#adapter.disconnect().catch(() => undefined);
+      throw new BridgeError('BRIDGE_DISPOSED', 'load: the bridge was disposed while connecting.', { details: { method: 'load' } });
+    }
     this.#connected = true;
     await this.#applyConfig(config ?? {});
     this.#markConnected();

@@ -368,3 +368,20 @@ describe('Bridge presence repeats', () => {
     await bridge.dispose();
   });
 });
+
+describe('Bridge disposed while connecting', () => {
+  it('lets go of the adapter and starts no outbox', async () => {
+    const adapter = fakeAdapter(new FakeCrm());
+    let finishConnect: (value: object) => void = () => {};
+    sinon.stub(adapter, 'connect').returns(new Promise((resolve) => (finishConnect = resolve)));
+    const disconnect = sinon.spy(adapter, 'disconnect');
+    const bridge = createBridge({ adapter, store: createMemoryStore(), logger: silentLogger });
+    const loading = bridge.load(() => {}).then(() => undefined, (e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await bridge.dispose();
+    finishConnect({});
+    expect(((await loading) as BridgeError).code).to.equal('BRIDGE_DISPOSED');
+    expect(disconnect.calledOnce).to.equal(true);
+    sinon.restore();
+  });
+});

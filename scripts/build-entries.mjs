@@ -8,6 +8,9 @@ export const libraryEntries = [
   { name: 'contract', input: 'src/contract/index.ts', output: 'dist/contract.js', types: 'dist/types/src/contract/index.d.ts' },
   { name: 'adapters/fake', input: 'adapters/fake/index.ts', output: 'dist/adapters/fake.js', types: 'dist/types/adapters/fake/index.d.ts' },
   { name: 'adapters/salesforce', input: 'adapters/salesforce/index.ts', output: 'dist/adapters/salesforce.js', types: 'dist/types/adapters/salesforce/index.d.ts' },
+  { name: 'connectors/sobot', input: 'connectors/sobot/index.ts', output: 'dist/connectors/sobot.js', types: 'dist/types/connectors/sobot/index.d.ts' },
+  { name: 'connectors/voicenter', input: 'connectors/voicenter/index.ts', output: 'dist/connectors/voicenter.js', types: 'dist/types/connectors/voicenter/index.d.ts' },
+  { name: 'connectors/sociomile', input: 'connectors/sociomile/index.ts', output: 'dist/connectors/sociomile.js', types: 'dist/types/connectors/sociomile/index.d.ts' },
 ];
 
 /**

@@ -43,3 +43,4 @@ export { BridgeError, errorCatalog, isBridgeErrorCode, toBridgeError, type Bridg
 export type { Clock } from '../shared/clock.js';
 export type { Logger, LogFields } from '../shared/logger.js';
 export { toE164, isKnownCountry, type E164Problem } from './e164.js';
+export type { ConnectorContext, ContractCall, ContractTarget, SoftphoneConnector } from './softphone-connector.js';

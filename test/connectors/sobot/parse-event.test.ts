@@ -1,0 +1,64 @@
+import { expect } from '@esm-bundle/chai';
+import { parseSobotEvent } from '../../../connectors/sobot/index.js';
+
+describe('parseSobotEvent()', () => {
+  it('reads the call fields of Table 4, trimmed, and ignores attributes the SDK adds', () => {
+    const parsed = parseSobotEvent('ringing', { messageID: 'EventRinging', callID: ' c-1 ', callType: 'Inbound', otherDN: ' 133****3333 ', thisDN: '1000', addedLater: { x: 1 } });
+    expect(parsed).to.deep.equal({ ok: true, value: { kind: 'ringing', callId: 'c-1', direction: 'inbound', otherDN: '133****3333' } });
+  });
+
+  it('takes callType in any case, and leaves direction open when it is absent', () => {
+    expect(parseSobotEvent('dialing', { callID: 'c', callType: 'OUTBOUND' })).to.deep.include({ ok: true });
+    const parsed = parseSobotEvent('answered', { callID: 'c' });
+    expect(parsed.ok && parsed.value).to.deep.equal({ kind: 'answered', callId: 'c', direction: undefined, otherDN: undefined });
+  });
+
+  it('accepts a numeric callID as text', () => {
+    const parsed = parseSobotEvent('released', { callID: 12345 });
+    expect(parsed.ok && parsed.value).to.deep.include({ callId: '12345' });
+  });
+
+  it('names every missing or mistyped field, never the values', () => {
+    const parsed = parseSobotEvent('ringing', { otherDN: '+15550100100', callType: 'Sideways' });
+    expect(parsed.ok).to.equal(false);
+    if (parsed.ok) return;
+    expect(parsed.fields).to.deep.equal(['callID', 'callType']);
+    expect(parsed.problems.join(' ')).to.contain('"callID" is required').and.not.contain('5550100100').and.not.contain('Sideways');
+  });
+
+  it('refuses what is not an object', () => {
+    for (const bad of [null, 'EventRinging', 42, [1]]) expect(parseSobotEvent('ringing', bad)).to.deep.include({ ok: false, fields: ['(payload)'] });
+  });
+
+  it('maps EventAgentReady to ready and EventAgentNotReady to its reason code (text or number; DND by default)', () => {
+    expect(parseSobotEvent('ready', { messageID: 'EventAgentReady' })).to.deep.equal({ ok: true, value: { kind: 'status', status: 'ready' } });
+    expect(parseSobotEvent('notReady', { reasonCode: '14' })).to.deep.equal({ ok: true, value: { kind: 'status', status: 14 } });
+    expect(parseSobotEvent('notReady', { reasonCode: 11 })).to.deep.equal({ ok: true, value: { kind: 'status', status: 11 } });
+    expect(parseSobotEvent('notReady', {})).to.deep.equal({ ok: true, value: { kind: 'status', status: 2 } });
+    expect(parseSobotEvent('notReady', { reasonCode: 'lunch' })).to.deep.include({ ok: false, fields: ['reasonCode'] });
+  });
+
+  describe('EventAgentRegainStatus', () => {
+    const agentStateInfo = { agent: '1005', agentState: '1', reasonCode: '', workStatus: 'talking', workStatusTimestamp: 1706605200 };
+
+    it('reads the login state and the call the agent is on, with since when (seconds or ms)', () => {
+      const parsed = parseSobotEvent('regain', { agentStateInfo, workStatusInfo: { callID: 'c-9', callType: 'Outbound', otherDN: '139' } });
+      expect(parsed.ok && parsed.value).to.deep.equal({
+        kind: 'regain',
+        status: 'ready',
+        call: { callId: 'c-9', direction: 'outbound', otherDN: '139', since: 1706605200_000 },
+        idleSince: undefined,
+      });
+    });
+
+    it('reads DND with its reason, and no call when workStatusInfo is absent (idle since the timestamp)', () => {
+      const parsed = parseSobotEvent('regain', { agentStateInfo: { ...agentStateInfo, agentState: '2', reasonCode: '13', workStatusTimestamp: 1706605200123 } });
+      expect(parsed.ok && parsed.value).to.deep.equal({ kind: 'regain', status: 13, call: undefined, idleSince: 1706605200123 });
+    });
+
+    it('reports a workStatusInfo without callID with its path', () => {
+      const parsed = parseSobotEvent('regain', { agentStateInfo, workStatusInfo: { otherDN: '139' } });
+      expect(parsed).to.deep.include({ ok: false, fields: ['workStatusInfo.callID'] });
+    });
+  });
+});

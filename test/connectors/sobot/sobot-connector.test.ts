@@ -1,0 +1,287 @@
+import { expect } from '@esm-bundle/chai';
+import { sobotConnector, type SobotConnector } from '../../../connectors/sobot/index.js';
+import type { Bridge } from '../../../src/core/bridge.js';
+import type { FakeAdapter, FakeCrm } from '../../../adapters/fake/index.js';
+import { FakeSobotAgent, loggedInAgent } from '../../fakes/fake-sobot.js';
+import { bridgeWithFakeCrm, connectorContext, manualClock, recordingLogger, settle, tick, type ManualClock } from '../tools.js';
+
+describe('sobotConnector() through a bridge', () => {
+  let clock: ManualClock;
+  let agent: FakeSobotAgent;
+  let connector: SobotConnector;
+  let context: ReturnType<typeof connectorContext>;
+  let logger: ReturnType<typeof recordingLogger>;
+  let crm: FakeCrm;
+  let adapter: FakeAdapter;
+  let bridge: Bridge;
+
+  beforeEach(async () => {
+    clock = manualClock();
+    logger = recordingLogger();
+    context = connectorContext(clock, logger);
+    ({ crm, adapter, bridge } = bridgeWithFakeCrm({ logger }));
+    agent = await loggedInAgent(() => clock.now());
+    connector = sobotConnector({ agent, statusMap: { available: 'ready', dnd: 2, lunch: 14 }, ani: '01066666666' });
+    await connector.connect(bridge, context);
+  });
+  afterEach(async () => {
+    await connector.disconnect();
+    await bridge.dispose();
+  });
+
+  const done = () => settle(connector, bridge);
+
+  describe('inbound calls', () => {
+    it('rings, pops the caller once, and logs the answered call with its talk duration', async () => {
+      const id = agent.ring('+15550100100');
+      clock.advance(3_000);
+      agent.answer();
+      clock.advance(61_000);
+      agent.hangup();
+      await done();
+      expect(crm.pops.map((p) => p.conversationId)).to.deep.equal([id]);
+      const [log] = crm.callLogs();
+      expect(log?.call).to.include({ conversationId: id, direction: 'inbound', durationSeconds: 61, outcome: 'completed', partnerId: 'partner-1' });
+    });
+
+    it('logs a call that rang out as missed (passive)', async () => {
+      const id = agent.ring('+15550100100');
+      agent.ringOut();
+      await done();
+      expect((await bridge.getCall(id))?.outcome).to.equal('missed');
+      expect(crm.callLogs()).to.have.length(1);
+    });
+
+    it('treats a caller who hung up while ringing (abandoned) as missed', async () => {
+      const id = agent.ring('+15550100100');
+      agent.customerHangsUp();
+      await done();
+      expect(agent.emitted.at(-1)?.eventName).to.equal('EventAbandoned');
+      expect((await bridge.getCall(id))?.outcome).to.equal('missed');
+    });
+
+    it('reports a decline through rejectCall() as an active rejection (not logged by default)', async () => {
+      const id = agent.ring('+15550100100');
+      connector.rejectCall();
+      await done();
+      expect(agent.requests.map((r) => r.method)).to.include('rejectCall');
+      expect((await bridge.getCall(id))?.outcome).to.equal('declined');
+      expect(crm.callLogs()).to.have.length(0);
+    });
+  });
+
+  describe('outbound calls', () => {
+    it("dials start_call with makeCall({otherDN, ANI}), ANI from dialFrom, else from options", async () => {
+      await adapter.clickToDial({ dialTo: '+15550100100', dialFrom: '+15559990000' });
+      await adapter.clickToDial({ dialTo: '+15550100101' }).catch(() => undefined);
+      const calls = agent.requests.filter((r) => r.method === 'makeCall').map((r) => r.request);
+      expect(calls[0]).to.deep.equal({ otherDN: '+15550100100', ANI: '+15559990000' });
+      expect(context.reports.map((r) => r.code)).to.deep.equal(['CALLBACK_FAILED']); // the second: the agent is on a call
+      expect(context.reports[0]?.details['vendorMethod']).to.equal('makeCall');
+    });
+
+    it('reports the dialled call (EventDialing) and logs it once the customer answered and hung up', async () => {
+      await adapter.clickToDial({ dialTo: '+15550100100' });
+      await tick();
+      const id = agent.call!.callID;
+      agent.customerAnswers();
+      clock.advance(20_000);
+      agent.customerHangsUp();
+      await done();
+      const [log] = crm.callLogs();
+      expect(log?.call).to.include({ conversationId: id, direction: 'outbound', phoneNumber: '+15550100100', durationSeconds: 20, outcome: 'completed' });
+    });
+
+    it('takes the dialled number when EventDialing does not carry otherDN', async () => {
+      await adapter.clickToDial({ dialTo: '+15550100100' });
+      agent.emit('EventDialing', { messageID: 'EventDialing', callID: 'bare-1', callType: 'Outbound' });
+      await done();
+      expect((await bridge.getCall('bare-1'))?.phoneNumber).to.equal('+15550100100');
+    });
+  });
+
+  describe('presence', () => {
+    it('reports EventAgentReady and EventAgentNotReady (by reason code) as statusChanged', async () => {
+      agent.emit('EventAgentNotReady', { messageID: 'EventAgentNotReady', reasonCode: '14' });
+      await done();
+      agent.emit('EventAgentReady', { messageID: 'EventAgentReady' });
+      await done();
+      expect(crm.presence).to.deep.equal(['lunch', 'available']);
+    });
+
+    it('reports a Sobot status the map does not name, and tells the CRM nothing', async () => {
+      agent.emit('EventAgentNotReady', { messageID: 'EventAgentNotReady', reasonCode: 12 });
+      await done();
+      expect(crm.presence).to.deep.equal([]);
+      expect(context.reports.map((r) => r.details['keys'])).to.deep.equal([['statusMap']]);
+    });
+
+    it('carries update_presence to notReady({reasonCode}) and ready()', async () => {
+      await adapter.changePresence('lunch');
+      await tick();
+      expect(agent).to.include({ agentState: '2', reasonCode: 14 });
+      await adapter.changePresence('available');
+      await tick();
+      expect(agent.agentState).to.equal('1');
+      await done();
+      expect(crm.presence).to.deep.equal([]);
+    });
+
+    it('reports an update_presence the map does not name', async () => {
+      await adapter.changePresence('gone-fishing');
+      expect(context.reports.map((r) => r.code)).to.deep.equal(['CONFIG_INVALID']);
+      expect(agent.requests.filter((r) => r.method === 'ready' || r.method === 'notReady')).to.deep.equal([]);
+    });
+
+    it("reports Sobot's error callback with its errorCode, and a status call that never answers", async () => {
+      const silent = await loggedInAgent(() => clock.now());
+      silent.notReady = () => {}; // never calls back
+      await connector.disconnect();
+      connector = sobotConnector({ agent: silent, statusMap: { lunch: 14, available: 'ready' }, statusTimeoutMs: 5_000 });
+      await connector.connect(bridge, context);
+      await adapter.changePresence('lunch');
+      clock.advance(5_000);
+      await tick();
+      expect(context.reports.map((r) => r.message)).to.deep.equal(['sobot: agent.notReady() did not answer within 5000 ms.']);
+      await connector.disconnect();
+      const fresh = new FakeSobotAgent(() => clock.now()); // not logged in: the SDK answers with error
+      connector = sobotConnector({ agent: fresh, statusMap: { available: 'ready' } });
+      await connector.connect(bridge, context);
+      await adapter.changePresence('available');
+      await tick();
+      expect(context.reports[1]?.details).to.deep.include({ vendorMethod: 'ready', vendorCode: 'NOT_LOGGED_IN' });
+    });
+  });
+
+  describe('duplicates and out-of-order events', () => {
+    it('ignores every event of a call repeated after its end', async () => {
+      const id = agent.ring('+15550100100');
+      agent.answer();
+      clock.advance(10_000);
+      agent.hangup();
+      await done();
+      const revision = (await bridge.getCall(id))?.revision;
+      for (const { eventName, message } of [...agent.emitted]) agent.emit(eventName, message);
+      await done();
+      expect((await bridge.getCall(id))?.revision).to.equal(revision);
+      expect(crm.callLogs()[0]?.updates).to.equal(0);
+    });
+
+    it('applies a repeated ring or answer during the call once', async () => {
+      const id = agent.ring('+15550100100');
+      const ring = agent.emitted.at(-1)?.message;
+      agent.answer();
+      const answer = agent.emitted.at(-1)?.message;
+      await done();
+      const revision = (await bridge.getCall(id))?.revision;
+      agent.emit('EventRinging', ring);
+      agent.emit('EventEstablished', answer);
+      agent.emit('EventRinging', ring);
+      await done();
+      expect((await bridge.getCall(id))?.revision).to.equal(revision);
+      expect(crm.pops).to.have.length(1);
+    });
+
+    it('logs a release that arrives before its ring as a missed call, and ignores the late ring', async () => {
+      agent.emit('EventReleased', { messageID: 'EventReleased', callID: 'late-1', callType: 'Inbound', otherDN: '+15550100100' });
+      agent.emit('EventRinging', { messageID: 'EventRinging', callID: 'late-1', callType: 'Inbound', otherDN: '+15550100100' });
+      await done();
+      expect((await bridge.getCall('late-1'))).to.include({ state: 'rejected', outcome: 'missed' });
+      expect(crm.callLogs()).to.have.length(1);
+    });
+
+    it('applies events that arrive while load runs, after it', async () => {
+      await connector.disconnect();
+      connector = sobotConnector({ agent });
+      const connecting = connector.connect(bridge, context);
+      const id = agent.ring('+15550100100');
+      await connecting;
+      await done();
+      expect((await bridge.getCall(id))?.state).to.equal('ringing');
+    });
+  });
+
+  describe('reconnect (EventAgentRegainStatus)', () => {
+    it('keeps a call answered before the drop as one call, with one pop and one log', async () => {
+      const id = agent.ring('+15550100100');
+      agent.answer();
+      clock.advance(5_000);
+      agent.dropConnection();
+      clock.advance(5_000);
+      agent.reconnect();
+      clock.advance(5_000);
+      agent.hangup();
+      await done();
+      expect(crm.pops).to.have.length(1);
+      expect(crm.callLogs()).to.have.length(1);
+      expect(crm.callLogs()[0]?.call).to.include({ conversationId: id, durationSeconds: 15, outcome: 'completed' });
+    });
+
+    it('accepts a call that was answered while the connection was down', async () => {
+      const id = agent.ring('+15550100100');
+      agent.dropConnection();
+      clock.advance(4_000);
+      agent.answer(); // lost
+      clock.advance(6_000);
+      agent.reconnect();
+      clock.advance(10_000);
+      agent.hangup();
+      await done();
+      expect(crm.callLogs()[0]?.call).to.include({ conversationId: id, durationSeconds: 16, outcome: 'completed' });
+    });
+
+    it('ends a call that ended while the connection was down', async () => {
+      const id = agent.ring('+15550100100');
+      agent.answer();
+      clock.advance(8_000);
+      agent.dropConnection();
+      agent.hangup(); // lost
+      clock.advance(30_000);
+      agent.reconnect();
+      await done();
+      expect(crm.callLogs()[0]?.call).to.include({ conversationId: id, state: 'ended', durationSeconds: 8 });
+    });
+
+    it('rebuilds the call after a page reload without a second pop or log', async () => {
+      const id = agent.ring('+15550100100');
+      agent.answer();
+      clock.advance(12_000);
+      await done();
+      await connector.disconnect(); // the page goes away; the bridge's store keeps the call
+      const reloaded = new FakeSobotAgent(() => clock.now());
+      reloaded.serverSession = { agentState: '1', call: { callID: id, callType: 'Inbound', otherDN: '+15550100100' }, workStatusTimestamp: clock.now() - 12_000 };
+      connector = sobotConnector({ agent: reloaded, statusMap: { available: 'ready' } });
+      await connector.connect(bridge, context);
+      await new Promise<void>((resolve) => reloaded.initAgent({ token: 't', companyId: 'c', agent: '1005', success: () => resolve() }));
+      await tick();
+      clock.advance(8_000);
+      reloaded.hangup();
+      await done();
+      expect(crm.pops).to.have.length(1);
+      expect(crm.callLogs()).to.have.length(1);
+      expect(crm.callLogs()[0]?.call).to.include({ conversationId: id, durationSeconds: 20, outcome: 'completed' });
+      expect(crm.presence).to.deep.equal(['available']);
+    });
+  });
+
+  it('logs ids and codes only: no phone numbers, no token', async () => {
+    agent.ring('+15550100100');
+    agent.emit('EventRinging', { messageID: 'EventRinging', otherDN: '+15550100199' });
+    agent.answer();
+    agent.hangup();
+    await adapter.clickToDial({ dialTo: '+15550100177' });
+    await done();
+    expect(logger.lines.length).to.be.greaterThan(3);
+    for (const line of logger.lines) expect(line).not.to.match(/555010|sobot-token-SECRET/);
+    for (const report of context.reports) expect(report.message).not.to.match(/555010/);
+  });
+
+  it('stops listening on disconnect', async () => {
+    expect(agent.listenerCount()).to.equal(8);
+    await connector.disconnect();
+    expect(agent.listenerCount()).to.equal(0);
+    agent.ring('+15550100100');
+    await done();
+    expect(crm.pops).to.deep.equal([]);
+  });
+});

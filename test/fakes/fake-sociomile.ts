@@ -1,0 +1,126 @@
+import type { SocioVoice, SocioVoiceHost } from '../../connectors/sociomile/index.js';
+
+/** One command the widget received, as `socioVoice(command, options)`. */
+export interface WidgetCommand {
+  readonly command: string;
+  readonly options: Record<string, unknown>;
+}
+
+/**
+ * A fake Sociomile Voice widget script, written from the widget's document (seed 000). Loading it
+ * drains the embed snippet's queue (`socioVoice.q`, each entry an `arguments` object) and replaces
+ * `socioVoice` with its own function, as async embeds do. It enforces the document's table:
+ * `init` needs `minimized` and `disableDarkMode` (booleans) and `userCredential` ("without
+ * credential widget not working"), so every `event` before a good `init` is refused; `dial`
+ * needs `number` and `internal_id`; `open` / `close` toggle the widget.
+ */
+export class FakeSociomileWidget {
+  /** Every command received, in order, with the credential masked. */
+  readonly commands: WidgetCommand[] = [];
+  /** Why commands were refused, in order. */
+  readonly refused: string[] = [];
+  /** The dials made, in order. */
+  readonly dials: { readonly number: string; readonly internal_id: string; readonly params: Record<string, unknown> }[] = [];
+  initialised = false;
+  expanded = false;
+
+  /** Loads the widget into `host`: runs what the queue holds, then takes over `socioVoice`. */
+  load(host: SocioVoiceHost): void {
+    const queued = host.socioVoice?.q ?? [];
+    const widget: SocioVoice = (command: string, options?: object) => this.#handle(command, options);
+    host.socioVoice = widget;
+    for (const args of queued) this.#handle(...(Array.from(args as ArrayLike<unknown>) as [string, object | undefined]));
+  }
+
+  #handle(command: string, options: object | undefined): void {
+    const o = (options ?? {}) as Record<string, unknown>;
+    this.commands.push({ command, options: { ...o, ...('userCredential' in o ? { userCredential: '(present)' } : {}) } });
+    if (command === 'init') return this.#init(o);
+    if (command !== 'event') return void this.refused.push(`unknown command ${command}`);
+    if (!this.initialised) return void this.refused.push('event before a successful init');
+    switch (o['action']) {
+      case 'dial':
+        if (typeof o['number'] !== 'string' || o['number'] === '') return void this.refused.push('dial without number');
+        if (typeof o['internal_id'] !== 'string' || o['internal_id'] === '') return void this.refused.push('dial without internal_id');
+        this.dials.push({ number: o['number'], internal_id: o['internal_id'], params: (o['params'] ?? {}) as Record<string, unknown> });
+        return;
+      case 'open':
+      case 'close':
+        this.expanded = o['action'] === 'open';
+        return;
+      default:
+        this.refused.push('unknown action');
+    }
+  }
+
+  #init(o: Record<string, unknown>): void {
+    if (this.initialised) return void this.refused.push('init twice');
+    if (typeof o['minimized'] !== 'boolean' || typeof o['disableDarkMode'] !== 'boolean') return void this.refused.push('init without minimized / disableDarkMode');
+    if (typeof o['userCredential'] !== 'string' || o['userCredential'] === '') return void this.refused.push('init without userCredential');
+    this.initialised = true;
+    this.expanded = o['minimized'] === false;
+  }
+}
+
+/**
+ * The webhook Sociomile posts after a call (seed "Webhook Response"): durations as text,
+ * `calldate_join` null when not answered.
+ */
+export function sociomileWebhook(internalId: string, call: { phone?: string; talk?: number; wait?: number; answered?: boolean; recordingurl?: string; extra?: Record<string, unknown> } = {}): { data: Record<string, unknown> } {
+  const talk = call.talk ?? 0;
+  const wait = call.wait ?? 2;
+  const answered = call.answered ?? talk > 0;
+  const clock = (s: number) => `00:${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+  return {
+    data: {
+      phone: call.phone ?? '08123123123',
+      calldate_init: '2022-11-04 13:35:51',
+      calldate_join: answered ? '2022-11-04 13:35:53' : null,
+      calldate_end: '2022-11-04 13:36:40',
+      duration: String(talk + wait),
+      duration_time: clock(talk + wait),
+      duration_wait: String(wait),
+      duration_wait_time: clock(wait),
+      talktime: String(talk),
+      talktime_time: clock(talk),
+      recordingurl: call.recordingurl ?? 'https://link.recording/1667543751.398.mp3',
+      disposition: answered ? 'ANSWERED' : 'NO ANSWER',
+      uniqueid: '1667543751.398',
+      hold_sec: 0,
+      internal_id: internalId,
+      extra_params: call.extra ?? { id: 'asdasd', req: 'ttytty' },
+    },
+  };
+}
+
+/** A stand-in for `window` with a document that records the script the snippet adds. */
+export function fakeHost(): SocioVoiceHost & { readonly scripts: { id: string; src: string; async: boolean }[] } {
+  const scripts: { id: string; src: string; async: boolean }[] = [];
+  const document = {
+    createElement: () => ({ id: '', src: '', async: false }),
+    getElementsByTagName: () => [],
+    head: { appendChild: (script: { id: string; src: string; async: boolean }) => scripts.push(script) },
+  };
+  return { scripts, document: document as unknown as NonNullable<SocioVoiceHost['document']> };
+}
+
+/** The CRM server's relay of webhook bodies to the page. */
+export class FakeWebhookRelay {
+  readonly #listeners = new Set<(body: unknown) => void>();
+
+  /** The `webhooks` option. */
+  readonly subscribe = (listener: (body: unknown) => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => void this.#listeners.delete(listener);
+  };
+
+  /** Relays one webhook body. */
+  send(body: unknown): void {
+    for (const listener of [...this.#listeners]) listener(body);
+  }
+
+  /** How many subscribers there are. */
+  get size(): number {
+    return this.#listeners.size;
+  }
+}

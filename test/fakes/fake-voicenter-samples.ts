@@ -1,0 +1,93 @@
+/**
+ * Voicenter server-side payloads as the seeds show them: the pop-up screen's phase requests
+ * (seed 004, "POST JSON Request Example") and the CDR notification (seed 003 §4). The seed's JSON
+ * samples lost some commas in extraction; these are the same fields as valid JSON.
+ */
+
+/** The pop-up's phase request for `ivrid` (Ringing, Talking, or the hang-up with its `cause`). */
+export function popupPhase(ivrid: string, phase: 'Ringing' | 'Talking' | 'Hangup', options: { phone?: string; direction?: string; callStarted?: number; callAnswered?: number } = {}): Record<string, unknown> {
+  const phone = options.phone ?? '972722776772';
+  const callStarted = options.callStarted ?? 1663324548;
+  const answered = phase === 'Ringing' ? 0 : (options.callAnswered ?? callStarted + 7);
+  const direction = options.direction ?? 'Incoming';
+  const currentCall: Record<string, unknown> = {
+    callStarted,
+    calldurationinterval: callStarted,
+    callAnswered: answered,
+    answered: answered === 0 ? 0 : 1,
+    callername: 'Queue Testing',
+    callerphone: phone,
+    outgoingcallername: '',
+    outgoingcallerphone: '',
+    callstatus: phase === 'Ringing' ? 'Ringing' : 'Talking',
+    customdata: {},
+    direction,
+    ivrid,
+    recording: { Filename: `${ivrid}-nikitaapi-${phone}-0776707528.mp3`, Options: '', ApproximateURL: '', IsMuted: 0 },
+    did: '0776707528',
+    relatedIvrUniqueIDs: [],
+    callType: direction,
+    originalCallerID: '0722776772',
+    originalCallerName: 'Nikita Karpushin new',
+    actualDialedNumber: '0776707528',
+    channel: 'SIP/KGpK4iWq-00000007',
+    channel2: 'SIP/ProviderProxy05-00000006',
+    isSpyed: false,
+    isInternal: false,
+    ip: '185.138.169.59',
+    blcServerID: 225,
+    extenUser: 'KGpK4iWq',
+    number: 89312,
+    ...(phase === 'Hangup' ? { cause: 'Normal hangup' } : {}),
+  };
+  return {
+    phone,
+    callerName: 'Queue Testing',
+    ivrid,
+    extenUser: 'KGpK4iWq',
+    did: '0776707528',
+    // The seed's hang-up sample still says "Talking": the cause marks the hang-up.
+    status: phase === 'Ringing' ? 'Ringing' : 'Talking',
+    direction,
+    recordFile: `${ivrid}-nikitaapi-${phone}-0776707528.mp3`,
+    isMuted: false,
+    callStarted,
+    isAnswered: answered !== 0,
+    callAnswered: answered,
+    currentCall,
+  };
+}
+
+/** A CDR notification as JSON (seed 003 §4 "JSON example", with the fields of its table). */
+export function cdrJson(ivruniqueid: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    caller: '0544444444',
+    target: '0722776772',
+    time: 1414320455,
+    duration: 12,
+    ivruniqueid,
+    type: 'Extension Outgoing',
+    status: 'ANSWER',
+    targetextension: '',
+    callerextension: 'SIPSIPSI',
+    did: '',
+    queueid: 0,
+    queuename: '',
+    record: 'http://starkey-centrex-recordings.s3.amazonaws.com/xxxxxxxx-aws-0544444444-0722776772.mp3',
+    price: 7,
+    dialtime: 31,
+    representative_name: 'Walter Melon',
+    representative_code: ' 9996 ',
+    ...overrides,
+  };
+}
+
+/** The same CDR as the XML-RPC `CDR` methodCall the notification system posts. */
+export function cdrXmlRpc(fields: Record<string, unknown>): string {
+  const value = (v: unknown) =>
+    typeof v === 'number' ? (Number.isInteger(v) ? `<i4>${v}</i4>` : `<double>${v}</double>`) : v === '' ? '<string />' : `<string>${String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;')}</string>`;
+  const members = Object.entries(fields)
+    .map(([name, v]) => `<member><name>${name}</name><value>${value(v)}</value></member>`)
+    .join('\n');
+  return `<?xml version="1.0"?>\n<methodCall>\n<methodName>CDR</methodName>\n<params><param><value><struct>\n${members}\n</struct></value></param></params>\n</methodCall>`;
+}

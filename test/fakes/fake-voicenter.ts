@@ -1,0 +1,156 @@
+import type { VoicenterWebPhone, WebPhoneCallback, WebPhoneHandler } from '../../connectors/voicenter/index.js';
+
+type CallState = 'ringing' | 'dialing' | 'talking';
+
+/**
+ * A fake `new voicenterWebPhone()` written from the Voicenter API document (seed 003 §11, WebRTC
+ * web-phone BETA 1.00). Callbacks are properties holding one function each; `initiate({user,
+ * password})` registers the extension (`onRegister`, or `onRegisterFailed` / `onInitiateFailed`);
+ * `call(number)` needs a registered phone and answers `onCall(ivrID)`; `answer`, `hangUp` and
+ * `mute` take the ivrID. The document gives no failure mode for `call` on an unregistered
+ * phone: the fake throws. Callbacks come asynchronously where the phone waits for the network.
+ */
+export class FakeVoicenterWebPhone implements VoicenterWebPhone {
+  onRegister: WebPhoneHandler;
+  onInitiateFailed: WebPhoneHandler;
+  onRegisterFailed: WebPhoneHandler;
+  onDisconnect: WebPhoneHandler;
+  onRinging: WebPhoneHandler;
+  onCall: WebPhoneHandler;
+  onCallEnd: WebPhoneHandler;
+  onCallFailed: WebPhoneHandler;
+  onCallRejected: WebPhoneHandler;
+  onCallAnswer: WebPhoneHandler;
+  registered = false;
+  /** Numbers given to `call()`, in order. */
+  readonly dialled: string[] = [];
+  /** Every callback fired, in order, for replays. */
+  readonly fired: { readonly name: WebPhoneCallback; readonly ivrID: string }[] = [];
+  #calls = new Map<string, { direction: 'inbound' | 'outbound'; state: CallState }>();
+  #next = 1;
+
+  constructor(private readonly extension = { user: 'KGpK4iWq', password: 'EXTENSION-PASSWORD-SECRET' }) {}
+
+  initiate(extension: { readonly user: string; readonly password: string }): void {
+    queueMicrotask(() => {
+      if (!extension?.user || !extension.password) return this.fire('onInitiateFailed', '');
+      if (extension.user !== this.extension.user || extension.password !== this.extension.password) return this.fire('onRegisterFailed', '');
+      this.registered = true;
+      this.fire('onRegister', '');
+    });
+  }
+
+  call(number: string): void {
+    if (!this.registered) throw new Error('voicenterWebPhone: call() needs a registered extension');
+    if (typeof number !== 'string' || number.trim() === '') throw new Error('voicenterWebPhone: call() needs a number');
+    this.dialled.push(number);
+    const ivrID = this.#newIvr('outbound', 'dialing');
+    queueMicrotask(() => this.fire('onCall', ivrID));
+  }
+
+  answer(ivrID: string): void {
+    if (this.#calls.get(ivrID)?.state !== 'ringing') throw new Error('voicenterWebPhone: no ringing call with this ivrID');
+    this.#calls.set(ivrID, { direction: 'inbound', state: 'talking' });
+    this.fire('onCallAnswer', ivrID);
+  }
+
+  hangUp(ivrID: string): void {
+    if (!this.#calls.delete(ivrID)) throw new Error('voicenterWebPhone: no call with this ivrID');
+    this.fire('onCallEnd', ivrID);
+  }
+
+  mute(ivrID: string): void {
+    if (!this.#calls.has(ivrID)) throw new Error('voicenterWebPhone: no call with this ivrID');
+  }
+
+  unmute(): void {}
+
+  // ---- what the other party and the network do (test scripting) ----------------------------
+
+  /** A call comes in: `onRinging(ivrID)`. Returns the ivrID. */
+  incoming(): string {
+    if (!this.registered) throw new Error('fake web-phone: calls reach a registered extension only');
+    const ivrID = this.#newIvr('inbound', 'ringing');
+    this.fire('onRinging', ivrID);
+    return ivrID;
+  }
+
+  /** The callee of an outbound call answers: `onCallAnswer`. */
+  calleeAnswers(ivrID: string): void {
+    this.#calls.set(ivrID, { direction: 'outbound', state: 'talking' });
+    this.fire('onCallAnswer', ivrID);
+  }
+
+  /** The other party hangs up: `onCallEnd`. */
+  remoteHangsUp(ivrID: string): void {
+    this.#calls.delete(ivrID);
+    this.fire('onCallEnd', ivrID);
+  }
+
+  /** The callee declines: `onCallRejected`. */
+  calleeRejects(ivrID: string): void {
+    this.#calls.delete(ivrID);
+    this.fire('onCallRejected', ivrID);
+  }
+
+  /** The outbound call could not be made: `onCallFailed`. */
+  failCall(ivrID: string): void {
+    this.#calls.delete(ivrID);
+    this.fire('onCallFailed', ivrID);
+  }
+
+  /** The extension drops off: `onDisconnect`. */
+  dropRegistration(): void {
+    this.registered = false;
+    this.fire('onDisconnect', '');
+  }
+
+  /** Calls one callback as the phone would (whatever function is set, if any). */
+  fire(name: WebPhoneCallback, ivrID: string): void {
+    this.fired.push({ name, ivrID });
+    const handler = this[name];
+    if (typeof handler === 'function') handler.call(this, ivrID);
+  }
+
+  /** How many callbacks hold a function. */
+  handlerCount(): number {
+    const names: WebPhoneCallback[] = ['onRegister', 'onInitiateFailed', 'onRegisterFailed', 'onDisconnect', 'onRinging', 'onCall', 'onCallEnd', 'onCallFailed', 'onCallRejected', 'onCallAnswer'];
+    return names.filter((n) => typeof this[n] === 'function').length;
+  }
+
+  #newIvr(direction: 'inbound' | 'outbound', state: CallState): string {
+    // The seed's ivr ids look like "20220916103546022555eb61e755c08a": a time, then hex.
+    const ivrID = `20240130090000${String(this.#next++).padStart(4, '0')}55eb61e755c08a`;
+    this.#calls.set(ivrID, { direction, state });
+    return ivrID;
+  }
+}
+
+/** A fake web-phone already registered with its extension. */
+export async function registeredPhone(): Promise<FakeVoicenterWebPhone> {
+  const phone = new FakeVoicenterWebPhone();
+  phone.initiate({ user: 'KGpK4iWq', password: 'EXTENSION-PASSWORD-SECRET' });
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return phone;
+}
+
+/** The CRM server's relay to the page (a WebSocket, say): what the Voicenter cloud posted to the server. */
+export class FakeServerRelay<T = unknown> {
+  readonly #listeners = new Set<(message: T) => void>();
+
+  /** The `serverEvents` option: subscribe, get the unsubscribe function. */
+  readonly subscribe = (listener: (message: T) => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => void this.#listeners.delete(listener);
+  };
+
+  /** Relays one message to the page. */
+  send(message: T): void {
+    for (const listener of [...this.#listeners]) listener(message);
+  }
+
+  /** How many subscribers there are. */
+  get size(): number {
+    return this.#listeners.size;
+  }
+}

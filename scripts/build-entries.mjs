@@ -6,8 +6,14 @@
 export const libraryEntries = [
   { name: 'index', input: 'src/index.ts', output: 'dist/index.js', types: 'dist/types/src/index.d.ts' },
   { name: 'contract', input: 'src/contract/index.ts', output: 'dist/contract.js', types: 'dist/types/src/contract/index.d.ts' },
+  { name: 'ui', input: 'src/ui/index.ts', output: 'dist/ui.js', types: 'dist/types/src/ui/index.d.ts' },
+  { name: 'ui/define', input: 'src/ui/define.ts', output: 'dist/ui/define.js', types: 'dist/types/src/ui/define.d.ts' },
   { name: 'adapters/fake', input: 'adapters/fake/index.ts', output: 'dist/adapters/fake.js', types: 'dist/types/adapters/fake/index.d.ts' },
   { name: 'adapters/salesforce', input: 'adapters/salesforce/index.ts', output: 'dist/adapters/salesforce.js', types: 'dist/types/adapters/salesforce/index.d.ts' },
+  { name: 'adapters/dynamics', input: 'adapters/dynamics/index.ts', output: 'dist/adapters/dynamics.js', types: 'dist/types/adapters/dynamics/index.d.ts' },
+  { name: 'adapters/hubspot', input: 'adapters/hubspot/index.ts', output: 'dist/adapters/hubspot.js', types: 'dist/types/adapters/hubspot/index.d.ts' },
+  { name: 'adapters/zendesk', input: 'adapters/zendesk/index.ts', output: 'dist/adapters/zendesk.js', types: 'dist/types/adapters/zendesk/index.d.ts' },
+  { name: 'adapters/webhook', input: 'adapters/webhook/index.ts', output: 'dist/adapters/webhook.js', types: 'dist/types/adapters/webhook/index.d.ts' },
   { name: 'connectors/sobot', input: 'connectors/sobot/index.ts', output: 'dist/connectors/sobot.js', types: 'dist/types/connectors/sobot/index.d.ts' },
   { name: 'connectors/voicenter', input: 'connectors/voicenter/index.ts', output: 'dist/connectors/voicenter.js', types: 'dist/types/connectors/voicenter/index.d.ts' },
   { name: 'connectors/sociomile', input: 'connectors/sociomile/index.ts', output: 'dist/connectors/sociomile.js', types: 'dist/types/connectors/sociomile/index.d.ts' },
@@ -23,6 +29,11 @@ export const libraryEntries = [
 export const iifeEntries = [
   { input: 'src/index.ts', output: 'dist/softphone-bridge.iife.js', globalName: 'SoftphoneBridge' },
   { input: 'adapters/salesforce/bundle.ts', output: 'dist/softphone-bridge.salesforce.iife.js', budgetGzip: 15 * 1024, budgetEnforced: false },
+  // The other CRMs' bundles (issue 6): sizes printed beside the Salesforce one, budget not yet enforced.
+  { input: 'adapters/dynamics/bundle.ts', output: 'dist/softphone-bridge.dynamics.iife.js', budgetGzip: 15 * 1024, budgetEnforced: false },
+  { input: 'adapters/hubspot/bundle.ts', output: 'dist/softphone-bridge.hubspot.iife.js', budgetGzip: 15 * 1024, budgetEnforced: false },
+  { input: 'adapters/zendesk/bundle.ts', output: 'dist/softphone-bridge.zendesk.iife.js', budgetGzip: 15 * 1024, budgetEnforced: false },
+  { input: 'adapters/webhook/bundle.ts', output: 'dist/softphone-bridge.webhook.iife.js', budgetGzip: 15 * 1024, budgetEnforced: false },
 ];
 
 /** Self-contained minified ESM bundle for the demo page. */

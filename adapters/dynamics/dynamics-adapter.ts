@@ -1,0 +1,208 @@
+import {
+  BridgeError,
+  toE164,
+  type AdapterConfig,
+  type AdapterContext,
+  type CallLogWrite,
+  type CallRecord,
+  type CrmAdapter,
+  type CrmRecordRef,
+  type PresenceWrite,
+  type ScreenPopRequest,
+  type ScreenPopResult,
+  type WriteReceipt,
+} from '../../src/contract/index.js';
+import { Cif } from './cif.js';
+import type { CifApi } from './cif.types.js';
+import { idQuery, numberVariants, odataString, phoneQuery, recordsOf } from './find-callers.js';
+import { parseDynamicsSettings, type DynamicsSettings, type DynamicsSettingsInput, type SearchEntity } from './settings.js';
+import { toPhoneCall } from './to-phonecall.js';
+
+/** Options of {@link dynamicsAdapter}: the CIF library (injected) and the admin's settings. */
+export interface DynamicsAdapterOptions extends DynamicsSettingsInput {
+  /** `Microsoft.CIFramework`, or a function resolving with it once initialised (see `cifReady`). */
+  readonly cif: CifApi | (() => Promise<CifApi>);
+  /** How long any CIF call may take. Default 10 s, CIF 1.0's own limit. */
+  readonly callTimeoutMs?: number;
+}
+
+/** The entity a call is logged as. */
+const PHONECALL = 'phonecall';
+
+/**
+ * The Dynamics 365 adapter, over the Channel Integration Framework (`Microsoft.CIFramework`).
+ *
+ * - screen pop: `searchAndOpenRecords` (search only) over contacts then accounts by phone; one
+ *   match is opened, several open a search page (`searchAndOpenRecords` when they are of one
+ *   entity, `renderSearchPage` otherwise), none opens a quick-create form;
+ * - one `phonecall` activity per conversation: `createRecord` once, `updateRecord` by the
+ *   remembered id; without a receipt it first searches the conversation id (`keyAttribute`);
+ * - click-to-act (`onclicktoact`) → `start_call` in E.164, linked to the record on screen;
+ * - the panel docks (and takes `panelWidth`) when a call rings;
+ * - presence (CIF 2.0 `setPresence`) when `presenceMap` is configured.
+ *
+ * @see https://learn.microsoft.com/dynamics365/channel-integration-framework/v1/develop/reference/microsoft-ciframework
+ */
+export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
+  let state: { cif: Cif; context: AdapterContext; settings: DynamicsSettings } | undefined;
+  /** The conversation the panel was last docked for: a ringing call changes several times. */
+  let panelShownFor: string | undefined;
+  const ready = () => {
+    if (state === undefined) throw new BridgeError('ADAPTER_CONNECT_FAILED', 'The Dynamics adapter is not connected.');
+    return state;
+  };
+
+  const onClickToAct = async (eventData: unknown): Promise<void> => {
+    const { cif, context, settings } = ready();
+    const data = parseEventData(eventData);
+    if (data['format'] !== undefined && data['format'] !== 'phone') return; // an e-mail or URL field
+    const value = data['value'];
+    const normalised = typeof value === 'string' || typeof value === 'number' ? toE164(String(value), settings.defaultCountry) : ({ ok: false, problem: 'empty' } as const);
+    if (!normalised.ok) {
+      context.refuse(new BridgeError('DIAL_NUMBER_INVALID', `Click-to-act: the number is not a valid phone number (${normalised.problem}); no call was started.`, { details: { source: 'onclicktoact', problem: normalised.problem } }));
+      return;
+    }
+    const record = await recordOnScreen(cif, data['entityLogicalName']);
+    await context
+      .requestCall({
+        dialTo: normalised.e164,
+        ...(settings.dialFrom === undefined ? {} : { dialFrom: settings.dialFrom }),
+        ...(settings.participantType === undefined ? {} : { participantType: settings.participantType }),
+        ...(record === undefined ? {} : { crmRecord: record }),
+      })
+      .catch((error: unknown) => context.refuse(error instanceof BridgeError ? error : new BridgeError('CALLBACK_FAILED', 'Click-to-act: the softphone did not take the call.', { cause: error })));
+  };
+  // CIF awaits the handler's promise; a failure inside must not reject into CIF.
+  const clickHandler = (eventData: unknown) => onClickToAct(eventData).catch(() => undefined);
+
+  const findByKey = async (conversationId: string): Promise<string | undefined> => {
+    const { cif, settings } = ready();
+    const query = `?$select=activityid&$filter=${settings.keyAttribute} eq ${odataString(conversationId)}`;
+    const found = recordsOf(await cif.json('searchAndOpenRecords', [PHONECALL, query, true]), { entity: 'activity', nameField: 'subject', phoneFields: [] });
+    return found[0]?.id;
+  };
+
+  const adapter: CrmAdapter = {
+    name: 'dynamics',
+
+    async connect(context: AdapterContext): Promise<AdapterConfig> {
+      const settings = parseDynamicsSettings(options);
+      const api = typeof options.cif === 'function' ? await options.cif() : options.cif;
+      const cif = new Cif(api, context.clock, options.callTimeoutMs ?? 10_000);
+      state = { cif, context, settings };
+      Promise.resolve(api.addHandler('onclicktoact', clickHandler)).catch(() => context.logger.warn('CIF refused the click-to-act handler', {}));
+      await cif.call('setClickToAct', [true], 'ADAPTER_CONNECT_FAILED');
+      return {
+        dispositions: settings.dispositions,
+        partnerConfig: settings.partnerConfig,
+        policy: { screenPopOn: settings.screenPopOn, logRejectedCalls: settings.logRejectedCalls },
+      };
+    },
+
+    async disconnect() {
+      if (state === undefined) return;
+      const { cif } = state;
+      state = undefined;
+      // Disconnecting never fails on a handler CIF already dropped.
+      void Promise.resolve()
+        .then(() => cif.api.removeHandler('onclicktoact', clickHandler))
+        .catch(() => undefined);
+    },
+
+    async writeCallLog(write: CallLogWrite): Promise<WriteReceipt> {
+      const { cif, settings } = ready();
+      const data = JSON.stringify(toPhoneCall(write.call, settings));
+      // Without a receipt the previous reply may have been lost after CIF created the record.
+      const id = write.receipt?.recordId ?? (await findByKey(write.call.conversationId));
+      if (id !== undefined) {
+        await cif.call('updateRecord', [PHONECALL, id, data]);
+        return { recordId: id, recordType: PHONECALL };
+      }
+      const created = (await cif.json('createRecord', [PHONECALL, data])) as { id?: unknown } | null;
+      if (typeof created?.id !== 'string' || created.id === '') throw new BridgeError('ADAPTER_WRITE_FAILED', 'Dynamics created the phone call but returned no id.', { details: { key: write.key } });
+      return { recordId: created.id, recordType: PHONECALL };
+    },
+
+    async screenPop(request: ScreenPopRequest): Promise<ScreenPopResult> {
+      const { cif, settings } = ready();
+      const numbers = numberVariants(request.phoneNumber, settings.defaultCountry);
+      if (numbers.length === 0) return {};
+      const found: { entity: SearchEntity; records: CrmRecordRef[] }[] = [];
+      for (const entity of settings.searchEntities) {
+        const answer = await cif.json('searchAndOpenRecords', [entity.entity, phoneQuery(entity, numbers), true], 'SCREEN_POP_FAILED');
+        const records = recordsOf(answer, entity);
+        if (records.length > 0) found.push({ entity, records });
+      }
+      const total = found.reduce((n, f) => n + f.records.length, 0);
+      const first = found[0];
+      if (total === 1 && first !== undefined) {
+        const only = first.records[0] as CrmRecordRef;
+        await cif.call('searchAndOpenRecords', [first.entity.entity, idQuery(first.entity, only.id), false], 'SCREEN_POP_FAILED');
+        return { record: only };
+      }
+      if (first !== undefined) {
+        // Several in one entity: CIF's own search page with exactly those records. Spread over
+        // entities: the search page of the first (contacts before accounts) for the number.
+        if (found.length === 1) await cif.call('searchAndOpenRecords', [first.entity.entity, phoneQuery(first.entity, numbers), false], 'SCREEN_POP_FAILED');
+        else await cif.call('renderSearchPage', [first.entity.entity, numbers[numbers.length - 1]], 'SCREEN_POP_FAILED');
+        return {};
+      }
+      if (request.direction === 'inbound' && settings.newRecordEntity !== null) {
+        const phoneField = settings.searchEntities.find((e) => e.entity === settings.newRecordEntity)?.phoneFields[0] ?? 'telephone1';
+        await cif.call('openForm', [JSON.stringify({ entityName: settings.newRecordEntity, useQuickCreateForm: true }), JSON.stringify({ [phoneField]: numbers[numbers.length - 1] })], 'SCREEN_POP_FAILED');
+      }
+      return {};
+    },
+
+    callUpdated(call: CallRecord) {
+      if (state === undefined || call.state !== 'ringing' || call.direction !== 'inbound' || panelShownFor === call.conversationId) return;
+      panelShownFor = call.conversationId;
+      const { cif, settings } = state;
+      // Dock the panel so the agent sees the ringing call; a failure changes nothing logged.
+      cif.call('setMode', [1]).catch(() => undefined);
+      if (settings.panelWidth !== undefined) cif.call('setWidth', [settings.panelWidth]).catch(() => undefined);
+    },
+  };
+
+  if (options.presenceMap !== undefined) {
+    adapter.setPresence = async (write: PresenceWrite): Promise<WriteReceipt> => {
+      const { cif, settings } = ready();
+      const text = settings.presenceMap?.get(write.softphoneId);
+      if (text === undefined) throw new BridgeError('ADAPTER_WRITE_REFUSED', 'No Omnichannel presence is mapped to this softphone status (presenceMap).', { details: { key: write.key } });
+      if (typeof cif.api.setPresence !== 'function') throw new BridgeError('ADAPTER_WRITE_REFUSED', 'This organisation runs Channel Integration Framework 1.0, which has no presence API.', { details: { key: write.key } });
+      const accepted = await cif.call<unknown>('setPresence', [text]);
+      if (accepted !== true) throw new BridgeError('ADAPTER_WRITE_REFUSED', 'Omnichannel did not accept the presence (the text must match a configured presence exactly).', { details: { key: write.key } });
+      return { recordId: text };
+    };
+  }
+  return adapter;
+}
+
+/** `onclicktoact` event data: a JSON string in CIF 1.0, an object in some builds. */
+function parseEventData(eventData: unknown): Record<string, unknown> {
+  if (typeof eventData === 'string') {
+    try {
+      const parsed = JSON.parse(eventData) as unknown;
+      return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+    } catch {
+      return {};
+    }
+  }
+  return typeof eventData === 'object' && eventData !== null ? (eventData as Record<string, unknown>) : {};
+}
+
+/**
+ * The record the agent clicked on: CIF's event names only the entity, so the page's record comes
+ * from `getEnvironment` (`etn`, `id`) when it is of that entity.
+ */
+async function recordOnScreen(cif: Cif, entity: unknown): Promise<CrmRecordRef | undefined> {
+  if (typeof entity !== 'string' || entity === '') return undefined;
+  try {
+    const env = (await cif.json('getEnvironment', [])) as Record<string, unknown> | null;
+    const id = env?.['id'];
+    if (env?.['etn'] !== entity || typeof id !== 'string' || id === '') return undefined;
+    return { id: id.replace(/[{}]/g, '').toLowerCase(), type: entity };
+  } catch {
+    return undefined; // the call is still placed, only not pre-linked
+  }
+}

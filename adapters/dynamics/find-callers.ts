@@ -1,0 +1,56 @@
+import { toE164, type CrmRecordRef } from '../../src/contract/index.js';
+import type { SearchEntity } from './settings.js';
+
+/**
+ * An OData string literal for a `$filter`: quotes doubled (OData), then percent-encoded, because
+ * CIF puts the query into a URL where a bare `+` (every E.164 number) would arrive as a space.
+ */
+export function odataString(value: string): string {
+  return `'${encodeURIComponent(value.replace(/'/g, "''"))}'`;
+}
+
+/**
+ * The spellings a caller's number is searched under: as the softphone sent it, and in E.164.
+ * Dataverse compares phone attributes as plain text, so other spellings ("555-0100") only match
+ * when stored exactly so.
+ */
+export function numberVariants(phoneNumber: string, defaultCountry: string): string[] {
+  const given = phoneNumber.trim();
+  const e164 = toE164(given, defaultCountry);
+  return [...new Set([given, ...(e164.ok ? [e164.e164] : [])])].filter((n) => n !== '');
+}
+
+/** `searchAndOpenRecords` query options finding `entity` records whose phone attributes equal one of `numbers`. */
+export function phoneQuery(entity: SearchEntity, numbers: readonly string[]): string {
+  const clauses = entity.phoneFields.flatMap((field) => numbers.map((n) => `${field} eq ${odataString(n)}`));
+  return `?$select=${entity.entity}id,${entity.nameField}&$filter=${clauses.join(' or ')}`;
+}
+
+/** Query options selecting one record by its id (a guid literal is unquoted in OData). */
+export function idQuery(entity: SearchEntity, id: string): string {
+  return `?$select=${entity.entity}id,${entity.nameField}&$filter=${entity.entity}id eq ${id}`;
+}
+
+/**
+ * The records of a search answer. CIF documents a JSON string without its shape: an array, a
+ * Web API `{ value: [...] }`, or an object keyed by position are all accepted.
+ */
+export function recordsOf(answer: unknown, entity: SearchEntity): CrmRecordRef[] {
+  const list = Array.isArray(answer)
+    ? answer
+    : typeof answer === 'object' && answer !== null
+      ? Array.isArray((answer as { value?: unknown }).value)
+        ? ((answer as { value: unknown[] }).value)
+        : Object.values(answer)
+      : [];
+  const records: CrmRecordRef[] = [];
+  for (const item of list) {
+    if (typeof item !== 'object' || item === null) continue;
+    const row = item as Record<string, unknown>;
+    const id = row[`${entity.entity}id`];
+    if (typeof id !== 'string' || id === '') continue;
+    const name = row[entity.nameField];
+    records.push({ id, type: entity.entity, ...(typeof name === 'string' && name !== '' ? { name } : {}) });
+  }
+  return records;
+}

@@ -1,0 +1,113 @@
+import { BridgeError, PartnerConfigEvent, isKnownCountry, toE164 } from '../../src/contract/index.js';
+
+/**
+ * HubSpot's default call outcomes (`hs_call_disposition` values), as listed in the Calls API
+ * guide. Portals can add their own; give their ids in `dispositions`.
+ */
+export const DEFAULT_OUTCOMES: Readonly<Record<string, string>> = {
+  busy: '9d9162e7-6cf3-4944-bf63-4dff82258764',
+  connected: 'f240bbac-87c9-4f6e-bf70-924b57d47db7',
+  'left-live-message': 'a4c4c377-d246-4b32-a13b-75a56a4cd0ff',
+  'left-voicemail': 'b2cf5968-551e-4856-9783-52b3da59a7d0',
+  'no-answer': '73a0d17f-1163-4015-bdd5-ec830791da20',
+  'wrong-number': '17b47fee-58de-441e-a44c-c6300d46f273',
+};
+
+/** The configuration a page gives the HubSpot adapter (usually `window.softphoneBridgeConfig`). */
+export interface HubSpotSettingsInput {
+  readonly partnerConfig: PartnerConfigEvent;
+  /** Softphone disposition code → HubSpot call outcome id. Default {@link DEFAULT_OUTCOMES}. */
+  readonly dispositions?: Readonly<Record<string, string>>;
+  readonly dialFrom?: string;
+  readonly participantType?: string;
+  /** Country of numbers written without `+` when HubSpot sends no country. Default `US`. */
+  readonly defaultCountry?: string;
+  readonly screenPopOn?: 'ring' | 'accept';
+  readonly logRejectedCalls?: 'passive' | 'all' | 'none';
+  /** Softphone statuses that mean "available" in HubSpot; others mean unavailable. Without it, presence is not synced. */
+  readonly availableStatuses?: readonly string[];
+  /** Hide the widget once a call is logged. Default false. */
+  readonly hideWidgetOnComplete?: boolean;
+}
+
+/** The settings once checked. */
+export interface HubSpotSettings {
+  readonly partnerConfig: PartnerConfigEvent;
+  readonly outcomes: ReadonlyMap<string, string>;
+  readonly dialFrom: string | undefined;
+  readonly participantType: string | undefined;
+  readonly defaultCountry: string;
+  readonly screenPopOn: 'ring' | 'accept';
+  readonly logRejectedCalls: 'passive' | 'all' | 'none';
+  readonly availableStatuses: ReadonlySet<string> | undefined;
+  readonly hideWidgetOnComplete: boolean;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Checks the adapter's configuration, or throws one `CONFIG_INVALID` naming every option at
+ * fault (`details.keys`). A malformed optional value is reported, never replaced by its default.
+ */
+export function parseHubSpotSettings(raw: unknown): HubSpotSettings {
+  const input = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const keys: string[] = [];
+  const problems: string[] = [];
+  const problem = (key: string, text: string) => {
+    keys.push(key);
+    problems.push(`${key} ${text}`);
+  };
+  const text = (key: string): string | undefined => {
+    const value = input[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'string') return void problem(key, 'must be text');
+    return value.trim() === '' ? undefined : value.trim();
+  };
+  const choice = <T extends string>(key: string, options: readonly T[], fallback: T): T => {
+    const value = text(key);
+    if (value === undefined) return fallback;
+    const match = options.find((o) => o === value.toLowerCase());
+    if (match === undefined) problem(key, `must be one of ${options.map((o) => `"${o}"`).join(', ')}`);
+    return match ?? fallback;
+  };
+
+  const partner = PartnerConfigEvent.safeParse(input['partnerConfig']);
+  if (!partner.success) problem('partnerConfig', 'is required, with partnerId, businessSegmentId and channelOriginId as non-empty text');
+
+  const dispositions = input['dispositions'] ?? DEFAULT_OUTCOMES;
+  const entries = typeof dispositions === 'object' && dispositions !== null && !Array.isArray(dispositions) ? Object.entries(dispositions) : [];
+  if (entries.length === 0 || entries.some(([code, id]) => code === '' || code.length > 255 || typeof id !== 'string' || !GUID.test(id))) {
+    problem('dispositions', 'must map disposition codes to HubSpot call outcome ids (guids)');
+  }
+
+  const defaultCountry = (text('defaultCountry') ?? 'US').toUpperCase();
+  if (!isKnownCountry(defaultCountry)) problem('defaultCountry', 'must be a two-letter country code the bridge knows (US, GB, DE, ...)');
+  let dialFrom: string | undefined;
+  const dialFromText = text('dialFrom');
+  if (dialFromText !== undefined) {
+    const normalised = toE164(dialFromText, isKnownCountry(defaultCountry) ? defaultCountry : 'US');
+    if (normalised.ok) dialFrom = normalised.e164;
+    else problem('dialFrom', `is not a valid phone number (${normalised.problem})`);
+  }
+
+  const available = input['availableStatuses'];
+  if (available !== undefined && (!Array.isArray(available) || available.length === 0 || available.some((s) => typeof s !== 'string' || s === ''))) {
+    problem('availableStatuses', 'must list softphone status ids');
+  }
+  const hide = input['hideWidgetOnComplete'];
+  if (hide !== undefined && typeof hide !== 'boolean') problem('hideWidgetOnComplete', 'must be true or false');
+
+  const settings: HubSpotSettings = {
+    partnerConfig: partner.success ? partner.data : { partnerId: '', businessSegmentId: '', channelOriginId: '' },
+    outcomes: new Map(entries as [string, string][]),
+    dialFrom,
+    participantType: text('participantType'),
+    defaultCountry,
+    screenPopOn: choice('screenPopOn', ['ring', 'accept'] as const, 'ring'),
+    logRejectedCalls: choice('logRejectedCalls', ['passive', 'all', 'none'] as const, 'passive'),
+    availableStatuses: Array.isArray(available) ? new Set(available as string[]) : undefined,
+    hideWidgetOnComplete: hide === true,
+  };
+  if (problems.length > 0) throw new BridgeError('CONFIG_INVALID', `HubSpot adapter options: ${problems.join('; ')}.`, { details: { keys } });
+  return settings;
+}

@@ -1,0 +1,17 @@
+/**
+ * The script a page loads from a URL: `dist/softphone-bridge.webhook.iife.js`. Set
+ * `window.softphoneBridgeConfig = { url, secret, partnerConfig?, dispositions?, timeoutMs? }`
+ * before the script tag; once it has run, `window.softphoneBridge` implements the Softphone
+ * contract and POSTs each call log to `url`. Loading it twice keeps the first bridge.
+ */
+import { createBridge } from '../../src/core/bridge.js';
+import { exposeBridge } from '../../src/core/expose-bridge.js';
+import type { WebhookAdapterOptions } from './options.js';
+import { webhookAdapter } from './webhook-adapter.js';
+
+const page = window as unknown as Window & { softphoneBridge?: unknown; softphoneBridgeConfig?: unknown };
+if (page.softphoneBridge === undefined) {
+  // Checked in connect, so that a missing or wrong config makes load() reject with CONFIG_INVALID.
+  const options = (typeof page.softphoneBridgeConfig === 'object' && page.softphoneBridgeConfig !== null ? page.softphoneBridgeConfig : {}) as WebhookAdapterOptions;
+  exposeBridge(createBridge({ adapter: webhookAdapter({ ...options }), storeName: 'softphone-bridge:webhook' }), page);
+}

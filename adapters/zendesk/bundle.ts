@@ -1,0 +1,27 @@
+/**
+ * The script a Zendesk app's iframe page (top bar location) loads from a URL:
+ * `dist/softphone-bridge.zendesk.iife.js`. It includes the ZAF SDK from npm; the admin's app
+ * settings (manifest parameters) configure it, and `window.softphoneBridgeConfig`, when set,
+ * gives defaults. Once it has run, `window.softphoneBridge` implements the Softphone contract.
+ * Loading it twice keeps the first bridge.
+ */
+import ZAFClient from 'zendesk_app_framework_sdk';
+import { BridgeError } from '../../src/contract/index.js';
+import { createBridge } from '../../src/core/bridge.js';
+import { exposeBridge } from '../../src/core/expose-bridge.js';
+import { zendeskAdapter } from './zendesk-adapter.js';
+
+const page = window as unknown as Window & { softphoneBridge?: unknown; softphoneBridgeConfig?: unknown };
+if (page.softphoneBridge === undefined) {
+  // The handshake starts now, so that Zendesk has registered the app by the time load() runs.
+  const client = ZAFClient.init();
+  const settings = (typeof page.softphoneBridgeConfig === 'object' && page.softphoneBridgeConfig !== null ? page.softphoneBridgeConfig : {}) as Record<string, unknown>;
+  const adapter = zendeskAdapter({
+    settings,
+    client: () => {
+      if (client !== false) return client;
+      throw new BridgeError('CONFIG_INVALID', 'ZAF cannot start: the page URL lacks the origin and app_guid parameters Zendesk adds to an app iframe (is the page loaded as a Zendesk app?).', { details: { keys: ['origin', 'app_guid'] } });
+    },
+  });
+  exposeBridge(createBridge({ adapter, storeName: 'softphone-bridge:zendesk' }), page);
+}

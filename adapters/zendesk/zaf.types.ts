@@ -1,0 +1,42 @@
+/**
+ * The subset of the Zendesk Apps framework client (`ZAFClient.init()` from
+ * `zendesk_app_framework_sdk`) the adapter calls. The app runs in an iframe of Zendesk Support
+ * (the `top_bar` location for a softphone); every call crosses to Zendesk by postMessage.
+ *
+ * @see https://developer.zendesk.com/api-reference/apps/apps-core-api/client_api/
+ */
+export interface ZafClient {
+  /** A Zendesk REST request made with the agent's session; resolves with the parsed JSON body. */
+  request(options: ZafRequestOptions): Promise<unknown>;
+  /** An action of the host UI: `routeTo`, `popover`... */
+  invoke(name: string, ...args: unknown[]): Promise<unknown>;
+  /** Subscribes to a framework or product event (`voice.dialout`...). */
+  on(name: string, handler: (data: unknown) => void): void;
+  off(name: string, handler: (data: unknown) => void): unknown;
+  /** The installation: `settings` holds the app parameters the admin filled in. */
+  metadata(): Promise<ZafMetadata>;
+}
+
+/** Options of {@link ZafClient.request} (jQuery-style, as ZAF forwards them). */
+export interface ZafRequestOptions {
+  readonly url: string;
+  readonly type?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** `application/json` with `data` a JSON string; anything else is sent form-encoded. */
+  readonly contentType?: string;
+  readonly data?: string;
+  readonly dataType?: 'json';
+}
+
+/** What `client.metadata()` resolves with. */
+export interface ZafMetadata {
+  readonly appId?: number;
+  readonly installationId?: number;
+  readonly settings?: Readonly<Record<string, unknown>>;
+}
+
+/** How a failed `client.request` rejects: the jqXHR-like response. */
+export interface ZafRequestFailure {
+  readonly status?: number;
+  readonly statusText?: string;
+  readonly responseText?: string;
+}

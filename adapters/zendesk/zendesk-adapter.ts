@@ -1,0 +1,181 @@
+import {
+  BridgeError,
+  toE164,
+  type AdapterConfig,
+  type AdapterContext,
+  type CallLogWrite,
+  type CallRecord,
+  type CrmAdapter,
+  type CrmRecordRef,
+  type ScreenPopRequest,
+  type ScreenPopResult,
+  type WriteReceipt,
+} from '../../src/contract/index.js';
+import { parseZendeskSettings, type ZendeskSettings } from './settings.js';
+import { callComment, newTicket, ticketUpdate } from './to-ticket.js';
+import { Zaf } from './zaf.js';
+import type { ZafClient } from './zaf.types.js';
+
+/** Options of {@link zendeskAdapter}. */
+export interface ZendeskAdapterOptions {
+  /** The ZAF client, or a function returning it (the bundle calls `ZAFClient.init()`). */
+  readonly client: ZafClient | (() => ZafClient | Promise<ZafClient>);
+  /** Defaults for the app settings; what the admin set in Zendesk wins. */
+  readonly settings?: Readonly<Record<string, unknown>>;
+  /** How long any Zendesk request may take. Default 10 s. */
+  readonly requestTimeoutMs?: number;
+}
+
+interface Ticket {
+  readonly id: number;
+}
+interface Comment {
+  readonly body?: string;
+  readonly plain_body?: string;
+  readonly public?: boolean;
+}
+interface SearchResult {
+  readonly id: number;
+  readonly name?: string;
+}
+
+/**
+ * The Zendesk adapter, through the Zendesk Apps framework client (the app runs in Zendesk
+ * Support, usually in the top bar). It uses the Support REST API with the agent's own session
+ * (`client.request`), so it needs no token and no Talk Partner Edition licence:
+ *
+ * - screen pop: the caller's end user by phone (Search API); one match → `routeTo` their profile
+ *   (or their latest unsolved ticket with `screenPopTarget: ticket`) and the user is linked;
+ * - one ticket per conversation (`external_id` = conversation id, private comment with notes and
+ *   call details, the caller as requester); later versions add a private comment to that ticket;
+ *   without a receipt the ticket is looked up by `external_id` first;
+ * - click-to-call: Zendesk's `voice.dialout` event → `start_call` in E.164;
+ * - the top-bar popover opens when a call rings.
+ *
+ * @see https://developer.zendesk.com/api-reference/apps/apps-core-api/client_api/
+ */
+export function zendeskAdapter(options: ZendeskAdapterOptions): CrmAdapter {
+  let state: { zaf: Zaf; context: AdapterContext; settings: ZendeskSettings } | undefined;
+  /** The conversation the popover was last opened for: a ringing call changes several times. */
+  let panelShownFor: string | undefined;
+  const ready = () => {
+    if (state === undefined) throw new BridgeError('ADAPTER_CONNECT_FAILED', 'The Zendesk adapter is not connected.');
+    return state;
+  };
+
+  const onDialout = (event: unknown) => {
+    if (state === undefined) return;
+    const { context, settings } = state;
+    const number = (typeof event === 'object' && event !== null ? (event as Record<string, unknown>)['number'] : undefined) ?? event;
+    const normalised = typeof number === 'string' || typeof number === 'number' ? toE164(String(number), settings.defaultCountry) : ({ ok: false, problem: 'empty' } as const);
+    if (!normalised.ok) {
+      context.refuse(new BridgeError('DIAL_NUMBER_INVALID', `Click-to-call: the number is not a valid phone number (${normalised.problem}); no call was started.`, { details: { source: 'voice.dialout', problem: normalised.problem } }));
+      return;
+    }
+    context
+      .requestCall({
+        dialTo: normalised.e164,
+        ...(settings.dialFrom === undefined ? {} : { dialFrom: settings.dialFrom }),
+        ...(settings.participantType === undefined ? {} : { participantType: settings.participantType }),
+      })
+      .catch((error: unknown) => context.refuse(error instanceof BridgeError ? error : new BridgeError('CALLBACK_FAILED', 'Click-to-call: the softphone did not take the call.', { cause: error })));
+  };
+
+  const search = async <T>(query: string, failure: 'SCREEN_POP_FAILED' | 'ADAPTER_WRITE_FAILED'): Promise<T[]> => {
+    const answer = await ready().zaf.request<{ results?: T[] }>('GET', `/api/v2/search.json?query=${encodeURIComponent(query)}`, undefined, failure);
+    return answer?.results ?? [];
+  };
+
+  /** The conversation's ticket, found by `external_id` (for a retry whose first reply was lost). */
+  const ticketOf = async (conversationId: string): Promise<number | undefined> => {
+    const answer = await ready().zaf.request<{ tickets?: Ticket[] }>('GET', `/api/v2/tickets.json?external_id=${encodeURIComponent(conversationId)}`);
+    return answer?.tickets?.[0]?.id;
+  };
+
+  /** Adds the call's comment unless the ticket's newest comment already says exactly that (a retried update). */
+  const update = async (id: number, call: CallRecord): Promise<void> => {
+    const { zaf } = ready();
+    const comments = await zaf.request<{ comments?: Comment[] }>('GET', `/api/v2/tickets/${id}/comments.json?sort_order=desc`);
+    const newest = comments?.comments?.[0];
+    if (newest !== undefined && (newest.plain_body ?? newest.body) === callComment(call)) return;
+    await zaf.request('PUT', `/api/v2/tickets/${id}.json`, ticketUpdate(call));
+  };
+
+  return {
+    name: 'zendesk',
+
+    async connect(context: AdapterContext): Promise<AdapterConfig> {
+      const client = typeof options.client === 'function' ? await options.client() : options.client;
+      const zaf = new Zaf(client, context.clock, options.requestTimeoutMs ?? 10_000);
+      const metadata = await new Promise<Awaited<ReturnType<ZafClient['metadata']>>>((resolve, reject) => {
+        // metadata() waits for Zendesk's handshake, which never comes outside Zendesk.
+        const timer = context.clock.setTimeout(() => reject(new BridgeError('ADAPTER_CONNECT_FAILED', 'Zendesk did not register the app (is the page running as a Zendesk app?).')), options.requestTimeoutMs ?? 10_000);
+        client.metadata().then(
+          (metadata) => {
+            context.clock.clearTimeout(timer);
+            resolve(metadata);
+          },
+          (cause: unknown) => {
+            context.clock.clearTimeout(timer);
+            reject(new BridgeError('ADAPTER_CONNECT_FAILED', 'Zendesk did not return the app settings.', { cause }));
+          },
+        );
+      });
+      const settings = parseZendeskSettings({ ...options.settings, ...metadata?.settings });
+      state = { zaf, context, settings };
+      client.on('voice.dialout', onDialout);
+      return {
+        dispositions: settings.dispositions,
+        partnerConfig: settings.partnerConfig,
+        policy: { screenPopOn: settings.screenPopOn, logRejectedCalls: settings.logRejectedCalls },
+      };
+    },
+
+    async disconnect() {
+      const client = state?.zaf.client;
+      state = undefined;
+      client?.off('voice.dialout', onDialout);
+    },
+
+    async writeCallLog(write: CallLogWrite): Promise<WriteReceipt> {
+      const { zaf, settings } = ready();
+      const known = write.receipt === undefined ? await ticketOf(write.call.conversationId) : Number(write.receipt.recordId);
+      if (known !== undefined && Number.isSafeInteger(known)) {
+        await update(known, write.call);
+        return { recordId: String(known), recordType: 'ticket' };
+      }
+      const created = await zaf.request<{ ticket?: Ticket }>('POST', '/api/v2/tickets.json', newTicket(write.call, settings.ticketTags));
+      const id = created?.ticket?.id;
+      if (typeof id !== 'number') throw new BridgeError('ADAPTER_WRITE_FAILED', 'Zendesk created the ticket but returned no id.', { details: { key: write.key } });
+      return { recordId: String(id), recordType: 'ticket' };
+    },
+
+    async screenPop(request: ScreenPopRequest): Promise<ScreenPopResult> {
+      const { zaf, settings } = ready();
+      const e164 = toE164(request.phoneNumber, settings.defaultCountry);
+      if (!e164.ok) return {};
+      const users = await search<SearchResult>(`type:user phone:"${e164.e164}"`, 'SCREEN_POP_FAILED');
+      const only = users.length === 1 ? users[0] : undefined;
+      if (only === undefined) return {}; // none or several: Zendesk has no search page to open from an app
+      const record: CrmRecordRef = { id: String(only.id), type: 'user', ...(only.name === undefined || only.name === '' ? {} : { name: only.name }) };
+      if (settings.screenPopTarget === 'ticket') {
+        const tickets = await search<SearchResult>(`type:ticket requester_id:${only.id} status<solved order_by:updated_at sort:desc`, 'SCREEN_POP_FAILED');
+        const latest = tickets[0];
+        if (latest !== undefined) {
+          await zaf.invoke('routeTo', ['ticket', latest.id]);
+          return { record };
+        }
+      }
+      await zaf.invoke('routeTo', ['user', only.id]);
+      return { record };
+    },
+
+    callUpdated(call: CallRecord) {
+      if (state === undefined || !state.settings.openPanelOnRing || call.state !== 'ringing' || call.direction !== 'inbound') return;
+      if (panelShownFor === call.conversationId) return;
+      panelShownFor = call.conversationId;
+      // Only the top-bar location has a popover; elsewhere Zendesk refuses and nothing changes.
+      state.zaf.invoke('popover', ['show']).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { dynamicsAdapter } from '../../../adapters/dynamics/index.js';
+import { runAdapterConformance } from '../../conformance/crm-adapter.suite.js';
+import { callsFor, cif, options } from './harness.js';
+
+for (const version of [1, 2] as const) {
+  runAdapterConformance(`dynamics (CIF ${version}.0)`, async () => {
+    const fake = cif(undefined, version);
+    return {
+      adapter: dynamicsAdapter(options(fake, version === 2 ? { presenceMap: { available: 'Available' } } : {})),
+      callLogsFor: async (key) =>
+        callsFor(fake, key.replace(/:callLog$/, '')).map((row) => ({
+          notes: String(row['description'] ?? '').split('\n\n— Call details —')[0],
+          durationSeconds: Number(/^Duration: (\d+) s$/m.exec(String(row['description']))?.[1]),
+          disposition: row['category'] as string | undefined,
+        })),
+      // Without a receipt the adapter searches, then creates: the create is the write that fails.
+      failNextWrite: () => fake.inject('createRecord', { kind: 'error', status: 503 }),
+      loseNextReply: () => fake.inject('createRecord', { kind: 'lost-reply' }),
+    };
+  });
+}

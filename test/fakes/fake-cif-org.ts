@@ -1,0 +1,129 @@
+/**
+ * The data side of a fake Dynamics 365 organisation for {@link FakeCif}: tables of records with
+ * the attributes Dataverse defines for them (so unknown or over-long attributes are refused, as
+ * the Web API refuses them with HTTP 400), and an OData `$select`/`$filter` reader for the
+ * subset of OData the adapter uses.
+ */
+
+/** A Web API style failure: what CIF passes on when Dataverse refuses a request. */
+export class FakeDataverseError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Kind = 'string' | 'boolean' | 'integer' | 'guid';
+/** Attribute types and text lengths of the entities the fake knows. */
+const SCHEMAS: Record<string, Record<string, [Kind, number?]>> = {
+  contact: { contactid: ['guid'], fullname: ['string', 160], telephone1: ['string', 50], telephone2: ['string', 50], mobilephone: ['string', 50] },
+  account: { accountid: ['guid'], name: ['string', 160], telephone1: ['string', 50], telephone2: ['string', 50] },
+  phonecall: {
+    activityid: ['guid'], subject: ['string', 200], phonenumber: ['string', 200], directioncode: ['boolean'], actualdurationminutes: ['integer'],
+    description: ['string', 2000], category: ['string', 250], subcategory: ['string', 250], regardingobjectid: ['guid'], statecode: ['integer'],
+  },
+};
+const ENTITY_SETS: Record<string, string> = { contacts: 'contact', accounts: 'account', phonecalls: 'phonecall' };
+
+/** One stored row. */
+export type Row = Record<string, string | number | boolean>;
+
+export class FakeCifOrg {
+  readonly tables = new Map<string, Map<string, Row>>(Object.keys(SCHEMAS).map((e) => [e, new Map()]));
+  /** Omnichannel presence texts the admin configured (CIF 2.0 `setPresence`). */
+  presences = ['Available', 'Busy', 'Do not disturb', 'Away', 'Offline'];
+
+  /** Adds a custom attribute (an admin's `new_conversationid`, say). */
+  addAttribute(entity: string, attribute: string, length = 100): void {
+    (SCHEMAS[entity] as Record<string, [Kind, number?]>)[attribute] = ['string', length];
+  }
+
+  /** Inserts a row; returns its id. */
+  insert(entity: string, row: Row, id: string = crypto.randomUUID()): string {
+    this.table(entity).set(id, { ...row, [idField(entity)]: id });
+    return id;
+  }
+
+  /** Rows of `entity`, oldest first. */
+  rows(entity: string): Row[] {
+    return [...this.table(entity).values()];
+  }
+
+  table(entity: string): Map<string, Row> {
+    const table = this.tables.get(entity);
+    if (table === undefined) throw new FakeDataverseError(404, `Resource not found for the segment '${entity}'.`);
+    return table;
+  }
+
+  /** Checks attribute names, types, lengths and lookups of a create or update body. */
+  validate(entity: string, body: unknown): Row {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new FakeDataverseError(400, 'The request body must be a JSON object.');
+    const schema = SCHEMAS[entity] ?? {};
+    const row: Row = {};
+    for (const [name, value] of Object.entries(body)) {
+      const bind = /^(\w+)_(\w+)@odata\.bind$/.exec(name);
+      if (bind !== null) {
+        const target = /^\/(\w+)\(([0-9a-f-]{36})\)$/.exec(String(value));
+        const targetEntity = target === null ? undefined : ENTITY_SETS[target[1] as string];
+        if (schema[bind[1] as string] === undefined || targetEntity !== bind[2]) throw new FakeDataverseError(400, `An undeclared property '${name}' was found.`);
+        if (!this.table(targetEntity as string).has(target?.[2] as string)) throw new FakeDataverseError(404, `${targetEntity} With Id = ${target?.[2]} Does Not Exist`);
+        row[bind[1] as string] = target?.[2] as string;
+        continue;
+      }
+      const type = schema[name];
+      if (type === undefined) throw new FakeDataverseError(400, `The property '${name}' does not exist on type 'Microsoft.Dynamics.CRM.${entity}'.`);
+      const [kind, length] = type;
+      const ok = kind === 'boolean' ? typeof value === 'boolean' : kind === 'integer' ? Number.isInteger(value) : typeof value === 'string' && (length === undefined || value.length <= length);
+      if (!ok) throw new FakeDataverseError(400, `A value of attribute '${name}' is not valid (type ${kind}${length === undefined ? '' : `, max ${length}`}).`);
+      row[name] = value as string | number | boolean;
+    }
+    return row;
+  }
+
+  /** Runs `?$select=…&$filter=…` over `entity`, as the Web API reads a query string. */
+  query(entity: string, queryParameters: string): Row[] {
+    if (!queryParameters.startsWith('?')) throw new FakeDataverseError(400, 'Query options must start with ?.');
+    const params = new URLSearchParams(queryParameters.slice(1)); // '+' is a space, as on a server
+    const schema = SCHEMAS[entity] ?? {};
+    const select = (params.get('$select') ?? '').split(',').filter((s) => s !== '');
+    for (const field of select) if (schema[field] === undefined) throw new FakeDataverseError(400, `Could not find a property named '${field}' on type '${entity}'.`);
+    const match = parseFilter(params.get('$filter'), schema);
+    return this.rows(entity)
+      .filter(match)
+      .map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => select.length === 0 || select.includes(k))));
+  }
+}
+
+/** `<entity>id`, or `activityid` for activities. */
+export function idField(entity: string): string {
+  return entity === 'phonecall' ? 'activityid' : `${entity}id`;
+}
+
+/** `a eq 'x' or b eq 'y'` / `a eq 'x' and …` / a guid literal; case-insensitive like Dataverse. */
+function parseFilter(filter: string | null, schema: Record<string, [Kind, number?]>): (row: Row) => boolean {
+  if (filter === null) return () => true;
+  const text = filter.trim().replace(/^\((.*)\)$/s, '$1');
+  const clause = /(\w+) eq ('(?:[^']|'')*'|[0-9a-f-]{36})/gy;
+  const parts: [string, string][] = [];
+  const joins = new Set<string>();
+  let at = 0;
+  while (at < text.length) {
+    clause.lastIndex = at;
+    const m = clause.exec(text);
+    if (m === null) throw new FakeDataverseError(400, `Syntax error in $filter at position ${at}.`);
+    const [, field, literal] = m as unknown as [string, string, string];
+    if (schema[field] === undefined) throw new FakeDataverseError(400, `Could not find a property named '${field}'.`);
+    parts.push([field, literal.startsWith("'") ? literal.slice(1, -1).replace(/''/g, "'") : literal]);
+    at = clause.lastIndex;
+    const join = /^ (or|and) /.exec(text.slice(at));
+    if (join !== null) {
+      joins.add(join[1] as string);
+      at += join[0].length;
+    } else if (at < text.length) throw new FakeDataverseError(400, `Syntax error in $filter at position ${at}.`);
+  }
+  if (joins.size > 1) throw new FakeDataverseError(400, 'The fake reads either or-joined or and-joined clauses, not both.');
+  const test = (row: Row, [field, value]: [string, string]) => String(row[field] ?? '').toLowerCase() === value.toLowerCase();
+  return joins.has('and') ? (row) => parts.every((p) => test(row, p)) : (row) => parts.some((p) => test(row, p));
+}

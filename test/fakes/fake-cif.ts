@@ -1,0 +1,201 @@
+import type { CifApi } from '../../adapters/dynamics/cif.types.js';
+import { FakeCifOrg, FakeDataverseError, idField, type Row } from './fake-cif-org.js';
+
+/** How an injected fault behaves: a refusal, no answer at all, or a write that commits but whose answer never comes back. */
+export type FakeCifFault = { readonly kind: 'error'; readonly status: number } | { readonly kind: 'silent' } | { readonly kind: 'lost-reply' };
+
+type Handler = (eventData: unknown) => Promise<unknown>;
+
+/** What the fake showed the agent. */
+export type FakeCifView =
+  | { readonly kind: 'record'; readonly entity: string; readonly id: string }
+  | { readonly kind: 'search'; readonly entity: string; readonly search: string }
+  | { readonly kind: 'form'; readonly entity: string; readonly quickCreate: boolean; readonly parameters: Record<string, unknown> };
+
+/** Entities whose multi-result search page CIF opens (the docs: account, contact, activity). */
+const SEARCH_PAGE_ENTITIES = new Set(['contact', 'account', 'phonecall']);
+
+/**
+ * A fake of `Microsoft.CIFramework`, written from the CIF 1.0/2.0 JavaScript API reference and
+ * as strict about it as Dynamics:
+ * - nothing works before the library raised `CIFInitDone` ({@link init}): calls reject;
+ * - record data goes in as JSON strings and comes back as JSON strings; an object is refused;
+ * - `searchAndOpenRecords` reads OData `$select`/`$filter` from a URL query (so a bare `+` is a
+ *   space), and with `searchOnly: false` opens one match or, for several, the search page of
+ *   account, contact and activity entities only;
+ * - creates and updates are checked against the entity's attributes, types, lengths and lookups;
+ * - `setMode` takes 0–1 in CIF 1.0 and 0–3 in 2.0; `setPresence` exists only in 2.0;
+ * - event handlers receive the event data as a JSON string and must return a Promise;
+ * - faults can be injected per method.
+ */
+export class FakeCif implements CifApi {
+  readonly calls: { method: string; args: unknown[] }[] = [];
+  readonly views: FakeCifView[] = [];
+  mode = 0;
+  width = 0;
+  clickToAct = false;
+  /** What `getEnvironment` reports: the page the agent has open. */
+  environment: Record<string, unknown> = { appUrl: 'https://org.crm.dynamics.com/main.aspx?appid=1', pagetype: 'dashboard' };
+  setPresence?: (presenceText: string) => Promise<boolean>;
+  #initialised = false;
+  #handlers = new Map<string, Handler[]>();
+  #faults = new Map<string, FakeCifFault[]>();
+
+  constructor(
+    readonly org: FakeCifOrg = new FakeCifOrg(),
+    readonly version: 1 | 2 = 1,
+  ) {
+    if (version === 2) this.setPresence = (text: string) => this.#run('setPresence', [text], () => this.org.presences.includes(text));
+  }
+
+  /** The library finished loading: calls work from now on, and `CIFInitDone` is raised on `target`. */
+  init(target?: EventTarget): void {
+    this.#initialised = true;
+    target?.dispatchEvent(new Event('CIFInitDone'));
+  }
+
+  /** Makes the next `count` calls of `method` fail the given way. */
+  inject(method: string, fault: FakeCifFault, count = 1): void {
+    const list = this.#faults.get(method) ?? [];
+    for (let i = 0; i < count; i += 1) list.push(fault);
+    this.#faults.set(method, list);
+  }
+
+  /** The agent clicks a phone field: every `onclicktoact` handler gets the JSON event data and must return a Promise. */
+  async clickPhoneField(eventData: { value: string; name: string; format: string; entityLogicalName: string }): Promise<void> {
+    if (!this.clickToAct) return;
+    for (const handler of this.#handlers.get('onclicktoact') ?? []) {
+      const result = handler(JSON.stringify(eventData)) as unknown;
+      if (typeof (result as Promise<unknown> | undefined)?.then !== 'function') throw new Error('fake CIF: an event handler must return a Promise');
+      await result;
+    }
+  }
+
+  searchAndOpenRecords(entityLogicalName: string, queryParameters: string, searchOnly: boolean): Promise<string> {
+    return this.#run('searchAndOpenRecords', [entityLogicalName, queryParameters, searchOnly], () => {
+      if (typeof entityLogicalName !== 'string' || typeof queryParameters !== 'string' || typeof searchOnly !== 'boolean') throw new FakeDataverseError(400, 'entityLogicalName, queryParameters and searchOnly are required.');
+      const rows = this.org.query(entityLogicalName, queryParameters);
+      if (!searchOnly) {
+        const id = rows[0]?.[idField(entityLogicalName)];
+        if (rows.length === 1 && typeof id === 'string') this.views.push({ kind: 'record', entity: entityLogicalName, id });
+        else if (rows.length > 1 && SEARCH_PAGE_ENTITIES.has(entityLogicalName)) this.views.push({ kind: 'search', entity: entityLogicalName, search: queryParameters });
+      }
+      return JSON.stringify(Object.fromEntries(rows.map((row, i) => [String(i), { '@odata.etag': 'W/"1"', ...row }])));
+    });
+  }
+
+  renderSearchPage(entityLogicalName: string, searchString: string, searchType?: number): Promise<unknown> {
+    return this.#run('renderSearchPage', [entityLogicalName, searchString, searchType], () => {
+      if (typeof entityLogicalName !== 'string' || typeof searchString !== 'string' || searchString === '') throw new FakeDataverseError(400, 'entityLogicalName and searchString are required.');
+      if (searchType !== undefined && searchType !== 0 && searchType !== 1) throw new FakeDataverseError(400, 'searchType is 0 (relevance) or 1 (categorized).');
+      this.org.table(entityLogicalName);
+      this.views.push({ kind: 'search', entity: entityLogicalName, search: searchString });
+      return null;
+    });
+  }
+
+  createRecord(entityLogicalName: string, data: string): Promise<string> {
+    return this.#run('createRecord', [entityLogicalName, data], () => {
+      const row = this.org.validate(entityLogicalName, jsonArgument(data));
+      return JSON.stringify({ id: this.org.insert(entityLogicalName, row), entityType: entityLogicalName });
+    });
+  }
+
+  updateRecord(entityLogicalName: string, id: string, data: string): Promise<string> {
+    return this.#run('updateRecord', [entityLogicalName, id, data], () => {
+      const row = this.org.validate(entityLogicalName, jsonArgument(data));
+      const existing = this.org.table(entityLogicalName).get(id);
+      if (existing === undefined) throw new FakeDataverseError(404, `${entityLogicalName} With Id = ${id} Does Not Exist`);
+      Object.assign(existing, row);
+      return JSON.stringify({ id, entityType: entityLogicalName });
+    });
+  }
+
+  openForm(entityFormOptions: string, formParameters?: string): Promise<string> {
+    return this.#run('openForm', [entityFormOptions, formParameters], () => {
+      const options = jsonArgument(entityFormOptions) as { entityName?: unknown; useQuickCreateForm?: unknown };
+      if (typeof options.entityName !== 'string') throw new FakeDataverseError(400, 'entityName is required.');
+      const parameters = formParameters === undefined ? {} : (jsonArgument(formParameters) as Record<string, unknown>);
+      this.views.push({ kind: 'form', entity: options.entityName, quickCreate: options.useQuickCreateForm === true, parameters });
+      return JSON.stringify({ savedEntityReference: [] });
+    });
+  }
+
+  setClickToAct(value: boolean): Promise<unknown> {
+    return this.#run('setClickToAct', [value], () => {
+      if (typeof value !== 'boolean') throw new FakeDataverseError(400, 'setClickToAct takes a boolean.');
+      this.clickToAct = value;
+      return null;
+    });
+  }
+
+  addHandler(eventName: string, handler: Handler): Promise<unknown> {
+    if (typeof handler !== 'function') throw new Error('addHandler: handler must be a function');
+    this.#handlers.set(eventName, [...(this.#handlers.get(eventName) ?? []), handler]);
+    return Promise.resolve(true);
+  }
+
+  removeHandler(eventName: string, handler: Handler): Promise<unknown> {
+    this.#handlers.set(eventName, (this.#handlers.get(eventName) ?? []).filter((h) => h !== handler));
+    return Promise.resolve(true);
+  }
+
+  /** Handlers registered for an event. */
+  handlers(eventName: string): number {
+    return this.#handlers.get(eventName)?.length ?? 0;
+  }
+
+  setMode(mode: number): Promise<unknown> {
+    return this.#run('setMode', [mode], () => {
+      if (!Number.isInteger(mode) || mode < 0 || mode > (this.version === 1 ? 1 : 3)) throw new FakeDataverseError(400, `setMode: ${mode} is not a panel mode in CIF ${this.version}.0.`);
+      this.mode = mode;
+      return mode;
+    });
+  }
+
+  setWidth(width: number): Promise<unknown> {
+    return this.#run('setWidth', [width], () => {
+      if (!Number.isInteger(width) || width <= 0) throw new FakeDataverseError(400, 'setWidth takes a positive number of pixels.');
+      this.width = width;
+      return width;
+    });
+  }
+
+  getEnvironment(): Promise<string> {
+    return this.#run('getEnvironment', [], () => JSON.stringify(this.environment));
+  }
+
+  /** Every phonecall, oldest first. */
+  phoneCalls(): Row[] {
+    return this.org.rows('phonecall');
+  }
+
+  #run<T>(method: string, args: unknown[], answer: () => T): Promise<T> {
+    this.calls.push({ method, args });
+    if (!this.#initialised) return Promise.reject(new Error(`CIF is not initialised yet: wait for CIFInitDone before calling ${method}.`));
+    const fault = this.#faults.get(method)?.shift();
+    if (fault?.kind === 'silent') return new Promise<T>(() => {});
+    return new Promise<T>((resolve, reject) => {
+      setTimeout(() => {
+        if (fault?.kind === 'error') return reject(new FakeDataverseError(fault.status, 'injected failure'));
+        try {
+          const value = answer();
+          // CIF 1.0 gives up after 10 s and asks for the call to be run again, even if it went through.
+          if (fault?.kind === 'lost-reply') reject(new Error(`${method} timed out; run it again.`));
+          else resolve(value);
+        } catch (error) {
+          reject(error);
+        }
+      }, 0);
+    });
+  }
+}
+
+function jsonArgument(value: unknown): unknown {
+  if (typeof value !== 'string') throw new FakeDataverseError(400, 'CIF takes record data as a JSON string, not an object.');
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    throw new FakeDataverseError(400, 'The data string is not valid JSON.');
+  }
+}

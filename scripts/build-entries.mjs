@@ -34,6 +34,8 @@ export const iifeEntries = [
   { input: 'adapters/hubspot/bundle.ts', output: 'dist/softphone-bridge.hubspot.iife.js', budgetGzip: 15 * 1024, budgetEnforced: false },
   { input: 'adapters/zendesk/bundle.ts', output: 'dist/softphone-bridge.zendesk.iife.js', budgetGzip: 15 * 1024, budgetEnforced: false },
   { input: 'adapters/webhook/bundle.ts', output: 'dist/softphone-bridge.webhook.iife.js', budgetGzip: 15 * 1024, budgetEnforced: false },
+  // The softphone frame's side of the remote transport (src/remote/): plain TS, no zod, no eventemitter3.
+  { input: 'src/remote/iife.ts', output: 'dist/softphone-bridge.remote.iife.js', budgetGzip: 3 * 1024, budgetEnforced: true },
 ];
 
 /** Self-contained minified ESM bundle for the demo page. */

@@ -23,6 +23,10 @@ export const errorCatalog = {
   DIAL_NUMBER_INVALID: { retryable: false, summary: 'The number to dial is not a valid phone number.' },
   OUTBOX_DEAD_LETTERED: { retryable: false, summary: 'A CRM write was given up after its last attempt.' },
   OUTBOX_STORE_FAILED: { retryable: true, summary: 'The durable store could not record the event.' },
+  REMOTE_DISCONNECTED: { retryable: false, summary: 'The remote client has no host page: it was disposed, or runs neither in a frame nor in a popup.' },
+  REMOTE_ORIGIN_REFUSED: { retryable: false, summary: 'An origin given to the remote transport is not one exact http(s) origin.' },
+  REMOTE_QUEUE_FULL: { retryable: true, summary: 'Too many calls are waiting for the host page; this one was not sent.' },
+  REMOTE_TIMEOUT: { retryable: true, summary: 'The host page did not answer in time.' },
   SCREEN_POP_FAILED: { retryable: false, summary: 'The CRM could not show the caller record.' },
 } as const satisfies Record<string, { retryable: boolean; summary: string }>;
 

@@ -1,0 +1,84 @@
+import type { BridgeEvents } from '../core/bridge-events.js';
+import type { BridgeStatus } from '../core/bridge.js';
+import type { SoftphoneCallback } from '../contract/callback-events.js';
+import type { DialRequest } from '../contract/crm-adapter.js';
+import type {
+  CallAcceptedPayload,
+  CallEndedPayload,
+  CallNotesSubmittedPayload,
+  CallRejectedPayload,
+  OutboundCallInitiatedPayload,
+  StatusChangedPayload,
+} from '../contract/softphone-payloads.js';
+
+// Structural types only (every import above is `import type`), so the UI never pulls the bridge,
+// zod or eventemitter3 into a page that only wants a button, and a remote client fits as well.
+
+/** A listener of one bridge event, with that event's arguments. */
+export type BridgeListener<K extends keyof BridgeEvents> = (...args: BridgeEvents[K]) => void;
+
+/**
+ * The emitter half of a {@link Bridge}: `on`/`off` by event name. Anything eventemitter3-shaped
+ * fits, and so does a five-line fake in a test.
+ */
+export interface BridgeEventSource {
+  on<K extends keyof BridgeEvents>(event: K, listener: BridgeListener<K>): unknown;
+  off<K extends keyof BridgeEvents>(event: K, listener: BridgeListener<K>): unknown;
+}
+
+/**
+ * `incomingCall` as the softphone panel sends it: one object (`language` defaults to `en_US`).
+ * A type literal, not an interface, so that it fits the contract's loose (index-signature) payloads.
+ */
+export type IncomingCallParams = {
+  readonly partnerId: string;
+  readonly conversationId: string;
+  readonly callerANI: string;
+  readonly language?: string;
+};
+
+/**
+ * The eight contract methods, as `<sb-softphone>` calls them. The in-page `Bridge` and the
+ * remote client (`createRemoteClient`) both fit; results are not read, hence `unknown`.
+ */
+export interface SoftphoneContract {
+  load(callback: SoftphoneCallback): Promise<unknown>;
+  incomingCall(params: IncomingCallParams): Promise<unknown>;
+  callAccepted(params: CallAcceptedPayload): Promise<unknown>;
+  callRejected(params: CallRejectedPayload): Promise<unknown>;
+  callEnded(params: CallEndedPayload): Promise<unknown>;
+  callNotesSubmitted(params: CallNotesSubmittedPayload): Promise<unknown>;
+  outboundCallInitiated(params: OutboundCallInitiatedPayload): Promise<unknown>;
+  statusChanged(params: StatusChangedPayload): Promise<unknown>;
+}
+
+/**
+ * What `<sb-softphone>` drives: the contract, plus the emitter when the bridge is in the same
+ * page (it then shows the CRM record a call was matched to). A remote client has no emitter.
+ */
+export type SoftphoneBridge = SoftphoneContract & Partial<BridgeEventSource>;
+
+/** What `<sb-bridge-status>` reads: the bridge's `status()`, its events and `retryDeadLetters()`. */
+export interface StatusBridge extends BridgeEventSource {
+  status(): Promise<BridgeStatus>;
+  retryDeadLetters(): Promise<number>;
+}
+
+/** What {@link bridgeCommands} calls: the CRM → softphone direction of the bridge. */
+export interface DialBridge {
+  startCall(request: DialRequest): Promise<unknown>;
+}
+
+/** A caller `<sb-softphone>` can simulate an inbound call from. */
+export interface Caller {
+  readonly name: string;
+  readonly number: string;
+}
+
+/** An agent status offered by `<sb-softphone>`; `id` is the contract's `softphoneId`. */
+export interface AgentStatus {
+  readonly id: string;
+  readonly label: string;
+}
+
+export type { BridgeEvents, BridgeStatus, DialRequest };

@@ -1,0 +1,250 @@
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { BridgeEventsController } from './bridge-controller.js';
+import type { AgentStatus, Caller, SoftphoneBridge } from './bridge-like.js';
+import { dialPad } from './dial-pad.js';
+import { describeParty, formatDuration } from './format.js';
+import { chosenCaller, inboundForm } from './inbound-form.js';
+import { RefusedEvent } from './refused-event.js';
+import { SoftphoneSession, type Phase } from './softphone-session.js';
+import { softphoneStyles } from './softphone.styles.js';
+import { themeStyles } from './theme.styles.js';
+import { Ticker } from './ticker.js';
+import { wrapUpForm } from './wrap-up.js';
+
+/** The statuses offered when the page gives none; the ids are the contract's `softphoneId`s. */
+export const DEFAULT_STATUSES: readonly AgentStatus[] = [
+  { id: 'available', label: 'Available' },
+  { id: 'busy', label: 'Busy' },
+  { id: 'away', label: 'Away' },
+];
+
+const PHASE_LABELS: Readonly<Record<Phase, string>> = { starting: 'Starting', idle: 'Idle', ringing: 'Ringing', dialing: 'Dialing', connected: 'On call', wrapup: 'Wrap-up' };
+
+/**
+ * @summary A demo softphone panel that drives the Softphone contract: simulate an inbound call,
+ * accept / reject / let it ring out / hang up, a call timer, disposition and notes, a dial pad and
+ * a status selector. It calls `bridge.load(callback)` once it is in the document with a bridge,
+ * and obeys the callback: `disposition` fills the list, `partner_config` gives the `partnerId`
+ * (nothing starts before it), `start_call` dials, `update_presence` changes the status.
+ *
+ * Caller names, disposition codes and notes are rendered as text, never as HTML.
+ *
+ * @fires sb-refused - {@link RefusedEvent}: the bridge refused a contract call (action and code only).
+ * @cssprop --sb-font - font family
+ * @cssprop --sb-bg - surface
+ * @cssprop --sb-fg - text
+ * @cssprop --sb-muted - secondary text
+ * @cssprop --sb-border - borders of panel and fields
+ * @cssprop --sb-field-bg - inputs, selects, keys
+ * @cssprop --sb-accent - primary buttons
+ * @cssprop --sb-accent-fg - text on primary buttons
+ * @cssprop --sb-success - Accept, connected
+ * @cssprop --sb-success-fg - text on Accept
+ * @cssprop --sb-danger - Reject, Hang up, errors
+ * @cssprop --sb-danger-fg - text on Reject and Hang up
+ * @cssprop --sb-focus - keyboard focus ring
+ * @cssprop --sb-radius - corner radius
+ * @csspart panel - the outer section.
+ */
+export class SbSoftphone extends LitElement {
+  static override styles = [themeStyles, softphoneStyles];
+  static override properties: PropertyDeclarations = {
+    bridge: { attribute: false },
+    callers: { attribute: false },
+    statuses: { attribute: false },
+    ivrContext: { attribute: false },
+    label: { type: String },
+    _choice: { state: true },
+    _otherNumber: { state: true },
+    _dialNumber: { state: true },
+    _disposition: { state: true },
+    _notes: { state: true },
+    _alert: { state: true },
+    _message: { state: true },
+  };
+
+  /** The contract to drive: the in-page `Bridge`, a remote client, or anything with the eight methods. */
+  declare bridge: SoftphoneBridge | undefined;
+  /** Callers the agent can simulate an inbound call from; "Another number…" is always offered. */
+  declare callers: readonly Caller[];
+  /** Statuses of the status selector; the first is the agent's status at start. */
+  declare statuses: readonly AgentStatus[];
+  /** Extra `callAccepted` fields for inbound calls, as a simulated IVR would send (`ivrExitPath`…). */
+  declare ivrContext: Readonly<Record<string, string>>;
+  /** The panel's accessible name. */
+  declare label: string;
+  declare private _choice: string;
+  declare private _otherNumber: string;
+  declare private _dialNumber: string;
+  declare private _disposition: string;
+  declare private _notes: string;
+  declare private _alert: string;
+  declare private _message: string;
+
+  readonly #session: SoftphoneSession;
+  readonly #events: BridgeEventsController;
+  readonly #ticker = new Ticker(this);
+  #lastConversation: string | undefined;
+  #keepFocus = false;
+
+  constructor() {
+    super();
+    // Initialised here, not as field initialisers, so they go through lit's accessors whatever
+    // the compiler's useDefineForClassFields setting (see docs/decisions/0006-ui-components.md).
+    this.bridge = undefined;
+    this.callers = [];
+    this.statuses = DEFAULT_STATUSES;
+    this.ivrContext = {};
+    this.label = 'Softphone';
+    this._choice = '0';
+    this._otherNumber = '';
+    this._dialNumber = '';
+    this._disposition = '';
+    this._notes = '';
+    this._alert = '';
+    this._message = '';
+    this.#session = new SoftphoneSession(this, {
+      announce: (text, urgent) => {
+        if (urgent) this._alert = text;
+        else this._message = text;
+      },
+      refused: (action, code) => this.dispatchEvent(new RefusedEvent(action, code)),
+      dialNumberChanged: (number) => (this._dialNumber = number),
+    });
+    this.#events = new BridgeEventsController(this, {
+      'call.updated': (call) => this.#session.recordMatched(call.conversationId, call.crmRecord?.name),
+    });
+  }
+
+  /** Where the panel stands: `starting` until `partner_config`, then `idle`, `ringing`, `dialing`, `connected`, `wrapup`. */
+  get phase(): Phase {
+    return this.#session.phase;
+  }
+
+  /** The `conversationId` of the current call, if any. */
+  get conversationId(): string | undefined {
+    return this.#session.call?.conversationId;
+  }
+
+  /** Simulates an inbound call from the chosen caller, or from `number` when given. */
+  simulateIncoming(number?: string): void {
+    const typed = number?.trim();
+    const caller = chosenCaller(this.callers, typed === undefined ? this._choice : 'other', typed ?? this._otherNumber);
+    this.#session.incoming(caller.number, caller.name);
+  }
+
+  /** Dials the dial pad's number, or `number` when given. */
+  dial(number: string = this._dialNumber): void {
+    this._dialNumber = number;
+    this.#session.dial(number);
+  }
+
+  /** Accepts the ringing call (`callAccepted`, with `ivrContext`), or marks a dialled one answered. */
+  accept(): void {
+    this.#session.accept(this.ivrContext);
+  }
+
+  /** Declines the ringing call (`callRejected`, reason `active`). */
+  reject(): void {
+    this.#session.reject('active');
+  }
+
+  /** Lets the ringing call ring out (`callRejected`, reason `passive`). */
+  ringOut(): void {
+    this.#session.reject('passive');
+  }
+
+  /** Ends the call (`callEnded` with the talk time, disposition and notes) and opens wrap-up. */
+  hangUp(): void {
+    this.#session.hangUp({ disposition: this._disposition, notes: this._notes });
+  }
+
+  /** Sends disposition and notes (`callNotesSubmitted`); after the end, this closes wrap-up. */
+  submitNotes(): void {
+    this.#session.submitNotes({ disposition: this._disposition, notes: this._notes });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const session = this.#session;
+    session.statuses = this.statuses;
+    if (session.statusId === '') session.statusId = this.statuses[0]?.id ?? '';
+    if (changed.has('bridge')) {
+      session.setBridge(this.bridge);
+      this.#events.setSource(this.bridge);
+    }
+    // A new call starts with an empty wrap-up; the alert only stays while the phone rings.
+    const conversation = session.call?.conversationId;
+    if (conversation !== this.#lastConversation && conversation !== undefined) {
+      this._disposition = '';
+      this._notes = '';
+    }
+    this.#lastConversation = conversation;
+    if (session.phase !== 'ringing') this._alert = '';
+    this.#ticker.every = session.phase === 'ringing' || session.phase === 'dialing' || session.phase === 'connected' ? 1000 : 0;
+  }
+
+  protected override updated(): void {
+    if (!this.#keepFocus) return;
+    this.#keepFocus = false;
+    // The button the agent pressed may now be disabled: hand focus to the next sensible action.
+    const active = this.shadowRoot?.activeElement as HTMLButtonElement | null | undefined;
+    if (active !== null && active !== undefined && !active.disabled) return;
+    const next = { ringing: '#accept', dialing: '#hang-up', connected: '#hang-up', wrapup: '#disposition', idle: '#incoming', starting: '' }[this.#session.phase];
+    if (next !== '') this.renderRoot.querySelector<HTMLElement>(next)?.focus();
+  }
+
+  protected override render(): TemplateResult {
+    const s = this.#session;
+    const call = s.call;
+    const act = (action: () => void) => () => {
+      this.#keepFocus = true;
+      action();
+    };
+    const statuses = s.statuses.some((x) => x.id === s.statusId) || s.statusId === '' ? s.statuses : [...s.statuses, { id: s.statusId, label: s.statusId }];
+    return html`
+      <section part="panel" class="panel" aria-label=${this.label}>
+        <header class="head">
+          <span class="phase" data-phase=${s.phase}>${PHASE_LABELS[s.phase]}</span>
+          <span class="timer" role="timer" aria-label="Call time">${formatDuration(s.elapsedSeconds(Date.now()))}</span>
+          <label class="status"><span>Status</span>
+            <select id="status" ?disabled=${s.phase === 'starting'} @change=${(e: Event) => s.changeStatus((e.target as HTMLSelectElement).value)}>
+              ${statuses.map((x) => html`<option value=${x.id} ?selected=${x.id === s.statusId}>${x.label}</option>`)}
+            </select>
+          </label>
+        </header>
+        <div class="call">
+          <p class="party">${call === undefined ? 'No call' : `${call.direction === 'inbound' ? 'Inbound from' : 'Outbound to'} ${describeParty(call.name, call.number)}`}</p>
+          ${call?.recordName === undefined ? nothing : html`<p class="record muted">CRM record: ${call.recordName}</p>`}
+          <div class="actions">
+            <button id="accept" type="button" class="success" ?disabled=${s.phase !== 'ringing' && s.phase !== 'dialing'} @click=${act(() => this.accept())}>${s.phase === 'dialing' ? 'They answered' : 'Accept'}</button>
+            <button id="reject" type="button" class="danger" ?disabled=${s.phase !== 'ringing'} @click=${act(() => this.reject())}>Reject</button>
+            <button id="ring-out" type="button" ?disabled=${s.phase !== 'ringing'} @click=${act(() => this.ringOut())}>Let it ring out</button>
+            <button id="hang-up" type="button" class="danger" ?disabled=${s.phase !== 'connected' && s.phase !== 'dialing'} @click=${act(() => this.hangUp())}>Hang up</button>
+          </div>
+        </div>
+        ${inboundForm({
+          callers: this.callers,
+          choice: this._choice,
+          typed: this._otherNumber,
+          disabled: !s.canStart,
+          onChoice: (choice) => (this._choice = choice),
+          onTyped: (number) => (this._otherNumber = number),
+          onSimulate: act(() => this.simulateIncoming()),
+        })}
+        ${dialPad({ number: this._dialNumber, disabled: !s.canStart, onNumber: (n) => (this._dialNumber = n), onKey: (k) => (this._dialNumber = k === '' ? this._dialNumber.slice(0, -1) : this._dialNumber + k), onDial: act(() => this.dial()) })}
+        ${wrapUpForm({
+          dispositions: s.dispositions,
+          disposition: this._disposition,
+          notes: this._notes,
+          open: s.notesOpen,
+          onDisposition: (code) => (this._disposition = code),
+          onNotes: (notes) => (this._notes = notes),
+          onSubmit: act(() => this.submitNotes()),
+        })}
+        <p id="alert" class="alert" role="alert">${this._alert}</p>
+        <p id="message" class="message" role="status">${this._message}</p>
+        <p class="partner muted">${s.partner === undefined ? 'Waiting for the bridge…' : `Partner ${s.partner.partnerId}`}</p>
+      </section>
+    `;
+  }
+}

@@ -1,0 +1,149 @@
+import { expect } from '@esm-bundle/chai';
+import { sendKeys } from '@web/test-runner-commands';
+import sinon from 'sinon';
+import { BridgeError } from '../../src/errors/index.js';
+import type { OutboxEntry } from '../../src/outbox/outbox-entry.js';
+import type { SbBridgeStatus } from '../../src/ui/bridge-status.js';
+import { $, cleanup, fakeBridge, mount, settle, status } from './helpers.js';
+
+const entry = { key: 'conv-1:callLog', kind: 'callLog', status: 'pending', attempts: 1, revision: 1 } as OutboxEntry;
+
+async function watch(props: Partial<SbBridgeStatus> = {}) {
+  const fake = fakeBridge();
+  const el = await mount('sb-bridge-status', { bridge: fake.bridge, refreshInterval: 0, ...props });
+  return { ...fake, el };
+}
+
+const text = (el: Element, selector: string) => $(el, selector).textContent?.replace(/\s+/g, ' ').trim();
+
+describe('<sb-bridge-status>', () => {
+  afterEach(cleanup);
+
+  it('shows the connection and the outbox counts from status()', async () => {
+    const fake = fakeBridge();
+    fake.bridge.status.resolves(status({ pending: 2, dead: 1 }));
+    const el = await mount('sb-bridge-status', { bridge: fake.bridge, refreshInterval: 0 });
+    expect(el.connectionState).to.equal('connected');
+    expect(text(el, '.state')).to.equal('Connected · stored durably');
+    expect([text(el, '#pending'), text(el, '#dead')]).to.deep.equal(['2', '1']);
+    expect(text(el, '#retry')).to.equal('Retry dead letters (1)');
+  });
+
+  it('tells waiting for load(), connecting, and memory-only apart', async () => {
+    const { el, bridge, emit } = await watch();
+    bridge.status.resolves(status({ loaded: false, connected: false }));
+    emit('callback.delivered', 'disposition');
+    await settle(el);
+    expect(text(el, '.state-label')).to.equal('Waiting for the softphone');
+    bridge.status.resolves(status({ connected: false, durability: 'memory' }));
+    emit('callback.delivered', 'partner_config');
+    await settle(el);
+    expect(text(el, '.state')).to.equal('Connecting to the CRM… · memory only');
+  });
+
+  it('refreshes on outbox events', async () => {
+    const { el, bridge, emit } = await watch();
+    bridge.status.resolves(status({ pending: 1 }));
+    emit('outbox.queued', 'conv-1:callLog');
+    await settle(el);
+    expect(text(el, '#pending')).to.equal('1');
+    bridge.status.resolves(status({ pending: 0 }));
+    emit('outbox.written', entry);
+    await settle(el);
+    expect(text(el, '#pending')).to.equal('0');
+  });
+
+  it('shows the last error with its code and message, and can dismiss it', async () => {
+    const { el, bridge, emit } = await watch();
+    bridge.status.resolves(status({ dead: 1 }));
+    emit('outbox.failed', entry, new BridgeError('ADAPTER_WRITE_FAILED', 'The CRM did not answer.'));
+    emit('outbox.deadLettered', entry, new BridgeError('OUTBOX_DEAD_LETTERED', 'Gave up after 8 attempts.'));
+    await settle(el);
+    expect(text(el, '.error p')).to.equal('OUTBOX_DEAD_LETTERED Gave up after 8 attempts.');
+    expect($(el, '.error').getAttribute('role')).to.equal('status');
+    expect(el.lastError).to.deep.equal({ code: 'OUTBOX_DEAD_LETTERED', message: 'Gave up after 8 attempts.' });
+    $<HTMLButtonElement>(el, '#dismiss').click();
+    await settle(el);
+    expect(el.shadowRoot!.querySelector('.error p')).to.equal(null);
+  });
+
+  it('shows a failed CRM connection until the adapter connects', async () => {
+    const { el, emit } = await watch();
+    emit('adapter.failed', new BridgeError('ADAPTER_CONNECT_FAILED', 'The fake adapter could not connect.'));
+    await settle(el);
+    expect(el.connectionState).to.equal('failed');
+    expect(text(el, '.state-label')).to.equal('CRM connection failed');
+    expect(text(el, '.error .code')).to.equal('ADAPTER_CONNECT_FAILED');
+    emit('adapter.connected');
+    await settle(el);
+    expect(el.connectionState).to.equal('connected');
+  });
+
+  it('retries dead letters from the button, disabled when there are none', async () => {
+    const { el, bridge } = await watch();
+    expect($<HTMLButtonElement>(el, '#retry').disabled).to.equal(true);
+    bridge.status.resolves(status({ dead: 2 }));
+    await el.refresh();
+    await settle(el);
+    bridge.status.resolves(status({ pending: 2 }));
+    bridge.retryDeadLetters.resolves(2);
+    $<HTMLButtonElement>(el, '#retry').click();
+    await settle(el);
+    expect(bridge.retryDeadLetters.callCount).to.equal(1);
+    expect([text(el, '#pending'), text(el, '#dead')]).to.deep.equal(['2', '0']);
+    expect($<HTMLButtonElement>(el, '#retry').disabled).to.equal(true);
+  });
+
+  it('retries with the keyboard (Enter, then Space)', async () => {
+    const { el, bridge } = await watch();
+    bridge.status.resolves(status({ dead: 1 }));
+    await el.refresh();
+    await settle(el);
+    $(el, '#retry').focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    await sendKeys({ press: ' ' });
+    await settle(el);
+    expect(bridge.retryDeadLetters.callCount).to.equal(2);
+  });
+
+  it('says the bridge is unavailable when status() fails (e.g. disposed)', async () => {
+    const { el, bridge } = await watch();
+    bridge.status.rejects(new BridgeError('BRIDGE_DISPOSED'));
+    await el.refresh();
+    await settle(el);
+    expect(el.connectionState).to.equal('unavailable');
+    expect(text(el, '.state-label')).to.equal('Bridge unavailable');
+  });
+
+  it('polls every refresh-interval while attached, and stops when removed', async () => {
+    const clock = sinon.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const fake = fakeBridge();
+    const el = document.createElement('sb-bridge-status');
+    el.setAttribute('refresh-interval', '5000');
+    el.bridge = fake.bridge;
+    document.body.append(el);
+    await settle(el);
+    const reads = fake.bridge.status.callCount;
+    for (let i = 0; i < 3; i++) {
+      clock.tick(5_000);
+      await settle(el);
+    }
+    expect(fake.bridge.status.callCount - reads).to.equal(3);
+    el.remove();
+    expect(fake.listenerCount('outbox.queued')).to.equal(0);
+    clock.tick(15_000);
+    expect(fake.bridge.status.callCount - reads).to.equal(3);
+  });
+
+  it('fits a 200 px utility bar without horizontal overflow', async () => {
+    const { el, bridge, emit } = await watch();
+    el.style.width = '200px';
+    bridge.status.resolves(status({ pending: 1234, dead: 56 }));
+    emit('contract.rejected', new BridgeError('CONTRACT_PAYLOAD_INVALID', 'incomingCall: "callerANI" must be a phone number; "conversationId" is required.'));
+    await settle(el);
+    const panel = $(el, 'section');
+    expect(panel.scrollWidth).to.be.at.most(panel.clientWidth);
+    expect(el.getBoundingClientRect().width).to.equal(200);
+  });
+});

@@ -23,7 +23,15 @@ export function parseContractCall<M extends SoftphoneMethod>(
   method: M,
   args: readonly unknown[],
 ): { ok: true; payload: SoftphonePayload<M> } | { ok: false; error: BridgeError } {
-  const raw = argumentsToObject(method, args);
+  let raw: Record<string, unknown> | BridgeError;
+  try {
+    raw = argumentsToObject(method, args);
+  } catch {
+    // A getter or Proxy trap threw while the arguments were read: bad input, not a store failure.
+    raw = new BridgeError('CONTRACT_ARGUMENTS_INVALID', `${method}: the arguments could not be read (a property threw when read).`, {
+      details: { method },
+    });
+  }
   if (raw instanceof BridgeError) return { ok: false, error: raw };
   const result = softphonePayloads[method].safeParse(raw, { reportInput: true });
   if (!result.success) {

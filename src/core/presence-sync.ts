@@ -41,7 +41,11 @@ export class PresenceSync {
     if (echo >= 0) {
       // The other side confirming what we passed on: agreed, nothing to send back.
       // `current` stays: it already holds this value, or a newer one that this echo must not undo.
-      this.#expected.splice(echo, 1);
+      // Echoes come back in the order the changes were written, so the expectations queued before
+      // this one are settled too: echoed already, or never written because the outbox coalesced
+      // them. Keeping them would swallow a real change to one of those values later.
+      const sender = this.#expected[echo]?.from;
+      this.#expected = this.#expected.filter((e, index) => index > echo || e.from !== sender);
       return false;
     }
     if (softphoneId === this.#current) return false;

@@ -174,3 +174,14 @@ describe('parseContractCall()', () => {
     });
   });
 });
+
+describe('parseContractCall() with hostile objects', () => {
+  it('rejects a payload whose getter throws as bad arguments, not as a store failure', () => {
+    const payload = { partnerId: 'p', conversationId: 'c', duration: 1, get notes(): string { throw new Error('boom'); } };
+    const result = parseContractCall('callEnded', [payload]);
+    expect(result.ok).to.equal(false);
+    expect((result as { error: BridgeError }).error.code).to.equal('CONTRACT_ARGUMENTS_INVALID');
+    const proxy = new Proxy({}, { ownKeys() { throw new Error('trap'); } });
+    expect((parseContractCall('incomingCall', ['p', 'c', proxy]) as { error: BridgeError }).error.code).to.equal('CONTRACT_ARGUMENTS_INVALID');
+  });
+});

@@ -385,3 +385,20 @@ describe('Bridge disposed while connecting', () => {
     sinon.restore();
   });
 });
+
+describe('Bridge presence after coalesced changes', () => {
+  it('passes on a real CRM change to a status the softphone set but the outbox never wrote', async () => {
+    const adapter = fakeAdapter(new FakeCrm());
+    const bridge = createBridge({ adapter, store: createMemoryStore(), logger: silentLogger });
+    await bridge.statusChanged({ softphoneId: 'away' });
+    await bridge.statusChanged({ softphoneId: 'busy' }); // before load: only 'busy' is written
+    const callback = sinon.spy();
+    await bridge.load(callback);
+    await bridge.flush();
+    expect(adapter.crm.presence).to.deep.equal(['busy']);
+    await adapter.changePresence('busy'); // the CRM's echo of our write
+    await adapter.changePresence('away'); // the agent's real change in the CRM
+    expect(callback.args.filter((a) => a[0] === 'update_presence')).to.deep.equal([['update_presence', { softphoneId: 'away' }]]);
+    await bridge.dispose();
+  });
+});

@@ -1,0 +1,31 @@
+// Bundles the reliability pages (test/reliability/pages) with esbuild into `outDir`, with their
+// HTML. Pages load only scripts from their own origin, so they run under the server's strict CSP.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const pages = fileURLToPath(new URL('../pages/', import.meta.url));
+
+const modulePage = (name) => `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>reliability: ${name}</title><script type="module" src="/rel/${name}.js"></script></head><body></body></html>\n`;
+
+/** The Salesforce softphone page: the fake Open CTI, the built bundle, the softphone, as plain scripts. */
+const salesforcePage = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>reliability: Salesforce bundle under a strict CSP</title>
+<script src="/rel/sf/fake-cti.js"></script>
+<script src="/dist/softphone-bridge.salesforce.iife.js"></script>
+<script src="/rel/sf/softphone.js"></script>
+</head><body></body></html>
+`;
+
+export async function buildPages(outDir) {
+  const common = { bundle: true, target: 'es2022', platform: 'browser', conditions: ['production'], legalComments: 'none', logLevel: 'error', outdir: outDir, sourcemap: 'inline' };
+  const modules = ['tab', 'faults', 'fuzz', 'presence'];
+  await build({ ...common, format: 'esm', entryPoints: Object.fromEntries(modules.map((m) => [m, join(pages, `${m}.ts`)])) });
+  await build({ ...common, format: 'iife', entryPoints: { 'sf/fake-cti': join(pages, 'sf/fake-cti.ts'), 'sf/softphone': join(pages, 'sf/softphone.ts') } });
+  const files = { ...Object.fromEntries(modules.map((m) => [`${m}.html`, modulePage(m)])), 'sf.html': salesforcePage, 'tt/sf.html': salesforcePage };
+  for (const [file, html] of Object.entries(files)) {
+    mkdirSync(dirname(join(outDir, file)), { recursive: true });
+    writeFileSync(join(outDir, file), html);
+  }
+}

@@ -1,0 +1,22 @@
+// Every reliability scenario, in the order the suite runs them. `id` is what --only takes.
+import { cspDemo, cspSalesforce, cspTrustedTypes } from './csp.mjs';
+import { faults } from './faults.mjs';
+import { malformed, malformedContractErrors } from './malformed.mjs';
+import { presenceCoalesced, presenceRace, presenceSpaced } from './presence.mjs';
+import { reloads } from './reloads.mjs';
+import { threeTabs, twoTabs } from './tabs.mjs';
+
+export const scenarios = [
+  { id: 'faults', ...faults },
+  { id: 'reloads', ...reloads },
+  { id: 'tabs2', ...twoTabs },
+  { id: 'tabs3', ...threeTabs },
+  { id: 'malformed', ...malformed },
+  { id: 'malformed-codes', ...malformedContractErrors },
+  { id: 'csp-demo', ...cspDemo },
+  { id: 'csp-salesforce', ...cspSalesforce },
+  { id: 'csp-trusted-types', ...cspTrustedTypes },
+  { id: 'presence', ...presenceRace },
+  { id: 'presence-spaced', ...presenceSpaced },
+  { id: 'presence-coalesced', ...presenceCoalesced },
+];

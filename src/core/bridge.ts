@@ -210,7 +210,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
    */
   startCall(request: DialRequest): Promise<void> {
     return this.#guard('startCall', () => {
-      const { crmRecord, ...fields } = (typeof request === 'object' && request !== null ? request : {}) as DialRequest;
+      const { crmRecord, ...fields } = this.#read('startCall', () => ({ ...((typeof request === 'object' && request !== null ? request : {}) as DialRequest) }));
       const payload = this.#validateCallback('start_call', { ...this.#partnerConfig, ...fields });
       if (crmRecord !== undefined) this.#hints.remember(payload.dialTo, crmRecord, this.#clock.now());
       return this.#channel.startCall(payload);
@@ -450,12 +450,24 @@ export class Bridge extends EventEmitter<BridgeEvents> {
   }
 
   #validateCallback<T extends CallbackEventType>(eventType: T, payload: unknown): import('../contract/callback-events.js').CallbackPayload<T> {
-    const result = callbackEvents[eventType].safeParse(payload, { reportInput: true });
+    const result = this.#read(eventType, () => callbackEvents[eventType].safeParse(payload, { reportInput: true }));
     if (!result.success) {
       const { fields, text } = describeIssues(result.error.issues);
       throw this.#reject(new BridgeError('CONTRACT_PAYLOAD_INVALID', `${eventType}: ${text}.`, { details: { method: eventType, fields } }));
     }
     return result.data as import('../contract/callback-events.js').CallbackPayload<T>;
+  }
+
+  /**
+   * Reads caller-supplied data; a getter or Proxy trap that throws is bad input
+   * (`CONTRACT_ARGUMENTS_INVALID`, reported), not a failure of the bridge.
+   */
+  #read<T>(method: string, read: () => T): T {
+    try {
+      return read();
+    } catch {
+      throw this.#reject(new BridgeError('CONTRACT_ARGUMENTS_INVALID', `${method}: the arguments could not be read (a property threw when read).`, { details: { method } }));
+    }
   }
 
   /** Reports bad input as an event and returns the error, for the caller to reject with. */

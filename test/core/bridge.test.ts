@@ -402,3 +402,20 @@ describe('Bridge presence after coalesced changes', () => {
     await bridge.dispose();
   });
 });
+
+describe('Bridge CRM-side methods with hostile objects', () => {
+  it('reject unreadable arguments as bad input with a contract.rejected event', async () => {
+    const bridge = createBridge({ adapter: fakeAdapter(new FakeCrm()), store: createMemoryStore(), logger: silentLogger });
+    const rejected = sinon.spy();
+    bridge.on('contract.rejected', rejected);
+    const trap = new Proxy({}, { ownKeys() { throw new Error('trap'); }, get() { throw new Error('trap'); } });
+    const codes = await Promise.all([
+      bridge.startCall(trap as never).then(() => 'resolved', (e: BridgeError) => e.code),
+      bridge.setDispositions(trap as never).then(() => 'resolved', (e: BridgeError) => e.code),
+      bridge.setPartnerConfig(trap as never).then(() => 'resolved', (e: BridgeError) => e.code),
+    ]);
+    expect(codes).to.deep.equal(['CONTRACT_ARGUMENTS_INVALID', 'CONTRACT_ARGUMENTS_INVALID', 'CONTRACT_ARGUMENTS_INVALID']);
+    expect(rejected.callCount).to.equal(3);
+    await bridge.dispose();
+  });
+});

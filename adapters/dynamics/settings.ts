@@ -1,4 +1,4 @@
-import { BridgeError, DispositionEvent, PartnerConfigEvent, isKnownCountry, toE164 } from '../../src/contract/index.js';
+import { DispositionEvent, PartnerConfigEvent, isKnownCountry, toE164, SettingsReader } from '../../src/contract/index.js';
 
 /** An entity searched for the caller: its logical name, the phone attributes compared, and the attribute shown as its name. */
 export interface SearchEntity {
@@ -62,26 +62,9 @@ const LOGICAL_NAME = /^[a-z][a-z0-9_]{0,63}$/;
  * fault (`details.keys`). A malformed optional value is reported, never replaced by its default.
  */
 export function parseDynamicsSettings(raw: unknown): DynamicsSettings {
-  const input = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const keys: string[] = [];
-  const problems: string[] = [];
-  const problem = (key: string, text: string) => {
-    keys.push(key);
-    problems.push(`${key} ${text}`);
-  };
-  const text = (key: string): string | undefined => {
-    const value = input[key];
-    if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'string') return void problem(key, 'must be text');
-    return value.trim() === '' ? undefined : value.trim();
-  };
-  const choice = <T extends string>(key: string, options: readonly T[], fallback: T): T => {
-    const value = text(key);
-    if (value === undefined) return fallback;
-    const match = options.find((o) => o === value.toLowerCase());
-    if (match === undefined) problem(key, `must be one of ${options.map((o) => `"${o}"`).join(', ')}`);
-    return match ?? fallback;
-  };
+  const reader = new SettingsReader(raw);
+  const { input, problem, text } = reader;
+  const { choice } = reader;
   const logicalName = (key: string, fallback: string): string => {
     const value = text(key) ?? fallback;
     if (!LOGICAL_NAME.test(value)) problem(key, 'must be a logical name such as subcategory or new_conversationid');
@@ -142,6 +125,6 @@ export function parseDynamicsSettings(raw: unknown): DynamicsSettings {
     dispositionAttribute: logicalName('dispositionAttribute', 'category'),
     presenceMap,
   };
-  if (problems.length > 0) throw new BridgeError('CONFIG_INVALID', `Dynamics adapter options: ${problems.join('; ')}.`, { details: { keys } });
+  reader.finish('Dynamics adapter options');
   return settings;
 }

@@ -1,4 +1,4 @@
-import { BridgeError, PartnerConfigEvent, isKnownCountry, toE164 } from '../../src/contract/index.js';
+import { PartnerConfigEvent, isKnownCountry, toE164, SettingsReader } from '../../src/contract/index.js';
 
 /**
  * HubSpot's default call outcomes (`hs_call_disposition` values), as listed in the Calls API
@@ -50,26 +50,9 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * fault (`details.keys`). A malformed optional value is reported, never replaced by its default.
  */
 export function parseHubSpotSettings(raw: unknown): HubSpotSettings {
-  const input = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const keys: string[] = [];
-  const problems: string[] = [];
-  const problem = (key: string, text: string) => {
-    keys.push(key);
-    problems.push(`${key} ${text}`);
-  };
-  const text = (key: string): string | undefined => {
-    const value = input[key];
-    if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'string') return void problem(key, 'must be text');
-    return value.trim() === '' ? undefined : value.trim();
-  };
-  const choice = <T extends string>(key: string, options: readonly T[], fallback: T): T => {
-    const value = text(key);
-    if (value === undefined) return fallback;
-    const match = options.find((o) => o === value.toLowerCase());
-    if (match === undefined) problem(key, `must be one of ${options.map((o) => `"${o}"`).join(', ')}`);
-    return match ?? fallback;
-  };
+  const reader = new SettingsReader(raw);
+  const { input, problem, text } = reader;
+  const { choice } = reader;
 
   const partner = PartnerConfigEvent.safeParse(input['partnerConfig']);
   if (!partner.success) problem('partnerConfig', 'is required, with partnerId, businessSegmentId and channelOriginId as non-empty text');
@@ -108,6 +91,6 @@ export function parseHubSpotSettings(raw: unknown): HubSpotSettings {
     availableStatuses: Array.isArray(available) ? new Set(available as string[]) : undefined,
     hideWidgetOnComplete: hide === true,
   };
-  if (problems.length > 0) throw new BridgeError('CONFIG_INVALID', `HubSpot adapter options: ${problems.join('; ')}.`, { details: { keys } });
+  reader.finish('HubSpot adapter options');
   return settings;
 }

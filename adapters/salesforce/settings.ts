@@ -1,4 +1,4 @@
-import { BridgeError, isKnownCountry, toE164, type DispositionEvent, type PartnerConfigEvent } from '../../src/contract/index.js';
+import { SettingsReader, isKnownCountry, toE164, type DispositionEvent, type PartnerConfigEvent } from '../../src/contract/index.js';
 import { parsePresenceMap, type PresenceMap } from './presence-map.js';
 
 /** The call center section the admin edits (Setup → Call Centers → SoftphoneBridge). */
@@ -42,35 +42,13 @@ const API_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
  * malformed optional value is reported, never silently replaced by its default.
  */
 export function parseSettings(raw: unknown): SalesforceSettings {
-  const map = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const problems: string[] = [];
-  const keys: string[] = [];
-  const problem = (key: string, text: string) => {
-    keys.push(key);
-    problems.push(`${SETTINGS_SECTION}${key} ${text}`);
-  };
-  const text = (key: string): string | undefined => {
-    const value = map[`${SETTINGS_SECTION}${key}`];
-    if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'string') {
-      problem(key, 'must be text');
-      return undefined;
-    }
-    return value.trim() === '' ? undefined : value.trim();
-  };
+  const reader = new SettingsReader(raw, SETTINGS_SECTION);
+  const { problem, text, choice } = reader;
   const guid = (key: string): string => {
     const value = text(key);
     if (value === undefined) problem(key, 'is required');
     else if (!GUID.test(value)) problem(key, 'must be a guid such as 215fd887-39be-4935-981f-2670d6afeaa7');
     return value ?? '';
-  };
-  const choice = <T extends string>(key: string, options: readonly T[], fallback: T): T => {
-    const value = text(key);
-    if (value === undefined) return fallback;
-    const lower = value.toLowerCase();
-    const match = options.find((o) => o === lower);
-    if (match === undefined) problem(key, `must be one of ${options.map((o) => `"${o}"`).join(', ')}`);
-    return match ?? fallback;
   };
 
   const partnerConfig = { partnerId: guid('PartnerId'), businessSegmentId: guid('BusinessSegmentId'), channelOriginId: guid('ChannelOriginId') };
@@ -112,8 +90,6 @@ export function parseSettings(raw: unknown): SalesforceSettings {
     apexUpsert: choice('ApexUpsert', ['true', 'false'] as const, 'false') === 'true',
     newRecordEntity,
   };
-  if (problems.length > 0) {
-    throw new BridgeError('CONFIG_INVALID', `Call center settings: ${problems.join('; ')}.`, { details: { keys } });
-  }
+  reader.finish('Call center settings');
   return settings;
 }

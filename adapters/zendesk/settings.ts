@@ -1,4 +1,4 @@
-import { BridgeError, DispositionEvent, isKnownCountry, toE164, type PartnerConfigEvent } from '../../src/contract/index.js';
+import { DispositionEvent, isKnownCountry, toE164, type PartnerConfigEvent, SettingsReader } from '../../src/contract/index.js';
 
 /**
  * The app settings an admin fills in (Admin Center → Apps → the app → Settings; the manifest's
@@ -37,19 +37,8 @@ const TAG = /^[\p{L}\p{N}_\-:/.]{1,80}$/u;
  * `CONFIG_INVALID` naming every setting at fault in `details.keys`.
  */
 export function parseZendeskSettings(raw: unknown): ZendeskSettings {
-  const input = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const keys: string[] = [];
-  const problems: string[] = [];
-  const problem = (key: string, text: string) => {
-    keys.push(key);
-    problems.push(`${key} ${text}`);
-  };
-  const text = (key: string): string | undefined => {
-    const value = input[key];
-    if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'string') return void problem(key, 'must be text');
-    return value.trim() === '' ? undefined : value.trim();
-  };
+  const reader = new SettingsReader(raw);
+  const { input, problem, text } = reader;
   const list = (key: string): string[] | undefined => {
     const value = input[key];
     if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.map((v: string) => v.trim()).filter((v) => v !== '');
@@ -102,6 +91,6 @@ export function parseZendeskSettings(raw: unknown): ZendeskSettings {
     ticketTags,
     openPanelOnRing: panel !== false,
   };
-  if (problems.length > 0) throw new BridgeError('CONFIG_INVALID', `Zendesk app settings: ${problems.join('; ')}.`, { details: { keys } });
+  reader.finish('Zendesk app settings');
   return settings;
 }

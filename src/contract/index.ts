@@ -44,3 +44,4 @@ export type { Clock } from '../shared/clock.js';
 export type { Logger, LogFields } from '../shared/logger.js';
 export { toE164, isKnownCountry, type E164Problem } from './e164.js';
 export type { ConnectorContext, ContractCall, ContractTarget, SoftphoneConnector } from './softphone-connector.js';
+export { SettingsReader } from './settings-reader.js';

@@ -220,7 +220,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
   /** Asks the softphone to change the agent's status (`update_presence`), unless that is an echo. */
   updatePresence(softphoneId: string): Promise<void> {
     return this.#guard('updatePresence', () => {
-      const parsed = Id.safeParse(softphoneId);
+      const parsed = this.#read('updatePresence', () => Id.safeParse(softphoneId));
       if (!parsed.success) throw this.#reject(new BridgeError('CONTRACT_PAYLOAD_INVALID', 'updatePresence: "softphoneId" must be a non-empty string.', { details: { method: 'updatePresence', fields: ['softphoneId'] } }));
       if (this.#presence.fromCrm(parsed.data, this.#clock.now())) {
         this.#emit('presence.changed', parsed.data, 'crm');

@@ -413,9 +413,10 @@ describe('Bridge CRM-side methods with hostile objects', () => {
       bridge.startCall(trap as never).then(() => 'resolved', (e: BridgeError) => e.code),
       bridge.setDispositions(trap as never).then(() => 'resolved', (e: BridgeError) => e.code),
       bridge.setPartnerConfig(trap as never).then(() => 'resolved', (e: BridgeError) => e.code),
+      bridge.updatePresence(trap as never).then(() => 'resolved', (e: BridgeError) => e.code),
     ]);
-    expect(codes).to.deep.equal(['CONTRACT_ARGUMENTS_INVALID', 'CONTRACT_ARGUMENTS_INVALID', 'CONTRACT_ARGUMENTS_INVALID']);
-    expect(rejected.callCount).to.equal(3);
+    expect(codes).to.deep.equal(['CONTRACT_ARGUMENTS_INVALID', 'CONTRACT_ARGUMENTS_INVALID', 'CONTRACT_ARGUMENTS_INVALID', 'CONTRACT_ARGUMENTS_INVALID']);
+    expect(rejected.callCount).to.equal(4);
     await bridge.dispose();
   });
 });

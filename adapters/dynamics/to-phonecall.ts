@@ -1,4 +1,4 @@
-import type { CallRecord } from '../../src/contract/index.js';
+import { type CallRecord, callSubject, ivrDetailLines, CALL_DETAILS_SEPARATOR } from '../../src/contract/index.js';
 
 /** Entity sets of the record types a phone call can be regarding, for `@odata.bind`. */
 const ENTITY_SETS: Readonly<Record<string, string>> = { contact: 'contacts', account: 'accounts', lead: 'leads', incident: 'incidents', opportunity: 'opportunities' };
@@ -8,21 +8,7 @@ const DESCRIPTION_MAX = 2000;
 /** `subject` holds 200 characters; `category`, `subcategory` and `phonenumber` hold 250 / 250 / 200. */
 const SUBJECT_MAX = 200;
 
-const OUTCOME_LABELS: Record<NonNullable<CallRecord['outcome']>, string> = {
-  completed: 'call',
-  unanswered: 'call, not answered',
-  missed: 'call, missed',
-  declined: 'call, declined',
-};
 
-const IVR_LABELS: Record<string, string> = {
-  ivrExitPath: 'IVR exit path',
-  channelName: 'Channel',
-  reservationStartDate: 'Reservation start date',
-  specialEvent: 'Special event',
-  escalationType: 'Escalation type',
-  recordingStatus: 'Recording',
-};
 
 /** Where the adapter keeps what a phonecall has no standard attribute for. */
 export interface PhoneCallAttributes {
@@ -43,18 +29,15 @@ export interface PhoneCallAttributes {
  * @see https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/phonecall
  */
 export function toPhoneCall(call: CallRecord, attributes: PhoneCallAttributes): Record<string, string | number | boolean> {
-  const direction = call.direction === 'inbound' ? 'Inbound' : 'Outbound';
-  const subject = `${direction} ${OUTCOME_LABELS[call.outcome ?? 'completed']}${call.phoneNumber === '' ? '' : ` ${call.phoneNumber}`}`;
+  const subject = callSubject(call);
   const seconds = Math.round(call.durationSeconds ?? 0);
   const details = [
     `Duration: ${seconds} s`,
     ...(call.outcome === undefined ? [] : [`Outcome: ${call.outcome}`]),
-    ...Object.entries(call.ivr)
-      .filter(([, value]) => value !== undefined && value !== '')
-      .map(([key, value]) => `${IVR_LABELS[key] ?? key}: ${String(value)}`),
+    ...ivrDetailLines(call),
   ];
   const notes = call.notes ?? '';
-  const full = `${notes}${notes === '' ? '' : '\n\n'}— Call details —\n${details.join('\n')}`;
+  const full = `${notes}${notes === '' ? '' : '\n\n'}${CALL_DETAILS_SEPARATOR}\n${details.join('\n')}`;
   const record = call.crmRecord;
   const set = record?.type === undefined ? undefined : ENTITY_SETS[record.type];
   return {

@@ -1,17 +1,9 @@
-import type { CallRecord } from '../../src/contract/index.js';
+import { type CallRecord, ivrDetailLines, CALL_DETAILS_SEPARATOR } from '../../src/contract/index.js';
 import type { CallEndStatus, EngagementProperties } from './calling-extensions.types.js';
 
-const IVR_LABELS: Record<string, string> = {
-  ivrExitPath: 'IVR exit path',
-  channelName: 'Channel',
-  reservationStartDate: 'Reservation start date',
-  specialEvent: 'Special event',
-  escalationType: 'Escalation type',
-  recordingStatus: 'Recording',
-};
 
 /** The line between the agent's notes and the call details in `hs_call_body`. */
-export const DETAILS_SEPARATOR = '— Call details —';
+export const DETAILS_SEPARATOR = CALL_DETAILS_SEPARATOR;
 
 /** `hs_call_body` is rich text: the notes are escaped so that they show as written, never as markup. */
 export function escapeHtml(text: string): string {
@@ -58,9 +50,7 @@ export function toEngagementProperties(call: CallRecord, context: EngagementCont
     `Duration: ${Math.round(call.durationSeconds ?? 0)} s`,
     ...(call.outcome === undefined ? [] : [`Outcome: ${call.outcome}`]),
     ...(call.disposition !== undefined && call.disposition !== '' && outcomeId === undefined ? [`Disposition: ${call.disposition}`] : []),
-    ...Object.entries(call.ivr)
-      .filter(([, value]) => value !== undefined && value !== '')
-      .map(([key, value]) => `${IVR_LABELS[key] ?? key}: ${String(value)}`),
+    ...ivrDetailLines(call),
   ];
   const notes = call.notes ?? '';
   const body = `${notes === '' ? '' : `${asHtml(notes)}<br><br>`}${DETAILS_SEPARATOR}<br>${details.map(asHtml).join('<br>')}`;

@@ -1,4 +1,4 @@
-import type { CallRecord } from '../../src/contract/index.js';
+import { type CallRecord, callSubject, ivrDetailLines, CALL_DETAILS_SEPARATOR } from '../../src/contract/index.js';
 
 /** The Task fields the adapter owns; an Apex upsert accepts exactly these. */
 export interface TaskFields {
@@ -21,21 +21,7 @@ const DESCRIPTION_MAX = 32_000;
 /** Key prefixes of the objects a Task's `WhoId` may point to: Contact (003) and Lead (00Q). */
 const WHO_PREFIXES = ['003', '00Q'];
 
-const OUTCOME_LABELS: Record<NonNullable<CallRecord['outcome']>, string> = {
-  completed: 'call',
-  unanswered: 'call, not answered',
-  missed: 'call, missed',
-  declined: 'call, declined',
-};
 
-const IVR_LABELS: Record<string, string> = {
-  ivrExitPath: 'IVR exit path',
-  channelName: 'Channel',
-  reservationStartDate: 'Reservation start date',
-  specialEvent: 'Special event',
-  escalationType: 'Escalation type',
-  recordingStatus: 'Recording',
-};
 
 /**
  * The Task that logs a conversation. Pure: the same record always gives the same fields, so a
@@ -48,12 +34,10 @@ const IVR_LABELS: Record<string, string> = {
  */
 export function toTask(call: CallRecord): TaskFields {
   const direction = call.direction === 'inbound' ? 'Inbound' : 'Outbound';
-  const subject = `${direction} ${OUTCOME_LABELS[call.outcome ?? 'completed']}${call.phoneNumber === '' ? '' : ` ${call.phoneNumber}`}`;
-  const context = Object.entries(call.ivr)
-    .filter(([, value]) => value !== undefined && value !== '')
-    .map(([key, value]) => `${IVR_LABELS[key] ?? key}: ${String(value)}`);
+  const subject = callSubject(call);
+  const context = ivrDetailLines(call);
   const notes = call.notes ?? '';
-  const description = context.length === 0 ? notes : `${notes}${notes === '' ? '' : '\n\n'}— Call details —\n${context.join('\n')}`;
+  const description = context.length === 0 ? notes : `${notes}${notes === '' ? '' : '\n\n'}${CALL_DETAILS_SEPARATOR}\n${context.join('\n')}`;
   const record = call.crmRecord;
   const isWho = record !== undefined && (record.type === 'Contact' || record.type === 'Lead' || WHO_PREFIXES.some((p) => record.id.startsWith(p)));
   return {

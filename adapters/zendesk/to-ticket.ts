@@ -1,26 +1,12 @@
-import type { CallRecord } from '../../src/contract/index.js';
+import { type CallRecord, callSubject, ivrDetailLines, CALL_DETAILS_SEPARATOR } from '../../src/contract/index.js';
 
 /** Zendesk shows subjects of up to 150 characters in views. */
 const SUBJECT_MAX = 150;
 
-const OUTCOME_LABELS: Record<NonNullable<CallRecord['outcome']>, string> = {
-  completed: 'call',
-  unanswered: 'call, not answered',
-  missed: 'call, missed',
-  declined: 'call, declined',
-};
 
-const IVR_LABELS: Record<string, string> = {
-  ivrExitPath: 'IVR exit path',
-  channelName: 'Channel',
-  reservationStartDate: 'Reservation start date',
-  specialEvent: 'Special event',
-  escalationType: 'Escalation type',
-  recordingStatus: 'Recording',
-};
 
 /** The line that separates the agent's notes from the call details in a comment. */
-export const DETAILS_SEPARATOR = '— Call details —';
+export const DETAILS_SEPARATOR = CALL_DETAILS_SEPARATOR;
 
 /**
  * The private comment that logs a call: the notes verbatim, then the call details. Plain text
@@ -34,9 +20,7 @@ export function callComment(call: CallRecord): string {
     ...(call.outcome === undefined ? [] : [`Outcome: ${call.outcome}`]),
     `Duration: ${Math.round(call.durationSeconds ?? 0)} s`,
     ...(call.disposition === undefined || call.disposition === '' ? [] : [`Disposition: ${call.disposition}`]),
-    ...Object.entries(call.ivr)
-      .filter(([, value]) => value !== undefined && value !== '')
-      .map(([key, value]) => `${IVR_LABELS[key] ?? key}: ${String(value)}`),
+    ...ivrDetailLines(call),
     `Conversation: ${call.conversationId}`,
   ];
   const notes = call.notes ?? '';
@@ -51,8 +35,7 @@ export function callComment(call: CallRecord): string {
  * @see https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/#create-ticket
  */
 export function newTicket(call: CallRecord, tags: readonly string[]): { ticket: Record<string, unknown> } {
-  const direction = call.direction === 'inbound' ? 'Inbound' : 'Outbound';
-  const subject = `${direction} ${OUTCOME_LABELS[call.outcome ?? 'completed']}${call.phoneNumber === '' ? '' : ` ${call.phoneNumber}`}`;
+  const subject = callSubject(call);
   const requester = call.crmRecord?.type === 'user' && /^\d+$/.test(call.crmRecord.id) ? Number(call.crmRecord.id) : undefined;
   return {
     ticket: {

@@ -45,3 +45,4 @@ export type { Logger, LogFields } from '../shared/logger.js';
 export { toE164, isKnownCountry, type E164Problem } from './e164.js';
 export type { ConnectorContext, ContractCall, ContractTarget, SoftphoneConnector } from './softphone-connector.js';
 export { SettingsReader } from './settings-reader.js';
+export { callSubject, ivrDetailLines, CALL_DETAILS_SEPARATOR } from './call-summary.js';

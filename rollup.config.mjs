@@ -56,10 +56,16 @@ if (Object.keys(libInputs).length > 0) {
   });
 }
 
+// The contract's zod schema modules only define schemas: a bundle that validates with their
+// compiled form (src/contract/validate.ts) must not keep them alive through the contract barrel.
+const schemaModule = /[\\/]src[\\/]contract[\\/](softphone-payloads|callback-events|call-record|fields)\.ts$/;
+const treeshake = { moduleSideEffects: (id) => !schemaModule.test(id) };
+
 for (const entry of iifeEntries.filter((e) => present(e.input))) {
   configs.push({
     input: entry.input,
     onwarn,
+    treeshake,
     plugins: bundlePlugins(),
     output: {
       file: entry.output,

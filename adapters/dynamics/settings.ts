@@ -1,4 +1,4 @@
-import { DispositionEvent, PartnerConfigEvent, isKnownCountry, toE164, SettingsReader } from '../../src/contract/index.js';
+import { validateCallbackPayload, isKnownCountry, type DispositionEvent, type PartnerConfigEvent, toE164, SettingsReader } from '../../src/contract/index.js';
 
 /** An entity searched for the caller: its logical name, the phone attributes compared, and the attribute shown as its name. */
 export interface SearchEntity {
@@ -71,9 +71,9 @@ export function parseDynamicsSettings(raw: unknown): DynamicsSettings {
     return value;
   };
 
-  const partner = PartnerConfigEvent.safeParse(input['partnerConfig']);
+  const partner = validateCallbackPayload('partner_config', input['partnerConfig']);
   if (!partner.success) problem('partnerConfig', 'is required, with partnerId, businessSegmentId and channelOriginId as non-empty text');
-  const dispositions = DispositionEvent.safeParse(input['dispositions'] ?? []);
+  const dispositions = validateCallbackPayload('disposition', input['dispositions'] ?? []);
   if (!dispositions.success) problem('dispositions', 'must be a list of codes of 1 to 255 characters');
 
   const defaultCountry = (text('defaultCountry') ?? 'US').toUpperCase();

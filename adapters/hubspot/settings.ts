@@ -1,4 +1,4 @@
-import { PartnerConfigEvent, isKnownCountry, toE164, SettingsReader } from '../../src/contract/index.js';
+import { validateCallbackPayload, isKnownCountry, type PartnerConfigEvent, toE164, SettingsReader } from '../../src/contract/index.js';
 
 /**
  * HubSpot's default call outcomes (`hs_call_disposition` values), as listed in the Calls API
@@ -54,7 +54,7 @@ export function parseHubSpotSettings(raw: unknown): HubSpotSettings {
   const { input, problem, text } = reader;
   const { choice } = reader;
 
-  const partner = PartnerConfigEvent.safeParse(input['partnerConfig']);
+  const partner = validateCallbackPayload('partner_config', input['partnerConfig']);
   if (!partner.success) problem('partnerConfig', 'is required, with partnerId, businessSegmentId and channelOriginId as non-empty text');
 
   const dispositions = input['dispositions'] ?? DEFAULT_OUTCOMES;

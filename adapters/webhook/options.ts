@@ -1,4 +1,4 @@
-import { BridgeError, DispositionEvent, PartnerConfigEvent } from '../../src/contract/index.js';
+import { BridgeError, validateCallbackPayload, type DispositionEvent, type PartnerConfigEvent } from '../../src/contract/index.js';
 
 /** What the page passes to {@link webhookAdapter}: where to POST, and the shared secret. */
 export interface WebhookAdapterOptions {
@@ -73,13 +73,13 @@ export function parseWebhookOptions(raw: unknown): WebhookSettings {
 
   let partnerConfig: PartnerConfigEvent | undefined;
   if (options['partnerConfig'] !== undefined) {
-    const parsed = PartnerConfigEvent.safeParse(options['partnerConfig']);
+    const parsed = validateCallbackPayload('partner_config', options['partnerConfig']);
     if (parsed.success) partnerConfig = parsed.data;
     else problem('partnerConfig', 'needs partnerId, businessSegmentId and channelOriginId as non-empty text');
   }
   let dispositions: DispositionEvent | undefined;
   if (options['dispositions'] !== undefined) {
-    const parsed = DispositionEvent.safeParse(options['dispositions']);
+    const parsed = validateCallbackPayload('disposition', options['dispositions']);
     if (parsed.success) dispositions = parsed.data;
     else problem('dispositions', 'must be a list of codes of 1 to 255 characters');
   }

@@ -1,4 +1,4 @@
-import { DispositionEvent, isKnownCountry, toE164, type PartnerConfigEvent, SettingsReader } from '../../src/contract/index.js';
+import { validateCallbackPayload, isKnownCountry, type DispositionEvent, toE164, type PartnerConfigEvent, SettingsReader } from '../../src/contract/index.js';
 
 /**
  * The app settings an admin fills in (Admin Center → Apps → the app → Settings; the manifest's
@@ -61,7 +61,7 @@ export function parseZendeskSettings(raw: unknown): ZendeskSettings {
 
   const partnerConfig = { partnerId: required('partnerId'), businessSegmentId: required('businessSegmentId'), channelOriginId: required('channelOriginId') };
   const dispositions = list('dispositions') ?? [];
-  if (!DispositionEvent.safeParse(dispositions).success || new Set(dispositions).size !== dispositions.length) problem('dispositions', 'must be distinct codes of at most 255 characters');
+  if (!validateCallbackPayload('disposition', dispositions).success || new Set(dispositions).size !== dispositions.length) problem('dispositions', 'must be distinct codes of at most 255 characters');
 
   const defaultCountry = (text('defaultCountry') ?? 'US').toUpperCase();
   if (!isKnownCountry(defaultCountry)) problem('defaultCountry', 'must be a two-letter country code the bridge knows (US, GB, DE, ...)');

@@ -1,6 +1,4 @@
-import type * as z from 'zod/mini';
-
-type Issue = z.core.$ZodIssue;
+import type { LeanIssue as Issue } from './lean-schema.js';
 
 /**
  * Turns validation issues into one readable sentence per field, naming the field and what was
@@ -23,7 +21,7 @@ function explain(issue: Issue): string {
     case 'invalid_type':
       return issue.input === undefined ? `is required (${issue.expected})` : `must be a ${issue.expected}, not ${kindOf(issue.input)}`;
     case 'invalid_value':
-      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return `must be one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'too_small':
       return issue.origin === 'string' ? `must have at least ${String(issue.minimum)} character(s)` : `must be at least ${String(issue.minimum)}`;
     case 'too_big':

@@ -11,11 +11,10 @@ export {
   OutboundCallInitiatedPayload,
   StatusChangedPayload,
   softphonePayloads,
-  SOFTPHONE_METHODS,
-  DEFAULT_LANGUAGE,
   type SoftphoneMethod,
   type SoftphonePayload,
 } from './softphone-payloads.js';
+export { SOFTPHONE_METHODS, DEFAULT_LANGUAGE } from './softphone-methods.js';
 export {
   DispositionEvent,
   PartnerConfigEvent,
@@ -39,6 +38,8 @@ export {
   type ScreenPopResult,
 } from './crm-adapter.js';
 export { parseContractCall, MAX_JSON_LENGTH } from './parse-contract-call.js';
+export { validatePayload, validateCallbackPayload, isId, type Validated } from './validate.js';
+export type { LeanIssue } from './lean-schema.js';
 export { BridgeError, errorCatalog, isBridgeErrorCode, toBridgeError, type BridgeErrorCode, type BridgeErrorDetails, type BridgeErrorJson } from '../errors/index.js';
 export type { Clock } from '../shared/clock.js';
 export type { Logger, LogFields } from '../shared/logger.js';

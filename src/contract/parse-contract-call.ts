@@ -1,7 +1,8 @@
 import { BridgeError } from '../errors/index.js';
 import { describeIssues, kindOf } from './describe-issues.js';
 import { toJsonSafe } from './json-safe.js';
-import { softphonePayloads, type SoftphoneMethod, type SoftphonePayload } from './softphone-payloads.js';
+import type { SoftphoneMethod, SoftphonePayload } from './softphone-payloads.js';
+import { validatePayload } from './validate.js';
 
 /** Longest JSON string a `JSONparams` argument may be; far above any real payload. */
 export const MAX_JSON_LENGTH = 256 * 1024;
@@ -33,15 +34,15 @@ export function parseContractCall<M extends SoftphoneMethod>(
     });
   }
   if (raw instanceof BridgeError) return { ok: false, error: raw };
-  const result = softphonePayloads[method].safeParse(raw, { reportInput: true });
+  const result = validatePayload(method, raw);
   if (!result.success) {
-    const { fields, text } = describeIssues(result.error.issues);
+    const { fields, text } = describeIssues(result.issues);
     return {
       ok: false,
       error: new BridgeError('CONTRACT_PAYLOAD_INVALID', `${method}: ${text}.`, { details: { method, fields } }),
     };
   }
-  return { ok: true, payload: result.data as SoftphonePayload<M> };
+  return { ok: true, payload: result.data };
 }
 
 /** Turns the argument list into one JSON-safe plain object, or explains why it cannot. */

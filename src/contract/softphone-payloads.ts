@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { DispositionCode, DurationSeconds, Id, Language, looseEnum, Notes, PhoneText, ShortText } from './fields.js';
+import { DEFAULT_LANGUAGE } from './softphone-methods.js';
 
 /**
  * The payloads of the seven event methods of the Softphone contract, field by field as the seed
@@ -10,9 +11,6 @@ import { DispositionCode, DurationSeconds, Id, Language, looseEnum, Notes, Phone
  * number to pop, the rejection reason, the duration to log, the dialled number, the status id.
  * Everything else is optional.
  */
-
-/** The default caller language when the softphone gives none (seed: "Default - en_US"). */
-export const DEFAULT_LANGUAGE = 'en_US';
 
 /** `incomingCall`: a call is routed to the agent and rings. */
 export const IncomingCallPayload = z.looseObject({
@@ -106,6 +104,3 @@ export type SoftphoneMethod = keyof typeof softphonePayloads;
 
 /** The parsed payload of a given method. */
 export type SoftphonePayload<M extends SoftphoneMethod> = z.infer<(typeof softphonePayloads)[M]>;
-
-/** The seven event methods, in the seed's order. */
-export const SOFTPHONE_METHODS = Object.keys(softphonePayloads) as readonly SoftphoneMethod[];

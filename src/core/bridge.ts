@@ -1,10 +1,10 @@
 import EventEmitter from 'eventemitter3';
-import { callbackEvents, type CallbackEventType, type DispositionEvent, type PartnerConfigEvent, type SoftphoneCallback } from '../contract/callback-events.js';
+import type { CallbackEventType, DispositionEvent, PartnerConfigEvent, SoftphoneCallback } from '../contract/callback-events.js';
 import type { CallRecord, CrmRecordRef } from '../contract/call-record.js';
 import type { AdapterConfig, CrmAdapter, DialRequest } from '../contract/crm-adapter.js';
 import type { CrmWrite } from '../contract/crm-write.js';
 import { describeIssues } from '../contract/describe-issues.js';
-import { Id } from '../contract/fields.js';
+import { isId, validateCallbackPayload } from '../contract/validate.js';
 import { parseContractCall } from '../contract/parse-contract-call.js';
 import type { SoftphoneMethod, SoftphonePayload } from '../contract/softphone-payloads.js';
 import { BridgeError, toBridgeError } from '../errors/index.js';
@@ -220,11 +220,10 @@ export class Bridge extends EventEmitter<BridgeEvents> {
   /** Asks the softphone to change the agent's status (`update_presence`), unless that is an echo. */
   updatePresence(softphoneId: string): Promise<void> {
     return this.#guard('updatePresence', () => {
-      const parsed = this.#read('updatePresence', () => Id.safeParse(softphoneId));
-      if (!parsed.success) throw this.#reject(new BridgeError('CONTRACT_PAYLOAD_INVALID', 'updatePresence: "softphoneId" must be a non-empty string.', { details: { method: 'updatePresence', fields: ['softphoneId'] } }));
-      if (this.#presence.fromCrm(parsed.data, this.#clock.now())) {
-        this.#emit('presence.changed', parsed.data, 'crm');
-        this.#channel.send('update_presence', { softphoneId: parsed.data });
+      if (!this.#read('updatePresence', () => isId(softphoneId))) throw this.#reject(new BridgeError('CONTRACT_PAYLOAD_INVALID', 'updatePresence: "softphoneId" must be a non-empty string.', { details: { method: 'updatePresence', fields: ['softphoneId'] } }));
+      if (this.#presence.fromCrm(softphoneId, this.#clock.now())) {
+        this.#emit('presence.changed', softphoneId, 'crm');
+        this.#channel.send('update_presence', { softphoneId });
       }
       return Promise.resolve();
     });
@@ -450,12 +449,12 @@ export class Bridge extends EventEmitter<BridgeEvents> {
   }
 
   #validateCallback<T extends CallbackEventType>(eventType: T, payload: unknown): import('../contract/callback-events.js').CallbackPayload<T> {
-    const result = this.#read(eventType, () => callbackEvents[eventType].safeParse(payload, { reportInput: true }));
+    const result = this.#read(eventType, () => validateCallbackPayload(eventType, payload));
     if (!result.success) {
-      const { fields, text } = describeIssues(result.error.issues);
+      const { fields, text } = describeIssues(result.issues);
       throw this.#reject(new BridgeError('CONTRACT_PAYLOAD_INVALID', `${eventType}: ${text}.`, { details: { method: eventType, fields } }));
     }
-    return result.data as import('../contract/callback-events.js').CallbackPayload<T>;
+    return result.data;
   }
 
   /**

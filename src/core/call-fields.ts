@@ -1,4 +1,5 @@
-import { DEFAULT_LANGUAGE, softphonePayloads } from '../contract/softphone-payloads.js';
+import { DEFAULT_LANGUAGE } from '../contract/softphone-methods.js';
+import { knownFields } from '../contract/validate.js';
 import type { CallRecord, IvrContext } from '../contract/call-record.js';
 import type { ContractCallEvent } from './call-event.js';
 
@@ -98,10 +99,10 @@ function mergeIvr(ivr: IvrContext, payload: { readonly [K in (typeof IVR_FIELDS)
 
 /** Fields beyond the seed's, kept per method (`extra.callEnded.wrapUpCode`...). */
 function mergeExtra(extra: CallRecord['extra'], event: ContractCallEvent): CallRecord['extra'] {
-  const known = softphonePayloads[event.type].shape as Record<string, unknown>;
+  const known = knownFields(event.type);
   const added: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(event.payload)) {
-    if (!Object.prototype.hasOwnProperty.call(known, key)) added[key] = value;
+    if (!known.includes(key)) added[key] = value;
   }
   if (Object.keys(added).length === 0) return extra;
   const previous = extra[event.type];

@@ -1,4 +1,5 @@
-import { CallRecord } from '../contract/call-record.js';
+import type { CallRecord } from '../contract/call-record.js';
+import { validStoredCall } from '../contract/validate.js';
 import { BridgeError } from '../errors/index.js';
 import type { BridgeStore, CallStep } from './bridge-store.js';
 import { upsertEntry } from './entry-rules.js';
@@ -191,8 +192,7 @@ function open(factory: IDBFactory, name: string): Promise<IDBDatabase> {
 /** Data read back from storage is checked again: another script of the origin can write there. */
 function validCall(raw: unknown): CallRecord | undefined {
   if (raw === undefined) return undefined;
-  const parsed = CallRecord.safeParse(raw);
-  return parsed.success ? parsed.data : undefined;
+  return validStoredCall(raw);
 }
 
 function storeError(what: string, cause: unknown): BridgeError {

@@ -1,7 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import { parseContractCall } from '../../src/contract/parse-contract-call.js';
 import { BridgeError } from '../../src/errors/index.js';
-import { SOFTPHONE_METHODS, type SoftphoneMethod } from '../../src/contract/softphone-payloads.js';
+import type { SoftphoneMethod } from '../../src/contract/softphone-payloads.js';
+import { SOFTPHONE_METHODS } from '../../src/contract/softphone-methods.js';
 
 const ids = { partnerId: '215fd887-39be-4935-981f-2670d6afeaa7', conversationId: 'c0a1b2c3-0000-4000-8000-000000000001' };
 

@@ -1,0 +1,151 @@
+// Compiles the contract's zod/mini schemas into plain data for the lean interpreter
+// (src/contract/lean-schema.ts), written to src/contract/compiled-schemas.ts.
+//
+//   node scripts/compile-schemas.mjs           rewrite the file
+//   node scripts/compile-schemas.mjs --check   exit 1 when the file is out of date (npm test runs this)
+//
+// Why: zod/mini is about 8 KB gzip of the Salesforce bundle's 15 KB budget. The schemas stay
+// written in zod (src/contract/*.ts); the bundles carry only their compiled form. See
+// docs/decisions/0007-compiled-contract-schemas.md.
+import { build } from 'esbuild';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+export const OUTPUT = join(root, 'src/contract/compiled-schemas.ts');
+
+/** Loads the zod schemas from the TypeScript sources (bundled to a temporary module). */
+async function loadSchemas() {
+  const entry = `
+    export { softphonePayloads } from './src/contract/softphone-payloads.ts';
+    export { callbackEvents } from './src/contract/callback-events.ts';
+    export { CallRecord } from './src/contract/call-record.ts';
+    export { Id } from './src/contract/fields.ts';
+  `;
+  const result = await build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'error' });
+  const dir = mkdtempSync(join(tmpdir(), 'compile-schemas-'));
+  try {
+    const file = join(dir, 'schemas.mjs');
+    writeFileSync(file, result.outputFiles[0].text);
+    return await import(pathToFileURL(file).href);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Which transform an overwrite check applies, found by trying it on a probe. */
+function transformOf(tx, where) {
+  const probe = '  aB  ';
+  const out = tx(probe);
+  if (out === probe.trim()) return 'trim';
+  if (out === probe.toLowerCase()) return 'lower';
+  if (out === probe.toUpperCase()) return 'upper';
+  throw new Error(`${where}: an overwrite check that is not trim, toLowerCase or toUpperCase`);
+}
+
+/** The bounds of a string, number or array schema from its checks. */
+function checksOf(def, where) {
+  const out = {};
+  for (const check of def.checks ?? []) {
+    const c = check._zod.def;
+    if (c.check === 'min_length') out.min = c.minimum;
+    else if (c.check === 'max_length') out.max = c.maximum;
+    else if (c.check === 'greater_than' && c.inclusive) out.min = c.value;
+    else if (c.check === 'less_than' && c.inclusive) out.max = c.value;
+    else if (c.check === 'overwrite') (out.transforms ??= []).push(transformOf(c.tx, where));
+    else throw new Error(`${where}: unsupported check "${c.check}"`);
+  }
+  // Transforms run before the length checks in every schema here; the interpreter relies on it.
+  const order = (def.checks ?? []).map((check) => check._zod.def.check);
+  const firstBound = order.findIndex((c) => c !== 'overwrite');
+  if (firstBound !== -1 && order.slice(firstBound).includes('overwrite')) throw new Error(`${where}: a transform after a length check`);
+  return out;
+}
+
+/** One zod schema → one lean node (see LeanSchema in src/contract/lean-schema.ts). */
+export function compile(schema, where = 'schema') {
+  const def = schema._zod.def;
+  switch (def.type) {
+    case 'string':
+      return { kind: 'string', ...checksOf(def, where) };
+    case 'number':
+      return { kind: 'number', ...checksOf(def, where) };
+    case 'enum': {
+      const values = Object.values(def.entries);
+      if (!values.every((v) => typeof v === 'string')) throw new Error(`${where}: only text enums are supported`);
+      return { kind: 'enum', values };
+    }
+    case 'optional':
+      return { kind: 'optional', of: compile(def.innerType, where) };
+    case 'default': {
+      if (typeof def.defaultValue !== 'string') throw new Error(`${where}: only text defaults are supported`);
+      return { kind: 'default', of: compile(def.innerType, where), value: def.defaultValue };
+    }
+    case 'pipe':
+      return { kind: 'pipe', from: compile(def.in, where), to: compile(def.out, where) };
+    case 'object': {
+      const catchall = def.catchall?._zod.def.type;
+      if (catchall !== undefined && catchall !== 'unknown') throw new Error(`${where}: only loose or stripping objects are supported`);
+      const shape = Object.fromEntries(Object.entries(def.shape).map(([key, field]) => [key, compile(field, `${where}.${key}`)]));
+      return { kind: 'object', shape, loose: catchall === 'unknown' };
+    }
+    case 'array': {
+      const bounds = checksOf(def, where);
+      if (bounds.min !== undefined || bounds.transforms) throw new Error(`${where}: only a maximum length is supported on arrays`);
+      return { kind: 'array', of: compile(def.element, `${where}[]`), ...bounds };
+    }
+    case 'record': {
+      if (def.keyType._zod.def.type !== 'string' || def.valueType._zod.def.type !== 'unknown' || (def.keyType._zod.def.checks ?? []).length > 0) {
+        throw new Error(`${where}: only records of text keys to unknown values are supported`);
+      }
+      return { kind: 'record' };
+    }
+    case 'unknown':
+      return { kind: 'unknown' };
+    default:
+      throw new Error(`${where}: unsupported zod type "${def.type}"`);
+  }
+}
+
+const compileAll = (schemas, prefix) => Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, compile(schema, `${prefix}.${name}`)]));
+
+/** The text of src/contract/compiled-schemas.ts. */
+export async function generate() {
+  const { softphonePayloads, callbackEvents, CallRecord, Id } = await loadSchemas();
+  const json = (value) => JSON.stringify(value, null, 2);
+  return `// Generated by scripts/compile-schemas.mjs from the zod/mini schemas in this folder. Do not edit:
+// change the zod schema and run \`node scripts/compile-schemas.mjs\`. (npm test checks it is current.)
+import type { LeanSchema } from './lean-schema.js';
+import type { SoftphoneMethod } from './softphone-payloads.js';
+import type { CallbackEventType } from './callback-events.js';
+
+/** The seven event methods' payload schemas (softphone-payloads.ts), compiled. */
+export const compiledPayloads: Readonly<Record<SoftphoneMethod, LeanSchema>> = ${json(compileAll(softphonePayloads, 'softphonePayloads'))};
+
+/** The four callback events' payload schemas (callback-events.ts), compiled. */
+export const compiledCallbackEvents: Readonly<Record<CallbackEventType, LeanSchema>> = ${json(compileAll(callbackEvents, 'callbackEvents'))};
+
+/** \`CallRecord\` (call-record.ts), compiled. */
+export const compiledCallRecord: LeanSchema = ${json(compile(CallRecord, 'CallRecord'))};
+
+/** \`Id\` (fields.ts), compiled. */
+export const compiledId: LeanSchema = ${json(compile(Id, 'Id'))};
+`;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const text = await generate();
+  if (process.argv.includes('--check')) {
+    const current = readFileSync(OUTPUT, 'utf8');
+    if (current !== text) {
+      console.error('src/contract/compiled-schemas.ts is out of date: run `node scripts/compile-schemas.mjs`.');
+      process.exit(1);
+    }
+    console.log('compiled-schemas.ts is current.');
+  } else {
+    writeFileSync(OUTPUT, text);
+    console.log(`wrote ${OUTPUT}`);
+  }
+}

@@ -1,0 +1,41 @@
+import type { CallRecord } from './call-record.js';
+import type { CallbackEventType, CallbackPayload } from './callback-events.js';
+import { compiledCallbackEvents, compiledCallRecord, compiledId, compiledPayloads } from './compiled-schemas.js';
+import { leanParse, type LeanIssue, type LeanSchema } from './lean-schema.js';
+import type { SoftphoneMethod, SoftphonePayload } from './softphone-payloads.js';
+
+/**
+ * The bridge's runtime validation: the contract's zod schemas in their compiled form (see
+ * lean-schema.ts), with the types zod infers from them. Nothing here imports zod at runtime, so
+ * the script-tag bundles do not carry it.
+ */
+
+/** A typed validation outcome: the parsed value, or the issues that name what is wrong. */
+export type Validated<T> = { readonly success: true; readonly data: T } | { readonly success: false; readonly issues: readonly LeanIssue[] };
+
+/** Validates the payload of one of the seven event methods (unknown fields are kept). */
+export function validatePayload<M extends SoftphoneMethod>(method: M, raw: unknown): Validated<SoftphonePayload<M>> {
+  return leanParse(compiledPayloads[method], raw) as Validated<SoftphonePayload<M>>;
+}
+
+/** Validates the payload of one of the four callback events. */
+export function validateCallbackPayload<T extends CallbackEventType>(eventType: T, payload: unknown): Validated<CallbackPayload<T>> {
+  return leanParse(compiledCallbackEvents[eventType], payload) as Validated<CallbackPayload<T>>;
+}
+
+/** A call record read back from storage, or undefined when it is not one (another script may write there). */
+export function validStoredCall(raw: unknown): CallRecord | undefined {
+  const parsed = leanParse(compiledCallRecord, raw);
+  return parsed.success ? (parsed.data as CallRecord) : undefined;
+}
+
+/** Whether `value` is an id (`partnerId`, `softphoneId`...): non-empty text of at most 256 characters. */
+export function isId(value: unknown): value is string {
+  return leanParse(compiledId, value).success;
+}
+
+/** The fields the seed defines for `method`; anything else a softphone sends is kept as extra. */
+export function knownFields(method: SoftphoneMethod): readonly string[] {
+  const schema: LeanSchema = compiledPayloads[method];
+  return schema.kind === 'object' ? Object.keys(schema.shape) : [];
+}

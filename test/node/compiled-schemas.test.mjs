@@ -1,0 +1,33 @@
+// src/contract/compiled-schemas.ts must be what scripts/compile-schemas.mjs makes of the current
+// zod schemas, and the script-tag bundles must validate with it rather than carry zod.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { iifeEntries } from '../../scripts/build-entries.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+test('src/contract/compiled-schemas.ts is compiled from the current zod schemas', () => {
+  const run = spawnSync(process.execPath, ['scripts/compile-schemas.mjs', '--check'], { cwd: root, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+});
+
+test('the compiler refuses a zod feature the interpreter does not implement', async () => {
+  const { compile } = await import('../../scripts/compile-schemas.mjs');
+  const z = await import('zod/mini');
+  assert.throws(() => compile(z.union([z.string(), z.number()]), 'probe'), /probe: unsupported zod type "union"/);
+  assert.throws(() => compile(z.string().check(z.regex(/x/)), 'probe'), /probe: unsupported check/);
+  assert.deepEqual(compile(z.optional(z.string().check(z.trim(), z.maxLength(3)))), { kind: 'optional', of: { kind: 'string', max: 3, transforms: ['trim'] } });
+});
+
+// The budgeted bundles are the ones a softphone loads; dist/softphone-bridge.iife.js is the whole
+// library (it exports the zod schemas themselves) and is not among them.
+for (const entry of iifeEntries.filter((e) => e.budgetGzip !== undefined)) {
+  test(`${entry.output} does not carry zod`, () => {
+    const code = readFileSync(`${root}${entry.output}`, 'utf8');
+    // zod's runtime names its classes "$ZodType", "$ZodObject"...; the compiled schemas never do.
+    assert.ok(!code.includes('$ZodType'), `${entry.output} contains zod`);
+  });
+}

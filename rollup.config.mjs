@@ -5,6 +5,7 @@
 //   3. dist/demo/demo.js: self-contained, minified ESM for the demo page.
 // Declarations come from `tsc -p tsconfig.build.json` (scripts/build.mjs), not from rollup.
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
@@ -61,12 +62,22 @@ if (Object.keys(libInputs).length > 0) {
 const schemaModule = /[\\/]src[\\/]contract[\\/](softphone-payloads|callback-events|call-record|fields)\.ts$/;
 const treeshake = { moduleSideEffects: (id) => !schemaModule.test(id) };
 
+// The budgeted bundles (the ones a softphone page loads) take the small drop-in for eventemitter3
+// (src/shared/lite-emitter.ts, ADR 0008); the library keeps eventemitter3 itself.
+const liteEmitter = {
+  name: 'lite-emitter',
+  resolveId(source) {
+    if (source === 'eventemitter3') return fileURLToPath(new URL('./src/shared/lite-emitter.ts', import.meta.url));
+    return null;
+  },
+};
+
 for (const entry of iifeEntries.filter((e) => present(e.input))) {
   configs.push({
     input: entry.input,
     onwarn,
     treeshake,
-    plugins: bundlePlugins(),
+    plugins: entry.budgetGzip === undefined ? bundlePlugins() : [liteEmitter, ...bundlePlugins()],
     output: {
       file: entry.output,
       format: 'iife',

@@ -1,5 +1,6 @@
-// src/contract/compiled-schemas.ts must be what scripts/compile-schemas.mjs makes of the current
-// zod schemas, and the script-tag bundles must validate with it rather than carry zod.
+// What keeps the script-tag bundles small (ADR 0007, 0008): src/contract/compiled-schemas.ts must
+// be what scripts/compile-schemas.mjs makes of the current zod schemas; the budgeted bundles must
+// validate with it rather than carry zod, and carry the lite emitter rather than eventemitter3.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -29,5 +30,11 @@ for (const entry of iifeEntries.filter((e) => e.budgetGzip !== undefined)) {
     const code = readFileSync(`${root}${entry.output}`, 'utf8');
     // zod's runtime names its classes "$ZodType", "$ZodObject"...; the compiled schemas never do.
     assert.ok(!code.includes('$ZodType'), `${entry.output} contains zod`);
+  });
+
+  test(`${entry.output} carries the lite emitter, not eventemitter3`, () => {
+    const code = readFileSync(`${root}${entry.output}`, 'utf8');
+    // eventemitter3 counts its events in `_eventsCount`, a property name terser keeps.
+    assert.ok(!code.includes('_eventsCount'), `${entry.output} contains eventemitter3`);
   });
 }

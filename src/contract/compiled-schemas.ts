@@ -4,551 +4,180 @@ import type { LeanSchema } from './lean-schema.js';
 import type { SoftphoneMethod } from './softphone-payloads.js';
 import type { CallbackEventType } from './callback-events.js';
 
+// Nodes that occur more than once.
+const shared1: LeanSchema = { kind: "string", min: 1, max: 256 };
+const shared2: LeanSchema = { kind: "string", max: 64 };
+const shared3: LeanSchema = { kind: "string", min: 1, max: 35 };
+const shared4: LeanSchema = { kind: "optional", of: shared2 };
+const shared5: LeanSchema = { kind: "string", max: 1024 };
+const shared6: LeanSchema = { kind: "optional", of: shared5 };
+const shared7: LeanSchema = { kind: "enum", values: ["ON","OFF"] };
+const shared8: LeanSchema = { kind: "string", transforms: ["trim","lower"] };
+const shared9: LeanSchema = { kind: "number", min: 0, max: 604800 };
+const shared10: LeanSchema = { kind: "string", max: 255 };
+const shared11: LeanSchema = { kind: "optional", of: shared10 };
+const shared12: LeanSchema = { kind: "string", max: 32000 };
+const shared13: LeanSchema = { kind: "optional", of: shared12 };
+const shared14: LeanSchema = { kind: "enum", values: ["inbound","outbound"] };
+const shared15: LeanSchema = { kind: "string", min: 1, max: 64 };
+const shared16: LeanSchema = { kind: "number" };
+const shared17: LeanSchema = { kind: "optional", of: shared16 };
+
 /** The seven event methods' payload schemas (softphone-payloads.ts), compiled. */
 export const compiledPayloads: Readonly<Record<SoftphoneMethod, LeanSchema>> = {
-  "incomingCall": {
-    "kind": "object",
-    "shape": {
-      "partnerId": {
-        "kind": "string",
-        "min": 1,
-        "max": 256
-      },
-      "conversationId": {
-        "kind": "string",
-        "min": 1,
-        "max": 256
-      },
-      "callerANI": {
-        "kind": "string",
-        "max": 64
-      },
-      "language": {
-        "kind": "default",
-        "of": {
-          "kind": "string",
-          "min": 1,
-          "max": 35
-        },
-        "value": "en_US"
-      }
+  incomingCall: {
+    kind: "object",
+    loose: true,
+    shape: {
+      partnerId: shared1,
+      conversationId: shared1,
+      callerANI: shared2,
+      language: { kind: "default", of: shared3, value: "en_US" },
     },
-    "loose": true
   },
-  "callAccepted": {
-    "kind": "object",
-    "shape": {
-      "partnerId": {
-        "kind": "string",
-        "min": 1,
-        "max": 256
-      },
-      "conversationId": {
-        "kind": "string",
-        "min": 1,
-        "max": 256
-      },
-      "callerANI": {
-        "kind": "optional",
-        "of": {
-          "kind": "string",
-          "max": 64
-        }
-      },
-      "language": {
-        "kind": "optional",
-        "of": {
-          "kind": "string",
-          "min": 1,
-          "max": 35
-        }
-      },
-      "ivrExitPath": {
-        "kind": "optional",
-        "of": {
-          "kind": "string",
-          "max": 1024
-        }
-      },
-      "channelName": {
-        "kind": "optional",
-        "of": {
-          "kind": "string",
-          "max": 1024
-        }
-      },
-      "reservationStartDate": {
-        "kind": "optional",
-        "of": {
-          "kind": "string",
-          "max": 1024
-        }
-      },
-      "specialEvent": {
-        "kind": "optional",
-        "of": {
-          "kind": "string",
-          "max": 1024
-        }
-      },
-      "escalationType": {
-        "kind": "optional",
-        "of": {
-          "kind": "string",
-          "max": 1024
-        }
-      },
-      "recordingStatus": {
-        "kind": "optional",
-        "of": {
-          "kind": "pipe",
-          "from": {
-            "kind": "string",
-            "transforms": [
-              "trim",
-              "upper"
-            ]
-          },
-          "to": {
-            "kind": "enum",
-            "values": [
-              "ON",
-              "OFF"
-            ]
-          }
-        }
-      }
+  callAccepted: {
+    kind: "object",
+    loose: true,
+    shape: {
+      partnerId: shared1,
+      conversationId: shared1,
+      callerANI: shared4,
+      language: { kind: "optional", of: shared3 },
+      ivrExitPath: shared6,
+      channelName: shared6,
+      reservationStartDate: shared6,
+      specialEvent: shared6,
+      escalationType: shared6,
+      recordingStatus: { kind: "optional", of: { kind: "pipe", from: { kind: "string", transforms: ["trim","upper"] }, to: shared7 } },
     },
-    "loose": true
   },
-  "callRejected": {
-    "kind": "object",
-    "shape": {
-      "partnerId": {
-        "kind": "string",
-        "min": 1,
-        "max": 256
-      },
-      "conversationId": {
-        "kind": "string",
-        "min": 1,
-        "max": 256
-      },
-      "reason": {
-        "kind": "pipe",
-        "from": {
-          "kind": "string",
-          "transforms": [
-            "trim",
-            "lower"
-          ]
-        },
-        "to": {
-          "kind": "enum",
-          "values": [
-            "active",
-            "passive"
-          ]
-        }
-      }
+  callRejected: {
+    kind: "object",
+    loose: true,
+    shape: {
+      partnerId: shared1,
+      conversationId: shared1,
+      reason: { kind: "pipe", from: shared8, to: { kind: "enum", values: ["active","passive"] } },
     },
-    "loose": true
   },
-  "callEnded": {
-    "kind": "object",
-    "shape": {
-      "partnerId": {
-        "kind": "string",
-        "min": 1,
-        "max": 256
-      },
-      "conversationId": {
-        "kind": "string",
-        "min": 1,
-        "max": 256
-      },
-      "duration": {
-        "kind": "number",
-        "min": 0,
-        "max": 604800
-      },
-      "disposition": {
-        "kind": "optional",
-        "of": {
-          "kind": "string",
-          "max": 255
-        }
-      },
-      "notes": {
-        "kind": "optional",
-        "of": {
-          "kind": "string",
-          "max": 32000
-        }
-      },
-      "callType": {
-        "kind": "optional",
-        "of": {
-          "kind": "pipe",
-          "from": {
-            "kind": "string",
-            "transforms": [
-              "trim",
-              "lower"
-            ]
-          },
-          "to": {
-            "kind": "enum",
-            "values": [
-              "inbound",
-              "outbound"
-            ]
-          }
-        }
-      }
+  callEnded: {
+    kind: "object",
+    loose: true,
+    shape: {
+      partnerId: shared1,
+      conversationId: shared1,
+      duration: shared9,
+      disposition: shared11,
+      notes: shared13,
+      callType: { kind: "optional", of: { kind: "pipe", from: shared8, to: shared14 } },
     },
-    "loose": true
   },
-  "callNotesSubmitted": {
-    "kind": "object",
-    "shape": {
-      "partnerId": {
-        "kind": "string",
-        "min": 1,
-        "max": 256
-      },
-      "conversationId": {
-        "kind": "string",
-        "min": 1,
-        "max": 256
-      },
-      "disposition": {
-        "kind": "optional",
-        "of": {
-          "kind": "string",
-          "max": 255
-        }
-      },
-      "notes": {
-        "kind": "optional",
-        "of": {
-          "kind": "string",
-          "max": 32000
-        }
-      }
+  callNotesSubmitted: {
+    kind: "object",
+    loose: true,
+    shape: {
+      partnerId: shared1,
+      conversationId: shared1,
+      disposition: shared11,
+      notes: shared13,
     },
-    "loose": true
   },
-  "outboundCallInitiated": {
-    "kind": "object",
-    "shape": {
-      "partnerId": {
-        "kind": "string",
-        "min": 1,
-        "max": 256
-      },
-      "conversationId": {
-        "kind": "string",
-        "min": 1,
-        "max": 256
-      },
-      "dialledTo": {
-        "kind": "string",
-        "min": 1,
-        "max": 64
-      }
+  outboundCallInitiated: {
+    kind: "object",
+    loose: true,
+    shape: {
+      partnerId: shared1,
+      conversationId: shared1,
+      dialledTo: shared15,
     },
-    "loose": true
   },
-  "statusChanged": {
-    "kind": "object",
-    "shape": {
-      "softphoneId": {
-        "kind": "string",
-        "min": 1,
-        "max": 256
-      }
+  statusChanged: {
+    kind: "object",
+    loose: true,
+    shape: {
+      softphoneId: shared1,
     },
-    "loose": true
-  }
+  },
 };
 
 /** The four callback events' payload schemas (callback-events.ts), compiled. */
 export const compiledCallbackEvents: Readonly<Record<CallbackEventType, LeanSchema>> = {
-  "disposition": {
-    "kind": "array",
-    "of": {
-      "kind": "string",
-      "min": 1,
-      "max": 255
+  disposition: { kind: "array", of: { kind: "string", min: 1, max: 255 }, max: 500 },
+  partner_config: {
+    kind: "object",
+    loose: true,
+    shape: {
+      partnerId: shared1,
+      businessSegmentId: shared1,
+      channelOriginId: shared1,
     },
-    "max": 500
   },
-  "partner_config": {
-    "kind": "object",
-    "shape": {
-      "partnerId": {
-        "kind": "string",
-        "min": 1,
-        "max": 256
-      },
-      "businessSegmentId": {
-        "kind": "string",
-        "min": 1,
-        "max": 256
-      },
-      "channelOriginId": {
-        "kind": "string",
-        "min": 1,
-        "max": 256
-      }
+  update_presence: {
+    kind: "object",
+    loose: true,
+    shape: {
+      softphoneId: shared1,
     },
-    "loose": true
   },
-  "update_presence": {
-    "kind": "object",
-    "shape": {
-      "softphoneId": {
-        "kind": "string",
-        "min": 1,
-        "max": 256
-      }
+  start_call: {
+    kind: "object",
+    loose: true,
+    shape: {
+      partnerId: shared1,
+      businessSegmentId: shared1,
+      channelOriginId: shared1,
+      dialTo: shared15,
+      dialFrom: shared4,
+      participantType: shared11,
     },
-    "loose": true
   },
-  "start_call": {
-    "kind": "object",
-    "shape": {
-      "partnerId": {
-        "kind": "string",
-        "min": 1,
-        "max": 256
-      },
-      "businessSegmentId": {
-        "kind": "string",
-        "min": 1,
-        "max": 256
-      },
-      "channelOriginId": {
-        "kind": "string",
-        "min": 1,
-        "max": 256
-      },
-      "dialTo": {
-        "kind": "string",
-        "min": 1,
-        "max": 64
-      },
-      "dialFrom": {
-        "kind": "optional",
-        "of": {
-          "kind": "string",
-          "max": 64
-        }
-      },
-      "participantType": {
-        "kind": "optional",
-        "of": {
-          "kind": "string",
-          "max": 255
-        }
-      }
-    },
-    "loose": true
-  }
 };
 
 /** `CallRecord` (call-record.ts), compiled. */
 export const compiledCallRecord: LeanSchema = {
-  "kind": "object",
-  "shape": {
-    "conversationId": {
-      "kind": "string",
-      "min": 1,
-      "max": 256
-    },
-    "partnerId": {
-      "kind": "string",
-      "min": 1,
-      "max": 256
-    },
-    "direction": {
-      "kind": "enum",
-      "values": [
-        "inbound",
-        "outbound"
-      ]
-    },
-    "state": {
-      "kind": "enum",
-      "values": [
-        "ringing",
-        "dialing",
-        "connected",
-        "ended",
-        "wrapped",
-        "rejected"
-      ]
-    },
-    "phoneNumber": {
-      "kind": "string",
-      "max": 64
-    },
-    "language": {
-      "kind": "string",
-      "min": 1,
-      "max": 35
-    },
-    "ivr": {
-      "kind": "object",
-      "shape": {
-        "ivrExitPath": {
-          "kind": "optional",
-          "of": {
-            "kind": "string",
-            "max": 1024
-          }
-        },
-        "channelName": {
-          "kind": "optional",
-          "of": {
-            "kind": "string",
-            "max": 1024
-          }
-        },
-        "reservationStartDate": {
-          "kind": "optional",
-          "of": {
-            "kind": "string",
-            "max": 1024
-          }
-        },
-        "specialEvent": {
-          "kind": "optional",
-          "of": {
-            "kind": "string",
-            "max": 1024
-          }
-        },
-        "escalationType": {
-          "kind": "optional",
-          "of": {
-            "kind": "string",
-            "max": 1024
-          }
-        },
-        "recordingStatus": {
-          "kind": "optional",
-          "of": {
-            "kind": "enum",
-            "values": [
-              "ON",
-              "OFF"
-            ]
-          }
-        }
+  kind: "object",
+  loose: false,
+  shape: {
+    conversationId: shared1,
+    partnerId: shared1,
+    direction: shared14,
+    state: { kind: "enum", values: ["ringing","dialing","connected","ended","wrapped","rejected"] },
+    phoneNumber: shared2,
+    language: shared3,
+    ivr: {
+      kind: "object",
+      loose: false,
+      shape: {
+        ivrExitPath: shared6,
+        channelName: shared6,
+        reservationStartDate: shared6,
+        specialEvent: shared6,
+        escalationType: shared6,
+        recordingStatus: { kind: "optional", of: shared7 },
       },
-      "loose": false
     },
-    "disposition": {
-      "kind": "optional",
-      "of": {
-        "kind": "string",
-        "max": 255
-      }
-    },
-    "notes": {
-      "kind": "optional",
-      "of": {
-        "kind": "string",
-        "max": 32000
-      }
-    },
-    "durationSeconds": {
-      "kind": "optional",
-      "of": {
-        "kind": "number",
-        "min": 0,
-        "max": 604800
-      }
-    },
-    "outcome": {
-      "kind": "optional",
-      "of": {
-        "kind": "enum",
-        "values": [
-          "completed",
-          "unanswered",
-          "missed",
-          "declined"
-        ]
-      }
-    },
-    "crmRecord": {
-      "kind": "optional",
-      "of": {
-        "kind": "object",
-        "shape": {
-          "id": {
-            "kind": "string",
-            "min": 1,
-            "max": 256
-          },
-          "type": {
-            "kind": "optional",
-            "of": {
-              "kind": "string",
-              "max": 128
-            }
-          },
-          "name": {
-            "kind": "optional",
-            "of": {
-              "kind": "string",
-              "max": 512
-            }
-          }
-        },
-        "loose": true
-      }
-    },
-    "startedAt": {
-      "kind": "number"
-    },
-    "acceptedAt": {
-      "kind": "optional",
-      "of": {
-        "kind": "number"
-      }
-    },
-    "endedAt": {
-      "kind": "optional",
-      "of": {
-        "kind": "number"
-      }
-    },
-    "poppedAt": {
-      "kind": "optional",
-      "of": {
-        "kind": "number"
-      }
-    },
-    "updatedAt": {
-      "kind": "number"
-    },
-    "revision": {
-      "kind": "number"
-    },
-    "extra": {
-      "kind": "record"
-    }
+    disposition: shared11,
+    notes: shared13,
+    durationSeconds: { kind: "optional", of: shared9 },
+    outcome: { kind: "optional", of: { kind: "enum", values: ["completed","unanswered","missed","declined"] } },
+    crmRecord: { kind: "optional", of: {
+      kind: "object",
+      loose: true,
+      shape: {
+        id: shared1,
+        type: { kind: "optional", of: { kind: "string", max: 128 } },
+        name: { kind: "optional", of: { kind: "string", max: 512 } },
+      },
+    } },
+    startedAt: shared16,
+    acceptedAt: shared17,
+    endedAt: shared17,
+    poppedAt: shared17,
+    updatedAt: shared16,
+    revision: shared16,
+    extra: { kind: "record" },
   },
-  "loose": false
 };
 
 /** `Id` (fields.ts), compiled. */
-export const compiledId: LeanSchema = {
-  "kind": "string",
-  "min": 1,
-  "max": 256
-};
+export const compiledId: LeanSchema = shared1;

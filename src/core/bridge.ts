@@ -13,6 +13,7 @@ import { createDrainLock } from '../outbox/drain-lock.js';
 import { createIndexedDbStore } from '../outbox/indexeddb-store.js';
 import { createMemoryStore } from '../outbox/memory-store.js';
 import { Outbox, type OutboxStats } from '../outbox/outbox.js';
+import { broadcastPeers } from '../outbox/outbox-peers.js';
 import { callLogKey } from '../outbox/prune-rule.js';
 import { resolveRetryPolicy } from '../outbox/retry-policy.js';
 import { systemClock, type Clock } from '../shared/clock.js';
@@ -110,6 +111,8 @@ export class Bridge extends EventEmitter<BridgeEvents> {
         onlineTarget: this.#window,
         presenceMaxAgeMs: BRIDGE_DEFAULTS.presenceMaxAgeMs,
         sweepIntervalMs: BRIDGE_DEFAULTS.sweepIntervalMs,
+        // Only a durable store is shared with other tabs; a page's memory store is its own.
+        peers: store.durability === 'durable' ? broadcastPeers(`${name}:outbox`) : undefined,
         listener: {
           written: (entry) => this.#emit('outbox.written', entry),
           failed: (entry, error) => this.#emit('outbox.failed', entry, error),
@@ -196,7 +199,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
         if (typeof this.#adapter.setPresence !== 'function') return;
         await (await this.#store).enqueue([{ key: 'presence', data: { kind: 'presence', softphoneId } }], this.#clock.now());
         this.#emit('outbox.queued', 'presence');
-        void this.#drain();
+        void this.#drain(true);
       });
     });
   }
@@ -333,7 +336,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
       if (effect.type === 'screenPop') void this.#screenPop(call);
       if (effect.type === 'writeCallLog') {
         this.#emit('outbox.queued', callLogKey(conversationId));
-        void this.#drain();
+        void this.#drain(true);
       }
     }
     return call;
@@ -424,9 +427,11 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     return this.#adapter.setPresence(write);
   }
 
-  async #drain(): Promise<void> {
+  /** Drains the outbox; `queued` when this page just queued a write (the other pages are told). */
+  async #drain(queued = false): Promise<void> {
     if (!this.#connected) return;
-    await (await this.#outbox).drain();
+    const outbox = await this.#outbox;
+    await (queued ? outbox.queued() : outbox.drain());
   }
 
   async #openStore(given: BridgeOptions['store'], name: string): Promise<BridgeStore> {

@@ -6,6 +6,7 @@ import type { BridgeStore } from './bridge-store.js';
 import type { DrainLock } from './drain-lock.js';
 import { reviveEntry, settleFailure, settleSuccess } from './entry-rules.js';
 import type { OutboxEntry } from './outbox-entry.js';
+import type { OutboxPeers } from './outbox-peers.js';
 import { retryDelay, type RetryPolicy } from './retry-policy.js';
 
 /** What the outbox reports as it works; the bridge re-emits these as `outbox.*` events. */
@@ -32,6 +33,8 @@ export interface OutboxOptions {
   readonly presenceMaxAgeMs: number;
   /** How often to look for work queued by other tabs that went away. */
   readonly sweepIntervalMs: number;
+  /** The other pages on the same store, told of queued writes (see outbox-peers.ts). */
+  readonly peers?: OutboxPeers | undefined;
 }
 
 /** Counts of entries by status. */
@@ -57,6 +60,7 @@ export class Outbox {
   #retryAll = false;
   #timer: unknown;
   #onOnline = () => this.retryNow();
+  #unlisten: (() => void) | undefined;
 
   constructor(options: OutboxOptions) {
     this.#options = options;
@@ -67,6 +71,7 @@ export class Outbox {
     if (this.#running) return;
     this.#running = true;
     this.#options.onlineTarget?.addEventListener('online', this.#onOnline);
+    this.#unlisten = this.#options.peers?.listen(() => void this.drain());
     void this.drain();
   }
 
@@ -74,7 +79,15 @@ export class Outbox {
   stop(): void {
     this.#running = false;
     this.#options.onlineTarget?.removeEventListener('online', this.#onOnline);
+    this.#unlisten?.();
+    this.#unlisten = undefined;
     this.#options.clock.clearTimeout(this.#timer);
+  }
+
+  /** A write was queued on this page: drains, and tells the other pages so that they stand by. */
+  queued(): Promise<void> {
+    if (this.#running) this.#options.peers?.announce();
+    return this.drain();
   }
 
   /** Retries every pending write now, ignoring backoff (the network came back). */

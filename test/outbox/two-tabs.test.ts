@@ -161,4 +161,27 @@ describe('two tabs on one IndexedDB database', function () {
     ]);
     expect(writes.filter((w) => w.tab === 'A' && w.phase === 'finished')).to.deep.equal([]);
   });
+
+  it('has an idle tab take over a closed tab\'s write at once, without waiting for its sweep', async () => {
+    const tabA = await openTab('A', { hang: true });
+    const tabB = await openTab('B');
+    const conversation = { ...ids, conversationId: 'conv-idle-takeover' };
+    // Tab B's start-up drain is over before tab A takes the lock: B is idle from here on.
+    await send(tabB, { type: 'flush' });
+
+    await send(tabA, { type: 'call', method: 'incomingCall', payload: { ...conversation, callerANI: '+15550100198' } });
+    await send(tabA, { type: 'call', method: 'callEnded', payload: { ...conversation, duration: 12, notes: 'nobody asked B' } });
+    await writeReported((w) => w.tab === 'A' && w.key === 'conv-idle-takeover:callLog' && w.phase === 'started');
+
+    // Tab B gets no event and no flush: only tab A's announcement can have it standing by.
+    const closedAt = performance.now();
+    tabA.frame.remove();
+    await writeReported((w) => w.tab === 'B' && w.key === 'conv-idle-takeover:callLog' && w.phase === 'finished');
+    // The sweep would take 10 s (BRIDGE_DEFAULTS.sweepIntervalMs); the takeover must not wait for it.
+    expect(performance.now() - closedAt).to.be.below(5_000);
+    expect(writes.filter((w) => w.tab === 'B' && w.key === 'conv-idle-takeover:callLog').map((w) => [w.phase, w.notes])).to.deep.equal([
+      ['started', 'nobody asked B'],
+      ['finished', 'nobody asked B'],
+    ]);
+  });
 });

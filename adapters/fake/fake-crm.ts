@@ -25,6 +25,11 @@ export interface FakeCrmOptions {
   readonly contacts?: readonly FakeContact[];
   readonly dispositions?: DispositionEvent;
   readonly partnerConfig?: PartnerConfigEvent;
+  /**
+   * Call logs to start from, as {@link FakeCrm.callLogs} returned them (the demo restores them
+   * from IndexedDB). New records are numbered after the highest `LOG-n` among them.
+   */
+  readonly callLogs?: readonly FakeCallLogRecord[];
 }
 
 /**
@@ -49,6 +54,12 @@ export class FakeCrm {
     this.contacts = [...(options.contacts ?? [])];
     this.dispositions = options.dispositions;
     this.partnerConfig = options.partnerConfig;
+    for (const log of options.callLogs ?? []) {
+      this.#logs.set(log.key, log);
+      // Never hand out an id a restored record already has: receipts name records by id.
+      const n = /^LOG-(\d+)$/.exec(log.id)?.[1];
+      if (n !== undefined) this.#nextId = Math.max(this.#nextId, Number(n) + 1);
+    }
   }
 
   /** Makes the next `count` writes fail the given way. */

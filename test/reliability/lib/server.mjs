@@ -4,22 +4,15 @@
 // response carries a strict Content-Security-Policy (script-src 'self', no unsafe-*). The server
 // closes itself after `maxLifetimeMs` whatever happens.
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { contentTypeOf, listenLocally, resolveMounted } from '../../../scripts/lib/local-server.mjs';
 import { CrmLedger } from './crm-ledger.mjs';
 
 export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 /** The same, and DOM XSS sinks closed by Trusted Types (reliability.md T14). */
 export const TRUSTED_TYPES_CSP = `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types 'none'`;
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json', '.json': 'application/json' };
 const MAX_BODY = 1024 * 1024;
-
-function inside(root, file) {
-  const rel = relative(root, file);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
-}
 
 function readBody(req) {
   return new Promise((ok, ko) => {
@@ -49,14 +42,10 @@ export async function startReliabilityServer({ pagesDir, distDir, maxLifetimeMs 
   const mounts = { '/rel/': pagesDir, '/dist/': distDir };
 
   async function serveStatic(req, res, path) {
-    const prefix = Object.keys(mounts).find((p) => path.startsWith(p));
-    if (prefix === undefined || path.includes('\0')) return send(res, 404, 'not found');
-    const root = await realpath(mounts[prefix]);
-    const file = resolve(root, path.slice(prefix.length));
-    const real = inside(root, file) ? await realpath(file).catch(() => undefined) : undefined;
-    if (real === undefined || !inside(root, real) || !(await stat(real)).isFile()) return send(res, 404, 'not found');
+    const real = await resolveMounted(mounts, path);
+    if (real === undefined) return send(res, 404, 'not found');
     const csp = path.includes('/tt/') ? TRUSTED_TYPES_CSP : STRICT_CSP;
-    res.writeHead(200, { 'Content-Type': TYPES[extname(real)] ?? 'application/octet-stream', 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
+    res.writeHead(200, { 'Content-Type': contentTypeOf(real), 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
     createReadStream(real).on('error', () => res.destroy()).pipe(res);
   }
 
@@ -98,22 +87,8 @@ export async function startReliabilityServer({ pagesDir, distDir, maxLifetimeMs 
       else res.destroy();
     });
   });
-  await new Promise((ok, ko) => {
-    server.once('error', ko);
-    server.listen(0, '127.0.0.1', ok);
-  });
-  let closed;
-  const close = () => {
-    closed ??= new Promise((ok) => {
-      clearTimeout(timer);
-      server.close(() => ok());
-      server.closeAllConnections();
-    });
-    return closed;
-  };
-  const timer = setTimeout(close, maxLifetimeMs);
-  timer.unref();
-  return { url: `http://127.0.0.1:${server.address().port}/`, ledger, close };
+  const { url, close } = await listenLocally(server, maxLifetimeMs);
+  return { url, ledger, close };
 }
 
 function send(res, status, text) {

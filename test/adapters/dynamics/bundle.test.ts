@@ -1,25 +1,16 @@
 import { expect } from '@esm-bundle/chai';
 import type { Bridge } from '../../../src/core/bridge.js';
 import type { FakeCif } from '../../fakes/fake-cif.js';
+import { openBundleFrame, type BundleWindow } from '../bundle-frame.js';
 import { ADA, PARTNER, callsFor, until } from './harness.js';
 
-interface WidgetWindow extends Window {
+interface WidgetWindow extends BundleWindow {
   softphoneBridge?: Bridge;
   fakeCif?: FakeCif;
-  bundleLoaded?: Promise<void>;
 }
 
 /** Opens the widget page in an iframe, as Dynamics opens a channel provider's URL. */
-async function widget(config: unknown): Promise<{ frame: HTMLIFrameElement; win: WidgetWindow }> {
-  const frame = document.createElement('iframe');
-  frame.src = `/test/adapters/dynamics/fixtures/widget.html?${new URLSearchParams({ config: JSON.stringify(config) }).toString()}`;
-  document.body.append(frame);
-  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  const win = frame.contentWindow as WidgetWindow;
-  await until(() => win.bundleLoaded !== undefined, 'the fixture script');
-  await win.bundleLoaded;
-  return { frame, win };
-}
+const widget = (config: unknown) => openBundleFrame<WidgetWindow>('/test/adapters/dynamics/fixtures/widget.html', { config: JSON.stringify(config) });
 
 describe('dist/softphone-bridge.dynamics.iife.js', () => {
   it('waits for CIFInitDone, pops the caller and logs one phone call', async () => {

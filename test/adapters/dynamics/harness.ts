@@ -49,11 +49,4 @@ export function callsFor(fake: FakeCif, conversationId: string, keyAttribute = '
   return fake.phoneCalls().filter((row) => row[keyAttribute] === conversationId);
 }
 
-/** Waits until `check` holds, polling; fails with `what` after `ms`. */
-export async function until(check: () => boolean | Promise<boolean>, what: string, ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+export { until } from '../bundle-frame.js';

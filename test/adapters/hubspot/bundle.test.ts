@@ -1,24 +1,15 @@
 import { expect } from '@esm-bundle/chai';
 import type { Bridge } from '../../../src/core/bridge.js';
+import { openBundleFrame, type BundleWindow } from '../bundle-frame.js';
 import { OUTCOMES, PARTNER, portal, until } from './harness.js';
 import { HubSpotWireHost } from './wire-host.js';
 
-interface WidgetWindow extends Window {
+interface WidgetWindow extends BundleWindow {
   softphoneBridge?: Bridge;
-  bundleLoaded?: Promise<void>;
 }
 
 /** Opens the widget page in an iframe, as HubSpot opens a calling extension's URL. */
-async function widget(config: unknown): Promise<{ frame: HTMLIFrameElement; win: WidgetWindow }> {
-  const frame = document.createElement('iframe');
-  frame.src = `/test/adapters/hubspot/fixtures/widget.html?${new URLSearchParams({ config: JSON.stringify(config) }).toString()}`;
-  document.body.append(frame);
-  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  const win = frame.contentWindow as WidgetWindow;
-  await until(() => win.bundleLoaded !== undefined, 'the fixture script');
-  await win.bundleLoaded;
-  return { frame, win };
-}
+const widget = (config: unknown) => openBundleFrame<WidgetWindow>('/test/adapters/hubspot/fixtures/widget.html', { config: JSON.stringify(config) });
 
 describe('dist/softphone-bridge.hubspot.iife.js (with the real calling extensions SDK)', () => {
   it('completes the handshake, logs one engagement and dials from HubSpot', async () => {

@@ -1,25 +1,16 @@
 import { expect } from '@esm-bundle/chai';
 import type { Bridge } from '../../../src/core/bridge.js';
 import type { FakeSalesforceOrg } from '../../fakes/fake-salesforce-org.js';
+import { openBundleFrame, type BundleWindow } from '../bundle-frame.js';
 import { settings, until } from './harness.js';
 
-interface SoftphoneWindow extends Window {
+interface SoftphoneWindow extends BundleWindow {
   softphoneBridge?: Bridge;
   fakeOrg?: FakeSalesforceOrg;
-  bundleLoaded?: Promise<void>;
 }
 
 /** Opens the softphone page in an iframe, as Salesforce opens the call center's adapter URL. */
-async function softphonePage(query: Record<string, string>): Promise<{ frame: HTMLIFrameElement; win: SoftphoneWindow }> {
-  const frame = document.createElement('iframe');
-  frame.src = `/test/fixtures/salesforce-softphone.html?${new URLSearchParams(query).toString()}`;
-  document.body.append(frame);
-  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  const win = frame.contentWindow as SoftphoneWindow;
-  await until(() => win.bundleLoaded !== undefined, 'the fixture script');
-  await win.bundleLoaded;
-  return { frame, win };
-}
+const softphonePage = (query: Record<string, string>) => openBundleFrame<SoftphoneWindow>('/test/fixtures/salesforce-softphone.html', query);
 
 const validQuery = { mode: 'Lightning', sfdcIframeOrigin: `http://acme.lightning.force.com`, settings: JSON.stringify(settings()) };
 

@@ -1,24 +1,16 @@
 import { expect } from '@esm-bundle/chai';
 import type { Bridge } from '../../../src/core/bridge.js';
 import type { FakeWebhookEndpoint } from '../../fakes/fake-webhook.js';
+import { openBundleFrame, type BundleWindow } from '../bundle-frame.js';
 import { SECRET, URL_ } from './harness.js';
 
-interface SoftphoneWindow extends Window {
+interface SoftphoneWindow extends BundleWindow {
   softphoneBridge?: Bridge;
   endpoint?: FakeWebhookEndpoint;
-  bundleLoaded?: Promise<void>;
 }
 
-async function page(config: unknown): Promise<{ frame: HTMLIFrameElement; win: SoftphoneWindow }> {
-  const frame = document.createElement('iframe');
-  frame.src = `/test/adapters/webhook/fixtures/page.html?${new URLSearchParams({ config: JSON.stringify(config) }).toString()}`;
-  document.body.append(frame);
-  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  const win = frame.contentWindow as SoftphoneWindow;
-  for (let i = 0; i < 200 && win.bundleLoaded === undefined; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
-  await win.bundleLoaded;
-  return { frame, win };
-}
+/** Opens the softphone page in an iframe; the page's script gives the bundle its config. */
+const page = (config: unknown) => openBundleFrame<SoftphoneWindow>('/test/adapters/webhook/fixtures/page.html', { config: JSON.stringify(config) });
 
 describe('dist/softphone-bridge.webhook.iife.js', () => {
   it('posts one signed call log per conversation from the config the page set', async () => {

@@ -1,29 +1,19 @@
 import { expect } from '@esm-bundle/chai';
 import type { Bridge } from '../../../src/core/bridge.js';
 import { FakeZafClient } from '../../fakes/fake-zaf.js';
+import { openBundleFrame, type BundleWindow } from '../bundle-frame.js';
 import { PARTNER, appSettings, support, ticketsFor, until } from './harness.js';
 import { ZendeskWireHost } from './wire-host.js';
 
-interface AppWindow extends Window {
+interface AppWindow extends BundleWindow {
   softphoneBridge?: Bridge;
-  bundleLoaded?: Promise<void>;
 }
 
 /**
  * Opens the app page in an iframe, as Zendesk opens an app (with `origin` and `app_guid`).
  * `beforeLoad` gets the frame before it loads, so that a host listens before the SDK's handshake.
  */
-async function app(query: Record<string, string>, beforeLoad: (frame: HTMLIFrameElement) => void = () => {}): Promise<{ frame: HTMLIFrameElement; win: AppWindow }> {
-  const frame = document.createElement('iframe');
-  frame.src = `/test/adapters/zendesk/fixtures/app.html?${new URLSearchParams(query).toString()}`;
-  beforeLoad(frame);
-  document.body.append(frame);
-  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  const win = frame.contentWindow as AppWindow;
-  await until(() => win.bundleLoaded !== undefined, 'the fixture script');
-  await win.bundleLoaded;
-  return { frame, win };
-}
+const app = (query: Record<string, string>, beforeLoad?: (frame: HTMLIFrameElement) => void) => openBundleFrame<AppWindow>('/test/adapters/zendesk/fixtures/app.html', query, beforeLoad);
 
 describe('dist/softphone-bridge.zendesk.iife.js (with the real ZAF SDK)', () => {
   it('registers with Zendesk, pops the caller, logs one ticket and takes click-to-call', async () => {

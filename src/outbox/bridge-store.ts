@@ -31,7 +31,11 @@ export interface BridgeStore {
   listCalls(): Promise<CallRecord[]>;
   /** Queues writes not tied to a conversation step (presence). */
   enqueue(writes: readonly NewWrite[], now: number): Promise<void>;
-  listEntries(): Promise<OutboxEntry[]>;
+  /**
+   * The outbox entries, or only those with `status`: the drain asks for the pending ones on every
+   * round, so a store must find them without reading the sent ones it keeps for their receipts.
+   */
+  listEntries(status?: OutboxEntry['status']): Promise<OutboxEntry[]>;
   /**
    * Reads one entry, runs `change` on it and stores the result atomically. Returning
    * `undefined` leaves the entry unchanged. Resolves to the entry as stored afterwards.

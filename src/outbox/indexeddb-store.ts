@@ -6,10 +6,12 @@ import { upsertEntry } from './entry-rules.js';
 import type { NewWrite, OutboxEntry } from './outbox-entry.js';
 import { isPrunable } from './prune-rule.js';
 
-/** Bump when the object stores change; the upgrade below must then migrate. */
-const DB_VERSION = 1;
+/** Bump when the object stores change; the upgrade below must then migrate. 2: the status index. */
+const DB_VERSION = 2;
 const CALLS = 'calls';
 const OUTBOX = 'outbox';
+/** The outbox index by `status`: the drain reads the pending entries, not the sent ones kept for receipts. */
+const BY_STATUS = 'status';
 
 /**
  * A {@link BridgeStore} in IndexedDB, shared by every tab of the origin and kept across reloads.
@@ -106,9 +108,10 @@ export async function createIndexedDbStore(name = 'softphone-bridge', factory: I
         done(undefined);
       });
     },
-    listEntries() {
+    listEntries(status) {
       return run<OutboxEntry[]>('readonly', (tx, done) => {
-        const read = tx.objectStore(OUTBOX).getAll();
+        const outbox = tx.objectStore(OUTBOX);
+        const read = status === undefined ? outbox.getAll() : outbox.index(BY_STATUS).getAll(status);
         read.onsuccess = () => done(read.result as OutboxEntry[]);
       });
     },
@@ -173,10 +176,12 @@ function open(factory: IDBFactory, name: string): Promise<IDBDatabase> {
       reject(storeError('IndexedDB is not available', cause));
       return;
     }
+    // From nothing or from version 1 (same stores, no index): existing entries are indexed by the upgrade.
     request.onupgradeneeded = () => {
       const db = request.result;
       if (!db.objectStoreNames.contains(CALLS)) db.createObjectStore(CALLS, { keyPath: 'conversationId' });
-      if (!db.objectStoreNames.contains(OUTBOX)) db.createObjectStore(OUTBOX, { keyPath: 'key' });
+      const outbox = db.objectStoreNames.contains(OUTBOX) ? (request.transaction as IDBTransaction).objectStore(OUTBOX) : db.createObjectStore(OUTBOX, { keyPath: 'key' });
+      if (!outbox.indexNames.contains(BY_STATUS)) outbox.createIndex(BY_STATUS, 'status');
     };
     request.onsuccess = () => {
       const db = request.result;

@@ -36,8 +36,9 @@ export function createMemoryStore(): BridgeStore {
     async enqueue(writes, now) {
       queue(structuredClone(writes), now);
     },
-    async listEntries() {
-      return structuredClone([...entries.values()]);
+    async listEntries(status) {
+      const all = [...entries.values()];
+      return structuredClone(status === undefined ? all : all.filter((entry) => entry.status === status));
     },
     async updateEntry(key, change) {
       const current = entries.get(key);

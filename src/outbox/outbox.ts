@@ -116,8 +116,8 @@ export class Outbox {
   async retryDead(): Promise<number> {
     const now = this.#options.clock.now();
     let revived = 0;
-    for (const entry of await this.#options.store.listEntries()) {
-      if (entry.status !== 'dead' || entry.kind === 'presence') continue;
+    for (const entry of await this.#options.store.listEntries('dead')) {
+      if (entry.kind === 'presence') continue;
       await this.#options.store.updateEntry(entry.key, (current) => (current === undefined ? undefined : reviveEntry(current, now)));
       revived += 1;
     }
@@ -156,8 +156,8 @@ export class Outbox {
     for (;;) {
       if (!this.#running) return;
       const now = this.#options.clock.now();
-      const due = (await this.#options.store.listEntries())
-        .filter((e) => e.status === 'pending' && (all || e.nextAttemptAt <= now))
+      const due = (await this.#options.store.listEntries('pending'))
+        .filter((e) => all || e.nextAttemptAt <= now)
         // When retrying everything at once, one try per entry per round is enough.
         .filter((e) => !(all && tried.has(`${e.key}#${e.revision}`)))
         .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.createdAt - b.createdAt);
@@ -228,7 +228,7 @@ export class Outbox {
     const { clock, store, sweepIntervalMs } = this.#options;
     let wait = sweepIntervalMs;
     try {
-      const pending = (await store.listEntries()).filter((e) => e.status === 'pending');
+      const pending = await store.listEntries('pending');
       for (const entry of pending) wait = Math.min(wait, Math.max(0, entry.nextAttemptAt - clock.now()));
     } catch {
       // The sweep interval stands.

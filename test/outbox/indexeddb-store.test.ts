@@ -117,6 +117,44 @@ describe('IndexedDB store', () => {
     expect(entries[0]?.receipt).to.deep.equal(receipt);
   });
 
+  for (const kind of ['indexeddb', 'memory'] as const) {
+    it(`lists the entries of one status (IndexedDB: through its index), and all of them without one (${kind})`, async () => {
+      const store = kind === 'indexeddb' ? await open() : createMemoryStore();
+      await store.updateCall('conv-1', storeAndLog(callRecord(), null), 1_000);
+      await store.enqueue([presenceWrite('busy')], 1_500);
+      await store.updateEntry('conv-1:callLog', (entry) => entry && settleSuccess(entry, 1, receipt, 2_000));
+      expect((await store.listEntries('pending')).map((e) => e.key)).to.deep.equal(['presence']);
+      expect((await store.listEntries('sent')).map((e) => e.key)).to.deep.equal(['conv-1:callLog']);
+      expect(await store.listEntries('dead')).to.deep.equal([]);
+      expect((await store.listEntries()).map((e) => e.key).sort()).to.deep.equal(['conv-1:callLog', 'presence']);
+    });
+  }
+
+  it('upgrades a version-1 database (no status index) and keeps its calls and entries', async () => {
+    // Version 1 as the previous release created it: the two object stores, no index.
+    const v1 = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name, 1);
+      request.onupgradeneeded = () => {
+        request.result.createObjectStore('calls', { keyPath: 'conversationId' });
+        request.result.createObjectStore('outbox', { keyPath: 'key' });
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('open failed'));
+    });
+    const memory = createMemoryStore();
+    await memory.updateCall('conv-old', storeAndLog(callRecord({ conversationId: 'conv-old', notes: 'from v1' }), null), 1_000);
+    await memory.enqueue([presenceWrite('away')], 1_200);
+    await memory.updateEntry('conv-old:callLog', (entry) => entry && settleSuccess(entry, 1, receipt, 2_000));
+    for (const call of await memory.listCalls()) await putRaw(v1, 'calls', call);
+    for (const entry of await memory.listEntries()) await putRaw(v1, 'outbox', entry);
+    v1.close();
+
+    const store = await open();
+    expect((await store.getCall('conv-old'))?.notes).to.equal('from v1');
+    expect((await store.listEntries('pending')).map((e) => e.key)).to.deep.equal(['presence']);
+    expect((await store.listEntries('sent')).map((e) => [e.key, e.receipt])).to.deep.equal([['conv-old:callLog', receipt]]);
+  });
+
   it('never returns invalid data another script wrote into the calls store as a call', async () => {
     const store = await open();
     await store.updateCall('conv-1', storeAndLog(callRecord(), null), 1);

@@ -347,8 +347,8 @@ describe('Outbox', () => {
     const release = deferred<void>();
     const list = store.listEntries.bind(store);
     let reads = 0;
-    sinon.stub(store, 'listEntries').callsFake(async () => {
-      const entries = await list();
+    sinon.stub(store, 'listEntries').callsFake(async (status) => {
+      const entries = await list(status);
       reads += 1;
       if (reads === 2) {
         scheduling.resolve();

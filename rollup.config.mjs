@@ -2,7 +2,7 @@
 //   1. ESM library: dist/index.js, dist/contract.js, dist/adapters/fake.js (+ dist/chunks/*),
 //      dependencies external, for npm consumers and their bundlers.
 //   2. dist/softphone-bridge.iife.js: self-contained, minified, global `SoftphoneBridge`.
-//   3. dist/demo/demo.js: self-contained, minified ESM for the demo page.
+//   3. dist/demo/console.js and dist/demo/softphone.js: self-contained, minified ESM for the demo's pages.
 // Declarations come from `tsc -p tsconfig.build.json` (scripts/build.mjs), not from rollup.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
-import { demoEntry, iifeEntries, libraryEntries } from './scripts/build-entries.mjs';
+import { demoEntries, iifeEntries, libraryEntries } from './scripts/build-entries.mjs';
 
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
 
@@ -88,12 +88,12 @@ for (const entry of iifeEntries.filter((e) => present(e.input))) {
   });
 }
 
-if (present(demoEntry.input)) {
+for (const entry of demoEntries.filter((e) => present(e.input))) {
   configs.push({
-    input: demoEntry.input,
+    input: entry.input,
     onwarn,
     plugins: bundlePlugins(),
-    output: { file: demoEntry.output, format: 'es', sourcemap: true, plugins: [minify()] },
+    output: { file: entry.output, format: 'es', sourcemap: true, plugins: [minify()] },
   });
 }
 

@@ -1,6 +1,6 @@
 /**
- * Tiny DOM helpers for the demo. Text always goes in through `textContent`: caller numbers,
- * contact names and notes are untrusted, and the page never parses HTML from strings.
+ * Tiny DOM helpers for the demo pages. Text always goes in through `textContent`: caller numbers,
+ * contact names and notes are untrusted, and the pages never parse HTML from strings.
  */
 
 /** The element with `id`, checked to be of the expected type. */
@@ -10,6 +10,7 @@ export function byId<T extends HTMLElement>(id: string, type: { new (): T; proto
   return found;
 }
 
+/** What {@link el} sets on a new element. */
 export interface ElementOptions {
   readonly className?: string;
   readonly text?: string;
@@ -26,14 +27,20 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, options: Eleme
   return node;
 }
 
-/** Replaces the options of a `<select>`, keeping the selected value when it is still offered. */
-export function setOptions(select: HTMLSelectElement, options: readonly { readonly value: string; readonly label: string }[]): void {
-  const previous = select.value;
-  select.replaceChildren(...options.map((o) => el('option', { text: o.label, attrs: { value: o.value } })));
-  if (options.some((o) => o.value === previous)) select.value = previous;
-}
-
-/** `HH:MM:SS` of a time, for log lines. */
-export function clockTime(at: number): string {
-  return new Date(at).toTimeString().slice(0, 8);
+/**
+ * Turns the page's boot notice into `what` went wrong, with the error's code only; the error goes
+ * to the browser console (BridgeError messages name fields, never values).
+ */
+export function showError(error: unknown, what: string): void {
+  let notice = document.getElementById('boot-notice');
+  if (notice === null) {
+    notice = document.createElement('p');
+    notice.id = 'boot-notice';
+    document.body.prepend(notice);
+  }
+  notice.hidden = false;
+  notice.className = 'boot-notice error';
+  const code = typeof error === 'object' && error !== null && 'code' in error ? ` (${String(error.code)})` : '';
+  notice.textContent = `${what}${code}. See the browser console for details.`;
+  console.error(error);
 }

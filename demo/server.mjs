@@ -1,16 +1,21 @@
 // The demo's static server: `npm start` builds, then runs this file. No dependencies (node:http).
 //
-// Serves, on 127.0.0.1 only:
-//   /            demo/index.html
-//   /<name>.css  demo/<name>.css (and /<name>.svg, the favicon)
-//   /dist/...    files under dist/ (the bundle is dist/demo/demo.js)
-// Everything else is 404. Paths are decoded, resolved and checked to stay inside their root
-// (after following symlinks), so `..` in any spelling cannot reach other files.
+// One process, two origins, both on 127.0.0.1 only, so that the softphone really is cross-origin:
+//   console   (PORT, default 8080)            /  → demo/console.html, the CRM console hosting the bridge
+//   softphone (SOFTPHONE_PORT, default +1)    /  → demo/softphone.html, framed by the console
+// Each origin also serves /dist/… (the build) and /<name>.css|svg from demo/; everything else is
+// 404. Paths are decoded and resolved inside their root, symlinks followed, so `..` in any
+// spelling cannot reach other files. The pages learn each other's origin from the server, which
+// fills `{{consoleOrigin}}` and `{{softphoneOrigin}}` in them: taken ports move both, and nothing
+// ever needs '*'. Headers per origin: demo/security-headers.mjs.
 import { createReadStream, existsSync, realpathSync } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { demoEntries, iifeEntries } from '../scripts/build-entries.mjs';
+import { contentTypeOf, resolveMounted } from '../scripts/lib/local-server.mjs';
+import { consoleHeaders, softphoneHeaders } from './security-headers.mjs';
 
 const HOST = '127.0.0.1';
 const DEFAULT_PORT = 8080;
@@ -20,113 +25,82 @@ const PORT_ATTEMPTS = 20;
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const demoRoot = join(repoRoot, 'demo');
 const distRoot = join(repoRoot, 'dist');
-const bundlePath = join(distRoot, 'demo', 'demo.js');
 
-export const SECURITY_HEADERS = Object.freeze({
-  'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  // A development server: always serve what the last build produced.
-  'Cache-Control': 'no-store',
-});
+/** What the pages load from dist/: the two demo bundles and the softphone frame's remote client. */
+const BUNDLES = [...demoEntries.map((e) => e.output), iifeEntries.find((e) => e.input === 'src/remote/iife.ts')?.output ?? 'dist/softphone-bridge.remote.iife.js'];
 
-const CONTENT_TYPES = Object.freeze({
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.ts': 'text/plain; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-});
-
-/** The message printed when the demo bundle has not been built. */
-export const MISSING_BUNDLE_MESSAGE = 'softphone-bridge demo: dist/demo/demo.js is missing; run `npm run build` (or `npm start`, which builds first) and reload the page.';
+/** The message printed (and sent with a 404) when the build is missing. */
+export const MISSING_BUNDLE_MESSAGE = `softphone-bridge demo: the build is missing (${BUNDLES.join(', ')}); run \`npm run build\` (or \`npm start\`, which builds first) and reload the page.`;
 
 /**
- * Maps a request path to a file: `{ root, rel }` where `rel` is relative to `root`, or undefined
- * when the path is not one the server serves. Does not touch the file system.
+ * The file a request names on an origin whose page is `page`: `/` is the page, `/dist/…` the
+ * build, `/<name>.css|svg` a stylesheet or the icon directly in demo/ (one plain segment).
+ * Resolves to `{ file, page }`, or to 400 for a malformed path and 404 for anything else (the
+ * server does not say whether a forbidden file exists).
  */
-function route(pathname) {
-  if (pathname === '/' || pathname === '/index.html') return { root: demoRoot, rel: 'index.html' };
-  if (pathname.startsWith('/dist/')) return { root: distRoot, rel: pathname.slice('/dist/'.length) };
-  // Stylesheets and icons directly in demo/: one plain segment, no further slashes or dots.
-  if (/^\/[A-Za-z0-9_-]+\.(?:css|svg)$/.test(pathname)) return { root: demoRoot, rel: pathname.slice(1) };
-  return undefined;
-}
-
-/** True when `candidate` is `root` itself or inside it. Both must be absolute and normalized. */
-function inside(root, candidate) {
-  const rel = relative(root, candidate);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
-}
-
-/**
- * Resolves a request to an absolute file path inside an allowed root, or returns an HTTP status
- * (400 for a malformed path, 404 otherwise: the server does not say whether a forbidden file exists).
- */
-async function resolveFile(rawUrl) {
+async function resolveRequest(rawUrl, page) {
   let pathname;
   try {
     // Only the path matters; the base is a placeholder. The URL parser already folds `.`/`..`
-    // segments (including `%2e%2e`), the checks below catch what it leaves, like `..%2f`.
+    // segments (including `%2e%2e`); resolveMounted catches what it leaves, like `..%2f`.
     pathname = decodeURIComponent(new URL(rawUrl ?? '/', 'http://localhost').pathname);
   } catch {
     return 400;
   }
   if (pathname.includes('\0') || pathname.includes('\\')) return 400;
-  const target = route(pathname);
-  if (target === undefined) return 404;
-  const root = resolve(target.root);
-  const file = resolve(root, target.rel);
-  if (!inside(root, file)) return 404;
-  let real;
-  let realRoot;
+  const isPage = pathname === '/' || pathname === '/index.html';
+  let file;
   try {
-    [real, realRoot] = await Promise.all([realpath(file), realpath(root)]);
-    if (!inside(realRoot, real)) return 404;
-    const info = await stat(real);
-    if (!info.isFile()) return 404;
+    if (isPage) file = await resolveMounted({ '/': demoRoot }, `/${page}`);
+    else if (/^\/[A-Za-z0-9_-]+\.(?:css|svg)$/.test(pathname)) file = await resolveMounted({ '/': demoRoot }, pathname);
+    else if (pathname.startsWith('/dist/')) file = await resolveMounted({ '/dist/': distRoot }, pathname);
   } catch {
-    return 404;
+    // No dist/ yet, a file that vanished between checks: nothing to serve.
   }
-  return real;
+  return file === undefined ? 404 : { file, page: isPage };
 }
 
-function send(res, status, body, extraHeaders = {}) {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body), ...extraHeaders });
-  res.end(res.req.method === 'HEAD' ? undefined : body);
+/** `&`, `<`, `>`, `"` escaped: what goes into an attribute of the page. */
+function escapeHtml(text) {
+  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-async function handle(req, res) {
+/** The page with the origins filled in. */
+async function renderPage(file, origins) {
+  const text = await readFile(file, 'utf8');
+  return Buffer.from(text.replace(/\{\{(consoleOrigin|softphoneOrigin)\}\}/g, (_, name) => escapeHtml(origins[name])));
+}
+
+function send(req, res, status, body, headers) {
+  res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+async function handle(req, res, site, origins) {
+  const headers = site.headers(origins);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    send(res, 405, 'Method Not Allowed\n', { Allow: 'GET, HEAD' });
+    send(req, res, 405, 'Method Not Allowed\n', { ...headers, Allow: 'GET, HEAD' });
     return;
   }
-  const file = await resolveFile(req.url);
-  if (typeof file === 'number') {
-    const hint = file === 404 && req.url?.startsWith('/dist/demo/demo.js') ? `${MISSING_BUNDLE_MESSAGE}\n` : '';
-    send(res, file, `${file === 400 ? 'Bad Request' : 'Not Found'}\n${hint}`);
+  const found = await resolveRequest(req.url, site.page);
+  if (typeof found === 'number') {
+    const hint = found === 404 && BUNDLES.some((b) => req.url?.startsWith(`/${b}`)) ? `${MISSING_BUNDLE_MESSAGE}\n` : '';
+    send(req, res, found, `${found === 400 ? 'Bad Request' : 'Not Found'}\n${hint}`, headers);
     return;
   }
-  const info = await stat(file);
-  res.writeHead(200, {
-    ...SECURITY_HEADERS,
-    'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'Content-Length': info.size,
-  });
+  if (found.page) {
+    const body = await renderPage(found.file, origins);
+    res.writeHead(200, { ...headers, 'Content-Type': contentTypeOf(found.file), 'Content-Length': body.length });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return;
+  }
+  const info = await stat(found.file);
+  res.writeHead(200, { ...headers, 'Content-Type': contentTypeOf(found.file), 'Content-Length': info.size });
   if (req.method === 'HEAD') {
     res.end();
     return;
   }
-  const stream = createReadStream(file);
+  const stream = createReadStream(found.file);
   stream.on('error', () => res.destroy());
   stream.pipe(res);
 }
@@ -147,48 +121,77 @@ function listen(server, port) {
   });
 }
 
-/**
- * Starts the demo server on 127.0.0.1. With `port: 0` the system picks a free port; otherwise
- * a taken port makes it try the next ones, up to {@link PORT_ATTEMPTS} above.
- *
- * @param {{ port?: number }} [options] default: `PORT` from the environment, else 8080
- * @returns {Promise<{ url: string, port: number, close(): Promise<void> }>}
- */
-export async function startDemoServer({ port = portFromEnv() } = {}) {
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`startDemoServer: port must be an integer from 0 to 65535, got ${port}`);
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) send(res, 500, 'Internal Server Error\n');
-      else res.destroy();
-    });
-  });
+/** Listens on `port`, or on the next free one of the {@link PORT_ATTEMPTS} above it; 0 lets the system pick. Resolves to the port. */
+async function listenFrom(server, port) {
   const last = port === 0 ? 0 : Math.min(65535, port + PORT_ATTEMPTS);
   for (let candidate = port; ; candidate += 1) {
     try {
       await listen(server, candidate);
-      break;
+      return server.address().port;
     } catch (error) {
       if (error?.code !== 'EADDRINUSE' || candidate >= last) throw error;
     }
   }
-  const address = server.address();
-  const actual = typeof address === 'object' && address !== null ? address.port : port;
-  return {
-    url: `http://${HOST}:${actual}/`,
-    port: actual,
-    close: () =>
-      new Promise((resolvePromise, reject) => {
-        server.close((error) => (error ? reject(error) : resolvePromise()));
-        server.closeAllConnections();
-      }),
-  };
 }
 
-function portFromEnv() {
-  const text = process.env.PORT;
-  if (text === undefined || text.trim() === '') return DEFAULT_PORT;
+function close(server) {
+  return new Promise((resolvePromise, reject) => {
+    if (!server.listening) return resolvePromise();
+    server.close((error) => (error ? reject(error) : resolvePromise()));
+    server.closeAllConnections();
+  });
+}
+
+/** A server for one site; requests wait until both origins are known. */
+function siteServer(site, ready) {
+  return createServer((req, res) => {
+    ready
+      .then((origins) => handle(req, res, site, origins))
+      .catch(() => {
+        if (!res.headersSent) send(req, res, 500, 'Internal Server Error\n', {});
+        else res.destroy();
+      });
+  });
+}
+
+function checkPort(name, port) {
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`startDemoServer: ${name} must be an integer from 0 to 65535, got ${port}`);
+}
+
+/**
+ * Starts the demo on 127.0.0.1: the CRM console on `port`, the softphone on `softphonePort`
+ * (default: the console's port + 1). A taken port makes either try the next ones, up to
+ * {@link PORT_ATTEMPTS} above; with `port: 0` the system picks both.
+ *
+ * @param {{ port?: number, softphonePort?: number }} [options] defaults: `PORT` and `SOFTPHONE_PORT` from the environment, else 8080 and the console's + 1
+ * @returns {Promise<{ url: string, port: number, softphoneUrl: string, softphonePort: number, close(): Promise<void> }>} `url` is the console's
+ */
+export async function startDemoServer({ port = portFromEnv('PORT') ?? DEFAULT_PORT, softphonePort = portFromEnv('SOFTPHONE_PORT') } = {}) {
+  checkPort('port', port);
+  if (softphonePort !== undefined) checkPort('softphonePort', softphonePort);
+  let start;
+  const ready = new Promise((resolvePromise) => (start = resolvePromise));
+  const consoleServer = siteServer({ page: 'console.html', headers: (o) => consoleHeaders(o.softphoneOrigin) }, ready);
+  const softphoneServer = siteServer({ page: 'softphone.html', headers: (o) => softphoneHeaders(o.consoleOrigin) }, ready);
+  const closeAll = () => Promise.all([close(consoleServer), close(softphoneServer)]).then(() => undefined);
+  try {
+    const consolePort = await listenFrom(consoleServer, port);
+    const phonePort = await listenFrom(softphoneServer, softphonePort ?? (port === 0 ? 0 : Math.min(65535, consolePort + 1)));
+    const origins = { consoleOrigin: `http://${HOST}:${consolePort}`, softphoneOrigin: `http://${HOST}:${phonePort}` };
+    start(origins);
+    return { url: `${origins.consoleOrigin}/`, port: consolePort, softphoneUrl: `${origins.softphoneOrigin}/`, softphonePort: phonePort, close: closeAll };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+/** A port from the environment, or undefined when the variable is not set. */
+function portFromEnv(name) {
+  const text = process.env[name];
+  if (text === undefined || text.trim() === '') return undefined;
   const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`PORT must be an integer from 0 to 65535, got "${text}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`${name} must be an integer from 0 to 65535, got "${text}"`);
   return port;
 }
 
@@ -204,14 +207,15 @@ function isMain() {
 
 if (isMain()) {
   try {
-    if (!existsSync(bundlePath)) console.error(MISSING_BUNDLE_MESSAGE);
-    const { url, close } = await startDemoServer();
+    if (!BUNDLES.every((b) => existsSync(join(repoRoot, b)))) console.error(MISSING_BUNDLE_MESSAGE);
+    const { url, softphoneUrl, close: stop } = await startDemoServer();
     console.log(`softphone-bridge demo: ${url}`);
-    const stop = () => {
-      close().finally(() => process.exit(0));
+    console.log(`  (the CRM console; its softphone panel is served from ${softphoneUrl} as a second origin)`);
+    const quit = () => {
+      stop().finally(() => process.exit(0));
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.once('SIGINT', quit);
+    process.once('SIGTERM', quit);
   } catch (error) {
     console.error(`softphone-bridge demo: could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;

@@ -39,5 +39,11 @@ export const iifeEntries = [
   { input: 'src/remote/iife.ts', output: 'dist/softphone-bridge.remote.iife.js', budgetGzip: 3 * 1024, budgetEnforced: true },
 ];
 
-/** Self-contained minified ESM bundle for the demo page. */
-export const demoEntry = { input: 'demo/main.ts', output: 'dist/demo/demo.js' };
+/**
+ * Self-contained minified ESM bundles for the demo's two pages (demo/server.mjs serves them on two
+ * origins): the CRM console that hosts the bridge, and the softphone page it frames.
+ */
+export const demoEntries = [
+  { input: 'demo/console/main.ts', output: 'dist/demo/console.js' },
+  { input: 'demo/softphone/main.ts', output: 'dist/demo/softphone.js' },
+];

@@ -1,12 +1,13 @@
-// What the benchmark and reliability servers share: files served from mounted roots without
+// What the benchmark, reliability and demo servers share: files served from mounted roots without
 // letting a path escape them, and an HTTP server on 127.0.0.1 only that closes itself after a
 // lifetime whatever happens (a test run that crashes must not leave it listening).
 import { realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 
-/** Content types of the files the test and benchmark pages load. */
+/** Content types of the files the test, benchmark and demo pages load. */
 export const CONTENT_TYPES = Object.freeze({
   '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.map': 'application/json',
   '.json': 'application/json',

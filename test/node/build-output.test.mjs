@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { demoEntry, iifeEntries, libraryEntries } from '../../scripts/build-entries.mjs';
+import { demoEntries, iifeEntries, libraryEntries } from '../../scripts/build-entries.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const abs = (rel) => `${root}${rel}`;
@@ -17,7 +17,7 @@ for (const e of libraryEntries) {
   if (!existsSync(abs(e.input))) continue;
   expected.push([e.output, e.input], [`${e.output}.map`, e.input], [e.types, e.input]);
 }
-if (existsSync(abs(demoEntry.input))) expected.push([demoEntry.output, demoEntry.input]);
+for (const e of demoEntries) if (existsSync(abs(e.input))) expected.push([e.output, e.input]);
 
 test('dist/ exists', () => {
   assert.ok(existsSync(abs('dist')), `dist/ is missing: ${HINT}`);

@@ -1,32 +1,38 @@
-// The demo's static server (demo/server.mjs): what it serves, with which headers, and what it
-// refuses. Started on port 0 so it never collides with a running `npm start`.
+// The demo's static server (demo/server.mjs): two origins from one process, what each serves,
+// with which headers (who may frame whom), and what both refuse. Started on port 0 so it never
+// collides with a running `npm start`.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { demoEntries } from '../../scripts/build-entries.mjs';
 import { startDemoServer } from '../../demo/server.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const packageJson = readFileSync(`${root}package.json`, 'utf8');
-const bundleExists = existsSync(`${root}dist/demo/demo.js`);
 
 let server;
+/** `{ console, softphone }`: each origin's base URL. */
+let sites;
 
 before(async () => {
   server = await startDemoServer({ port: 0 });
+  sites = { console: server.url, softphone: server.softphoneUrl };
 });
 
 after(async () => {
   await server?.close();
 });
 
+const originOf = (url) => new URL(url).origin;
+
 /**
- * Sends `path` byte for byte (no client-side normalisation of `..` or percent escapes, which
- * `fetch` would do) and resolves to `{ status, headers, body }`.
+ * Sends `path` byte for byte to `base` (no client-side normalisation of `..` or percent escapes,
+ * which `fetch` would do) and resolves to `{ status, headers, body }`.
  */
-function rawGet(path, method = 'GET') {
-  const { hostname, port } = new URL(server.url);
+function rawGet(base, path, method = 'GET') {
+  const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
     const req = request({ host: hostname, port, path, method }, (res) => {
       const chunks = [];
@@ -39,73 +45,119 @@ function rawGet(path, method = 'GET') {
   });
 }
 
-function assertSecurityHeaders(headers) {
-  const csp = headers['content-security-policy'];
-  assert.ok(typeof csp === 'string' && csp.length > 0, 'Content-Security-Policy header is missing');
-  for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) {
-    assert.ok(csp.includes(directive), `CSP lacks ${directive}: ${csp}`);
-  }
-  assert.ok(!csp.includes('unsafe-inline'), `CSP allows 'unsafe-inline': ${csp}`);
-  assert.ok(!csp.includes('unsafe-eval'), `CSP allows 'unsafe-eval': ${csp}`);
-  assert.equal(headers['x-content-type-options'], 'nosniff');
+/** The CSP's directives as a map: name → list of sources. */
+function directives(csp) {
+  return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...sources]) => [name, sources]));
 }
 
-test('the server listens on 127.0.0.1 and reports its URL', () => {
-  assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
-  assert.notEqual(server.port, 0);
-});
+/** The strict policy both origins share, plus who may frame whom on `site`. */
+function assertSecurityHeaders(headers, site) {
+  const csp = headers['content-security-policy'];
+  assert.ok(typeof csp === 'string' && csp.length > 0, 'Content-Security-Policy header is missing');
+  const policy = directives(csp);
+  for (const [name, sources] of [['default-src', ["'self'"]], ['script-src', ["'self'"]], ['style-src', ["'self'"]], ['object-src', ["'none'"]], ['base-uri', ["'none'"]]]) {
+    assert.deepEqual(policy.get(name), sources, `${name} in ${csp}`);
+  }
+  assert.ok(!/unsafe-|\*/.test(csp), `CSP allows unsafe sources or wildcards: ${csp}`);
+  assert.equal(headers['x-content-type-options'], 'nosniff');
+  if (site === 'console') {
+    assert.deepEqual(policy.get('frame-ancestors'), ["'none'"], 'nobody frames the console');
+    assert.deepEqual(policy.get('frame-src'), [originOf(sites.softphone)], 'the console frames exactly the softphone origin');
+    assert.equal(headers['x-frame-options'], 'DENY');
+  } else {
+    assert.deepEqual(policy.get('frame-ancestors'), [originOf(sites.console)], 'only the console frames the softphone');
+    assert.deepEqual(policy.get('frame-src'), ["'none'"]);
+    // DENY or SAMEORIGIN would block the console (another port); CSP frame-ancestors is the rule.
+    assert.equal(headers['x-frame-options'], undefined, 'the softphone sends no X-Frame-Options');
+  }
+}
 
-test('GET / serves demo/index.html as HTML with a strict CSP', async () => {
-  const res = await fetch(server.url);
-  assert.equal(res.status, 200);
-  assert.match(res.headers.get('content-type') ?? '', /^text\/html\b/);
-  const headers = Object.fromEntries(res.headers);
-  assertSecurityHeaders(headers);
-  const html = await res.text();
-  assert.equal(html, readFileSync(`${root}demo/index.html`, 'utf8'));
-  assert.match(html, /<script type="module" src="\/dist\/demo\/demo\.js"><\/script>/);
-  // The CSP forbids inline code and styles, so the page must not have any.
+/** The CSP forbids inline code and styles, so a page must not have any. */
+function assertNoInlineCode(html) {
   assert.doesNotMatch(html, /<script(?![^>]*\ssrc=)[^>]*>/i, 'inline <script>');
   assert.doesNotMatch(html, /\sstyle=|<style/i, 'inline style');
   assert.doesNotMatch(html, /\son[a-z]+=/i, 'inline event handler');
+}
+
+test('both origins listen on 127.0.0.1, on two ports', () => {
+  assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+  assert.match(server.softphoneUrl, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+  assert.notEqual(server.port, 0);
+  assert.notEqual(server.softphonePort, server.port);
 });
 
-test('GET /demo.css serves the stylesheet as text/css', async () => {
-  const res = await fetch(new URL('demo.css', server.url));
+test("GET / on the console origin serves demo/console.html naming the softphone's actual origin", async () => {
+  const res = await fetch(sites.console);
   assert.equal(res.status, 200);
-  assert.match(res.headers.get('content-type') ?? '', /^text\/css\b/);
-  assertSecurityHeaders(Object.fromEntries(res.headers));
-  assert.equal(await res.text(), readFileSync(`${root}demo/demo.css`, 'utf8'));
+  assert.match(res.headers.get('content-type') ?? '', /^text\/html\b/);
+  assertSecurityHeaders(Object.fromEntries(res.headers), 'console');
+  const html = await res.text();
+  const source = readFileSync(`${root}demo/console.html`, 'utf8');
+  assert.equal(html, source.replace('{{softphoneOrigin}}', originOf(sites.softphone)));
+  assert.match(html, /<meta name="softphone-origin" content="http:\/\/127\.0\.0\.1:\d+">/);
+  assert.match(html, /<script type="module" src="\/dist\/demo\/console\.js"><\/script>/);
+  assertNoInlineCode(html);
 });
 
-test(`GET /dist/demo/demo.js is ${bundleExists ? '200 JavaScript (the bundle exists)' : '404 (no bundle: run npm run build)'}`, async () => {
-  const res = await fetch(new URL('dist/demo/demo.js', server.url));
-  if (bundleExists) {
-    assert.equal(res.status, 200);
-    assert.match(res.headers.get('content-type') ?? '', /^(text|application)\/javascript\b/);
-    assertSecurityHeaders(Object.fromEntries(res.headers));
-    assert.equal(Number(res.headers.get('content-length')), readFileSync(`${root}dist/demo/demo.js`).length);
-  } else {
-    assert.equal(res.status, 404);
-    assert.match(await res.text(), /npm run build/);
+test("GET / on the softphone origin serves demo/softphone.html, its remote client allowing exactly the console's origin", async () => {
+  const res = await fetch(sites.softphone);
+  assert.equal(res.status, 200);
+  assertSecurityHeaders(Object.fromEntries(res.headers), 'softphone');
+  const html = await res.text();
+  assert.equal(html, readFileSync(`${root}demo/softphone.html`, 'utf8').replace('{{consoleOrigin}}', originOf(sites.console)));
+  assert.ok(html.includes(`<script src="/dist/softphone-bridge.remote.iife.js" data-host-origins="${originOf(sites.console)}"></script>`), 'the remote client names the console origin');
+  assert.match(html, /<script type="module" src="\/dist\/demo\/softphone\.js"><\/script>/);
+  assert.doesNotMatch(html, /\{\{/, 'no placeholder left');
+  assertNoInlineCode(html);
+});
+
+test('the stylesheets are served as text/css on both origins', async () => {
+  for (const [site, base] of Object.entries(sites)) {
+    for (const name of ['theme.css', 'console.css', 'softphone.css']) {
+      const res = await fetch(new URL(name, base));
+      assert.equal(res.status, 200, `${site} ${name}`);
+      assert.match(res.headers.get('content-type') ?? '', /^text\/css\b/);
+      assertSecurityHeaders(Object.fromEntries(res.headers), site);
+      assert.equal(await res.text(), readFileSync(`${root}demo/${name}`, 'utf8'));
+    }
   }
 });
 
+for (const { output } of [...demoEntries, { output: 'dist/softphone-bridge.remote.iife.js' }]) {
+  const built = existsSync(`${root}${output}`);
+  test(`GET /${output} is ${built ? '200 JavaScript (it is built)' : '404 with a hint (run npm run build)'}`, async () => {
+    const res = await fetch(new URL(output, sites.softphone));
+    if (built) {
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-type') ?? '', /^(text|application)\/javascript\b/);
+      assert.equal(Number(res.headers.get('content-length')), readFileSync(`${root}${output}`).length);
+    } else {
+      assert.equal(res.status, 404);
+      assert.match(await res.text(), /npm run build/);
+    }
+  });
+}
+
 test('HEAD works like GET without a body; other methods are 405', async () => {
-  const head = await rawGet('/', 'HEAD');
-  assert.equal(head.status, 200);
-  assert.equal(head.body, '');
-  assertSecurityHeaders(head.headers);
-  const post = await rawGet('/', 'POST');
-  assert.equal(post.status, 405);
-  assert.equal(post.headers.allow, 'GET, HEAD');
+  for (const [site, base] of Object.entries(sites)) {
+    const head = await rawGet(base, '/', 'HEAD');
+    assert.equal(head.status, 200);
+    assert.equal(head.body, '');
+    assertSecurityHeaders(head.headers, site);
+    const post = await rawGet(base, '/', 'POST');
+    assert.equal(post.status, 405);
+    assert.equal(post.headers.allow, 'GET, HEAD');
+    assertSecurityHeaders(post.headers, site);
+  }
 });
 
-test('paths outside the served files are 404, with the security headers', async () => {
-  for (const path of ['/package.json', '/demo/server.mjs', '/server.mjs', '/main.ts', '/demo/index.html', '/src/index.ts', '/dist', '/dist/', '/dist/demo/', '/nope.css']) {
-    const res = await rawGet(path);
-    assert.equal(res.status, 404, `${path} → ${res.status}`);
-    assertSecurityHeaders(res.headers);
+test('paths outside the served files are 404 on both origins, with their security headers', async () => {
+  for (const [site, base] of Object.entries(sites)) {
+    for (const path of ['/package.json', '/demo/server.mjs', '/server.mjs', '/security-headers.mjs', '/console.html', '/softphone.html', '/demo/console.html', '/console/main.ts', '/src/index.ts', '/dist', '/dist/', '/dist/demo/', '/nope.css']) {
+      const res = await rawGet(base, path);
+      assert.equal(res.status, 404, `${site} ${path} → ${res.status}`);
+      assertSecurityHeaders(res.headers, site);
+    }
   }
 });
 
@@ -121,7 +173,7 @@ test('directory traversal never reaches a file outside the allowed roots', async
     '/dist/..%5cpackage.json',
     '/dist/....//package.json',
     '/..%2fpackage.json',
-    '/demo.css/../../package.json',
+    '/theme.css/../../package.json',
     '/dist/%252e%252e/package.json',
     '/dist/..%00/package.json',
     '/dist/%c0%ae%c0%ae/package.json',
@@ -129,22 +181,38 @@ test('directory traversal never reaches a file outside the allowed roots', async
     '/dist//etc/passwd',
     '/dist/%2fetc%2fpasswd',
   ];
-  for (const path of attempts) {
-    const res = await rawGet(path);
-    assert.ok([400, 403, 404].includes(res.status), `${path} → ${res.status}`);
-    assert.ok(!res.body.includes('"name": "softphone-bridge"'), `${path} leaked package.json`);
-    assert.ok(!res.body.includes(packageJson.slice(0, 200)), `${path} leaked package.json`);
-    assert.ok(!/root:.*:0:0:/.test(res.body), `${path} leaked /etc/passwd`);
+  for (const base of Object.values(sites)) {
+    for (const path of attempts) {
+      const res = await rawGet(base, path);
+      assert.ok([400, 403, 404].includes(res.status), `${path} → ${res.status}`);
+      assert.ok(!res.body.includes('"name": "softphone-bridge"'), `${path} leaked package.json`);
+      assert.ok(!res.body.includes(packageJson.slice(0, 200)), `${path} leaked package.json`);
+      assert.ok(!/root:.*:0:0:/.test(res.body), `${path} leaked /etc/passwd`);
+    }
   }
 });
 
-test('startDemoServer moves to the next port when the wanted one is taken', async () => {
-  const taken = server.port;
-  const second = await startDemoServer({ port: taken });
+test('taken ports move both origins up, and each page names the ports actually used', async () => {
+  // The running server holds two ports: ask for the console's, then for the softphone's.
+  const second = await startDemoServer({ port: server.port, softphonePort: server.softphonePort });
   try {
-    assert.ok(second.port > taken && second.port <= taken + 20, `got ${second.port}`);
-    assert.equal((await fetch(second.url)).status, 200);
+    assert.ok(second.port > server.port && second.port <= server.port + 20, `console on ${second.port}`);
+    assert.notEqual(second.softphonePort, server.softphonePort);
+    assert.notEqual(second.softphonePort, second.port);
+    const html = await (await fetch(second.url)).text();
+    assert.ok(html.includes(`content="${originOf(second.softphoneUrl)}"`), 'the console frames the softphone where it really is');
+    const csp = (await fetch(second.softphoneUrl)).headers.get('content-security-policy') ?? '';
+    assert.deepEqual(directives(csp).get('frame-ancestors'), [originOf(second.url)]);
   } finally {
     await second.close();
+  }
+});
+
+test('without a softphone port, the softphone takes the port after the console', async () => {
+  const third = await startDemoServer({ port: server.port });
+  try {
+    assert.ok(third.softphonePort > third.port && third.softphonePort <= third.port + 21, `console ${third.port}, softphone ${third.softphonePort}`);
+  } finally {
+    await third.close();
   }
 });

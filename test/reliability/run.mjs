@@ -35,7 +35,7 @@ if (argv.includes('--list')) {
   for (const s of scenarios) console.log(`${s.id.padEnd(18)} ${s.knownBug === undefined ? '' : '[known bug] '}${s.name}`);
   process.exit(0);
 }
-for (const file of ['dist/softphone-bridge.salesforce.iife.js', 'dist/demo/demo.js']) {
+for (const file of ['dist/softphone-bridge.salesforce.iife.js']) {
   if (!existsSync(join(root, file))) {
     console.error(`reliability: ${file} is missing; run \`npm run build\` first.`);
     console.log('Reliability: 0 passed, 1 failed');

@@ -1,7 +1,6 @@
-// T14: the demo (demo/server.mjs sends a strict CSP itself) and the built Salesforce bundle
-// under a strict Content-Security-Policy (script-src 'self', no unsafe-eval, no unsafe-inline):
-// a whole call each, and zero `securitypolicyviolation` events.
-import { startDemoServer } from '../../../demo/server.mjs';
+// T14: the built Salesforce bundle under a strict Content-Security-Policy (script-src 'self', no
+// unsafe-eval, no unsafe-inline): a whole call, and zero `securitypolicyviolation` events. The
+// demo's two origins are held to the same in test/node/demo-e2e.test.mjs, which runs its calls.
 import { Checks, newLog, openPage, until } from '../lib/harness.mjs';
 
 /** Installed before any page script (CDP, outside the page's CSP): records every violation. */
@@ -13,37 +12,6 @@ function recordViolations() {
 }
 
 const cspConsole = (log) => log.console.filter((m) => /Content Security Policy|Refused to (execute|load|evaluate|apply)|Trusted Type/i.test(m.text));
-
-export const cspDemo = {
-  name: 'the demo under its strict CSP: a whole inbound call → zero CSP violations',
-  file: 'test/reliability/scenarios/csp.mjs',
-  params: { quick: {}, soak: {} },
-  async run({ browser }) {
-    const checks = new Checks();
-    const demo = await startDemoServer({ port: 0 });
-    const context = await browser.newContext();
-    const log = newLog();
-    try {
-      await context.addInitScript(recordViolations);
-      const response = await context.request.get(demo.url);
-      const csp = response.headers()['content-security-policy'] ?? '';
-      checks.that(/script-src 'self'/.test(csp) && !/unsafe-(eval|inline)/.test(csp), `the demo's CSP is not strict: ${csp}`);
-      const page = await openPage(context, `${demo.url}?scenario=inbound`, log);
-      // The scenario plays one inbound call by itself: ring, accept, notes, hang up, one call log.
-      const logged = await until(() => page.evaluate(() => document.querySelectorAll('#call-log tr').length > 0 && document.getElementById('count-pending')?.textContent === '0'), 30_000, 100);
-      checks.that(logged, 'the demo call was not logged within 30 s');
-      const violations = await page.evaluate(() => window.relViolations);
-      checks.that(violations.length === 0, `CSP violations: ${JSON.stringify(violations.slice(0, 3))}`);
-      checks.that(cspConsole(log).length === 0, `CSP messages in the console: ${cspConsole(log).map((m) => m.text.slice(0, 160)).join(' | ')}`);
-      checks.that(log.pageErrors.length === 0, `page errors: ${log.pageErrors.join(' | ')}`);
-      checks.note(`CSP: ${csp}`);
-      return checks.done();
-    } finally {
-      await context.close();
-      await demo.close();
-    }
-  },
-};
 
 function salesforceCsp({ trustedTypes }) {
   return {

@@ -1,5 +1,5 @@
 // Every reliability scenario, in the order the suite runs them. `id` is what --only takes.
-import { cspDemo, cspSalesforce, cspTrustedTypes } from './csp.mjs';
+import { cspSalesforce, cspTrustedTypes } from './csp.mjs';
 import { faults } from './faults.mjs';
 import { malformed, malformedContractErrors } from './malformed.mjs';
 import { presenceCoalesced, presenceRace, presenceSpaced } from './presence.mjs';
@@ -13,7 +13,6 @@ export const scenarios = [
   { id: 'tabs3', ...threeTabs },
   { id: 'malformed', ...malformed },
   { id: 'malformed-codes', ...malformedContractErrors },
-  { id: 'csp-demo', ...cspDemo },
   { id: 'csp-salesforce', ...cspSalesforce },
   { id: 'csp-trusted-types', ...cspTrustedTypes },
   { id: 'presence', ...presenceRace },

@@ -1,0 +1,81 @@
+/**
+ * The CRM console page (the first origin): a fake CRM with contacts, a call log and screen pops,
+ * kept in IndexedDB. It hosts the bridge, and serves it to the softphone page in the utility
+ * bar's iframe, on the second origin, through the remote transport. Page scripts dial with
+ * `softphoneBridge('dial', { number, record })`, the command queue.
+ */
+import '../../src/ui/define.js';
+import { FakeCrm, fakeAdapter, type FakeContact } from '../../adapters/fake/index.js';
+import { createBridge } from '../../src/index.js';
+import { bridgeCommands, installCommandQueue, SbBridgeStatus } from '../../src/ui/index.js';
+import { byId, showError } from '../dom.js';
+import { DISPOSITIONS, PARTNER_CONFIG } from '../fixtures.js';
+import { CallLogView } from './call-log-view.js';
+import { ContactsView } from './contacts-view.js';
+import { observedAdapter } from './crm-adapter.js';
+import { CrmStore } from './crm-store.js';
+import { CurrentCallView } from './current-call-view.js';
+import { FaultSwitch } from './fault-switch.js';
+import { PresenceControl } from './presence-control.js';
+import { resetDemo } from './reset-demo.js';
+import { ScreenPopView } from './screen-pop-view.js';
+import { connectSoftphone, softphoneOrigin } from './softphone-frame.js';
+
+/** The bridge's IndexedDB database: named here so that "Reset demo" can delete it. */
+const BRIDGE_DATABASE = 'softphone-bridge-demo:bridge';
+
+async function main(): Promise<void> {
+  const origin = softphoneOrigin();
+  // Another tab reset the demo: what this one shows is gone.
+  const store = await CrmStore.open(() => location.reload());
+  const saved = await store.load();
+  const crm = new FakeCrm({ contacts: saved.contacts, callLogs: saved.callLogs, dispositions: [...DISPOSITIONS], partnerConfig: PARTNER_CONFIG });
+  crm.pops.push(...saved.pops);
+
+  const createContact = async (name: string, phone: string): Promise<FakeContact> => {
+    const next = Math.max(1000, ...crm.contacts.map((c) => Number(c.id.replace(/^C-/, '')) || 0)) + 1;
+    const contact: FakeContact = { id: `C-${next}`, name, phone };
+    await store.putContact(contact);
+    crm.contacts.push(contact);
+    contacts.render(crm.contacts);
+    return contact;
+  };
+  const pop = new ScreenPopView(crm, createContact);
+  new CallLogView(crm);
+  const adapter = observedAdapter(fakeAdapter(crm), {
+    logged: (record) => store.putCallLog(record),
+    popped: async (shown) => {
+      pop.show(shown);
+      await store.addPop(shown);
+    },
+    presence: (softphoneId) => presence.show(softphoneId),
+  });
+  const presence = new PresenceControl(adapter);
+  const bridge = createBridge({ adapter, storeName: BRIDGE_DATABASE });
+  new CurrentCallView(bridge);
+  new FaultSwitch(crm, bridge);
+
+  const dial = installCommandQueue(bridgeCommands(bridge));
+  const contacts = new ContactsView((number, record) => {
+    pop.showRecord(record, 'Click to dial');
+    dial('dial', { number, record });
+  });
+  contacts.render(crm.contacts);
+  const latest = saved.pops.at(-1);
+  if (latest !== undefined) pop.show(latest);
+
+  byId('bridge-status', SbBridgeStatus).bridge = bridge;
+  const host = await connectSoftphone(bridge, origin);
+
+  const reset = byId('reset', HTMLButtonElement);
+  reset.addEventListener('click', () => {
+    reset.disabled = true;
+    resetDemo({ bridge, host, store, bridgeDatabase: BRIDGE_DATABASE }).catch((error: unknown) => {
+      reset.disabled = false;
+      showError(error, 'The demo could not be reset; close its other tabs and try again');
+    });
+  });
+  byId('boot-notice', HTMLParagraphElement).hidden = true;
+}
+
+main().catch((error: unknown) => showError(error, 'The CRM console could not start'));

@@ -1,0 +1,24 @@
+import type { FakeAdapter } from '../../adapters/fake/index.js';
+import { byId, el } from '../dom.js';
+import { STATUSES } from '../fixtures.js';
+
+/**
+ * The CRM's own presence selector. Changing it asks the softphone to follow (`update_presence`);
+ * a status the softphone reports (`statusChanged`, written through the adapter) shows here.
+ */
+export class PresenceControl {
+  readonly #select = byId('presence', HTMLSelectElement);
+
+  constructor(adapter: FakeAdapter) {
+    this.#select.replaceChildren(...STATUSES.map((s) => el('option', { text: s.label, attrs: { value: s.id } })));
+    this.#select.addEventListener('change', () => {
+      // Refused only while no softphone has loaded; the next status it reports corrects the select.
+      void adapter.changePresence(this.#select.value).catch(() => undefined);
+    });
+  }
+
+  /** The softphone reported a status. */
+  show(softphoneId: string): void {
+    if ([...this.#select.options].some((o) => o.value === softphoneId)) this.#select.value = softphoneId;
+  }
+}

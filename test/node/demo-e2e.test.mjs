@@ -1,0 +1,164 @@
+// The demo end to end, in the system Chromium (playwright-core, never a downloaded browser): the
+// CRM console on one origin, the softphone in its utility bar on another, talking only through
+// the remote transport. An inbound call and a click-to-dial call go through the softphone's UI;
+// the console must show the screen pop and exactly one call log per call, keep both across a
+// reload (IndexedDB), break no CSP rule on either origin and log no number or note to the console.
+// Leaves docs/demo.png, the README's screenshot. Needs the build (`npm run build`).
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startDemoServer } from '../../demo/server.mjs';
+import { findChromium } from '../../scripts/find-chromium.mjs';
+
+const SCREENSHOT = fileURLToPath(new URL('../../docs/demo.png', import.meta.url));
+const INBOUND_NOTES = 'Moved her booking to Friday; confirmation emailed.';
+// Markup in notes must stay characters: as HTML, `<invoice 4417>` would be an element and vanish.
+const OUTBOUND_NOTES = 'Left a voicemail about <invoice 4417> & the late fee.';
+/** Waits are for conditions; this only bounds them. */
+const WAIT_MS = 10_000;
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startDemoServer({ port: 0 });
+  const found = findChromium();
+  assert.ok(found, 'no Chromium found: set CHROME_PATH or run `node scripts/ensure-chromium.mjs`');
+  browser = await chromium.launch({ executablePath: found.path, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Installed in every frame before its scripts (outside the pages' CSP): reports each violation. */
+function reportViolations() {
+  document.addEventListener('securitypolicyviolation', (event) => {
+    window.reportCspViolation({ origin: location.origin, directive: event.effectiveDirective, blocked: event.blockedURI });
+  });
+}
+
+/** A fresh browser context (empty IndexedDB) on the console, with what the pages report collected. */
+async function openConsole() {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 1160 }, colorScheme: 'light' });
+  const seen = { violations: [], console: [], errors: [] };
+  await context.exposeBinding('reportCspViolation', (_source, violation) => seen.violations.push(violation));
+  await context.addInitScript(reportViolations);
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT_MS);
+  page.on('console', (message) => seen.console.push({ type: message.type(), text: message.text() }));
+  page.on('pageerror', (error) => seen.errors.push(error.message));
+  await page.goto(server.url);
+  return { context, page, seen, phone: page.frameLocator('#softphone') };
+}
+
+/** Waits until the softphone shows `phase` (Idle, Ringing, Dialing, On call, Wrap-up). */
+const phase = (phone, label) => phone.locator('.phase', { hasText: label }).waitFor();
+
+/**
+ * The agent's part of a call once it is answered (`answer`: the button that connects it): pick a
+ * disposition (the codes came with the CRM's `disposition` callback), write notes, talk for at
+ * least a second so the log has a duration to show, hang up, submit the wrap-up.
+ */
+async function talkAndWrapUp(phone, answer, disposition, notes) {
+  await phone.getByRole('button', { name: answer }).click();
+  await phase(phone, 'On call');
+  await phone.locator('#disposition').selectOption(disposition);
+  await phone.locator('#notes').fill(notes);
+  await phone.locator('.timer', { hasNotText: '0:00' }).waitFor();
+  await phone.getByRole('button', { name: 'Hang up' }).click();
+  await phone.getByRole('button', { name: 'Submit notes' }).click();
+  await phase(phone, 'Idle');
+}
+
+/** Waits until the bridge has written everything it queued, as `<sb-bridge-status>` shows it. */
+const outboxDrained = (page) => page.locator('sb-bridge-status #pending', { hasText: /^0$/ }).waitFor();
+
+/** The call-log rows as the agent reads them: one object per row, newest first. */
+function logRows(page) {
+  return page.locator('#call-log tr').evaluateAll((rows) =>
+    rows.map((row) => {
+      const cells = [...row.cells];
+      return {
+        contact: cells[0].firstElementChild?.textContent,
+        direction: cells[1].textContent,
+        outcome: cells[2].textContent,
+        duration: cells[3].textContent,
+        disposition: cells[4].textContent,
+        notes: cells[5].textContent,
+        notesAreText: cells[5].childElementCount === 0,
+        record: cells[6].firstElementChild?.textContent,
+        writes: cells[6].lastElementChild?.textContent,
+      };
+    }),
+  );
+}
+
+test('the two-origin demo: inbound and click-to-dial calls through the softphone frame, logged once each, kept across a reload', { timeout: 60_000 }, async () => {
+  const { context, page, seen, phone } = await openConsole();
+  try {
+    await phase(phone, 'Idle');
+    assert.equal(await page.locator('#softphone').getAttribute('src'), server.softphoneUrl, 'the softphone comes from the second origin');
+    assert.notEqual(new URL(server.softphoneUrl).origin, new URL(server.url).origin);
+
+    // Inbound: Maya calls; the CRM pops her record while it rings.
+    await phone.locator('#caller').selectOption({ label: 'Maya Okafor (+14155550101)' });
+    await phone.getByRole('button', { name: 'Simulate incoming call' }).click();
+    await phase(phone, 'Ringing');
+    await page.locator('#screen-pop[data-kind="record"] h3', { hasText: 'Maya Okafor' }).waitFor();
+    await page.locator('#current-call[data-state="ringing"]', { hasText: 'Maya Okafor' }).waitFor();
+    await talkAndWrapUp(phone, 'Accept', 'resolved', INBOUND_NOTES);
+    await page.locator('#call-log tr .notes', { hasText: INBOUND_NOTES }).waitFor();
+    await outboxDrained(page);
+    const [inbound, ...others] = await logRows(page);
+    assert.equal(others.length, 0, 'callEnded then callNotesSubmitted: still one call log');
+    assert.equal(inbound.contact, 'Maya Okafor');
+    assert.equal(inbound.direction, 'Inbound');
+    assert.equal(inbound.outcome, 'Completed');
+    assert.match(inbound.duration, /^0:0[1-9]$/);
+    assert.equal(inbound.disposition, 'resolved');
+    assert.equal(inbound.notes, INBOUND_NOTES);
+    assert.equal(inbound.record, 'LOG-1');
+    assert.match(inbound.writes, /^1 create · [01] updates?$/, 'created once, then at most updated');
+
+    // Click-to-dial: the console asks (start_call), the softphone dials (outboundCallInitiated),
+    // and the bridge links the call to the contact that was clicked.
+    await page.getByRole('button', { name: 'Call +1 415 555 0117' }).click();
+    await page.locator('#screen-pop h3', { hasText: 'Jonas Lindqvist' }).waitFor();
+    await phase(phone, 'Dialing');
+    await phone.locator('.party', { hasText: 'Outbound to +14155550117' }).waitFor();
+    await page.locator('#current-call[data-state="dialing"]', { hasText: 'Outbound · Jonas Lindqvist' }).waitFor();
+    await talkAndWrapUp(phone, 'They answered', 'voicemail', OUTBOUND_NOTES);
+    await page.locator('#call-log tr').nth(1).waitFor();
+    await page.locator('#call-log tr .notes', { hasText: OUTBOUND_NOTES }).waitFor();
+    await outboxDrained(page);
+    const rows = await logRows(page);
+    assert.equal(rows.length, 2, 'one more call, one more call log');
+    const [outbound] = rows;
+    assert.equal(outbound.contact, 'Jonas Lindqvist');
+    assert.equal(outbound.direction, 'Outbound');
+    assert.equal(outbound.disposition, 'voicemail');
+    assert.equal(outbound.notes, OUTBOUND_NOTES);
+    assert.equal(outbound.record, 'LOG-2');
+    assert.ok(outbound.notesAreText, 'notes are rendered as text, never as HTML');
+    assert.deepEqual(rows[1], inbound);
+
+    await page.screenshot({ path: SCREENSHOT });
+
+    // The CRM keeps its records in IndexedDB: a reload shows the same log, and the softphone reconnects.
+    await page.reload();
+    await page.locator('#call-log tr').nth(1).waitFor();
+    assert.deepEqual(await logRows(page), rows);
+    await phase(phone, 'Idle');
+
+    assert.deepEqual(seen.violations, [], 'CSP violations');
+    assert.deepEqual(seen.errors, [], 'page errors');
+    assert.deepEqual(seen.console.filter((m) => m.type === 'error'), [], 'errors in the browser console');
+    const leaks = seen.console.filter((m) => /555\W?01|invoice|booking/i.test(m.text));
+    assert.deepEqual(leaks, [], 'numbers or notes in the browser console');
+  } finally {
+    await context.close();
+  }
+});

@@ -24,13 +24,6 @@ export const PARTNER_CONFIG: PartnerConfigEvent = {
   channelOriginId: '57053e21-0440-4689-a27a-513d7dceebde',
 };
 
-/** Agent statuses; the value is the `softphoneId` both sides exchange (the same as `<sb-softphone>`'s defaults). */
-export const STATUSES: readonly { readonly id: string; readonly label: string }[] = [
-  { id: 'available', label: 'Available' },
-  { id: 'busy', label: 'Busy' },
-  { id: 'away', label: 'Away' },
-];
-
 /** What the simulated virtual agent (IVR) learned before an inbound call reaches the agent. */
 export const IVR_CONTEXT: Readonly<Record<string, string>> = { ivrExitPath: 'billing', channelName: 'voice', recordingStatus: 'ON' };
 

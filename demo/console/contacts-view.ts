@@ -8,7 +8,7 @@ import { formatPhone } from '../fixtures.js';
 export type DialHandler = (number: string, record: CrmRecordRef) => void;
 
 /** A contact as the bridge links calls to it. */
-export function contactRecord(contact: FakeContact): CrmRecordRef {
+function contactRecord(contact: FakeContact): CrmRecordRef {
   return { id: contact.id, type: 'Contact', name: contact.name };
 }
 

@@ -5,10 +5,12 @@
 // reload (IndexedDB), break no CSP rule on either origin and log no number or note to the console.
 // Leaves docs/demo.png, the README's screenshot. Needs the build (`npm run build`).
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startDemoServer } from '../../demo/server.mjs';
+import { demoEntries } from '../../scripts/build-entries.mjs';
 import { findChromium } from '../../scripts/find-chromium.mjs';
 
 const SCREENSHOT = fileURLToPath(new URL('../../docs/demo.png', import.meta.url));
@@ -22,6 +24,9 @@ let server;
 let browser;
 
 before(async () => {
+  for (const output of [...demoEntries.map((e) => e.output), 'dist/softphone-bridge.remote.iife.js']) {
+    assert.ok(existsSync(fileURLToPath(new URL(`../../${output}`, import.meta.url))), `${output} is missing: run \`npm run build\` first`);
+  }
   server = await startDemoServer({ port: 0 });
   const found = findChromium();
   assert.ok(found, 'no Chromium found: set CHROME_PATH or run `node scripts/ensure-chromium.mjs`');

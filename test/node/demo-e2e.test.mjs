@@ -27,7 +27,9 @@ before(async () => {
   for (const output of [...demoEntries.map((e) => e.output), 'dist/softphone-bridge.remote.iife.js']) {
     assert.ok(existsSync(fileURLToPath(new URL(`../../${output}`, import.meta.url))), `${output} is missing: run \`npm run build\` first`);
   }
-  server = await startDemoServer({ port: 0 });
+  // `npm start`'s ports when free (or the next free ones), so that the screenshot shows the origins
+  // the README names; any free ports when none of those is.
+  server = await startDemoServer({ port: 8080 }).catch(() => startDemoServer({ port: 0 }));
   const found = findChromium();
   assert.ok(found, 'no Chromium found: set CHROME_PATH or run `node scripts/ensure-chromium.mjs`');
   browser = await chromium.launch({ executablePath: found.path, args: ['--no-sandbox', '--disable-dev-shm-usage'] });

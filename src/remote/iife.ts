@@ -11,7 +11,7 @@
  */
 import { createRemoteClient, type RemoteClientOptions } from './client.js';
 
-// Not `Window &`: the demo declares window.softphoneBridge as the in-page Bridge.
+// A narrow view of window: pages may type window.softphoneBridge their own way (a Bridge, a RemoteClient).
 const page = window as unknown as { softphoneBridge?: unknown; softphoneBridgeConfig?: Partial<RemoteClientOptions> };
 if (page.softphoneBridge === undefined) {
   const data = (document.currentScript as HTMLScriptElement | null)?.dataset ?? {};

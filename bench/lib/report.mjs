@@ -104,23 +104,23 @@ function notes(r) {
   const out = [];
   const sf = r.sizes.find((s) => s.file === 'dist/softphone-bridge.salesforce.iife.js');
   if (sf !== undefined && sf.gz > TARGETS.salesforceGzip) {
-    out.push(`- **Salesforce bundle size.** ${int(sf.gz)} B gzip, ${int(sf.gz - TARGETS.salesforceGzip)} B over the ${int(TARGETS.salesforceGzip)} B budget (scripts/build-entries.mjs reports it without enforcing it yet). It carries the whole bridge, zod/mini schemas and eventemitter3; the research notes put zod/mini alone at 4.2–5.6 KB gzip.`);
+    out.push(`- **Salesforce bundle size.** ${int(sf.gz)} B gzip, ${int(sf.gz - TARGETS.salesforceGzip)} B over the ${int(TARGETS.salesforceGzip)} B budget (scripts/build-entries.mjs reports it without enforcing it yet). zod and eventemitter3 are no longer in it (it validates with the compiled contract schemas and uses the lite emitter: docs/decisions/0007, 0008); what remains is the bridge, the outbox and the Open CTI adapter themselves, with their error messages.`);
   }
   const blocks = r.heapMemory?.runs ?? [];
   if (blocks.length >= 2) {
     const first = blocks[0];
     const last = blocks[blocks.length - 1];
     if (first.callsPerSecond >= 2 * last.callsPerSecond) {
-      out.push(`- **Cost grows with stored calls.** With the memory store, ${int(first.callsPerSecond)} calls/s with ${int(first.storedCalls)} calls stored fell to ${int(last.callsPerSecond)} calls/s with ${int(last.storedCalls)} (table above). Every drain round of the outbox reads every stored entry, sent ones included, at least three times (\`store.listEntries()\`: twice in \`#drainDue\`, to find due entries and to see that none are left, and once in \`#scheduleNext\`, src/outbox/outbox.ts), and the stores copy each entry out (memory: \`structuredClone\`; IndexedDB: \`getAll\`). Sent entries stay for \`retentionMs\` (7 days) and are pruned only when the bridge loads, so the cost of each CRM write grows with the calls of the last week (IndexedDB) or since the page loaded (memory). The per-event p99 and the callEnded → adapter latency carry this cost: the drain's copying runs on the same thread as the events.`);
+      out.push(`- **Cost grows with stored calls.** With the memory store, ${int(first.callsPerSecond)} calls/s with ${int(first.storedCalls)} calls stored fell to ${int(last.callsPerSecond)} calls/s with ${int(last.storedCalls)} (table above). The drain reads only pending entries (\`store.listEntries('pending')\`: the IndexedDB status index; the memory store filters before copying), so what still grows with the stored calls is elsewhere (the memory store's maps and the garbage they make); this run's table is the figure to start from.`);
     }
   }
   const pe = r.perEvent;
   const p99s = pe?.allRuns?.map((x) => x.p99) ?? (pe === undefined ? [] : [pe.all.p99]);
   if (p99s.some((v) => v >= 0.8 * TARGETS.perEventP99Us)) {
-    out.push(`- **Per-event p99** (${p99s.map((v) => us(v)).join(', ')}) sits at or near its ${us(TARGETS.perEventP99Us)} target: the tail is the outbox's drain rounds, which read every stored entry, and garbage collection landing between an event and its Promise, and it grows with the machine's load and with the calls stored.`);
+    out.push(`- **Per-event p99** (${p99s.map((v) => us(v)).join(', ')}) sits at or near its ${us(TARGETS.perEventP99Us)} target: the tail is the outbox's drain rounds and garbage collection landing between an event and its Promise, and it grows with the machine's load.`);
   }
   if (r.sustainedMemory !== undefined && r.sustainedMemory.eventsPerSecond < TARGETS.eventsPerSecond && pe?.lockRoundTripUs !== undefined) {
-    out.push(`- **Sustained rate.** When events arrive in separate tasks, as they do from a softphone, the outbox starts a drain round for nearly every call log; each round first takes the Web Lock (${us(pe.lockRoundTripUs)} per \`navigator.locks.request\` round trip on this machine) and then lists the store at least three times. Bursts of 100 calls per task let one round drain many logs and reach ${int(r.burstMemory?.eventsPerSecond ?? 0)} events/s, still below the target.`);
+    out.push(`- **Sustained rate.** When events arrive in separate tasks, as they do from a softphone, the outbox starts a drain round for nearly every call log; each round first takes the Web Lock (${us(pe.lockRoundTripUs)} per \`navigator.locks.request\` round trip on this machine) and then lists the pending entries at least twice (\`#drainDue\` until none is due, \`#scheduleNext\` for the timer). Bursts of 100 calls per task let one round drain many logs: ${int(r.burstMemory?.eventsPerSecond ?? 0)} events/s.`);
   }
   const drainRuns = r.drainIdb?.allRuns ?? (r.drainIdb === undefined ? [] : [r.drainIdb.writesPerSecond]);
   if (drainRuns.some((v) => v < TARGETS.drainWritesPerSecond)) {
@@ -130,7 +130,7 @@ function notes(r) {
     out.push(`- **Heap with the memory store.** The ${mb(r.heapMemory.growth)} is the store's data (every call and its sent log, about ${int(r.heapMemory.perCallSlope)} B per call), kept by design until pruned at the next load; \`dispose()\` lets all of it go (${signedKb(r.heapMemory.disposed - r.heapMemory.before)} against before the calls). It is the fallback store, used where IndexedDB cannot be opened.`);
   }
   if (r.heapIdb !== undefined) {
-    out.push(`- **Heap with IndexedDB.** Measured over ${int(r.heapIdb.calls)} calls, not ${int(TARGETS.heapCalls)}: with the cost above, ${int(TARGETS.heapCalls)} calls through the IndexedDB store would take far longer than the bench's five minutes. Most of the growth is compiled code; the rest includes the browser's own performance-timeline entries, so the projection is an upper bound.`);
+    out.push(`- **Heap with IndexedDB.** Measured over ${int(r.heapIdb.calls)} calls, not ${int(TARGETS.heapCalls)}, to keep the bench short (each IndexedDB call commits several transactions: see the throughput table). Most of the growth is compiled code; the rest includes the browser's own performance-timeline entries, so the projection is an upper bound.`);
   }
   return out.length === 0 ? [] : ['## Notes', '', ...out];
 }

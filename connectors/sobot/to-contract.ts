@@ -1,4 +1,5 @@
 import type { ContractCall } from '../../src/contract/index.js';
+import type { CallStep, MappingEnv } from '../shared/call-step.js';
 import { secondsBetween } from '../shared/time.js';
 import type { SobotCallFacts, SobotDirection, SobotEvent } from './parse-event.js';
 import type { SobotStatus } from './sobot-sdk.js';
@@ -18,19 +19,10 @@ export interface SobotCall {
 export type SobotCallEvent = Extract<SobotEvent, { readonly callId: string }> | ({ readonly kind: 'rejected' } & SobotCallFacts);
 
 /** What the mapping needs besides the event. */
-export interface SobotEnv {
-  readonly partnerId: string;
-  readonly language: string;
-  /** Epoch ms when the event arrived. */
-  readonly now: number;
-}
+export type SobotEnv = MappingEnv;
 
 /** The outcome of one event: the call as it now stands (`undefined` once finished) and the contract calls. */
-export interface SobotStep {
-  readonly call: SobotCall | undefined;
-  readonly finished: boolean;
-  readonly calls: readonly ContractCall[];
-}
+export type SobotStep = CallStep<SobotCall>;
 
 /**
  * One Sobot call event → contract calls. Pure.

@@ -1,4 +1,5 @@
 import type { ContractCall } from '../../src/contract/index.js';
+import type { CallStep, MappingEnv } from '../shared/call-step.js';
 import { secondsBetween } from '../shared/time.js';
 
 /** Which way a Voicenter call goes. */
@@ -31,19 +32,10 @@ export interface VoicenterCall {
 }
 
 /** What the mapping needs besides the event. */
-export interface VoicenterEnv {
-  readonly partnerId: string;
-  readonly language: string;
-  /** Epoch ms when the event arrived. */
-  readonly now: number;
-}
+export type VoicenterEnv = MappingEnv;
 
 /** The call as it now stands (`undefined` once finished) and the contract calls. */
-export interface VoicenterStep {
-  readonly call: VoicenterCall | undefined;
-  readonly finished: boolean;
-  readonly calls: readonly ContractCall[];
-}
+export type VoicenterStep = CallStep<VoicenterCall>;
 
 /**
  * One Voicenter event → contract calls. Pure.

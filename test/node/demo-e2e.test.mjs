@@ -3,6 +3,7 @@
 // the remote transport. An inbound call and a click-to-dial call go through the softphone's UI;
 // the console must show the screen pop and exactly one call log per call, keep both across a
 // reload (IndexedDB), break no CSP rule on either origin and log no number or note to the console.
+// The vendor switch (?softphone=sobot) gets one Sobot call through the same two origins.
 // Leaves docs/demo.png, the README's screenshot. Needs the build (`npm run build`).
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -48,7 +49,7 @@ function reportViolations() {
 }
 
 /** A fresh browser context (empty IndexedDB) on the console, with what the pages report collected. */
-async function openConsole() {
+async function openConsole(url = server.url) {
   const context = await browser.newContext({ viewport: { width: 1360, height: 1160 }, colorScheme: 'light' });
   const seen = { violations: [], console: [], errors: [] };
   await context.exposeBinding('reportCspViolation', (_source, violation) => seen.violations.push(violation));
@@ -57,7 +58,7 @@ async function openConsole() {
   page.setDefaultTimeout(WAIT_MS);
   page.on('console', (message) => seen.console.push({ type: message.type(), text: message.text() }));
   page.on('pageerror', (error) => seen.errors.push(error.message));
-  await page.goto(server.url);
+  await page.goto(url);
   return { context, page, seen, phone: page.frameLocator('#softphone') };
 }
 
@@ -165,6 +166,42 @@ test('the two-origin demo: inbound and click-to-dial calls through the softphone
     assert.deepEqual(seen.console.filter((m) => m.type === 'error'), [], 'errors in the browser console');
     const leaks = seen.console.filter((m) => /555\W?01|invoice|booking/i.test(m.text));
     assert.deepEqual(leaks, [], 'numbers or notes in the browser console');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the vendor switch: ?softphone=sobot runs the frame through the fake Sobot SDK and its connector, and the console logs the call once', { timeout: 60_000 }, async () => {
+  const { context, page, seen, phone } = await openConsole(`${server.url}?softphone=sobot`);
+  try {
+    // The panel's buttons are named by the action and the Sobot event it makes the SDK emit.
+    const button = (name) => phone.getByRole('button', { name: new RegExp(`^${name} `) });
+    await button('Ring').waitFor();
+    assert.equal(await phone.locator('sb-softphone').count(), 0, 'the vendor panel replaces <sb-softphone>');
+
+    await button('Ring').click(); // Maya Okafor's number, the panel's default caller
+    await page.locator('#screen-pop[data-kind="record"] h3', { hasText: 'Maya Okafor' }).waitFor();
+    await button('Answer').click();
+    await phone.getByText('On call with Maya Okafor').waitFor();
+    // The connector measures the duration from answer to release on the real clock.
+    await page.waitForTimeout(1_100);
+    await button('Hang up').click();
+    await page.locator('#call-log tr').first().waitFor();
+    await outboxDrained(page);
+
+    const rows = await logRows(page);
+    assert.equal(rows.length, 1, 'one Sobot call, one call log');
+    assert.equal(rows[0].contact, 'Maya Okafor');
+    assert.equal(rows[0].direction, 'Inbound');
+    assert.equal(rows[0].outcome, 'Completed');
+    assert.match(rows[0].duration, /^0:0[1-9]$/);
+    // The trace in the frame shows the path vendor event → contract call → the bridge's answer.
+    await phone.getByText('EventReleased').first().waitFor();
+    await phone.getByText('callEnded').first().waitFor();
+
+    assert.deepEqual(seen.violations, [], 'CSP violations');
+    assert.deepEqual(seen.errors, [], 'page errors');
+    assert.deepEqual(seen.console.filter((m) => m.type === 'error'), [], 'errors in the browser console');
   } finally {
     await context.close();
   }

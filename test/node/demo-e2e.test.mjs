@@ -3,7 +3,7 @@
 // the remote transport. An inbound call and a click-to-dial call go through the softphone's UI;
 // the console must show the screen pop and exactly one call log per call, keep both across a
 // reload (IndexedDB), break no CSP rule on either origin and log no number or note to the console.
-// The vendor switch (?softphone=sobot) gets one Sobot call through the same two origins.
+// The vendor switch gets one Sobot call and one Sociomile click-to-dial through the same two origins.
 // Leaves docs/demo.png, the README's screenshot. Needs the build (`npm run build`).
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -199,6 +199,35 @@ test('the vendor switch: ?softphone=sobot runs the frame through the fake Sobot 
     await phone.getByText('EventReleased').first().waitFor();
     await phone.getByText('callEnded').first().waitFor();
 
+    assert.deepEqual(seen.violations, [], 'CSP violations');
+    assert.deepEqual(seen.errors, [], 'page errors');
+    assert.deepEqual(seen.console.filter((m) => m.type === 'error'), [], 'errors in the browser console');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the vendor switch: ?softphone=sociomile dials a contact clicked in the console through the widget queue, and its webhook logs the call', { timeout: 60_000 }, async () => {
+  const { context, page, seen, phone } = await openConsole(`${server.url}?softphone=sociomile`);
+  try {
+    const button = (name) => phone.getByRole('button', { name: new RegExp(`^${name} `) });
+    await button('Load widget script').waitFor();
+
+    // start_call crosses to the frame, where the connector queues the widget's dial command.
+    await page.getByRole('button', { name: 'Call +1 415 555 0117' }).click();
+    await page.locator('#screen-pop h3', { hasText: 'Jonas Lindqvist' }).waitFor();
+    await phone.getByText('start_call').first().waitFor();
+    await button('Load widget script').click(); // the queued dial runs now
+    await page.locator('#current-call[data-state="dialing"]', { hasText: 'Jonas Lindqvist' }).waitFor();
+    await button('Call finished').click(); // ANSWERED, 42 s of talk, a recording link
+    await page.locator('#call-log tr').first().waitFor();
+    await outboxDrained(page);
+
+    const rows = await logRows(page);
+    assert.equal(rows.length, 1, 'one dialled call, one call log');
+    assert.equal(rows[0].contact, 'Jonas Lindqvist');
+    assert.equal(rows[0].direction, 'Outbound');
+    assert.equal(rows[0].duration, '0:42', "the webhook's talk time");
     assert.deepEqual(seen.violations, [], 'CSP violations');
     assert.deepEqual(seen.errors, [], 'page errors');
     assert.deepEqual(seen.console.filter((m) => m.type === 'error'), [], 'errors in the browser console');

@@ -72,3 +72,29 @@ export class FakeSalesforceOrg {
     return [...this.tasks.values()].filter((t) => t.fields['CallObject'] === conversationId);
   }
 }
+
+/** The seed's sample guids, as the call center's `SoftphoneBridge` section carries them. */
+export const SAMPLE_PARTNER = {
+  partnerId: '215fd887-39be-4935-981f-2670d6afeaa7',
+  businessSegmentId: 'd6afeaa7-39be-4935-981f-2670215fd887',
+  channelOriginId: '57053e21-0440-4689-a27a-513d7dceebde',
+};
+
+/**
+ * A call center `SoftphoneBridge` section as an admin would fill it, keyed as
+ * `getCallCenterSettings` returns it (`/SoftphoneBridge/PartnerId`...); `overrides` by short key.
+ */
+export function sampleCallCenterSettings(overrides: Record<string, string> = {}): Record<string, string> {
+  const base: Record<string, string> = {
+    PartnerId: SAMPLE_PARTNER.partnerId,
+    BusinessSegmentId: SAMPLE_PARTNER.businessSegmentId,
+    ChannelOriginId: SAMPLE_PARTNER.channelOriginId,
+    Dispositions: 'resolved, callback-requested,voicemail',
+    DialFrom: '+1 (844) 940-1117',
+    ParticipantType: 'Agent',
+    DefaultCountry: 'US',
+    PresenceMap: 'available=Available;busy=Busy_Calls;away=Away',
+    ...overrides,
+  };
+  return Object.fromEntries(Object.entries(base).map(([k, v]) => [`/SoftphoneBridge/${k}`, v]));
+}

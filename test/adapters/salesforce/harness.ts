@@ -4,30 +4,13 @@ import type { BridgeStore } from '../../../src/outbox/bridge-store.js';
 import { createMemoryStore } from '../../../src/outbox/memory-store.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import { FakeOpenCti } from '../../fakes/fake-open-cti.js';
-import { FakeSalesforceOrg } from '../../fakes/fake-salesforce-org.js';
+import { FakeSalesforceOrg, SAMPLE_PARTNER, sampleCallCenterSettings } from '../../fakes/fake-salesforce-org.js';
 
 /** The seed's sample guids. */
-export const PARTNER = {
-  partnerId: '215fd887-39be-4935-981f-2670d6afeaa7',
-  businessSegmentId: 'd6afeaa7-39be-4935-981f-2670215fd887',
-  channelOriginId: '57053e21-0440-4689-a27a-513d7dceebde',
-};
+export const PARTNER = SAMPLE_PARTNER;
 
 /** A call center `SoftphoneBridge` section as an admin would fill it. */
-export function settings(overrides: Record<string, string> = {}): Record<string, string> {
-  const base: Record<string, string> = {
-    PartnerId: PARTNER.partnerId,
-    BusinessSegmentId: PARTNER.businessSegmentId,
-    ChannelOriginId: PARTNER.channelOriginId,
-    Dispositions: 'resolved, callback-requested,voicemail',
-    DialFrom: '+1 (844) 940-1117',
-    ParticipantType: 'Agent',
-    DefaultCountry: 'US',
-    PresenceMap: 'available=Available;busy=Busy_Calls;away=Away',
-    ...overrides,
-  };
-  return Object.fromEntries(Object.entries(base).map(([k, v]) => [`/SoftphoneBridge/${k}`, v]));
-}
+export const settings = sampleCallCenterSettings;
 
 /** A fake org with three contacts, two of them sharing a switchboard number. */
 export function org(settingsOverrides: Record<string, string> = {}): FakeSalesforceOrg {

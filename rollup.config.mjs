@@ -28,7 +28,7 @@ const onwarn = (warning, warn) => {
 // Bundles: resolve deps for the browser with the 'production' condition (no Lit dev mode);
 // commonjs is needed because eventemitter3's ESM entry default-imports its CommonJS index.js.
 const bundlePlugins = () => [nodeResolve({ browser: true, exportConditions: ['production'] }), commonjs(), ts()];
-const minify = () => terser({ format: { comments: false }, compress: { passes: 2 } });
+const minify = () => terser({ format: { comments: false }, compress: { passes: 3 } });
 
 // Entry files are being written in parallel with this config. An input whose file does not exist
 // yet is skipped (with a note) so the build keeps working; once the file exists it is built.

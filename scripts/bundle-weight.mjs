@@ -24,6 +24,7 @@ if (config === undefined) {
 }
 
 const out = mkdtempSync(join(tmpdir(), 'bundle-weight-'));
+let report;
 try {
   const file = join(out, 'bundle.js');
   const build = await rollup(config);
@@ -33,12 +34,18 @@ try {
   const shares = await sharesBySource(code, JSON.parse(readFileSync(`${file}.map`, 'utf8')));
   const gz = (text) => gzipSync(text, { level: 9 }).length;
   const rows = [...shares].map(([source, text]) => [source, text.length, gz(text)]).sort((a, b) => b[1] - a[1]);
-  console.log(`${config.output.file}: ${code.length.toLocaleString('en-US')} B minified, ${gz(code).toLocaleString('en-US')} B gzip -9\n`);
-  console.log(`${'min'.padStart(7)} ${'gzip'.padStart(6)}  module`);
-  for (const [source, min, gzip] of rows) console.log(`${String(min).padStart(7)} ${String(gzip).padStart(6)}  ${source}`);
+  report = [
+    `${config.output.file}: ${code.length.toLocaleString('en-US')} B minified, ${gz(code).toLocaleString('en-US')} B gzip -9`,
+    '',
+    `${'min'.padStart(7)} ${'gzip'.padStart(6)}  module`,
+    ...rows.map(([source, min, gzip]) => `${String(min).padStart(7)} ${String(gzip).padStart(6)}  ${source}`),
+  ].join('\n');
 } finally {
   rmSync(out, { recursive: true, force: true });
 }
+// Printed after the clean-up, in one write, so that `| head` cannot leave the temp folder behind.
+process.stdout.on('error', () => undefined);
+console.log(report);
 
 /** The minified text each source produced, from the bundle's source map. */
 async function sharesBySource(code, map) {

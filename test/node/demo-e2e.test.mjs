@@ -3,7 +3,9 @@
 // the remote transport. An inbound call and a click-to-dial call go through the softphone's UI;
 // the console must show the screen pop and exactly one call log per call, keep both across a
 // reload (IndexedDB), break no CSP rule on either origin and log no number or note to the console.
-// The vendor switch gets one Sobot call and one Sociomile click-to-dial through the same two origins.
+// The fault switch makes the CRM fail writes: the outbox retries until one log lands, and "Reset
+// demo" empties both databases. The vendor switch gets one Sobot call and one Sociomile
+// click-to-dial through the same two origins.
 // Leaves docs/demo.png, the README's screenshot. Needs the build (`npm run build`).
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -166,6 +168,45 @@ test('the two-origin demo: inbound and click-to-dial calls through the softphone
     assert.deepEqual(seen.console.filter((m) => m.type === 'error'), [], 'errors in the browser console');
     const leaks = seen.console.filter((m) => /555\W?01|invoice|booking/i.test(m.text));
     assert.deepEqual(leaks, [], 'numbers or notes in the browser console');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the fault switch: the CRM fails the next 3 writes, the outbox retries until one call log lands; Reset demo empties the log', { timeout: 60_000 }, async () => {
+  const { context, page, seen, phone } = await openConsole();
+  try {
+    await phase(phone, 'Idle');
+    const faultSwitch = page.getByLabel('CRM fails the next 3 writes');
+    await faultSwitch.check();
+    await page.locator('#fault-note', { hasText: '3 to go' }).waitFor();
+    assert.ok(await faultSwitch.isDisabled(), 'armed: the switch waits until its faults are used up');
+
+    await phone.locator('#caller').selectOption({ label: 'Maya Okafor (+14155550101)' });
+    await phone.getByRole('button', { name: 'Simulate incoming call' }).click();
+    await talkAndWrapUp(phone, 'Accept', 'resolved', INBOUND_NOTES);
+    // Three failed attempts with backoff (about 0.5–1 s, 1–2 s, 2–4 s), then the write that lands.
+    await page.locator('#fault-note', { hasText: /^$/ }).waitFor({ state: 'attached', timeout: 20_000 });
+    await page.locator('#call-log tr .notes', { hasText: INBOUND_NOTES }).waitFor({ timeout: 20_000 });
+    await outboxDrained(page);
+    assert.ok(await faultSwitch.isEnabled(), 'faults used up: the switch can be armed again');
+    assert.equal(await faultSwitch.isChecked(), false);
+
+    const rows = await logRows(page);
+    assert.equal(rows.length, 1, 'three failures and the retry that succeeded: still one call log');
+    assert.equal(rows[0].notes, INBOUND_NOTES);
+    assert.match(rows[0].writes, /^1 create · [01] updates?$/, 'the failed attempts created nothing');
+    assert.deepEqual(seen.errors, [], 'page errors');
+    const leaks = seen.console.filter((m) => /555\W?01|booking/i.test(m.text));
+    assert.deepEqual(leaks, [], 'failures are logged without the number or the notes');
+
+    // Reset demo deletes the CRM's records and the bridge's outbox, then reloads into a fresh demo.
+    await page.getByRole('button', { name: 'Reset demo' }).click();
+    await page.waitForEvent('load');
+    await phase(phone, 'Idle');
+    await page.getByRole('button', { name: 'Call +1 415 555 0117' }).waitFor();
+    assert.equal(await page.locator('#call-log tr').count(), 0, 'the call log is empty after the reset');
+    assert.deepEqual(seen.violations, [], 'CSP violations');
   } finally {
     await context.close();
   }

@@ -1,9 +1,9 @@
-import { errorCatalog, isBridgeErrorCode, type BridgeErrorCode } from './catalog.js';
+import { errorCatalog, type BridgeErrorCode } from './catalog.js';
 
 /** JSON-safe details: field names, method names, counts. Never the caller's data. */
 export type BridgeErrorDetails = Readonly<Record<string, string | number | boolean | readonly string[] | null>>;
 
-/** The JSON form of a {@link BridgeError}, as it crosses frames or lands in storage. */
+/** The JSON form of a {@link BridgeError}, as it crosses frames or lands in storage (`bridgeErrorFromJSON` reads it back). */
 export interface BridgeErrorJson {
   readonly name: 'BridgeError';
   readonly code: BridgeErrorCode;
@@ -46,17 +46,6 @@ export class BridgeError extends Error {
   /** The JSON form; `cause` is left out because vendor errors may carry customer data. */
   toJSON(): BridgeErrorJson {
     return { name: 'BridgeError', code: this.code, message: this.message, retryable: this.retryable, details: this.details };
-  }
-
-  /** Rebuilds an error from {@link BridgeError.toJSON} output, e.g. on the other side of a frame. */
-  static fromJSON(json: unknown): BridgeError {
-    const record = (typeof json === 'object' && json !== null ? json : {}) as Partial<BridgeErrorJson>;
-    const code = isBridgeErrorCode(record.code) ? record.code : 'ADAPTER_WRITE_FAILED';
-    const message = typeof record.message === 'string' ? record.message : errorCatalog[code].summary;
-    const options: { details?: BridgeErrorDetails; retryable?: boolean } = {};
-    if (typeof record.details === 'object' && record.details !== null) options.details = record.details;
-    if (typeof record.retryable === 'boolean') options.retryable = record.retryable;
-    return new BridgeError(code, message, options);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { SoftphoneCallback } from '../contract/callback-events.js';
 import { resolveCallback } from '../core/resolve-callback.js';
 import { BridgeError } from '../errors/bridge-error.js';
+import { bridgeErrorFromJSON } from '../errors/bridge-error-from-json.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { checkOrigins } from './origins.js';
 import { CALLBACK_EVENT_TYPES, CONTRACT_METHODS, PROTOCOL, PROTOCOL_VERSION, type ContractMethod, type RemoteContract } from './protocol.js';
@@ -112,7 +113,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
     if (typeof message?.['id'] !== 'number') return;
     const id = message['id'];
     if (message['type'] === 'response') {
-      pending.get(id)?.settle(message['ok'] === true ? undefined : BridgeError.fromJSON(message['error']), message['value']);
+      pending.get(id)?.settle(message['ok'] === true ? undefined : bridgeErrorFromJSON(message['error']), message['value']);
     } else if (message['type'] === 'callback' && callback && (CALLBACK_EVENT_TYPES as readonly unknown[]).includes(message['eventType'])) {
       let ok = true;
       try {

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { BridgeError, errorCatalog, isBridgeErrorCode, toBridgeError } from '../../src/errors/index.js';
+import { BridgeError, bridgeErrorFromJSON, errorCatalog, isBridgeErrorCode, toBridgeError } from '../../src/errors/index.js';
 
 describe('errorCatalog', () => {
   it('is sorted by code', () => {
@@ -26,7 +26,7 @@ describe('BridgeError', () => {
     });
     const json = JSON.parse(JSON.stringify(error)) as unknown;
     expect(JSON.stringify(json)).not.to.contain('+15550100');
-    const back = BridgeError.fromJSON(json);
+    const back = bridgeErrorFromJSON(json);
     expect(back).to.be.instanceOf(BridgeError);
     expect(back.code).to.equal('CONTRACT_PAYLOAD_INVALID');
     expect(back.message).to.equal(error.message);
@@ -35,7 +35,7 @@ describe('BridgeError', () => {
   });
 
   it('rebuilds garbage as a generic error rather than throwing', () => {
-    const back = BridgeError.fromJSON({ code: 'NOT_A_CODE', message: 5 });
+    const back = bridgeErrorFromJSON({ code: 'NOT_A_CODE', message: 5 });
     expect(back.code).to.equal('ADAPTER_WRITE_FAILED');
     expect(isBridgeErrorCode('NOT_A_CODE')).to.equal(false);
     expect(isBridgeErrorCode('toString')).to.equal(false);

@@ -1,4 +1,5 @@
-import { errorCatalog, type BridgeErrorCode } from './catalog.js';
+import type { BridgeErrorCode } from './catalog.js';
+import { RETRYABLE_CODES } from './retryable-codes.js';
 
 /** JSON-safe details: field names, method names, counts. Never the caller's data. */
 export type BridgeErrorDetails = Readonly<Record<string, string | number | boolean | readonly string[] | null>>;
@@ -28,18 +29,21 @@ export class BridgeError extends Error {
 
   /**
    * @param code a catalog code
-   * @param message what happened, naming methods and fields but never echoing input values
+   * @param message what happened, naming methods and fields but never echoing input values.
+   *   Pass one wherever the error can reach a person: left out, the message is the code itself
+   *   (its summary is in `errorCatalog` and docs/errors.md, which a bundle need not carry).
    * @param options `details` for machines, `cause` for the wrapped vendor error, `retryable`
-   *   to override the catalog default (an adapter knows whether its HTTP 400 is final)
+   *   to override the catalog default (an adapter knows whether its HTTP 400 is final;
+   *   the default comes from `RETRYABLE_CODES`)
    */
   constructor(
     code: BridgeErrorCode,
-    message: string = errorCatalog[code].summary,
+    message: string = code,
     options: { details?: BridgeErrorDetails; cause?: unknown; retryable?: boolean } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
-    this.retryable = options.retryable ?? errorCatalog[code].retryable;
+    this.retryable = options.retryable ?? RETRYABLE_CODES.includes(code);
     this.details = options.details ?? {};
   }
 
@@ -51,9 +55,10 @@ export class BridgeError extends Error {
 
 /**
  * Wraps anything thrown by a vendor or adapter into a {@link BridgeError}, keeping it as `cause`.
- * A BridgeError passes through unchanged.
+ * A BridgeError passes through unchanged. Give a `message` whenever the error can reach a
+ * person; without one it is the code alone (see the constructor).
  */
 export function toBridgeError(error: unknown, code: BridgeErrorCode, message?: string): BridgeError {
   if (error instanceof BridgeError) return error;
-  return new BridgeError(code, message ?? errorCatalog[code].summary, { cause: error });
+  return new BridgeError(code, message, { cause: error });
 }

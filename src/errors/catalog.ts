@@ -5,6 +5,10 @@
  * operation may succeed later without a change of input: the outbox retries retryable adapter
  * errors and dead-letters the others at once. Messages take only the structured details (field
  * names, method names, counts) and never the caller's data, so that they can be logged.
+ *
+ * The summaries are documentation (docs/errors.md is generated from this file): `BridgeError`
+ * does not read them, so that the script-tag bundles need not carry them, and takes its default
+ * `retryable` from `RETRYABLE_CODES`, which must list exactly the `retryable: true` codes here.
  */
 export const errorCatalog = {
   ADAPTER_CONNECT_FAILED: { retryable: true, summary: 'The CRM adapter could not connect.' },

@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
-import { BridgeError, bridgeErrorFromJSON, errorCatalog, isBridgeErrorCode, toBridgeError } from '../../src/errors/index.js';
+import { BridgeError, bridgeErrorFromJSON, errorCatalog, isBridgeErrorCode, toBridgeError, type BridgeErrorCode } from '../../src/errors/index.js';
+import { RETRYABLE_CODES } from '../../src/errors/retryable-codes.js';
 
 describe('errorCatalog', () => {
   it('is sorted by code', () => {
@@ -10,6 +11,11 @@ describe('errorCatalog', () => {
   it('names every code AREA_PROBLEM', () => {
     for (const code of Object.keys(errorCatalog)) expect(code).to.match(/^[A-Z]+(_[A-Z]+)+$/);
   });
+
+  it('lists exactly its retryable codes in RETRYABLE_CODES', () => {
+    const retryable = Object.entries(errorCatalog).filter(([, entry]) => entry.retryable).map(([code]) => code);
+    expect([...RETRYABLE_CODES].sort()).to.deep.equal(retryable);
+  });
 });
 
 describe('BridgeError', () => {
@@ -17,6 +23,13 @@ describe('BridgeError', () => {
     expect(new BridgeError('ADAPTER_WRITE_FAILED').retryable).to.equal(true);
     expect(new BridgeError('CONTRACT_PAYLOAD_INVALID').retryable).to.equal(false);
     expect(new BridgeError('ADAPTER_WRITE_FAILED', 'HTTP 400', { retryable: false }).retryable).to.equal(false);
+    for (const [code, entry] of Object.entries(errorCatalog)) expect(new BridgeError(code as BridgeErrorCode).retryable, code).to.equal(entry.retryable);
+  });
+
+  it('falls back to the code as its message, so that no summary text rides along in a bundle', () => {
+    expect(new BridgeError('BRIDGE_DISPOSED').message).to.equal('BRIDGE_DISPOSED');
+    expect(toBridgeError(new Error('vendor'), 'SCREEN_POP_FAILED').message).to.equal('SCREEN_POP_FAILED');
+    expect(toBridgeError(new Error('vendor'), 'SCREEN_POP_FAILED', 'The CRM could not pop the record.').message).to.equal('The CRM could not pop the record.');
   });
 
   it('round-trips through JSON without its cause', () => {

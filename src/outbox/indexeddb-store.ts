@@ -4,7 +4,7 @@ import { BridgeError } from '../errors/index.js';
 import type { BridgeStore, CallStep } from './bridge-store.js';
 import { upsertEntry } from './entry-rules.js';
 import type { NewWrite, OutboxEntry } from './outbox-entry.js';
-import { isPrunable } from './prune-rule.js';
+import { pruneTargets } from './prune-rule.js';
 
 /** Bump when the object stores change; the upgrade below must then migrate. 2: the status index. */
 const DB_VERSION = 2;
@@ -27,9 +27,13 @@ const BY_STATUS = 'status';
 export async function createIndexedDbStore(name = 'softphone-bridge', factory: IDBFactory = indexedDB): Promise<BridgeStore> {
   const db = await open(factory, name);
 
-  // `fail` is for the caller's callbacks (step, change) that run inside request handlers: an
-  // exception there would otherwise escape as an uncaught error instead of rejecting.
-  const run = <T>(mode: IDBTransactionMode, body: (tx: IDBTransaction, done: (value: T) => void, fail: (cause: unknown) => void) => void): Promise<T> =>
+  /**
+   * Runs `body` in one transaction over both stores and resolves to what it passed to `done`
+   * once the transaction is committed: that is the durable point. `body` reads with `read`,
+   * whose callback runs inside the request's success handler; an exception there (the caller's
+   * step or change) aborts the transaction and rejects instead of escaping as an uncaught error.
+   */
+  const run = <T>(mode: IDBTransactionMode, body: (tx: IDBTransaction, done: (value: T) => void, read: Reader) => void): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       let result: T;
       let tx: IDBTransaction;
@@ -39,126 +43,82 @@ export async function createIndexedDbStore(name = 'softphone-bridge', factory: I
         reject(storeError('could not start a transaction', cause));
         return;
       }
-      // Resolve only when the transaction is committed: that is the durable point.
       tx.oncomplete = () => resolve(result);
-      tx.onerror = () => reject(storeError('a transaction failed', tx.error));
+      // A failed request or commit aborts the transaction, so this also reports those.
       tx.onabort = () => reject(storeError('a transaction was aborted', tx.error));
-      const fail = (cause: unknown): void => {
-        reject(storeError('a step failed', cause));
+      const guard = (task: () => void): void => {
         try {
-          tx.abort();
-        } catch {
-          // Already finished or aborted: nothing was committed by this step either way.
+          task();
+        } catch (cause) {
+          reject(storeError('a step failed', cause));
+          try {
+            tx.abort();
+          } catch {
+            // Already finished or aborted: nothing was committed by this step either way.
+          }
         }
       };
-      try {
-        body(
-          tx,
-          (value) => {
-            result = value;
-          },
-          fail,
-        );
-      } catch (cause) {
-        fail(cause);
-      }
+      const read: Reader = (request, then) => {
+        request.onsuccess = () => guard(() => then(request.result));
+      };
+      guard(() => body(tx, (value) => (result = value), read));
     });
 
-  const queueIn = (tx: IDBTransaction, writes: readonly NewWrite[], now: number): void => {
+  const queueIn = (tx: IDBTransaction, read: Reader, writes: readonly NewWrite[], now: number): void => {
     const outbox = tx.objectStore(OUTBOX);
-    for (const write of writes) {
-      const read = outbox.get(write.key);
-      read.onsuccess = () => outbox.put(upsertEntry(read.result as OutboxEntry | undefined, write, now));
-    }
+    for (const write of writes) read(outbox.get(write.key), (existing: OutboxEntry | undefined) => outbox.put(upsertEntry(existing, write, now)));
   };
 
   return {
     durability: 'durable',
     updateCall<T>(conversationId: string, step: (call: CallRecord | undefined) => CallStep<T>, now: number) {
-      return run<T>('readwrite', (tx, done, fail) => {
+      return run<T>('readwrite', (tx, done, read) => {
         const calls = tx.objectStore(CALLS);
-        const read = calls.get(conversationId);
-        read.onsuccess = () => {
-          try {
-            const outcome = step(validCall(read.result));
-            if (outcome.call !== undefined) calls.put(outcome.call);
-            queueIn(tx, outcome.writes, now);
-            done(outcome.result);
-          } catch (cause) {
-            fail(cause);
-          }
-        };
+        read(calls.get(conversationId), (raw) => {
+          const outcome = step(validStoredCall(raw));
+          if (outcome.call !== undefined) calls.put(outcome.call);
+          queueIn(tx, read, outcome.writes, now);
+          done(outcome.result);
+        });
       });
     },
     getCall(conversationId) {
-      return run<CallRecord | undefined>('readonly', (tx, done) => {
-        const read = tx.objectStore(CALLS).get(conversationId);
-        read.onsuccess = () => done(validCall(read.result));
-      });
+      return run('readonly', (tx, done, read) => read(tx.objectStore(CALLS).get(conversationId), (raw) => done(validStoredCall(raw))));
     },
     listCalls() {
-      return run<CallRecord[]>('readonly', (tx, done) => {
-        const read = tx.objectStore(CALLS).getAll();
-        read.onsuccess = () => done((read.result as unknown[]).map(validCall).filter((c): c is CallRecord => c !== undefined));
-      });
+      return run('readonly', (tx, done, read) => read(tx.objectStore(CALLS).getAll(), (raw) => done(validCalls(raw))));
     },
     enqueue(writes, now) {
-      return run<void>('readwrite', (tx, done) => {
-        queueIn(tx, writes, now);
-        done(undefined);
-      });
+      return run('readwrite', (tx, _done, read) => queueIn(tx, read, writes, now));
     },
     listEntries(status) {
-      return run<OutboxEntry[]>('readonly', (tx, done) => {
+      return run('readonly', (tx, done, read) => {
         const outbox = tx.objectStore(OUTBOX);
-        const read = status === undefined ? outbox.getAll() : outbox.index(BY_STATUS).getAll(status);
-        read.onsuccess = () => done(read.result as OutboxEntry[]);
+        read(status === undefined ? outbox.getAll() : outbox.index(BY_STATUS).getAll(status), done);
       });
     },
     updateEntry(key, change) {
-      return run<OutboxEntry | undefined>('readwrite', (tx, done, fail) => {
+      return run('readwrite', (tx, done, read) => {
         const outbox = tx.objectStore(OUTBOX);
-        const read = outbox.get(key);
-        read.onsuccess = () => {
-          try {
-            const current = read.result as OutboxEntry | undefined;
-            const next = change(current);
-            if (next !== undefined) outbox.put(next);
-            done(next ?? current);
-          } catch (cause) {
-            fail(cause);
-          }
-        };
+        read(outbox.get(key), (current: OutboxEntry | undefined) => {
+          const next = change(current);
+          if (next !== undefined) outbox.put(next);
+          done(next ?? current);
+        });
       });
     },
     prune(before) {
-      return run<number>('readwrite', (tx, done) => {
+      return run('readwrite', (tx, done, read) => {
         const outbox = tx.objectStore(OUTBOX);
         const calls = tx.objectStore(CALLS);
-        const readEntries = outbox.getAll();
-        readEntries.onsuccess = () => {
-          let removed = 0;
-          const live = new Set<string>();
-          for (const entry of readEntries.result as OutboxEntry[]) {
-            if (entry.status === 'sent' && entry.updatedAt < before) {
-              outbox.delete(entry.key);
-              removed += 1;
-            } else {
-              live.add(entry.key);
-            }
-          }
-          const readCalls = calls.getAll();
-          readCalls.onsuccess = () => {
-            for (const raw of readCalls.result as unknown[]) {
-              const call = validCall(raw);
-              if (call !== undefined && isPrunable(call, before, live)) {
-                calls.delete(call.conversationId);
-                removed += 1;
-              }
-            }
-            done(removed);
-          };
-        };
+        // Requests of one transaction succeed in order: the entries are read when the calls are.
+        const entries = outbox.getAll();
+        read(calls.getAll(), (raw) => {
+          const { entryKeys, conversationIds } = pruneTargets(entries.result, validCalls(raw), before);
+          for (const key of entryKeys) outbox.delete(key);
+          for (const id of conversationIds) calls.delete(id);
+          done(entryKeys.length + conversationIds.length);
+        });
       });
     },
     close() {
@@ -166,6 +126,9 @@ export async function createIndexedDbStore(name = 'softphone-bridge', factory: I
     },
   };
 }
+
+/** Reads with `request`, then runs `then` with its result inside the transaction. */
+type Reader = <R>(request: IDBRequest<R>, then: (result: R) => void) => void;
 
 function open(factory: IDBFactory, name: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -194,10 +157,9 @@ function open(factory: IDBFactory, name: string): Promise<IDBDatabase> {
   });
 }
 
-/** Data read back from storage is checked again: another script of the origin can write there. */
-function validCall(raw: unknown): CallRecord | undefined {
-  if (raw === undefined) return undefined;
-  return validStoredCall(raw);
+/** The valid call records of `raw`. Data read back from storage is checked again: another script of the origin can write there. */
+function validCalls(raw: readonly unknown[]): CallRecord[] {
+  return raw.map(validStoredCall).filter((call): call is CallRecord => call !== undefined);
 }
 
 function storeError(what: string, cause: unknown): BridgeError {

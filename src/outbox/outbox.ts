@@ -106,30 +106,26 @@ export class Outbox {
       this.#again = true;
       return this.#draining;
     }
-    this.#draining = this.#drainRounds().finally(() => {
+    return (this.#draining = this.#drainRounds().finally(() => {
       this.#draining = undefined;
-    });
-    return this.#draining;
+    }));
   }
 
   /** Queues every dead letter again (after the admin fixed the CRM). Resolves to how many. */
   async retryDead(): Promise<number> {
-    const now = this.#options.clock.now();
-    let revived = 0;
-    for (const entry of await this.#options.store.listEntries('dead')) {
-      if (entry.kind === 'presence') continue;
-      await this.#options.store.updateEntry(entry.key, (current) => (current === undefined ? undefined : reviveEntry(current, now)));
-      revived += 1;
-    }
-    if (revived > 0) await this.drain();
-    return revived;
+    const { store, clock } = this.#options;
+    // An expired presence change stays dead: sending an old status later would be wrong.
+    const dead = (await store.listEntries('dead')).filter((entry) => entry.kind !== 'presence');
+    for (const entry of dead) await store.updateEntry(entry.key, (current) => current && reviveEntry(current, clock.now()));
+    if (dead.length > 0) await this.drain();
+    return dead.length;
   }
 
   /** Counts entries by status. */
   async stats(): Promise<OutboxStats> {
-    const entries = await this.#options.store.listEntries();
-    const count = (status: OutboxEntry['status']) => entries.filter((e) => e.status === status).length;
-    return { pending: count('pending'), sent: count('sent'), dead: count('dead') };
+    const stats = { pending: 0, sent: 0, dead: 0 };
+    for (const entry of await this.#options.store.listEntries()) stats[entry.status] += 1;
+    return stats;
   }
 
   async #drainRounds(): Promise<void> {
@@ -157,9 +153,8 @@ export class Outbox {
       if (!this.#running) return;
       const now = this.#options.clock.now();
       const due = (await this.#options.store.listEntries('pending'))
-        .filter((e) => all || e.nextAttemptAt <= now)
         // When retrying everything at once, one try per entry per round is enough.
-        .filter((e) => !(all && tried.has(`${e.key}#${e.revision}`)))
+        .filter((e) => (all ? !tried.has(`${e.key}#${e.revision}`) : e.nextAttemptAt <= now))
         .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.createdAt - b.createdAt);
       if (due.length === 0) return;
       for (const entry of due) {
@@ -170,56 +165,43 @@ export class Outbox {
   }
 
   async #attempt(entry: OutboxEntry): Promise<void> {
-    const { store, clock, retry, listener } = this.#options;
+    const { store, clock, retry, listener, logger } = this.#options;
+    const { key, kind, revision } = entry;
+    const settle = (rule: (current: OutboxEntry) => OutboxEntry) => store.updateEntry(key, (current) => current && rule(current));
     // Entries stored before `changedAt` existed fall back to `updatedAt`.
-    if (entry.kind === 'presence' && clock.now() - (entry.changedAt ?? entry.updatedAt) > this.#options.presenceMaxAgeMs) {
-      const error = new BridgeError('OUTBOX_DEAD_LETTERED', 'A presence change was dropped: it is too old to apply.', { details: { key: entry.key, reason: 'expired' } });
-      const dead = await store.updateEntry(entry.key, (current) => current && settleFailure(current, entry.revision, error.toJSON(), undefined, clock.now()));
+    if (kind === 'presence' && clock.now() - (entry.changedAt ?? entry.updatedAt) > this.#options.presenceMaxAgeMs) {
+      const error = new BridgeError('OUTBOX_DEAD_LETTERED', 'A presence change was too old to send.', { details: { key, reason: 'expired' } });
+      const dead = await settle((current) => settleFailure(current, revision, error.toJSON(), undefined, clock.now()));
       if (dead !== undefined) listener.deadLettered(dead, error);
       return;
     }
+    const attempts = entry.attempts + 1;
+    let timer: unknown;
     try {
-      const receipt = await this.#withTimeout(this.#options.deliver(toWrite(entry)));
-      const settled = await store.updateEntry(entry.key, (current) => current && settleSuccess(current, entry.revision, receipt, clock.now()));
+      const timeout = new Promise<never>((_, reject) => {
+        timer = clock.setTimeout(() => reject(new BridgeError('ADAPTER_WRITE_FAILED', `The CRM did not answer a write within ${retry.writeTimeoutMs} ms.`, { details: { timeoutMs: retry.writeTimeoutMs } })), retry.writeTimeoutMs);
+      });
+      const write = { ...entry.data, key, receipt: entry.receipt, attempt: attempts };
+      const receipt = await Promise.race([this.#options.deliver(write), timeout]);
+      const settled = await settle((current) => settleSuccess(current, revision, receipt, clock.now()));
       if (settled !== undefined) listener.written(settled);
     } catch (thrown) {
       const error = toBridgeError(thrown, 'ADAPTER_WRITE_FAILED');
-      const attempts = entry.attempts + 1;
       const giveUp = !error.retryable || attempts >= retry.maxAttempts;
       const retryAt = giveUp ? undefined : clock.now() + retryDelay(attempts, retry, this.#options.random);
-      const settled = await store.updateEntry(entry.key, (current) => current && settleFailure(current, entry.revision, error.toJSON(), retryAt, clock.now()));
+      const settled = await settle((current) => settleFailure(current, revision, error.toJSON(), retryAt, clock.now()));
       if (settled === undefined) return;
+      const details = { key, code: error.code, attempts };
       if (settled.status === 'dead') {
-        const dead = new BridgeError('OUTBOX_DEAD_LETTERED', `A ${entry.kind} write was given up after ${attempts} attempt(s): ${error.code}.`, {
-          details: { key: entry.key, attempts, lastCode: error.code },
-          cause: error,
-        });
-        this.#options.logger.error('outbox write dead-lettered', { key: entry.key, code: error.code, attempts });
-        listener.deadLettered(settled, dead);
+        logger.error('outbox write dead-lettered', details);
+        listener.deadLettered(settled, new BridgeError('OUTBOX_DEAD_LETTERED', `A ${kind} write was given up after ${attempts} attempt(s): ${error.code}.`, { details: { key, attempts, lastCode: error.code }, cause: error }));
       } else {
-        this.#options.logger.warn('outbox write failed, will retry', { key: entry.key, code: error.code, attempts });
+        logger.warn('outbox write failed, will retry', details);
         listener.failed(settled, error);
       }
+    } finally {
+      clock.clearTimeout(timer);
     }
-  }
-
-  #withTimeout<T>(promise: Promise<T>): Promise<T> {
-    const { clock, retry } = this.#options;
-    return new Promise<T>((resolve, reject) => {
-      const timer = clock.setTimeout(() => {
-        reject(new BridgeError('ADAPTER_WRITE_FAILED', `The CRM did not answer a write within ${retry.writeTimeoutMs} ms.`, { details: { timeoutMs: retry.writeTimeoutMs } }));
-      }, retry.writeTimeoutMs);
-      promise.then(
-        (value) => {
-          clock.clearTimeout(timer);
-          resolve(value);
-        },
-        (error: unknown) => {
-          clock.clearTimeout(timer);
-          reject(error);
-        },
-      );
-    });
   }
 
   /** Sleeps until the earliest pending write is due, or the sweep interval, whichever is first. */
@@ -237,10 +219,4 @@ export class Outbox {
     clock.clearTimeout(this.#timer);
     this.#timer = clock.setTimeout(() => void this.drain(), wait);
   }
-}
-
-function toWrite(entry: OutboxEntry): CrmWrite {
-  const attempt = entry.attempts + 1;
-  if (entry.data.kind === 'callLog') return { kind: 'callLog', key: entry.key, call: entry.data.call, receipt: entry.receipt, attempt };
-  return { kind: 'presence', key: entry.key, softphoneId: entry.data.softphoneId, receipt: entry.receipt, attempt };
 }

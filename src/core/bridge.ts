@@ -1,10 +1,10 @@
 import EventEmitter from 'eventemitter3';
-import type { CallbackEventType, DispositionEvent, PartnerConfigEvent, SoftphoneCallback } from '../contract/callback-events.js';
+import type { CallbackEventType, CallbackPayload, DispositionEvent, PartnerConfigEvent, SoftphoneCallback } from '../contract/callback-events.js';
 import type { CallRecord, CrmRecordRef } from '../contract/call-record.js';
 import type { AdapterConfig, CrmAdapter, DialRequest } from '../contract/crm-adapter.js';
-import type { CrmWrite } from '../contract/crm-write.js';
+import type { CrmWrite, WriteReceipt } from '../contract/crm-write.js';
 import { describeIssues } from '../contract/describe-issues.js';
-import { isId, validateCallbackPayload } from '../contract/validate.js';
+import { validateCallbackPayload } from '../contract/validate.js';
 import { parseContractCall } from '../contract/parse-contract-call.js';
 import type { SoftphoneMethod, SoftphonePayload } from '../contract/softphone-payloads.js';
 import { BridgeError, toBridgeError } from '../errors/index.js';
@@ -83,22 +83,17 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     this.#retentionMs = options.retentionMs ?? BRIDGE_DEFAULTS.retentionMs;
     const random = options.random ?? Math.random;
     const name = options.storeName ?? `softphone-bridge:${options.adapter.name}`;
+    const outboxName = `${name}:outbox`;
     this.#connectedSignal = new Promise((resolve) => (this.#markConnected = resolve));
     this.#channel = new CallbackChannel(
       this.#clock,
-      {
-        delivered: (eventType) => this.#emit('callback.delivered', eventType),
-        failed: (error) => {
-          this.#logger.warn(error.message, { code: error.code });
-          this.#emit('callback.failed', error);
-        },
-      },
+      { delivered: this.#relay('callback.delivered'), failed: (error) => this.#report('callback.failed', error) },
       options.startCallTimeoutMs ?? BRIDGE_DEFAULTS.startCallTimeoutMs,
     );
     this.#store = this.#openStore(options.store, name);
     const retry = resolveRetryPolicy(options.retry);
     this.#outbox = this.#store.then((store) => {
-      const lock = createDrainLock(`${name}:outbox`, { locks: this.#window.navigator?.locks, storage: safeStorage(this.#window), clock: this.#clock, random });
+      const lock = createDrainLock(outboxName, { locks: this.#window.navigator?.locks, storage: safeStorage(this.#window), clock: this.#clock, random });
       this.#drainLockKind = lock.kind;
       return new Outbox({
         store,
@@ -112,12 +107,8 @@ export class Bridge extends EventEmitter<BridgeEvents> {
         presenceMaxAgeMs: BRIDGE_DEFAULTS.presenceMaxAgeMs,
         sweepIntervalMs: BRIDGE_DEFAULTS.sweepIntervalMs,
         // Only a durable store is shared with other tabs; a page's memory store is its own.
-        peers: store.durability === 'durable' ? broadcastPeers(`${name}:outbox`) : undefined,
-        listener: {
-          written: (entry) => this.#emit('outbox.written', entry),
-          failed: (entry, error) => this.#emit('outbox.failed', entry, error),
-          deadLettered: (entry, error) => this.#emit('outbox.deadLettered', entry, error),
-        },
+        peers: store.durability === 'durable' ? broadcastPeers(outboxName) : undefined,
+        listener: { written: this.#relay('outbox.written'), failed: this.#relay('outbox.failed'), deadLettered: this.#relay('outbox.deadLettered') },
       });
     });
     // Errors surface through the methods that await these; this only avoids an unhandled rejection.
@@ -137,12 +128,9 @@ export class Bridge extends EventEmitter<BridgeEvents> {
   load(callback: SoftphoneCallback | string): Promise<void> {
     return this.#guard('load', () => {
       const resolved = resolveCallback(callback, this.#window);
-      if (resolved instanceof BridgeError) throw this.#reject(resolved);
+      if (resolved instanceof BridgeError) throw this.#report('contract.rejected', resolved);
       this.#channel.attach(resolved);
-      if (this.#connected) {
-        this.#sendConfig();
-        return Promise.resolve();
-      }
+      if (this.#connected) return this.#sendConfig();
       this.#connecting ??= this.#connect().finally(() => {
         this.#connecting = undefined;
       });
@@ -223,12 +211,11 @@ export class Bridge extends EventEmitter<BridgeEvents> {
   /** Asks the softphone to change the agent's status (`update_presence`), unless that is an echo. */
   updatePresence(softphoneId: string): Promise<void> {
     return this.#guard('updatePresence', () => {
-      if (!this.#read('updatePresence', () => isId(softphoneId))) throw this.#reject(new BridgeError('CONTRACT_PAYLOAD_INVALID', 'updatePresence: "softphoneId" must be a non-empty string.', { details: { method: 'updatePresence', fields: ['softphoneId'] } }));
+      const payload = this.#validateCallback('update_presence', { softphoneId }, 'updatePresence');
       if (this.#presence.fromCrm(softphoneId, this.#clock.now())) {
         this.#emit('presence.changed', softphoneId, 'crm');
-        this.#channel.send('update_presence', { softphoneId });
+        this.#channel.send('update_presence', payload);
       }
-      return Promise.resolve();
     });
   }
 
@@ -237,7 +224,6 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     return this.#guard('setDispositions', () => {
       this.#dispositions = this.#validateCallback('disposition', codes);
       this.#channel.send('disposition', this.#dispositions);
-      return Promise.resolve();
     });
   }
 
@@ -246,7 +232,6 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     return this.#guard('setPartnerConfig', () => {
       this.#partnerConfig = this.#validateCallback('partner_config', config);
       this.#channel.send('partner_config', this.#partnerConfig);
-      return Promise.resolve();
     });
   }
 
@@ -288,7 +273,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
       if (this.#connected) await this.#adapter.disconnect();
       (await this.#store).close();
     } catch (error) {
-      this.#logger.warn('dispose did not finish cleanly', { code: toBridgeError(error, 'OUTBOX_STORE_FAILED').code });
+      this.#logger.warn('dispose failed', { code: toBridgeError(error, 'OUTBOX_STORE_FAILED').code });
     }
     this.removeAllListeners();
   }
@@ -310,21 +295,18 @@ export class Bridge extends EventEmitter<BridgeEvents> {
       conversationId,
       (current) => {
         const step = transition(current, event, this.#policy);
-        const changed = step.verdict === 'applied' || step.verdict === 'merged';
-        const writes = changed && step.call !== undefined && step.effects.some((e) => e.type === 'writeCallLog')
-          ? [{ key: callLogKey(conversationId), data: { kind: 'callLog' as const, call: step.call } }]
-          : [];
-        return { call: changed ? step.call : undefined, writes, result: step };
+        // Only a step that changed the call is stored; a duplicate or an ignored event writes nothing.
+        const call = step.verdict === 'applied' || step.verdict === 'merged' ? step.call : undefined;
+        const writes = call !== undefined && step.effects.some((e) => e.type === 'writeCallLog') ? [{ key: callLogKey(conversationId), data: { kind: 'callLog' as const, call } }] : [];
+        return { call, writes, result: step };
       },
       this.#clock.now(),
     );
     const call = outcome.call;
     if (outcome.verdict === 'ignored' || call === undefined) {
-      const error = new BridgeError('CALL_TRANSITION_IGNORED', `${method}: ignored for conversation in state ${call?.state ?? 'unknown'}: ${outcome.reason ?? 'no effect'}.`, {
-        details: { method, conversationId, state: call?.state ?? null },
-      });
-      this.#logger.debug(error.message, { code: error.code });
-      this.#emit('call.ignored', error);
+      // The machine's reason names what is wrong ("an accepted call cannot be rejected"); the state is in the details.
+      const error = new BridgeError('CALL_TRANSITION_IGNORED', `${method}: ${outcome.reason ?? 'ignored'}.`, { details: { method, conversationId, state: call?.state ?? null } });
+      this.#report('call.ignored', error, 'debug');
       if (call === undefined) throw error;
       return call;
     }
@@ -347,7 +329,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     try {
       this.#adapter.callUpdated(call);
     } catch (error) {
-      this.#logger.warn('adapter.callUpdated threw', { code: toBridgeError(error, 'SCREEN_POP_FAILED').code });
+      this.#logger.warn('callUpdated threw', { code: toBridgeError(error, 'SCREEN_POP_FAILED').code });
     }
   }
 
@@ -355,11 +337,12 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     try {
       await this.#connectedSignal;
       if (this.#disposed) return;
-      const hinted = call.direction === 'outbound' ? this.#hints.take(call.phoneNumber, this.#clock.now()) : undefined;
-      if (hinted !== undefined) return void (await this.#link(call.conversationId, hinted));
+      const { conversationId, direction, phoneNumber } = call;
+      const hinted = direction === 'outbound' ? this.#hints.take(phoneNumber, this.#clock.now()) : undefined;
+      if (hinted !== undefined) return void (await this.#link(conversationId, hinted));
       if (typeof this.#adapter.screenPop !== 'function') return;
-      const result = await this.#adapter.screenPop({ conversationId: call.conversationId, direction: call.direction, phoneNumber: call.phoneNumber });
-      if (result.record !== undefined) await this.#link(call.conversationId, result.record);
+      const result = await this.#adapter.screenPop({ conversationId, direction, phoneNumber });
+      if (result.record !== undefined) await this.#link(conversationId, result.record);
     } catch (error) {
       const failure = toBridgeError(error, 'SCREEN_POP_FAILED');
       this.#logger.warn('screen pop failed', { code: failure.code, conversationId: call.conversationId });
@@ -382,21 +365,15 @@ export class Bridge extends EventEmitter<BridgeEvents> {
         updatePresence: (softphoneId) => this.updatePresence(softphoneId),
         updateConfig: (next) => this.#applyConfig(next),
         linkRecord: (conversationId, record) => this.#guard('linkRecord', () => this.#link(conversationId, record)).then(() => undefined),
-        refuse: (error) => {
-          this.#logger.warn(error.message, { code: error.code });
-          this.#emit('adapter.refused', error);
-        },
+        refuse: (error) => void this.#report('adapter.refused', error),
       });
     } catch (cause) {
-      const error = toBridgeError(cause, 'ADAPTER_CONNECT_FAILED', `The ${this.#adapter.name} adapter could not connect.`);
-      this.#logger.error(error.message, { code: error.code });
-      this.#emit('adapter.failed', error);
-      throw error;
+      throw this.#report('adapter.failed', toBridgeError(cause, 'ADAPTER_CONNECT_FAILED', `The ${this.#adapter.name} adapter could not connect.`), 'error');
     }
     if (this.#disposed) {
       // dispose() ran while the adapter was connecting: let go of it instead of starting the outbox.
       await this.#adapter.disconnect().catch(() => undefined);
-      throw new BridgeError('BRIDGE_DISPOSED', 'load: the bridge was disposed while connecting.', { details: { method: 'load' } });
+      throw new BridgeError('BRIDGE_DISPOSED', 'load: disposed while connecting.', { details: { method: 'load' } });
     }
     this.#connected = true;
     await this.#applyConfig(config ?? {});
@@ -419,10 +396,10 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     if (this.#partnerConfig !== undefined) this.#channel.send('partner_config', this.#partnerConfig);
   }
 
-  async #deliver(write: CrmWrite): Promise<import('../contract/crm-write.js').WriteReceipt> {
+  async #deliver(write: CrmWrite): Promise<WriteReceipt> {
     if (write.kind === 'callLog') return this.#adapter.writeCallLog(write);
     if (typeof this.#adapter.setPresence !== 'function') {
-      throw new BridgeError('ADAPTER_WRITE_REFUSED', `The ${this.#adapter.name} adapter does not sync presence.`, { details: { kind: write.kind } });
+      throw new BridgeError('ADAPTER_WRITE_REFUSED', `${this.#adapter.name} adapter: no presence sync.`, { details: { kind: write.kind } });
     }
     return this.#adapter.setPresence(write);
   }
@@ -441,7 +418,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
       try {
         return await createIndexedDbStore(name, factory);
       } catch (error) {
-        this.#logger.warn('IndexedDB unavailable; call logs are kept in memory only until the CRM confirms them', { code: toBridgeError(error, 'OUTBOX_STORE_FAILED').code });
+        this.#logger.warn('IndexedDB unavailable; using memory', { code: toBridgeError(error, 'OUTBOX_STORE_FAILED').code });
       }
     }
     return createMemoryStore();
@@ -449,15 +426,16 @@ export class Bridge extends EventEmitter<BridgeEvents> {
 
   #parse<M extends SoftphoneMethod>(method: M, args: readonly unknown[]): SoftphonePayload<M> {
     const parsed = parseContractCall(method, args);
-    if (!parsed.ok) throw this.#reject(parsed.error);
+    if (!parsed.ok) throw this.#report('contract.rejected', parsed.error);
     return parsed.payload;
   }
 
-  #validateCallback<T extends CallbackEventType>(eventType: T, payload: unknown): import('../contract/callback-events.js').CallbackPayload<T> {
-    const result = this.#read(eventType, () => validateCallbackPayload(eventType, payload));
+  /** Validates what goes to the softphone as `eventType`; errors name `method` (default: the event type). */
+  #validateCallback<T extends CallbackEventType>(eventType: T, payload: unknown, method: string = eventType): CallbackPayload<T> {
+    const result = this.#read(method, () => validateCallbackPayload(eventType, payload));
     if (!result.success) {
       const { fields, text } = describeIssues(result.issues);
-      throw this.#reject(new BridgeError('CONTRACT_PAYLOAD_INVALID', `${eventType}: ${text}.`, { details: { method: eventType, fields } }));
+      throw this.#report('contract.rejected', new BridgeError('CONTRACT_PAYLOAD_INVALID', `${method}: ${text}.`, { details: { method, fields } }));
     }
     return result.data;
   }
@@ -470,14 +448,14 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     try {
       return read();
     } catch {
-      throw this.#reject(new BridgeError('CONTRACT_ARGUMENTS_INVALID', `${method}: the arguments could not be read (a property threw when read).`, { details: { method } }));
+      throw this.#report('contract.rejected', new BridgeError('CONTRACT_ARGUMENTS_INVALID', `${method}: the arguments could not be read (a property threw when read).`, { details: { method } }));
     }
   }
 
-  /** Reports bad input as an event and returns the error, for the caller to reject with. */
-  #reject(error: BridgeError): BridgeError {
-    this.#logger.warn(error.message, { code: error.code });
-    this.#emit('contract.rejected', error);
+  /** Logs `error` and emits it as `event` (bad input, refusals, failures); returns it for the caller to throw. */
+  #report(event: 'contract.rejected' | 'call.ignored' | 'callback.failed' | 'adapter.failed' | 'adapter.refused', error: BridgeError, level: 'debug' | 'warn' | 'error' = 'warn'): BridgeError {
+    this.#logger[level](error.message, { code: error.code });
+    this.#emit(event, error);
     return error;
   }
 
@@ -485,13 +463,14 @@ export class Bridge extends EventEmitter<BridgeEvents> {
    * Runs `body` so that nothing escapes synchronously: a throw becomes a rejection, every
    * failure is a BridgeError, and a disposed bridge refuses politely.
    */
-  #guard<T>(method: string, body: () => Promise<T>): Promise<T> {
-    if (this.#disposed) return Promise.reject(new BridgeError('BRIDGE_DISPOSED', `${method}: the bridge was disposed.`, { details: { method } }));
-    try {
-      return body().catch((error: unknown) => Promise.reject(toBridgeError(error, 'OUTBOX_STORE_FAILED')));
-    } catch (error) {
-      return Promise.reject(toBridgeError(error, 'OUTBOX_STORE_FAILED'));
-    }
+  #guard<T>(method: string, body: () => T | PromiseLike<T>): Promise<T> {
+    // The executor runs `body` at once, and turns what it throws into a rejection.
+    return new Promise<T>((resolve) => {
+      if (this.#disposed) throw new BridgeError('BRIDGE_DISPOSED', `${method}: the bridge was disposed.`, { details: { method } });
+      resolve(body());
+    }).catch((error: unknown) => {
+      throw toBridgeError(error, 'OUTBOX_STORE_FAILED');
+    });
   }
 
   /** Events apply in call order: each waits for the previous one, whatever its outcome. */
@@ -506,8 +485,13 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     try {
       (this.emit as (event: K, ...args: BridgeEvents[K]) => boolean)(event, ...args);
     } catch (error) {
-      this.#logger.error('a bridge event listener threw', { event: String(event), name: error instanceof Error ? error.name : typeof error });
+      this.#logger.error('listener threw', { event, name: error instanceof Error ? error.name : typeof error });
     }
+  }
+
+  /** A listener that passes its arguments on as `event`. */
+  #relay<K extends keyof BridgeEvents>(event: K): (...args: BridgeEvents[K]) => void {
+    return (...args) => this.#emit(event, ...args);
   }
 }
 

@@ -26,13 +26,10 @@ export interface DrainLockEnvironment {
  * Firefox third-party iframes), else a lock local to this page.
  */
 export function createDrainLock(name: string, env: DrainLockEnvironment): DrainLock {
-  if (env.locks !== undefined && typeof env.locks.request === 'function') return webLocksLock(name, env.locks);
+  const { locks } = env;
+  if (typeof locks?.request === 'function') return { kind: 'web-locks', run: (task) => locks.request(name, { mode: 'exclusive' }, task) as Promise<Awaited<ReturnType<typeof task>>> };
   if (env.storage !== undefined && storageWorks(env.storage)) return leaseLock(name, env.storage, env.clock, env.random);
   return localLock();
-}
-
-function webLocksLock(name: string, locks: LockManager): DrainLock {
-  return { kind: 'web-locks', run: (task) => locks.request(name, { mode: 'exclusive' }, task) as Promise<Awaited<ReturnType<typeof task>>> };
 }
 
 /** A lock held by this page alone: a promise chain. */
@@ -51,6 +48,12 @@ export function localLock(): DrainLock {
 /** How long a lease lasts without renewal; a crashed tab's lease frees itself after this. */
 export const LEASE_MS = 10_000;
 
+/** A lease as stored: who holds it and until when. */
+interface Lease {
+  readonly owner: string;
+  readonly until: number;
+}
+
 /**
  * A lease in localStorage: `{owner, until}`. Taken when absent or expired, confirmed by reading
  * it back after a short pause (two tabs writing at once: the last write wins and the other
@@ -61,60 +64,43 @@ function leaseLock(name: string, storage: Storage, clock: Clock, random: () => n
   const key = `${name}:lease`;
   const local = localLock();
   const sleep = (ms: number) => new Promise<void>((resolve) => clock.setTimeout(resolve, ms));
-  const read = (): { owner: string; until: number } | undefined => {
+  // A missing or malformed lease reads as one without owner or expiry: free to take.
+  const read = (): Partial<Lease> => {
     try {
-      const value = JSON.parse(storage.getItem(key) ?? 'null') as unknown;
-      if (typeof value === 'object' && value !== null && 'owner' in value && 'until' in value) return value as { owner: string; until: number };
+      return { ...JSON.parse(storage.getItem(key) ?? '{}') };
     } catch {
-      // A malformed lease is treated as absent.
+      return {};
     }
-    return undefined;
   };
   const write = () => storage.setItem(key, JSON.stringify({ owner, until: clock.now() + LEASE_MS }));
-  const acquire = async (): Promise<void> => {
-    for (;;) {
-      const lease = read();
-      if (lease === undefined || lease.until < clock.now() || lease.owner === owner) {
-        write();
-        await sleep(25);
-        if (read()?.owner === owner) return;
-      }
-      await sleep(50 + Math.round(random() * 150));
-    }
+  let renewal: unknown;
+  const renew = () => {
+    renewal = clock.setTimeout(() => {
+      write();
+      renew();
+    }, LEASE_MS / 3);
   };
   return {
     kind: 'lease',
-    run<T>(task: () => Promise<T>): Promise<T> {
-      return local.run(async () => {
-        await acquire();
-        const renew = setIntervalOn(clock, () => write(), LEASE_MS / 3);
+    run: (task) =>
+      local.run(async () => {
+        for (;;) {
+          const lease = read();
+          if (lease.owner === owner || (lease.until ?? 0) < clock.now()) {
+            write();
+            await sleep(25);
+            if (read().owner === owner) break;
+          }
+          await sleep(50 + Math.round(random() * 150));
+        }
+        renew();
         try {
           return await task();
         } finally {
-          renew.stop();
-          if (read()?.owner === owner) storage.removeItem(key);
+          clock.clearTimeout(renewal);
+          if (read().owner === owner) storage.removeItem(key);
         }
-      });
-    },
-  };
-}
-
-function setIntervalOn(clock: Clock, tick: () => void, ms: number): { stop(): void } {
-  let handle: unknown;
-  let stopped = false;
-  const schedule = () => {
-    handle = clock.setTimeout(() => {
-      if (stopped) return;
-      tick();
-      schedule();
-    }, ms);
-  };
-  schedule();
-  return {
-    stop() {
-      stopped = true;
-      clock.clearTimeout(handle);
-    },
+      }),
   };
 }
 

@@ -49,41 +49,15 @@ const ignore =
 /** First event of a conversation: create it in `state`. */
 const create =
   (state: CallState): Rule =>
-  (_call, event, policy) => {
-    if (event.type === 'recordLinked') return { verdict: 'ignored', call: undefined, effects: [], reason: 'no such conversation' };
-    let record = newRecord(event, state);
-    const effects: CallEffect[] = [];
-    if (state === 'rejected' && event.type === 'callRejected') record = { ...record, outcome: rejectionOutcome(event) };
-    if (state === 'ended') record = { ...record, outcome: endOutcome(record) };
-    const pops = state === 'dialing' || state === 'connected' || (state === 'ringing' && policy.screenPopOn === 'ring');
-    if (pops && record.phoneNumber !== '') {
-      record = { ...record, poppedAt: event.at };
-      effects.push({ type: 'screenPop' });
-    }
-    if (state === 'ended' || state === 'wrapped' || (state === 'rejected' && rejectionLogged(record, policy))) {
-      effects.push({ type: 'writeCallLog' });
-    }
-    return { verdict: 'applied', call: record, effects };
-  };
+  (_call, event, policy) =>
+    // The table sends `recordLinked` for an unknown conversation to `ignore`: a contract event here.
+    enter(newRecord(event as ContractCallEvent, state), undefined, event, policy);
 
 /** A move to another state, with the event's data merged. */
 const move =
   (to: CallState): Rule =>
-  (call, event, policy) => {
-    const current = call as CallRecord;
-    let record: CallRecord = { ...merge(current, event), state: to };
-    const effects: CallEffect[] = [];
-    if (to === 'connected' && record.poppedAt === undefined && record.phoneNumber !== '') {
-      record = { ...record, poppedAt: event.at };
-      effects.push({ type: 'screenPop' });
-    }
-    if (to === 'ended') record = { ...record, outcome: current.state === 'connected' ? 'completed' : 'unanswered' };
-    if (to === 'rejected' && event.type === 'callRejected') record = { ...record, outcome: rejectionOutcome(event) };
-    if (to === 'ended' || to === 'wrapped' || (to === 'rejected' && rejectionLogged(record, policy))) {
-      effects.push({ type: 'writeCallLog' });
-    }
-    return { verdict: 'applied', call: bump(record, current, event.at), effects };
-  };
+  (call, event, policy) =>
+    enter({ ...merge(call as CallRecord, event), state: to }, call, event, policy);
 
 /**
  * Data without a change of state. The log is written again only if one is due in this state
@@ -96,16 +70,15 @@ const fill: Rule = (call, event, policy) => {
   if (event.type === 'callAccepted' && current.outcome === 'unanswered') record = { ...record, outcome: 'completed' };
   // An end that arrives after the notes: the first moment the outcome is known.
   if (event.type === 'callEnded' && record.outcome === undefined) record = { ...record, outcome: endOutcome(record) };
-  if (sameData(record, current)) return { verdict: 'duplicate', call: current, effects: [] };
-  const logged = current.state === 'ended' || current.state === 'wrapped' || (current.state === 'rejected' && rejectionLogged(current, policy));
-  return { verdict: 'merged', call: bump(record, current, event.at), effects: logged ? [{ type: 'writeCallLog' }] : [] };
+  if (sameData(record, current)) return duplicate(current, event, policy);
+  return { verdict: 'merged', call: bump(record, current, event.at), effects: logDue(current, policy) ? [{ type: 'writeCallLog' }] : [] };
 };
 
 /** `callEnded` after a state that has no end yet (notes first, or rejected): merge it once. */
 const lateEnd: Rule = (call, event, policy) =>
   (call as CallRecord).endedAt === undefined || (call as CallRecord).durationSeconds === undefined
     ? fill(call, event, policy)
-    : { verdict: 'duplicate', call, effects: [] };
+    : duplicate(call, event, policy);
 
 /** Notes after the end: the call is wrapped up; the log is updated if the notes say more. */
 const wrapUp: Rule = (call, event, policy) => {
@@ -117,6 +90,25 @@ const wrapUp: Rule = (call, event, policy) => {
 const duplicate: Rule = (call) => ({ verdict: 'duplicate', call, effects: [] });
 
 // ---- helpers -------------------------------------------------------------------------------
+
+/**
+ * `record` arriving in its state, from `previous` (none for a new conversation): the outcome,
+ * screen pop and call log that come with that state.
+ */
+function enter(record: CallRecord, previous: CallRecord | undefined, event: CallEvent, policy: CallPolicy): Transition {
+  const state = record.state;
+  const effects: CallEffect[] = [];
+  if (event.type === 'callRejected') record = { ...record, outcome: event.payload.reason === 'passive' ? 'missed' : 'declined' };
+  if (state === 'ended') record = { ...record, outcome: previous === undefined ? endOutcome(record) : previous.state === 'connected' ? 'completed' : 'unanswered' };
+  // A new conversation pops when it dials, connects, or rings (if the policy says so); a known one once it connects.
+  const pops = state === 'connected' || (previous === undefined && (state === 'dialing' || (state === 'ringing' && policy.screenPopOn === 'ring')));
+  if (pops && record.poppedAt === undefined && record.phoneNumber !== '') {
+    record = { ...record, poppedAt: event.at };
+    effects.push({ type: 'screenPop' });
+  }
+  if (logDue(record, policy)) effects.push({ type: 'writeCallLog' });
+  return { verdict: 'applied', call: previous === undefined ? record : bump(record, previous, event.at), effects };
+}
 
 function merge(call: CallRecord, event: CallEvent): CallRecord {
   if (event.type === 'recordLinked') return { ...call, crmRecord: event.record };
@@ -132,13 +124,10 @@ function endOutcome(call: CallRecord): CallRecord['outcome'] {
   return call.acceptedAt !== undefined || (call.durationSeconds ?? 0) > 0 ? 'completed' : 'unanswered';
 }
 
-function rejectionOutcome(event: Extract<CallEvent, { type: 'callRejected' }>): CallRecord['outcome'] {
-  return event.payload.reason === 'passive' ? 'missed' : 'declined';
-}
-
-function rejectionLogged(call: CallRecord, policy: CallPolicy): boolean {
-  if (policy.logRejectedCalls === 'all') return true;
-  return policy.logRejectedCalls === 'passive' && call.outcome === 'missed';
+/** Whether a call in its state gets a call log: every end, and the rejections the policy asks for. */
+function logDue(call: CallRecord, policy: CallPolicy): boolean {
+  if (call.state === 'rejected') return policy.logRejectedCalls === 'all' || (policy.logRejectedCalls === 'passive' && call.outcome === 'missed');
+  return call.state === 'ended' || call.state === 'wrapped';
 }
 
 // ---- the table -----------------------------------------------------------------------------

@@ -9,18 +9,15 @@ import type { NewWrite, OutboxEntry } from './outbox-entry.js';
 
 /** Queues `write`: a new entry, or the existing entry for its key with the newer data. */
 export function upsertEntry(existing: OutboxEntry | undefined, write: NewWrite, now: number): OutboxEntry {
-  if (existing === undefined) {
-    return { key: write.key, kind: write.data.kind, data: write.data, status: 'pending', revision: 1, attempts: 0, createdAt: now, changedAt: now, updatedAt: now, nextAttemptAt: now };
-  }
   // Another tab (or a duplicate event) queued exactly what the CRM already has: nothing to do.
-  if (existing.status !== 'dead' && sameJson(existing.data, write.data)) return existing;
-  if (existing.status === 'pending') {
-    // Newer data for a write still waiting: replace it, keep the backoff so a failing CRM is not hammered.
-    return { ...existing, data: write.data, revision: existing.revision + 1, changedAt: now, updatedAt: now };
-  }
-  // Sent or dead: the data changed, so a fresh round of attempts starts now; the receipt stays,
-  // so the adapter updates the record it made.
-  return { ...withoutError(existing), data: write.data, status: 'pending', revision: existing.revision + 1, attempts: 0, changedAt: now, updatedAt: now, nextAttemptAt: now };
+  if (existing !== undefined && existing.status !== 'dead' && JSON.stringify(existing.data) === JSON.stringify(write.data)) return existing;
+  const changed = { data: write.data, revision: (existing?.revision ?? 0) + 1, changedAt: now, updatedAt: now };
+  // Newer data for a write still waiting: replace it, keep the backoff so a failing CRM is not hammered.
+  if (existing?.status === 'pending') return { ...existing, ...changed };
+  // New (revision 1), or sent or dead with changed data: a fresh round of attempts starts now.
+  // A receipt stays, so the adapter updates the record it made.
+  const base = existing === undefined ? { key: write.key, kind: write.data.kind, createdAt: now } : withoutError(existing);
+  return { ...base, ...changed, status: 'pending', attempts: 0, nextAttemptAt: now };
 }
 
 /** The CRM confirmed `revision`. A newer revision queued meanwhile stays pending, with the receipt. */
@@ -34,11 +31,9 @@ export function settleSuccess(entry: OutboxEntry, revision: number, receipt: Wri
  * (dead letter). Giving up only applies to the revision that failed: newer data gets its own tries.
  */
 export function settleFailure(entry: OutboxEntry, revision: number, error: BridgeErrorJson, retryAt: number | undefined, now: number): OutboxEntry {
-  if (retryAt === undefined && entry.revision === revision) {
-    return { ...entry, status: 'dead', attempts: entry.attempts + 1, lastError: error, updatedAt: now };
-  }
-  const nextAttemptAt = retryAt ?? now;
-  return { ...entry, status: 'pending', attempts: entry.revision === revision ? entry.attempts + 1 : 0, lastError: error, nextAttemptAt, updatedAt: now };
+  const same = entry.revision === revision;
+  const base = { ...entry, attempts: same ? entry.attempts + 1 : 0, lastError: error, updatedAt: now };
+  return same && retryAt === undefined ? { ...base, status: 'dead' } : { ...base, status: 'pending', nextAttemptAt: retryAt ?? now };
 }
 
 /** A dead entry queued again by hand (`bridge.outbox.retryDead()`), due now. */
@@ -49,8 +44,4 @@ export function reviveEntry(entry: OutboxEntry, now: number): OutboxEntry {
 function withoutError(entry: OutboxEntry): OutboxEntry {
   const { lastError: _dropped, ...rest } = entry;
   return rest;
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }

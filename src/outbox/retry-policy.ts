@@ -20,16 +20,18 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { baseDelayMs: 1_000, maxDelayM
 
 /** A complete retry policy from a partial one, or a `CONFIG_INVALID` naming the bad option. */
 export function resolveRetryPolicy(options: Partial<RetryPolicy> = {}): RetryPolicy {
-  const policy: Record<string, number> = { ...DEFAULT_RETRY_POLICY };
-  for (const key of Object.keys(DEFAULT_RETRY_POLICY) as (keyof RetryPolicy)[]) {
+  const policy: Record<keyof RetryPolicy, number> = { ...DEFAULT_RETRY_POLICY };
+  for (const key of Object.keys(policy) as (keyof RetryPolicy)[]) {
     const value = options[key];
     if (value === undefined) continue;
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 1 || (key === 'maxAttempts' && !Number.isInteger(value))) {
-      throw new BridgeError('CONFIG_INVALID', `retry.${key} must be a ${key === 'maxAttempts' ? 'whole number' : 'number'} of at least 1.`, { details: { keys: [key] } });
+    // Number.isFinite is false for anything that is not a number (no coercion).
+    const whole = key === 'maxAttempts';
+    if (!Number.isFinite(value) || value < 1 || (whole && !Number.isInteger(value))) {
+      throw new BridgeError('CONFIG_INVALID', `retry.${key} must be a ${whole ? 'whole ' : ''}number of at least 1.`, { details: { keys: [key] } });
     }
     policy[key] = value;
   }
-  return policy as unknown as RetryPolicy;
+  return policy;
 }
 
 /**

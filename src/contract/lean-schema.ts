@@ -50,7 +50,29 @@ type Path = readonly (string | number)[];
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (!isObject(value)) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * The type each kind of node requires before anything else is checked; a mistyped input gets one
+ * `invalid_type` issue whose `expected` is the kind's name, as in zod.
+ */
+const TYPE_CHECKS: Partial<Record<LeanSchema['kind'], (input: unknown) => boolean>> = {
+  string: (input) => typeof input === 'string',
+  number: (input) => typeof input === 'number' && Number.isFinite(input),
+  array: Array.isArray,
+  record: isPlainObject,
+  object: isObject,
+};
+
 function run(schema: LeanSchema, input: unknown, path: Path, issues: LeanIssue[]): unknown {
+  if (TYPE_CHECKS[schema.kind]?.(input) === false) {
+    issues.push({ code: 'invalid_type', path, input, expected: schema.kind });
+    return input;
+  }
   switch (schema.kind) {
     case 'unknown':
       return input;
@@ -66,35 +88,29 @@ function run(schema: LeanSchema, input: unknown, path: Path, issues: LeanIssue[]
     case 'enum':
       if (typeof input !== 'string' || !schema.values.includes(input)) issues.push({ code: 'invalid_value', path, input, values: schema.values });
       return input;
-    case 'string':
-      return string(schema, input, path, issues);
-    case 'number':
-      if (typeof input !== 'number' || !Number.isFinite(input)) {
-        issues.push({ code: 'invalid_type', path, input, expected: 'number' });
-      } else {
-        bounds(input, input, 'number', schema, path, issues);
+    case 'string': {
+      let value = input as string;
+      for (const transform of schema.transforms ?? []) {
+        value = transform === 'trim' ? value.trim() : transform === 'lower' ? value.toLowerCase() : value.toUpperCase();
       }
+      bounds(value.length, value, 'string', schema, path, issues);
+      return value;
+    }
+    case 'number':
+      bounds(input as number, input, 'number', schema, path, issues);
       return input;
-    case 'array':
-      return array(schema, input, path, issues);
+    case 'array': {
+      const before = issues.length;
+      const value = (input as unknown[]).map((element, index) => run(schema.of, element, [...path, index], issues));
+      // zod skips the size check once an element has failed.
+      if (issues.length === before) bounds(value.length, value, 'array', schema, path, issues);
+      return value;
+    }
     case 'record':
-      return record(input, path, issues);
+      return copyRecord(input as Record<string, unknown>);
     case 'object':
-      return object(schema, input, path, issues);
+      return object(schema, input as Record<string, unknown>, path, issues);
   }
-}
-
-function string(schema: Extract<LeanSchema, { kind: 'string' }>, input: unknown, path: Path, issues: LeanIssue[]): unknown {
-  if (typeof input !== 'string') {
-    issues.push({ code: 'invalid_type', path, input, expected: 'string' });
-    return input;
-  }
-  let value = input;
-  for (const transform of schema.transforms ?? []) {
-    value = transform === 'trim' ? value.trim() : transform === 'lower' ? value.toLowerCase() : value.toUpperCase();
-  }
-  bounds(value.length, value, 'string', schema, path, issues);
-  return value;
 }
 
 /** zod runs a length or size check after the others, unless an earlier one already failed. */
@@ -103,23 +119,8 @@ function bounds(measure: number, input: unknown, origin: 'string' | 'number' | '
   if (schema.max !== undefined && measure > schema.max) issues.push({ code: 'too_big', path, input, origin, maximum: schema.max });
 }
 
-function array(schema: Extract<LeanSchema, { kind: 'array' }>, input: unknown, path: Path, issues: LeanIssue[]): unknown {
-  if (!Array.isArray(input)) {
-    issues.push({ code: 'invalid_type', path, input, expected: 'array' });
-    return input;
-  }
-  const before = issues.length;
-  const value = input.map((element, index) => run(schema.of, element, [...path, index], issues));
-  // zod skips the size check once an element has failed.
-  if (issues.length === before) bounds(value.length, value, 'array', schema, path, issues);
-  return value;
-}
-
-function record(input: unknown, path: Path, issues: LeanIssue[]): unknown {
-  if (!isPlainObject(input)) {
-    issues.push({ code: 'invalid_type', path, input, expected: 'record' });
-    return input;
-  }
+/** A record's own text keys, copied (symbols and `__proto__` left out, as zod does). */
+function copyRecord(input: Record<string, unknown>): Record<string, unknown> {
   const value: Record<string, unknown> = {};
   for (const key of Reflect.ownKeys(input)) {
     if (typeof key === 'string' && key !== '__proto__') value[key] = input[key];
@@ -127,17 +128,7 @@ function record(input: unknown, path: Path, issues: LeanIssue[]): unknown {
   return value;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (!isObject(value)) return false;
-  const prototype = Object.getPrototypeOf(value) as unknown;
-  return prototype === Object.prototype || prototype === null;
-}
-
-function object(schema: Extract<LeanSchema, { kind: 'object' }>, input: unknown, path: Path, issues: LeanIssue[]): unknown {
-  if (!isObject(input)) {
-    issues.push({ code: 'invalid_type', path, input, expected: 'object' });
-    return input;
-  }
+function object(schema: Extract<LeanSchema, { kind: 'object' }>, input: Record<string, unknown>, path: Path, issues: LeanIssue[]): unknown {
   const value: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(schema.shape)) {
     const present = key in input;

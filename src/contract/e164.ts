@@ -1,23 +1,27 @@
 /**
- * Country calling codes and national trunk prefixes, by ISO 3166 alpha-2 code: enough to turn
- * what an agent sees in a CRM ("(888) 397-3342", "020 7946 0958") into E.164 for the softphone.
+ * Country calling codes by ISO 3166 alpha-2 code (`GB44` is Great Britain, +44), grouped by the
+ * national trunk prefix that a national number starts with and E.164 drops: enough to turn what
+ * an agent sees in a CRM ("(888) 397-3342", "020 7946 0958") into E.164 for the softphone.
  * Countries not listed can still dial numbers written with a leading `+` or `00`.
  */
-const COUNTRIES: Readonly<Record<string, readonly [callingCode: string, trunkPrefix: string]>> = {
-  US: ['1', '1'], CA: ['1', '1'], PR: ['1', '1'], DO: ['1', '1'], JM: ['1', '1'], TT: ['1', '1'], BS: ['1', '1'], BB: ['1', '1'],
-  MX: ['52', ''], BR: ['55', '0'], AR: ['54', '0'], CL: ['56', ''], CO: ['57', '0'], PE: ['51', '0'], VE: ['58', '0'], UY: ['598', '0'],
-  GB: ['44', '0'], IE: ['353', '0'], FR: ['33', '0'], DE: ['49', '0'], NL: ['31', '0'], BE: ['32', '0'], LU: ['352', ''], CH: ['41', '0'],
-  AT: ['43', '0'], ES: ['34', ''], PT: ['351', ''], IT: ['39', ''], DK: ['45', ''], NO: ['47', ''], SE: ['46', '0'], FI: ['358', '0'],
-  IS: ['354', ''], PL: ['48', ''], CZ: ['420', ''], SK: ['421', '0'], HU: ['36', '06'], RO: ['40', '0'], BG: ['359', '0'], GR: ['30', ''],
-  TR: ['90', '0'], UA: ['380', '0'], IL: ['972', '0'], AE: ['971', '0'], SA: ['966', '0'], QA: ['974', ''], EG: ['20', '0'], ZA: ['27', '0'],
-  NG: ['234', '0'], KE: ['254', '0'], MA: ['212', '0'], IN: ['91', '0'], PK: ['92', '0'], BD: ['880', '0'], LK: ['94', '0'], CN: ['86', '0'],
-  HK: ['852', ''], TW: ['886', '0'], JP: ['81', '0'], KR: ['82', '0'], SG: ['65', ''], MY: ['60', '0'], TH: ['66', '0'], VN: ['84', '0'],
-  PH: ['63', '0'], ID: ['62', '0'], AU: ['61', '0'], NZ: ['64', '0'],
+const CALLING_CODES_BY_TRUNK_PREFIX: Readonly<Record<string, string>> = {
+  '1': 'US1 CA1 PR1 DO1 JM1 TT1 BS1 BB1',
+  '0':
+    'BR55 AR54 CO57 PE51 VE58 UY598 GB44 IE353 FR33 DE49 NL31 BE32 CH41 AT43 SE46 FI358 SK421 RO40 BG359 TR90 UA380 IL972 AE971 ' +
+    'SA966 EG20 ZA27 NG234 KE254 MA212 IN91 PK92 BD880 LK94 CN86 TW886 JP81 KR82 MY60 TH66 VN84 PH63 ID62 AU61 NZ64',
+  '06': 'HU36',
+  '': 'MX52 CL56 LU352 ES34 PT351 IT39 DK45 NO47 IS354 PL48 CZ420 GR30 QA974 HK852 SG65',
 };
+
+/** The table above by country: `[callingCode, trunkPrefix]`. */
+const COUNTRIES = new Map<string, readonly [callingCode: string, trunkPrefix: string]>();
+for (const [trunkPrefix, entries] of Object.entries(CALLING_CODES_BY_TRUNK_PREFIX)) {
+  for (const entry of entries.split(' ')) COUNTRIES.set(entry.slice(0, 2), [entry.slice(2), trunkPrefix]);
+}
 
 /** Whether `country` is an ISO code {@link toE164} knows. */
 export function isKnownCountry(country: string): boolean {
-  return Object.prototype.hasOwnProperty.call(COUNTRIES, country.toUpperCase());
+  return COUNTRIES.has(country.toUpperCase());
 }
 
 /** Why a number could not be made E.164, for a message the agent reads. */
@@ -37,7 +41,7 @@ export function toE164(input: string, defaultCountry: string): { ok: true; e164:
   if (/[A-Za-z]/.test(withoutExtension)) return { ok: false, problem: 'letters' };
   const plus = withoutExtension.startsWith('+');
   let digits = withoutExtension.replace(/\D+/g, '');
-  const country = COUNTRIES[defaultCountry.toUpperCase()];
+  const country = COUNTRIES.get(defaultCountry.toUpperCase());
   let international = plus;
   if (!international && digits.startsWith('00')) {
     international = true;

@@ -23,15 +23,12 @@ export class OpenCti {
    */
   call(method: OpenCtiCallMethod, args: Record<string, unknown>, failure: BridgeErrorCode = 'ADAPTER_WRITE_FAILED'): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      let settled = false;
-      const timer = this.clock.setTimeout(() => {
-        if (settled) return;
-        settled = true;
-        reject(new BridgeError('ADAPTER_TIMEOUT', `Salesforce did not answer ${method} within ${this.timeoutMs} ms.`, { details: { method, timeoutMs: this.timeoutMs } }));
-      }, this.timeoutMs);
+      // A promise settles once: an answer after the timeout, or a timeout after the answer, changes nothing.
+      const timer = this.clock.setTimeout(
+        () => reject(new BridgeError('ADAPTER_TIMEOUT', `Salesforce did not answer ${method} within ${this.timeoutMs} ms.`, { details: { method, timeoutMs: this.timeoutMs } })),
+        this.timeoutMs,
+      );
       const callback = (response: OpenCtiResponse) => {
-        if (settled) return;
-        settled = true;
         this.clock.clearTimeout(timer);
         if (response?.success === true) resolve(response.returnValue);
         else reject(responseError(method, response, failure));
@@ -40,7 +37,6 @@ export class OpenCti {
         (this.api[method] as (a: object) => void)({ ...args, callback });
       } catch (cause) {
         // The script validates arguments synchronously and throws; nothing was sent.
-        settled = true;
         this.clock.clearTimeout(timer);
         reject(new BridgeError('ADAPTER_WRITE_REFUSED', `Open CTI refused the arguments of ${method}.`, { details: { method }, cause }));
       }

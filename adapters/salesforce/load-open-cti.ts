@@ -1,4 +1,4 @@
-import { BridgeError } from '../../src/contract/index.js';
+import { BridgeError, SettingsReader } from '../../src/contract/index.js';
 import type { OpenCtiApi } from './open-cti.types.js';
 
 /**
@@ -17,23 +17,13 @@ export function openCtiParameters(location: Pick<Location, 'search' | 'protocol'
   const params = new URLSearchParams(location.search);
   const origin = params.get('sfdcIframeOrigin') ?? '';
   const mode = params.get('mode') ?? '';
-  const problems: string[] = [];
-  const keys: string[] = [];
-  if (origin === '') {
-    keys.push('sfdcIframeOrigin');
-    problems.push('the URL parameter sfdcIframeOrigin is missing (is the page loaded by a Salesforce call center?)');
-  } else if (!SALESFORCE_ORIGIN.test(origin)) {
-    keys.push('sfdcIframeOrigin');
-    problems.push('the URL parameter sfdcIframeOrigin is not a Salesforce origin');
-  } else if (!origin.startsWith(`${location.protocol}//`)) {
-    keys.push('sfdcIframeOrigin');
-    problems.push(`the URL parameter sfdcIframeOrigin must use the page's own scheme (${location.protocol})`);
-  }
-  if (mode === '') {
-    keys.push('mode');
-    problems.push('the URL parameter mode is missing');
-  }
-  if (problems.length > 0) throw new BridgeError('CONFIG_INVALID', `Open CTI cannot start: ${problems.join('; ')}.`, { details: { keys } });
+  // One error names every parameter at fault.
+  const reader = new SettingsReader({});
+  if (origin === '') reader.problem('sfdcIframeOrigin', 'is missing (is the page loaded by a Salesforce call center?)');
+  else if (!SALESFORCE_ORIGIN.test(origin)) reader.problem('sfdcIframeOrigin', 'is not a Salesforce origin');
+  else if (!origin.startsWith(`${location.protocol}//`)) reader.problem('sfdcIframeOrigin', `must use the page's own scheme (${location.protocol})`);
+  if (mode === '') reader.problem('mode', 'is missing');
+  reader.finish('Open CTI cannot start, URL parameters');
   return { origin, mode };
 }
 
@@ -49,31 +39,27 @@ export interface LoaderWindow {
  * Visualforce host page does), or after loading `/support/api/<version>/lightning/opencti_min.js`
  * from `sfdcIframeOrigin` (a softphone hosted elsewhere). Checks the URL parameters either way.
  */
-export function loadOpenCti(win: LoaderWindow, options: { version?: string; timeoutMs?: number } = {}): Promise<OpenCtiApi> {
-  try {
-    const { origin } = openCtiParameters(win.location);
-    const present = win.sforce?.opencti;
-    if (present !== undefined) return Promise.resolve(present);
-    const version = options.version ?? OPEN_CTI_VERSION;
-    return new Promise<OpenCtiApi>((resolve, reject) => {
-      const script = win.document.createElement('script');
-      const fail = (why: string) => reject(new BridgeError('ADAPTER_CONNECT_FAILED', `The Open CTI script could not be loaded: ${why}.`, { details: { version } }));
-      const timer = setTimeout(() => fail('timed out'), options.timeoutMs ?? 15_000);
-      script.src = `${origin}/support/api/${version}/lightning/opencti_min.js`;
-      script.async = true;
-      script.onload = () => {
-        clearTimeout(timer);
-        const api = win.sforce?.opencti;
-        if (api === undefined) fail('it ran but defined no sforce.opencti');
-        else resolve(api);
-      };
-      script.onerror = () => {
-        clearTimeout(timer);
-        fail('the request failed');
-      };
-      win.document.head.append(script);
-    });
-  } catch (error) {
-    return Promise.reject(error);
-  }
+export async function loadOpenCti(win: LoaderWindow, options: { version?: string; timeoutMs?: number } = {}): Promise<OpenCtiApi> {
+  const { origin } = openCtiParameters(win.location);
+  const present = win.sforce?.opencti;
+  if (present !== undefined) return present;
+  const version = options.version ?? OPEN_CTI_VERSION;
+  return new Promise<OpenCtiApi>((resolve, reject) => {
+    const script = win.document.createElement('script');
+    const fail = (why: string) => reject(new BridgeError('ADAPTER_CONNECT_FAILED', `The Open CTI script could not be loaded: ${why}.`, { details: { version } }));
+    const timer = setTimeout(() => fail('timed out'), options.timeoutMs ?? 15_000);
+    script.src = `${origin}/support/api/${version}/lightning/opencti_min.js`;
+    script.async = true;
+    script.onload = () => {
+      clearTimeout(timer);
+      const api = win.sforce?.opencti;
+      if (api === undefined) fail('it ran but defined no sforce.opencti');
+      else resolve(api);
+    };
+    script.onerror = () => {
+      clearTimeout(timer);
+      fail('the request failed');
+    };
+    win.document.head.append(script);
+  });
 }

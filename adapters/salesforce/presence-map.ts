@@ -7,22 +7,32 @@ export interface PresenceMap {
   readonly toSoftphone: ReadonlyMap<string, string>;
 }
 
-const DEVELOPER_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
+/** A Salesforce API name (an object's name, a DeveloperName): a letter, then letters, digits and underscores. */
+export const API_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 
-/** Parses the `PresenceMap` setting; returns the problem in words when it is malformed. */
-export function parsePresenceMap(text: string): PresenceMap | string {
-  const toSalesforce = new Map<string, string>();
-  const toSoftphone = new Map<string, string>();
+/**
+ * Parses the `PresenceMap` setting. A malformed map is reported in words through `report`
+ * (never the value itself), and the pairs read until then are returned.
+ */
+export function parsePresenceMap(text: string, report: (problem: string) => void): PresenceMap {
+  const map = { toSalesforce: new Map<string, string>(), toSoftphone: new Map<string, string>() };
   for (const pair of text.split(';').map((p) => p.trim()).filter((p) => p !== '')) {
     const [softphoneId, developerName, ...rest] = pair.split('=').map((p) => p.trim());
     if (softphoneId === undefined || softphoneId === '' || developerName === undefined || rest.length > 0) {
-      return 'must be pairs written softphoneStatusId=OmniStatusDeveloperName, separated by ";"';
+      report('must be pairs written softphoneStatusId=OmniStatusDeveloperName, separated by ";"');
+      break;
     }
-    if (!DEVELOPER_NAME.test(developerName)) return 'names an Omni-Channel status that is not a valid DeveloperName';
-    if (toSalesforce.has(softphoneId)) return 'maps one softphone status twice';
-    toSalesforce.set(softphoneId, developerName);
+    if (!API_NAME.test(developerName)) {
+      report('names an Omni-Channel status that is not a valid DeveloperName');
+      break;
+    }
+    if (map.toSalesforce.has(softphoneId)) {
+      report('maps one softphone status twice');
+      break;
+    }
+    map.toSalesforce.set(softphoneId, developerName);
     // Several softphone statuses may share one Omni status; the first one wins on the way back.
-    if (!toSoftphone.has(developerName)) toSoftphone.set(developerName, softphoneId);
+    if (!map.toSoftphone.has(developerName)) map.toSoftphone.set(developerName, softphoneId);
   }
-  return { toSalesforce, toSoftphone };
+  return map;
 }

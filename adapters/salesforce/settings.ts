@@ -1,5 +1,5 @@
 import { SettingsReader, isKnownCountry, toE164, type DispositionEvent, type PartnerConfigEvent } from '../../src/contract/index.js';
-import { parsePresenceMap, type PresenceMap } from './presence-map.js';
+import { API_NAME, parsePresenceMap, type PresenceMap } from './presence-map.js';
 
 /** The call center section the admin edits (Setup → Call Centers → SoftphoneBridge). */
 export const SETTINGS_SECTION = '/SoftphoneBridge/';
@@ -34,8 +34,7 @@ export interface SalesforceSettings {
   readonly newRecordEntity: string;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const API_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
+const GUID = /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i;
 
 /**
  * Reads the settings, or throws one `CONFIG_INVALID` naming every missing or malformed key. A
@@ -45,17 +44,24 @@ export function parseSettings(raw: unknown): SalesforceSettings {
   const reader = new SettingsReader(raw, SETTINGS_SECTION);
   const { problem, text, choice } = reader;
   const guid = (key: string): string => {
-    const value = text(key);
-    if (value === undefined) problem(key, 'is required');
-    else if (!GUID.test(value)) problem(key, 'must be a guid such as 215fd887-39be-4935-981f-2670d6afeaa7');
-    return value ?? '';
+    const value = text(key) ?? '';
+    if (!GUID.test(value)) problem(key, value === '' ? 'is required' : 'must be a guid (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)');
+    return value;
+  };
+  /**
+   * The text of `key` when `valid` accepts it, else `fallback`: when absent, or when malformed
+   * after reporting it as `invalid` (so that the keys read after it are checked as usual).
+   */
+  const checked = (key: string, fallback: string, valid: (value: string) => boolean, invalid: string): string => {
+    const value = text(key) ?? fallback;
+    if (valid(value)) return value;
+    problem(key, invalid);
+    return fallback;
   };
 
   const partnerConfig = { partnerId: guid('PartnerId'), businessSegmentId: guid('BusinessSegmentId'), channelOriginId: guid('ChannelOriginId') };
 
-  const countryText = text('DefaultCountry') ?? 'US';
-  if (!isKnownCountry(countryText)) problem('DefaultCountry', 'must be a two-letter country code the bridge knows (US, GB, DE, ...)');
-  const defaultCountry = countryText.toUpperCase();
+  const defaultCountry = checked('DefaultCountry', 'US', isKnownCountry, 'must be a known two-letter country code (US, GB, DE, ...)').toUpperCase();
 
   const dispositions = (text('Dispositions') ?? '').split(',').map((d) => d.trim()).filter((d) => d !== '');
   if (dispositions.some((d) => d.length > 255)) problem('Dispositions', 'has a code longer than 255 characters');
@@ -64,7 +70,7 @@ export function parseSettings(raw: unknown): SalesforceSettings {
   let dialFrom: string | undefined;
   const dialFromText = text('DialFrom');
   if (dialFromText !== undefined) {
-    const normalised = toE164(dialFromText, isKnownCountry(defaultCountry) ? defaultCountry : 'US');
+    const normalised = toE164(dialFromText, defaultCountry);
     if (normalised.ok) dialFrom = normalised.e164;
     else problem('DialFrom', `is not a valid phone number (${normalised.problem})`);
   }
@@ -72,11 +78,9 @@ export function parseSettings(raw: unknown): SalesforceSettings {
   const participantType = text('ParticipantType');
   if (participantType !== undefined && participantType.length > 255) problem('ParticipantType', 'is longer than 255 characters');
 
-  const presence = parsePresenceMap(text('PresenceMap') ?? '');
-  if (typeof presence === 'string') problem('PresenceMap', presence);
+  const presenceMap = parsePresenceMap(text('PresenceMap') ?? '', (why) => problem('PresenceMap', why));
 
-  const newRecordEntity = text('NewRecordEntity') ?? 'Contact';
-  if (!API_NAME.test(newRecordEntity)) problem('NewRecordEntity', 'must be an object API name such as Contact or Lead');
+  const newRecordEntity = checked('NewRecordEntity', 'Contact', (name) => API_NAME.test(name), 'must be an object API name such as Contact or Lead');
 
   const settings: SalesforceSettings = {
     partnerConfig,
@@ -85,7 +89,7 @@ export function parseSettings(raw: unknown): SalesforceSettings {
     participantType,
     defaultCountry,
     screenPopOn: choice('ScreenPopOn', ['ring', 'accept'] as const, 'ring'),
-    presenceMap: typeof presence === 'string' ? { toSalesforce: new Map(), toSoftphone: new Map() } : presence,
+    presenceMap,
     logRejectedCalls: choice('LogRejectedCalls', ['passive', 'all', 'none'] as const, 'passive'),
     apexUpsert: choice('ApexUpsert', ['true', 'false'] as const, 'false') === 'true',
     newRecordEntity,

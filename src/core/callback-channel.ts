@@ -24,17 +24,20 @@ interface QueuedCall {
  * A callback that throws is reported (`CALLBACK_FAILED`) and never breaks the bridge.
  */
 export class CallbackChannel {
+  readonly #clock: Clock;
+  readonly #listener: CallbackChannelListener;
+  readonly #timeoutMs: number;
   #callback: SoftphoneCallback | undefined;
   #latest = new Map<Exclude<CallbackEventType, 'start_call'>, unknown>();
   /** What the current callback last received per state-like type, so that repeats are not sent. */
   #delivered = new Map<CallbackEventType, string>();
   #calls: QueuedCall[] = [];
 
-  constructor(
-    private readonly clock: Clock,
-    private readonly listener: CallbackChannelListener,
-    private readonly startCallTimeoutMs: number,
-  ) {}
+  constructor(clock: Clock, listener: CallbackChannelListener, startCallTimeoutMs: number) {
+    this.#clock = clock;
+    this.#listener = listener;
+    this.#timeoutMs = startCallTimeoutMs;
+  }
 
   /** Whether a callback is attached (`load` was called). */
   get attached(): boolean {
@@ -48,12 +51,7 @@ export class CallbackChannel {
     const latest = [...this.#latest];
     this.#latest.clear();
     for (const [type, payload] of latest) this.send(type, payload as never);
-    const calls = this.#calls;
-    this.#calls = [];
-    for (const call of calls) {
-      this.clock.clearTimeout(call.timer);
-      call.settle(this.#deliver('start_call', call.payload));
-    }
+    for (const call of this.#dequeue()) call.settle(this.#deliver('start_call', call.payload));
   }
 
   /**
@@ -73,22 +71,20 @@ export class CallbackChannel {
 
   /** Sends `start_call` now, or queues it until `load` or its expiry. Resolves once delivered. */
   startCall(payload: CallbackPayload<'start_call'>): Promise<void> {
-    if (this.#callback !== undefined) {
-      const error = this.#deliver('start_call', payload);
-      return error === undefined ? Promise.resolve() : Promise.reject(error);
-    }
     return new Promise<void>((resolve, reject) => {
+      const settle = (error?: BridgeError): void => (error === undefined ? resolve() : reject(error));
+      if (this.#callback !== undefined) return settle(this.#deliver('start_call', payload));
       const call: QueuedCall = {
         payload,
-        settle: (error) => (error === undefined ? resolve() : reject(error)),
-        timer: this.clock.setTimeout(() => {
+        settle,
+        timer: this.#clock.setTimeout(() => {
           this.#calls = this.#calls.filter((c) => c !== call);
-          const error = new BridgeError('CALLBACK_EXPIRED', `start_call: the softphone did not call load() within ${this.startCallTimeoutMs} ms; the call was not started.`, {
-            details: { eventType: 'start_call', timeoutMs: this.startCallTimeoutMs },
+          const error = new BridgeError('CALLBACK_EXPIRED', `start_call: no load() within ${this.#timeoutMs} ms; not dialled.`, {
+            details: { eventType: 'start_call', timeoutMs: this.#timeoutMs },
           });
-          this.listener.failed(error);
+          this.#listener.failed(error);
           reject(error);
-        }, this.startCallTimeoutMs),
+        }, this.#timeoutMs),
       };
       this.#calls.push(call);
     });
@@ -97,21 +93,25 @@ export class CallbackChannel {
   /** Drops the callback and refuses what is queued (the bridge is disposed). */
   close(error: BridgeError): void {
     this.#callback = undefined;
-    for (const call of this.#calls) {
-      this.clock.clearTimeout(call.timer);
-      call.settle(error);
-    }
+    for (const call of this.#dequeue()) call.settle(error);
+  }
+
+  /** Takes the queued `start_call`s out of the queue, their expiry timers stopped. */
+  #dequeue(): QueuedCall[] {
+    const calls = this.#calls;
     this.#calls = [];
+    for (const call of calls) this.#clock.clearTimeout(call.timer);
+    return calls;
   }
 
   #deliver<T extends CallbackEventType>(eventType: T, payload: CallbackPayload<T>): BridgeError | undefined {
     try {
       (this.#callback as SoftphoneCallback)(eventType, payload);
-      this.listener.delivered(eventType);
+      this.#listener.delivered(eventType);
       return undefined;
     } catch (cause) {
-      const error = new BridgeError('CALLBACK_FAILED', `The softphone's callback threw while handling "${eventType}".`, { details: { eventType }, cause });
-      this.listener.failed(error);
+      const error = new BridgeError('CALLBACK_FAILED', `${eventType}: the softphone's callback threw.`, { details: { eventType }, cause });
+      this.#listener.failed(error);
       return error;
     }
   }

@@ -10,26 +10,26 @@ const IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
  */
 export function resolveCallback(callback: unknown, scope: object): SoftphoneCallback | BridgeError {
   if (typeof callback === 'function') return callback as SoftphoneCallback;
-  if (typeof callback !== 'string' || callback.trim() === '') {
-    return new BridgeError('CALLBACK_INVALID', `load: expected a function or the name of a global function, got ${callback === null ? 'null' : typeof callback}.`, {
+  const name = typeof callback === 'string' ? callback.trim() : '';
+  if (name === '') {
+    return new BridgeError('CALLBACK_INVALID', `load: expected a function or a global function's name, got ${callback === null ? 'null' : typeof callback}.`, {
       details: { method: 'load' },
     });
   }
-  const path = callback.trim().split('.');
   let owner: unknown = undefined;
   let value: unknown = scope;
-  for (const part of path) {
-    if (part === '__proto__' || part === 'constructor' || part === 'prototype' || typeof value !== 'object' && typeof value !== 'function') {
+  for (const part of name.split('.')) {
+    if (part === '__proto__' || part === 'constructor' || part === 'prototype' || (typeof value !== 'object' && typeof value !== 'function')) {
       value = undefined;
       break;
     }
     owner = value;
-    value = value === null || value === undefined ? undefined : (value as Record<string, unknown>)[part];
+    value = (value as Record<string, unknown> | null)?.[part];
   }
   if (typeof value !== 'function') {
     // Only an identifier path is quoted back: anything else might be data pasted by mistake.
-    const name = IDENTIFIER_PATH.test(callback.trim()) && callback.length <= 100 ? ` "${callback.trim()}"` : '';
-    return new BridgeError('CALLBACK_INVALID', `load: no global function${name === '' ? ' by the given name' : ` named${name}`}.`, { details: { method: 'load' } });
+    const named = IDENTIFIER_PATH.test(name) && name.length <= 100 ? ` named "${name}"` : '';
+    return new BridgeError('CALLBACK_INVALID', `load: no global function${named}.`, { details: { method: 'load' } });
   }
   const fn = value as (...args: unknown[]) => unknown;
   // Called as a method of its owner, as `softphone.onBridgeEvent(...)` would be.

@@ -1,5 +1,6 @@
 import {
   BridgeError,
+  toBridgeError,
   toE164,
   type AdapterConfig,
   type AdapterContext,
@@ -45,79 +46,80 @@ export interface SalesforceAdapterOptions {
  * @see https://developer.salesforce.com/docs/atlas.en-us.api_cti.meta/api_cti/sforce_api_cti_methods_lightning.htm
  */
 export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter {
-  let cti: OpenCti | undefined;
-  let context: AdapterContext | undefined;
-  let settings: SalesforceSettings | undefined;
+  /** What `connect` set up; `undefined` before it and after `disconnect`. */
+  let live: { cti: OpenCti; context: AdapterContext; settings: SalesforceSettings } | undefined;
   let apexAvailable = true;
   /** A live call whose number matched several records: the record the agent opens among them is linked. */
   let choice: { conversationId: string; candidates: Map<string, CrmRecordRef> } | undefined;
 
   const ready = () => {
-    if (cti === undefined || context === undefined || settings === undefined) throw new BridgeError('ADAPTER_CONNECT_FAILED', 'The Salesforce adapter is not connected.');
-    return { cti, context, settings };
+    if (live === undefined) throw new BridgeError('ADAPTER_CONNECT_FAILED', 'The Salesforce adapter is not connected.');
+    return live;
   };
 
-  /** A click-to-dial or call-button request: normalised to E.164, or refused with a reason. */
-  const dial = (number: unknown, record: CrmRecordRef | undefined, source: string) => {
-    const { context: ctx, settings: s } = ready();
-    const normalised = typeof number === 'string' || typeof number === 'number' ? toE164(String(number), s.defaultCountry) : ({ ok: false, problem: 'empty' } as const);
+  /**
+   * A click-to-dial or call-button request (`recordId`, `objectType`, `recordName` in `payload`):
+   * normalised to E.164, or refused with a reason.
+   */
+  const dial = (number: unknown, payload: Record<string, unknown>, source: string) => {
+    const { context, settings } = ready();
+    const normalised = typeof number === 'string' || typeof number === 'number' ? toE164(String(number), settings.defaultCountry) : ({ ok: false, problem: 'empty' } as const);
     if (!normalised.ok) {
-      ctx.refuse(new BridgeError('DIAL_NUMBER_INVALID', `${source}: the number is not a valid phone number (${normalised.problem}); no call was started.`, { details: { source, problem: normalised.problem } }));
+      context.refuse(new BridgeError('DIAL_NUMBER_INVALID', `${source}: not a valid phone number (${normalised.problem}); no call started.`, { details: { source, problem: normalised.problem } }));
       return;
     }
-    ctx
+    const record = recordFrom(payload['recordId'], payload['objectType'], payload['recordName']);
+    context
       .requestCall({
         dialTo: normalised.e164,
-        ...(s.dialFrom === undefined ? {} : { dialFrom: s.dialFrom }),
-        ...(s.participantType === undefined ? {} : { participantType: s.participantType }),
+        ...(settings.dialFrom === undefined ? {} : { dialFrom: settings.dialFrom }),
+        ...(settings.participantType === undefined ? {} : { participantType: settings.participantType }),
         ...(record === undefined ? {} : { crmRecord: record }),
       })
-      .catch((error: unknown) => ctx.refuse(error instanceof BridgeError ? error : new BridgeError('CALLBACK_FAILED', `${source}: the softphone did not take the call.`, { cause: error })));
+      .catch((error: unknown) => context.refuse(toBridgeError(error, 'CALLBACK_FAILED', `${source}: the softphone did not take the call.`)));
   };
 
   const onMessage = (message: unknown) => {
-    if (typeof message !== 'object' || message === null) return;
-    const m = message as Record<string, unknown>;
+    const m = fieldsOf(message);
     if (m['type'] === 'dial') {
-      dial(m['dialTo'], recordFrom(m['recordId'], m['objectType'], m['recordName']), 'Call button');
+      dial(m['dialTo'], m, 'Call button');
     } else if (m['type'] === 'presence' && m['source'] === 'omni' && typeof m['statusDeveloperName'] === 'string') {
-      const { context: ctx, settings: s } = ready();
-      const softphoneId = s.presenceMap.toSoftphone.get(m['statusDeveloperName']);
-      if (softphoneId !== undefined) void ctx.updatePresence(softphoneId).catch(() => undefined);
+      const { context, settings } = ready();
+      const softphoneId = settings.presenceMap.toSoftphone.get(m['statusDeveloperName']);
+      if (softphoneId !== undefined) void context.updatePresence(softphoneId).catch(() => undefined);
     }
   };
 
   const onNavigation = (payload: unknown) => {
-    if (choice === undefined || typeof payload !== 'object' || payload === null) return;
-    const recordId = (payload as Record<string, unknown>)['recordId'];
-    const chosen = typeof recordId === 'string' ? choice.candidates.get(recordId) : undefined;
-    if (chosen === undefined) return;
+    const recordId = fieldsOf(payload)['recordId'];
+    const chosen = typeof recordId === 'string' ? choice?.candidates.get(recordId) : undefined;
+    if (choice === undefined || chosen === undefined) return;
     const { conversationId } = choice;
     choice = undefined;
     void ready().context.linkRecord(conversationId, chosen).catch(() => undefined);
   };
 
-  const saveLog = async (write: CallLogWrite, fields: Record<string, unknown>): Promise<string> => {
+  const saveLog = async (cti: OpenCti, write: CallLogWrite, fields: Record<string, unknown>): Promise<string> => {
     // TaskSubtype can be set only when the Task is created; an update that names it is refused.
     const { TaskSubtype: _createOnly, ...updatable } = fields;
     const value = write.receipt === undefined ? { entityApiName: 'Task', ...fields } : { Id: write.receipt.recordId, ...updatable };
-    const id = await ready().cti.call('saveLog', { value });
-    if (typeof id !== 'string' || id === '') throw new BridgeError('ADAPTER_WRITE_FAILED', 'Salesforce saved the Task but returned no Id.', { details: { key: write.key } });
+    const id = await cti.call('saveLog', { value });
+    if (typeof id !== 'string' || id === '') throw new BridgeError('ADAPTER_WRITE_FAILED', 'saveLog returned no Task Id.', { details: { key: write.key } });
     return id;
   };
 
-  const apexUpsert = async (write: CallLogWrite, fields: Record<string, unknown>): Promise<string | undefined> => {
+  const apexUpsert = async ({ cti, context }: NonNullable<typeof live>, write: CallLogWrite, fields: Record<string, unknown>): Promise<string | undefined> => {
     // Percent-encoded (a space is %20, never "+"): runApex passes methodParams as a query string.
     const methodParams = `callKey=${encodeURIComponent(write.key)}&fieldsJson=${encodeURIComponent(JSON.stringify(fields))}`;
     try {
-      const result = (await ready().cti.call('runApex', { ...APEX_UPSERT, methodParams })) as { runApex?: unknown } | null;
+      const result = (await cti.call('runApex', { ...APEX_UPSERT, methodParams })) as { runApex?: unknown } | null;
       if (typeof result?.runApex === 'string' && result.runApex !== '') return result.runApex;
-      throw new BridgeError('ADAPTER_WRITE_FAILED', 'The Apex upsert returned no Task Id.', { details: { key: write.key } });
+      throw new BridgeError('ADAPTER_WRITE_FAILED', 'runApex returned no Task Id.', { details: { key: write.key } });
     } catch (error) {
       // "Could not load Apex class": the class is not deployed in this org. Fall back for good.
       if (error instanceof BridgeError && isMissingClass(error)) {
         apexAvailable = false;
-        ready().context.logger.warn('Apex upsert class not found; logging calls with saveLog', { apexClass: APEX_UPSERT.apexClass });
+        context.logger.warn('Apex upsert class missing; using saveLog', { apexClass: APEX_UPSERT.apexClass });
         return undefined;
       }
       throw error;
@@ -129,12 +131,12 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
 
     async connect(ctx: AdapterContext): Promise<AdapterConfig> {
       const api = typeof options.openCti === 'function' ? await options.openCti() : options.openCti;
-      cti = new OpenCti(api, ctx.clock, options.callbackTimeoutMs ?? 10_000);
-      context = ctx;
-      settings = parseSettings(await cti.call('getCallCenterSettings', {}, 'ADAPTER_CONNECT_FAILED'));
+      const cti = new OpenCti(api, ctx.clock, options.callbackTimeoutMs ?? 10_000);
+      const settings = parseSettings(await cti.call('getCallCenterSettings', {}, 'ADAPTER_CONNECT_FAILED'));
+      live = { cti, context: ctx, settings };
       cti.listen('onClickToDial', (payload) => {
-        const p = (typeof payload === 'object' && payload !== null ? payload : {}) as Record<string, unknown>;
-        dial(p['number'], recordFrom(p['recordId'], p['objectType'], p['recordName']), 'Click-to-dial');
+        const p = fieldsOf(payload);
+        dial(p['number'], p, 'Click-to-dial');
       });
       cti.listen('onNavigationChange', onNavigation);
       await cti.call('enableClickToDial', {}, 'ADAPTER_CONNECT_FAILED');
@@ -147,69 +149,65 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
     },
 
     async disconnect() {
-      cti = undefined;
-      context = undefined;
+      live = undefined;
       choice = undefined;
     },
 
     async writeCallLog(write: CallLogWrite): Promise<WriteReceipt> {
-      const { cti: api, settings: s } = ready();
-      const fields = { ...toTask(write.call) };
+      const connection = ready();
+      const { cti } = connection;
+      const fields: Record<string, unknown> = toTask(write.call);
       let id: string | undefined;
-      if (s.apexUpsert && apexAvailable) id = await apexUpsert(write, fields);
-      id ??= await saveLog(write, fields);
+      if (connection.settings.apexUpsert && apexAvailable) id = await apexUpsert(connection, write, fields);
+      id ??= await saveLog(cti, write, fields);
       // The agent's view shows the new activity; a refresh that fails changes nothing logged.
-      api.call('refreshView', {}).catch(() => undefined);
+      cti.call('refreshView', {}).catch(() => undefined);
       return { recordId: id, recordType: 'Task' };
     },
 
     async screenPop(request: ScreenPopRequest): Promise<ScreenPopResult> {
-      const { cti: api, settings: s } = ready();
-      const callType = request.direction === 'inbound' ? api.api.CALL_TYPE.INBOUND : api.api.CALL_TYPE.OUTBOUND;
-      const found = (await api.call('searchAndScreenPop', { searchParams: request.phoneNumber, callType, deferred: true }, 'SCREEN_POP_FAILED')) as Record<string, unknown> | null;
+      const { cti, settings } = ready();
+      const { CALL_TYPE, SCREENPOP_TYPE } = cti.api;
+      const pop = (type: string, params: object) => cti.call('screenPop', { type, params }, 'SCREEN_POP_FAILED');
+      const callType = request.direction === 'inbound' ? CALL_TYPE.INBOUND : CALL_TYPE.OUTBOUND;
+      const found = (await cti.call('searchAndScreenPop', { searchParams: request.phoneNumber, callType, deferred: true }, 'SCREEN_POP_FAILED')) as Record<string, unknown> | null;
       const matches = matchesOf(found);
-      if (matches.length === 1) {
-        const only = matches[0] as CrmRecordRef;
-        await api.call('screenPop', { type: api.api.SCREENPOP_TYPE.SOBJECT, params: { recordId: only.id } }, 'SCREEN_POP_FAILED');
+      const [only] = matches;
+      if (matches.length === 1 && only !== undefined) {
+        await pop(SCREENPOP_TYPE.SOBJECT, { recordId: only.id });
         return { record: only };
       }
       if (matches.length > 1) {
         choice = { conversationId: request.conversationId, candidates: new Map(matches.map((m) => [m.id, m])) };
-        const popData = (found ?? {})['SCREEN_POP_DATA'] as { type?: unknown; params?: unknown } | undefined;
-        const searchString = request.phoneNumber.length >= 3 ? request.phoneNumber : undefined;
-        if (popData !== undefined && typeof popData.type === 'string') {
-          await api.call('screenPop', { type: popData.type, params: popData.params ?? {} }, 'SCREEN_POP_FAILED');
-        } else if (searchString !== undefined) {
-          await api.call('screenPop', { type: api.api.SCREENPOP_TYPE.SEARCH, params: { searchString } }, 'SCREEN_POP_FAILED');
-        }
-        return {};
-      }
-      if (request.direction === 'inbound') {
-        await api.call(
-          'screenPop',
-          { type: api.api.SCREENPOP_TYPE.NEW_RECORD_MODAL, params: { entityName: s.newRecordEntity, defaultFieldValues: { Phone: request.phoneNumber } } },
-          'SCREEN_POP_FAILED',
-        );
+        const popData = found?.['SCREEN_POP_DATA'] as { type?: unknown; params?: unknown } | undefined;
+        if (typeof popData?.type === 'string') await pop(popData.type, popData.params ?? {});
+        else if (request.phoneNumber.length >= 3) await pop(SCREENPOP_TYPE.SEARCH, { searchString: request.phoneNumber });
+      } else if (request.direction === 'inbound') {
+        await pop(SCREENPOP_TYPE.NEW_RECORD_MODAL, { entityName: settings.newRecordEntity, defaultFieldValues: { Phone: request.phoneNumber } });
       }
       return {};
     },
 
     async setPresence(write: PresenceWrite): Promise<WriteReceipt> {
-      const { cti: api, settings: s } = ready();
-      const statusDeveloperName = s.presenceMap.toSalesforce.get(write.softphoneId);
+      const { cti, settings } = ready();
+      const statusDeveloperName = settings.presenceMap.toSalesforce.get(write.softphoneId);
       if (statusDeveloperName === undefined) {
-        throw new BridgeError('ADAPTER_WRITE_REFUSED', 'No Omni-Channel status is mapped to this softphone status (PresenceMap).', { details: { key: write.key } });
+        throw new BridgeError('ADAPTER_WRITE_REFUSED', 'PresenceMap maps this softphone status to no Omni-Channel status.', { details: { key: write.key } });
       }
-      await api.call('publish', { channelName: MESSAGE_CHANNEL, message: { type: 'setPresence', source: 'softphone', statusDeveloperName } });
+      await cti.call('publish', { channelName: MESSAGE_CHANNEL, message: { type: 'setPresence', source: 'softphone', statusDeveloperName } });
       return { recordId: statusDeveloperName };
     },
 
     callUpdated(call: CallRecord) {
-      if (cti === undefined) return;
       // An incoming call shows the softphone panel, whether or not the pop waits for the accept.
-      if (call.state === 'ringing' && call.direction === 'inbound') cti.call('setSoftphonePanelVisibility', { visible: true }).catch(() => undefined);
+      if (call.state === 'ringing' && call.direction === 'inbound') live?.cti.call('setSoftphonePanelVisibility', { visible: true }).catch(() => undefined);
     },
   };
+}
+
+/** The fields of an Open CTI payload or message; none when it is not an object. */
+function fieldsOf(value: unknown): Record<string, unknown> {
+  return (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
 }
 
 function recordFrom(id: unknown, type: unknown, name: unknown): CrmRecordRef | undefined {

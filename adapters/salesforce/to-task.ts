@@ -1,7 +1,7 @@
 import { type CallRecord, callSubject, ivrDetailLines, CALL_DETAILS_SEPARATOR } from '../../src/contract/index.js';
 
 /** The Task fields the adapter owns; an Apex upsert accepts exactly these. */
-export interface TaskFields {
+export type TaskFields = {
   readonly Subject: string;
   readonly TaskSubtype: 'Call';
   readonly Status: 'Completed';
@@ -13,7 +13,7 @@ export interface TaskFields {
   readonly Description: string;
   readonly WhoId?: string;
   readonly WhatId?: string;
-}
+};
 
 /** Salesforce long text areas hold 32,000 characters. */
 const DESCRIPTION_MAX = 32_000;

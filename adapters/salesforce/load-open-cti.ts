@@ -19,7 +19,7 @@ export function openCtiParameters(location: Pick<Location, 'search' | 'protocol'
   const mode = params.get('mode') ?? '';
   // One error names every parameter at fault.
   const reader = new SettingsReader({});
-  if (origin === '') reader.problem('sfdcIframeOrigin', 'is missing (is the page loaded by a Salesforce call center?)');
+  if (origin === '') reader.problem('sfdcIframeOrigin', 'is missing (not loaded by a Salesforce call center?)');
   else if (!SALESFORCE_ORIGIN.test(origin)) reader.problem('sfdcIframeOrigin', 'is not a Salesforce origin');
   else if (!origin.startsWith(`${location.protocol}//`)) reader.problem('sfdcIframeOrigin', `must use the page's own scheme (${location.protocol})`);
   if (mode === '') reader.problem('mode', 'is missing');
@@ -53,7 +53,7 @@ export async function loadOpenCti(win: LoaderWindow, options: { version?: string
     script.onload = () => {
       clearTimeout(timer);
       const api = win.sforce?.opencti;
-      if (api === undefined) fail('it ran but defined no sforce.opencti');
+      if (api === undefined) fail('no sforce.opencti after it ran');
       else resolve(api);
     };
     script.onerror = () => {

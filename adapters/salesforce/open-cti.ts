@@ -25,7 +25,7 @@ export class OpenCti {
     return new Promise((resolve, reject) => {
       // A promise settles once: an answer after the timeout, or a timeout after the answer, changes nothing.
       const timer = this.clock.setTimeout(
-        () => reject(new BridgeError('ADAPTER_TIMEOUT', `Salesforce did not answer ${method} within ${this.timeoutMs} ms.`, { details: { method, timeoutMs: this.timeoutMs } })),
+        () => reject(new BridgeError('ADAPTER_TIMEOUT', `No answer to ${method} within ${this.timeoutMs} ms.`, { details: { method, timeoutMs: this.timeoutMs } })),
         this.timeoutMs,
       );
       const callback = (response: OpenCtiResponse) => {

@@ -19,11 +19,11 @@ export function parsePresenceMap(text: string, report: (problem: string) => void
   for (const pair of text.split(';').map((p) => p.trim()).filter((p) => p !== '')) {
     const [softphoneId, developerName, ...rest] = pair.split('=').map((p) => p.trim());
     if (softphoneId === undefined || softphoneId === '' || developerName === undefined || rest.length > 0) {
-      report('must be pairs written softphoneStatusId=OmniStatusDeveloperName, separated by ";"');
+      report('must be softphoneStatusId=OmniStatusDeveloperName pairs separated by ";"');
       break;
     }
     if (!API_NAME.test(developerName)) {
-      report('names an Omni-Channel status that is not a valid DeveloperName');
+      report('has an Omni-Channel status that is not a DeveloperName');
       break;
     }
     if (map.toSalesforce.has(softphoneId)) {

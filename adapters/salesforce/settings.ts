@@ -61,7 +61,7 @@ export function parseSettings(raw: unknown): SalesforceSettings {
 
   const partnerConfig = { partnerId: guid('PartnerId'), businessSegmentId: guid('BusinessSegmentId'), channelOriginId: guid('ChannelOriginId') };
 
-  const defaultCountry = checked('DefaultCountry', 'US', isKnownCountry, 'must be a known two-letter country code (US, GB, DE, ...)').toUpperCase();
+  const defaultCountry = checked('DefaultCountry', 'US', isKnownCountry, 'must be a supported country code (US, GB, ...)').toUpperCase();
 
   const dispositions = (text('Dispositions') ?? '').split(',').map((d) => d.trim()).filter((d) => d !== '');
   if (dispositions.some((d) => d.length > 255)) problem('Dispositions', 'has a code longer than 255 characters');
@@ -80,7 +80,7 @@ export function parseSettings(raw: unknown): SalesforceSettings {
 
   const presenceMap = parsePresenceMap(text('PresenceMap') ?? '', (why) => problem('PresenceMap', why));
 
-  const newRecordEntity = checked('NewRecordEntity', 'Contact', (name) => API_NAME.test(name), 'must be an object API name such as Contact or Lead');
+  const newRecordEntity = checked('NewRecordEntity', 'Contact', (name) => API_NAME.test(name), 'must be an object API name (Contact, Lead, ...)');
 
   const settings: SalesforceSettings = {
     partnerConfig,

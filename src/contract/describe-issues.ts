@@ -23,13 +23,10 @@ function explain(issue: Issue): string {
     case 'invalid_value':
       return `must be one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'too_small':
-      return issue.origin === 'string' ? `must have at least ${String(issue.minimum)} character(s)` : `must be at least ${String(issue.minimum)}`;
-    case 'too_big':
-      return issue.origin === 'string' || issue.origin === 'array'
-        ? `must have at most ${String(issue.maximum)} ${issue.origin === 'string' ? 'characters' : 'items'}`
-        : `must be at most ${String(issue.maximum)}`;
-    default:
-      return 'is invalid';
+    case 'too_big': {
+      const bound = issue.code === 'too_small' ? `at least ${String(issue.minimum)}` : `at most ${String(issue.maximum)}`;
+      return issue.origin === 'number' ? `must be ${bound}` : `must have ${bound} ${issue.origin === 'string' ? 'character(s)' : 'item(s)'}`;
+    }
   }
 }
 

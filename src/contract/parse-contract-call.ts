@@ -47,9 +47,9 @@ export function parseContractCall<M extends SoftphoneMethod>(
 
 /** Turns the argument list into one JSON-safe plain object, or explains why it cannot. */
 function argumentsToObject(method: SoftphoneMethod, args: readonly unknown[]): Record<string, unknown> | BridgeError {
-  if (method === 'incomingCall' && args.length > 1) return positionalIncomingCall(args);
+  if (method === 'incomingCall' && args.length > 1 && args.length <= INCOMING_CALL_POSITIONS.length) return positionalIncomingCall(args);
   if (args.length !== 1) {
-    const expected = method === 'incomingCall' ? 'one object, one JSON string, or (partnerId, conversationId, callerANI, language)' : 'one object or one JSON string';
+    const expected = method === 'incomingCall' ? `one object, one JSON string, or (${INCOMING_CALL_POSITIONS.join(', ')})` : 'one object or one JSON string';
     return new BridgeError('CONTRACT_ARGUMENTS_INVALID', `${method}: expected ${expected}, got ${args.length} argument(s).`, {
       details: { method, count: args.length },
     });
@@ -72,18 +72,12 @@ function argumentsToObject(method: SoftphoneMethod, args: readonly unknown[]): R
   return safe as Record<string, unknown>;
 }
 
-function positionalIncomingCall(args: readonly unknown[]): Record<string, unknown> | BridgeError {
-  if (args.length > INCOMING_CALL_POSITIONS.length) {
-    return new BridgeError(
-      'CONTRACT_ARGUMENTS_INVALID',
-      `incomingCall: expected at most 4 positional arguments (partnerId, conversationId, callerANI, language), got ${args.length}.`,
-      { details: { method: 'incomingCall', count: args.length } },
-    );
-  }
+/** The positional form `incomingCall(partnerId, conversationId, callerANI, language?)` as an object. */
+function positionalIncomingCall(args: readonly unknown[]): Record<string, unknown> {
   const payload: Record<string, unknown> = {};
   INCOMING_CALL_POSITIONS.forEach((name, index) => {
     // An explicit `undefined` language is the same as leaving it out: the default applies.
-    if (index < args.length && args[index] !== undefined) payload[name] = toJsonSafe(args[index]);
+    if (args[index] !== undefined) payload[name] = toJsonSafe(args[index]);
   });
   return payload;
 }
@@ -98,7 +92,7 @@ function parseJson(method: SoftphoneMethod, text: string): unknown {
     return JSON.parse(text) as unknown;
   } catch {
     // The parser's message quotes the text around the error; it is not passed on (it may hold notes).
-    return new BridgeError('CONTRACT_JSON_INVALID', `${method}: the parameter is a string but not valid JSON.`, {
+    return new BridgeError('CONTRACT_JSON_INVALID', `${method}: the string is not valid JSON.`, {
       details: { method },
     });
   }

@@ -182,7 +182,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
       const payload = this.#parse('statusChanged', args);
       return this.#serial(async () => {
         const { softphoneId } = payload;
-        if (!this.#presence.fromSoftphone(softphoneId, this.#clock.now())) return;
+        if (!this.#presence.receive(softphoneId, 'softphone', this.#clock.now())) return;
         this.#emit('presence.changed', softphoneId, 'softphone');
         if (typeof this.#adapter.setPresence !== 'function') return;
         await (await this.#store).enqueue([{ key: 'presence', data: { kind: 'presence', softphoneId } }], this.#clock.now());
@@ -212,7 +212,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
   updatePresence(softphoneId: string): Promise<void> {
     return this.#guard('updatePresence', () => {
       const payload = this.#validateCallback('update_presence', { softphoneId }, 'updatePresence');
-      if (this.#presence.fromCrm(softphoneId, this.#clock.now())) {
+      if (this.#presence.receive(softphoneId, 'crm', this.#clock.now())) {
         this.#emit('presence.changed', softphoneId, 'crm');
         this.#channel.send('update_presence', payload);
       }

@@ -17,25 +17,15 @@ interface Expected {
  * change (Y after the agent already picked W) does not flip the status back.
  */
 export class PresenceSync {
+  /** The status as last agreed by both sides. */
   #current: string | undefined;
   #expected: Expected[] = [];
 
-  /** The status as last agreed by both sides. */
-  get current(): string | undefined {
-    return this.#current;
-  }
-
-  /** The softphone reported `softphoneId`. Returns whether to write it to the CRM. */
-  fromSoftphone(softphoneId: string, now: number): boolean {
-    return this.#receive(softphoneId, 'softphone', now);
-  }
-
-  /** The CRM reported `softphoneId`. Returns whether to send `update_presence` to the softphone. */
-  fromCrm(softphoneId: string, now: number): boolean {
-    return this.#receive(softphoneId, 'crm', now);
-  }
-
-  #receive(softphoneId: string, from: 'softphone' | 'crm', now: number): boolean {
+  /**
+   * `from` reported `softphoneId`. Returns whether to pass it on to the other side: write it to
+   * the CRM (from the softphone), or send `update_presence` to the softphone (from the CRM).
+   */
+  receive(softphoneId: string, from: 'softphone' | 'crm', now: number): boolean {
     this.#expected = this.#expected.filter((e) => e.until >= now);
     const echo = this.#expected.findIndex((e) => e.softphoneId === softphoneId && e.from !== from);
     if (echo >= 0) {
@@ -43,9 +33,9 @@ export class PresenceSync {
       // `current` stays: it already holds this value, or a newer one that this echo must not undo.
       // Echoes come back in the order the changes were written, so the expectations queued before
       // this one are settled too: echoed already, or never written because the outbox coalesced
-      // them. Keeping them would swallow a real change to one of those values later.
-      const sender = this.#expected[echo]?.from;
-      this.#expected = this.#expected.filter((e, index) => index > echo || e.from !== sender);
+      // them. Keeping them would swallow a real change to one of those values later. (The echo's
+      // expectation was set by the other side, so what stays is the later ones and this side's own.)
+      this.#expected = this.#expected.filter((e, index) => index > echo || e.from === from);
       return false;
     }
     if (softphoneId === this.#current) return false;

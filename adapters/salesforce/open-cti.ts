@@ -9,44 +9,42 @@ const FINAL_CODES = new Set(['INVALID_PARAM', 'FIELD_CUSTOM_VALIDATION_EXCEPTION
  * script lacks: a timeout on every callback (the script keeps callbacks forever and stays silent
  * when it failed to initialise), and errors as BridgeErrors.
  */
-export class OpenCti {
-  constructor(
-    readonly api: OpenCtiApi,
-    private readonly clock: Clock,
-    private readonly timeoutMs: number,
-  ) {}
-
+export interface OpenCti {
+  /** The script's `sforce.opencti`, for its constants (`SCREENPOP_TYPE`, `CALL_TYPE`). */
+  readonly api: OpenCtiApi;
   /**
    * Calls `method` with `args` plus a callback; resolves with `returnValue`. Rejects with
    * `ADAPTER_TIMEOUT` when no answer comes, or `failure` (retryable unless Salesforce says the
    * input is wrong) when the answer is an error.
    */
-  call(method: OpenCtiCallMethod, args: Record<string, unknown>, failure: BridgeErrorCode = 'ADAPTER_WRITE_FAILED'): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      // A promise settles once: an answer after the timeout, or a timeout after the answer, changes nothing.
-      const timer = this.clock.setTimeout(
-        () => reject(new BridgeError('ADAPTER_TIMEOUT', `No answer to ${method} within ${this.timeoutMs} ms.`, { details: { method, timeoutMs: this.timeoutMs } })),
-        this.timeoutMs,
-      );
-      const callback = (response: OpenCtiResponse) => {
-        this.clock.clearTimeout(timer);
-        if (response?.success === true) resolve(response.returnValue);
-        else reject(responseError(method, response, failure));
-      };
-      try {
-        (this.api[method] as (a: object) => void)({ ...args, callback });
-      } catch (cause) {
-        // The script validates arguments synchronously and throws; nothing was sent.
-        this.clock.clearTimeout(timer);
-        reject(new BridgeError('ADAPTER_WRITE_REFUSED', `Open CTI refused the arguments of ${method}.`, { details: { method }, cause }));
-      }
-    });
-  }
-
+  call(method: OpenCtiCallMethod, args: Record<string, unknown>, failure?: BridgeErrorCode): Promise<unknown>;
   /** Registers a listener (`onClickToDial`, `onNavigationChange`). */
-  listen(method: 'onClickToDial' | 'onNavigationChange', listener: (payload: unknown) => void): void {
-    this.api[method]({ listener });
-  }
+  listen(method: 'onClickToDial' | 'onNavigationChange', listener: (payload: unknown) => void): void;
+}
+
+/** The {@link OpenCti} facade over `api`, waiting `timeoutMs` on `clock` for every callback. */
+export function createOpenCti(api: OpenCtiApi, clock: Clock, timeoutMs: number): OpenCti {
+  return {
+    api,
+    call: (method, args, failure = 'ADAPTER_WRITE_FAILED') =>
+      new Promise((resolve, reject) => {
+        // A promise settles once: an answer after the timeout, or a timeout after the answer, changes nothing.
+        const timer = clock.setTimeout(() => reject(new BridgeError('ADAPTER_TIMEOUT', `No answer to ${method} within ${timeoutMs} ms.`, { details: { method, timeoutMs } })), timeoutMs);
+        const callback = (response: OpenCtiResponse) => {
+          clock.clearTimeout(timer);
+          if (response?.success === true) resolve(response.returnValue);
+          else reject(responseError(method, response, failure));
+        };
+        try {
+          (api[method] as (a: object) => void)({ ...args, callback });
+        } catch (cause) {
+          // The script validates arguments synchronously and throws; nothing was sent.
+          clock.clearTimeout(timer);
+          reject(new BridgeError('ADAPTER_WRITE_REFUSED', `Open CTI refused the arguments of ${method}.`, { details: { method }, cause }));
+        }
+      }),
+    listen: (method, listener) => api[method]({ listener }),
+  };
 }
 
 function responseError(method: string, response: OpenCtiResponse | undefined, failure: BridgeErrorCode): BridgeError {

@@ -13,7 +13,7 @@ import {
   type ScreenPopResult,
   type WriteReceipt,
 } from '../../src/contract/index.js';
-import { OpenCti } from './open-cti.js';
+import { createOpenCti, type OpenCti } from './open-cti.js';
 import type { OpenCtiApi } from './open-cti.types.js';
 import { parseSettings, type SalesforceSettings } from './settings.js';
 import { toTask } from './to-task.js';
@@ -103,9 +103,7 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
     // TaskSubtype can be set only when the Task is created; an update that names it is refused.
     const { TaskSubtype: _createOnly, ...updatable } = fields;
     const value = write.receipt === undefined ? { entityApiName: 'Task', ...fields } : { Id: write.receipt.recordId, ...updatable };
-    const id = await cti.call('saveLog', { value });
-    if (typeof id !== 'string' || id === '') throw new BridgeError('ADAPTER_WRITE_FAILED', 'saveLog returned no Task Id.', { details: { key: write.key } });
-    return id;
+    return taskIdFrom(await cti.call('saveLog', { value }), 'saveLog', write);
   };
 
   const apexUpsert = async ({ cti, context }: NonNullable<typeof live>, write: CallLogWrite, fields: Record<string, unknown>): Promise<string | undefined> => {
@@ -113,16 +111,13 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
     const methodParams = `callKey=${encodeURIComponent(write.key)}&fieldsJson=${encodeURIComponent(JSON.stringify(fields))}`;
     try {
       const result = (await cti.call('runApex', { ...APEX_UPSERT, methodParams })) as { runApex?: unknown } | null;
-      if (typeof result?.runApex === 'string' && result.runApex !== '') return result.runApex;
-      throw new BridgeError('ADAPTER_WRITE_FAILED', 'runApex returned no Task Id.', { details: { key: write.key } });
+      return taskIdFrom(result?.runApex, 'runApex', write);
     } catch (error) {
-      // "Could not load Apex class": the class is not deployed in this org. Fall back for good.
-      if (error instanceof BridgeError && isMissingClass(error)) {
-        apexAvailable = false;
-        context.logger.warn('Apex upsert class missing; using saveLog', { apexClass: APEX_UPSERT.apexClass });
-        return undefined;
-      }
-      throw error;
+      if (!isMissingClass(error)) throw error;
+      // The class is not deployed in this org. Fall back for good.
+      apexAvailable = false;
+      context.logger.warn('Apex upsert class missing; using saveLog', { apexClass: APEX_UPSERT.apexClass });
+      return undefined;
     }
   };
 
@@ -131,7 +126,7 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
 
     async connect(ctx: AdapterContext): Promise<AdapterConfig> {
       const api = typeof options.openCti === 'function' ? await options.openCti() : options.openCti;
-      const cti = new OpenCti(api, ctx.clock, options.callbackTimeoutMs ?? 10_000);
+      const cti = createOpenCti(api, ctx.clock, options.callbackTimeoutMs ?? 10_000);
       const settings = parseSettings(await cti.call('getCallCenterSettings', {}, 'ADAPTER_CONNECT_FAILED'));
       live = { cti, context: ctx, settings };
       cti.listen('onClickToDial', (payload) => {
@@ -228,7 +223,14 @@ function matchesOf(found: Record<string, unknown> | null): CrmRecordRef[] {
   return records;
 }
 
-function isMissingClass(error: BridgeError): boolean {
-  const cause = error.cause as readonly { description?: unknown }[] | undefined;
-  return Array.isArray(cause) && cause.some((e) => typeof e?.description === 'string' && e.description.startsWith('Could not load Apex class'));
+/** The Task Id Salesforce answered `method` with; without one the write failed (and is retried). */
+function taskIdFrom(id: unknown, method: string, write: CallLogWrite): string {
+  if (typeof id === 'string' && id !== '') return id;
+  throw new BridgeError('ADAPTER_WRITE_FAILED', `${method} returned no Task Id.`, { details: { key: write.key } });
+}
+
+/** Whether Open CTI refused `runApex` with "Could not load Apex class" (the class is not deployed). */
+function isMissingClass(error: unknown): boolean {
+  const errors: unknown = error instanceof BridgeError ? error.cause : undefined;
+  return Array.isArray(errors) && errors.some((e: { description?: unknown } | null) => String(e?.description).startsWith('Could not load Apex class'));
 }

@@ -1,15 +1,13 @@
 import type { CallRecord } from '../contract/call-record.js';
 import { validStoredCall } from '../contract/validate.js';
 import { BridgeError } from '../errors/index.js';
-import type { BridgeStore, CallStep } from './bridge-store.js';
-import { upsertEntry } from './entry-rules.js';
-import type { NewWrite, OutboxEntry } from './outbox-entry.js';
-import { pruneTargets } from './prune-rule.js';
+import type { BridgeStore } from './bridge-store.js';
+import { tableStore, type TableName, type Tables, type Transact } from './table-store.js';
 
 /** Bump when the object stores change; the upgrade below must then migrate. 2: the status index. */
 const DB_VERSION = 2;
-const CALLS = 'calls';
-const OUTBOX = 'outbox';
+const CALLS: TableName = 'calls';
+const OUTBOX: TableName = 'outbox';
 /** The outbox index by `status`: the drain reads the pending entries, not the sent ones kept for receipts. */
 const BY_STATUS = 'status';
 
@@ -27,13 +25,7 @@ const BY_STATUS = 'status';
 export async function createIndexedDbStore(name = 'softphone-bridge', factory: IDBFactory = indexedDB): Promise<BridgeStore> {
   const db = await open(factory, name);
 
-  /**
-   * Runs `body` in one transaction over both stores and resolves to what it passed to `done`
-   * once the transaction is committed: that is the durable point. `body` reads with `read`,
-   * whose callback runs inside the request's success handler; an exception there (the caller's
-   * step or change) aborts the transaction and rejects instead of escaping as an uncaught error.
-   */
-  const run = <T>(mode: IDBTransactionMode, body: (tx: IDBTransaction, done: (value: T) => void, read: Reader) => void): Promise<T> =>
+  const transact: Transact = <T>(mode: IDBTransactionMode, body: (tables: Tables, done: (value: T) => void) => void) =>
     new Promise<T>((resolve, reject) => {
       let result: T;
       let tx: IDBTransaction;
@@ -43,9 +35,12 @@ export async function createIndexedDbStore(name = 'softphone-bridge', factory: I
         reject(storeError('could not start a transaction', cause));
         return;
       }
+      // Resolve only when the transaction is committed: that is the durable point.
       tx.oncomplete = () => resolve(result);
-      // A failed request or commit aborts the transaction, so this also reports those.
+      // A failed request or commit aborts the transaction, so this reports those too.
       tx.onabort = () => reject(storeError('a transaction was aborted', tx.error));
+      // For the caller's callbacks (step, change) that run inside request handlers: an exception
+      // there would otherwise escape as an uncaught error instead of rejecting.
       const guard = (task: () => void): void => {
         try {
           task();
@@ -58,77 +53,25 @@ export async function createIndexedDbStore(name = 'softphone-bridge', factory: I
           }
         }
       };
-      const read: Reader = (request, then) => {
-        request.onsuccess = () => guard(() => then(request.result));
+      // Runs `then` on what `request` read, checked by `check`. Calls read back from storage are
+      // checked again: another script of the origin can write there.
+      const read = <R>(request: IDBRequest, then: (rows: R) => void, check: (raw: unknown) => unknown) => {
+        request.onsuccess = () => guard(() => then(check(request.result) as R));
       };
-      guard(() => body(tx, (value) => (result = value), read));
+      const tables: Tables = {
+        get: (table, key, then) => read(tx.objectStore(table).get(key), then, table === CALLS ? validStoredCall : asStored),
+        getAll(table, then, status) {
+          const store = tx.objectStore(table);
+          read(status === undefined ? store.getAll() : store.index(BY_STATUS).getAll(status), then, table === CALLS ? validCalls : asStored);
+        },
+        put: (table, row) => tx.objectStore(table).put(row),
+        delete: (table, key) => tx.objectStore(table).delete(key),
+      };
+      guard(() => body(tables, (value) => (result = value)));
     });
 
-  const queueIn = (tx: IDBTransaction, read: Reader, writes: readonly NewWrite[], now: number): void => {
-    const outbox = tx.objectStore(OUTBOX);
-    for (const write of writes) read(outbox.get(write.key), (existing: OutboxEntry | undefined) => outbox.put(upsertEntry(existing, write, now)));
-  };
-
-  return {
-    durability: 'durable',
-    updateCall<T>(conversationId: string, step: (call: CallRecord | undefined) => CallStep<T>, now: number) {
-      return run<T>('readwrite', (tx, done, read) => {
-        const calls = tx.objectStore(CALLS);
-        read(calls.get(conversationId), (raw) => {
-          const outcome = step(validStoredCall(raw));
-          if (outcome.call !== undefined) calls.put(outcome.call);
-          queueIn(tx, read, outcome.writes, now);
-          done(outcome.result);
-        });
-      });
-    },
-    getCall(conversationId) {
-      return run('readonly', (tx, done, read) => read(tx.objectStore(CALLS).get(conversationId), (raw) => done(validStoredCall(raw))));
-    },
-    listCalls() {
-      return run('readonly', (tx, done, read) => read(tx.objectStore(CALLS).getAll(), (raw) => done(validCalls(raw))));
-    },
-    enqueue(writes, now) {
-      return run('readwrite', (tx, _done, read) => queueIn(tx, read, writes, now));
-    },
-    listEntries(status) {
-      return run('readonly', (tx, done, read) => {
-        const outbox = tx.objectStore(OUTBOX);
-        read(status === undefined ? outbox.getAll() : outbox.index(BY_STATUS).getAll(status), done);
-      });
-    },
-    updateEntry(key, change) {
-      return run('readwrite', (tx, done, read) => {
-        const outbox = tx.objectStore(OUTBOX);
-        read(outbox.get(key), (current: OutboxEntry | undefined) => {
-          const next = change(current);
-          if (next !== undefined) outbox.put(next);
-          done(next ?? current);
-        });
-      });
-    },
-    prune(before) {
-      return run('readwrite', (tx, done, read) => {
-        const outbox = tx.objectStore(OUTBOX);
-        const calls = tx.objectStore(CALLS);
-        // Requests of one transaction succeed in order: the entries are read when the calls are.
-        const entries = outbox.getAll();
-        read(calls.getAll(), (raw) => {
-          const { entryKeys, conversationIds } = pruneTargets(entries.result, validCalls(raw), before);
-          for (const key of entryKeys) outbox.delete(key);
-          for (const id of conversationIds) calls.delete(id);
-          done(entryKeys.length + conversationIds.length);
-        });
-      });
-    },
-    close() {
-      db.close();
-    },
-  };
+  return tableStore('durable', transact, () => db.close());
 }
-
-/** Reads with `request`, then runs `then` with its result inside the transaction. */
-type Reader = <R>(request: IDBRequest<R>, then: (result: R) => void) => void;
 
 function open(factory: IDBFactory, name: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -157,9 +100,12 @@ function open(factory: IDBFactory, name: string): Promise<IDBDatabase> {
   });
 }
 
-/** The valid call records of `raw`. Data read back from storage is checked again: another script of the origin can write there. */
-function validCalls(raw: readonly unknown[]): CallRecord[] {
-  return raw.map(validStoredCall).filter((call): call is CallRecord => call !== undefined);
+/** Outbox entries are passed on as stored; only call records are checked. */
+const asStored = (raw: unknown): unknown => raw;
+
+/** The valid call records of `raw`. */
+function validCalls(raw: unknown): CallRecord[] {
+  return (raw as unknown[]).map(validStoredCall).filter((call): call is CallRecord => call !== undefined);
 }
 
 function storeError(what: string, cause: unknown): BridgeError {

@@ -1,56 +1,32 @@
 import type { CallRecord } from '../contract/call-record.js';
-import type { BridgeStore, CallStep } from './bridge-store.js';
-import { upsertEntry } from './entry-rules.js';
-import type { NewWrite, OutboxEntry } from './outbox-entry.js';
-import { pruneTargets } from './prune-rule.js';
+import type { BridgeStore } from './bridge-store.js';
+import type { OutboxEntry } from './outbox-entry.js';
+import { tableStore, type TableName, type TableRows, type Tables } from './table-store.js';
 
 /**
  * A {@link BridgeStore} in memory: for tests, and the fallback where IndexedDB is unavailable
  * (the bridge then reports `durability: 'memory'`). Records are copied in and out with
- * `structuredClone` (which passes `undefined` through), as IndexedDB does, so that callers cannot change stored data by reference.
+ * `structuredClone` (which passes `undefined` through), as IndexedDB does, so that callers
+ * cannot change stored data by reference.
  */
 export function createMemoryStore(): BridgeStore {
   const calls = new Map<string, CallRecord>();
-  const entries = new Map<string, OutboxEntry>();
-
-  const queue = (writes: readonly NewWrite[], now: number): void => {
-    for (const write of structuredClone(writes)) entries.set(write.key, upsertEntry(entries.get(write.key), write, now));
+  const outbox = new Map<string, OutboxEntry>();
+  const table = <K extends TableName>(name: K) => (name === 'calls' ? calls : outbox) as Map<string, TableRows[K]>;
+  const tables: Tables = {
+    get: (name, key, then) => then(structuredClone(table(name).get(key))),
+    getAll: (name, then, status) => then(structuredClone([...table(name).values()].filter((row) => status === undefined || (row as OutboxEntry).status === status))),
+    put: (name, row) => table(name).set(name === 'calls' ? (row as CallRecord).conversationId : (row as OutboxEntry).key, structuredClone(row)),
+    delete: (name, key) => table(name).delete(key),
   };
-
-  return {
-    durability: 'memory',
-    async updateCall<T>(conversationId: string, step: (call: CallRecord | undefined) => CallStep<T>, now: number): Promise<T> {
-      const outcome = step(structuredClone(calls.get(conversationId)));
-      if (outcome.call !== undefined) calls.set(conversationId, structuredClone(outcome.call));
-      queue(outcome.writes, now);
-      return outcome.result;
-    },
-    async getCall(conversationId) {
-      return structuredClone(calls.get(conversationId));
-    },
-    async listCalls() {
-      return structuredClone([...calls.values()]);
-    },
-    async enqueue(writes, now) {
-      queue(writes, now);
-    },
-    async listEntries(status) {
-      return structuredClone([...entries.values()].filter((entry) => status === undefined || entry.status === status));
-    },
-    async updateEntry(key, change) {
-      const next = change(structuredClone(entries.get(key)));
-      if (next !== undefined) entries.set(key, structuredClone(next));
-      return structuredClone(entries.get(key));
-    },
-    async prune(before) {
-      const { entryKeys, conversationIds } = pruneTargets([...entries.values()], [...calls.values()], before);
-      for (const key of entryKeys) entries.delete(key);
-      for (const id of conversationIds) calls.delete(id);
-      return entryKeys.length + conversationIds.length;
-    },
-    close() {
-      calls.clear();
-      entries.clear();
-    },
-  };
+  // Steps run at once, one after another: nothing else can see a step half done.
+  async function transact<T>(_mode: IDBTransactionMode, body: (tables: Tables, done: (value: T) => void) => void): Promise<T> {
+    let result: T | undefined;
+    body(tables, (value) => (result = value));
+    return result as T;
+  }
+  return tableStore('memory', transact, () => {
+    calls.clear();
+    outbox.clear();
+  });
 }

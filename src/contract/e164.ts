@@ -13,15 +13,23 @@ const CALLING_CODES_BY_TRUNK_PREFIX: Readonly<Record<string, string>> = {
   '': 'MX52 CL56 LU352 ES34 PT351 IT39 DK45 NO47 IS354 PL48 CZ420 GR30 QA974 HK852 SG65',
 };
 
-/** The table above by country: `[callingCode, trunkPrefix]`. */
-const COUNTRIES = new Map<string, readonly [callingCode: string, trunkPrefix: string]>();
-for (const [trunkPrefix, entries] of Object.entries(CALLING_CODES_BY_TRUNK_PREFIX)) {
-  for (const entry of entries.split(' ')) COUNTRIES.set(entry.slice(0, 2), [entry.slice(2), trunkPrefix]);
+/**
+ * `[callingCode, trunkPrefix]` of an ISO code from the table above, or undefined when it is not
+ * listed. A lookup rather than a map built at load time, so that a bundle that never dials does
+ * not carry the table.
+ */
+function countryOf(country: string): readonly [callingCode: string, trunkPrefix: string] | undefined {
+  const iso = country.toUpperCase();
+  for (const [trunkPrefix, entries] of Object.entries(CALLING_CODES_BY_TRUNK_PREFIX)) {
+    const entry = entries.split(' ').find((candidate) => candidate.slice(0, 2) === iso);
+    if (entry !== undefined) return [entry.slice(2), trunkPrefix];
+  }
+  return undefined;
 }
 
 /** Whether `country` is an ISO code {@link toE164} knows. */
 export function isKnownCountry(country: string): boolean {
-  return COUNTRIES.has(country.toUpperCase());
+  return countryOf(country) !== undefined;
 }
 
 /** Why a number could not be made E.164, for a message the agent reads. */
@@ -41,7 +49,7 @@ export function toE164(input: string, defaultCountry: string): { ok: true; e164:
   if (/[A-Za-z]/.test(withoutExtension)) return { ok: false, problem: 'letters' };
   const plus = withoutExtension.startsWith('+');
   let digits = withoutExtension.replace(/\D+/g, '');
-  const country = COUNTRIES.get(defaultCountry.toUpperCase());
+  const country = countryOf(defaultCountry);
   let international = plus;
   if (!international && digits.startsWith('00')) {
     international = true;

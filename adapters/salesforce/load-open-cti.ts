@@ -46,20 +46,18 @@ export async function loadOpenCti(win: LoaderWindow, options: { version?: string
   const version = options.version ?? OPEN_CTI_VERSION;
   return new Promise<OpenCtiApi>((resolve, reject) => {
     const script = win.document.createElement('script');
-    const fail = (why: string) => reject(new BridgeError('ADAPTER_CONNECT_FAILED', `The Open CTI script could not be loaded: ${why}.`, { details: { version } }));
-    const timer = setTimeout(() => fail('timed out'), options.timeoutMs ?? 15_000);
-    script.src = `${origin}/support/api/${version}/lightning/opencti_min.js`;
-    script.async = true;
-    script.onload = () => {
+    /** Settles the load: with `sforce.opencti` once the script ran, or with why it failed. */
+    const settle = (failure?: string) => {
       clearTimeout(timer);
       const api = win.sforce?.opencti;
-      if (api === undefined) fail('no sforce.opencti after it ran');
-      else resolve(api);
+      if (failure === undefined && api !== undefined) resolve(api);
+      else reject(new BridgeError('ADAPTER_CONNECT_FAILED', `The Open CTI script could not be loaded: ${failure ?? 'no sforce.opencti after it ran'}.`, { details: { version } }));
     };
-    script.onerror = () => {
-      clearTimeout(timer);
-      fail('the request failed');
-    };
+    const timer = setTimeout(() => settle('timed out'), options.timeoutMs ?? 15_000);
+    // A script added by code loads asynchronously: no `async` flag needed.
+    script.src = `${origin}/support/api/${version}/lightning/opencti_min.js`;
+    script.onload = () => settle();
+    script.onerror = () => settle('the request failed');
     win.document.head.append(script);
   });
 }

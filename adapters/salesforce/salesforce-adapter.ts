@@ -63,7 +63,8 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
    */
   const dial = (number: unknown, payload: Record<string, unknown>, source: string) => {
     const { context, settings } = ready();
-    const normalised = typeof number === 'string' || typeof number === 'number' ? toE164(String(number), settings.defaultCountry) : ({ ok: false, problem: 'empty' } as const);
+    // Anything but text or a number reads as no number at all ("empty").
+    const normalised = toE164(typeof number === 'string' || typeof number === 'number' ? String(number) : '', settings.defaultCountry);
     if (!normalised.ok) {
       context.refuse(new BridgeError('DIAL_NUMBER_INVALID', `${source}: not a valid phone number (${normalised.problem}); no call started.`, { details: { source, problem: normalised.problem } }));
       return;
@@ -211,16 +212,12 @@ function recordFrom(id: unknown, type: unknown, name: unknown): CrmRecordRef | u
 }
 
 /** The records of a deferred `searchAndScreenPop` answer: every key but `SCREEN_POP_DATA`. */
-function matchesOf(found: Record<string, unknown> | null): CrmRecordRef[] {
-  if (found === null || typeof found !== 'object') return [];
-  const records: CrmRecordRef[] = [];
-  for (const [id, value] of Object.entries(found)) {
-    if (id === 'SCREEN_POP_DATA' || typeof value !== 'object' || value === null) continue;
+function matchesOf(found: unknown): CrmRecordRef[] {
+  return Object.entries(fieldsOf(found)).flatMap(([key, value]) => {
+    if (key === 'SCREEN_POP_DATA' || typeof value !== 'object' || value === null) return [];
     const v = value as Record<string, unknown>;
-    const ref = recordFrom(typeof v['Id'] === 'string' ? v['Id'] : id, v['RecordType'], v['Name']);
-    if (ref !== undefined) records.push(ref);
-  }
-  return records;
+    return recordFrom(typeof v['Id'] === 'string' ? v['Id'] : key, v['RecordType'], v['Name']) ?? [];
+  });
 }
 
 /** The Task Id Salesforce answered `method` with; without one the write failed (and is retried). */

@@ -40,14 +40,14 @@ export function mergeEvent(call: CallRecord, event: ContractCallEvent): CallReco
   const next: CallRecord = { ...call, ivr: { ...call.ivr }, extra: mergeExtra(call.extra, event) };
   switch (event.type) {
     case 'incomingCall':
-      if (next.direction === 'inbound') next.phoneNumber = preferText(next.phoneNumber, event.payload.callerANI);
+      if (next.direction === 'inbound') assignText(next, 'phoneNumber', event.payload.callerANI);
       break;
     case 'outboundCallInitiated':
-      if (next.direction === 'outbound') next.phoneNumber = preferText(next.phoneNumber, event.payload.dialledTo);
+      if (next.direction === 'outbound') assignText(next, 'phoneNumber', event.payload.dialledTo);
       break;
     case 'callAccepted': {
       const p = event.payload;
-      if (p.callerANI !== undefined && next.direction === 'inbound') next.phoneNumber = preferText(next.phoneNumber, p.callerANI);
+      if (next.direction === 'inbound') assignText(next, 'phoneNumber', p.callerANI);
       if (p.language !== undefined) next.language = p.language;
       next.ivr = mergeIvr(next.ivr, p);
       next.acceptedAt ??= event.at;
@@ -57,14 +57,12 @@ export function mergeEvent(call: CallRecord, event: ContractCallEvent): CallReco
       const p = event.payload;
       next.durationSeconds = p.duration;
       if (p.callType !== undefined) next.direction = p.callType;
-      assignText(next, 'disposition', p.disposition);
-      assignText(next, 'notes', p.notes);
+      assignNotes(next, p);
       next.endedAt ??= event.at;
       break;
     }
     case 'callNotesSubmitted':
-      assignText(next, 'disposition', event.payload.disposition);
-      assignText(next, 'notes', event.payload.notes);
+      assignNotes(next, event.payload);
       break;
     case 'callRejected':
       next.endedAt ??= event.at;
@@ -75,17 +73,20 @@ export function mergeEvent(call: CallRecord, event: ContractCallEvent): CallReco
 
 /** Whether two records hold the same data, ignoring bookkeeping (`updatedAt`, `revision`). */
 export function sameData(a: CallRecord, b: CallRecord): boolean {
-  return JSON.stringify({ ...a, updatedAt: 0, revision: 0 }) === JSON.stringify({ ...b, updatedAt: 0, revision: 0 });
+  const data = (call: CallRecord): string => JSON.stringify({ ...call, updatedAt: 0, revision: 0 });
+  return data(a) === data(b);
 }
 
-function preferText(current: string, incoming: string): string {
-  return incoming === '' ? current : incoming;
-}
-
-function assignText(record: CallRecord, field: 'disposition' | 'notes', value: string | undefined): void {
+/** The text rule above, for one field: nothing given changes nothing, and "" never erases text. */
+function assignText(record: CallRecord, field: 'phoneNumber' | 'disposition' | 'notes', value: string | undefined): void {
   if (value === undefined) return;
   if (value === '' && record[field] !== undefined && record[field] !== '') return;
   record[field] = value;
+}
+
+function assignNotes(record: CallRecord, payload: { readonly disposition?: string | undefined; readonly notes?: string | undefined }): void {
+  assignText(record, 'disposition', payload.disposition);
+  assignText(record, 'notes', payload.notes);
 }
 
 function mergeIvr(ivr: IvrContext, payload: { readonly [K in (typeof IVR_FIELDS)[number]]?: string | undefined }): IvrContext {
@@ -100,10 +101,7 @@ function mergeIvr(ivr: IvrContext, payload: { readonly [K in (typeof IVR_FIELDS)
 /** Fields beyond the seed's, kept per method (`extra.callEnded.wrapUpCode`...). */
 function mergeExtra(extra: CallRecord['extra'], event: ContractCallEvent): CallRecord['extra'] {
   const known = knownFields(event.type);
-  const added: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(event.payload)) {
-    if (!known.includes(key)) added[key] = value;
-  }
+  const added = Object.fromEntries(Object.entries(event.payload).filter(([key]) => !known.includes(key)));
   if (Object.keys(added).length === 0) return extra;
   const previous = extra[event.type];
   const base = typeof previous === 'object' && previous !== null ? (previous as Record<string, unknown>) : {};

@@ -141,7 +141,7 @@ export class ContractLink {
   }
 
   #refused(call: ContractCall, error: unknown): void {
-    const failure = toBridgeError(error, 'CONTRACT_PAYLOAD_INVALID');
+    const failure = toBridgeError(error, 'CONTRACT_PAYLOAD_INVALID', `${call.method} failed`);
     // A replay the bridge does not apply is expected (duplicates, reconnects): not a problem.
     if (failure.code === 'CALL_TRANSITION_IGNORED') return void this.context.logger.debug(failure.message, { code: failure.code, connector: this.connector });
     this.report(new BridgeError(failure.code, `${this.connector}: the bridge refused ${call.method}: ${failure.message}`, { details: { ...failure.details, connector: this.connector }, cause: failure }));

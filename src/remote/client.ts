@@ -2,6 +2,7 @@ import type { SoftphoneCallback } from '../contract/callback-events.js';
 import { resolveCallback } from '../core/resolve-callback.js';
 import { BridgeError } from '../errors/bridge-error.js';
 import { bridgeErrorFromJSON } from '../errors/bridge-error-from-json.js';
+import { errorCatalog } from '../errors/catalog.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { checkOrigins } from './origins.js';
 import { CALLBACK_EVENT_TYPES, CONTRACT_METHODS, PROTOCOL, PROTOCOL_VERSION, type ContractMethod, type RemoteContract } from './protocol.js';
@@ -69,7 +70,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
   const clock = options.clock ?? systemClock;
   const pending = new Map<number, Pending>();
   // No parent and no opener: nobody to talk to, ever.
-  let closed = origins instanceof BridgeError ? origins : host ? undefined : new BridgeError('REMOTE_DISCONNECTED');
+  let closed = origins instanceof BridgeError ? origins : host ? undefined : disconnected();
   let port: MessagePort | undefined;
   let callback: SoftphoneCallback | undefined;
   let nonce = 0;
@@ -85,7 +86,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
   const call = (method: ContractMethod, args: unknown[]): Promise<never> =>
     new Promise((resolve, reject) => {
       if (closed) return reject(closed);
-      if (pending.size >= (options.maxPending ?? 100)) return reject(new BridgeError('REMOTE_QUEUE_FULL', undefined, { details: { method } }));
+      if (pending.size >= (options.maxPending ?? 100)) return reject(new BridgeError('REMOTE_QUEUE_FULL', errorCatalog.REMOTE_QUEUE_FULL.summary, { details: { method } }));
       let copy: unknown;
       try {
         // Cloned now, as the bridge would read them now: later changes by the caller do not leak into a queued call.
@@ -175,7 +176,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
       self.removeEventListener('pageshow', onPage);
       port?.close();
       port = undefined;
-      closed ??= new BridgeError('REMOTE_DISCONNECTED');
+      closed ??= disconnected();
       for (const entry of [...pending.values()]) entry.settle(closed);
     },
   } as RemoteClient;
@@ -196,4 +197,12 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
     sayReady();
   }
   return client;
+}
+
+/**
+ * No host page to talk to. The catalog's summary is the message: this bundle carries the catalog
+ * anyway (to rebuild the host's errors), so it says the whole story at no cost.
+ */
+function disconnected(): BridgeError {
+  return new BridgeError('REMOTE_DISCONNECTED', errorCatalog.REMOTE_DISCONNECTED.summary);
 }

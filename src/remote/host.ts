@@ -114,7 +114,7 @@ export function hostRemoteBridge(options: RemoteHostOptions): RemoteHost {
     }
     result.then(
       (value) => respond(from, { type: 'response', id: message.id, ok: true, value }),
-      (error: unknown) => respond(from, { type: 'response', id: message.id, ok: false, error: toBridgeError(error, 'CONTRACT_ARGUMENTS_INVALID').toJSON() }),
+      (error: unknown) => respond(from, { type: 'response', id: message.id, ok: false, error: toBridgeError(error, 'CONTRACT_ARGUMENTS_INVALID', `${message.method}: the host page could not run the call.`).toJSON() }),
     );
   };
 

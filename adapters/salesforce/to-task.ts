@@ -18,10 +18,8 @@ export type TaskFields = {
 /** Salesforce long text areas hold 32,000 characters. */
 const DESCRIPTION_MAX = 32_000;
 
-/** Key prefixes of the objects a Task's `WhoId` may point to: Contact (003) and Lead (00Q). */
-const WHO_PREFIXES = ['003', '00Q'];
-
-
+/** The Id key prefixes of the objects a Task's `WhoId` may point to: Contact (003) and Lead (00Q). */
+const WHO_ID = /^(003|00Q)/;
 
 /**
  * The Task that logs a conversation. Pure: the same record always gives the same fields, so a
@@ -39,7 +37,7 @@ export function toTask(call: CallRecord): TaskFields {
   const notes = call.notes ?? '';
   const description = context.length === 0 ? notes : `${notes}${notes === '' ? '' : '\n\n'}${CALL_DETAILS_SEPARATOR}\n${context.join('\n')}`;
   const record = call.crmRecord;
-  const isWho = record !== undefined && (record.type === 'Contact' || record.type === 'Lead' || WHO_PREFIXES.some((p) => record.id.startsWith(p)));
+  const isWho = record !== undefined && (record.type === 'Contact' || record.type === 'Lead' || WHO_ID.test(record.id));
   return {
     Subject: subject.slice(0, 255),
     TaskSubtype: 'Call',
@@ -47,7 +45,7 @@ export function toTask(call: CallRecord): TaskFields {
     ActivityDate: localDate(call.startedAt),
     CallType: direction,
     CallDurationInSeconds: Math.round(call.durationSeconds ?? 0),
-    ...(call.disposition === undefined || call.disposition === '' ? {} : { CallDisposition: call.disposition }),
+    ...(call.disposition ? { CallDisposition: call.disposition } : {}),
     CallObject: call.conversationId.slice(0, 255),
     // Never cut the notes themselves short by the details: the details go first when too long.
     Description: description.length <= DESCRIPTION_MAX ? description : notes.slice(0, DESCRIPTION_MAX),

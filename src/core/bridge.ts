@@ -304,7 +304,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     );
     const call = outcome.call;
     if (outcome.verdict === 'ignored' || call === undefined) {
-      // The machine's reason names what is wrong ("an accepted call cannot be rejected"); the state is in the details.
+      // The machine's reason says what is wrong ("callRejected: already accepted."); the state is in the details.
       const error = new BridgeError('CALL_TRANSITION_IGNORED', `${method}: ${outcome.reason ?? 'ignored'}.`, { details: { method, conversationId, state: call?.state ?? null } });
       this.#report('call.ignored', error, 'debug');
       if (call === undefined) throw error;

@@ -132,8 +132,8 @@ function logDue(call: CallRecord, policy: CallPolicy): boolean {
 
 // ---- the table -----------------------------------------------------------------------------
 
-const ringingIgnoresOutbound = ignore('an inbound call is ringing for this conversation');
-const late = ignore('the conversation is already over');
+const ringingIgnoresOutbound = ignore('an inbound call is ringing');
+const late = ignore('already over');
 
 /** State × event → rule. Every cell is filled; the table test walks all of them. */
 export const table: Record<MachineState, Record<CallEvent['type'], Rule>> = {
@@ -156,7 +156,7 @@ export const table: Record<MachineState, Record<CallEvent['type'], Rule>> = {
     recordLinked: fill,
   },
   dialing: {
-    incomingCall: ignore('an outbound call is dialing for this conversation'),
+    incomingCall: ignore('an outbound call is dialing'),
     outboundCallInitiated: fill,
     callAccepted: move('connected'),
     callRejected: move('rejected'),
@@ -166,9 +166,9 @@ export const table: Record<MachineState, Record<CallEvent['type'], Rule>> = {
   },
   connected: {
     incomingCall: fill,
-    outboundCallInitiated: ignore('the call is already connected'),
+    outboundCallInitiated: ignore('already connected'),
     callAccepted: fill,
-    callRejected: ignore('an accepted call cannot be rejected'),
+    callRejected: ignore('already accepted'),
     callEnded: move('ended'),
     callNotesSubmitted: fill,
     recordLinked: fill,
@@ -194,7 +194,7 @@ export const table: Record<MachineState, Record<CallEvent['type'], Rule>> = {
   rejected: {
     incomingCall: late,
     outboundCallInitiated: late,
-    callAccepted: ignore('the call was rejected'),
+    callAccepted: ignore('already rejected'),
     callRejected: duplicate,
     callEnded: lateEnd,
     callNotesSubmitted: fill,

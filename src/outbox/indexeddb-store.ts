@@ -32,7 +32,7 @@ export async function createIndexedDbStore(name = 'softphone-bridge', factory: I
       try {
         tx = db.transaction([CALLS, OUTBOX], mode);
       } catch (cause) {
-        reject(storeError('could not start a transaction', cause));
+        reject(storeError('a transaction did not start', cause));
         return;
       }
       // Resolve only when the transaction is committed: that is the durable point.
@@ -79,15 +79,17 @@ function open(factory: IDBFactory, name: string): Promise<IDBDatabase> {
     try {
       request = factory.open(name, DB_VERSION);
     } catch (cause) {
-      reject(storeError('IndexedDB is not available', cause));
+      reject(storeError('not available', cause));
       return;
     }
-    // From nothing or from version 1 (same stores, no index): existing entries are indexed by the upgrade.
-    request.onupgradeneeded = () => {
+    // Version 1 made the two stores; version 2 added the index, which indexes existing entries.
+    request.onupgradeneeded = ({ oldVersion }) => {
       const db = request.result;
-      if (!db.objectStoreNames.contains(CALLS)) db.createObjectStore(CALLS, { keyPath: 'conversationId' });
-      const outbox = db.objectStoreNames.contains(OUTBOX) ? (request.transaction as IDBTransaction).objectStore(OUTBOX) : db.createObjectStore(OUTBOX, { keyPath: 'key' });
-      if (!outbox.indexNames.contains(BY_STATUS)) outbox.createIndex(BY_STATUS, 'status');
+      if (oldVersion < 1) {
+        db.createObjectStore(CALLS, { keyPath: 'conversationId' });
+        db.createObjectStore(OUTBOX, { keyPath: 'key' });
+      }
+      if (oldVersion < 2) (request.transaction as IDBTransaction).objectStore(OUTBOX).createIndex(BY_STATUS, 'status');
     };
     request.onsuccess = () => {
       const db = request.result;
@@ -95,8 +97,8 @@ function open(factory: IDBFactory, name: string): Promise<IDBDatabase> {
       db.onversionchange = () => db.close();
       resolve(db);
     };
-    request.onerror = () => reject(storeError('the database could not be opened', request.error));
-    request.onblocked = () => reject(storeError('the database is blocked by another tab', null));
+    request.onerror = () => reject(storeError('the database did not open', request.error));
+    request.onblocked = () => reject(storeError('blocked by another tab', null));
   });
 }
 
@@ -109,5 +111,5 @@ function validCalls(raw: unknown): CallRecord[] {
 }
 
 function storeError(what: string, cause: unknown): BridgeError {
-  return new BridgeError('OUTBOX_STORE_FAILED', `The durable store failed: ${what}.`, { cause });
+  return new BridgeError('OUTBOX_STORE_FAILED', `IndexedDB: ${what}.`, { cause });
 }

@@ -266,7 +266,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     if (this.#disposed) return;
     this.#disposed = true;
     this.#abort.abort();
-    this.#channel.close(new BridgeError('BRIDGE_DISPOSED'));
+    this.#channel.close(disposedError('startCall'));
     try {
       (await this.#outbox).stop();
       await this.#chain;
@@ -344,8 +344,8 @@ export class Bridge extends EventEmitter<BridgeEvents> {
       const result = await this.#adapter.screenPop({ conversationId, direction, phoneNumber });
       if (result.record !== undefined) await this.#link(conversationId, result.record);
     } catch (error) {
-      const failure = toBridgeError(error, 'SCREEN_POP_FAILED');
-      this.#logger.warn('screen pop failed', { code: failure.code, conversationId: call.conversationId });
+      const failure = toBridgeError(error, 'SCREEN_POP_FAILED', 'The screen pop failed.');
+      this.#logger.warn(failure.message, { code: failure.code, conversationId: call.conversationId });
       this.#emit('screenPop.failed', failure);
     }
   }
@@ -373,7 +373,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     if (this.#disposed) {
       // dispose() ran while the adapter was connecting: let go of it instead of starting the outbox.
       await this.#adapter.disconnect().catch(() => undefined);
-      throw new BridgeError('BRIDGE_DISPOSED', 'load: disposed while connecting.', { details: { method: 'load' } });
+      throw disposedError('load');
     }
     this.#connected = true;
     await this.#applyConfig(config ?? {});
@@ -466,10 +466,10 @@ export class Bridge extends EventEmitter<BridgeEvents> {
   #guard<T>(method: string, body: () => T | PromiseLike<T>): Promise<T> {
     // The executor runs `body` at once, and turns what it throws into a rejection.
     return new Promise<T>((resolve) => {
-      if (this.#disposed) throw new BridgeError('BRIDGE_DISPOSED', `${method}: the bridge was disposed.`, { details: { method } });
+      if (this.#disposed) throw disposedError(method);
       resolve(body());
     }).catch((error: unknown) => {
-      throw toBridgeError(error, 'OUTBOX_STORE_FAILED');
+      throw toBridgeError(error, 'OUTBOX_STORE_FAILED', `${method}: the store failed.`);
     });
   }
 
@@ -504,6 +504,11 @@ export class Bridge extends EventEmitter<BridgeEvents> {
  */
 export function createBridge(options: BridgeOptions): Bridge {
   return new Bridge(options);
+}
+
+/** The error of a call on a disposed bridge (also of a `start_call` still queued, and of a `load` still connecting). */
+function disposedError(method: string): BridgeError {
+  return new BridgeError('BRIDGE_DISPOSED', `${method}: the bridge was disposed.`, { details: { method } });
 }
 
 function safeStorage(window: BridgeWindow): Storage | undefined {

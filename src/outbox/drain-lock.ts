@@ -60,7 +60,7 @@ interface Lease {
  * backs off), renewed while the task runs, removed after.
  */
 function leaseLock(name: string, storage: Storage, clock: Clock, random: () => number): DrainLock {
-  const owner = `${clock.now().toString(36)}-${random().toString(36).slice(2)}`;
+  const owner = `${clock.now()}-${random()}`;
   const key = `${name}:lease`;
   const local = localLock();
   const sleep = (ms: number) => new Promise<void>((resolve) => clock.setTimeout(resolve, ms));
@@ -91,7 +91,7 @@ function leaseLock(name: string, storage: Storage, clock: Clock, random: () => n
             await sleep(25);
             if (read().owner === owner) break;
           }
-          await sleep(50 + Math.round(random() * 150));
+          await sleep(50 + random() * 150);
         }
         renew();
         try {

@@ -59,7 +59,11 @@ export class Outbox {
   #again = false;
   #retryAll = false;
   #timer: unknown;
-  #onOnline = () => this.retryNow();
+  /** The network came back: every pending write is retried now, ignoring backoff. */
+  #onOnline = () => {
+    this.#retryAll = true;
+    void this.drain();
+  };
   #unlisten: (() => void) | undefined;
 
   constructor(options: OutboxOptions) {
@@ -87,12 +91,6 @@ export class Outbox {
   /** A write was queued on this page: drains, and tells the other pages so that they stand by. */
   queued(): Promise<void> {
     if (this.#running) this.#options.peers?.announce();
-    return this.drain();
-  }
-
-  /** Retries every pending write now, ignoring backoff (the network came back). */
-  retryNow(): Promise<void> {
-    this.#retryAll = true;
     return this.drain();
   }
 

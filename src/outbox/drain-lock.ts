@@ -26,9 +26,18 @@ export interface DrainLockEnvironment {
  * Firefox third-party iframes), else a lock local to this page.
  */
 export function createDrainLock(name: string, env: DrainLockEnvironment): DrainLock {
-  const { locks } = env;
+  const { locks, storage } = env;
   if (typeof locks?.request === 'function') return { kind: 'web-locks', run: (task) => locks.request(name, { mode: 'exclusive' }, task) as Promise<Awaited<ReturnType<typeof task>>> };
-  if (env.storage !== undefined && storageWorks(env.storage)) return leaseLock(name, env.storage, env.clock, env.random);
+  if (storage !== undefined) {
+    try {
+      // Storage that refuses writes (no quota, some privacy modes) cannot hold a lease.
+      storage.setItem(`${name}:probe`, '1');
+      storage.removeItem(`${name}:probe`);
+      return leaseLock(name, storage, env.clock, env.random);
+    } catch {
+      // Then only a lock local to this page is left.
+    }
+  }
   return localLock();
 }
 
@@ -102,15 +111,4 @@ function leaseLock(name: string, storage: Storage, clock: Clock, random: () => n
         }
       }),
   };
-}
-
-function storageWorks(storage: Storage): boolean {
-  try {
-    const probe = '__softphone-bridge-probe__';
-    storage.setItem(probe, '1');
-    storage.removeItem(probe);
-    return true;
-  } catch {
-    return false;
-  }
 }

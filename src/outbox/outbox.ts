@@ -177,7 +177,7 @@ export class Outbox {
     let timer: unknown;
     try {
       const timeout = new Promise<never>((_, reject) => {
-        timer = clock.setTimeout(() => reject(new BridgeError('ADAPTER_WRITE_FAILED', `The CRM did not answer a write within ${retry.writeTimeoutMs} ms.`, { details: { timeoutMs: retry.writeTimeoutMs } })), retry.writeTimeoutMs);
+        timer = clock.setTimeout(() => reject(new BridgeError('ADAPTER_WRITE_FAILED', `No answer from the CRM within ${retry.writeTimeoutMs} ms.`, { details: { timeoutMs: retry.writeTimeoutMs } })), retry.writeTimeoutMs);
       });
       const write = { ...entry.data, key, receipt: entry.receipt, attempt: attempts };
       const receipt = await Promise.race([this.#options.deliver(write), timeout]);
@@ -194,7 +194,7 @@ export class Outbox {
         logger.error('outbox write dead-lettered', details);
         listener.deadLettered(settled, new BridgeError('OUTBOX_DEAD_LETTERED', `A ${kind} write was given up after ${attempts} attempt(s): ${error.code}.`, { details: { key, attempts, lastCode: error.code }, cause: error }));
       } else {
-        logger.warn('outbox write failed, will retry', details);
+        logger.warn('outbox write failed', details);
         listener.failed(settled, error);
       }
     } finally {

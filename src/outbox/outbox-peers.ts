@@ -23,7 +23,7 @@ export function broadcastPeers(name: string): OutboxPeers | undefined {
     announce: () => open().postMessage(1),
     listen(onQueued) {
       const listening = open();
-      listening.onmessage = () => onQueued();
+      listening.onmessage = onQueued;
       return () => {
         listening.close();
         channel = undefined;

@@ -40,7 +40,7 @@ export function resolveRetryPolicy(options: Partial<RetryPolicy> = {}): RetryPol
  * outage do not retry in lockstep, while no wait is shorter than half the nominal one.
  */
 export function retryDelay(attempt: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>, random: () => number): number {
-  const exponent = Math.max(0, attempt - 1);
-  const nominal = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(exponent, 30));
+  // A huge exponent makes Infinity, which the cap turns into maxDelayMs.
+  const nominal = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(nominal / 2 + (random() * nominal) / 2);
 }

@@ -1,6 +1,6 @@
 import type { CallRecord } from './call-record.js';
 import type { CallbackEventType, CallbackPayload } from './callback-events.js';
-import { compiledCallbackEvents, compiledCallRecord, compiledId, compiledPayloads } from './compiled-schemas.js';
+import { compiledCallbackEvents, compiledId, compiledPayloads } from './compiled-schemas.js';
 import { leanParse, type LeanIssue, type LeanSchema } from './lean-schema.js';
 import type { SoftphoneMethod, SoftphonePayload } from './softphone-payloads.js';
 
@@ -23,11 +23,34 @@ export function validateCallbackPayload<T extends CallbackEventType>(eventType: 
   return leanParse(compiledCallbackEvents[eventType], payload) as Validated<CallbackPayload<T>>;
 }
 
-/** A call record read back from storage, or undefined when it is not one (another script may write there). */
+/**
+ * A call record read back from storage, or undefined when it does not have the shape of one.
+ *
+ * Records are validated field by field when they are made (every field comes from a validated
+ * payload), so reading one back checks only the structure the call machine relies on: the
+ * identity, state, direction and revision, and the nested objects it copies. A record that fails
+ * (another script wrote there) reads as absent, and the next event starts it afresh. Checking
+ * every field again here would carry the whole `CallRecord` schema in the script-tag bundles
+ * (about 200 bytes gzip) to re-prove what the bridge itself wrote.
+ */
 export function validStoredCall(raw: unknown): CallRecord | undefined {
-  const parsed = leanParse(compiledCallRecord, raw);
-  return parsed.success ? (parsed.data as CallRecord) : undefined;
+  const call = raw as Partial<Record<keyof CallRecord, unknown>> | null;
+  const shaped =
+    typeof call === 'object' &&
+    call !== null &&
+    isId(call.conversationId) &&
+    typeof call.phoneNumber === 'string' &&
+    STORED_STATES.includes(call.state as string) &&
+    (call.direction === 'inbound' || call.direction === 'outbound') &&
+    Number.isInteger(call.revision) &&
+    isPlainRecord(call.ivr) &&
+    isPlainRecord(call.extra);
+  return shaped ? (call as CallRecord) : undefined;
 }
+
+const STORED_STATES: readonly string[] = ['ringing', 'dialing', 'connected', 'ended', 'wrapped', 'rejected'] satisfies readonly CallRecord['state'][];
+
+const isPlainRecord = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Whether `value` is an id (`partnerId`, `softphoneId`...): non-empty text of at most 256 characters. */
 export function isId(value: unknown): value is string {

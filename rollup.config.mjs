@@ -63,21 +63,25 @@ const schemaModule = /[\\/]src[\\/]contract[\\/](softphone-payloads|callback-eve
 const treeshake = { moduleSideEffects: (id) => !schemaModule.test(id) };
 
 // The budgeted bundles (the ones a softphone page loads) take the small drop-in for eventemitter3
-// (src/shared/lite-emitter.ts, ADR 0008); the library keeps eventemitter3 itself.
-const liteEmitter = {
-  name: 'lite-emitter',
-  resolveId(source) {
-    if (source === 'eventemitter3') return fileURLToPath(new URL('./src/shared/lite-emitter.ts', import.meta.url));
+// (src/shared/lite-emitter.ts, ADR 0008); the library keeps eventemitter3 itself. Bundles marked
+// `httpsOnly` run only in CRM pages that are https in current browsers, where Web Locks always
+// exist: they leave out the localStorage lease fallback of the drain lock (ADR 0009).
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+const substitutes = ({ httpsOnly }) => ({
+  name: 'bundle-substitutes',
+  resolveId(source, importer) {
+    if (source === 'eventemitter3') return here('./src/shared/lite-emitter.ts');
+    if (httpsOnly && source === './lease-lock.js' && /[\\/]src[\\/]outbox[\\/]/.test(importer ?? '')) return here('./src/outbox/no-lease-lock.ts');
     return null;
   },
-};
+});
 
 for (const entry of iifeEntries.filter((e) => present(e.input))) {
   configs.push({
     input: entry.input,
     onwarn,
     treeshake,
-    plugins: entry.budgetGzip === undefined ? bundlePlugins() : [liteEmitter, ...bundlePlugins()],
+    plugins: entry.budgetGzip === undefined ? bundlePlugins() : [substitutes(entry), ...bundlePlugins()],
     output: {
       file: entry.output,
       format: 'iife',

@@ -1,6 +1,7 @@
-// What keeps the script-tag bundles small (ADR 0007, 0008): src/contract/compiled-schemas.ts must
-// be what scripts/compile-schemas.mjs makes of the current zod schemas; the budgeted bundles must
-// validate with it rather than carry zod, and carry the lite emitter rather than eventemitter3.
+// What keeps the script-tag bundles small (ADR 0007, 0008, 0009): src/contract/compiled-schemas.ts
+// must be what scripts/compile-schemas.mjs makes of the current zod schemas; the budgeted bundles
+// must validate with it rather than carry zod, and carry the lite emitter rather than eventemitter3;
+// the https-only CRM bundles leave out the drain lock's localStorage lease, the others keep it.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -36,5 +37,13 @@ for (const entry of iifeEntries.filter((e) => e.budgetGzip !== undefined)) {
     const code = readFileSync(`${root}${entry.output}`, 'utf8');
     // eventemitter3 counts its events in `_eventsCount`, a property name terser keeps.
     assert.ok(!code.includes('_eventsCount'), `${entry.output} contains eventemitter3`);
+  });
+
+  test(`${entry.output} ${entry.httpsOnly ? 'leaves out' : 'keeps'} the localStorage lease of the drain lock`, () => {
+    const code = readFileSync(`${root}${entry.output}`, 'utf8');
+    // The lease is stored under "<name>:lease" and takes the kind "lease": strings terser keeps.
+    const hasLease = code.includes(':lease`') && code.includes('"lease"');
+    if (entry.output.endsWith('remote.iife.js')) return assert.ok(!hasLease, 'the remote client has no outbox');
+    assert.equal(hasLease, !entry.httpsOnly, `${entry.output}: lease ${hasLease ? 'present' : 'absent'}`);
   });
 }

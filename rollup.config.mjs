@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import esbuild from 'rollup-plugin-esbuild';
+import { transform } from 'esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
@@ -29,6 +30,15 @@ const onwarn = (warning, warn) => {
 // commonjs is needed because eventemitter3's ESM entry default-imports its CommonJS index.js.
 const bundlePlugins = () => [nodeResolve({ browser: true, exportConditions: ['production'] }), commonjs(), ts()];
 const minify = () => terser({ format: { comments: false }, compress: { passes: 3 } });
+// esbuild's minifier first, then terser's: each finds rewrites the other misses (−60 B gzip on the
+// Salesforce bundle compared with terser alone; esbuild alone is 600 B larger).
+const preMinify = () => ({
+  name: 'esbuild-pre-minify',
+  async renderChunk(code) {
+    const result = await transform(code, { minify: true, target: 'es2022', sourcemap: true });
+    return { code: result.code, map: result.map };
+  },
+});
 
 // Entry files are being written in parallel with this config. An input whose file does not exist
 // yet is skipped (with a note) so the build keeps working; once the file exists it is built.
@@ -87,7 +97,7 @@ for (const entry of iifeEntries.filter((e) => present(e.input))) {
       format: 'iife',
       ...(entry.globalName ? { name: entry.globalName } : {}),
       sourcemap: true,
-      plugins: [minify()],
+      plugins: entry.budgetGzip === undefined ? [minify()] : [preMinify(), minify()],
     },
   });
 }

@@ -6,7 +6,7 @@
  * the Softphone contract. Loading it twice keeps the first bridge.
  */
 import CallingExtensions from '@hubspot/calling-extensions-sdk';
-import { createBridge } from '../../src/core/bridge.js';
+import { Bridge } from '../../src/core/bridge.js';
 import { exposeBridge } from '../../src/core/expose-bridge.js';
 import type { EngagementStore } from './engagements.js';
 import { hubspotAdapter, type HubSpotAdapterOptions } from './hubspot-adapter.js';
@@ -25,5 +25,5 @@ if (page.softphoneBridge === undefined) {
   const config = (typeof page.softphoneBridgeConfig === 'object' && page.softphoneBridgeConfig !== null ? page.softphoneBridgeConfig : {}) as Omit<HubSpotAdapterOptions, 'CallingExtensions'>;
   const store = storage();
   const adapter = hubspotAdapter({ ...config, CallingExtensions, ...(store === undefined ? {} : { storage: store }) });
-  exposeBridge(createBridge({ adapter, storeName: 'softphone-bridge:hubspot' }), page);
+  exposeBridge(new Bridge({ adapter, storeName: 'softphone-bridge:hubspot' }), page);
 }

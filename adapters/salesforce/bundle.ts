@@ -3,13 +3,13 @@
  * Once it has run, `window.softphoneBridge` implements the Softphone contract against
  * Salesforce Open CTI. Loading it twice keeps the first bridge (one outbox drainer per page).
  */
-import { createBridge } from '../../src/core/bridge.js';
+import { Bridge } from '../../src/core/bridge.js';
 import { exposeBridge } from '../../src/core/expose-bridge.js';
 import { loadOpenCti, type LoaderWindow } from './load-open-cti.js';
 import { salesforceAdapter } from './salesforce-adapter.js';
 
 const page = window as unknown as LoaderWindow & Window & { softphoneBridge?: unknown };
 if (page.softphoneBridge === undefined) {
-  const bridge = createBridge({ adapter: salesforceAdapter({ openCti: () => loadOpenCti(page) }), storeName: 'softphone-bridge:salesforce' });
+  const bridge = new Bridge({ adapter: salesforceAdapter({ openCti: () => loadOpenCti(page) }), storeName: 'softphone-bridge:salesforce' });
   exposeBridge(bridge, page);
 }

@@ -4,7 +4,7 @@
  * before the script tag; once it has run, `window.softphoneBridge` implements the Softphone
  * contract and POSTs each call log to `url`. Loading it twice keeps the first bridge.
  */
-import { createBridge } from '../../src/core/bridge.js';
+import { Bridge } from '../../src/core/bridge.js';
 import { exposeBridge } from '../../src/core/expose-bridge.js';
 import type { WebhookAdapterOptions } from './options.js';
 import { webhookAdapter } from './webhook-adapter.js';
@@ -13,5 +13,5 @@ const page = window as unknown as Window & { softphoneBridge?: unknown; softphon
 if (page.softphoneBridge === undefined) {
   // Checked in connect, so that a missing or wrong config makes load() reject with CONFIG_INVALID.
   const options = (typeof page.softphoneBridgeConfig === 'object' && page.softphoneBridgeConfig !== null ? page.softphoneBridgeConfig : {}) as WebhookAdapterOptions;
-  exposeBridge(createBridge({ adapter: webhookAdapter({ ...options }), storeName: 'softphone-bridge:webhook' }), page);
+  exposeBridge(new Bridge({ adapter: webhookAdapter({ ...options }), storeName: 'softphone-bridge:webhook' }), page);
 }

@@ -7,7 +7,7 @@
  */
 import ZAFClient from 'zendesk_app_framework_sdk';
 import { BridgeError } from '../../src/contract/index.js';
-import { createBridge } from '../../src/core/bridge.js';
+import { Bridge } from '../../src/core/bridge.js';
 import { exposeBridge } from '../../src/core/expose-bridge.js';
 import { zendeskAdapter } from './zendesk-adapter.js';
 
@@ -23,5 +23,5 @@ if (page.softphoneBridge === undefined) {
       throw new BridgeError('CONFIG_INVALID', 'ZAF cannot start: the page URL lacks the origin and app_guid parameters Zendesk adds to an app iframe (is the page loaded as a Zendesk app?).', { details: { keys: ['origin', 'app_guid'] } });
     },
   });
-  exposeBridge(createBridge({ adapter, storeName: 'softphone-bridge:zendesk' }), page);
+  exposeBridge(new Bridge({ adapter, storeName: 'softphone-bridge:zendesk' }), page);
 }

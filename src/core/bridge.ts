@@ -15,7 +15,7 @@ import { createMemoryStore } from '../outbox/memory-store.js';
 import { Outbox, type OutboxStats } from '../outbox/outbox.js';
 import { broadcastPeers } from '../outbox/outbox-peers.js';
 import { callLogKey } from '../outbox/prune-rule.js';
-import { resolveRetryPolicy } from '../outbox/retry-policy.js';
+import { DEFAULT_RETRY_POLICY, resolveRetryPolicy } from '../outbox/retry-policy.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { consoleLogger, type Logger } from '../shared/logger.js';
 import { BRIDGE_DEFAULTS, type BridgeOptions, type BridgeWindow } from './bridge-options.js';
@@ -23,7 +23,7 @@ import type { BridgeEvents } from './bridge-events.js';
 import { CallbackChannel } from './callback-channel.js';
 import type { CallEvent, ConversationMethod } from './call-event.js';
 import { transition, type Transition } from './call-machine.js';
-import { resolveCallPolicy, type CallPolicy } from './call-policy.js';
+import { DEFAULT_CALL_POLICY, resolveCallPolicy, type CallPolicy } from './call-policy.js';
 import { DialHints } from './dial-hints.js';
 import { PresenceSync } from './presence-sync.js';
 import { resolveCallback } from './resolve-callback.js';
@@ -72,14 +72,17 @@ export class Bridge extends EventEmitter<BridgeEvents> {
   #partnerConfig: PartnerConfigEvent | undefined;
   #disposed = false;
 
-  /** Use {@link createBridge}. */
+  /**
+   * Use {@link createBridge}, which checks the options first. The constructor takes them as they
+   * are: the script-tag bundles construct their bridge from constants and carry no option checks.
+   */
   constructor(options: BridgeOptions) {
     super();
     this.#adapter = options.adapter;
     this.#clock = options.clock ?? systemClock;
     this.#logger = options.logger ?? consoleLogger();
     this.#window = options.window ?? (globalThis as unknown as BridgeWindow);
-    this.#policy = resolveCallPolicy(options.policy);
+    this.#policy = { ...DEFAULT_CALL_POLICY, ...options.policy };
     this.#retentionMs = options.retentionMs ?? BRIDGE_DEFAULTS.retentionMs;
     const random = options.random ?? Math.random;
     const name = options.storeName ?? `softphone-bridge:${options.adapter.name}`;
@@ -91,7 +94,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
       options.startCallTimeoutMs ?? BRIDGE_DEFAULTS.startCallTimeoutMs,
     );
     this.#store = this.#openStore(options.store, name);
-    const retry = resolveRetryPolicy(options.retry);
+    const retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.#outbox = this.#store.then((store) => {
       const lock = createDrainLock(outboxName, { locks: this.#window.navigator?.locks, storage: safeStorage(this.#window), clock: this.#clock, random });
       this.#drainLockKind = lock.kind;
@@ -503,7 +506,8 @@ export class Bridge extends EventEmitter<BridgeEvents> {
  * window.softphoneBridge = bridge; // the softphone calls bridge.load(callback), bridge.incomingCall(...)
  */
 export function createBridge(options: BridgeOptions): Bridge {
-  return new Bridge(options);
+  // A bad retry or policy option throws CONFIG_INVALID naming it; the constructor checks neither.
+  return new Bridge({ ...options, retry: resolveRetryPolicy(options.retry), policy: resolveCallPolicy(options.policy) });
 }
 
 /** The error of a call on a disposed bridge (also of a `start_call` still queued, and of a `load` still connecting). */

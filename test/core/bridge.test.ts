@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import sinon from 'sinon';
-import { createBridge, type Bridge } from '../../src/core/bridge.js';
+import { Bridge, createBridge } from '../../src/core/bridge.js';
 import { createMemoryStore } from '../../src/outbox/memory-store.js';
 import { BridgeError } from '../../src/errors/index.js';
 import { silentLogger } from '../../src/shared/logger.js';
@@ -420,5 +420,55 @@ describe('Bridge CRM-side methods with hostile objects', () => {
     expect(codes).to.deep.equal(['CONTRACT_ARGUMENTS_INVALID', 'CONTRACT_PAYLOAD_INVALID', 'CONTRACT_ARGUMENTS_INVALID', 'CONTRACT_PAYLOAD_INVALID']);
     expect(rejected.callCount).to.equal(4);
     await bridge.dispose();
+  });
+});
+
+describe('createBridge options', () => {
+  const make = (options: object) => () => createBridge({ adapter: fakeAdapter(new FakeCrm()), store: createMemoryStore(), logger: silentLogger, ...options });
+  const thrown = (create: () => Bridge): BridgeError => {
+    try {
+      void create().dispose();
+    } catch (error) {
+      return error as BridgeError;
+    }
+    throw new Error('createBridge accepted the options');
+  };
+
+  it('refuses a bad retry option with CONFIG_INVALID naming it', () => {
+    for (const [retry, key] of [[{ maxAttempts: 0 }, 'maxAttempts'], [{ maxAttempts: 2.5 }, 'maxAttempts'], [{ baseDelayMs: '100' }, 'baseDelayMs'], [{ writeTimeoutMs: Number.NaN }, 'writeTimeoutMs']] as const) {
+      const error = thrown(make({ retry }));
+      expect(error).to.be.instanceOf(BridgeError);
+      expect(error).to.include({ code: 'CONFIG_INVALID' });
+      expect(error.message).to.contain(`retry.${key}`);
+      expect(error.details['keys']).to.deep.equal([key]);
+    }
+  });
+
+  it('refuses a bad policy option with CONFIG_INVALID naming it', () => {
+    const error = thrown(make({ policy: { screenPopOn: 'never' } }));
+    expect(error).to.include({ code: 'CONFIG_INVALID' });
+    expect(error.message).to.equal('policy.screenPopOn must be one of ring, accept.');
+  });
+
+  it('applies good options, and the defaults for those left out (the bundles construct without any)', async () => {
+    const crm = new FakeCrm({ contacts: [{ id: '003A', name: 'Ada Lovelace', phone: '+15550100100' }] });
+    crm.injectFaults('before', 5);
+    const adapter = fakeAdapter(crm);
+    const bridge = createBridge({ adapter, store: createMemoryStore(), logger: silentLogger, retry: { maxAttempts: 1 }, policy: { screenPopOn: 'accept' } });
+    const plain = new Bridge({ adapter: fakeAdapter(new FakeCrm()), store: createMemoryStore(), logger: silentLogger });
+    try {
+      await bridge.load(() => undefined);
+      const dead = new Promise((resolve) => bridge.once('outbox.deadLettered', resolve));
+      const ringing = await bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
+      expect(ringing.poppedAt, 'screenPopOn: accept waits for the accept').to.equal(undefined);
+      await bridge.callEnded({ ...ids, duration: 3 });
+      await dead; // maxAttempts 1: the first failure is final
+      expect(crm.callLogs()).to.have.length(0);
+      await plain.load(() => undefined);
+      expect(await plain.status()).to.include({ connected: true, durability: 'memory' });
+    } finally {
+      await bridge.dispose();
+      await plain.dispose();
+    }
   });
 });

@@ -96,7 +96,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     this.#store = this.#openStore(options.store, name);
     const retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.#outbox = this.#store.then((store) => {
-      const lock = createDrainLock(outboxName, { locks: this.#window.navigator?.locks, storage: safeStorage(this.#window), clock: this.#clock, random });
+      const lock = createDrainLock(outboxName, { locks: this.#window.navigator?.locks, storage: () => this.#window.localStorage, clock: this.#clock, random });
       this.#drainLockKind = lock.kind;
       return new Outbox({
         store,
@@ -513,13 +513,4 @@ export function createBridge(options: BridgeOptions): Bridge {
 /** The error of a call on a disposed bridge (also of a `start_call` still queued, and of a `load` still connecting). */
 function disposedError(method: string): BridgeError {
   return new BridgeError('BRIDGE_DISPOSED', `${method}: the bridge was disposed.`, { details: { method } });
-}
-
-function safeStorage(window: BridgeWindow): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    // Reading localStorage throws in sandboxed frames without allow-same-origin.
-    return undefined;
-  }
 }

@@ -19,7 +19,8 @@ export interface DrainLock {
 /** What {@link createDrainLock} may use; all optional, looked up on the page by default. */
 export interface DrainLockEnvironment {
   readonly locks?: LockManager | undefined;
-  readonly storage?: Storage | undefined;
+  /** The page's localStorage, for the lease; read only when Web Locks are missing (reading it throws in sandboxed frames). */
+  readonly storage?: (() => Storage | undefined) | undefined;
   readonly clock: Clock;
   readonly random: () => number;
 }

@@ -16,18 +16,14 @@ interface Lease {
  * in localStorage, `{owner, until}`. Taken when absent or expired, confirmed by reading it back
  * after a short pause (two tabs writing at once: the last write wins and the other backs off),
  * renewed while the task runs, removed after. Storage that refuses writes (no quota, some privacy
- * modes) cannot hold a lease: then the lock is local to the page.
+ * modes), or none at all, cannot hold a lease: then the lock is local to the page.
  *
  * The bundles for CRMs that only run in https pages of current browsers leave this module out
  * (docs/decisions/0009-salesforce-bundle-budget.md).
  */
-export function leaseLock(name: string, storage: Storage, clock: Clock, random: () => number): DrainLock {
-  try {
-    storage.setItem(`${name}:probe`, '1');
-    storage.removeItem(`${name}:probe`);
-  } catch {
-    return localLock();
-  }
+export function leaseLock(name: string, pageStorage: () => Storage | undefined, clock: Clock, random: () => number): DrainLock {
+  const storage = writableStorage(name, pageStorage);
+  if (storage === undefined) return localLock();
   const owner = `${clock.now()}-${random()}`;
   const key = `${name}:lease`;
   const local = localLock();
@@ -70,4 +66,16 @@ export function leaseLock(name: string, storage: Storage, clock: Clock, random: 
         }
       }),
   };
+}
+
+/** The page's localStorage if it takes writes: reading it throws in sandboxed frames, writing it without quota or in some privacy modes. */
+function writableStorage(name: string, pageStorage: () => Storage | undefined): Storage | undefined {
+  try {
+    const storage = pageStorage();
+    storage?.setItem(`${name}:probe`, '1');
+    storage?.removeItem(`${name}:probe`);
+    return storage;
+  } catch {
+    return undefined;
+  }
 }

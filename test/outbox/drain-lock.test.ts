@@ -1,4 +1,5 @@
 import { expect } from '@esm-bundle/chai';
+import sinon from 'sinon';
 import { createDrainLock, localLock } from '../../src/outbox/drain-lock.js';
 import { systemClock } from '../../src/shared/clock.js';
 
@@ -20,13 +21,25 @@ async function maxOverlap(runs: ((task: () => Promise<void>) => Promise<void>)[]
 
 describe('createDrainLock()', () => {
   it('uses Web Locks when the page has them', () => {
-    expect(createDrainLock(unique(), { locks: navigator.locks, storage: localStorage, clock: systemClock, random: Math.random }).kind).to.equal('web-locks');
+    expect(createDrainLock(unique(), { locks: navigator.locks, storage: () => localStorage, clock: systemClock, random: Math.random }).kind).to.equal('web-locks');
   });
 
   it('falls back to a localStorage lease without Web Locks, and to a page-local lock without storage', () => {
-    expect(createDrainLock(unique(), { locks: undefined, storage: localStorage, clock: systemClock, random: Math.random }).kind).to.equal('lease');
+    expect(createDrainLock(unique(), { locks: undefined, storage: () => localStorage, clock: systemClock, random: Math.random }).kind).to.equal('lease');
     const broken = { setItem() { throw new DOMException('quota', 'QuotaExceededError'); } } as unknown as Storage;
-    expect(createDrainLock(unique(), { locks: undefined, storage: broken, clock: systemClock, random: Math.random }).kind).to.equal('local');
+    expect(createDrainLock(unique(), { locks: undefined, storage: () => broken, clock: systemClock, random: Math.random }).kind).to.equal('local');
+    // A sandboxed frame without allow-same-origin throws on reading window.localStorage at all.
+    const sandboxed = () => {
+      throw new DOMException('The document is sandboxed', 'SecurityError');
+    };
+    expect(createDrainLock(unique(), { locks: undefined, storage: sandboxed, clock: systemClock, random: Math.random }).kind).to.equal('local');
+    expect(createDrainLock(unique(), { locks: undefined, storage: () => undefined, clock: systemClock, random: Math.random }).kind).to.equal('local');
+  });
+
+  it('never reads the storage when Web Locks are there', () => {
+    const storage = sinon.spy((): Storage => localStorage);
+    expect(createDrainLock(unique(), { locks: navigator.locks, storage, clock: systemClock, random: Math.random }).kind).to.equal('web-locks');
+    expect(storage.called).to.equal(false);
   });
 
   it('never lets two Web Locks holders of the same name overlap', async () => {
@@ -39,8 +52,8 @@ describe('createDrainLock()', () => {
   it('never lets two lease holders ("tabs") of the same name overlap, and frees the lease after', async function () {
     this.timeout(10_000);
     const name = unique();
-    const a = createDrainLock(name, { locks: undefined, storage: localStorage, clock: systemClock, random: Math.random });
-    const b = createDrainLock(name, { locks: undefined, storage: localStorage, clock: systemClock, random: Math.random });
+    const a = createDrainLock(name, { locks: undefined, storage: () => localStorage, clock: systemClock, random: Math.random });
+    const b = createDrainLock(name, { locks: undefined, storage: () => localStorage, clock: systemClock, random: Math.random });
     expect(await maxOverlap([(t) => a.run(t), (t) => b.run(t)], 6)).to.equal(1);
     expect(localStorage.getItem(`${name}:lease`)).to.equal(null);
   });
@@ -48,14 +61,14 @@ describe('createDrainLock()', () => {
   it('takes over a lease whose holder went away without releasing it', async () => {
     const name = unique();
     localStorage.setItem(`${name}:lease`, JSON.stringify({ owner: 'crashed-tab', until: Date.now() - 1 }));
-    const lock = createDrainLock(name, { locks: undefined, storage: localStorage, clock: systemClock, random: Math.random });
+    const lock = createDrainLock(name, { locks: undefined, storage: () => localStorage, clock: systemClock, random: Math.random });
     expect(await lock.run(async () => 'ran')).to.equal('ran');
   });
 
   it('waits for a live lease held by another tab', async () => {
     const name = unique();
     localStorage.setItem(`${name}:lease`, JSON.stringify({ owner: 'other-tab', until: Date.now() + 300 }));
-    const lock = createDrainLock(name, { locks: undefined, storage: localStorage, clock: systemClock, random: Math.random });
+    const lock = createDrainLock(name, { locks: undefined, storage: () => localStorage, clock: systemClock, random: Math.random });
     const started = Date.now();
     await lock.run(async () => undefined);
     expect(Date.now() - started).to.be.at.least(250);
@@ -63,7 +76,7 @@ describe('createDrainLock()', () => {
 
   it('releases the lease when the task throws', async () => {
     const name = unique();
-    const lock = createDrainLock(name, { locks: undefined, storage: localStorage, clock: systemClock, random: Math.random });
+    const lock = createDrainLock(name, { locks: undefined, storage: () => localStorage, clock: systemClock, random: Math.random });
     const error = await lock.run(async () => {
       throw new Error('task failed');
     }).then(() => undefined, (e: unknown) => e);

@@ -184,7 +184,7 @@ export class Outbox {
       const settled = await settle((current) => settleSuccess(current, revision, receipt, clock.now()));
       if (settled !== undefined) listener.written(settled);
     } catch (thrown) {
-      const error = toBridgeError(thrown, 'ADAPTER_WRITE_FAILED');
+      const error = toBridgeError(thrown, 'ADAPTER_WRITE_FAILED', `The CRM did not take the ${kind} write.`);
       const giveUp = !error.retryable || attempts >= retry.maxAttempts;
       const retryAt = giveUp ? undefined : clock.now() + retryDelay(attempts, retry, this.#options.random);
       const settled = await settle((current) => settleFailure(current, revision, error.toJSON(), retryAt, clock.now()));

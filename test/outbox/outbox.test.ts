@@ -121,7 +121,11 @@ describe('Outbox', () => {
     const [failedEntry, error] = listener.failed.firstCall.args as [OutboxEntry, BridgeError];
     expect(error).to.be.instanceOf(BridgeError);
     expect(error.code).to.equal('ADAPTER_WRITE_FAILED');
+    // The vendor's message may quote customer data: it stays the cause, and the message says what failed.
+    expect(error.message).to.equal('The CRM did not take the callLog write.');
+    expect((error.cause as Error).message).to.equal('network down');
     expect(failedEntry).to.include({ status: 'pending', attempts: 1, nextAttemptAt: START + 500 });
+    expect(failedEntry.lastError).to.include({ code: 'ADAPTER_WRITE_FAILED', message: 'The CRM did not take the callLog write.' });
 
     await timers.tickAsync(499);
     expect(deliver.callCount).to.equal(1);

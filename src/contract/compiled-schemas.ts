@@ -11,17 +11,12 @@ const shared3: LeanSchema = { kind: "string", min: 1, max: 35 };
 const shared4: LeanSchema = { kind: "optional", of: shared2 };
 const shared5: LeanSchema = { kind: "string", max: 1024 };
 const shared6: LeanSchema = { kind: "optional", of: shared5 };
-const shared7: LeanSchema = { kind: "enum", values: ["ON","OFF"] };
-const shared8: LeanSchema = { kind: "string", transforms: ["trim","lower"] };
-const shared9: LeanSchema = { kind: "number", min: 0, max: 604800 };
-const shared10: LeanSchema = { kind: "string", max: 255 };
+const shared7: LeanSchema = { kind: "string", transforms: ["trim","lower"] };
+const shared8: LeanSchema = { kind: "string", max: 255 };
+const shared9: LeanSchema = { kind: "optional", of: shared8 };
+const shared10: LeanSchema = { kind: "string", max: 32000 };
 const shared11: LeanSchema = { kind: "optional", of: shared10 };
-const shared12: LeanSchema = { kind: "string", max: 32000 };
-const shared13: LeanSchema = { kind: "optional", of: shared12 };
-const shared14: LeanSchema = { kind: "enum", values: ["inbound","outbound"] };
-const shared15: LeanSchema = { kind: "string", min: 1, max: 64 };
-const shared16: LeanSchema = { kind: "number" };
-const shared17: LeanSchema = { kind: "optional", of: shared16 };
+const shared12: LeanSchema = { kind: "string", min: 1, max: 64 };
 
 /** The seven event methods' payload schemas (softphone-payloads.ts), compiled. */
 export const compiledPayloads: Readonly<Record<SoftphoneMethod, LeanSchema>> = {
@@ -48,7 +43,7 @@ export const compiledPayloads: Readonly<Record<SoftphoneMethod, LeanSchema>> = {
       reservationStartDate: shared6,
       specialEvent: shared6,
       escalationType: shared6,
-      recordingStatus: { kind: "optional", of: { kind: "pipe", from: { kind: "string", transforms: ["trim","upper"] }, to: shared7 } },
+      recordingStatus: { kind: "optional", of: { kind: "pipe", from: { kind: "string", transforms: ["trim","upper"] }, to: { kind: "enum", values: ["ON","OFF"] } } },
     },
   },
   callRejected: {
@@ -57,7 +52,7 @@ export const compiledPayloads: Readonly<Record<SoftphoneMethod, LeanSchema>> = {
     shape: {
       partnerId: shared1,
       conversationId: shared1,
-      reason: { kind: "pipe", from: shared8, to: { kind: "enum", values: ["active","passive"] } },
+      reason: { kind: "pipe", from: shared7, to: { kind: "enum", values: ["active","passive"] } },
     },
   },
   callEnded: {
@@ -66,10 +61,10 @@ export const compiledPayloads: Readonly<Record<SoftphoneMethod, LeanSchema>> = {
     shape: {
       partnerId: shared1,
       conversationId: shared1,
-      duration: shared9,
-      disposition: shared11,
-      notes: shared13,
-      callType: { kind: "optional", of: { kind: "pipe", from: shared8, to: shared14 } },
+      duration: { kind: "number", min: 0, max: 604800 },
+      disposition: shared9,
+      notes: shared11,
+      callType: { kind: "optional", of: { kind: "pipe", from: shared7, to: { kind: "enum", values: ["inbound","outbound"] } } },
     },
   },
   callNotesSubmitted: {
@@ -78,8 +73,8 @@ export const compiledPayloads: Readonly<Record<SoftphoneMethod, LeanSchema>> = {
     shape: {
       partnerId: shared1,
       conversationId: shared1,
-      disposition: shared11,
-      notes: shared13,
+      disposition: shared9,
+      notes: shared11,
     },
   },
   outboundCallInitiated: {
@@ -88,7 +83,7 @@ export const compiledPayloads: Readonly<Record<SoftphoneMethod, LeanSchema>> = {
     shape: {
       partnerId: shared1,
       conversationId: shared1,
-      dialledTo: shared15,
+      dialledTo: shared12,
     },
   },
   statusChanged: {
@@ -126,56 +121,10 @@ export const compiledCallbackEvents: Readonly<Record<CallbackEventType, LeanSche
       partnerId: shared1,
       businessSegmentId: shared1,
       channelOriginId: shared1,
-      dialTo: shared15,
+      dialTo: shared12,
       dialFrom: shared4,
-      participantType: shared11,
+      participantType: shared9,
     },
-  },
-};
-
-/** `CallRecord` (call-record.ts), compiled. */
-export const compiledCallRecord: LeanSchema = {
-  kind: "object",
-  loose: false,
-  shape: {
-    conversationId: shared1,
-    partnerId: shared1,
-    direction: shared14,
-    state: { kind: "enum", values: ["ringing","dialing","connected","ended","wrapped","rejected"] },
-    phoneNumber: shared2,
-    language: shared3,
-    ivr: {
-      kind: "object",
-      loose: false,
-      shape: {
-        ivrExitPath: shared6,
-        channelName: shared6,
-        reservationStartDate: shared6,
-        specialEvent: shared6,
-        escalationType: shared6,
-        recordingStatus: { kind: "optional", of: shared7 },
-      },
-    },
-    disposition: shared11,
-    notes: shared13,
-    durationSeconds: { kind: "optional", of: shared9 },
-    outcome: { kind: "optional", of: { kind: "enum", values: ["completed","unanswered","missed","declined"] } },
-    crmRecord: { kind: "optional", of: {
-      kind: "object",
-      loose: true,
-      shape: {
-        id: shared1,
-        type: { kind: "optional", of: { kind: "string", max: 128 } },
-        name: { kind: "optional", of: { kind: "string", max: 512 } },
-      },
-    } },
-    startedAt: shared16,
-    acceptedAt: shared17,
-    endedAt: shared17,
-    poppedAt: shared17,
-    updatedAt: shared16,
-    revision: shared16,
-    extra: { kind: "record" },
   },
 };
 

@@ -21,7 +21,6 @@ export type LeanSchema =
   | { readonly kind: 'pipe'; readonly from: LeanSchema; readonly to: LeanSchema }
   | { readonly kind: 'object'; readonly shape: Readonly<Record<string, LeanSchema>>; readonly loose: boolean }
   | { readonly kind: 'array'; readonly of: LeanSchema; readonly max?: number }
-  | { readonly kind: 'record' }
   | { readonly kind: 'unknown' };
 
 /** One validation problem, in the shape of zod's issues (the fields `describeIssues` reads). */
@@ -50,12 +49,6 @@ type Path = readonly (string | number)[];
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (!isObject(value)) return false;
-  const prototype = Object.getPrototypeOf(value) as unknown;
-  return prototype === Object.prototype || prototype === null;
-}
-
 /**
  * The type each kind of node requires before anything else is checked; a mistyped input gets one
  * `invalid_type` issue whose `expected` is the kind's name, as in zod.
@@ -64,7 +57,6 @@ const TYPE_CHECKS: Partial<Record<LeanSchema['kind'], (input: unknown) => boolea
   string: (input) => typeof input === 'string',
   number: (input) => typeof input === 'number' && Number.isFinite(input),
   array: Array.isArray,
-  record: isPlainObject,
   object: isObject,
 };
 
@@ -106,8 +98,6 @@ function run(schema: LeanSchema, input: unknown, path: Path, issues: LeanIssue[]
       if (issues.length === before) bounds(value.length, value, 'array', schema, path, issues);
       return value;
     }
-    case 'record':
-      return copyRecord(input as Record<string, unknown>);
     case 'object':
       return object(schema, input as Record<string, unknown>, path, issues);
   }
@@ -117,15 +107,6 @@ function run(schema: LeanSchema, input: unknown, path: Path, issues: LeanIssue[]
 function bounds(measure: number, input: unknown, origin: 'string' | 'number' | 'array', schema: { readonly min?: number; readonly max?: number }, path: Path, issues: LeanIssue[]): void {
   if (schema.min !== undefined && measure < schema.min) issues.push({ code: 'too_small', path, input, origin, minimum: schema.min });
   if (schema.max !== undefined && measure > schema.max) issues.push({ code: 'too_big', path, input, origin, maximum: schema.max });
-}
-
-/** A record's own text keys, copied (symbols and `__proto__` left out, as zod does). */
-function copyRecord(input: Record<string, unknown>): Record<string, unknown> {
-  const value: Record<string, unknown> = {};
-  for (const key of Reflect.ownKeys(input)) {
-    if (typeof key === 'string' && key !== '__proto__') value[key] = input[key];
-  }
-  return value;
 }
 
 function object(schema: Extract<LeanSchema, { kind: 'object' }>, input: Record<string, unknown>, path: Path, issues: LeanIssue[]): unknown {

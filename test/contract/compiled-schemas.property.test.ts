@@ -1,8 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
 import { callbackEvents } from '../../src/contract/callback-events.js';
-import { CallRecord } from '../../src/contract/call-record.js';
-import { compiledCallbackEvents, compiledCallRecord, compiledId, compiledPayloads } from '../../src/contract/compiled-schemas.js';
+import { compiledCallbackEvents, compiledId, compiledPayloads } from '../../src/contract/compiled-schemas.js';
 import { Id } from '../../src/contract/fields.js';
 import { leanParse, type LeanSchema } from '../../src/contract/lean-schema.js';
 import { softphonePayloads } from '../../src/contract/softphone-payloads.js';
@@ -18,7 +17,6 @@ interface ZodLike {
 const pairs: [string, ZodLike, LeanSchema][] = [
   ...Object.entries(softphonePayloads).map(([name, schema]) => [name, schema as ZodLike, compiledPayloads[name as keyof typeof compiledPayloads]] as [string, ZodLike, LeanSchema]),
   ...Object.entries(callbackEvents).map(([name, schema]) => [name, schema as ZodLike, compiledCallbackEvents[name as keyof typeof compiledCallbackEvents]] as [string, ZodLike, LeanSchema]),
-  ['CallRecord', CallRecord as ZodLike, compiledCallRecord],
   ['Id', Id as ZodLike, compiledId],
 ];
 
@@ -94,8 +92,6 @@ function inputFor(schema: LeanSchema): fc.Arbitrary<unknown> {
         fc.constant(Array.from({ length: (schema.max ?? 3) + 1 }, (_, i) => `code${i}`)),
         junk,
       );
-    case 'record':
-      return fc.oneof(fc.dictionary(fc.string({ maxLength: 4 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }), junk);
     case 'unknown':
       return junk;
     case 'object': {
@@ -124,8 +120,6 @@ function validFor(schema: LeanSchema): fc.Arbitrary<unknown> {
       return schema.to.kind === 'enum' ? fc.constantFrom(...schema.to.values).map((v) => ` ${v.toUpperCase()}`) : validFor(schema.from);
     case 'array':
       return fc.array(validFor(schema.of), { maxLength: 3 });
-    case 'record':
-      return fc.dictionary(fc.string({ maxLength: 4 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 });
     case 'unknown':
       return fc.jsonValue({ maxDepth: 1 });
     case 'object':

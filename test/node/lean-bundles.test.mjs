@@ -20,6 +20,7 @@ test('the compiler refuses a zod feature the interpreter does not implement', as
   const { compile } = await import('../../scripts/compile-schemas.mjs');
   const z = await import('zod/mini');
   assert.throws(() => compile(z.union([z.string(), z.number()]), 'probe'), /probe: unsupported zod type "union"/);
+  assert.throws(() => compile(z.record(z.string(), z.unknown()), 'probe'), /probe: unsupported zod type "record"/);
   assert.throws(() => compile(z.string().check(z.regex(/x/)), 'probe'), /probe: unsupported check/);
   assert.deepEqual(compile(z.optional(z.string().check(z.trim(), z.maxLength(3)))), { kind: 'optional', of: { kind: 'string', max: 3, transforms: ['trim'] } });
 });

@@ -85,18 +85,16 @@ export function compile(schema, where = 'schema') {
     case 'pipe':
       return { kind: 'pipe', from: compile(def.in, where), to: compile(def.out, where) };
     case 'object': {
-      const catchall = def.catchall?._zod.def.type;
-      if (catchall !== undefined && catchall !== 'unknown') throw new Error(`${where}: only loose or stripping objects are supported`);
+      // The contract keeps what a softphone sends beyond the seed's fields: every object is loose.
+      if (def.catchall?._zod.def.type !== 'unknown') throw new Error(`${where}: only loose objects are supported`);
       const shape = Object.fromEntries(Object.entries(def.shape).map(([key, field]) => [key, compile(field, `${where}.${key}`)]));
-      return { kind: 'object', shape, loose: catchall === 'unknown' };
+      return { kind: 'object', shape };
     }
     case 'array': {
       const bounds = checksOf(def, where);
       if (bounds.min !== undefined || bounds.transforms) throw new Error(`${where}: only a maximum length is supported on arrays`);
       return { kind: 'array', of: compile(def.element, `${where}[]`), ...bounds };
     }
-    case 'unknown':
-      return { kind: 'unknown' };
     default:
       throw new Error(`${where}: unsupported zod type "${def.type}"`);
   }
@@ -126,7 +124,7 @@ function serialize(roots) {
     if (node.kind === 'object') {
       const pad = '  '.repeat(indent + 1);
       const fields = Object.entries(node.shape).map(([field, schema]) => `${pad}  ${key(field)}: ${write(schema, indent + 2)},`);
-      return `{\n${pad}kind: "object",\n${pad}loose: ${node.loose},\n${pad}shape: {\n${fields.join('\n')}\n${pad}},\n${'  '.repeat(indent)}}`;
+      return `{\n${pad}kind: "object",\n${pad}shape: {\n${fields.join('\n')}\n${pad}},\n${'  '.repeat(indent)}}`;
     }
     const fields = Object.entries(node).map(([name, value]) => `${name}: ${name === 'of' || name === 'from' || name === 'to' ? write(value, indent) : JSON.stringify(value)}`);
     const text = `{ ${fields.join(', ')} }`;

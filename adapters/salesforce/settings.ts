@@ -45,7 +45,7 @@ export function parseSettings(raw: unknown): SalesforceSettings {
   const { problem, text, choice } = reader;
   const guid = (key: string): string => {
     const value = text(key) ?? '';
-    if (!GUID.test(value)) problem(key, value === '' ? 'is required' : 'must be a guid (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)');
+    if (!GUID.test(value)) problem(key, value === '' ? 'is required' : 'must be a guid');
     return value;
   };
   /**

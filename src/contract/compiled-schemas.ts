@@ -22,7 +22,6 @@ const shared12: LeanSchema = { kind: "string", min: 1, max: 64 };
 export const compiledPayloads: Readonly<Record<SoftphoneMethod, LeanSchema>> = {
   incomingCall: {
     kind: "object",
-    loose: true,
     shape: {
       partnerId: shared1,
       conversationId: shared1,
@@ -32,7 +31,6 @@ export const compiledPayloads: Readonly<Record<SoftphoneMethod, LeanSchema>> = {
   },
   callAccepted: {
     kind: "object",
-    loose: true,
     shape: {
       partnerId: shared1,
       conversationId: shared1,
@@ -48,7 +46,6 @@ export const compiledPayloads: Readonly<Record<SoftphoneMethod, LeanSchema>> = {
   },
   callRejected: {
     kind: "object",
-    loose: true,
     shape: {
       partnerId: shared1,
       conversationId: shared1,
@@ -57,7 +54,6 @@ export const compiledPayloads: Readonly<Record<SoftphoneMethod, LeanSchema>> = {
   },
   callEnded: {
     kind: "object",
-    loose: true,
     shape: {
       partnerId: shared1,
       conversationId: shared1,
@@ -69,7 +65,6 @@ export const compiledPayloads: Readonly<Record<SoftphoneMethod, LeanSchema>> = {
   },
   callNotesSubmitted: {
     kind: "object",
-    loose: true,
     shape: {
       partnerId: shared1,
       conversationId: shared1,
@@ -79,7 +74,6 @@ export const compiledPayloads: Readonly<Record<SoftphoneMethod, LeanSchema>> = {
   },
   outboundCallInitiated: {
     kind: "object",
-    loose: true,
     shape: {
       partnerId: shared1,
       conversationId: shared1,
@@ -88,7 +82,6 @@ export const compiledPayloads: Readonly<Record<SoftphoneMethod, LeanSchema>> = {
   },
   statusChanged: {
     kind: "object",
-    loose: true,
     shape: {
       softphoneId: shared1,
     },
@@ -100,7 +93,6 @@ export const compiledCallbackEvents: Readonly<Record<CallbackEventType, LeanSche
   disposition: { kind: "array", of: { kind: "string", min: 1, max: 255 }, max: 500 },
   partner_config: {
     kind: "object",
-    loose: true,
     shape: {
       partnerId: shared1,
       businessSegmentId: shared1,
@@ -109,14 +101,12 @@ export const compiledCallbackEvents: Readonly<Record<CallbackEventType, LeanSche
   },
   update_presence: {
     kind: "object",
-    loose: true,
     shape: {
       softphoneId: shared1,
     },
   },
   start_call: {
     kind: "object",
-    loose: true,
     shape: {
       partnerId: shared1,
       businessSegmentId: shared1,

@@ -19,9 +19,9 @@ export type LeanSchema =
   | { readonly kind: 'optional'; readonly of: LeanSchema }
   | { readonly kind: 'default'; readonly of: LeanSchema; readonly value: string }
   | { readonly kind: 'pipe'; readonly from: LeanSchema; readonly to: LeanSchema }
-  | { readonly kind: 'object'; readonly shape: Readonly<Record<string, LeanSchema>>; readonly loose: boolean }
-  | { readonly kind: 'array'; readonly of: LeanSchema; readonly max?: number }
-  | { readonly kind: 'unknown' };
+  /** A loose object: fields beyond `shape` are kept as they are (never `__proto__`). */
+  | { readonly kind: 'object'; readonly shape: Readonly<Record<string, LeanSchema>> }
+  | { readonly kind: 'array'; readonly of: LeanSchema; readonly max?: number };
 
 /** One validation problem, in the shape of zod's issues (the fields `describeIssues` reads). */
 export interface LeanIssue {
@@ -66,8 +66,6 @@ function run(schema: LeanSchema, input: unknown, path: Path, issues: LeanIssue[]
     return input;
   }
   switch (schema.kind) {
-    case 'unknown':
-      return input;
     case 'optional':
       return input === undefined ? undefined : run(schema.of, input, path, issues);
     case 'default':
@@ -119,10 +117,8 @@ function object(schema: Extract<LeanSchema, { kind: 'object' }>, input: Record<s
     const parsed = run(field, input[key], [...path, key], issues);
     if (issues.length === before && (present || parsed !== undefined)) value[key] = parsed;
   }
-  if (schema.loose) {
-    for (const key in input) {
-      if (key !== '__proto__' && !Object.prototype.hasOwnProperty.call(schema.shape, key)) value[key] = input[key];
-    }
+  for (const key in input) {
+    if (key !== '__proto__' && !Object.prototype.hasOwnProperty.call(schema.shape, key)) value[key] = input[key];
   }
   return value;
 }

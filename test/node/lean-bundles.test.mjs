@@ -21,6 +21,9 @@ test('the compiler refuses a zod feature the interpreter does not implement', as
   const z = await import('zod/mini');
   assert.throws(() => compile(z.union([z.string(), z.number()]), 'probe'), /probe: unsupported zod type "union"/);
   assert.throws(() => compile(z.record(z.string(), z.unknown()), 'probe'), /probe: unsupported zod type "record"/);
+  assert.throws(() => compile(z.unknown(), 'probe'), /probe: unsupported zod type "unknown"/);
+  assert.throws(() => compile(z.object({ a: z.string() }), 'probe'), /probe: only loose objects are supported/);
+  assert.deepEqual(compile(z.looseObject({ a: z.string() })), { kind: 'object', shape: { a: { kind: 'string' } } });
   assert.throws(() => compile(z.string().check(z.regex(/x/)), 'probe'), /probe: unsupported check/);
   assert.deepEqual(compile(z.optional(z.string().check(z.trim(), z.maxLength(3)))), { kind: 'optional', of: { kind: 'string', max: 3, transforms: ['trim'] } });
 });

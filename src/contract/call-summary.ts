@@ -7,15 +7,6 @@ const OUTCOME_LABELS: Record<NonNullable<CallRecord['outcome']>, string> = {
   declined: 'call, declined',
 };
 
-const IVR_LABELS: Readonly<Record<string, string>> = {
-  ivrExitPath: 'IVR exit path',
-  channelName: 'Channel',
-  reservationStartDate: 'Reservation start date',
-  specialEvent: 'Special event',
-  escalationType: 'Escalation type',
-  recordingStatus: 'Recording',
-};
-
 /** The line that separates the agent's notes from the call details in a CRM text field. */
 export const CALL_DETAILS_SEPARATOR = '— Call details —';
 
@@ -28,9 +19,18 @@ export function callSubject(call: CallRecord): string {
   return `${direction} ${OUTCOME_LABELS[call.outcome ?? 'completed']}${call.phoneNumber === '' ? '' : ` ${call.phoneNumber}`}`;
 }
 
-/** The IVR context of `callAccepted` as labelled lines (`IVR exit path: billing`), empty fields left out. */
+/**
+ * The IVR context of `callAccepted` as labelled lines, empty fields left out: each seed field name
+ * in words (`IVR exit path: billing`, `Reservation start date: 2026-12-01`, `Recording status: ON`).
+ */
 export function ivrDetailLines(call: CallRecord): string[] {
   return Object.entries(call.ivr)
     .filter(([, value]) => value !== undefined && value !== '')
-    .map(([key, value]) => `${IVR_LABELS[key] ?? key}: ${String(value)}`);
+    .map(([field, value]) => `${fieldInWords(field)}: ${String(value)}`);
+}
+
+/** `reservationStartDate` → `Reservation start date`; the seed's `ivr` prefix is an acronym. */
+function fieldInWords(field: string): string {
+  const words = field.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`).replace(/^ivr/, 'IVR');
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
 }

@@ -66,7 +66,7 @@ describe('salesforceAdapter()', () => {
         CallObject: ids.conversationId,
         WhoId: '003000000000001AAA',
       });
-      expect(String(tasks[0]?.fields['Description'])).to.match(/^Refund <script>alert\(1\)<\/script> approved\n\n— Call details —\nIVR exit path: billing\nRecording: ON$/);
+      expect(String(tasks[0]?.fields['Description'])).to.match(/^Refund <script>alert\(1\)<\/script> approved\n\n— Call details —\nIVR exit path: billing\nRecording status: ON$/);
       expect(cti.calls.filter((c) => c.method === 'refreshView').length).to.be.greaterThan(0);
       await bridge.dispose();
     });

@@ -32,7 +32,7 @@ describe('toTask()', () => {
       CallDurationInSeconds: 62,
       CallDisposition: 'resolved',
       CallObject: 'c-1',
-      Description: 'Line one\nLine two\n\n— Call details —\nChannel: voice',
+      Description: 'Line one\nLine two\n\n— Call details —\nChannel name: voice',
       WhatId: '001000000000003AAA',
     });
   });

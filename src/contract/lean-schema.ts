@@ -47,7 +47,8 @@ export function leanParse(schema: LeanSchema, input: unknown): LeanResult {
 
 type Path = readonly (string | number)[];
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Whether `value` is an object and not an array (zod's "object" type). */
+export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The type each kind of node requires before anything else is checked; a mistyped input gets one

@@ -1,7 +1,7 @@
 import type { CallRecord } from './call-record.js';
 import type { CallbackEventType, CallbackPayload } from './callback-events.js';
 import { compiledCallbackEvents, compiledId, compiledPayloads } from './compiled-schemas.js';
-import { leanParse, type LeanIssue, type LeanSchema } from './lean-schema.js';
+import { isObject, leanParse, type LeanIssue, type LeanSchema } from './lean-schema.js';
 import type { SoftphoneMethod, SoftphonePayload } from './softphone-payloads.js';
 
 /**
@@ -34,23 +34,20 @@ export function validateCallbackPayload<T extends CallbackEventType>(eventType: 
  * (about 200 bytes gzip) to re-prove what the bridge itself wrote.
  */
 export function validStoredCall(raw: unknown): CallRecord | undefined {
-  const call = raw as Partial<Record<keyof CallRecord, unknown>> | null;
+  if (!isObject(raw)) return undefined;
+  const call: Partial<Record<keyof CallRecord, unknown>> = raw;
   const shaped =
-    typeof call === 'object' &&
-    call !== null &&
     isId(call.conversationId) &&
     typeof call.phoneNumber === 'string' &&
     STORED_STATES.includes(call.state as string) &&
     (call.direction === 'inbound' || call.direction === 'outbound') &&
     Number.isInteger(call.revision) &&
-    isPlainRecord(call.ivr) &&
-    isPlainRecord(call.extra);
-  return shaped ? (call as CallRecord) : undefined;
+    isObject(call.ivr) &&
+    isObject(call.extra);
+  return shaped ? (raw as CallRecord) : undefined;
 }
 
 const STORED_STATES: readonly string[] = ['ringing', 'dialing', 'connected', 'ended', 'wrapped', 'rejected'] satisfies readonly CallRecord['state'][];
-
-const isPlainRecord = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Whether `value` is an id (`partnerId`, `softphoneId`...): non-empty text of at most 256 characters. */
 export function isId(value: unknown): value is string {

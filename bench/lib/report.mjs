@@ -104,7 +104,7 @@ function notes(r) {
   const out = [];
   const sf = r.sizes.find((s) => s.file === 'dist/softphone-bridge.salesforce.iife.js');
   if (sf !== undefined && sf.gz > TARGETS.salesforceGzip) {
-    out.push(`- **Salesforce bundle size.** ${int(sf.gz)} B gzip, ${int(sf.gz - TARGETS.salesforceGzip)} B over the ${int(TARGETS.salesforceGzip)} B budget (scripts/build-entries.mjs reports it without enforcing it yet). zod and eventemitter3 are no longer in it (it validates with the compiled contract schemas and uses the lite emitter: docs/decisions/0007, 0008); what remains is the bridge, the outbox and the Open CTI adapter themselves, with their error messages.`);
+    out.push(`- **Salesforce bundle size.** ${int(sf.gz)} B gzip, ${int(sf.gz - TARGETS.salesforceGzip)} B over the ${int(TARGETS.salesforceGzip)} B budget that `npm test` enforces (test/node/build-output.test.mjs). `npm run size:why` shows which modules carry the bytes; docs/decisions/0007, 0008 and 0009 say what was already taken out and how.`);
   }
   const blocks = r.heapMemory?.runs ?? [];
   if (blocks.length >= 2) {

@@ -1,5 +1,6 @@
 import { BridgeError } from '../errors/index.js';
 import { describeIssues, kindOf } from './describe-issues.js';
+import type { LeanIssue } from './lean-schema.js';
 import { toJsonSafe } from './json-safe.js';
 import type { SoftphoneMethod, SoftphonePayload } from './softphone-payloads.js';
 import { validatePayload } from './validate.js';
@@ -29,20 +30,23 @@ export function parseContractCall<M extends SoftphoneMethod>(
     raw = argumentsToObject(method, args);
   } catch {
     // A getter or Proxy trap threw while the arguments were read: bad input, not a store failure.
-    raw = new BridgeError('CONTRACT_ARGUMENTS_INVALID', `${method}: the arguments could not be read (a property threw when read).`, {
-      details: { method },
-    });
+    raw = unreadableArguments(method);
   }
   if (raw instanceof BridgeError) return { ok: false, error: raw };
   const result = validatePayload(method, raw);
-  if (!result.success) {
-    const { fields, text } = describeIssues(result.issues);
-    return {
-      ok: false,
-      error: new BridgeError('CONTRACT_PAYLOAD_INVALID', `${method}: ${text}.`, { details: { method, fields } }),
-    };
-  }
+  if (!result.success) return { ok: false, error: invalidPayload(method, result.issues) };
   return { ok: true, payload: result.data };
+}
+
+/** `CONTRACT_PAYLOAD_INVALID` naming `method` and each field at fault (never a value). */
+export function invalidPayload(method: string, issues: readonly LeanIssue[]): BridgeError {
+  const { fields, text } = describeIssues(issues);
+  return new BridgeError('CONTRACT_PAYLOAD_INVALID', `${method}: ${text}.`, { details: { method, fields } });
+}
+
+/** `CONTRACT_ARGUMENTS_INVALID` for arguments whose getter or Proxy trap threw while read. */
+export function unreadableArguments(method: string): BridgeError {
+  return new BridgeError('CONTRACT_ARGUMENTS_INVALID', `${method}: the arguments could not be read (a property threw when read).`, { details: { method } });
 }
 
 /** Turns the argument list into one JSON-safe plain object, or explains why it cannot. */

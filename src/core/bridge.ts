@@ -3,13 +3,12 @@ import type { CallbackEventType, CallbackPayload, DispositionEvent, PartnerConfi
 import type { CallRecord, CrmRecordRef } from '../contract/call-record.js';
 import type { AdapterConfig, CrmAdapter, DialRequest } from '../contract/crm-adapter.js';
 import type { CrmWrite, WriteReceipt } from '../contract/crm-write.js';
-import { describeIssues } from '../contract/describe-issues.js';
 import { validateCallbackPayload } from '../contract/validate.js';
-import { parseContractCall } from '../contract/parse-contract-call.js';
+import { invalidPayload, parseContractCall, unreadableArguments } from '../contract/parse-contract-call.js';
 import type { SoftphoneMethod, SoftphonePayload } from '../contract/softphone-payloads.js';
 import { BridgeError, toBridgeError } from '../errors/index.js';
 import type { BridgeStore } from '../outbox/bridge-store.js';
-import { createDrainLock } from '../outbox/drain-lock.js';
+import { createDrainLock, localLock } from '../outbox/drain-lock.js';
 import { createIndexedDbStore } from '../outbox/indexeddb-store.js';
 import { createMemoryStore } from '../outbox/memory-store.js';
 import { Outbox, type OutboxStats } from '../outbox/outbox.js';
@@ -63,7 +62,8 @@ export class Bridge extends EventEmitter<BridgeEvents> {
   readonly #outbox: Promise<Outbox>;
   readonly #retentionMs: number;
   #drainLockKind: BridgeStatus['drainLock'] = 'local';
-  #chain: Promise<unknown> = Promise.resolve();
+  /** Events apply in call order: each waits for the previous one, whatever its outcome. */
+  readonly #events = localLock();
   #connecting: Promise<void> | undefined;
   #connected = false;
   #connectedSignal: Promise<void>;
@@ -183,7 +183,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
   statusChanged(...args: unknown[]): Promise<void> {
     return this.#guard('statusChanged', () => {
       const payload = this.#parse('statusChanged', args);
-      return this.#serial(async () => {
+      return this.#events.run(async () => {
         const { softphoneId } = payload;
         if (!this.#presence.receive(softphoneId, 'softphone', this.#clock.now())) return;
         this.#emit('presence.changed', softphoneId, 'softphone');
@@ -272,7 +272,8 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     this.#channel.close(disposedError('startCall'));
     try {
       (await this.#outbox).stop();
-      await this.#chain;
+      // The events already called finish first (a no-op queued behind them).
+      await this.#events.run(async () => undefined);
       if (this.#connected) await this.#adapter.disconnect();
       (await this.#store).close();
     } catch (error) {
@@ -287,7 +288,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     return this.#guard(method, () => {
       const payload = this.#parse(method, args);
       const event = { type: method, payload, at: this.#clock.now() } as CallEvent;
-      return this.#serial(() => this.#apply(payload.conversationId, event, method));
+      return this.#events.run(() => this.#apply(payload.conversationId, event, method));
     });
   }
 
@@ -354,7 +355,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
   }
 
   #link(conversationId: string, record: CrmRecordRef): Promise<CallRecord> {
-    return this.#serial(() => this.#apply(conversationId, { type: 'recordLinked', record, at: this.#clock.now() }, 'linkRecord'));
+    return this.#events.run(() => this.#apply(conversationId, { type: 'recordLinked', record, at: this.#clock.now() }, 'linkRecord'));
   }
 
   async #connect(): Promise<void> {
@@ -436,10 +437,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
   /** Validates what goes to the softphone as `eventType`; errors name `method` (default: the event type). */
   #validateCallback<T extends CallbackEventType>(eventType: T, payload: unknown, method: string = eventType): CallbackPayload<T> {
     const result = this.#read(method, () => validateCallbackPayload(eventType, payload));
-    if (!result.success) {
-      const { fields, text } = describeIssues(result.issues);
-      throw this.#report('contract.rejected', new BridgeError('CONTRACT_PAYLOAD_INVALID', `${method}: ${text}.`, { details: { method, fields } }));
-    }
+    if (!result.success) throw this.#report('contract.rejected', invalidPayload(method, result.issues));
     return result.data;
   }
 
@@ -451,7 +449,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     try {
       return read();
     } catch {
-      throw this.#report('contract.rejected', new BridgeError('CONTRACT_ARGUMENTS_INVALID', `${method}: the arguments could not be read (a property threw when read).`, { details: { method } }));
+      throw this.#report('contract.rejected', unreadableArguments(method));
     }
   }
 
@@ -474,13 +472,6 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     }).catch((error: unknown) => {
       throw toBridgeError(error, 'OUTBOX_STORE_FAILED', `${method}: the store failed.`);
     });
-  }
-
-  /** Events apply in call order: each waits for the previous one, whatever its outcome. */
-  #serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.#chain.then(task, task);
-    this.#chain = run.catch(() => undefined);
-    return run;
   }
 
   /** Emits without letting a subscriber's exception reach the softphone. */

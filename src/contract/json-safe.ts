@@ -1,8 +1,9 @@
 /**
  * Keys that must never be copied from foreign input: assigning them on a plain object changes
- * its prototype, which is how prototype-pollution attacks start.
+ * its prototype, which is how prototype-pollution attacks start. Nor are they followed in a
+ * global function's name (resolve-callback.ts).
  */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** How deep extra fields may nest before the rest is dropped. */
 const MAX_DEPTH = 6;

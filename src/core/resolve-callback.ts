@@ -1,4 +1,6 @@
 import type { SoftphoneCallback } from '../contract/callback-events.js';
+import { kindOf } from '../contract/describe-issues.js';
+import { FORBIDDEN_KEYS } from '../contract/json-safe.js';
 import { BridgeError } from '../errors/index.js';
 
 const IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
@@ -12,14 +14,14 @@ export function resolveCallback(callback: unknown, scope: object): SoftphoneCall
   if (typeof callback === 'function') return callback as SoftphoneCallback;
   const name = typeof callback === 'string' ? callback.trim() : '';
   if (name === '') {
-    return new BridgeError('CALLBACK_INVALID', `load: expected a function or a global function's name, got ${callback === null ? 'null' : typeof callback}.`, {
+    return new BridgeError('CALLBACK_INVALID', `load: expected a function or a global function's name, got ${kindOf(callback)}.`, {
       details: { method: 'load' },
     });
   }
   let owner: unknown = undefined;
   let value: unknown = scope;
   for (const part of name.split('.')) {
-    if (part === '__proto__' || part === 'constructor' || part === 'prototype' || (typeof value !== 'object' && typeof value !== 'function')) {
+    if (FORBIDDEN_KEYS.has(part) || (typeof value !== 'object' && typeof value !== 'function')) {
       value = undefined;
       break;
     }

@@ -16,3 +16,6 @@ export const SOFTPHONE_METHODS = [
   'outboundCallInitiated',
   'statusChanged',
 ] as const satisfies readonly SoftphoneMethod[];
+
+/** The eight contract methods a softphone calls, in the seed's order: `load`, then the seven above. */
+export const CONTRACT_METHODS = ['load', ...SOFTPHONE_METHODS] as const;

@@ -1,7 +1,5 @@
+import { CONTRACT_METHODS } from '../contract/softphone-methods.js';
 import type { Bridge } from './bridge.js';
-
-/** The eight contract methods, as a softphone calls them. */
-const CONTRACT_METHODS = ['load', 'incomingCall', 'callAccepted', 'callRejected', 'callEnded', 'callNotesSubmitted', 'outboundCallInitiated', 'statusChanged'] as const;
 
 /**
  * Puts the bridge on the page as `window.softphoneBridge` (or `name`), with the contract methods

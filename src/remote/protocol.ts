@@ -1,3 +1,4 @@
+import { CONTRACT_METHODS } from '../contract/softphone-methods.js';
 import type { Bridge } from '../core/bridge.js';
 import type { BridgeErrorJson } from '../errors/bridge-error.js';
 
@@ -24,7 +25,7 @@ export const PROTOCOL = 'softphone-bridge.remote';
 export const PROTOCOL_VERSION = 1;
 
 /** The eight contract methods a client forwards, in the seed's order. */
-export const CONTRACT_METHODS = ['load', 'incomingCall', 'callAccepted', 'callRejected', 'callEnded', 'callNotesSubmitted', 'outboundCallInitiated', 'statusChanged'] as const;
+export { CONTRACT_METHODS };
 
 /** One of {@link CONTRACT_METHODS}. */
 export type ContractMethod = (typeof CONTRACT_METHODS)[number];

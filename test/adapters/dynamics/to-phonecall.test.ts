@@ -29,7 +29,7 @@ describe('toPhoneCall()', () => {
       phonenumber: '+18883973342',
       directioncode: true,
       actualdurationminutes: 2,
-      description: 'Line one\nLine two\n\n— Call details —\nDuration: 90 s\nOutcome: completed\nChannel: voice',
+      description: 'Line one\nLine two\n\n— Call details —\nDuration: 90 s\nOutcome: completed\nChannel name: voice',
       subcategory: 'c-1',
       category: 'resolved',
       'regardingobjectid_account@odata.bind': '/accounts(1b4e28ba-2fa1-11d2-883f-0016d3cca427)',

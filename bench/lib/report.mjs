@@ -104,7 +104,7 @@ function notes(r) {
   const out = [];
   const sf = r.sizes.find((s) => s.file === 'dist/softphone-bridge.salesforce.iife.js');
   if (sf !== undefined && sf.gz > TARGETS.salesforceGzip) {
-    out.push(`- **Salesforce bundle size.** ${int(sf.gz)} B gzip, ${int(sf.gz - TARGETS.salesforceGzip)} B over the ${int(TARGETS.salesforceGzip)} B budget that `npm test` enforces (test/node/build-output.test.mjs). `npm run size:why` shows which modules carry the bytes; docs/decisions/0007, 0008 and 0009 say what was already taken out and how.`);
+    out.push(`- **Salesforce bundle size.** ${int(sf.gz)} B gzip, ${int(sf.gz - TARGETS.salesforceGzip)} B over the ${int(TARGETS.salesforceGzip)} B budget that \`npm test\` enforces (test/node/build-output.test.mjs). \`npm run size:why\` shows which modules carry the bytes; docs/decisions/0007, 0008 and 0009 say what was already taken out and how.`);
   }
   const blocks = r.heapMemory?.runs ?? [];
   if (blocks.length >= 2) {

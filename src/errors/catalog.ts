@@ -36,8 +36,3 @@ export const errorCatalog = {
 
 /** A code from {@link errorCatalog}. */
 export type BridgeErrorCode = keyof typeof errorCatalog;
-
-/** Whether `code` is a known {@link BridgeErrorCode}; used when rebuilding errors from JSON. */
-export function isBridgeErrorCode(code: unknown): code is BridgeErrorCode {
-  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(errorCatalog, code);
-}

@@ -2,7 +2,6 @@ import type { SoftphoneCallback } from '../contract/callback-events.js';
 import { resolveCallback } from '../core/resolve-callback.js';
 import { BridgeError } from '../errors/bridge-error.js';
 import { bridgeErrorFromJSON } from '../errors/bridge-error-from-json.js';
-import { errorCatalog } from '../errors/catalog.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { checkOrigins } from './origins.js';
 import { CALLBACK_EVENT_TYPES, CONTRACT_METHODS, PROTOCOL, PROTOCOL_VERSION, type ContractMethod, type RemoteContract } from './protocol.js';
@@ -86,7 +85,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
   const call = (method: ContractMethod, args: unknown[]): Promise<never> =>
     new Promise((resolve, reject) => {
       if (closed) return reject(closed);
-      if (pending.size >= (options.maxPending ?? 100)) return reject(new BridgeError('REMOTE_QUEUE_FULL', errorCatalog.REMOTE_QUEUE_FULL.summary, { details: { method } }));
+      if (pending.size >= (options.maxPending ?? 100)) return reject(new BridgeError('REMOTE_QUEUE_FULL', `${method}: too many calls wait for the host page; not sent.`, { details: { method } }));
       let copy: unknown;
       try {
         // Cloned now, as the bridge would read them now: later changes by the caller do not leak into a queued call.
@@ -199,10 +198,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
   return client;
 }
 
-/**
- * No host page to talk to. The catalog's summary is the message: this bundle carries the catalog
- * anyway (to rebuild the host's errors), so it says the whole story at no cost.
- */
+/** No host page to talk to, now or ever again. */
 function disconnected(): BridgeError {
-  return new BridgeError('REMOTE_DISCONNECTED', errorCatalog.REMOTE_DISCONNECTED.summary);
+  return new BridgeError('REMOTE_DISCONNECTED', 'No host page: the client was disposed, or is in neither a frame nor a popup.');
 }

@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { BridgeError, bridgeErrorFromJSON, errorCatalog, isBridgeErrorCode, toBridgeError, type BridgeErrorCode } from '../../src/errors/index.js';
+import { ERROR_CODES } from '../../src/errors/error-codes.js';
 import { RETRYABLE_CODES } from '../../src/errors/retryable-codes.js';
 
 describe('errorCatalog', () => {
@@ -15,6 +16,10 @@ describe('errorCatalog', () => {
   it('lists exactly its retryable codes in RETRYABLE_CODES', () => {
     const retryable = Object.entries(errorCatalog).filter(([, entry]) => entry.retryable).map(([code]) => code);
     expect([...RETRYABLE_CODES].sort()).to.deep.equal(retryable);
+  });
+
+  it('lists exactly its codes in ERROR_CODES', () => {
+    expect(ERROR_CODES).to.deep.equal(Object.keys(errorCatalog));
   });
 });
 
@@ -50,6 +55,8 @@ describe('BridgeError', () => {
   it('rebuilds garbage as a generic error rather than throwing', () => {
     const back = bridgeErrorFromJSON({ code: 'NOT_A_CODE', message: 5 });
     expect(back.code).to.equal('ADAPTER_WRITE_FAILED');
+    expect(back.message, 'no message: the code, as for a BridgeError made without one').to.equal('ADAPTER_WRITE_FAILED');
+    expect(bridgeErrorFromJSON({ code: 'REMOTE_TIMEOUT' })).to.include({ code: 'REMOTE_TIMEOUT', message: 'REMOTE_TIMEOUT', retryable: true });
     expect(isBridgeErrorCode('NOT_A_CODE')).to.equal(false);
     expect(isBridgeErrorCode('toString')).to.equal(false);
   });

@@ -1,7 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import sinon from 'sinon';
 import { BridgeError } from '../../src/errors/bridge-error.js';
-import { errorCatalog } from '../../src/errors/catalog.js';
 import { createRemoteClient, type RemoteClient, type RemoteClientOptions } from '../../src/remote/client.js';
 import { CONTRACT_METHODS, PROTOCOL, PROTOCOL_VERSION } from '../../src/remote/protocol.js';
 import type { Clock } from '../../src/shared/clock.js';
@@ -140,7 +139,7 @@ describe('createRemoteClient', () => {
     ({ client } = s);
     const first = client.statusChanged({ softphoneId: 'a' });
     const second = client.statusChanged({ softphoneId: 'b' });
-    expect(await rejection(client.statusChanged({ softphoneId: 'c' }))).to.include({ code: 'REMOTE_QUEUE_FULL', message: errorCatalog.REMOTE_QUEUE_FULL.summary });
+    expect(await rejection(client.statusChanged({ softphoneId: 'c' }))).to.include({ code: 'REMOTE_QUEUE_FULL', message: 'statusChanged: too many calls wait for the host page; not sent.' });
     const port = s.connect();
     const received = collect(port);
     await settle();
@@ -271,7 +270,7 @@ describe('createRemoteClient', () => {
     const top = Object.assign(new EventTarget(), { opener: null }) as EventTarget & { parent?: unknown };
     top.parent = top;
     client = createRemoteClient({ hostOrigins: [HOST], window: top });
-    expect(await rejection(client.statusChanged({ softphoneId: 'a' }))).to.include({ code: 'REMOTE_DISCONNECTED', message: errorCatalog.REMOTE_DISCONNECTED.summary });
+    expect(await rejection(client.statusChanged({ softphoneId: 'a' }))).to.include({ code: 'REMOTE_DISCONNECTED', message: 'No host page: the client was disposed, or is in neither a frame nor a popup.' });
   });
 
   it('dispose refuses waiting and later calls with REMOTE_DISCONNECTED and stops listening', async () => {

@@ -77,7 +77,7 @@ export function parseDynamicsSettings(raw: unknown): DynamicsSettings {
   if (!dispositions.success) problem('dispositions', 'must be a list of codes of 1 to 255 characters');
 
   const defaultCountry = (text('defaultCountry') ?? 'US').toUpperCase();
-  if (!isKnownCountry(defaultCountry)) problem('defaultCountry', 'must be a two-letter country code the bridge knows (US, GB, DE, ...)');
+  if (!isKnownCountry(defaultCountry)) problem('defaultCountry', 'must be a supported country code (US, GB, ...)');
   let dialFrom: string | undefined;
   const dialFromText = text('dialFrom');
   if (dialFromText !== undefined) {

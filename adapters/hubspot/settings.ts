@@ -64,7 +64,7 @@ export function parseHubSpotSettings(raw: unknown): HubSpotSettings {
   }
 
   const defaultCountry = (text('defaultCountry') ?? 'US').toUpperCase();
-  if (!isKnownCountry(defaultCountry)) problem('defaultCountry', 'must be a two-letter country code the bridge knows (US, GB, DE, ...)');
+  if (!isKnownCountry(defaultCountry)) problem('defaultCountry', 'must be a supported country code (US, GB, ...)');
   let dialFrom: string | undefined;
   const dialFromText = text('dialFrom');
   if (dialFromText !== undefined) {

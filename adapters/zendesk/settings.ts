@@ -64,7 +64,7 @@ export function parseZendeskSettings(raw: unknown): ZendeskSettings {
   if (!validateCallbackPayload('disposition', dispositions).success || new Set(dispositions).size !== dispositions.length) problem('dispositions', 'must be distinct codes of at most 255 characters');
 
   const defaultCountry = (text('defaultCountry') ?? 'US').toUpperCase();
-  if (!isKnownCountry(defaultCountry)) problem('defaultCountry', 'must be a two-letter country code the bridge knows (US, GB, DE, ...)');
+  if (!isKnownCountry(defaultCountry)) problem('defaultCountry', 'must be a supported country code (US, GB, ...)');
   let dialFrom: string | undefined;
   const dialFromText = text('dialFrom');
   if (dialFromText !== undefined) {

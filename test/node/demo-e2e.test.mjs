@@ -4,8 +4,8 @@
 // the console must show the screen pop and exactly one call log per call, keep both across a
 // reload (IndexedDB), break no CSP rule on either origin and log no number or note to the console.
 // The fault switch makes the CRM fail writes: the outbox retries until one log lands, and "Reset
-// demo" empties both databases. The vendor switch gets one Sobot call and one Sociomile
-// click-to-dial through the same two origins.
+// demo" empties both databases. The vendor switch gets one Sobot call, one Voicenter call with its
+// relayed pop-up and CDR, and one Sociomile click-to-dial through the same two origins.
 // Leaves docs/demo.png, the README's screenshot. Needs the build (`npm run build`).
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -239,6 +239,45 @@ test('the vendor switch: ?softphone=sobot runs the frame through the fake Sobot 
     // The trace in the frame shows the path vendor event → contract call → the bridge's answer.
     await phone.getByText('EventReleased').first().waitFor();
     await phone.getByText('callEnded').first().waitFor();
+
+    assert.deepEqual(seen.violations, [], 'CSP violations');
+    assert.deepEqual(seen.errors, [], 'page errors');
+    assert.deepEqual(seen.console.filter((m) => m.type === 'error'), [], 'errors in the browser console');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the vendor switch: ?softphone=voicenter runs a web-phone call and its server-relayed pop-up and CDR across the two origins, logged once', { timeout: 60_000 }, async () => {
+  const { context, page, seen, phone } = await openConsole(`${server.url}?softphone=voicenter`);
+  try {
+    const button = (name) => phone.getByRole('button', { name: new RegExp(`^${name} `) });
+    await button('Incoming call').and(phone.locator(':enabled')).waitFor();
+
+    // The web-phone never says who calls: the relayed pop-up screen adds the number to the ringing
+    // call, and the record pops once the call connects (a ring pop happens only when the first
+    // event already has the number).
+    await button('Incoming call').click();
+    await page.locator('#current-call[data-state="ringing"]', { hasText: '+1 415 555 0101' }).waitFor();
+    await button('Answer').click();
+    await page.locator('#screen-pop[data-kind="record"] h3', { hasText: 'Maya Okafor' }).waitFor();
+    await page.locator('#current-call[data-state="connected"]', { hasText: 'Maya Okafor' }).waitFor();
+    await page.waitForTimeout(1_100);
+    await button('Hang up').click();
+    await page.locator('#call-log tr').first().waitFor();
+    // Voicenter's CDR comes later through the CRM's server: the same log gains the recording.
+    await button('CDR arrived').click();
+    await phone.getByText('CDR notification').first().waitFor();
+    await outboxDrained(page);
+
+    const rows = await logRows(page);
+    assert.equal(rows.length, 1, 'the hang-up and the late CDR: one call log');
+    assert.equal(rows[0].contact, 'Maya Okafor');
+    assert.equal(rows[0].direction, 'Inbound');
+    assert.equal(rows[0].outcome, 'Completed');
+    assert.match(rows[0].writes, /^1 create · [0-9]+ updates?$/);
+    await phone.getByText('onCallEnd').first().waitFor();
+    await phone.getByText('callNotesSubmitted').first().waitFor();
 
     assert.deepEqual(seen.violations, [], 'CSP violations');
     assert.deepEqual(seen.errors, [], 'page errors');

@@ -64,6 +64,13 @@ async function openConsole(url = server.url) {
   return { context, page, seen, phone: page.frameLocator('#softphone') };
 }
 
+/** Neither origin broke a CSP rule, threw, or logged an error to the console. */
+function assertCleanPages(seen) {
+  assert.deepEqual(seen.violations, [], 'CSP violations');
+  assert.deepEqual(seen.errors, [], 'page errors');
+  assert.deepEqual(seen.console.filter((m) => m.type === 'error'), [], 'errors in the browser console');
+}
+
 /** Waits until the softphone shows `phase` (Idle, Ringing, Dialing, On call, Wrap-up). */
 const phase = (phone, label) => phone.locator('.phase', { hasText: label }).waitFor();
 
@@ -163,9 +170,7 @@ test('the two-origin demo: inbound and click-to-dial calls through the softphone
     assert.deepEqual(await logRows(page), rows);
     await phase(phone, 'Idle');
 
-    assert.deepEqual(seen.violations, [], 'CSP violations');
-    assert.deepEqual(seen.errors, [], 'page errors');
-    assert.deepEqual(seen.console.filter((m) => m.type === 'error'), [], 'errors in the browser console');
+    assertCleanPages(seen);
     const leaks = seen.console.filter((m) => /555\W?01|invoice|booking/i.test(m.text));
     assert.deepEqual(leaks, [], 'numbers or notes in the browser console');
   } finally {
@@ -240,9 +245,7 @@ test('the vendor switch: ?softphone=sobot runs the frame through the fake Sobot 
     await phone.getByText('EventReleased').first().waitFor();
     await phone.getByText('callEnded').first().waitFor();
 
-    assert.deepEqual(seen.violations, [], 'CSP violations');
-    assert.deepEqual(seen.errors, [], 'page errors');
-    assert.deepEqual(seen.console.filter((m) => m.type === 'error'), [], 'errors in the browser console');
+    assertCleanPages(seen);
   } finally {
     await context.close();
   }
@@ -279,9 +282,7 @@ test('the vendor switch: ?softphone=voicenter runs a web-phone call and its serv
     await phone.getByText('onCallEnd').first().waitFor();
     await phone.getByText('callNotesSubmitted').first().waitFor();
 
-    assert.deepEqual(seen.violations, [], 'CSP violations');
-    assert.deepEqual(seen.errors, [], 'page errors');
-    assert.deepEqual(seen.console.filter((m) => m.type === 'error'), [], 'errors in the browser console');
+    assertCleanPages(seen);
   } finally {
     await context.close();
   }
@@ -308,9 +309,7 @@ test('the vendor switch: ?softphone=sociomile dials a contact clicked in the con
     assert.equal(rows[0].contact, 'Jonas Lindqvist');
     assert.equal(rows[0].direction, 'Outbound');
     assert.equal(rows[0].duration, '0:42', "the webhook's talk time");
-    assert.deepEqual(seen.violations, [], 'CSP violations');
-    assert.deepEqual(seen.errors, [], 'page errors');
-    assert.deepEqual(seen.console.filter((m) => m.type === 'error'), [], 'errors in the browser console');
+    assertCleanPages(seen);
   } finally {
     await context.close();
   }

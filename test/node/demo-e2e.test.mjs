@@ -61,7 +61,10 @@ async function openConsole(url = server.url) {
   page.on('console', (message) => seen.console.push({ type: message.type(), text: message.text() }));
   page.on('pageerror', (error) => seen.errors.push(error.message));
   await page.goto(url);
-  return { context, page, seen, phone: page.frameLocator('#softphone') };
+  const phone = page.frameLocator('#softphone');
+  // A vendor panel's buttons are named by the action, then the vendor event it makes the SDK emit.
+  const button = (name) => phone.getByRole('button', { name: new RegExp(`^${name} `) });
+  return { context, page, seen, phone, button };
 }
 
 /** Neither origin broke a CSP rule, threw, or logged an error to the console. */
@@ -218,10 +221,8 @@ test('the fault switch: the CRM fails the next 3 writes, the outbox retries unti
 });
 
 test('the vendor switch: ?softphone=sobot runs the frame through the fake Sobot SDK and its connector, and the console logs the call once', { timeout: 60_000 }, async () => {
-  const { context, page, seen, phone } = await openConsole(`${server.url}?softphone=sobot`);
+  const { context, page, seen, phone, button } = await openConsole(`${server.url}?softphone=sobot`);
   try {
-    // The panel's buttons are named by the action and the Sobot event it makes the SDK emit.
-    const button = (name) => phone.getByRole('button', { name: new RegExp(`^${name} `) });
     await button('Ring').waitFor();
     assert.equal(await phone.locator('sb-softphone').count(), 0, 'the vendor panel replaces <sb-softphone>');
 
@@ -252,9 +253,8 @@ test('the vendor switch: ?softphone=sobot runs the frame through the fake Sobot 
 });
 
 test('the vendor switch: ?softphone=voicenter runs a web-phone call and its server-relayed pop-up and CDR across the two origins, logged once', { timeout: 60_000 }, async () => {
-  const { context, page, seen, phone } = await openConsole(`${server.url}?softphone=voicenter`);
+  const { context, page, seen, phone, button } = await openConsole(`${server.url}?softphone=voicenter`);
   try {
-    const button = (name) => phone.getByRole('button', { name: new RegExp(`^${name} `) });
     await button('Incoming call').and(phone.locator(':enabled')).waitFor();
 
     // The web-phone never says who calls: the relayed pop-up screen adds the number to the ringing
@@ -289,9 +289,8 @@ test('the vendor switch: ?softphone=voicenter runs a web-phone call and its serv
 });
 
 test('the vendor switch: ?softphone=sociomile dials a contact clicked in the console through the widget queue, and its webhook logs the call', { timeout: 60_000 }, async () => {
-  const { context, page, seen, phone } = await openConsole(`${server.url}?softphone=sociomile`);
+  const { context, page, seen, phone, button } = await openConsole(`${server.url}?softphone=sociomile`);
   try {
-    const button = (name) => phone.getByRole('button', { name: new RegExp(`^${name} `) });
     await button('Load widget script').waitFor();
 
     // start_call crosses to the frame, where the connector queues the widget's dial command.

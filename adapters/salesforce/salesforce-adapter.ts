@@ -104,7 +104,9 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
     // TaskSubtype can be set only when the Task is created; an update that names it is refused.
     const { TaskSubtype: _createOnly, ...updatable } = fields;
     const value = write.receipt === undefined ? { entityApiName: 'Task', ...fields } : { Id: write.receipt.recordId, ...updatable };
-    return taskIdFrom(await cti.call('saveLog', { value }), 'saveLog', write);
+    // Lightning answers `{recordId}` on create and update (the Open CTI guide types returnValue as an object).
+    const saved = (await cti.call('saveLog', { value })) as { recordId?: unknown } | null;
+    return taskIdFrom(saved?.recordId, 'saveLog', write);
   };
 
   const apexUpsert = async ({ cti, context }: NonNullable<typeof live>, write: CallLogWrite, fields: Record<string, unknown>): Promise<string | undefined> => {

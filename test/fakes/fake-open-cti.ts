@@ -130,11 +130,11 @@ export class FakeOpenCti implements OpenCtiApi {
         const { Id: _id, ...fields } = value;
         task.fields = { ...task.fields, ...fields };
         task.updates += 1;
-        return ok(task.Id);
+        return ok(saveLogResult(task.Id));
       }
       if (value['entityApiName'] !== 'Task') return fail('INVALID_PARAM', 'entityApiName or Id is required');
       const { entityApiName: _entity, ...fields } = value;
-      return ok(this.org.createTask(fields));
+      return ok(saveLogResult(this.org.createTask(fields)));
     });
   }
 
@@ -223,6 +223,17 @@ export class FakeOpenCti implements OpenCtiApi {
     }
     return a[0] as Args;
   }
+}
+
+/**
+ * `saveLog`'s `returnValue` on create and on update: an object holding the record's Id, never the
+ * bare Id. The Open CTI Developer Guide (Lightning) types `returnValue` as an object
+ * (https://developer.salesforce.com/docs/atlas.en-us.api_cti.meta/api_cti/sforce_api_cti_savelog_lex.htm),
+ * and public integrations read `response.returnValue.recordId`: Amazon Connect's Salesforce CTI
+ * adapter (`response.result || response.returnValue.recordId`) and Twilio Flex plugins.
+ */
+function saveLogResult(recordId: string): { recordId: string } {
+  return { recordId };
 }
 
 function ok(returnValue: unknown): OpenCtiResponse {

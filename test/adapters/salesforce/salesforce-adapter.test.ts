@@ -125,6 +125,21 @@ describe('salesforceAdapter()', () => {
       await bridge.dispose();
     });
 
+    it("reads the Task Id from saveLog's returnValue.recordId: one create, then updates by that Id", async () => {
+      const salesforce = org();
+      const { bridge, cti, callback } = tab(salesforce);
+      await bridge.load(callback);
+      await bridge.callEnded({ ...ids, duration: 30 });
+      await bridge.flush();
+      await bridge.callNotesSubmitted({ ...ids, notes: 'after the end' });
+      await bridge.flush();
+      const [task] = salesforce.tasksFor(ids.conversationId);
+      const saves = cti.calls.filter((c) => c.method === 'saveLog').map((c) => c.args['value'] as Record<string, unknown>);
+      expect(saves.map((v) => v['entityApiName'] ?? v['Id'])).to.deep.equal(['Task', task?.Id]);
+      expect(salesforce.tasksFor(ids.conversationId)).to.have.length(1);
+      await bridge.dispose();
+    });
+
     it('retries a failed saveLog and still ends with one Task', async () => {
       const salesforce = org();
       const { bridge, cti, callback } = tab(salesforce);

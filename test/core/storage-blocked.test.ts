@@ -8,7 +8,7 @@ import type { Logger } from '../../src/shared/logger.js';
 
 /**
  * A page as Chromium shows it to a cross-site frame when third-party storage is blocked (measured
- * with Chromium 156, cookie_controls_mode 1; test/node/storage-blocked-frame.test.mjs checks the
+ * with Chromium 156, cookie_controls_mode 1; test/reliability/scenarios/storage-blocked.mjs checks the
  * real browser): `navigator.locks.request` rejects with SecurityError "The request was denied.",
  * `indexedDB.open` fails with UnknownError "The user denied permission to access the database.",
  * and reading `localStorage` throws SecurityError.

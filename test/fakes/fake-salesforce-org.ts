@@ -62,6 +62,40 @@ export class FakeSalesforceOrg {
     this.apex.get(apexClass)?.set(methodName, method);
   }
 
+  /**
+   * Deploys the project's `SoftphoneBridgeCallLog` (force-app/main/default/classes) as it behaves:
+   * `probe` answers a constant, `upsertCallLog` keeps one Task per call key. `throwing` makes the
+   * next upserts throw before they write (a row lock, a validation rule...).
+   */
+  deployCallLogClass(): { throwNext: (times?: number) => void } {
+    const byKey = new Map<string, string>();
+    let throwing = 0;
+    this.deployApex('SoftphoneBridgeCallLog', 'probe', () => 'SoftphoneBridgeCallLog');
+    this.deployApex('SoftphoneBridgeCallLog', 'upsertCallLog', ({ callKey = '', fieldsJson = '' }) => {
+      if (throwing > 0) {
+        throwing -= 1;
+        throw new Error('UNABLE_TO_LOCK_ROW: unable to obtain exclusive access to this record');
+      }
+      // The class compares keys case-insensitively (its unique index is case-insensitive).
+      const key = callKey.trim().toLowerCase();
+      if (key === '') throw new Error("callKey is required: the call's conversationId.");
+      const fields = JSON.parse(fieldsJson) as Record<string, unknown>;
+      const existing = byKey.get(key);
+      const task = existing === undefined ? undefined : this.tasks.get(existing);
+      if (task !== undefined) {
+        // TaskSubtype is create-only: the class leaves it alone on update.
+        const { TaskSubtype: _createOnly, ...updatable } = fields;
+        task.fields = { ...task.fields, ...updatable };
+        task.updates += 1;
+        return task.Id;
+      }
+      const id = this.createTask(fields);
+      byKey.set(key, id);
+      return id;
+    });
+    return { throwNext: (times = 1) => void (throwing += times) };
+  }
+
   /** Someone publishes on a Lightning message channel (the call button, the presence companion). */
   publish(channelName: string, message: unknown): void {
     for (const listener of this.subscribers.get(channelName) ?? []) listener(structuredClone(message));

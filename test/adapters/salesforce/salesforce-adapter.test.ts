@@ -164,23 +164,10 @@ describe('salesforceAdapter()', () => {
 
     it('upserts through Apex when ApexUpsert is on, so a lost reply cannot make a second Task', async () => {
       const salesforce = org({ ApexUpsert: 'true' });
-      const byKey = new Map<string, string>();
-      salesforce.deployApex('SoftphoneBridgeCallLog', 'upsertCallLog', ({ callKey, fieldsJson }) => {
-        const fields = JSON.parse(fieldsJson ?? '{}') as Record<string, unknown>;
-        const existing = byKey.get(callKey ?? '');
-        if (existing !== undefined) {
-          const task = salesforce.tasks.get(existing)!;
-          task.fields = { ...task.fields, ...fields };
-          task.updates += 1;
-          return existing;
-        }
-        const id = salesforce.createTask(fields);
-        byKey.set(callKey ?? '', id);
-        return id;
-      });
+      salesforce.deployCallLogClass();
       const { bridge, cti, callback } = tab(salesforce);
       await bridge.load(callback);
-      cti.inject('runApex', { kind: 'lost-reply' });
+      cti.inject('runApex.upsertCallLog', { kind: 'lost-reply' });
       await bridge.callEnded({ ...ids, duration: 12, notes: 'a+b = c & d' });
       await until(async () => (await bridge.status()).outbox.pending === 0, 'the retried upsert', 5000);
       expect(salesforce.tasksFor(ids.conversationId)).to.have.length(1);
@@ -189,7 +176,42 @@ describe('salesforceAdapter()', () => {
       await bridge.dispose();
     });
 
-    it('falls back to saveLog when the Apex class is not deployed', async () => {
+    it('retries a thrown Apex upsert as runApex: "Could not load Apex class" does not mean the class is missing', async () => {
+      const salesforce = org({ ApexUpsert: 'true' });
+      salesforce.deployCallLogClass().throwNext();
+      const { bridge, cti, callback } = tab(salesforce);
+      await bridge.load(callback);
+      await bridge.callEnded({ ...ids, duration: 12 });
+      await until(async () => (await bridge.status()).outbox.pending === 0, 'the retried upsert', 5000);
+      const upserts = cti.calls.filter((c) => c.method === 'runApex' && c.args['methodName'] === 'upsertCallLog');
+      expect(upserts).to.have.length(2);
+      expect(salesforce.tasksFor(ids.conversationId)).to.have.length(1);
+      expect(cti.calls.some((c) => c.method === 'saveLog')).to.equal(false);
+      // The next call still goes through Apex: one failure switched nothing off.
+      await bridge.callEnded({ ...ids, conversationId: 'sf-conv-2', duration: 3 });
+      await bridge.flush();
+      expect(salesforce.tasksFor('sf-conv-2')).to.have.length(1);
+      expect(cti.calls.some((c) => c.method === 'saveLog')).to.equal(false);
+      await bridge.dispose();
+    });
+
+    it('never doubles a Task when an Apex reply is lost and the retry fails', async () => {
+      const salesforce = org({ ApexUpsert: 'true' });
+      salesforce.deployCallLogClass();
+      const { bridge, cti, callback } = tab(salesforce);
+      await bridge.load(callback);
+      // The first upsert commits but its answer never comes; the first retry fails on the server.
+      cti.inject('runApex.upsertCallLog', { kind: 'lost-reply' });
+      cti.inject('runApex.upsertCallLog', { kind: 'error', code: 'SERVER_ERROR' });
+      await bridge.callEnded({ ...ids, duration: 12, notes: 'kept once' });
+      await until(async () => (await bridge.status()).outbox.pending === 0, 'the retried upsert', 5000);
+      expect(salesforce.tasksFor(ids.conversationId)).to.have.length(1);
+      expect(cti.calls.filter((c) => c.method === 'runApex' && c.args['methodName'] === 'upsertCallLog')).to.have.length(3);
+      expect(cti.calls.some((c) => c.method === 'saveLog')).to.equal(false);
+      await bridge.dispose();
+    });
+
+    it('falls back to saveLog when the probe says the Apex class is not deployed', async () => {
       const salesforce = org({ ApexUpsert: 'true' });
       const { bridge, cti, callback } = tab(salesforce);
       await bridge.load(callback);
@@ -198,7 +220,24 @@ describe('salesforceAdapter()', () => {
       await bridge.flush();
       expect(salesforce.tasksFor(ids.conversationId)).to.have.length(1);
       expect(salesforce.tasksFor('sf-conv-2')).to.have.length(1);
-      expect(cti.calls.filter((c) => c.method === 'runApex')).to.have.length(1);
+      const apexCalls = cti.calls.filter((c) => c.method === 'runApex');
+      expect(apexCalls.length).to.be.greaterThan(0);
+      expect(apexCalls.every((c) => c.args['methodName'] === 'probe')).to.equal(true);
+      await bridge.dispose();
+    });
+
+    it('waits for an unanswered probe instead of falling back, then upserts through Apex', async () => {
+      const salesforce = org({ ApexUpsert: 'true' });
+      salesforce.deployCallLogClass();
+      const { bridge, cti, callback } = tab(salesforce);
+      // The probe at connect and the one before the first write get no answer at all.
+      cti.inject('runApex.probe', { kind: 'silent' }, 2);
+      await bridge.load(callback);
+      await bridge.callEnded({ ...ids, duration: 12 });
+      await until(async () => (await bridge.status()).outbox.pending === 0, 'the upsert', 8000);
+      expect(salesforce.tasksFor(ids.conversationId)).to.have.length(1);
+      expect(cti.calls.some((c) => c.method === 'saveLog')).to.equal(false);
+      expect(cti.calls.filter((c) => c.method === 'runApex' && c.args['methodName'] === 'probe').length).to.be.greaterThan(2);
       await bridge.dispose();
     });
 

@@ -31,7 +31,13 @@ export class FakeOpenCti implements OpenCtiApi {
   readonly CALL_TYPE = CALL_TYPE;
   /** Every accepted call, in order: method name and the argument object without functions. */
   readonly calls: { method: string; args: Args }[] = [];
-  readonly popped: { type: string; params: Args }[] = [];
+  /** Every accepted screen pop: its whole argument object but the callback (extra keys included). */
+  readonly popped: ({ type: string; params: Args } & Args)[] = [];
+  /**
+   * Extra keys of the `SCREEN_POP_DATA` a deferred search answers. The guide documents that object
+   * only as opaque ("an object. Do not modify it."), so tests can make it carry keys no adapter knows.
+   */
+  screenPopDataExtras: Args = {};
   panelVisible = false;
   clickToDialEnabled = false;
   readonly published: { channelName: string; message: unknown }[] = [];
@@ -100,7 +106,8 @@ export class FakeOpenCti implements OpenCtiApi {
       if (type === 'sobject' && typeof p['recordId'] !== 'string') return fail('INVALID_PARAM', 'recordId is required');
       if (type === 'search' && (typeof p['searchString'] !== 'string' || p['searchString'].length < 3)) return fail('INVALID_PARAM', 'searchString needs 3 characters');
       if (type === 'newRecord' && typeof p['entityName'] !== 'string') return fail('INVALID_PARAM', 'entityName is required');
-      this.popped.push({ type: type as string, params: p });
+      const { callback: _callback, ...whole } = args;
+      this.popped.push({ ...whole, type: type as string, params: p });
       return ok(null);
     });
   }
@@ -112,7 +119,7 @@ export class FakeOpenCti implements OpenCtiApi {
       const result: Args = {};
       for (const record of matches) result[record.Id] = { Id: record.Id, Name: record.Name, RecordType: record.RecordType };
       if (args['deferred'] === true) {
-        result['SCREEN_POP_DATA'] = { type: 'search', params: { searchString: String(args['searchParams']) } };
+        result['SCREEN_POP_DATA'] = { type: 'search', params: { searchString: String(args['searchParams']) }, ...this.screenPopDataExtras };
       } else {
         this.popped.push(matches.length === 1 ? { type: 'sobject', params: { recordId: matches[0]?.Id } } : { type: 'search', params: {} });
       }

@@ -87,6 +87,22 @@ describe('salesforceAdapter()', () => {
       await bridge.dispose();
     });
 
+    it('hands SCREEN_POP_DATA to screenPop unmodified, keys it does not know included', async () => {
+      const { bridge, cti, callback } = tab(org());
+      // searchAndScreenPop for Lightning: "Return this object unmodified to sforce.opencti.screenPop".
+      cti.screenPopDataExtras = { defaultFieldValues: { Phone: '5550100200' }, queryParams: 'origin=softphone' };
+      await bridge.load(callback);
+      await bridge.incomingCall({ ...ids, callerANI: '5550100200' });
+      await until(() => cti.popped.length === 1, 'the search pop');
+      expect(cti.popped[0]).to.deep.equal({
+        type: 'search',
+        params: { searchString: '5550100200' },
+        defaultFieldValues: { Phone: '5550100200' },
+        queryParams: 'origin=softphone',
+      });
+      await bridge.dispose();
+    });
+
     it('offers a new contact prefilled with the number when nothing matches', async () => {
       const { bridge, cti, callback } = tab(org());
       await bridge.load(callback);

@@ -248,12 +248,17 @@ function recordFrom(id: unknown, type: unknown, name: unknown): CrmRecordRef | u
   return { id, ...(typeof type === 'string' && type !== '' ? { type } : {}), ...(typeof name === 'string' && name !== '' ? { name } : {}) };
 }
 
-/** The records of a deferred `searchAndScreenPop` answer: every key but `SCREEN_POP_DATA`. */
+/**
+ * The records of a deferred `searchAndScreenPop` answer: every key but `SCREEN_POP_DATA`. Entries
+ * hold only the softphone layout's fields and may lack `Id` and `RecordType` (the guide's Account
+ * sample has `object` and `displayName` instead), so the key is the Id and `object` the type.
+ * `displayName` is the object's label ("Company"), never the record's name.
+ */
 function matchesOf(found: unknown): CrmRecordRef[] {
   return Object.entries(fieldsOf(found)).flatMap(([key, value]) => {
     if (key === 'SCREEN_POP_DATA' || typeof value !== 'object' || value === null) return [];
     const v = value as Record<string, unknown>;
-    return recordFrom(typeof v['Id'] === 'string' ? v['Id'] : key, v['RecordType'], v['Name']) ?? [];
+    return recordFrom(typeof v['Id'] === 'string' ? v['Id'] : key, v['RecordType'] ?? v['object'], v['Name']) ?? [];
   });
 }
 

@@ -114,14 +114,20 @@ export class FakeOpenCti implements OpenCtiApi {
 
   searchAndScreenPop(...a: unknown[]): void {
     this.#invoke('searchAndScreenPop', a, (args) => {
+      // callType is required (searchAndScreenPop() for Lightning Experience, Arguments:
+      // https://developer.salesforce.com/docs/atlas.en-us.api_cti.meta/api_cti/sforce_api_cti_searchandscreenpop_lex.htm).
       if (!Object.values(CALL_TYPE).includes(args['callType'] as never)) return fail('INVALID_PARAM', 'callType is required');
-      const matches = this.org.search(typeof args['searchParams'] === 'string' ? args['searchParams'] : '');
-      const result: Args = {};
-      for (const record of matches) result[record.Id] = { Id: record.Id, Name: record.Name, RecordType: record.RecordType };
+      const found = this.org.search(typeof args['searchParams'] === 'string' ? args['searchParams'] : '');
+      // The answer holds only what the softphone layout shows; the search page popped shows every match.
+      const result: Args = structuredClone(this.org.cannedSearchAnswer) ?? this.org.searchAnswer(found);
+      const shown = Object.keys(result).map((Id) => ({ Id }));
       if (args['deferred'] === true) {
-        result['SCREEN_POP_DATA'] = { type: 'search', params: { searchString: String(args['searchParams']) }, ...this.screenPopDataExtras };
+        // "A JSON {object} is returned in the SCREEN_POP_DATA key": its content is not documented.
+        // The fake fills it with what screenPop accepts for the layout's usual choices (unverified).
+        const popData = shown.length === 1 ? { type: 'sobject', params: { recordId: shown[0]?.Id } } : { type: 'search', params: { searchString: String(args['searchParams']) } };
+        result['SCREEN_POP_DATA'] = { ...popData, ...this.screenPopDataExtras };
       } else {
-        this.popped.push(matches.length === 1 ? { type: 'sobject', params: { recordId: matches[0]?.Id } } : { type: 'search', params: {} });
+        this.popped.push(shown.length === 1 ? { type: 'sobject', params: { recordId: shown[0]?.Id } } : { type: 'search', params: {} });
       }
       return ok(result);
     });

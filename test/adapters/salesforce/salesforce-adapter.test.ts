@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import sinon from 'sinon';
 import { BridgeError } from '../../../src/errors/index.js';
 import { createIndexedDbStore } from '../../../src/outbox/indexeddb-store.js';
+import { SEARCH_ACCOUNT_ENTRY_ONLY } from '../../fixtures/vendor/salesforce/search-and-screen-pop.js';
 import { PARTNER, org, tab, until } from './harness.js';
 
 const ids = { partnerId: PARTNER.partnerId, conversationId: 'sf-conv-1' };
@@ -100,6 +101,47 @@ describe('salesforceAdapter()', () => {
         defaultFieldValues: { Phone: '5550100200' },
         queryParams: 'origin=softphone',
       });
+      await bridge.dispose();
+    });
+
+    it("reads the guide's Account search entry (no Id, no RecordType): Id from the key, type from object, name from Name", async () => {
+      const salesforce = org();
+      salesforce.cannedSearchAnswer = SEARCH_ACCOUNT_ENTRY_ONLY;
+      const { bridge, cti, callback } = tab(salesforce);
+      await bridge.load(callback);
+      await bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
+      await until(async () => (await bridge.getCall(ids.conversationId))?.crmRecord !== undefined, 'the record link');
+      expect((await bridge.getCall(ids.conversationId))?.crmRecord).to.deep.equal({ id: '001x0000003DGQR', type: 'Account', name: 'Acme' });
+      expect(cti.popped).to.deep.equal([{ type: 'sobject', params: { recordId: '001x0000003DGQR' } }]);
+      await bridge.callEnded({ ...ids, duration: 9 });
+      await bridge.flush();
+      expect(salesforce.tasksFor(ids.conversationId)[0]?.fields).to.include({ WhatId: '001x0000003DGQR' });
+      await bridge.dispose();
+    });
+
+    it('links the match of a layout whose entries lack Id and RecordType', async () => {
+      const salesforce = org();
+      salesforce.softphoneLayout = { objects: { Contact: ['Name', 'Phone'], Account: ['Name'] }, entries: 'classic' };
+      const { bridge, callback } = tab(salesforce);
+      await bridge.load(callback);
+      await bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
+      await until(async () => (await bridge.getCall(ids.conversationId))?.crmRecord !== undefined, 'the record link');
+      expect((await bridge.getCall(ids.conversationId))?.crmRecord).to.deep.equal({ id: '003000000000001AAA', type: 'Contact', name: 'Ada Lovelace' });
+      await bridge.callEnded({ ...ids, duration: 9 });
+      await bridge.flush();
+      expect(salesforce.tasksFor(ids.conversationId)[0]?.fields).to.include({ WhoId: '003000000000001AAA' });
+      await bridge.dispose();
+    });
+
+    it('sees no match when the softphone layout shows no field of the object (the deploy guide asks for Name)', async () => {
+      const salesforce = org();
+      salesforce.softphoneLayout = { objects: { Contact: [], Account: ['Name'] }, entries: 'lightning' };
+      const { bridge, cti, callback } = tab(salesforce);
+      await bridge.load(callback);
+      await bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
+      await until(() => cti.popped.length === 1, 'the pop');
+      expect(cti.popped[0]?.type).to.equal('newRecord');
+      expect((await bridge.getCall(ids.conversationId))?.crmRecord).to.equal(undefined);
       await bridge.dispose();
     });
 

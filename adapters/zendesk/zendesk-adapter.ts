@@ -37,6 +37,35 @@ interface Comment {
 interface SearchResult {
   readonly id: number;
   readonly name?: string;
+  readonly phone?: string | null;
+}
+
+/**
+ * The search for a caller as Zendesk documents it for telephony integrations: no `+`, no
+ * punctuation, and a leading `*` so that the number matches in every stored format
+ * (`role:end-user phone:*5135557611` finds `+1 513.555.7611` and `(513) 555-7611`). The digits
+ * are the national number when the caller is in `defaultCountry` (so that numbers stored in the
+ * national format match too), else the full international digits.
+ *
+ * @see https://developer.zendesk.com/documentation/voice/talk-partner-edition/retrieving-the-zendesk-user-id-of-a-caller/
+ */
+export function callerQuery(e164: string, defaultCountry: string): string {
+  const digits = e164.slice(1);
+  let national = digits;
+  for (let cut = 1; cut <= 3; cut += 1) {
+    const candidate = toE164(digits.slice(cut), defaultCountry);
+    if (candidate.ok && candidate.e164 === e164) {
+      national = digits.slice(cut);
+      break;
+    }
+  }
+  return `role:end-user phone:*${national}`;
+}
+
+/** Whether a number stored in Zendesk (any format, maybe with `x<extension>`) is `e164`. */
+function sameNumber(stored: string, e164: string, defaultCountry: string): boolean {
+  const normalised = toE164(stored, defaultCountry);
+  return normalised.ok && normalised.e164 === e164;
 }
 
 /**
@@ -154,7 +183,10 @@ export function zendeskAdapter(options: ZendeskAdapterOptions): CrmAdapter {
       const { zaf, settings } = ready();
       const e164 = toE164(request.phoneNumber, settings.defaultCountry);
       if (!e164.ok) return {};
-      const users = await search<SearchResult>(`type:user phone:"${e164.e164}"`, 'SCREEN_POP_FAILED');
+      // Zendesk's documented caller search: digits only, a leading * for any stored format; its
+      // matches are suffix matches, so only users whose number is the caller's are kept.
+      const found = await search<SearchResult>(callerQuery(e164.e164, settings.defaultCountry), 'SCREEN_POP_FAILED');
+      const users = found.filter((user) => typeof user.phone === 'string' && sameNumber(user.phone, e164.e164, settings.defaultCountry));
       const only = users.length === 1 ? users[0] : undefined;
       if (only === undefined) return {}; // none or several: Zendesk has no search page to open from an app
       const record: CrmRecordRef = { id: String(only.id), type: 'user', ...(only.name === undefined || only.name === '' ? {} : { name: only.name }) };

@@ -1,6 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import type { BridgeError } from '../../../src/contract/index.js';
 import { FakeZafClient } from '../../fakes/fake-zaf.js';
+import { FakeZendeskSupport } from '../../fakes/fake-zaf-support.js';
+import { CALLER_PHONE_FORMATS_EXAMPLE, CALLER_SEARCH_QUERY_EXAMPLE } from '../../fixtures/vendor/zendesk/search.js';
 import { PARTNER, appSettings, support, tab, ticketsFor, until, zaf } from './harness.js';
 
 const ids = { partnerId: PARTNER.partnerId, conversationId: 'zd-conv-1' };
@@ -63,6 +65,24 @@ describe('zendeskAdapter()', () => {
       // The search carried the number; the request log and the errors never do.
       expect(client.requests[0]?.url).to.contain('/api/v2/search.json?query=');
       await bridge.dispose();
+    });
+
+    it('finds the caller in every stored format Zendesk documents, with the documented query (ZD-1)', async () => {
+      for (const [i, phone] of CALLER_PHONE_FORMATS_EXAMPLE.entries()) {
+        const account = new FakeZendeskSupport();
+        const caller = account.addUser('Caller', phone);
+        account.addUser('Same digits abroad', '+44 513 555 7611'); // a suffix match, but another number
+        const client = zaf(account);
+        const { bridge, callback } = tab(client);
+        await bridge.load(callback);
+        const conversationId = `zd-format-${i}`;
+        await bridge.incomingCall({ ...ids, conversationId, callerANI: '+15135557611' });
+        await until(() => client.views.some((v) => v.kind === 'route'), `the route for ${phone}`);
+        expect(client.views.filter((v) => v.kind === 'route'), phone).to.deep.equal([{ kind: 'route', target: 'user', id: caller.id }]);
+        const search = client.requests.find((r) => r.url.startsWith('/api/v2/search.json'));
+        expect(new URL(search?.url ?? '', 'https://x').searchParams.get('query')).to.equal(CALLER_SEARCH_QUERY_EXAMPLE);
+        await bridge.dispose();
+      }
     });
 
     it("opens the caller's latest unsolved ticket when screenPopTarget is ticket", async () => {

@@ -191,7 +191,10 @@ export function zendeskAdapter(options: ZendeskAdapterOptions): CrmAdapter {
       if (only === undefined) return {}; // none or several: Zendesk has no search page to open from an app
       const record: CrmRecordRef = { id: String(only.id), type: 'user', ...(only.name === undefined || only.name === '' ? {} : { name: only.name }) };
       if (settings.screenPopTarget === 'ticket') {
-        const tickets = await search<SearchResult>(`type:ticket requester_id:${only.id} status<solved order_by:updated_at sort:desc`, 'SCREEN_POP_FAILED');
+        // `requester:` is the documented ticket keyword (it takes a name, email, user id or phone);
+        // `requester_id:` is not in the search reference and finds nothing.
+        // https://support.zendesk.com/hc/en-us/articles/4408886879258-Zendesk-Support-search-reference
+        const tickets = await search<SearchResult>(`type:ticket requester:${only.id} status<solved order_by:updated_at sort:desc`, 'SCREEN_POP_FAILED');
         const latest = tickets[0];
         if (latest !== undefined) {
           await zaf.invoke('routeTo', ['ticket', latest.id]);

@@ -118,7 +118,8 @@ export class FakeZendeskSupport {
 
   /**
    * `GET /api/v2/search.json?query=` over users and tickets, for the keywords Zendesk documents
-   * (Zendesk Support search reference, https://support.zendesk.com/hc/en-us/articles/203663226,
+   * (Zendesk Support search reference, https://support.zendesk.com/hc/en-us/articles/4408886879258-Zendesk-Support-search-reference
+   * (formerly 203663226),
    * and "Searching with the Zendesk API",
    * https://developer.zendesk.com/documentation/ticketing/using-the-zendesk-api/searching-with-the-zendesk-api/):
    * `type:user|ticket`, `role:` (implies users), `phone:`, `requester:`, `status:`/`status<`/`status>`,

@@ -34,3 +34,19 @@ describe('FakeZendeskSupport search (against Zendesk’s documented examples)', 
     expect(body.results[0]?.result_type).to.equal('user');
   });
 });
+
+describe('FakeZendeskSupport ticket search (ZD-3)', () => {
+  const ids = (account: FakeZendeskSupport, query: string) =>
+    (account.handle('GET', new URL(`https://acme.zendesk.com/api/v2/search.json?query=${encodeURIComponent(query)}`), undefined)[1] as { results: { id: number }[] }).results.map((r) => r.id);
+
+  it('reads requester: as the search reference documents it (user id, name or phone) and finds nothing for requester_id:', () => {
+    const account = new FakeZendeskSupport();
+    const ada = account.addUser('Ada', '(513) 555-7611');
+    const older = account.addTicket(ada.id, 'open');
+    const newer = account.addTicket(ada.id, 'pending');
+    account.addTicket(ada.id, 'solved');
+    expect(ids(account, `type:ticket requester:${ada.id} status<solved order_by:updated_at sort:desc`)).to.deep.equal([newer.id, older.id]);
+    expect(ids(account, 'type:ticket requester:*5135557611 status<solved')).to.have.length(2);
+    expect(ids(account, `type:ticket requester_id:${ada.id} status<solved`)).to.deep.equal([]);
+  });
+});

@@ -95,6 +95,9 @@ describe('zendeskAdapter()', () => {
       await bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
       await until(() => client.views.some((v) => v.kind === 'route'), 'the route');
       expect(client.views.filter((v) => v.kind === 'route')).to.deep.equal([{ kind: 'route', target: 'ticket', id: open.id }]);
+      // The documented keyword (ZD-3): requester:, not requester_id:.
+      const queries = client.requests.filter((r) => r.url.startsWith('/api/v2/search.json')).map((r) => new URL(r.url, 'https://x').searchParams.get('query'));
+      expect(queries[1]).to.equal('type:ticket requester:1 status<solved order_by:updated_at sort:desc');
       await bridge.dispose();
     });
 

@@ -12,7 +12,7 @@ import {
   type WriteReceipt,
 } from '../../src/contract/index.js';
 import { parseZendeskSettings, type ZendeskSettings } from './settings.js';
-import { callComment, newTicket, ticketUpdate } from './to-ticket.js';
+import { isCommentOf, newTicket, ticketUpdate } from './to-ticket.js';
 import { Zaf } from './zaf.js';
 import type { ZafClient } from './zaf.types.js';
 
@@ -121,12 +121,12 @@ export function zendeskAdapter(options: ZendeskAdapterOptions): CrmAdapter {
     return answer?.tickets?.[0]?.id;
   };
 
-  /** Adds the call's comment unless the ticket's newest comment already says exactly that (a retried update). */
+  /** Adds the call's comment unless the ticket's newest comment is already this version's (a retried update). */
   const update = async (id: number, call: CallRecord): Promise<void> => {
     const { zaf } = ready();
     const comments = await zaf.request<{ comments?: Comment[] }>('GET', `/api/v2/tickets/${id}/comments.json?sort_order=desc`);
     const newest = comments?.comments?.[0];
-    if (newest !== undefined && (newest.plain_body ?? newest.body) === callComment(call)) return;
+    if (newest !== undefined && isCommentOf(newest.plain_body ?? newest.body ?? '', call)) return;
     await zaf.request('PUT', `/api/v2/tickets/${id}.json`, ticketUpdate(call));
   };
 

@@ -18,9 +18,18 @@ export interface FakeZendeskUser {
   readonly role: 'end-user' | 'agent' | 'admin';
 }
 
+/**
+ * A comment as the Ticket Comments API lists it
+ * (https://developer.zendesk.com/api-reference/ticketing/tickets/ticket_comments/): `body` "the
+ * comment string", `html_body` "the comment formatted as HTML", `plain_body` (read-only) "the
+ * comment as plain text". Zendesk renders `body` (Markdown is supported in it) and derives the
+ * other two from the rendering; see {@link renderComment}.
+ */
 export interface FakeZendeskComment {
   readonly id: number;
+  readonly type: 'Comment';
   readonly body: string;
+  readonly html_body: string;
   readonly plain_body: string;
   readonly public: boolean;
   readonly author_id: number;
@@ -209,6 +218,39 @@ export class FakeZendeskSupport {
   }
 
   #comment(comment: { body: string; public?: boolean }): FakeZendeskComment {
-    return { id: this.#nextId++, body: comment.body, plain_body: comment.body, public: comment.public !== false, author_id: this.agentId };
+    const { html, plain } = renderComment(comment.body);
+    return { id: this.#nextId++, type: 'Comment', body: comment.body, html_body: html, plain_body: plain, public: comment.public !== false, author_id: this.agentId };
   }
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * How the fake derives `html_body` and `plain_body` from a comment's `body`. Zendesk documents
+ * only that `body` accepts Markdown and that `plain_body` is "the comment as plain text" (Ticket
+ * Comments API); the shape below follows comments read back from real accounts: `html_body`
+ * wrapped in `<div class="zd-comment" dir="auto">`, paragraphs (blank-line separated) as
+ * `<p dir="auto">`, line breaks as `<br>`, Markdown rendered; `plain_body` the text of that
+ * rendering, so emphasis markers and images are gone and spacing is not kept. Exactly which
+ * spacing Zendesk keeps is **unverified**; what matters for callers is that `plain_body` is not
+ * guaranteed to equal `body`.
+ */
+export function renderComment(body: string): { html: string; plain: string } {
+  const paragraphs = body.replace(/\r\n?/g, '\n').trim().split(/\n{2,}/);
+  const inline = (text: string) =>
+    text
+      .replace(/!\[[^\]]*\]\([^)]*\)/g, '') // an image: an <img> in the HTML, nothing in the text
+      .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
+      .replace(/(^|[^*])\*([^*\n]+)\*/g, '$1<em>$2</em>');
+  const html = `<div class="zd-comment" dir="auto">${paragraphs.map((p) => `<p dir="auto">${inline(escapeHtml(p)).replace(/\n/g, '<br>')}</p>`).join('')}</div>`;
+  const plain = paragraphs
+    .map((p) =>
+      inline(p)
+        .replace(/<\/?(?:strong|em)>/g, '')
+        .split('\n')
+        .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+        .join('\n'),
+    )
+    .join('\n\n');
+  return { html, plain };
 }

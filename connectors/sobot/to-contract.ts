@@ -1,6 +1,7 @@
 import type { ContractCall } from '../../src/contract/index.js';
 import type { CallStep, MappingEnv } from '../shared/call-step.js';
 import { secondsBetween } from '../shared/time.js';
+import { customerNumber } from './customer-number.js';
 import type { SobotCallFacts, SobotDirection, SobotEvent } from './parse-event.js';
 import type { SobotStatus } from './sobot-sdk.js';
 
@@ -29,8 +30,8 @@ export type SobotStep = CallStep<SobotCall>;
  *
  * | Sobot | contract |
  * |---|---|
- * | `EventRinging` (Inbound) | `incomingCall` (callerANI = `otherDN`) |
- * | `EventDialing`, `EventRinging` (Outbound) | `outboundCallInitiated` (dialledTo = `otherDN`) |
+ * | `EventRinging` (Inbound) | `incomingCall` (callerANI = `ANI`, else `otherDN`) |
+ * | `EventDialing`, `EventRinging` (Outbound) | `outboundCallInitiated` (dialledTo = `DNIS`, else `otherDN`) |
  * | answered | `callAccepted`; its time starts the duration |
  * | released after answer | `callEnded` with the talk duration and `callType` |
  * | released or abandoned while ringing (inbound) | `callRejected` `passive` (missed) |
@@ -46,10 +47,13 @@ export function sobotCallStep(call: SobotCall | undefined, event: SobotCallEvent
   if (current === undefined) {
     current = openCall(event);
     calls.push(...opening(current, env));
-  } else if (current.number === '' && event.otherDN !== undefined) {
+  } else if (current.number === '') {
     // A later message names the number an earlier one lacked: tell the bridge (it merges).
-    current = { ...current, number: event.otherDN };
-    calls.push(...opening(current, env));
+    const number = customerNumber(event, current.direction);
+    if (number !== undefined) {
+      current = { ...current, number };
+      calls.push(...opening(current, env));
+    }
   }
   switch (event.kind) {
     case 'ringing':
@@ -105,7 +109,7 @@ export function sobotStatusCall(status: SobotStatus, toSoftphone: ReadonlyMap<So
 
 function openCall(facts: SobotCallFacts & { readonly kind?: string }): SobotCall {
   const direction = facts.kind === 'dialing' ? 'outbound' : (facts.direction ?? 'inbound');
-  return { callId: facts.callId, direction, number: facts.otherDN ?? '', phase: direction === 'inbound' ? 'ringing' : 'dialing', answeredAt: undefined };
+  return { callId: facts.callId, direction, number: customerNumber(facts, direction) ?? '', phase: direction === 'inbound' ? 'ringing' : 'dialing', answeredAt: undefined };
 }
 
 function ids(call: SobotCall, env: SobotEnv): { partnerId: string; conversationId: string } {

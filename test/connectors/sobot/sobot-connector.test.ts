@@ -3,6 +3,7 @@ import { sobotConnector, type SobotConnector } from '../../../connectors/sobot/i
 import type { Bridge } from '../../../src/core/bridge.js';
 import type { FakeAdapter, FakeCrm } from '../../../adapters/fake/index.js';
 import { FakeSobotAgent, loggedInAgent } from '../../fakes/fake-sobot.js';
+import { EVENT_DIALING_DOCUMENTED, EVENT_RINGING_INBOUND_FROM_TABLES, EVENT_RINGING_OUTBOUND_FROM_TABLES } from '../../fixtures/vendor/sobot/message-format.js';
 import { bridgeWithFakeCrm, connectorContext, manualClock, recordingLogger, settle, tick, type ManualClock } from '../tools.js';
 
 describe('sobotConnector() through a bridge', () => {
@@ -39,9 +40,16 @@ describe('sobotConnector() through a bridge', () => {
       clock.advance(61_000);
       agent.hangup();
       await done();
-      expect(crm.pops.map((p) => p.conversationId)).to.deep.equal([id]);
+      expect(crm.pops.map((p) => [p.conversationId, p.phoneNumber])).to.deep.equal([[id, '+15550100100']]);
       const [log] = crm.callLogs();
-      expect(log?.call).to.include({ conversationId: id, direction: 'inbound', durationSeconds: 61, outcome: 'completed', partnerId: 'partner-1' });
+      expect(log?.call).to.include({ conversationId: id, direction: 'inbound', phoneNumber: '+15550100100', durationSeconds: 61, outcome: 'completed', partnerId: 'partner-1' });
+    });
+
+    it("pops the caller by ANI, the number Sobot's call events carry (documented fields, verbatim)", async () => {
+      agent.emit('EventRinging', EVENT_RINGING_INBOUND_FROM_TABLES);
+      await done();
+      expect(crm.pops.map((p) => p.phoneNumber)).to.deep.equal(['13912345678']);
+      expect((await bridge.getCall(EVENT_RINGING_INBOUND_FROM_TABLES.callID))?.phoneNumber).to.equal('13912345678');
     });
 
     it('logs a call that rang out as missed (passive)', async () => {
@@ -52,11 +60,19 @@ describe('sobotConnector() through a bridge', () => {
       expect(crm.callLogs()).to.have.length(1);
     });
 
-    it('treats a caller who hung up while ringing (abandoned) as missed', async () => {
+    it('treats a caller who hung up while ringing (the customer party released) as missed', async () => {
       const id = agent.ring('+15550100100');
       agent.customerHangsUp();
       await done();
-      expect(agent.emitted.at(-1)?.eventName).to.equal('EventAbandoned');
+      expect(agent.emitted.slice(-2).map((e) => [e.eventName, (e.message as { partyRole: string }).partyRole])).to.deep.equal([['EventReleased', 'Customer'], ['EventReleased', 'Agent']]);
+      expect((await bridge.getCall(id))?.outcome).to.equal('missed');
+      expect(crm.callLogs()).to.have.length(1);
+    });
+
+    it('treats an EventAbandoned, should Sobot send one, as missed too', async () => {
+      const id = agent.ring('+15550100100');
+      agent.emit('EventAbandoned', { ...(agent.emitted.at(-1)?.message as object), messageID: 'EventAbandoned' });
+      await done();
       expect((await bridge.getCall(id))?.outcome).to.equal('missed');
     });
 
@@ -92,11 +108,18 @@ describe('sobotConnector() through a bridge', () => {
       expect(log?.call).to.include({ conversationId: id, direction: 'outbound', phoneNumber: '+15550100100', durationSeconds: 20, outcome: 'completed' });
     });
 
-    it('takes the dialled number when EventDialing does not carry otherDN', async () => {
+    it('takes the dialled number when EventDialing carries none (the documented body, verbatim)', async () => {
+      agent.makeCall = () => {}; // Sobot takes the request; its answer is the documented EventDialing below
       await adapter.clickToDial({ dialTo: '+15550100100' });
-      agent.emit('EventDialing', { messageID: 'EventDialing', callID: 'bare-1', callType: 'Outbound' });
+      agent.emit('EventDialing', EVENT_DIALING_DOCUMENTED);
       await done();
-      expect((await bridge.getCall('bare-1'))?.phoneNumber).to.equal('+15550100100');
+      expect((await bridge.getCall(EVENT_DIALING_DOCUMENTED.callID))?.phoneNumber).to.equal('+15550100100');
+    });
+
+    it("takes an outbound call's number from DNIS, the customer being the PSTN receiver (documented fields, verbatim)", async () => {
+      agent.emit('EventRinging', EVENT_RINGING_OUTBOUND_FROM_TABLES);
+      await done();
+      expect(await bridge.getCall(EVENT_RINGING_OUTBOUND_FROM_TABLES.callID)).to.include({ direction: 'outbound', phoneNumber: '13912345678' });
     });
   });
 

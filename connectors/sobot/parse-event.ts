@@ -52,7 +52,8 @@ export type SobotEvent =
 /** The kinds of event the connector subscribes to. */
 export type SobotEventKind = 'ringing' | 'dialing' | 'answered' | 'released' | 'abandoned' | 'ready' | 'notReady' | 'regain';
 
-const CALL_TYPES: readonly SobotCallType[] = ['inbound', 'outbound'];
+const CALL_TYPES: readonly SobotCallType[] = ['inbound', 'outbound', 'internal', 'consult'];
+const PARTY_ROLES: readonly SobotPartyRole[] = ['customer', 'agent', 'virtualagent', 'supervisor', 'thirdpstn'];
 
 /**
  * Parses one Sobot message. Pure. Extra attributes are ignored (the SDK promises to add some);
@@ -89,8 +90,9 @@ function toEvent(kind: SobotEventKind, read: FieldReader): SobotEvent | undefine
 function callFacts(read: FieldReader): SobotCallFacts | undefined {
   const callId = read.text('callID', true);
   const type = read.text('callType')?.toLowerCase();
-  if (type !== undefined && !CALL_TYPES.includes(type as SobotCallType)) read.reject('callType', 'must be "Inbound" or "Outbound"');
-  const role = undefined as string | undefined;
+  if (type !== undefined && !CALL_TYPES.includes(type as SobotCallType)) read.reject('callType', 'must be "Inbound", "Outbound", "Internal" or "Consult"');
+  const role = read.text('partyRole')?.toLowerCase();
+  if (role !== undefined && !PARTY_ROLES.includes(role as SobotPartyRole)) read.reject('partyRole', 'must be "Customer", "Agent", "VirtualAgent", "Supervisor" or "ThirdPSTN"');
   if (callId === undefined || !read.ok) return undefined;
   const callType = type as SobotCallType | undefined;
   return {

@@ -3,6 +3,7 @@ import { CallBook } from '../shared/call-book.js';
 import { ContractLink } from '../shared/contract-link.js';
 import { vendorPayloadError } from '../shared/fields.js';
 import { customerNumber } from './customer-number.js';
+import { sobotIgnoreReason } from './party.js';
 import { parseSobotEvent, type SobotEvent, type SobotEventKind } from './parse-event.js';
 import { parseSobotOptions, type SobotConnectorOptions, type SobotSettings } from './sobot-options.js';
 import { SobotSdk } from './sobot-sdk.js';
@@ -62,6 +63,8 @@ export function sobotConnector(options: SobotConnectorOptions): SobotConnector {
 
   const onCall = (s: SobotSettings, event: SobotCallEvent, now: number) => {
     if (book.isFinished(event.callId)) return link.context.logger.debug('sobot: event for a finished call ignored', { connector: 'sobot', conversationId: event.callId });
+    const ignored = sobotIgnoreReason(book.get(event.callId), event);
+    if (ignored !== undefined) return link.context.logger.debug(`sobot: ${event.kind} event ignored: ${ignored}`, { connector: 'sobot', conversationId: event.callId });
     let facts: SobotCallEvent = declined.has(event.callId) && (event.kind === 'released' || event.kind === 'abandoned') ? { ...event, kind: 'rejected' } : event;
     const opensOutbound = book.get(event.callId) === undefined && (event.kind === 'dialing' || event.direction === 'outbound');
     if (opensOutbound && customerNumber(event, 'outbound') === undefined && lastDial !== undefined && now - lastDial.at <= DIAL_MEMORY_MS) {

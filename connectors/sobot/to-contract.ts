@@ -79,10 +79,15 @@ export function sobotCallStep(call: SobotCall | undefined, event: SobotCallEvent
  * agent is "on the talk") is connected: answered if it was still ringing, opened and answered if
  * it is new to the connector (a reloaded page), left alone if already connected. Every other open
  * call ended while the connection was down: it ends at `idleSince` when that is plausible, else now.
+ * A regained internal or consult call changes nothing.
  */
 export function sobotRegain(open: readonly SobotCall[], event: Extract<SobotEvent, { kind: 'regain' }>, finished: (callId: string) => boolean, env: SobotEnv): { readonly keep: SobotCall | undefined; readonly ended: readonly string[]; readonly calls: readonly ContractCall[] } {
   const calls: ContractCall[] = [];
   const ended: string[] = [];
+  // On an internal or consult call the agent may still hold the customer's call around it: the
+  // regain cannot tell, so open calls are left for their own release, and no CRM call is opened.
+  const type = event.call?.callType;
+  if (type === 'internal' || type === 'consult') return { keep: undefined, ended, calls };
   for (const call of open) {
     if (call.callId === event.call?.callId) continue;
     const plausible = event.idleSince !== undefined && event.idleSince <= env.now && event.idleSince >= (call.answeredAt ?? 0);

@@ -42,7 +42,7 @@ export type SobotPartyState = 'IDLE' | 'Dialing' | 'Ringing' | 'Talk' | 'Held';
 /** One leg of a call (FORMAT: `partyID`, `partyRole`), with the PSTN numbers its events carry. */
 export interface FakeParty {
   readonly partyID: string;
-  readonly partyRole: 'Customer' | 'Agent';
+  readonly partyRole: 'Customer' | 'Agent' | 'ThirdPSTN';
   state: SobotPartyState;
   /** `ANI`: the PSTN originator of this leg (FORMAT). */
   readonly ani: string;
@@ -106,6 +106,8 @@ export class FakeSobotAgent implements SobotAgent {
   #companyId = '';
   #phoneType = 'webrtc';
   #agentPhone = '';
+  /** The consulted third party of the current call, if any. */
+  #third: FakeParty | undefined;
   /** The request an event answers (FORMAT `referenceID`: "which request produced the event"). */
   #reference = 0;
 
@@ -251,7 +253,45 @@ export class FakeSobotAgent implements SobotAgent {
     this.#end(['agent'], this.#request());
   }
 
+  /**
+   * SEED, "Inquiry" (`initiateConsult({targetType, target})`, both not nullable; targetType 0
+   * agent, 1 3rd-party no., 2 extension): the agent consults a third party during a call. The
+   * fake models a 3rd-party number: a ThirdPSTN party (FORMAT partyRole) on the same `callID`
+   * with `callType` Consult (FORMAT callType). Whether Sobot keeps the callID is not documented;
+   * the same one is the harder case for a consumer, so the fake uses it.
+   */
+  initiateConsult(request: { targetType?: string; target?: string }): void {
+    this.#record('initiateConsult', { ...request });
+    const call = this.call;
+    if (call === undefined || call.agent.state !== 'Talk') throw new Error('Sobot: consult needs a call in talk');
+    const targetType = request.targetType?.trim();
+    const target = request.target?.trim();
+    if (targetType === undefined || !['0', '1', '2'].includes(targetType) || !target) throw new Error('Sobot: initiateConsult needs targetType (0, 1, 2) and target');
+    if (targetType !== '1') throw new Error('fake Sobot: only a consult of a 3rd-party number (targetType 1) is modelled');
+    this.#third = { partyID: `${call.callID}-third`, partyRole: 'ThirdPSTN', state: 'Ringing', ani: DEFAULT_DISPLAY_NUMBER, dnis: target };
+    this.#partyEvent('EventRinging', this.#third, this.#request(), 'Consult');
+  }
+
+  /** SEED, "Retrieve After Inquiry": the third party's talk ends and the agent is back with the customer. */
+  retrieveConsult(): void {
+    this.#record('retrieveConsult', {});
+    const third = this.#third;
+    if (third === undefined) throw new Error('Sobot: no consult to retrieve');
+    this.#third = undefined;
+    third.state = 'IDLE';
+    this.#partyEvent(SOBOT_CALL_EVENTS.released, third, this.#request(), 'Consult');
+  }
+
   // ---- what the other party and the network do (test scripting) ----------------------------
+
+  /** The consulted third party answers. */
+  thirdPartyAnswers(): void {
+    const third = this.#third;
+    if (third === undefined || third.state !== 'Ringing') throw new Error('fake Sobot: no third party is being rung');
+    third.state = 'Talk';
+    this.#partyEvent(SOBOT_CALL_EVENTS.answered, third, 0, 'Consult');
+  }
+
 
   /** An inbound call from `number` rings for the agent; returns its `callID`. */
   ring(number: string): string {
@@ -359,6 +399,9 @@ export class FakeSobotAgent implements SobotAgent {
       party.state = 'IDLE';
       return this.#partyMessage(SOBOT_CALL_EVENTS.released, call, party, reference);
     });
+    const third = this.#third;
+    if (third !== undefined) messages.push(this.#partyMessage(SOBOT_CALL_EVENTS.released, call, third, reference, 'Consult'));
+    this.#third = undefined;
     this.call = undefined;
     this.#setWork('idle');
     for (const message of messages) this.#emit(SOBOT_CALL_EVENTS.released, message);
@@ -369,8 +412,8 @@ export class FakeSobotAgent implements SobotAgent {
     this.#partyEvent(eventName, party, reference);
   }
 
-  #partyEvent(eventName: string, party: FakeParty, reference: number): void {
-    this.#emit(eventName, this.#partyMessage(eventName, this.call!, party, reference));
+  #partyEvent(eventName: string, party: FakeParty, reference: number, callType?: 'Consult'): void {
+    this.#emit(eventName, this.#partyMessage(eventName, this.call!, party, reference, callType));
   }
 
   #setWork(status: WorkStatus): void {
@@ -391,10 +434,10 @@ export class FakeSobotAgent implements SobotAgent {
    * FORMAT, "话务类事件公共字段": a call event about one party. `sdkAddedAttribute` stands for the
    * attributes SEED says the SDK keeps adding ("will continue to increase its attributes").
    */
-  #partyMessage(eventName: string, call: FakeCall, party: FakeParty, reference: number): Record<string, unknown> {
+  #partyMessage(eventName: string, call: FakeCall, party: FakeParty, reference: number, callType: string = call.callType): Record<string, unknown> {
     return {
       messageID: eventName, ...this.#common(reference),
-      callID: call.callID, partyID: party.partyID, callType: call.callType, partyRole: party.partyRole, ANI: party.ani, DNIS: party.dnis,
+      callID: call.callID, partyID: party.partyID, callType, partyRole: party.partyRole, ANI: party.ani, DNIS: party.dnis,
       sdkAddedAttribute: { any: 'thing' },
     };
   }

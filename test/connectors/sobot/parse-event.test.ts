@@ -9,7 +9,7 @@ describe('parseSobotEvent()', () => {
     const parsed = parseSobotEvent('ringing', EVENT_RINGING_INBOUND_FROM_TABLES);
     expect(parsed).to.deep.equal({
       ok: true,
-      value: { kind: 'ringing', callId: '4dce61ec399644029fab7e8251da9bf1332', direction: 'inbound', callType: 'inbound', party: undefined, numbers: { ani: '13912345678', dnis: '40012345678', otherDN: undefined } },
+      value: { kind: 'ringing', callId: '4dce61ec399644029fab7e8251da9bf1332', direction: 'inbound', callType: 'inbound', party: 'agent', numbers: { ani: '13912345678', dnis: '40012345678', otherDN: undefined } },
     });
     const outbound = parseSobotEvent('ringing', EVENT_RINGING_OUTBOUND_FROM_TABLES);
     expect(outbound.ok && outbound.value).to.deep.include({ direction: 'outbound', numbers: { ani: '40012345678', dnis: '13912345678', otherDN: undefined } });
@@ -49,6 +49,14 @@ describe('parseSobotEvent()', () => {
     if (parsed.ok) return;
     expect(parsed.fields).to.deep.equal(['callID', 'callType']);
     expect(parsed.problems.join(' ')).to.contain('"callID" is required').and.not.contain('5550100100').and.not.contain('Sideways');
+  });
+
+  it("reads partyRole and the Internal and Consult call types, and names a role or type outside Sobot's lists", () => {
+    const consult = parseSobotEvent('released', { ...EVENT_RINGING_INBOUND_FROM_TABLES, callType: 'Consult', partyRole: 'ThirdPSTN' });
+    expect(consult.ok && consult.value).to.deep.include({ direction: undefined, callType: 'consult', party: 'thirdpstn' });
+    const internal = parseSobotEvent('ringing', { ...EVENT_RINGING_INBOUND_FROM_TABLES, callType: 'Internal' });
+    expect(internal.ok && internal.value).to.deep.include({ direction: undefined, callType: 'internal', party: 'agent' });
+    expect(parseSobotEvent('ringing', { ...EVENT_RINGING_INBOUND_FROM_TABLES, partyRole: 'Caller' })).to.deep.include({ ok: false, fields: ['partyRole'] });
   });
 
   it('refuses what is not an object', () => {

@@ -123,6 +123,84 @@ describe('sobotConnector() through a bridge', () => {
     });
   });
 
+  describe('parties (Sobot reports each leg of a call)', () => {
+    /** An agent who answers on their own phone: Sobot rings it before dialling the customer. */
+    async function phoneAgent(phoneType: 'pstn' | 'sip'): Promise<FakeSobotAgent> {
+      await connector.disconnect();
+      const phone = await loggedInAgent(() => clock.now(), { phoneType, bindMobile: '13800000000' });
+      connector = sobotConnector({ agent: phone });
+      await connector.connect(bridge, context);
+      return phone;
+    }
+
+    for (const phoneType of ['pstn', 'sip'] as const) {
+      it(`does not take the agent picking up their own phone (${phoneType}) for the customer answering`, async () => {
+        const phone = await phoneAgent(phoneType);
+        await adapter.clickToDial({ dialTo: '+15550100100' });
+        await tick();
+        const id = phone.call!.callID;
+        expect(phone.emitted.at(-1)?.message).to.deep.include({ messageID: 'EventRinging', partyRole: 'Agent', callType: 'Outbound' });
+        clock.advance(4_000);
+        phone.answer(); // the agent's phone leg: EventEstablished (Agent), then Sobot rings the customer
+        clock.advance(6_000);
+        await done();
+        expect(await bridge.getCall(id)).to.include({ state: 'dialing', phoneNumber: '+15550100100' });
+        phone.customerAnswers();
+        clock.advance(20_000);
+        phone.hangup();
+        await done();
+        expect(crm.callLogs()[0]?.call).to.include({ conversationId: id, phoneNumber: '+15550100100', durationSeconds: 20, outcome: 'completed' });
+      });
+    }
+
+    it('logs an outbound call the customer never answered as unanswered, though the agent picked up their phone', async () => {
+      const phone = await phoneAgent('pstn');
+      await adapter.clickToDial({ dialTo: '+15550100100' });
+      await tick();
+      const id = phone.call!.callID;
+      phone.answer();
+      clock.advance(30_000);
+      phone.hangup();
+      await done();
+      expect(crm.callLogs()[0]?.call).to.include({ conversationId: id, durationSeconds: 0, outcome: 'unanswered' });
+    });
+
+    it("does not pop an inbound call when only the customer's leg is connected (queue, IVR), before any ring for the agent", async () => {
+      agent.emit('EventEstablished', { ...EVENT_RINGING_INBOUND_FROM_TABLES, messageID: 'EventEstablished', partyRole: 'Customer' });
+      await done();
+      expect(crm.pops).to.deep.equal([]);
+      expect(await bridge.getCall(EVENT_RINGING_INBOUND_FROM_TABLES.callID)).to.equal(undefined);
+      expect(context.reports).to.deep.equal([]);
+    });
+
+    it('keeps the call through a consult: the third party ringing, answering and leaving neither answers nor ends it', async () => {
+      const id = agent.ring('+15550100100');
+      agent.answer();
+      clock.advance(10_000);
+      agent.initiateConsult({ targetType: '1', target: '13900000000' });
+      agent.thirdPartyAnswers();
+      clock.advance(10_000);
+      agent.retrieveConsult();
+      await done();
+      expect(agent.emitted.slice(-3).map((e) => (e.message as { partyRole: string; callType: string }).partyRole + '/' + (e.message as { callType: string }).callType)).to.deep.equal(['ThirdPSTN/Consult', 'ThirdPSTN/Consult', 'ThirdPSTN/Consult']);
+      expect((await bridge.getCall(id))?.state).to.equal('connected');
+      clock.advance(10_000);
+      agent.hangup();
+      await done();
+      expect(crm.callLogs()).to.have.length(1);
+      expect(crm.callLogs()[0]?.call).to.include({ conversationId: id, phoneNumber: '+15550100100', durationSeconds: 30, outcome: 'completed' });
+      expect(context.reports).to.deep.equal([]);
+    });
+
+    it('neither pops nor reports an internal (agent to agent) call, and logs that it ignored it', async () => {
+      agent.emit('EventRinging', { ...EVENT_RINGING_INBOUND_FROM_TABLES, callType: 'Internal', ANI: '', DNIS: '' });
+      await done();
+      expect(crm.pops).to.deep.equal([]);
+      expect(context.reports).to.deep.equal([]);
+      expect(logger.lines.some((line) => line.includes('internal call'))).to.equal(true);
+    });
+  });
+
   describe('presence', () => {
     it('reports EventAgentReady and EventAgentNotReady (by reason code) as statusChanged', async () => {
       agent.emit('EventAgentNotReady', { messageID: 'EventAgentNotReady', reasonCode: '14' });

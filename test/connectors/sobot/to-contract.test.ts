@@ -116,6 +116,14 @@ describe('sobotRegain()', () => {
     expect(result.keep).to.include({ answeredAt: 70_000 });
   });
 
+  it('changes nothing when the regained call is an internal or consult call (the customer call may go on around it)', () => {
+    for (const callType of ['internal', 'consult'] as const) {
+      const base = regain({ callId: 'x' });
+      const event = { ...base, call: { ...base.call!, direction: undefined, callType } };
+      expect(sobotRegain([connected], event, never, env)).to.deep.equal({ keep: undefined, ended: [], calls: [] });
+    }
+  });
+
   it('ignores a regained call it saw finish', () => {
     expect(sobotRegain([], regain({ callId: 'c' }), () => true, env).calls).to.deep.equal([]);
   });

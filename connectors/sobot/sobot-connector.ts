@@ -26,6 +26,23 @@ export interface SobotConnector extends SoftphoneConnector {
 }
 
 /**
+ * Sobot's answered / released event names are not confirmed by a published body (SB-3, see
+ * sobot-options.ts): through `EventAgentAll` the connector names, once per connection, every call
+ * event (a message with a `callID`) it does not listen to, so that an integrator whose calls never
+ * end can see what Sobot sends instead and set `options.events`. Names only: no values are logged.
+ */
+function watchUnmapped(api: SobotSdk, mapped: ReadonlySet<string>, logger: () => { info(message: string, fields?: Record<string, unknown>): void }): () => void {
+  const told = new Set<string>();
+  return api.listen('EventAgentAll', (message) => {
+    const record = typeof message === 'object' && message !== null ? (message as Record<string, unknown>) : {};
+    const name = record['messageID'];
+    if (typeof name !== 'string' || !/^Event[A-Za-z]{1,60}$/.test(name) || mapped.has(name) || told.has(name) || record['callID'] === undefined) return;
+    told.add(name);
+    logger().info(`sobot: call event ${name} is not mapped; if calls never end or never count as answered, name it in options.events`, { connector: 'sobot', event: name });
+  });
+}
+
+/**
  * A connector for the Sobot Call SDK (JS, 6.4.0): Sobot agent events → the Softphone contract;
  * `start_call` → `agent.makeCall({otherDN, ANI})`; `update_presence` → `agent.ready()` /
  * `agent.notReady({reasonCode})` through the status map. Mapping table: connectors/sobot/README.md.
@@ -136,6 +153,7 @@ export function sobotConnector(options: SobotConnectorOptions): SobotConnector {
         ['EventAgentRegainStatus', 'regain'],
       ];
       unsubscribe = names.map(([eventName, kind]) => listen(s, api, eventName, kind));
+      unsubscribe.push(watchUnmapped(api, new Set(names.map(([eventName]) => eventName)), () => link.context.logger));
       try {
         await link.open(target, context, { startCall: (r) => startCall(s, r), updatePresence: (r) => updatePresence(s, r) });
       } catch (error) {

@@ -201,6 +201,35 @@ describe('sobotConnector() through a bridge', () => {
     });
   });
 
+  describe('event names (SB-3: answered / released not confirmed by a published body)', () => {
+    it('names, once and without values, a call event it does not listen to', async () => {
+      const changed = { ...EVENT_RINGING_INBOUND_FROM_TABLES, messageID: 'EventPartyChanged' };
+      agent.emit('EventPartyChanged', changed);
+      agent.emit('EventPartyChanged', changed);
+      agent.emit('EventAgentConnectionChanged', { messageID: 'EventAgentConnectionChanged' }); // not a call event
+      await done();
+      const notices = logger.lines.filter((line) => line.includes('is not mapped'));
+      expect(notices).to.have.length(1);
+      expect(notices[0]).to.contain('EventPartyChanged').and.contain('options.events').and.not.contain('13912345678');
+      expect(crm.pops).to.deep.equal([]);
+    });
+
+    it('takes the answered and released events under the names options.events gives, and stops naming them', async () => {
+      await connector.disconnect();
+      connector = sobotConnector({ agent, events: { answered: 'EventTalking', released: 'EventHangup' } });
+      await connector.connect(bridge, context);
+      const ring = { ...EVENT_RINGING_INBOUND_FROM_TABLES };
+      agent.emit('EventRinging', ring);
+      clock.advance(3_000);
+      agent.emit('EventTalking', { ...ring, messageID: 'EventTalking' });
+      clock.advance(7_000);
+      agent.emit('EventHangup', { ...ring, messageID: 'EventHangup', partyRole: 'Customer' });
+      await done();
+      expect(crm.callLogs()[0]?.call).to.include({ conversationId: ring.callID, phoneNumber: '13912345678', durationSeconds: 7, outcome: 'completed' });
+      expect(logger.lines.filter((line) => line.includes('is not mapped'))).to.deep.equal([]);
+    });
+  });
+
   describe('presence', () => {
     it('reports EventAgentReady and EventAgentNotReady (by reason code) as statusChanged', async () => {
       agent.emit('EventAgentNotReady', { messageID: 'EventAgentNotReady', reasonCode: '14' });
@@ -378,7 +407,7 @@ describe('sobotConnector() through a bridge', () => {
   });
 
   it('stops listening on disconnect', async () => {
-    expect(agent.listenerCount()).to.equal(8);
+    expect(agent.listenerCount()).to.equal(9); // the eight mapped events and EventAgentAll (unmapped call events)
     await connector.disconnect();
     expect(agent.listenerCount()).to.equal(0);
     agent.ring('+15550100100');

@@ -13,7 +13,11 @@ import { ALL_EVENT_FIELDS_EXAMPLE, CALL_EVENT_FIELDS_EXAMPLE } from '../fixtures
  * - IOS: Sobot's own iOS call SDK, github.com/ZCSDK/SobotCall,
  *   SobotCallLib.framework/Headers/SobotCallMessageTools.h: the call messages it handles
  *   (…Dialing, …Ringing, …Established "the other side answered, start the timer",
- *   …Released, …PartyChanged/…PartyDeleted/…PartyAdd, …): no Abandoned among them.
+ *   …Released, …PartyChanged/…PartyDeleted/…PartyAdd, …): no Abandoned among them; and
+ *   SobotCallLib.framework/Headers/SobotCallRecordEntity.h, whose MainCDRInfo example (a message
+ *   no request produced) has `"referenceID": 0` and a millisecond `creationTime`.
+ * Error codes: SEED documents `errorCode` as a string without listing values; the codes below
+ * (NOT_INITIALIZED, BUSY, PARAM, NOT_LOGGED_IN) are the fake's own.
  */
 
 /**
@@ -104,6 +108,8 @@ export class FakeSobotAgent implements SobotAgent {
   #nextCall = 1;
   #workSince = 0;
   #companyId = '';
+  #agentId = '';
+  #thisDN = '';
   #phoneType = 'webrtc';
   #agentPhone = '';
   /** The consulted third party of the current call, if any. */
@@ -140,6 +146,7 @@ export class FakeSobotAgent implements SobotAgent {
     if (missing.length > 0) return this.#answer(request, { status: 'error', errorMessage: `missing ${missing.join(', ')}` });
     this.#initialized = true;
     this.#companyId = request.companyId!.trim();
+    this.#agentId = request.agent!.trim();
     this.#answer(request, { status: 'success' });
     const session = this.serverSession;
     if (session !== undefined) {
@@ -155,9 +162,10 @@ export class FakeSobotAgent implements SobotAgent {
   }
 
   /**
-   * SEED, "Login": phoneType and bindExt are not nullable; login is refused during a call; an
-   * empty agentState means DND. Success answers with the state, phone type, extension, mobile and
-   * reason code; failure with status, errorCode, errorMessage.
+   * SEED, "Login": phoneType and bindExt are not nullable; login is unavailable while the work
+   * status is calling, dialing, talking, holding or sorting; an empty agentState means DND.
+   * Success answers with status, agentState, phoneType, bindExt, bindMobile and reasonCode
+   * (a number); failure with status, errorCode, errorMessage.
    */
   login(request: SobotCallbacks & { agentState?: string; phoneType?: string; bindExt?: string; bindMobile?: string }): void {
     this.#record('login', request);
@@ -169,6 +177,7 @@ export class FakeSobotAgent implements SobotAgent {
     if (!['sip', 'pstn', 'webrtc'].includes(phoneType)) return this.#answer(request, { status: 'error', errorCode: 'PARAM', errorMessage: 'phoneType must be sip, pstn or webrtc' });
     this.#loggedIn = true;
     this.#phoneType = phoneType;
+    this.#thisDN = request.bindExt.trim();
     // The agent's own phone: the bound mobile answers pstn, the extension sip (SEED, bindMobile / bindExt).
     this.#agentPhone = (phoneType === 'pstn' ? request.bindMobile : request.bindExt)?.trim() ?? '';
     this.agentState = request.agentState?.trim() === '1' ? '1' : '2';
@@ -183,7 +192,7 @@ export class FakeSobotAgent implements SobotAgent {
     this.agentState = '1';
     this.reasonCode = undefined;
     this.#answer(request, { status: 'success' });
-    queueMicrotask(() => this.#emit('EventAgentReady', { messageID: 'EventAgentReady', ...this.#common(), agentState: '1' }));
+    queueMicrotask(() => this.#emit('EventAgentReady', { messageID: 'EventAgentReady', ...this.#common(), ...this.#agentFields(), agentState: '1' }));
   }
 
   /** SEED, "Occupied": `reasonCode` (number) is required and documented as 2, 11–18. Events carry it as text (Table 3). */
@@ -194,7 +203,7 @@ export class FakeSobotAgent implements SobotAgent {
     this.agentState = '2';
     this.reasonCode = request.reasonCode;
     this.#answer(request, { status: 'success' });
-    queueMicrotask(() => this.#emit('EventAgentNotReady', { messageID: 'EventAgentNotReady', ...this.#common(), agentState: '2', reasonCode: String(request.reasonCode) }));
+    queueMicrotask(() => this.#emit('EventAgentNotReady', { messageID: 'EventAgentNotReady', ...this.#common(), ...this.#agentFields(), agentState: '2', reasonCode: String(request.reasonCode) }));
   }
 
   /**
@@ -239,13 +248,17 @@ export class FakeSobotAgent implements SobotAgent {
     this.#move(call.customer, 'Talk', SOBOT_CALL_EVENTS.answered, reference);
   }
 
-  /** SEED, "Hang up": the agent's party is released, then the customer's. */
+  /** SEED, "Hang up" (no arguments, no callbacks documented): the agent's party is released, then the customer's. */
   hangup(): void {
     if (this.call === undefined) throw new Error('Sobot: no call to hang up');
     this.#end(['agent', 'customer'], this.#request());
   }
 
-  /** SEED, "Reject": declines the ringing call; only the agent's party is released (the caller may go on queueing). */
+  /**
+   * SEED, "Reject" (no arguments, no callbacks documented): declines the ringing call; only the
+   * agent's party is released (the caller may go on queueing). That it throws when nothing rings is
+   * the fake's reading; SEED states no condition.
+   */
   rejectCall(): void {
     this.#record('rejectCall', {});
     if (!this.#loggedIn) throw new Error('Sobot: rejectCall before login');
@@ -345,7 +358,7 @@ export class FakeSobotAgent implements SobotAgent {
   /** The `EventAgentRegainStatus` message for the current state (SEED Tables 2–4). */
   regainMessage(): Record<string, unknown> {
     const agentStateInfo = {
-      agent: '1005', agentType: '0', companyId: this.#companyId, phoneType: this.#phoneType, thisDN: '1000',
+      agent: this.#agentId, agentType: '0', companyId: this.#companyId, phoneType: this.#phoneType, thisDN: this.#thisDN,
       agentState: this.agentState, agentStateTimestamp: this.now(),
       reasonCode: this.reasonCode === undefined ? '' : String(this.reasonCode), reasonCodeTimestamp: this.now(),
       workStatus: this.workStatus, workStatusTimestamp: this.#workSince,
@@ -355,7 +368,7 @@ export class FakeSobotAgent implements SobotAgent {
     const agentRole = call?.callType === 'Inbound' ? '2' : '1';
     const workStatusInfo = call === undefined ? undefined : {
       callID: call.callID, callType: call.callType, companyId: this.#companyId,
-      otherDN: call.otherDN, otherDNRole: agentRole === '2' ? '1' : '2', thisDN: '1000', thisDNRole: agentRole, thirdDN: '', thirdDNRole: '0',
+      otherDN: call.otherDN, otherDNRole: agentRole === '2' ? '1' : '2', thisDN: this.#thisDN, thisDNRole: agentRole, thirdDN: '', thirdDNRole: '0',
     };
     return { messageID: 'EventAgentRegainStatus', agentStateInfo, ...(workStatusInfo === undefined ? {} : { workStatusInfo }) };
   }
@@ -425,9 +438,17 @@ export class FakeSobotAgent implements SobotAgent {
     return ++this.#reference;
   }
 
-  /** FORMAT, "所有事件公共字段": the fields every event carries (attachedData: the fake has no business data). */
+  /**
+   * FORMAT, "所有事件公共字段": the fields every event carries (attachedData: the fake has no
+   * business data). `referenceID` 0 for an event no request produced, as in IOS's MainCDRInfo example.
+   */
   #common(reference = 0): Record<string, unknown> {
     return { creationTime: this.now(), companyId: this.#companyId || ALL_EVENT_FIELDS_EXAMPLE.companyId, referenceID: reference, attachedData: {} };
+  }
+
+  /** FORMAT, "坐席类事件公共字段": the fields of agent events (agentID, agentUUID, thisDN, thisQueues). */
+  #agentFields(): Record<string, unknown> {
+    return { agentID: this.#agentId, agentUUID: `uuid-${this.#agentId}`, thisDN: this.#thisDN, thisQueues: [] };
   }
 
   /**

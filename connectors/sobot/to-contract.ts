@@ -38,6 +38,8 @@ export type SobotStep = CallStep<SobotCall>;
  * | released or abandoned while dialing (outbound) | `callEnded` duration 0 (not answered) |
  * | `rejectCall()` through the connector | `callRejected` `active` |
  *
+ * Events that must not move the customer call (other parties, internal and consult calls, the
+ * answer of the wrong leg) are filtered out before this, by `sobotIgnoreReason` (party.ts).
  * A repeated event says nothing new and maps to nothing. An event for a call not seen before
  * opens it first, so that an answer or a release without a ring still makes a complete record.
  */

@@ -48,8 +48,9 @@ export function runCalls(calls: number, settled: (conversations: string[]) => bo
     }
     // Until the CRM holds every call and the outbox has nothing left (notes after the end are updates).
     for (let i = 0; i < 400; i += 1) {
-      run.status = await bridge.status();
-      if (settled(run.conversations) && run.status.outbox.pending === 0) break;
+      const status = await bridge.status();
+      run.status = status;
+      if (settled(run.conversations) && status.outbox.pending === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   };

@@ -8,6 +8,7 @@ import { parseSobotEvent, type SobotEvent, type SobotEventKind } from './parse-e
 import { parseSobotOptions, type SobotConnectorOptions, type SobotSettings } from './sobot-options.js';
 import { SobotSdk } from './sobot-sdk.js';
 import { sobotCallStep, sobotRegain, sobotStatusCall, type SobotCall, type SobotCallEvent } from './to-contract.js';
+import { watchUnmapped } from './unmapped-events.js';
 
 /** A synthetic event's numbers: it names none. */
 const NO_NUMBERS = { ani: undefined, dnis: undefined, otherDN: undefined } as const;
@@ -23,23 +24,6 @@ export interface SobotConnector extends SoftphoneConnector {
    * a ringing call, so a call released without it counts as missed (`passive`).
    */
   rejectCall(): void;
-}
-
-/**
- * Sobot's answered / released event names are not confirmed by a published body (SB-3, see
- * sobot-options.ts): through `EventAgentAll` the connector names, once per connection, every call
- * event (a message with a `callID`) it does not listen to, so that an integrator whose calls never
- * end can see what Sobot sends instead and set `options.events`. Names only: no values are logged.
- */
-function watchUnmapped(api: SobotSdk, mapped: ReadonlySet<string>, logger: () => { info(message: string, fields?: Record<string, unknown>): void }): () => void {
-  const told = new Set<string>();
-  return api.listen('EventAgentAll', (message) => {
-    const record = typeof message === 'object' && message !== null ? (message as Record<string, unknown>) : {};
-    const name = record['messageID'];
-    if (typeof name !== 'string' || !/^Event[A-Za-z]{1,60}$/.test(name) || mapped.has(name) || told.has(name) || record['callID'] === undefined) return;
-    told.add(name);
-    logger().info(`sobot: call event ${name} is not mapped; if calls never end or never count as answered, name it in options.events`, { connector: 'sobot', event: name });
-  });
 }
 
 /**

@@ -28,8 +28,21 @@ export class FakeVoicenterWebPhone implements VoicenterWebPhone {
   readonly fired: { readonly name: WebPhoneCallback; readonly ivrID: string }[] = [];
   #calls = new Map<string, { direction: 'inbound' | 'outbound'; state: CallState }>();
   #next = 1;
+  readonly #answerToken: (ivrID: string) => string;
 
-  constructor(private readonly extension = { user: 'KGpK4iWq', password: 'EXTENSION-PASSWORD-SECRET' }) {}
+  /**
+   * @param extension the one extension this phone registers with
+   * @param options.answerToken what `onCallAnswer` receives. Seed 003 §11 calls its argument
+   *   `token` where every other callback gets `ivrID`, and never says what it holds: by default
+   *   the ivrID, or any mapping a test gives (an opaque token) so the connector is tested
+   *   against both readings.
+   */
+  constructor(
+    private readonly extension = { user: 'KGpK4iWq', password: 'EXTENSION-PASSWORD-SECRET' },
+    options: { readonly answerToken?: (ivrID: string) => string } = {},
+  ) {
+    this.#answerToken = options.answerToken ?? ((ivrID) => ivrID);
+  }
 
   initiate(extension: { readonly user: string; readonly password: string }): void {
     queueMicrotask(() => {
@@ -51,7 +64,7 @@ export class FakeVoicenterWebPhone implements VoicenterWebPhone {
   answer(ivrID: string): void {
     if (this.#calls.get(ivrID)?.state !== 'ringing') throw new Error('voicenterWebPhone: no ringing call with this ivrID');
     this.#calls.set(ivrID, { direction: 'inbound', state: 'talking' });
-    this.fire('onCallAnswer', ivrID);
+    this.fire('onCallAnswer', this.#answerToken(ivrID));
   }
 
   hangUp(ivrID: string): void {
@@ -78,7 +91,7 @@ export class FakeVoicenterWebPhone implements VoicenterWebPhone {
   /** The callee of an outbound call answers: `onCallAnswer`. */
   calleeAnswers(ivrID: string): void {
     this.#calls.set(ivrID, { direction: 'outbound', state: 'talking' });
-    this.fire('onCallAnswer', ivrID);
+    this.fire('onCallAnswer', this.#answerToken(ivrID));
   }
 
   /** The other party hangs up: `onCallEnd`. */

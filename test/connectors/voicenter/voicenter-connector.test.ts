@@ -97,12 +97,69 @@ describe('voicenterConnector() through a bridge', () => {
       expect((await bridge.getCall(ivr))?.outcome).to.equal('declined');
     });
 
-    it('applies onCallAnswer(token) to the one open call when the token is not its ivr id', async () => {
-      const ivr = phone.incoming();
-      phone.fire('onCallAnswer', 'token-123');
+  });
+
+  describe('onCallAnswer(token) (VC-2: seed 003 §11 names its argument `token`, not `ivrID`)', () => {
+    const TOKEN = 'a3f9c2e1-opaque-answer-token';
+
+    async function opaquePhone(): Promise<FakeVoicenterWebPhone> {
+      await connector.disconnect();
+      const opaque = new FakeVoicenterWebPhone(undefined, { answerToken: () => TOKEN });
+      opaque.initiate({ user: 'KGpK4iWq', password: 'EXTENSION-PASSWORD-SECRET' });
+      await tick();
+      connector = voicenterConnector({ phone: opaque, serverEvents: relay.subscribe });
+      await connector.connect(bridge, context);
+      return opaque;
+    }
+
+    it('answers the one open call when the token is not its ivr id', async () => {
+      const opaque = await opaquePhone();
+      const ivr = opaque.incoming();
+      opaque.answer(ivr);
       await done();
       expect((await bridge.getCall(ivr))?.state).to.equal('connected');
-      expect(await bridge.getCall('token-123')).to.equal(undefined);
+      expect(await bridge.getCall(TOKEN)).to.equal(undefined);
+    });
+
+    it('opens no phantom call when no call is open (a reload mid-call): no incomingCall, no log, a warning without the token', async () => {
+      phone.fire('onCallAnswer', TOKEN);
+      await done();
+      expect(await bridge.getCall(TOKEN)).to.equal(undefined);
+      expect(crm.callLogs()).to.deep.equal([]);
+      expect(crm.pops).to.deep.equal([]);
+      expect(logger.lines.some((l) => l.includes('onCallAnswer names no open call'))).to.equal(true);
+      expect(logger.lines.join('\n')).not.to.contain(TOKEN);
+    });
+
+    it('answers neither of two open calls (call waiting) from a token that names neither, and opens none', async () => {
+      const opaque = await opaquePhone();
+      const first = opaque.incoming();
+      const second = opaque.incoming();
+      opaque.answer(second);
+      await done();
+      expect([(await bridge.getCall(first))?.state, (await bridge.getCall(second))?.state]).to.deep.equal(['ringing', 'ringing']);
+      expect(await bridge.getCall(TOKEN)).to.equal(undefined);
+      opaque.hangUp(first);
+      opaque.hangUp(second);
+      await done();
+      expect(crm.callLogs().map((l) => l.call.conversationId).sort()).to.deep.equal([first, second].sort());
+    });
+
+    it('answers the call of two that the token names when it is an ivr id', async () => {
+      const first = phone.incoming();
+      const second = phone.incoming();
+      phone.answer(second);
+      await done();
+      expect([(await bridge.getCall(first))?.state, (await bridge.getCall(second))?.state]).to.deep.equal(['ringing', 'connected']);
+    });
+
+    it('does not pass a late answer for a finished call on to the next call', async () => {
+      const first = phone.incoming();
+      phone.remoteHangsUp(first);
+      const second = phone.incoming();
+      phone.fire('onCallAnswer', first);
+      await done();
+      expect((await bridge.getCall(second))?.state).to.equal('ringing');
     });
   });
 

@@ -124,3 +124,20 @@ export class FakeWebhookRelay {
     return this.#listeners.size;
   }
 }
+
+/** test/fixtures/vendor/sociomile/webhook-seed.json: seed 000's webhook and resend-API answer, verbatim. */
+export interface SociomileWebhookFixture {
+  readonly source: string;
+  readonly webhook: { readonly data: Record<string, unknown> };
+  readonly resend: readonly { readonly data: Record<string, unknown> }[];
+}
+
+/**
+ * The vendor's published webhook payloads as stored under test/fixtures/vendor/sociomile/ (the
+ * file names its source), read verbatim from the test server; the Node tests read the same file.
+ */
+export async function sociomileFixture(): Promise<SociomileWebhookFixture> {
+  const response = await fetch(new URL('../fixtures/vendor/sociomile/webhook-seed.json', import.meta.url));
+  if (!response.ok) throw new Error(`test fixture webhook-seed.json: HTTP ${response.status}`);
+  return (await response.json()) as SociomileWebhookFixture;
+}

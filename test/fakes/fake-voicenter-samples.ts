@@ -91,3 +91,34 @@ export function cdrXmlRpc(fields: Record<string, unknown>): string {
     .join('\n');
   return `<?xml version="1.0"?>\n<methodCall>\n<methodName>CDR</methodName>\n<params><param><value><struct>\n${members}\n</struct></value></param></params>\n</methodCall>`;
 }
+
+/** test/fixtures/vendor/voicenter/popup-seed.json: seed 004's requests and reply, verbatim. */
+export interface PopupSeedFixture {
+  readonly source: string;
+  readonly get: string;
+  readonly formPost: string;
+  readonly ringing: Record<string, unknown> & { readonly ivrid: string; readonly phone: string };
+  readonly answer: Record<string, unknown>;
+  readonly hangup: Record<string, unknown>;
+  readonly reply: Record<string, unknown>;
+}
+
+/** test/fixtures/vendor/voicenter/cdr-seed.json (seed 003 §4) and cdr-websdk.json (VoicenterWebSDK CdrRequest.json). */
+export interface CdrFixture {
+  readonly source: string;
+  readonly json: Record<string, unknown> & { readonly ivruniqueid: string };
+  readonly xmlRpc?: string;
+}
+
+/**
+ * One of Voicenter's published payloads as stored under test/fixtures/vendor/voicenter/ (each file
+ * names its source), read verbatim: fetched from the test server, since the JSON is shared with
+ * the Node tests, which read the same files.
+ */
+export async function voicenterFixture(name: 'popup-seed.json'): Promise<PopupSeedFixture>;
+export async function voicenterFixture(name: 'cdr-seed.json' | 'cdr-websdk.json'): Promise<CdrFixture>;
+export async function voicenterFixture(name: string): Promise<unknown> {
+  const response = await fetch(new URL(`../fixtures/vendor/voicenter/${name}`, import.meta.url));
+  if (!response.ok) throw new Error(`test fixture ${name}: HTTP ${response.status}`);
+  return response.json();
+}

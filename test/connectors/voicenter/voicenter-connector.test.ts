@@ -4,7 +4,7 @@ import type { BridgeError } from '../../../src/contract/index.js';
 import type { Bridge } from '../../../src/core/bridge.js';
 import type { FakeAdapter, FakeCrm } from '../../../adapters/fake/index.js';
 import { FakeServerRelay, FakeVoicenterWebPhone, registeredPhone } from '../../fakes/fake-voicenter.js';
-import { cdrJson, cdrXmlRpc, popupPhase } from '../../fakes/fake-voicenter-samples.js';
+import { cdrJson, cdrXmlRpc, popupPhase, voicenterFixture } from '../../fakes/fake-voicenter-samples.js';
 import { bridgeWithFakeCrm, connectorContext, manualClock, recordingLogger, settle, tick, type ManualClock } from '../tools.js';
 
 describe('voicenterConnector() through a bridge', () => {
@@ -216,6 +216,71 @@ describe('voicenterConnector() through a bridge', () => {
       const ivr = await endedCall();
       expect(context.reports.map((r) => [r.code, r.details['event']])).to.deep.equal([['CONTRACT_PAYLOAD_INVALID', 'CDR'], ['CONTRACT_PAYLOAD_INVALID', 'CDR']]);
       expect((await bridge.getCall(ivr))?.state).to.equal('ended');
+    });
+  });
+
+  describe('Voicenter’s published payloads, verbatim (test/fixtures/vendor/voicenter)', () => {
+    it('seed 004’s three phases beside the web-phone: one log, the caller’s number, talk time from the web-phone', async () => {
+      const { ringing, answer, hangup } = await voicenterFixture('popup-seed.json');
+      phone.fire('onRinging', ringing.ivrid);
+      popup(ringing);
+      clock.advance(7_000);
+      phone.fire('onCallAnswer', ringing.ivrid);
+      popup(answer);
+      clock.advance(30_000);
+      phone.fire('onCallEnd', ringing.ivrid);
+      popup(hangup);
+      await done();
+      expect(crm.callLogs()).to.have.length(1);
+      expect(crm.callLogs()[0]?.call).to.include({ conversationId: '20220916103546022555eb61e755c08a', phoneNumber: '972722776772', durationSeconds: 30, outcome: 'completed' });
+      expect(context.reports).to.deep.equal([]);
+    });
+
+    it('seed 004’s three phases alone: answered by callAnswered, ended by the cause', async () => {
+      const { ringing, answer, hangup } = await voicenterFixture('popup-seed.json');
+      for (const body of [ringing, JSON.stringify(answer), hangup]) popup(body);
+      await done();
+      const call = crm.callLogs()[0]?.call;
+      expect(call).to.include({ conversationId: '20220916103546022555eb61e755c08a', phoneNumber: '972722776772', state: 'ended', outcome: 'completed' });
+      expect(call?.extra['callEnded']).to.deep.include({ hangupCause: 'Normal hangup' });
+    });
+
+    it('seed 004’s GET and form POST requests ring a call with the caller’s number', async () => {
+      const { get, formPost } = await voicenterFixture('popup-seed.json');
+      popup(get);
+      await done();
+      expect((await bridge.getCall('202010111sdsd3684752bcb3d'))?.phoneNumber).to.equal('0722776772');
+      popup(formPost);
+      await done();
+      expect(context.reports).to.deep.equal([]);
+    });
+
+    it('VoicenterWebSDK’s CdrRequest.json enriches the log of a call seen to end', async () => {
+      const { json } = await voicenterFixture('cdr-websdk.json');
+      phone.fire('onRinging', json.ivruniqueid);
+      phone.fire('onCallAnswer', json.ivruniqueid);
+      clock.advance(38_000);
+      phone.fire('onCallEnd', json.ivruniqueid);
+      relay.send({ type: 'cdr', body: json });
+      await done();
+      expect(crm.callLogs()).to.have.length(1);
+      expect(crm.callLogs()[0]?.call.extra['callNotesSubmitted']).to.deep.include({
+        recordingUrl: 'http://starkey-centrex-recordings.s3.amazonaws.com/2020020419500000000000000000-aws-0546666666-0702246666.mp3',
+        talkSeconds: 38,
+        dialTimeSeconds: 33,
+        voicenterStatus: 'ANSWER',
+        voicenterCallType: 'Incoming Call',
+      });
+    });
+
+    it('seed 003’s XML-RPC CDR (the default format) closes a call whose end the page missed, with its duration', async () => {
+      const { xmlRpc } = await voicenterFixture('cdr-seed.json');
+      phone.fire('onCall', 'sdfsdfsdfsfsf');
+      phone.fire('onCallAnswer', 'sdfsdfsdfsfsf');
+      connector.cdr(xmlRpc);
+      await done();
+      expect(crm.callLogs()[0]?.call).to.include({ conversationId: 'sdfsdfsdfsfsf', durationSeconds: 12, state: 'ended' });
+      expect(context.reports).to.deep.equal([]);
     });
   });
 

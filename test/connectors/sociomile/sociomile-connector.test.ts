@@ -102,6 +102,15 @@ describe('sociomileConnector() through a bridge', () => {
       expect(crm.callLogs()[0]?.call).to.include({ outcome: 'unanswered', durationSeconds: 0 });
     });
 
+    it('SM-2: the connector sends `params` (the current document); the fake widget also takes `param`, the document’s name before 2022-11-29', async () => {
+      widget.load(host);
+      await adapter.clickToDial({ dialTo: '+6281231231230' });
+      expect(widget.commands.at(-1)?.options).to.have.property('params').that.deep.equals({});
+      expect(widget.commands.at(-1)?.options).not.to.have.property('param');
+      host.socioVoice?.('event', { action: 'dial', number: '08123123123', internal_id: 'old-doc', param: { id: 'asdasd' } });
+      expect(widget.dials.at(-1)).to.deep.equal({ number: '08123123123', internal_id: 'old-doc', params: { id: 'asdasd' } });
+    });
+
     it('sends the dial params, which come back as extraParams', async () => {
       await connector.disconnect();
       connector = make({ dialParams: { agent: 'A-7' }, openOnDial: false });

@@ -4,7 +4,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { parseSociomileWebhook, sociomileCalls } from 'softphone-bridge/connectors/sociomile';
+
+/** The package's own export (dist/connectors/sociomile.js), as a server imports it; built by `npm run build`. */
+const { parseSociomileWebhook, sociomileCalls } = await import('softphone-bridge/connectors/sociomile').catch((error) => {
+  throw new Error(`softphone-bridge/connectors/sociomile could not be imported (run \`npm run build\` first): ${error.message}`);
+});
 
 const seed = JSON.parse(readFileSync(new URL('../fixtures/vendor/sociomile/webhook-seed.json', import.meta.url), 'utf8'));
 

@@ -47,7 +47,8 @@ export function popupPhase(ivrid: string, phase: 'Ringing' | 'Talking' | 'Hangup
     isSpyed: false,
     isInternal: false,
     ip: '185.138.169.59',
-    blcServerID: 225,
+    // Only the seed's Ringing sample carries blcServerID.
+    ...(phase === 'Ringing' ? { blcServerID: 225 } : {}),
     extenUser: 'KGpK4iWq',
     number: 89312,
     ...(phase === 'Hangup' ? { cause: 'Normal hangup' } : {}),
@@ -72,7 +73,7 @@ export function popupPhase(ivrid: string, phase: 'Ringing' | 'Talking' | 'Hangup
 
 /**
  * A CDR notification as JSON: seed 003 §4 "JSON example" values, plus `price` (7),
- * `representative_name` and `representative_code` (" 9996 ", padded) from the examples of its
+ * `representative_name` and `representative_code` ("9996 ", with its trailing space) from the examples of its
  * field table.
  */
 export function cdrJson(ivruniqueid: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -93,7 +94,7 @@ export function cdrJson(ivruniqueid: string, overrides: Record<string, unknown> 
     price: 7,
     dialtime: 31,
     representative_name: 'Walter Melon',
-    representative_code: ' 9996 ',
+    representative_code: '9996 ',
     ...overrides,
   };
 }

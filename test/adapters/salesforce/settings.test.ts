@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { parseSettings } from '../../../adapters/salesforce/settings.js';
 import { BridgeError } from '../../../src/errors/index.js';
+import { GUIDE_SAMPLE, sectionKeys } from '../../fixtures/vendor/salesforce/call-center-settings.js';
 import { PARTNER, settings } from './harness.js';
 
 function refusal(raw: Record<string, string>): BridgeError {
@@ -48,5 +49,17 @@ describe('parseSettings()', () => {
 
   it('refuses a partner id that is not a guid', () => {
     expect(refusal(settings({ PartnerId: 'acme' })).details['keys']).to.deep.equal(['PartnerId']);
+  });
+
+  it("reads its section among the keys a real org returns (the guide's sample, with /label and /sortOrder keys)", () => {
+    const section = Object.entries(settings()).map(([path, value]) => [path.split('/')[2] ?? '', `${path.split('/')[2]} label`, value] as const);
+    const parsed = parseSettings({ ...GUIDE_SAMPLE, ...sectionKeys('SoftphoneBridge', 'Softphone Bridge', 4, section) });
+    expect(parsed.partnerConfig).to.deep.equal(PARTNER);
+    expect(parsed.dispositions).to.deep.equal(['resolved', 'callback-requested', 'voicemail']);
+  });
+
+  it("names the three required keys when the org's call center has no SoftphoneBridge section (the guide's sample alone)", () => {
+    const error = refusal({ ...GUIDE_SAMPLE });
+    expect(error.details['keys']).to.deep.equal(['PartnerId', 'BusinessSegmentId', 'ChannelOriginId']);
   });
 });

@@ -240,8 +240,9 @@ export class FakeOpenCti implements OpenCtiApi {
    */
   subscribe(...a: unknown[]): void {
     const args = a[0] as Args | undefined;
-    if (a.length === 1 && isObject(args) && (typeof args?.['channelName'] !== 'string' || args['channelName'] === '')) throw new Error('The argument `channelName` must be a non-empty string!');
+    // The real script checks the listener before the channel name (audit SF-5, research §1.3).
     if (a.length === 1 && isObject(args) && typeof args?.['listener'] !== 'function') throw new Error('Missing the required argument `listener`!');
+    if (a.length === 1 && isObject(args) && (typeof args?.['channelName'] !== 'string' || args['channelName'] === '')) throw new Error('The argument `channelName` must be a non-empty string!');
     this.#invoke('subscribe', a, (valid) => {
       const channel = valid['channelName'] as string;
       const set = this.org.subscribers.get(channel) ?? new Set();
@@ -293,7 +294,8 @@ export class FakeOpenCti implements OpenCtiApi {
 
   #checkArguments(method: string, a: unknown[]): Args {
     if (a.length === 0 && OPTIONAL_ARGUMENT.has(method)) return {};
-    if (a.length !== 1 || !isObject(a[0]) || Object.keys(a[0] as object).length === 0) {
+    // The script's test is `typeof args[0] === 'object' && Object.keys(args[0]).length`: an array passes (audit SF-5).
+    if (a.length !== 1 || typeof a[0] !== 'object' || a[0] === null || Object.keys(a[0]).length === 0) {
       throw new Error('Must pass in only one object which holds arguments to this API method call.');
     }
     return a[0] as Args;

@@ -37,7 +37,8 @@ const PHONECALL = 'phonecall';
  *   entity, `renderSearchPage` otherwise), none opens a quick-create form;
  * - one `phonecall` activity per conversation: `createRecord` once, `updateRecord` by the
  *   remembered id; without a receipt it first searches the conversation id (`keyAttribute`);
- * - click-to-act (`onclicktoact`) → `start_call` in E.164, linked to the record on screen;
+ * - click-to-act (`onclicktoact`) → `start_call` in E.164, linked to the clicked record (the
+ *   event's `entityId`, else the page's record from `getEnvironment`);
  * - the panel docks (and takes `panelWidth`) when a call rings;
  * - presence (CIF 2.0 `setPresence`) when `presenceMap` is configured.
  *
@@ -55,14 +56,16 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
   const onClickToAct = async (eventData: unknown): Promise<void> => {
     const { cif, context, settings } = ready();
     const data = parseEventData(eventData);
-    if (data['format'] !== undefined && data['format'] !== 'phone') return; // an e-mail or URL field
+    // The docs show "phone", a captured production payload "Phone": any case is a phone field.
+    const format = data['format'];
+    if (format !== undefined && String(format).toLowerCase() !== 'phone') return; // an e-mail or URL field
     const value = data['value'];
     const normalised = typeof value === 'string' || typeof value === 'number' ? toE164(String(value), settings.defaultCountry) : ({ ok: false, problem: 'empty' } as const);
     if (!normalised.ok) {
       context.refuse(new BridgeError('DIAL_NUMBER_INVALID', `Click-to-act: the number is not a valid phone number (${normalised.problem}); no call was started.`, { details: { source: 'onclicktoact', problem: normalised.problem } }));
       return;
     }
-    const record = await recordOnScreen(cif, data['entityLogicalName']);
+    const record = clickedRecord(data) ?? (await recordOnScreen(cif, data['entityLogicalName']));
     await context
       .requestCall({
         dialTo: normalised.e164,
@@ -191,9 +194,24 @@ function parseEventData(eventData: unknown): Record<string, unknown> {
   return typeof eventData === 'object' && eventData !== null ? (eventData as Record<string, unknown>) : {};
 }
 
+/** A Dataverse record id: a guid, braces and case as CIF may give them. */
+const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
+
 /**
- * The record the agent clicked on: CIF's event names only the entity, so the page's record comes
- * from `getEnvironment` (`etn`, `id`) when it is of that entity.
+ * The record a click-to-act event names itself: production payloads carry `entityId` and
+ * `recordTitle` beside `entityLogicalName` (the documented example shows neither). Only a guid
+ * id and a logical name are trusted; anything else falls back to {@link recordOnScreen}.
+ */
+function clickedRecord(data: Record<string, unknown>): CrmRecordRef | undefined {
+  const { entityId, entityLogicalName: type, recordTitle: name } = data;
+  const id = typeof entityId === 'string' ? GUID.exec(entityId)?.[1] : undefined;
+  if (id === undefined || typeof type !== 'string' || !/^\w+$/.test(type)) return undefined;
+  return { id: id.toLowerCase(), type, ...(typeof name === 'string' && name !== '' ? { name } : {}) };
+}
+
+/**
+ * The record on the agent's page, for an event that names only the entity: `getEnvironment`'s
+ * `etn` and `id`, when the page shows a record of that entity.
  */
 async function recordOnScreen(cif: Cif, entity: unknown): Promise<CrmRecordRef | undefined> {
   if (typeof entity !== 'string' || entity === '') return undefined;

@@ -61,11 +61,16 @@ export class FakeCif implements CifApi {
     this.#faults.set(method, list);
   }
 
-  /** The agent clicks a phone field: every `onclicktoact` handler gets the JSON event data and must return a Promise. */
-  async clickPhoneField(eventData: { value: string; name: string; format: string; entityLogicalName: string }): Promise<void> {
+  /**
+   * The agent clicks a phone field: every `onclicktoact` handler gets the event data exactly as
+   * given (a JSON string, as CIF forwards the control's `event.detail`: test/fixtures/vendor/dynamics/onclicktoact.ts)
+   * and must return a Promise. Nothing is raised while click-to-act is off (the host returns
+   * before posting, Microsoft's CIF host library, `raiseEvent` of `CIProvider`).
+   */
+  async clickPhoneField(eventData: string): Promise<void> {
     if (!this.clickToAct) return;
     for (const handler of this.#handlers.get('onclicktoact') ?? []) {
-      const result = handler(JSON.stringify(eventData)) as unknown;
+      const result = handler(eventData) as unknown;
       if (typeof (result as Promise<unknown> | undefined)?.then !== 'function') throw new Error('fake CIF: an event handler must return a Promise');
       await result;
     }

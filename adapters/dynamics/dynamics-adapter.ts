@@ -14,7 +14,7 @@ import {
 } from '../../src/contract/index.js';
 import { Cif } from './cif.js';
 import type { CifApi } from './cif.types.js';
-import { idQuery, numberVariants, odataString, phoneQuery, recordsOf } from './find-callers.js';
+import { idQuery, matchedSpelling, numberVariants, odataString, phoneQuery, recordsOf } from './find-callers.js';
 import { parseDynamicsSettings, type DynamicsSettings, type DynamicsSettingsInput, type SearchEntity } from './settings.js';
 import { toPhoneCall } from './to-phonecall.js';
 
@@ -33,8 +33,8 @@ const PHONECALL = 'phonecall';
  * The Dynamics 365 adapter, over the Channel Integration Framework (`Microsoft.CIFramework`).
  *
  * - screen pop: `searchAndOpenRecords` (search only) over contacts then accounts by phone; one
- *   match is opened, several open a search page (`searchAndOpenRecords` when they are of one
- *   entity, `renderSearchPage` otherwise), none opens a quick-create form;
+ *   match is opened, several open the search page filled with the number (`renderSearchPage`),
+ *   none opens a quick-create form;
  * - one `phonecall` activity per conversation: `createRecord` once, `updateRecord` by the
  *   remembered id; without a receipt it first searches the conversation id (`keyAttribute`);
  * - click-to-act (`onclicktoact`) → `start_call` in E.164, linked to the clicked record (the
@@ -130,11 +130,11 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
       const { cif, settings } = ready();
       const numbers = numberVariants(request.phoneNumber, settings.defaultCountry);
       if (numbers.length === 0) return {};
-      const found: { entity: SearchEntity; records: CrmRecordRef[] }[] = [];
+      const found: { entity: SearchEntity; records: CrmRecordRef[]; spelling: string | undefined }[] = [];
       for (const entity of settings.searchEntities) {
         const answer = await cif.json('searchAndOpenRecords', [entity.entity, phoneQuery(entity, numbers), true], 'SCREEN_POP_FAILED');
         const records = recordsOf(answer, entity);
-        if (records.length > 0) found.push({ entity, records });
+        if (records.length > 0) found.push({ entity, records, spelling: matchedSpelling(answer, entity, numbers) });
       }
       const total = found.reduce((n, f) => n + f.records.length, 0);
       const first = found[0];
@@ -144,10 +144,10 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
         return { record: only };
       }
       if (first !== undefined) {
-        // Several in one entity: CIF's own search page with exactly those records. Spread over
-        // entities: the search page of the first (contacts before accounts) for the number.
-        if (found.length === 1) await cif.call('searchAndOpenRecords', [first.entity.entity, phoneQuery(first.entity, numbers), false], 'SCREEN_POP_FAILED');
-        else await cif.call('renderSearchPage', [first.entity.entity, numbers[numbers.length - 1]], 'SCREEN_POP_FAILED');
+        // Several: the search page of the first entity (contacts before accounts), filled with the
+        // number as stored. Not searchAndOpenRecords(…, false): CIF fills its search page only
+        // from a `$search` option, so a `$filter` query opens it blank.
+        await cif.call('renderSearchPage', [first.entity.entity, first.spelling ?? (numbers[numbers.length - 1] as string)], 'SCREEN_POP_FAILED');
         return {};
       }
       if (request.direction === 'inbound' && settings.newRecordEntity !== null) {

@@ -81,21 +81,33 @@ export class FakeCif implements CifApi {
       if (typeof entityLogicalName !== 'string' || typeof queryParameters !== 'string' || typeof searchOnly !== 'boolean') throw new FakeDataverseError(400, 'entityLogicalName, queryParameters and searchOnly are required.');
       const rows = this.org.query(entityLogicalName, queryParameters);
       if (!searchOnly) {
+        // The host (`retrieveMultipleAndOpenRecords`, Microsoft's CIF host library) opens the one
+        // record's form; for any other count it navigates to the search page with searchText =
+        // the query's `$search` option, "blank search page if the $search parameter has no value".
+        // The docs limit that page to account, contact and activity records.
         const id = rows[0]?.[idField(entityLogicalName)];
         if (rows.length === 1 && typeof id === 'string') this.views.push({ kind: 'record', entity: entityLogicalName, id });
-        else if (rows.length > 1 && SEARCH_PAGE_ENTITIES.has(entityLogicalName)) this.views.push({ kind: 'search', entity: entityLogicalName, search: queryParameters });
+        else if (SEARCH_PAGE_ENTITIES.has(entityLogicalName)) this.views.push({ kind: 'search', entity: entityLogicalName, search: new URLSearchParams(queryParameters.slice(1)).get('$search') ?? '' });
       }
       return JSON.stringify(Object.fromEntries(rows.map((row, i) => [String(i), { '@odata.etag': 'W/"1"', ...row }])));
     });
   }
 
-  renderSearchPage(entityLogicalName: string, searchString: string, searchType?: number): Promise<unknown> {
-    return this.#run('renderSearchPage', [entityLogicalName, searchString, searchType], () => {
-      if (typeof entityLogicalName !== 'string' || typeof searchString !== 'string' || searchString === '') throw new FakeDataverseError(400, 'entityLogicalName and searchString are required.');
+  /**
+   * `renderSearchPage(entityLogicalName, searchString, correlationId?, searchType?)` (CIF 2.0
+   * reference, renderSearchPage): the third argument is a correlation id, the fourth 0
+   * (relevance) or 1 (categorized). The host opens the search page of that entity with
+   * `searchText: searchString` and resolves with nothing.
+   */
+  renderSearchPage(entityLogicalName: string, searchString: string, correlationId?: string, searchType?: number): Promise<unknown> {
+    const args: unknown[] = [entityLogicalName, searchString, ...(correlationId === undefined && searchType === undefined ? [] : [correlationId, searchType])];
+    return this.#run('renderSearchPage', args, () => {
+      if (typeof entityLogicalName !== 'string' || entityLogicalName === '' || typeof searchString !== 'string') throw new FakeDataverseError(400, 'entityLogicalName and searchString are required.');
+      if (correlationId !== undefined && typeof correlationId !== 'string') throw new FakeDataverseError(400, 'correlationId is a guid string.');
       if (searchType !== undefined && searchType !== 0 && searchType !== 1) throw new FakeDataverseError(400, 'searchType is 0 (relevance) or 1 (categorized).');
       this.org.table(entityLogicalName);
       this.views.push({ kind: 'search', entity: entityLogicalName, search: searchString });
-      return null;
+      return undefined;
     });
   }
 

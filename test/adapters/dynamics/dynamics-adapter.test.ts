@@ -77,8 +77,22 @@ describe('dynamicsAdapter()', () => {
       await bridge.load(callback);
       await bridge.incomingCall({ ...ids, callerANI: '5550100200' });
       await until(() => fake.views.length === 1, 'the search page');
-      expect(fake.views[0]).to.include({ kind: 'search', entity: 'contact' });
+      // Filled with the number as stored, not blank (CIF fills its page only from $search).
+      expect(fake.views).to.deep.equal([{ kind: 'search', entity: 'contact', search: '+15550100200' }]);
       expect((await bridge.getCall(ids.conversationId))?.crmRecord).to.equal(undefined);
+      await bridge.dispose();
+    });
+
+    it('fills the search page with the spelling the matches store, when it is not E.164', async () => {
+      const organisation = org();
+      organisation.insert('contact', { fullname: 'Front desk', telephone1: '(555) 010-0300' });
+      organisation.insert('contact', { fullname: 'Back office', telephone2: '(555) 010-0300' });
+      const fake = cif(organisation);
+      const { bridge, callback } = tab(fake);
+      await bridge.load(callback);
+      await bridge.incomingCall({ ...ids, callerANI: '(555) 010-0300' });
+      await until(() => fake.views.length === 1, 'the search page');
+      expect(fake.views).to.deep.equal([{ kind: 'search', entity: 'contact', search: '(555) 010-0300' }]);
       await bridge.dispose();
     });
 

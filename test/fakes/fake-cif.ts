@@ -1,8 +1,16 @@
 import type { CifApi } from '../../adapters/dynamics/cif.types.js';
+import { cifArgumentRejection, cifXrmRejection } from '../fixtures/vendor/dynamics/cif-rejections.js';
+import { doesNotExistMessage } from '../fixtures/vendor/dynamics/dataverse-errors.js';
 import { FakeCifOrg, FakeDataverseError, idField, type Row } from './fake-cif-org.js';
 
-/** How an injected fault behaves: a refusal, no answer at all, or a write that commits but whose answer never comes back. */
-export type FakeCifFault = { readonly kind: 'error'; readonly status: number } | { readonly kind: 'silent' } | { readonly kind: 'lost-reply' };
+/**
+ * How an injected fault behaves: Dataverse refusing with `message` (rejected the way CIF rejects
+ * it), no answer at all, or a write that commits but whose answer never comes back.
+ */
+export type FakeCifFault = { readonly kind: 'error'; readonly message: string } | { readonly kind: 'silent' } | { readonly kind: 'lost-reply' };
+
+/** An argument the CIF widget library refuses itself, before anything reaches Dynamics. */
+class FakeCifArgumentError extends Error {}
 
 type Handler = (eventData: unknown) => Promise<unknown>;
 
@@ -78,7 +86,7 @@ export class FakeCif implements CifApi {
 
   searchAndOpenRecords(entityLogicalName: string, queryParameters: string, searchOnly: boolean): Promise<string> {
     return this.#run('searchAndOpenRecords', [entityLogicalName, queryParameters, searchOnly], () => {
-      if (typeof entityLogicalName !== 'string' || typeof queryParameters !== 'string' || typeof searchOnly !== 'boolean') throw new FakeDataverseError(400, 'entityLogicalName, queryParameters and searchOnly are required.');
+      if (typeof entityLogicalName !== 'string' || typeof queryParameters !== 'string' || typeof searchOnly !== 'boolean') throw new FakeCifArgumentError('entityLogicalName, queryParameters and searchOnly are required.');
       const rows = this.org.query(entityLogicalName, queryParameters);
       if (!searchOnly) {
         // The host (`retrieveMultipleAndOpenRecords`, Microsoft's CIF host library) opens the one
@@ -102,9 +110,9 @@ export class FakeCif implements CifApi {
   renderSearchPage(entityLogicalName: string, searchString: string, correlationId?: string, searchType?: number): Promise<unknown> {
     const args: unknown[] = [entityLogicalName, searchString, ...(correlationId === undefined && searchType === undefined ? [] : [correlationId, searchType])];
     return this.#run('renderSearchPage', args, () => {
-      if (typeof entityLogicalName !== 'string' || entityLogicalName === '' || typeof searchString !== 'string') throw new FakeDataverseError(400, 'entityLogicalName and searchString are required.');
-      if (correlationId !== undefined && typeof correlationId !== 'string') throw new FakeDataverseError(400, 'correlationId is a guid string.');
-      if (searchType !== undefined && searchType !== 0 && searchType !== 1) throw new FakeDataverseError(400, 'searchType is 0 (relevance) or 1 (categorized).');
+      if (typeof entityLogicalName !== 'string' || entityLogicalName === '' || typeof searchString !== 'string') throw new FakeCifArgumentError('entityLogicalName and searchString are required.');
+      if (correlationId !== undefined && typeof correlationId !== 'string') throw new FakeCifArgumentError('correlationId is a guid string.');
+      if (searchType !== undefined && searchType !== 0 && searchType !== 1) throw new FakeCifArgumentError('searchType is 0 (relevance) or 1 (categorized).');
       this.org.table(entityLogicalName);
       this.views.push({ kind: 'search', entity: entityLogicalName, search: searchString });
       return undefined;
@@ -122,7 +130,7 @@ export class FakeCif implements CifApi {
     return this.#run('updateRecord', [entityLogicalName, id, data], () => {
       const row = this.org.validate(entityLogicalName, jsonArgument(data));
       const existing = this.org.table(entityLogicalName).get(id);
-      if (existing === undefined) throw new FakeDataverseError(404, `${entityLogicalName} With Id = ${id} Does Not Exist`);
+      if (existing === undefined) throw new FakeDataverseError(404, doesNotExistMessage(entityLogicalName, id));
       Object.assign(existing, row);
       return JSON.stringify({ id, entityType: entityLogicalName });
     });
@@ -131,7 +139,7 @@ export class FakeCif implements CifApi {
   openForm(entityFormOptions: string, formParameters?: string): Promise<string> {
     return this.#run('openForm', [entityFormOptions, formParameters], () => {
       const options = jsonArgument(entityFormOptions) as { entityName?: unknown; useQuickCreateForm?: unknown };
-      if (typeof options.entityName !== 'string') throw new FakeDataverseError(400, 'entityName is required.');
+      if (typeof options.entityName !== 'string') throw new FakeCifArgumentError('entityName is required.');
       const parameters = formParameters === undefined ? {} : (jsonArgument(formParameters) as Record<string, unknown>);
       this.views.push({ kind: 'form', entity: options.entityName, quickCreate: options.useQuickCreateForm === true, parameters });
       return JSON.stringify({ savedEntityReference: [] });
@@ -140,7 +148,7 @@ export class FakeCif implements CifApi {
 
   setClickToAct(value: boolean): Promise<unknown> {
     return this.#run('setClickToAct', [value], () => {
-      if (typeof value !== 'boolean') throw new FakeDataverseError(400, 'setClickToAct takes a boolean.');
+      if (typeof value !== 'boolean') throw new FakeCifArgumentError('setClickToAct takes a boolean.');
       this.clickToAct = value;
       return null;
     });
@@ -164,7 +172,7 @@ export class FakeCif implements CifApi {
 
   setMode(mode: number): Promise<unknown> {
     return this.#run('setMode', [mode], () => {
-      if (!Number.isInteger(mode) || mode < 0 || mode > (this.version === 1 ? 1 : 3)) throw new FakeDataverseError(400, `setMode: ${mode} is not a panel mode in CIF ${this.version}.0.`);
+      if (!Number.isInteger(mode) || mode < 0 || mode > (this.version === 1 ? 1 : 3)) throw new FakeCifArgumentError(`setMode: ${mode} is not a panel mode in CIF ${this.version}.0.`);
       this.mode = mode;
       return mode;
     });
@@ -172,7 +180,7 @@ export class FakeCif implements CifApi {
 
   setWidth(width: number): Promise<unknown> {
     return this.#run('setWidth', [width], () => {
-      if (!Number.isInteger(width) || width <= 0) throw new FakeDataverseError(400, 'setWidth takes a positive number of pixels.');
+      if (!Number.isInteger(width) || width <= 0) throw new FakeCifArgumentError('setWidth takes a positive number of pixels.');
       this.width = width;
       return width;
     });
@@ -194,14 +202,19 @@ export class FakeCif implements CifApi {
     if (fault?.kind === 'silent') return new Promise<T>(() => {});
     return new Promise<T>((resolve, reject) => {
       setTimeout(() => {
-        if (fault?.kind === 'error') return reject(new FakeDataverseError(fault.status, 'injected failure'));
+        if (fault?.kind === 'error') return reject(cifXrmRejection(method, fault.message));
         try {
           const value = answer();
-          // CIF 1.0 gives up after 10 s and asks for the call to be run again, even if it went through.
-          if (fault?.kind === 'lost-reply') reject(new Error(`${method} timed out; run it again.`));
+          // CIF 1.0 gives up after 10 s and asks for the call to be run again, even if it went
+          // through. The text and shape of that rejection are not published: the widget
+          // library's own `{"message": …}` form is used.
+          if (fault?.kind === 'lost-reply') reject(cifArgumentRejection(`${method} timed out; run it again.`));
           else resolve(value);
         } catch (error) {
-          reject(error);
+          // CIF never rejects with an Error or an HTTP status: a JSON string (cif-rejections.ts).
+          if (error instanceof FakeDataverseError) reject(cifXrmRejection(method, error.message));
+          else if (error instanceof FakeCifArgumentError) reject(cifArgumentRejection(error.message));
+          else reject(error);
         }
       }, 0);
     });
@@ -209,10 +222,10 @@ export class FakeCif implements CifApi {
 }
 
 function jsonArgument(value: unknown): unknown {
-  if (typeof value !== 'string') throw new FakeDataverseError(400, 'CIF takes record data as a JSON string, not an object.');
+  if (typeof value !== 'string') throw new FakeCifArgumentError('CIF takes record data as a JSON string, not an object.');
   try {
     return JSON.parse(value) as unknown;
   } catch {
-    throw new FakeDataverseError(400, 'The data string is not valid JSON.');
+    throw new FakeCifArgumentError('The data string is not valid JSON.');
   }
 }

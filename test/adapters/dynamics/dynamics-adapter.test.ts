@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { dynamicsAdapter } from '../../../adapters/dynamics/index.js';
 import { BridgeError, capabilitiesOf } from '../../../src/contract/index.js';
 import { FakeCif } from '../../fakes/fake-cif.js';
+import { SERVICE_PROTECTION_MESSAGE, undeclaredPropertyMessage } from '../../fixtures/vendor/dynamics/dataverse-errors.js';
 import { ENVIRONMENT_CAPTURED_ON_CONTACT } from '../../fixtures/vendor/dynamics/get-environment.js';
 import { CAPTURED_RECORD, ONCLICKTOACT_CAPTURED, ONCLICKTOACT_DOCUMENTED } from '../../fixtures/vendor/dynamics/onclicktoact.js';
 import { ADA, PARTNER, callsFor, cif, options, org, tab, until } from './harness.js';
@@ -159,6 +160,33 @@ describe('dynamicsAdapter()', () => {
       await bridge.callEnded({ ...ids, duration: 1 });
       await bridge.flush();
       expect(callsFor(fake, ids.conversationId, 'new_conversationid')).to.have.length(1);
+      await bridge.dispose();
+    });
+
+    it('tries a refusal that can never succeed once, then dead-letters it', async () => {
+      const fake = cif();
+      const { bridge, callback } = tab(fake);
+      await bridge.load(callback);
+      fake.inject('createRecord', { kind: 'error', message: undeclaredPropertyMessage('phonecalls', 'regardingobjectid_contact') });
+      const dead = new Promise<BridgeError>((resolve) => bridge.on('outbox.deadLettered', (_entry, error) => resolve(error)));
+      await bridge.callEnded({ ...ids, duration: 12 });
+      const error = await dead;
+      expect(error.details['lastCode']).to.equal('ADAPTER_WRITE_FAILED');
+      expect(fake.calls.filter((c) => c.method === 'createRecord')).to.have.length(1);
+      expect(callsFor(fake, ids.conversationId)).to.have.length(0);
+      await bridge.dispose();
+    });
+
+    it('retries a transient refusal (the service protection limit) until the phone call is logged once', async () => {
+      const fake = cif();
+      const { bridge, callback } = tab(fake);
+      await bridge.load(callback);
+      fake.inject('createRecord', { kind: 'error', message: SERVICE_PROTECTION_MESSAGE }, 2);
+      await bridge.callEnded({ ...ids, duration: 12 });
+      await until(() => callsFor(fake, ids.conversationId).length === 1, 'the retried write');
+      expect(fake.calls.filter((c) => c.method === 'createRecord')).to.have.length(3);
+      await bridge.flush();
+      expect(callsFor(fake, ids.conversationId)).to.have.length(1);
       await bridge.dispose();
     });
 

@@ -22,7 +22,14 @@ export class FakeDataverseError extends Error {
 }
 
 type Kind = 'string' | 'boolean' | 'integer' | 'guid';
-/** Attribute types and text lengths of the entities the fake knows. */
+/**
+ * Attribute types and text lengths of the entities the fake knows. phonecall: the PhoneCall
+ * table reference (MicrosoftDocs/powerapps-docs, powerapps-docs/developer/data-platform/reference/entities/phonecall.md:
+ * category 250, description 2000 (Memo), phonenumber 200, subject 200, subcategory 250,
+ * directioncode Boolean, actualdurationminutes Integer). contact / account / lead / incident /
+ * opportunity: only the columns the tests use, lengths as in their table references (not
+ * re-checked one by one).
+ */
 const SCHEMAS: Record<string, Record<string, [Kind, number?]>> = {
   contact: { contactid: ['guid'], fullname: ['string', 160], telephone1: ['string', 50], telephone2: ['string', 50], mobilephone: ['string', 50] },
   account: { accountid: ['guid'], name: ['string', 160], telephone1: ['string', 50], telephone2: ['string', 50] },
@@ -115,9 +122,11 @@ export class FakeCifOrg {
     const select = (params.get('$select') ?? '').split(',').filter((s) => s !== '');
     for (const field of select) if (schema[field] === undefined) throw new FakeDataverseError(400, propertyNotFoundMessage(field, entity));
     const match = parseFilter(params.get('$filter'), entity, schema);
+    // The Web API returns the primary key whatever $select says.
+    const id = idField(entity);
     return this.rows(entity)
       .filter(match)
-      .map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => select.length === 0 || select.includes(k))));
+      .map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => select.length === 0 || k === id || select.includes(k))));
   }
 }
 

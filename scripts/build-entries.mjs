@@ -38,6 +38,9 @@ export const iifeEntries = [
   { input: 'adapters/webhook/bundle.ts', output: 'dist/softphone-bridge.webhook.iife.js', budgetGzip: 15 * 1024, budgetEnforced: true },
   // The softphone frame's side of the remote transport (src/remote/): plain TS, no zod, no eventemitter3.
   { input: 'src/remote/iife.ts', output: 'dist/softphone-bridge.remote.iife.js', budgetGzip: 3 * 1024, budgetEnforced: true },
+  // The Visualforce host page's side of it: serves the Salesforce bundle's bridge to a cross-origin
+  // softphone frame. Apart from the budgeted bundle because the host parses with zod/mini (ADR 0005).
+  { input: 'adapters/salesforce/host-bundle.ts', output: 'dist/softphone-bridge.salesforce-host.iife.js' },
 ];
 
 /**

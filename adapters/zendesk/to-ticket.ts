@@ -9,10 +9,42 @@ const SUBJECT_MAX = 150;
 export const DETAILS_SEPARATOR = CALL_DETAILS_SEPARATOR;
 
 /**
- * The private comment that logs a call: the notes verbatim, then the call details. Plain text
- * (`body`, never `html_body`), so notes are shown as written, never as markup.
+ * The private comment that logs a call: the notes verbatim, then the call details, then a
+ * `Log ref:` line fingerprinting all of that. Plain text (`body`, never `html_body`), so notes are
+ * shown as written, never as markup.
+ *
+ * Why the fingerprint: a retry after a lost reply must recognise a comment it already added, but
+ * Zendesk gives back `plain_body`, derived from the rendered comment ("The comment as plain
+ * text", Ticket Comments API), where Markdown, line breaks and runs of spaces may differ from
+ * what was sent. Eight hex digits survive any rendering, so {@link isCommentOf} compares them
+ * instead of the text.
  */
 export function callComment(call: CallRecord): string {
+  const content = commentContent(call);
+  return `${content}\nLog ref: ${fingerprint(content)}`;
+}
+
+/**
+ * Whether a comment read back from Zendesk (its `plain_body`, else `body`) is the comment
+ * {@link callComment} writes for `call`: same fingerprint, whatever the rendering did to the rest.
+ *
+ * @see https://developer.zendesk.com/api-reference/ticketing/tickets/ticket_comments/
+ */
+export function isCommentOf(text: string, call: CallRecord): boolean {
+  return new RegExp(`Log ref:\\s*${fingerprint(commentContent(call))}(?![0-9a-f])`).test(text);
+}
+
+/** FNV-1a (32 bit) of the text, as 8 hex digits: enough to tell one call version from another. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+function commentContent(call: CallRecord): string {
   const direction = call.direction === 'inbound' ? 'Inbound' : 'Outbound';
   const lines = [
     `Direction: ${direction}`,

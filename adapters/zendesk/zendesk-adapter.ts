@@ -12,7 +12,7 @@ import {
   type WriteReceipt,
 } from '../../src/contract/index.js';
 import { parseZendeskSettings, type ZendeskSettings } from './settings.js';
-import { callComment, newTicket, ticketUpdate } from './to-ticket.js';
+import { isCommentOf, newTicket, ticketUpdate } from './to-ticket.js';
 import { Zaf } from './zaf.js';
 import type { ZafClient } from './zaf.types.js';
 
@@ -37,6 +37,35 @@ interface Comment {
 interface SearchResult {
   readonly id: number;
   readonly name?: string;
+  readonly phone?: string | null;
+}
+
+/**
+ * The search for a caller as Zendesk documents it for telephony integrations: no `+`, no
+ * punctuation, and a leading `*` so that the number matches in every stored format
+ * (`role:end-user phone:*5135557611` finds `+1 513.555.7611` and `(513) 555-7611`). The digits
+ * are the national number when the caller is in `defaultCountry` (so that numbers stored in the
+ * national format match too), else the full international digits.
+ *
+ * @see https://developer.zendesk.com/documentation/voice/talk-partner-edition/retrieving-the-zendesk-user-id-of-a-caller/
+ */
+export function callerQuery(e164: string, defaultCountry: string): string {
+  const digits = e164.slice(1);
+  let national = digits;
+  for (let cut = 1; cut <= 3; cut += 1) {
+    const candidate = toE164(digits.slice(cut), defaultCountry);
+    if (candidate.ok && candidate.e164 === e164) {
+      national = digits.slice(cut);
+      break;
+    }
+  }
+  return `role:end-user phone:*${national}`;
+}
+
+/** Whether a number stored in Zendesk (any format, maybe with `x<extension>`) is `e164`. */
+function sameNumber(stored: string, e164: string, defaultCountry: string): boolean {
+  const normalised = toE164(stored, defaultCountry);
+  return normalised.ok && normalised.e164 === e164;
 }
 
 /**
@@ -92,12 +121,12 @@ export function zendeskAdapter(options: ZendeskAdapterOptions): CrmAdapter {
     return answer?.tickets?.[0]?.id;
   };
 
-  /** Adds the call's comment unless the ticket's newest comment already says exactly that (a retried update). */
+  /** Adds the call's comment unless the ticket's newest comment is already this version's (a retried update). */
   const update = async (id: number, call: CallRecord): Promise<void> => {
     const { zaf } = ready();
     const comments = await zaf.request<{ comments?: Comment[] }>('GET', `/api/v2/tickets/${id}/comments.json?sort_order=desc`);
     const newest = comments?.comments?.[0];
-    if (newest !== undefined && (newest.plain_body ?? newest.body) === callComment(call)) return;
+    if (newest !== undefined && isCommentOf(newest.plain_body ?? newest.body ?? '', call)) return;
     await zaf.request('PUT', `/api/v2/tickets/${id}.json`, ticketUpdate(call));
   };
 
@@ -154,12 +183,18 @@ export function zendeskAdapter(options: ZendeskAdapterOptions): CrmAdapter {
       const { zaf, settings } = ready();
       const e164 = toE164(request.phoneNumber, settings.defaultCountry);
       if (!e164.ok) return {};
-      const users = await search<SearchResult>(`type:user phone:"${e164.e164}"`, 'SCREEN_POP_FAILED');
+      // Zendesk's documented caller search: digits only, a leading * for any stored format; its
+      // matches are suffix matches, so only users whose number is the caller's are kept.
+      const found = await search<SearchResult>(callerQuery(e164.e164, settings.defaultCountry), 'SCREEN_POP_FAILED');
+      const users = found.filter((user) => typeof user.phone === 'string' && sameNumber(user.phone, e164.e164, settings.defaultCountry));
       const only = users.length === 1 ? users[0] : undefined;
       if (only === undefined) return {}; // none or several: Zendesk has no search page to open from an app
       const record: CrmRecordRef = { id: String(only.id), type: 'user', ...(only.name === undefined || only.name === '' ? {} : { name: only.name }) };
       if (settings.screenPopTarget === 'ticket') {
-        const tickets = await search<SearchResult>(`type:ticket requester_id:${only.id} status<solved order_by:updated_at sort:desc`, 'SCREEN_POP_FAILED');
+        // `requester:` is the documented ticket keyword (it takes a name, email, user id or phone);
+        // `requester_id:` is not in the search reference and finds nothing.
+        // https://support.zendesk.com/hc/en-us/articles/4408886879258-Zendesk-Support-search-reference
+        const tickets = await search<SearchResult>(`type:ticket requester:${only.id} status<solved order_by:updated_at sort:desc`, 'SCREEN_POP_FAILED');
         const latest = tickets[0];
         if (latest !== undefined) {
           await zaf.invoke('routeTo', ['ticket', latest.id]);

@@ -42,7 +42,7 @@ export class FakeZafClient implements ZafClient {
     return this;
   }
 
-  /** Makes the next `count` requests of `route` (`'POST /api/v2/tickets.json'`) fail the given way. */
+  /** Makes the next `count` requests of `route` (`'POST /api/v2/tickets.json'`, `'PUT /api/v2/tickets/{id}.json'`) fail the given way. */
   inject(route: string, fault: FakeZafFault, count = 1): void {
     const list = this.#faults.get(route) ?? [];
     for (let i = 0; i < count; i += 1) list.push(fault);
@@ -89,7 +89,8 @@ export class FakeZafClient implements ZafClient {
       }
     }
     this.requests.push({ method, url: `${url.pathname}${url.search}` });
-    const fault = this.#faults.get(`${method} ${url.pathname}`)?.shift();
+    // A route names a path exactly, or with `{id}` for any record id ('PUT /api/v2/tickets/{id}.json').
+    const fault = this.#faults.get(`${method} ${url.pathname}`)?.shift() ?? this.#faults.get(`${method} ${url.pathname.replace(/\/\d+(?=[/.])/g, '/{id}')}`)?.shift();
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (fault?.kind === 'silent') return new Promise(() => {});
     if (fault?.kind === 'status') throw failure(fault.status, 'injected');

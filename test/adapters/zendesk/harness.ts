@@ -17,12 +17,17 @@ export function appSettings(overrides: Record<string, unknown> = {}): Record<str
   return { ...PARTNER, dispositions: 'resolved, callback-requested', dialFrom: '+1 (844) 940-1117', participantType: 'Agent', openPanelOnRing: true, ...overrides };
 }
 
-/** An account with Ada, and two users sharing a switchboard number. */
+/**
+ * An account with Ada, two users sharing a switchboard number, and a caller abroad whose number
+ * ends with Ada's digits. Numbers are stored as agents type them (Zendesk applies no formatting
+ * unless "Validate user phone numbers" is on), in formats Zendesk's caller-search guide lists.
+ */
 export function support(): FakeZendeskSupport {
   const s = new FakeZendeskSupport();
-  s.addUser('Ada Lovelace', '+15550100100', 1);
-  s.addUser('Grace Hopper', '+15550100200', 2);
-  s.addUser('Hopper Labs desk', '+15550100200', 3);
+  s.addUser('Ada Lovelace', '+1 555.010.0100', 1);
+  s.addUser('Grace Hopper', '(555) 010-0200', 2);
+  s.addUser('Hopper Labs desk', '555-010-0200', 3);
+  s.addUser('Ada Abroad', '+44 555 010 0100', 4); // a different number whose digits end with Ada's
   return s;
 }
 

@@ -1,6 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import type { BridgeError } from '../../../src/contract/index.js';
 import { FakeZafClient } from '../../fakes/fake-zaf.js';
+import { FakeZendeskSupport } from '../../fakes/fake-zaf-support.js';
+import { CALLER_PHONE_FORMATS_EXAMPLE, CALLER_SEARCH_QUERY_EXAMPLE } from '../../fixtures/vendor/zendesk/search.js';
 import { PARTNER, appSettings, support, tab, ticketsFor, until, zaf } from './harness.js';
 
 const ids = { partnerId: PARTNER.partnerId, conversationId: 'zd-conv-1' };
@@ -57,12 +59,30 @@ describe('zendeskAdapter()', () => {
       expect(ticket?.tags).to.deep.equal(['softphone_bridge', 'inbound_call']);
       expect(ticket?.comments).to.have.length(1);
       expect(ticket?.comments[0]).to.include({ public: false });
-      expect(ticket?.comments[0]?.body).to.equal(
-        'Refund <b>approved</b>\n\n— Call details —\nDirection: Inbound\nNumber: (555) 010-0100\nOutcome: completed\nDuration: 125 s\nDisposition: resolved\nIVR exit path: billing\nConversation: zd-conv-1',
+      expect(ticket?.comments[0]?.body).to.match(
+        /^Refund <b>approved<\/b>\n\n— Call details —\nDirection: Inbound\nNumber: \(555\) 010-0100\nOutcome: completed\nDuration: 125 s\nDisposition: resolved\nIVR exit path: billing\nConversation: zd-conv-1\nLog ref: [0-9a-f]{8}$/,
       );
       // The search carried the number; the request log and the errors never do.
       expect(client.requests[0]?.url).to.contain('/api/v2/search.json?query=');
       await bridge.dispose();
+    });
+
+    it('finds the caller in every stored format Zendesk documents, with the documented query (ZD-1)', async () => {
+      for (const [i, phone] of CALLER_PHONE_FORMATS_EXAMPLE.entries()) {
+        const account = new FakeZendeskSupport();
+        const caller = account.addUser('Caller', phone);
+        account.addUser('Same digits abroad', '+44 513 555 7611'); // a suffix match, but another number
+        const client = zaf(account);
+        const { bridge, callback } = tab(client);
+        await bridge.load(callback);
+        const conversationId = `zd-format-${i}`;
+        await bridge.incomingCall({ ...ids, conversationId, callerANI: '+15135557611' });
+        await until(() => client.views.some((v) => v.kind === 'route'), `the route for ${phone}`);
+        expect(client.views.filter((v) => v.kind === 'route'), phone).to.deep.equal([{ kind: 'route', target: 'user', id: caller.id }]);
+        const search = client.requests.find((r) => r.url.startsWith('/api/v2/search.json'));
+        expect(new URL(search?.url ?? '', 'https://x').searchParams.get('query')).to.equal(CALLER_SEARCH_QUERY_EXAMPLE);
+        await bridge.dispose();
+      }
     });
 
     it("opens the caller's latest unsolved ticket when screenPopTarget is ticket", async () => {
@@ -75,6 +95,9 @@ describe('zendeskAdapter()', () => {
       await bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
       await until(() => client.views.some((v) => v.kind === 'route'), 'the route');
       expect(client.views.filter((v) => v.kind === 'route')).to.deep.equal([{ kind: 'route', target: 'ticket', id: open.id }]);
+      // The documented keyword (ZD-3): requester:, not requester_id:.
+      const queries = client.requests.filter((r) => r.url.startsWith('/api/v2/search.json')).map((r) => new URL(r.url, 'https://x').searchParams.get('query'));
+      expect(queries[1]).to.equal('type:ticket requester:1 status<solved order_by:updated_at sort:desc');
       await bridge.dispose();
     });
 
@@ -120,6 +143,24 @@ describe('zendeskAdapter()', () => {
       expect(tickets).to.have.length(1);
       expect(tickets[0]?.comments).to.have.length(1);
       expect(client.requests.some((r) => r.method === 'PUT')).to.equal(false);
+      await bridge.dispose();
+    });
+
+    it('adds no second comment when a retried update finds its comment re-rendered by Zendesk (ZD-4)', async () => {
+      const account = support();
+      const client = zaf(account);
+      const { bridge, callback } = tab(client);
+      await bridge.load(callback);
+      await bridge.callEnded({ ...ids, duration: 40 });
+      await bridge.flush();
+      // Markdown and a double space: Zendesk's plain_body of this comment is not the text sent.
+      client.inject('PUT /api/v2/tickets/{id}.json', { kind: 'lost-reply' });
+      await bridge.callNotesSubmitted({ ...ids, notes: 'Refund **approved**  for order 12\n  call back *Tuesday*' });
+      await until(async () => (await bridge.status()).outbox.pending === 0, 'the retried update');
+      const [ticket] = ticketsFor(account, ids.conversationId);
+      expect(ticket?.comments).to.have.length(2);
+      expect(ticket?.comments[1]?.plain_body).to.not.equal(ticket?.comments[1]?.body); // the rendering did change it
+      expect(client.requests.filter((r) => r.method === 'PUT')).to.have.length(1);
       await bridge.dispose();
     });
 

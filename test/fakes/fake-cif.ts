@@ -133,17 +133,17 @@ export class FakeCif implements CifApi {
   }
 
   /**
-   * `renderSearchPage(entityLogicalName, searchString, correlationId?, searchType?)` (CIF 2.0
-   * reference, renderSearchPage): the third argument is a correlation id, the fourth 0
-   * (relevance) or 1 (categorized). The host opens the search page of that entity with
-   * `searchText: searchString` and resolves with nothing.
+   * `renderSearchPage(entityLogicalName, searchString, searchType?)` in the CIF 1.0 reference,
+   * `renderSearchPage(entityLogicalName, searchString, correlationId?, searchType?)` in 2.0;
+   * searchType is 0 (relevance) or 1 (categorized). The host opens the search page of that
+   * entity with `searchText: searchString` and resolves with nothing.
    */
-  renderSearchPage(entityLogicalName: string, searchString: string, correlationId?: string, searchType?: number): Promise<unknown> {
-    const args: unknown[] = [entityLogicalName, searchString, ...(correlationId === undefined && searchType === undefined ? [] : [correlationId, searchType])];
-    return this.#run('renderSearchPage', args, () => {
-      if (typeof entityLogicalName !== 'string' || entityLogicalName === '' || typeof searchString !== 'string') throw new FakeCifArgumentError('entityLogicalName and searchString are required.');
-      if (correlationId !== undefined && typeof correlationId !== 'string') throw new FakeCifArgumentError('correlationId is a guid string.');
-      if (searchType !== undefined && searchType !== 0 && searchType !== 1) throw new FakeCifArgumentError('searchType is 0 (relevance) or 1 (categorized).');
+  renderSearchPage(entityLogicalName: string, searchString: string, ...rest: unknown[]): Promise<unknown> {
+    const [correlationId, searchType] = this.version === 1 ? [undefined, rest[0]] : [rest[0], rest[1]];
+    return this.#run('renderSearchPage', [entityLogicalName, searchString, ...rest], () => {
+      if (typeof entityLogicalName !== 'string' || entityLogicalName === '' || typeof searchString !== 'string') throw new FakeCifArgumentError('The EntityName parameter is blank. Provide a value to the parameter.'); // fake's wording after the library's
+      if (correlationId !== undefined && typeof correlationId !== 'string') throw new FakeCifArgumentError('correlationId is a guid string.'); // fake's wording
+      if (searchType !== undefined && searchType !== 0 && searchType !== 1) throw new FakeCifArgumentError('searchType is 0 (relevance) or 1 (categorized).'); // fake's wording
       this.org.table(entityLogicalName);
       this.views.push({ kind: 'search', entity: entityLogicalName, search: searchString });
       return undefined;

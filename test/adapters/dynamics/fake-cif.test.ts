@@ -31,6 +31,18 @@ describe('FakeCif (Microsoft.CIFramework as its reference and library source des
     expect(refused['reportTime']).to.be.a('string');
   });
 
+  it('renders the search page with the arguments of each version', async () => {
+    const v1 = cif();
+    await v1.renderSearchPage('account', 'Contoso', 0);
+    expect(JSON.parse((await rejection(v1.renderSearchPage('account', 'Contoso', 'b44d31ac-5fd1-e811-8158-000d3af97055'))) as string)).to.have.property('message');
+    const v2 = cif(undefined, 2);
+    await v2.renderSearchPage('account', 'Contoso', 'b44d31ac-5fd1-e811-8158-000d3af97055', 0);
+    expect([...v1.views, ...v2.views]).to.deep.equal([
+      { kind: 'search', entity: 'account', search: 'Contoso' },
+      { kind: 'search', entity: 'account', search: 'Contoso' },
+    ]);
+  });
+
   it('returns nothing from addHandler, takes panel modes 0–2 in CIF 1.0 and 0–3 in 2.0, and raises CIFInitDone after a tick', async () => {
     const fake = cif();
     expect(fake.addHandler('onclicktoact', () => Promise.resolve())).to.equal(undefined);

@@ -76,6 +76,7 @@ function cifError(method: string, cause: unknown, failure: BridgeErrorCode): Bri
       status: parsed.status ?? null,
     },
     retryable: refusal === undefined,
-    cause: parsed.errorMsg === undefined && parsed.errorCode === undefined ? cause : parsed,
+    // An Error keeps its stack; CIF's JSON string becomes the parsed failure (its errorMsg readable).
+    cause: cause instanceof Error || (parsed.errorMsg === undefined && parsed.errorCode === undefined) ? cause : parsed,
   });
 }

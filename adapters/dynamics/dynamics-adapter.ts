@@ -40,7 +40,8 @@ const PHONECALL = 'phonecall';
  * - click-to-act (`onclicktoact`) → `start_call` in E.164, linked to the clicked record (the
  *   event's `entityId`, else the page's record from `getEnvironment`);
  * - the panel docks (and takes `panelWidth`) when a call rings;
- * - presence (CIF 2.0 `setPresence`) when `presenceMap` is configured.
+ * - presence (CIF 2.0 `setPresence`, and `onPresenceChange` → `update_presence`) when
+ *   `presenceMap` is configured.
  *
  * @see https://learn.microsoft.com/dynamics365/channel-integration-framework/v1/develop/reference/microsoft-ciframework
  */
@@ -78,6 +79,16 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
   // CIF awaits the handler's promise; a failure inside must not reject into CIF.
   const clickHandler = (eventData: unknown) => onClickToAct(eventData).catch(() => undefined);
 
+  /** CIF 2.0 `onPresenceChange`: the presence text maps back to a softphone status (`presenceMap`). */
+  const presenceHandler = async (eventData: unknown): Promise<void> => {
+    if (state === undefined) return;
+    const info = parseEventData(eventData)['presenceInfo'];
+    const text = typeof info === 'object' && info !== null ? (info as Record<string, unknown>)['presenceText'] : undefined;
+    const softphoneId = [...(state.settings.presenceMap ?? [])].find(([, presence]) => presence === text)?.[0];
+    // An id-only event, or a presence no softphone status maps to, changes nothing.
+    if (softphoneId !== undefined) await state.context.updatePresence(softphoneId).catch(() => undefined);
+  };
+
   const findByKey = async (conversationId: string): Promise<string | undefined> => {
     const { cif, settings } = ready();
     const query = `?$select=activityid&$filter=${settings.keyAttribute} eq ${odataString(conversationId)}`;
@@ -94,6 +105,8 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
       const cif = new Cif(api, context.clock, options.callTimeoutMs ?? 10_000);
       state = { cif, context, settings };
       Promise.resolve(api.addHandler('onclicktoact', clickHandler)).catch(() => context.logger.warn('CIF refused the click-to-act handler', {}));
+      // Presence flows back only where it can: CIF 2.0 (it has setPresence) and a presenceMap.
+      if (settings.presenceMap !== undefined && typeof api.setPresence === 'function') Promise.resolve(api.addHandler('onPresenceChange', presenceHandler)).catch(() => undefined);
       await cif.call('setClickToAct', [true], 'ADAPTER_CONNECT_FAILED');
       return {
         dispositions: settings.dispositions,
@@ -109,6 +122,7 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
       // Disconnecting never fails on a handler CIF already dropped.
       void Promise.resolve()
         .then(() => cif.api.removeHandler('onclicktoact', clickHandler))
+        .then(() => cif.api.removeHandler('onPresenceChange', presenceHandler))
         .catch(() => undefined);
     },
 

@@ -109,6 +109,15 @@ export class FakeCif implements CifApi {
   }
 
   /**
+   * The agent's presence changed in Omnichannel (CIF 2.0 only): every `onPresenceChange` handler
+   * gets the event data exactly as given (a JSON string, test/fixtures/vendor/dynamics/onpresencechange.ts).
+   */
+  async changePresence(eventData: string): Promise<void> {
+    if (this.version !== 2) return;
+    for (const handler of this.#handlers.get('onPresenceChange') ?? []) await handler(eventData);
+  }
+
+  /**
    * `searchAndOpenRecords(entityLogicalName, queryParameters, searchOnly)` (reference: all three
    * required). The host runs `Xrm.WebApi.retrieveMultipleRecords` and resolves with its
    * `entities`, which the library answers as a JSON string of an object keyed "0", "1", … (each

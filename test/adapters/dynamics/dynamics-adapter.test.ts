@@ -4,6 +4,7 @@ import { BridgeError, capabilitiesOf } from '../../../src/contract/index.js';
 import { FakeCif } from '../../fakes/fake-cif.js';
 import { SERVICE_PROTECTION_MESSAGE, undeclaredPropertyMessage } from '../../fixtures/vendor/dynamics/dataverse-errors.js';
 import { ENVIRONMENT_CAPTURED_ON_CONTACT } from '../../fixtures/vendor/dynamics/get-environment.js';
+import { ONPRESENCECHANGE_DOCUMENTED, ONPRESENCECHANGE_ID_ONLY } from '../../fixtures/vendor/dynamics/onpresencechange.js';
 import { CAPTURED_RECORD, ONCLICKTOACT_CAPTURED, ONCLICKTOACT_DOCUMENTED } from '../../fixtures/vendor/dynamics/onclicktoact.js';
 import { ADA, PARTNER, callsFor, cif, options, org, tab, until } from './harness.js';
 
@@ -274,6 +275,19 @@ describe('dynamicsAdapter()', () => {
       await bridge.statusChanged({ softphoneId: 'away' }); // not a presence Omnichannel knows
       expect((await dead).details['lastCode']).to.equal('ADAPTER_WRITE_REFUSED');
       await bridge.dispose();
+    });
+
+    it('sends update_presence when Omnichannel reports a mapped presence (CIF 2.0 onPresenceChange)', async () => {
+      const fake = cif(org(), 2);
+      const { bridge, callback, received } = tab(fake, { presenceMap: { available: 'Available', busy: 'Busy' } });
+      await bridge.load(callback);
+      expect(fake.handlers('onPresenceChange')).to.equal(1);
+      await fake.changePresence(ONPRESENCECHANGE_ID_ONLY); // no text: nothing to map
+      await fake.changePresence(ONPRESENCECHANGE_DOCUMENTED);
+      await until(() => received.some(([type]) => type === 'update_presence'), 'update_presence');
+      expect(received.filter(([type]) => type === 'update_presence')).to.deep.equal([['update_presence', { softphoneId: 'busy' }]]);
+      await bridge.dispose();
+      expect(fake.handlers('onPresenceChange')).to.equal(0);
     });
 
     it('refuses presence on CIF 1.0, which has no presence API', async () => {

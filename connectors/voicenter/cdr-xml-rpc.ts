@@ -4,14 +4,34 @@ import { parseCdrFields, type VoicenterCdr } from './cdr.js';
 /** Longest XML-RPC body taken; a CDR is a few kilobytes. */
 const MAX_XML = 256 * 1024;
 
+/** The part of a DOM node that is read: the DOM every XML parser has (browsers, @xmldom/xmldom 0.8 and 0.9). */
+export interface XmlNodeLike {
+  readonly nodeType: number;
+  readonly nodeName: string;
+  readonly textContent: string | null;
+  readonly childNodes: ArrayLike<XmlNodeLike>;
+}
+
+/** An element, as read. */
+export interface XmlElementLike extends XmlNodeLike {
+  getElementsByTagName(name: string): ArrayLike<XmlElementLike>;
+}
+
+/** A parsed document, as read. */
+export interface XmlDocumentLike {
+  readonly documentElement: XmlElementLike | null;
+  getElementsByTagName(name: string): ArrayLike<XmlElementLike>;
+}
+
 /**
  * What parses XML: the browser's `DOMParser`, or on a server one with the same method, such as
- * `new DOMParser()` of @xmldom/xmldom. Only `Node`-level DOM is used (`childNodes`, `nodeType`,
- * `nodeName`, `textContent`, `getElementsByTagName`): xmldom 0.9 has no `firstElementChild` and
- * 0.8 no `children`, so nothing newer is relied on.
+ * `new DOMParser()` of @xmldom/xmldom. Typed structurally, with only what is read, so that
+ * xmldom's own `Document` type fits as well as the browser's. Only `Node`-level DOM is used
+ * (`childNodes`, `nodeType`, `nodeName`, `textContent`, `getElementsByTagName`): xmldom 0.9 has no
+ * `firstElementChild` and 0.8 no `children`, so nothing newer is relied on.
  */
 export interface XmlParser {
-  parseFromString(text: string, type: 'text/xml'): Document;
+  parseFromString(text: string, type: 'text/xml'): XmlDocumentLike;
 }
 
 /** `Node.ELEMENT_NODE`, spelled out: xmldom's nodes have the constant, but not every parser's do. */
@@ -55,7 +75,7 @@ export function parseCdrXmlRpc(xml: string, parser?: XmlParser): Parsed<Voicente
 }
 
 /** The document, or `undefined` when the parser threw (xmldom 0.9 throws `ParseError` on malformed XML). */
-function parse(xml: string, parser: XmlParser): Document | undefined {
+function parse(xml: string, parser: XmlParser): XmlDocumentLike | undefined {
   try {
     return parser.parseFromString(xml, 'text/xml') ?? undefined;
   } catch {
@@ -69,16 +89,16 @@ function defaultParser(): XmlParser {
 }
 
 /** The element children of `parent`, from `childNodes` (the one child list every DOM parser has). */
-function elements(parent: Element): Element[] {
-  return Array.from(parent.childNodes).filter((n): n is Element => n.nodeType === ELEMENT_NODE);
+function elements(parent: XmlNodeLike): XmlElementLike[] {
+  return Array.from(parent.childNodes).filter((n): n is XmlElementLike => n.nodeType === ELEMENT_NODE);
 }
 
-function child(parent: Element, name: string): Element | undefined {
+function child(parent: XmlNodeLike, name: string): XmlElementLike | undefined {
   return elements(parent).find((e) => e.nodeName === name);
 }
 
 /** The value of an XML-RPC `<value>`: typed scalars become numbers or booleans, the rest text. */
-function scalar(value: Element): unknown {
+function scalar(value: XmlNodeLike): unknown {
   const typed = elements(value)[0];
   if (typed === undefined) return value.textContent ?? '';
   const text = typed.textContent ?? '';

@@ -6,7 +6,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { DOMParser } from '@xmldom/xmldom';
-import { cdrReplyJson, cdrReplyXml, parseCdrJson, parseCdrXmlRpc, parsePopupPhase, parsePopupQuery, popupReply } from 'softphone-bridge/connectors/voicenter';
+
+/** The package's own export (dist/connectors/voicenter.js), as a server imports it; built by `npm run build`. */
+const { cdrReplyJson, cdrReplyXml, parseCdrJson, parseCdrXmlRpc, parsePopupPhase, parsePopupQuery, popupReply } = await import('softphone-bridge/connectors/voicenter').catch((error) => {
+  throw new Error(`softphone-bridge/connectors/voicenter could not be imported (run \`npm run build\` first): ${error.message}`);
+});
 
 const fixture = (name) => JSON.parse(readFileSync(new URL(`../fixtures/vendor/voicenter/${name}`, import.meta.url), 'utf8'));
 const popup = fixture('popup-seed.json');

@@ -25,12 +25,16 @@
     status.className = isError ? 'sb-status sb-error' : 'sb-status';
   }
 
-  /** The configured address when it is an absolute https URL, else null. */
+  /**
+   * The configured address when it is an absolute https URL, else null. Visualforce pages are always
+   * https, where a browser would block an http frame anyway; only a page served over plain http (a
+   * local test server) may frame an http address.
+   */
   function softphoneUrl(raw) {
     if (typeof raw !== 'string' || raw.trim() === '') return null;
     try {
       var url = new URL(raw.trim());
-      return url.protocol === 'https:' ? url.href : null;
+      return url.protocol === 'https:' || (url.protocol === 'http:' && location.protocol === 'http:') ? url.href : null;
     } catch (e) {
       return null;
     }

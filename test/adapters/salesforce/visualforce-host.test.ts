@@ -16,6 +16,7 @@ interface HostWindow extends Window {
   fakeOrg?: FakeSalesforceOrg;
   cti?: FakeOpenCti;
   hostPageLoaded?: Promise<string[]>;
+  cspViolations?: string[];
 }
 
 type Report = { origin?: string } & (
@@ -105,7 +106,13 @@ describe('Visualforce host page with a softphone on another origin (force-app/â€
   beforeEach(() => {
     host = new HostPage();
   });
-  afterEach(() => host.remove());
+  afterEach(function () {
+    // The host page ran under script-src 'self' and Trusted Types (visualforce-host.html), as strict
+    // as Visualforce may serve it: nothing may have been blocked.
+    const violations = host.win?.cspViolations;
+    host.remove();
+    if (this.currentTest?.state === 'passed') expect(violations, 'CSP violations in the host page').to.deep.equal([]);
+  });
 
   it('frames SoftphoneUrl on its own origin, which loads only the remote client and receives the call center configuration', async () => {
     await host.open(`${VENDOR_PAGE}?host=${encodeURIComponent(location.origin)}&report=${encodeURIComponent(location.origin)}`);

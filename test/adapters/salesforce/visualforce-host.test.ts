@@ -174,6 +174,38 @@ describe('Visualforce host page with a softphone on another origin (force-app/�
     expect(host.win.fakeOrg?.tasksFor(inbound)).to.have.length(1);
   });
 
+  it('carries click-to-dial, the call button and Omni-Channel presence from Salesforce into the softphone frame; a bad number is told in the panel', async () => {
+    await host.open(`${VENDOR_PAGE}?host=${encodeURIComponent(location.origin)}&report=${encodeURIComponent(location.origin)}`);
+    await host.started();
+    expect((await host.call('load')).ok).to.equal(true);
+    const cti = host.win.cti as FakeOpenCti;
+    await until(() => cti.clickToDialEnabled, 'click-to-dial to be enabled');
+    const startCalls = () => host.callbacks().filter(([type]) => type === 'start_call').map(([, payload]) => payload);
+
+    // A phone number clicked in Salesforce (lightning-click-to-dial → Open CTI onClickToDial).
+    cti.clickToDial({ number: '(555) 010-0100', recordId: ADA.Id, recordName: ADA.Name, objectType: 'Contact' });
+    // The call button's message, as force-app/…/softphoneBridgeCallButton publishes it (its Jest test holds the shape).
+    host.win.fakeOrg?.publish('SoftphoneBridge__c', { type: 'dial', dialTo: '+44 20 7946 0018', recordId: '001000000000003AAA', objectType: 'Account', recordName: 'Hopper Labs' });
+    await until(() => startCalls().length === 2, 'two start_call callbacks in the softphone');
+    const from = { dialFrom: '+18449401117', participantType: 'Agent' };
+    expect(startCalls()).to.deep.equal([
+      { ...PARTNER, dialTo: '+15550100100', ...from },
+      { ...PARTNER, dialTo: '+442079460018', ...from },
+    ]);
+
+    // The agent goes Away in Omni-Channel: the presence companion publishes it, the softphone hears it.
+    host.win.fakeOrg?.publish('SoftphoneBridge__c', { type: 'presence', source: 'omni', statusDeveloperName: 'Away' });
+    await until(() => host.callbacks().some(([type]) => type === 'update_presence'), 'update_presence in the softphone');
+    expect(host.callbacks().filter(([type]) => type === 'update_presence')).to.deep.equal([['update_presence', { softphoneId: 'away' }]]);
+
+    // A number the bridge cannot dial starts nothing; the host page says so without the number.
+    host.win.fakeOrg?.publish('SoftphoneBridge__c', { type: 'dial', dialTo: '12', recordId: ADA.Id, objectType: 'Contact' });
+    await until(() => host.status !== '', 'the host page to tell the agent');
+    expect(host.status).to.match(/not a valid phone number.*no call started/);
+    expect(host.status).to.not.contain('12');
+    expect(startCalls()).to.have.length(2);
+  });
+
   it("gives the softphone the bridge's own error codes across the bundles", async () => {
     await host.open(`${VENDOR_PAGE}?host=${encodeURIComponent(location.origin)}&report=${encodeURIComponent(location.origin)}`);
     await host.started();

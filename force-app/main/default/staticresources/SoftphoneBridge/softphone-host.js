@@ -8,7 +8,8 @@
  * The vendor page runs on its own origin and loads only softphone-bridge.remote.iife.js (with this
  * page's origin in data-host-origins); its contract calls travel over a private MessagePort that
  * the remote host hands to exactly the origin of SoftphoneUrl, never to '*' (ADR 0005).
- * No inline HTML is built from settings: the URL is parsed and only https addresses are framed.
+ * No inline HTML is built from settings: the URL is parsed and only https addresses are framed
+ * (http only when this page itself is http, as on a local test server).
  */
 (function () {
   'use strict';

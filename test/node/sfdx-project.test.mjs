@@ -242,6 +242,13 @@ test('the static resource is a folder the build can fill, deployed as one zip', 
   }
 });
 
+test('component tests (__tests__, Jest) stay out of the deploy', () => {
+  const sources = filesUnder(packageDir).filter((f) => f.split(/[\\/]/).includes('__tests__'));
+  assert.ok(sources.length > 0, 'the call button has Jest tests under __tests__');
+  const shipped = filesUnder(outputDir).filter((f) => f.split(/[\\/]/).includes('__tests__'));
+  assert.deepEqual(shipped, [], '.forceignore must exclude **/__tests__/**');
+});
+
 test('the message channel is exposed and describes every message field', () => {
   const channel = xml.parse(metaFile('messageChannels/SoftphoneBridge.messageChannel-meta.xml')).LightningMessageChannel;
   assert.equal(channel.isExposed, 'true');

@@ -1,4 +1,4 @@
-import type { CallingExtensionsClass, CallingExtensionsLike, HubSpotEventHandlers, HubSpotHandler } from '../../adapters/hubspot/calling-extensions.types.js';
+import { SYNC_EXAMPLE, type IframeLocation } from '../fixtures/vendor/hubspot/messages.js';
 
 /** A contact (`0-1`) or company (`0-2`) HubSpot can match a caller to. */
 export interface FakeHubSpotObject {
@@ -24,8 +24,16 @@ export interface FakeEngagement {
 /** How the next engagement create or update goes wrong: refused (nothing stored), or stored with the answer lost. */
 export type FakeHubSpotFault = 'failed' | 'lost-reply';
 
-/** A widget as HubSpot sees it: whether it answered the handshake, and how to reach it. */
+/**
+ * A copy of the widget as HubSpot sees it: where HubSpot loaded it, whether it answered the
+ * handshake, and how to reach it. With a calling window HubSpot runs two copies of the app: the
+ * calling window (`window`) and a `remote` iframe in the HubSpot page; HubSpot's reference app
+ * sends nothing from the remote copy then ("Do not send messages to HubSpot in the remote",
+ * HubSpot/calling-extensions-sdk, demos/demo-react-ts/src/hooks/useCti.ts, `isFromRemote`).
+ */
 export interface FakeWidget {
+  readonly iframeLocation: IframeLocation;
+  readonly usesCallingWindow: boolean;
   ready: boolean;
   /** Delivers a HubSpot message (`type`, `data`) to the widget. */
   deliver(type: string, data: unknown): void;
@@ -40,32 +48,31 @@ const STATUSES = new Set(['BUSY', 'CALLING_CRM_USER', 'CANCELED', 'COMPLETED', '
 const END_STATUSES = new Set(['COMPLETED', 'FAILED', 'CANCELED', 'BUSY', 'NO_ANSWER', 'REJECTED', 'MISSED']);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Handler names by message type, as the SDK's `messageHandlerNames` maps them. */
-const HANDLERS: Record<string, keyof HubSpotEventHandlers> = {
-  READY: 'onReady', DIAL_NUMBER: 'onDialNumber', CREATE_ENGAGEMENT_SUCCEEDED: 'onCreateEngagementSucceeded', CREATE_ENGAGEMENT_FAILED: 'onCreateEngagementFailed',
-  UPDATE_ENGAGEMENT_SUCCEEDED: 'onUpdateEngagementSucceeded', UPDATE_ENGAGEMENT_FAILED: 'onUpdateEngagementFailed', CALLER_ID_MATCH_SUCCEEDED: 'onCallerIdMatchSucceeded',
-  CALLER_ID_MATCH_FAILED: 'onCallerIdMatchFailed', NAVIGATE_TO_RECORD_FAILED: 'onNavigateToRecordFailed', END_CALL: 'onEndCall', ENGAGEMENT_CREATED: 'onEngagementCreated',
-};
-
 /**
- * A fake HubSpot portal hosting a calling widget, with a fake of the SDK class the widget uses
- * ({@link sdkClass}), written from the SDK's source (0.9.7) and HubSpot's calling SDK guide:
- * - the SDK refuses options without `eventHandlers`, and drops every message sent before
- *   HubSpot's handshake (`SYNC`, answered by `onReady`), as the real one does with a warning;
+ * HubSpot's side of a calling extension, reached only through a wire host that speaks the SDK's
+ * postMessage protocol to iframes running the real `@hubspot/calling-extensions-sdk` (no fake of
+ * the SDK class). Written from the SDK's source (0.9.7, src/IFrameManager.ts, src/CallingExtensions.ts,
+ * src/types.ts) and HubSpot's calling SDK guide
+ * (https://developers.hubspot.com/docs/api-reference/crm-calling-extensions-v3/calling-sdk):
+ * - the handshake is HubSpot's `SYNC` ({@link syncMessage}, keys of `SYNC_EXAMPLE`), answered by
+ *   the SDK's `SYNC_ACK`; the SDK itself drops what a widget sends before it;
  * - HubSpot ignores calls before `initialized` and a login; `externalCallId` is required;
  * - `incomingCall` is answered by a caller-ID match and, with `createEngagement`, a created
- *   engagement; `outgoingCall` by a created engagement; answers carry the engagement id only;
+ *   engagement; `outgoingCall` by a created engagement; answers carry the engagement id only
+ *   ("Use HubSpot Owned Engagements",
+ *   https://developers.hubspot.com/docs/api/crm/extensions/use-hubspot-owned-engagements-to-create-and-update-call-engagements);
  * - `callEnded` and `callCompleted` need a known engagement id, `callCompleted` comes after
- *   `callEnded`, and engagement properties must be HubSpot's, well formed;
+ *   `callEnded`, and engagement properties must be HubSpot's (`RawEngagementProperties`, src/types.ts);
+ * - every copy of the widget gets its own answers; two copies that both start a call make two
+ *   engagements, which is why only one copy may speak (see {@link FakeWidget});
  * - every answer is asynchronous and faults can be injected on creates and updates.
  */
 export class FakeHubSpot {
   readonly portalId = 62515;
   readonly objects: FakeHubSpotObject[] = [];
   readonly engagements = new Map<number, FakeEngagement>();
-  /** Messages HubSpot received, and those the SDK dropped before the handshake. */
-  readonly received: { type: string; data: unknown }[] = [];
-  readonly dropped: string[] = [];
+  /** Messages HubSpot received, with the copy of the widget that sent each. */
+  readonly received: { type: string; data: unknown; from: IframeLocation }[] = [];
   /** Protocol mistakes HubSpot would ignore or refuse. */
   readonly violations: string[] = [];
   readonly navigations: unknown[] = [];
@@ -81,50 +88,30 @@ export class FakeHubSpot {
     for (let i = 0; i < count; i += 1) this.#faults[what].push(fault);
   }
 
-  /** The SDK class, bound to this portal. `autoSync: false` holds HubSpot's handshake back. */
-  sdkClass({ autoSync = true }: { autoSync?: boolean } = {}): CallingExtensionsClass {
-    const portal = this;
-    return class FakeCallingExtensions implements CallingExtensionsLike {
-      readonly #widget: FakeWidget;
-      constructor(options: { debugMode: boolean; eventHandlers: HubSpotEventHandlers }) {
-        if (!options?.eventHandlers) throw new Error('Invalid options or missing eventHandlers.');
-        const handlers = options.eventHandlers;
-        this.#widget = {
-          ready: false,
-          deliver: (type, data) => {
-            const name = HANDLERS[type];
-            const handler: HubSpotHandler | undefined = (name === undefined ? undefined : handlers[name]) ?? handlers.defaultEventHandler;
-            handler?.(structuredClone(data), { type, data, messageId: `hubspot_${Date.now()}` });
-          },
-        };
-        portal.attach(this.#widget);
-        if (autoSync) setTimeout(() => portal.sync(), 0);
-      }
-      initialized = (data: { isLoggedIn?: boolean; engagementId?: number }) => portal.fromWidget(this.#widget, 'INITIALIZED', data);
-      userLoggedIn = () => portal.fromWidget(this.#widget, 'LOGGED_IN', undefined);
-      userLoggedOut = () => portal.fromWidget(this.#widget, 'LOGGED_OUT', undefined);
-      userAvailable = () => portal.fromWidget(this.#widget, 'USER_AVAILABLE', undefined);
-      userUnavailable = () => portal.fromWidget(this.#widget, 'USER_UNAVAILABLE', undefined);
-      incomingCall = (data: object) => portal.fromWidget(this.#widget, 'INCOMING_CALL', data);
-      outgoingCall = (data: object) => portal.fromWidget(this.#widget, 'OUTGOING_CALL_STARTED', data);
-      callAnswered = (data: object) => portal.fromWidget(this.#widget, 'CALL_ANSWERED', data);
-      callEnded = (data: object) => portal.fromWidget(this.#widget, 'CALL_ENDED', data);
-      callCompleted = (data: object) => portal.fromWidget(this.#widget, 'CALL_COMPLETED', data);
-      navigateToRecord = (data: object) => portal.fromWidget(this.#widget, 'NAVIGATE_TO_RECORD', data);
-    };
-  }
-
-  /** Adds a widget HubSpot talks to (the SDK fake does; a wire-level host for the real SDK does too). */
+  /** Adds a copy of the widget HubSpot talks to (a wire host does, for each widget iframe). */
   attach(widget: FakeWidget): void {
     this.#widgets.push(widget);
   }
 
-  /** HubSpot's handshake: every widget becomes ready and gets `onReady`. */
-  sync(engagementId?: number): void {
-    for (const widget of this.#widgets.filter((w) => !w.ready)) {
-      widget.ready = true;
-      this.#send(widget, 'READY', { portalId: this.portalId, userId: 7, ownerId: 8, ...(engagementId === undefined ? {} : { engagementId }) });
-    }
+  /** The copies of the widget HubSpot loaded. */
+  get widgets(): readonly FakeWidget[] {
+    return this.#widgets;
+  }
+
+  /**
+   * HubSpot's handshake message for `widget`: `SYNC` with the keys the SDK reads
+   * (`SYNC_EXAMPLE`), this portal's ids, where the copy runs, and the host URL the SDK will
+   * answer to. `engagementId` is the call in progress when the widget was reloaded mid-call.
+   */
+  syncMessage(widget: FakeWidget, hostUrl: string, engagementId?: number): Record<string, unknown> {
+    return {
+      ...SYNC_EXAMPLE,
+      portalId: this.portalId,
+      iframeLocation: widget.iframeLocation,
+      usesCallingWindow: widget.usesCallingWindow,
+      hostUrl,
+      ...(engagementId === undefined ? {} : { engagementId }),
+    };
   }
 
   /** The user clicks a number in HubSpot (a contact's or company's record). */
@@ -139,12 +126,9 @@ export class FakeHubSpot {
 
   /** A message from a widget, as HubSpot processes it. */
   fromWidget(widget: FakeWidget, type: string, data: unknown): void {
-    if (!widget.ready) {
-      this.dropped.push(type); // "iFrame not initialized to send a message within HubSpot"
-      return;
-    }
+    if (!widget.ready) return void this.violations.push(`${type} before the handshake`); // the real SDK drops these itself
     const message = structuredClone({ type, data }) as { type: string; data: Record<string, unknown> | undefined };
-    this.received.push(message);
+    this.received.push({ ...message, from: widget.iframeLocation });
     const d = message.data ?? {};
     switch (type) {
       case 'INITIALIZED':

@@ -76,9 +76,13 @@ export class FakeHubSpot {
   /** Protocol mistakes HubSpot would ignore or refuse. */
   readonly violations: string[] = [];
   readonly navigations: unknown[] = [];
-  initialized = false;
-  loggedIn = false;
   available: boolean | undefined;
+  /**
+   * Lifecycle per copy of the widget: each iframe has its own SDK session with HubSpot, so one
+   * copy's `initialized` does not log another out (**unverified**: HubSpot does not document how
+   * it combines two copies; the fake keeps them apart, as the SDK does on the widget side).
+   */
+  readonly #session = new Map<FakeWidget, { initialized: boolean; loggedIn: boolean }>();
   #nextId = 1001;
   #faults: Record<'create' | 'update', FakeHubSpotFault[]> = { create: [], update: [] };
   #widgets: FakeWidget[] = [];
@@ -132,12 +136,11 @@ export class FakeHubSpot {
     const d = message.data ?? {};
     switch (type) {
       case 'INITIALIZED':
-        this.initialized = true;
-        this.loggedIn = d['isLoggedIn'] === true;
+        this.#session.set(widget, { initialized: true, loggedIn: d['isLoggedIn'] === true });
         return;
       case 'LOGGED_IN':
       case 'LOGGED_OUT':
-        this.loggedIn = type === 'LOGGED_IN';
+        this.#session.set(widget, { initialized: this.#session.get(widget)?.initialized ?? false, loggedIn: type === 'LOGGED_IN' });
         return;
       case 'USER_AVAILABLE':
       case 'USER_UNAVAILABLE':
@@ -146,7 +149,8 @@ export class FakeHubSpot {
       case 'NAVIGATE_TO_RECORD':
         return this.#navigate(widget, d);
     }
-    if (!this.initialized || !this.loggedIn) return void this.violations.push(`${type} before initialized and logged in`);
+    const session = this.#session.get(widget);
+    if (session?.initialized !== true || !session.loggedIn) return void this.violations.push(`${type} before initialized and logged in`);
     if (typeof d['externalCallId'] !== 'string' || d['externalCallId'] === '') return void this.violations.push(`${type} without externalCallId`);
     if (type === 'INCOMING_CALL' || type === 'OUTGOING_CALL_STARTED') return this.#start(widget, type, d);
     const engagement = this.engagements.get(Number(d['engagementId']));

@@ -54,6 +54,48 @@ describe('hubspotAdapter() (through the real calling extensions SDK)', () => {
     });
   });
 
+  describe('two copies of the widget (HS-1)', () => {
+    // With a calling window HubSpot loads the app twice: the calling window and a "remote" iframe
+    // in the HubSpot page, and its reference app keeps the remote silent.
+    it('makes one engagement per call when HubSpot runs a calling window and a remote copy, the remote staying silent', async () => {
+      const hubspot = portal();
+      const calling = await tab(hubspot, {}, { iframeLocation: 'window', usesCallingWindow: true });
+      const remote = await tab(hubspot, {}, { iframeLocation: 'remote', usesCallingWindow: true });
+      await calling.bridge.load(calling.callback);
+      const refused = (await remote.bridge.load(remote.callback).then(() => undefined, (e: unknown) => e)) as BridgeError;
+      expect(refused.code).to.equal('ADAPTER_CONNECT_FAILED');
+      expect(refused.retryable).to.equal(false);
+      expect(refused.details).to.deep.include({ iframeLocation: 'remote', usesCallingWindow: true });
+      // Both softphones see the same call; only the calling window's bridge takes it.
+      await calling.bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
+      await remote.bridge.incomingCall({ ...ids, callerANI: '+15550100100' }).catch(() => undefined);
+      await calling.bridge.callEnded({ ...ids, duration: 20 });
+      await remote.bridge.callEnded({ ...ids, duration: 20 }).catch(() => undefined);
+      await calling.bridge.flush();
+      await until(() => (hubspot.engagementsFor(ids.conversationId)[0]?.updates ?? 0) >= 1, 'the completed engagement');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(hubspot.engagementsFor(ids.conversationId)).to.have.length(1);
+      expect(hubspot.received.filter((m) => m.from === 'remote').map((m) => m.type)).to.deep.equal(['INITIALIZED']);
+      expect(new Set(hubspot.received.filter((m) => m.type === 'INCOMING_CALL' || m.type === 'CALL_COMPLETED').map((m) => m.from))).to.deep.equal(new Set(['window']));
+      expect(hubspot.violations).to.deep.equal([]);
+      await calling.bridge.dispose();
+      await remote.bridge.dispose();
+    });
+
+    it('speaks from the remote copy when HubSpot uses no calling window', async () => {
+      const hubspot = portal();
+      const { bridge, callback } = await tab(hubspot, {}, { iframeLocation: 'remote', usesCallingWindow: false });
+      await bridge.load(callback);
+      await bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
+      await bridge.callEnded({ ...ids, duration: 20 });
+      await bridge.flush();
+      expect(hubspot.engagementsFor(ids.conversationId)).to.have.length(1);
+      expect(hubspot.received.filter((m) => m.type === 'INCOMING_CALL' || m.type === 'CALL_COMPLETED').map((m) => m.from)).to.include.members(['remote']);
+      expect(new Set(hubspot.received.map((m) => m.from))).to.deep.equal(new Set(['remote']));
+      await bridge.dispose();
+    });
+  });
+
   describe('an inbound call', () => {
     it('announces, answers, ends and completes one engagement, opening the one matching contact', async () => {
       const hubspot = portal();

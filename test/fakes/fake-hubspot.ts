@@ -7,6 +7,7 @@ export interface FakeHubSpotObject {
   readonly phone: string;
   readonly firstName?: string;
   readonly lastName?: string;
+  readonly email?: string;
   readonly name?: string;
 }
 
@@ -39,13 +40,19 @@ export interface FakeWidget {
   deliver(type: string, data: unknown): void;
 }
 
-/** Properties HubSpot accepts on a call engagement (`RawEngagementProperties`). */
+/** Properties HubSpot accepts on a call engagement: `RawEngagementProperties` (@hubspot/calling-extensions-sdk, src/types.ts). */
 const PROPERTIES = new Set([
   'hs_timestamp', 'hs_call_body', 'hs_call_callee_object_id', 'hs_call_callee_object_type', 'hs_call_direction', 'hs_call_disposition', 'hs_call_duration',
   'hs_call_from_number', 'hs_call_recording_url', 'hs_call_status', 'hs_call_title', 'hs_call_source', 'hs_call_to_number', 'hubspot_owner_id', 'hs_activity_type', 'hs_attachment_ids',
 ]);
+/** `hs_call_status` values, as listed beside the property in src/types.ts (`RawEngagementProperties`). */
 const STATUSES = new Set(['BUSY', 'CALLING_CRM_USER', 'CANCELED', 'COMPLETED', 'CONNECTING', 'FAILED', 'IN_PROGRESS', 'NO_ANSWER', 'QUEUED', 'RINGING']);
+/** `callEndStatus` values: `EndStatus` (src/types.ts). */
 const END_STATUSES = new Set(['COMPLETED', 'FAILED', 'CANCELED', 'BUSY', 'NO_ANSWER', 'REJECTED', 'MISSED']);
+/**
+ * `hs_call_disposition` is a call outcome id, a GUID (HubSpot Calls API, "call outcomes":
+ * https://developers.hubspot.com/docs/api/crm/calls; the default outcome GUIDs are listed there).
+ */
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -165,10 +172,18 @@ export class FakeHubSpot {
 
   #start(widget: FakeWidget, type: 'INCOMING_CALL' | 'OUTGOING_CALL_STARTED', d: Record<string, unknown>): void {
     if (type === 'INCOMING_CALL') {
+      // `OnIncomingCall` requires fromNumber and toNumber (src/types.ts); HubSpot answers with a
+      // caller-ID match of `ContactIdMatch` / `CompanyIdMatch` entries (src/types.ts, fixture
+      // CALLER_ID_MATCH_EXAMPLE). Matching on the exact number is the fake's simplification.
       if (typeof d['fromNumber'] !== 'string' || typeof d['toNumber'] !== 'string') return void this.violations.push('INCOMING_CALL needs fromNumber and toNumber');
       const callerIdMatches = this.objects
         .filter((o) => o.phone === d['fromNumber'])
-        .map((o) => ({ callerIdType: o.objectTypeId === '0-1' ? 'CONTACT' : 'COMPANY', objectCoordinates: { portalId: this.portalId, objectId: o.objectId, objectTypeId: o.objectTypeId }, firstName: o.firstName, lastName: o.lastName, name: o.name }));
+        .map((o) => {
+          const objectCoordinates = { portalId: this.portalId, objectId: o.objectId, objectTypeId: o.objectTypeId };
+          return o.objectTypeId === '0-1'
+            ? { callerIdType: 'CONTACT', objectCoordinates, firstName: o.firstName ?? '', lastName: o.lastName ?? '', email: o.email ?? '' }
+            : { callerIdType: 'COMPANY', objectCoordinates, name: o.name ?? '' };
+        });
       this.#send(widget, 'CALLER_ID_MATCH_SUCCEEDED', { callerIdMatches });
     }
     if (d['createEngagement'] !== true) return;
@@ -185,10 +200,13 @@ export class FakeHubSpot {
       this.#send(widget, 'UPDATE_ENGAGEMENT_FAILED', { engagementId: d['engagementId'], error: { message: why } });
     };
     if (engagement === undefined) return refuse('unknown engagementId');
+    // The guide's order: callEnded, then callCompleted with the engagement id
+    // (https://developers.hubspot.com/docs/api-reference/crm-calling-extensions-v3/calling-sdk).
     if (!engagement.ended) return refuse('the call was not ended first');
     const properties = (d['engagementProperties'] ?? {}) as Record<string, unknown>;
     const unknown = Object.keys(properties).filter((k) => !PROPERTIES.has(k));
     if (unknown.length > 0) return refuse(`unknown properties ${unknown.join(', ')}`);
+    // hs_timestamp is the one required property, hs_call_duration is milliseconds (src/types.ts).
     if (properties['hs_timestamp'] === undefined) return refuse('hs_timestamp is required');
     if (properties['hs_call_duration'] !== undefined && !/^\d+$/.test(String(properties['hs_call_duration']))) return refuse('hs_call_duration must be milliseconds');
     if (properties['hs_call_direction'] !== undefined && !['INBOUND', 'OUTBOUND'].includes(String(properties['hs_call_direction']))) return refuse('bad hs_call_direction');

@@ -30,7 +30,8 @@ export const libraryEntries = [
  */
 export const iifeEntries = [
   { input: 'src/index.ts', output: 'dist/softphone-bridge.iife.js', globalName: 'SoftphoneBridge' },
-  { input: 'adapters/salesforce/bundle.ts', output: 'dist/softphone-bridge.salesforce.iife.js', httpsOnly: true, budgetGzip: 15 * 1024, budgetEnforced: true },
+  // 15 KB until 2026-12-02; 16 KB since (ADR 0009's amendment: correctness against the real browser and Open CTI).
+  { input: 'adapters/salesforce/bundle.ts', output: 'dist/softphone-bridge.salesforce.iife.js', httpsOnly: true, budgetGzip: 16 * 1024, budgetEnforced: true },
   // The other CRMs' bundles (issue 6): sizes printed beside the Salesforce one; budgets enforced once met.
   { input: 'adapters/dynamics/bundle.ts', output: 'dist/softphone-bridge.dynamics.iife.js', httpsOnly: true, budgetGzip: 15 * 1024, budgetEnforced: false },
   { input: 'adapters/hubspot/bundle.ts', output: 'dist/softphone-bridge.hubspot.iife.js', httpsOnly: true, budgetGzip: 15 * 1024, budgetEnforced: false },
@@ -38,6 +39,9 @@ export const iifeEntries = [
   { input: 'adapters/webhook/bundle.ts', output: 'dist/softphone-bridge.webhook.iife.js', budgetGzip: 15 * 1024, budgetEnforced: true },
   // The softphone frame's side of the remote transport (src/remote/): plain TS, no zod, no eventemitter3.
   { input: 'src/remote/iife.ts', output: 'dist/softphone-bridge.remote.iife.js', budgetGzip: 3 * 1024, budgetEnforced: true },
+  // The Visualforce host page's side of it: serves the Salesforce bundle's bridge to a cross-origin
+  // softphone frame. Apart from the budgeted bundle because the host parses with zod/mini (ADR 0005).
+  { input: 'adapters/salesforce/host-bundle.ts', output: 'dist/softphone-bridge.salesforce-host.iife.js' },
 ];
 
 /**

@@ -21,11 +21,12 @@ rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true }); /
 run('rollup', [bin('rollup/dist/bin/rollup'), '-c', 'rollup.config.mjs']);
 run('tsc (declarations)', [bin('typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
 
-// The Visualforce host page loads the Salesforce bundle from the SoftphoneBridge static resource:
-// fill it, so that `sf project deploy start` ships the bundle just built (the copy is gitignored).
-const salesforceBundle = new URL('../dist/softphone-bridge.salesforce.iife.js', import.meta.url);
-if (existsSync(salesforceBundle)) {
-  copyFileSync(salesforceBundle, new URL('../force-app/main/default/staticresources/SoftphoneBridge/softphone-bridge.salesforce.iife.js', import.meta.url));
+// The Visualforce host page loads the Salesforce bundle and the remote host from the SoftphoneBridge
+// static resource: fill it, so that `sf project deploy start` ships the bundles just built (the
+// copies are gitignored).
+for (const file of ['softphone-bridge.salesforce.iife.js', 'softphone-bridge.salesforce-host.iife.js']) {
+  const built = new URL(`../dist/${file}`, import.meta.url);
+  if (existsSync(built)) copyFileSync(built, new URL(`../force-app/main/default/staticresources/SoftphoneBridge/${file}`, import.meta.url));
 }
 
 const dist = new URL('../dist/', import.meta.url);

@@ -1,6 +1,11 @@
 import { type CallRecord, callSubject, ivrDetailLines, CALL_DETAILS_SEPARATOR } from '../../src/contract/index.js';
 
-/** Entity sets of the record types a phone call can be regarding, for `@odata.bind`. */
+/**
+ * Entity sets of the record types a phone call can be regarding, for `@odata.bind`. The property
+ * is phonecall's own navigation property `regardingobjectid_<type>_phonecall` (relationship
+ * `Contact_Phonecalls`…), as the phonecall EntityType reference names it
+ * (https://learn.microsoft.com/power-apps/developer/data-platform/webapi/reference/phonecall).
+ */
 const ENTITY_SETS: Readonly<Record<string, string>> = { contact: 'contacts', account: 'accounts', lead: 'leads', incident: 'incidents', opportunity: 'opportunities' };
 
 /** Activity `description` is a 2,000-character memo in a default organisation. */
@@ -24,7 +29,7 @@ export interface PhoneCallAttributes {
  * - `description`: the notes verbatim, then `— Call details —` with duration, outcome and IVR;
  * - the conversation id in `keyAttribute` (so a retry without a receipt finds the record), the
  *   disposition in `dispositionAttribute`;
- * - `regardingobjectid_<type>@odata.bind` to the popped, chosen or clicked record.
+ * - `regardingobjectid_<type>_phonecall@odata.bind` to the popped, chosen or clicked record.
  *
  * @see https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/phonecall
  */
@@ -49,6 +54,6 @@ export function toPhoneCall(call: CallRecord, attributes: PhoneCallAttributes): 
     description: full.length <= DESCRIPTION_MAX ? full : notes.slice(0, DESCRIPTION_MAX),
     [attributes.keyAttribute]: call.conversationId.slice(0, 250),
     ...(call.disposition === undefined || call.disposition === '' ? {} : { [attributes.dispositionAttribute]: call.disposition.slice(0, 250) }),
-    ...(record === undefined || set === undefined ? {} : { [`regardingobjectid_${record.type}@odata.bind`]: `/${set}(${record.id})` }),
+    ...(record === undefined || set === undefined ? {} : { [`regardingobjectid_${record.type}_phonecall@odata.bind`]: `/${set}(${record.id})` }),
   };
 }

@@ -65,7 +65,8 @@ export function toEngagementProperties(call: CallRecord, context: EngagementCont
     hs_call_body: body,
     hs_call_direction: inbound ? 'INBOUND' : 'OUTBOUND',
     hs_call_duration: String(Math.round((call.durationSeconds ?? 0) * 1000)),
-    hs_call_status: call.outcome === undefined || call.outcome === 'completed' ? 'COMPLETED' : call.outcome === 'declined' ? 'CANCELED' : 'NO_ANSWER',
+    // A call that lasted without a reported answer ended all the same: COMPLETED claims no answer either way.
+    hs_call_status: call.outcome === undefined || call.outcome === 'completed' || call.outcome === 'unconfirmed' ? 'COMPLETED' : call.outcome === 'declined' ? 'CANCELED' : 'NO_ANSWER',
     ...(outcomeId === undefined ? {} : { hs_call_disposition: outcomeId }),
     ...(from === undefined ? {} : { hs_call_from_number: from }),
     ...(to === undefined ? {} : { hs_call_to_number: to }),

@@ -40,7 +40,8 @@ export interface OpenCtiApi {
   }): void;
   saveLog(args: { value: object; callback?: OpenCtiCallback }): void;
   refreshView(args?: { callback?: OpenCtiCallback }): void;
-  runApex(args: { apexClass: string; methodName: string; methodParams: string; callback?: OpenCtiCallback }): void;
+  /** `methodParams` is left out for a method without parameters (the guide: "none or an empty object"). */
+  runApex(args: { apexClass: string; methodName: string; methodParams?: string; callback?: OpenCtiCallback }): void;
   setSoftphonePanelVisibility(args: { visible: boolean; callback?: OpenCtiCallback }): void;
   subscribe(args: { channelName: string; listener: (message: unknown) => void; callback?: OpenCtiCallback }): void;
   publish(args: { channelName: string; message: object; callback?: OpenCtiCallback }): void;

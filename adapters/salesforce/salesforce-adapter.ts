@@ -24,6 +24,12 @@ export const MESSAGE_CHANNEL = 'SoftphoneBridge__c';
 /** The Apex class and method of the optional server-side upsert (force-app/main/default/classes). */
 export const APEX_UPSERT = { apexClass: 'SoftphoneBridgeCallLog', methodName: 'upsertCallLog' } as const;
 
+/**
+ * The class's no-op method. Open CTI describes every `runApex` server error as "Could not load Apex
+ * class", so only a method that cannot fail tells "not deployed" from "the upsert failed".
+ */
+export const APEX_PROBE = { apexClass: APEX_UPSERT.apexClass, methodName: 'probe' } as const;
+
 /** Options of {@link salesforceAdapter}. */
 export interface SalesforceAdapterOptions {
   /** `sforce.opencti`, or a function that loads it (the bundle loads the script on demand). */
@@ -39,7 +45,7 @@ export interface SalesforceAdapterOptions {
  * - screen pops with `searchAndScreenPop` (deferred), then one record → open it, several → the
  *   search page and the record the agent opens from it, none → a new-record form with the number;
  * - one Task per conversation with `saveLog` (update by the remembered Task Id), or through the
- *   Apex upsert when `ApexUpsert` is on (falling back to `saveLog` when the class is absent);
+ *   Apex upsert when `ApexUpsert` is on and the class answers its probe (else `saveLog`);
  * - click-to-dial and the call button (Lightning message channel) → `start_call` in E.164;
  * - presence through the message channel and the Omni-Channel companion component.
  *
@@ -48,7 +54,12 @@ export interface SalesforceAdapterOptions {
 export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter {
   /** What `connect` set up; `undefined` before it and after `disconnect`. */
   let live: { cti: OpenCti; context: AdapterContext; settings: SalesforceSettings } | undefined;
-  let apexAvailable = true;
+  /** The Apex class answered a probe in this session: from then on every call log goes through it. */
+  let apexDeployed = false;
+  /** The probe in flight, shared by the writes waiting for it. */
+  let probing: Promise<boolean> | undefined;
+  /** Keys whose Task this session created (or tried to create) with saveLog: they stay on saveLog. */
+  const viaSaveLog = new Set<string>();
   /** A live call whose number matched several records: the record the agent opens among them is linked. */
   let choice: { conversationId: string; candidates: Map<string, CrmRecordRef> } | undefined;
 
@@ -109,19 +120,34 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
     return taskIdFrom(saved?.recordId, 'saveLog', write);
   };
 
-  const apexUpsert = async ({ cti, context }: NonNullable<typeof live>, write: CallLogWrite, fields: Record<string, unknown>): Promise<string | undefined> => {
+  /**
+   * Whether the Apex class is deployed: `true` once it answered, `false` when the probe got an error
+   * answer. A probe that got no answer decides nothing: it rejects (retryable), so the write waits
+   * and probes again rather than taking a path another attempt may not have taken.
+   */
+  const probe = ({ cti, context }: NonNullable<typeof live>): Promise<boolean> =>
+    (probing ??= cti
+      .call('runApex', { ...APEX_PROBE })
+      .then(
+        () => (apexDeployed = true),
+        (error: unknown) => {
+          if (!(error instanceof BridgeError) || error.code === 'ADAPTER_TIMEOUT') throw error;
+          context.logger.warn('Apex upsert class did not answer its probe; using saveLog', { apexClass: APEX_UPSERT.apexClass });
+          return false;
+        },
+      )
+      .finally(() => (probing = undefined)));
+
+  /** Whether `write` goes through the Apex upsert: a write never changes path between its attempts. */
+  const useApex = async (connection: NonNullable<typeof live>, write: CallLogWrite): Promise<boolean> =>
+    connection.settings.apexUpsert && !viaSaveLog.has(write.key) && (apexDeployed || (await probe(connection)));
+
+  const apexUpsert = async (cti: OpenCti, write: CallLogWrite, fields: Record<string, unknown>): Promise<string> => {
     // Percent-encoded (a space is %20, never "+"): runApex passes methodParams as a query string.
     const methodParams = `callKey=${encodeURIComponent(write.key)}&fieldsJson=${encodeURIComponent(JSON.stringify(fields))}`;
-    try {
-      const result = (await cti.call('runApex', { ...APEX_UPSERT, methodParams })) as { runApex?: unknown } | null;
-      return taskIdFrom(result?.runApex, 'runApex', write);
-    } catch (error) {
-      if (!isMissingClass(error)) throw error;
-      // The class is not deployed in this org. Fall back for good.
-      apexAvailable = false;
-      context.logger.warn('Apex upsert class missing; using saveLog', { apexClass: APEX_UPSERT.apexClass });
-      return undefined;
-    }
+    // Any failure, "Could not load Apex class" included, is retried as runApex: the write may have committed.
+    const result = (await cti.call('runApex', { ...APEX_UPSERT, methodParams })) as { runApex?: unknown } | null;
+    return taskIdFrom(result?.runApex, 'runApex', write);
   };
 
   return {
@@ -132,6 +158,8 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
       const cti = createOpenCti(api, ctx.clock, options.callbackTimeoutMs ?? 10_000);
       const settings = parseSettings(await cti.call('getCallCenterSettings', {}, 'ADAPTER_CONNECT_FAILED'));
       live = { cti, context: ctx, settings };
+      // Probed now so that the first call log does not wait for it; a failed probe is repeated by the write.
+      if (settings.apexUpsert) probe(live).catch(() => undefined);
       cti.listen('onClickToDial', (payload) => {
         const p = fieldsOf(payload);
         dial(p['number'], p, 'Click-to-dial');
@@ -149,15 +177,21 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
     async disconnect() {
       live = undefined;
       choice = undefined;
+      apexDeployed = false;
+      viaSaveLog.clear();
     },
 
     async writeCallLog(write: CallLogWrite): Promise<WriteReceipt> {
       const connection = ready();
       const { cti } = connection;
       const fields: Record<string, unknown> = toTask(write.call);
-      let id: string | undefined;
-      if (connection.settings.apexUpsert && apexAvailable) id = await apexUpsert(connection, write, fields);
-      id ??= await saveLog(cti, write, fields);
+      let id: string;
+      if (await useApex(connection, write)) id = await apexUpsert(cti, write, fields);
+      else {
+        // A saveLog create whose reply is lost is retried as saveLog; Apex would not know its Task.
+        viaSaveLog.add(write.key);
+        id = await saveLog(cti, write, fields);
+      }
       // The agent's view shows the new activity; a refresh that fails changes nothing logged.
       cti.call('refreshView', {}).catch(() => undefined);
       return { recordId: id, recordType: 'Task' };
@@ -177,8 +211,9 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
       }
       if (matches.length > 1) {
         choice = { conversationId: request.conversationId, candidates: new Map(matches.map((m) => [m.id, m])) };
-        const popData = found?.['SCREEN_POP_DATA'] as { type?: unknown; params?: unknown } | undefined;
-        if (typeof popData?.type === 'string') await pop(popData.type, popData.params ?? {});
+        const popData = found?.['SCREEN_POP_DATA'];
+        // Opaque to us: the guide says to hand it to screenPop unmodified, every key of it.
+        if (typeof popData === 'object' && popData !== null) await cti.call('screenPop', { ...popData }, 'SCREEN_POP_FAILED');
         else if (request.phoneNumber.length >= 3) await pop(SCREENPOP_TYPE.SEARCH, { searchString: request.phoneNumber });
       } else if (request.direction === 'inbound') {
         await pop(SCREENPOP_TYPE.NEW_RECORD_MODAL, { entityName: settings.newRecordEntity, defaultFieldValues: { Phone: request.phoneNumber } });
@@ -213,12 +248,17 @@ function recordFrom(id: unknown, type: unknown, name: unknown): CrmRecordRef | u
   return { id, ...(typeof type === 'string' && type !== '' ? { type } : {}), ...(typeof name === 'string' && name !== '' ? { name } : {}) };
 }
 
-/** The records of a deferred `searchAndScreenPop` answer: every key but `SCREEN_POP_DATA`. */
+/**
+ * The records of a deferred `searchAndScreenPop` answer: every key but `SCREEN_POP_DATA`. Entries
+ * hold only the softphone layout's fields and may lack `Id` and `RecordType` (the guide's Account
+ * sample has `object` and `displayName` instead), so the key is the Id and `object` the type.
+ * `displayName` is the object's label ("Company"), never the record's name.
+ */
 function matchesOf(found: unknown): CrmRecordRef[] {
   return Object.entries(fieldsOf(found)).flatMap(([key, value]) => {
     if (key === 'SCREEN_POP_DATA' || typeof value !== 'object' || value === null) return [];
     const v = value as Record<string, unknown>;
-    return recordFrom(typeof v['Id'] === 'string' ? v['Id'] : key, v['RecordType'], v['Name']) ?? [];
+    return recordFrom(typeof v['Id'] === 'string' ? v['Id'] : key, v['RecordType'] ?? v['object'], v['Name']) ?? [];
   });
 }
 
@@ -226,10 +266,4 @@ function matchesOf(found: unknown): CrmRecordRef[] {
 function taskIdFrom(id: unknown, method: string, write: CallLogWrite): string {
   if (typeof id === 'string' && id !== '') return id;
   throw new BridgeError('ADAPTER_WRITE_FAILED', `${method} returned no Task Id.`, { details: { key: write.key } });
-}
-
-/** Whether Open CTI refused `runApex` with "Could not load Apex class" (the class is not deployed). */
-function isMissingClass(error: unknown): boolean {
-  const errors: unknown = error instanceof BridgeError ? error.cause : undefined;
-  return Array.isArray(errors) && errors.some((e: { description?: unknown } | null) => String(e?.description).startsWith('Could not load Apex class'));
 }

@@ -2,15 +2,45 @@ import { asRecord, FieldReader, type Parsed } from '../shared/fields.js';
 import { epochMs } from '../shared/time.js';
 import type { SobotStatus } from './sobot-sdk.js';
 
-/** Which way a Sobot call goes (`callType` "Inbound" / "Outbound" in the seed's Table 4). */
+/** Which way a customer call goes (`callType` "Inbound" / "Outbound"). */
 export type SobotDirection = 'inbound' | 'outbound';
 
-/** The call fields of a Sobot call event, as the seed's Table 4 (`workStatusInfo`) names them. */
+/**
+ * Sobot's `callType`, lower-cased. The message format lists Inbound, Outbound, Internal
+ * (agent to agent) and Consult (an agent's consultation leg).
+ *
+ * @see https://developer.zhichi.com/pages/ae4786 ("话务类事件公共字段", callType)
+ */
+export type SobotCallType = SobotDirection | 'internal' | 'consult';
+
+/**
+ * Sobot's `partyRole`, lower-cased: whose leg of the call the event is about. Sobot models a
+ * call as parties, each with its own state (IDLE, Dialing, Ringing, Talk, Held).
+ *
+ * @see https://developer.zhichi.com/pages/ae4786 ("话务类事件公共字段", partyRole; "话务相关")
+ */
+export type SobotPartyRole = 'customer' | 'agent' | 'virtualagent' | 'supervisor' | 'thirdpstn';
+
+/**
+ * The numbers a call message may carry. Call events carry `ANI` (the PSTN originator) and `DNIS`
+ * (the PSTN receiver), both empty when not PSTN; `otherDN` (the customer's number) is in the
+ * regain message's `workStatusInfo` (seed 001 Table 4) and in the server-push format only.
+ */
+export interface SobotNumbers {
+  readonly ani: string | undefined;
+  readonly dnis: string | undefined;
+  readonly otherDN: string | undefined;
+}
+
+/** The call fields of one Sobot call message. */
 export interface SobotCallFacts {
   readonly callId: string;
+  /** Inbound or outbound; `undefined` when `callType` is absent, Internal or Consult. */
   readonly direction: SobotDirection | undefined;
-  /** The customer's number (`otherDN`); `undefined` when the message has none. */
-  readonly otherDN: string | undefined;
+  readonly callType: SobotCallType | undefined;
+  /** Whose leg the event is about; `undefined` when the message names no party (the regain's call). */
+  readonly party: SobotPartyRole | undefined;
+  readonly numbers: SobotNumbers;
 }
 
 /** A Sobot event the connector acts on, parsed. */
@@ -22,9 +52,12 @@ export type SobotEvent =
 /** The kinds of event the connector subscribes to. */
 export type SobotEventKind = 'ringing' | 'dialing' | 'answered' | 'released' | 'abandoned' | 'ready' | 'notReady' | 'regain';
 
+const CALL_TYPES: readonly SobotCallType[] = ['inbound', 'outbound', 'internal', 'consult'];
+const PARTY_ROLES: readonly SobotPartyRole[] = ['customer', 'agent', 'virtualagent', 'supervisor', 'thirdpstn'];
+
 /**
  * Parses one Sobot message. Pure. Extra attributes are ignored (the SDK promises to add some);
- * values are trimmed (the seed's samples pad them with spaces); `reasonCode` is taken as text or
+ * values are trimmed (Sobot's samples pad them with spaces); `reasonCode` is taken as text or
  * number (text in the events' tables, a number in `notReady`'s request).
  */
 export function parseSobotEvent(kind: SobotEventKind, message: unknown): Parsed<SobotEvent> {
@@ -50,12 +83,25 @@ function toEvent(kind: SobotEventKind, read: FieldReader): SobotEvent | undefine
   }
 }
 
+/**
+ * The call fields. `callType` and `partyRole` outside the documented sets are refused (named in
+ * the error) rather than guessed: a wrong guess would end, or answer, the wrong call.
+ */
 function callFacts(read: FieldReader): SobotCallFacts | undefined {
   const callId = read.text('callID', true);
   const type = read.text('callType')?.toLowerCase();
-  if (type !== undefined && type !== 'inbound' && type !== 'outbound') read.reject('callType', 'must be "Inbound" or "Outbound"');
-  if (callId === undefined) return undefined;
-  return { callId, direction: type === 'inbound' || type === 'outbound' ? type : undefined, otherDN: read.text('otherDN') };
+  if (type !== undefined && !CALL_TYPES.includes(type as SobotCallType)) read.reject('callType', 'must be "Inbound", "Outbound", "Internal" or "Consult"');
+  const role = read.text('partyRole')?.toLowerCase();
+  if (role !== undefined && !PARTY_ROLES.includes(role as SobotPartyRole)) read.reject('partyRole', 'must be "Customer", "Agent", "VirtualAgent", "Supervisor" or "ThirdPSTN"');
+  if (callId === undefined || !read.ok) return undefined;
+  const callType = type as SobotCallType | undefined;
+  return {
+    callId,
+    direction: callType === 'inbound' || callType === 'outbound' ? callType : undefined,
+    callType,
+    party: role as SobotPartyRole | undefined,
+    numbers: { ani: read.text('ANI'), dnis: read.text('DNIS'), otherDN: read.text('otherDN') },
+  };
 }
 
 /** Not ready without a reason code means DND: the seed's login sets DND when no state is given. */

@@ -2,10 +2,16 @@ import { BridgeError, type CallbackPayload, type ConnectorContext, type Contract
 import { CallBook } from '../shared/call-book.js';
 import { ContractLink } from '../shared/contract-link.js';
 import { vendorPayloadError } from '../shared/fields.js';
+import { customerNumber } from './customer-number.js';
+import { sobotIgnoreReason } from './party.js';
 import { parseSobotEvent, type SobotEvent, type SobotEventKind } from './parse-event.js';
 import { parseSobotOptions, type SobotConnectorOptions, type SobotSettings } from './sobot-options.js';
 import { SobotSdk } from './sobot-sdk.js';
 import { sobotCallStep, sobotRegain, sobotStatusCall, type SobotCall, type SobotCallEvent } from './to-contract.js';
+import { watchUnmapped } from './unmapped-events.js';
+
+/** A synthetic event's numbers: it names none. */
+const NO_NUMBERS = { ani: undefined, dnis: undefined, otherDN: undefined } as const;
 
 /** How long a number sent to `makeCall` may wait for the `EventDialing` that lacks it. */
 const DIAL_MEMORY_MS = 60_000;
@@ -58,11 +64,13 @@ export function sobotConnector(options: SobotConnectorOptions): SobotConnector {
 
   const onCall = (s: SobotSettings, event: SobotCallEvent, now: number) => {
     if (book.isFinished(event.callId)) return link.context.logger.debug('sobot: event for a finished call ignored', { connector: 'sobot', conversationId: event.callId });
+    const ignored = sobotIgnoreReason(book.get(event.callId), event);
+    if (ignored !== undefined) return link.context.logger.debug(`sobot: ${event.kind} event ignored: ${ignored}`, { connector: 'sobot', conversationId: event.callId });
     let facts: SobotCallEvent = declined.has(event.callId) && (event.kind === 'released' || event.kind === 'abandoned') ? { ...event, kind: 'rejected' } : event;
     const opensOutbound = book.get(event.callId) === undefined && (event.kind === 'dialing' || event.direction === 'outbound');
-    if (opensOutbound && event.otherDN === undefined && lastDial !== undefined && now - lastDial.at <= DIAL_MEMORY_MS) {
-      // The seed does not say that EventDialing carries otherDN: the number just dialled is it.
-      facts = { ...facts, otherDN: lastDial.number };
+    if (opensOutbound && customerNumber(event, 'outbound') === undefined && lastDial !== undefined && now - lastDial.at <= DIAL_MEMORY_MS) {
+      // The documented EventDialing body shows no number (DNIS may be empty): the number just dialled is it.
+      facts = { ...facts, numbers: { ...facts.numbers, otherDN: lastDial.number } };
       lastDial = undefined;
     }
     const step = sobotCallStep(book.get(event.callId), facts, env(s, now));
@@ -129,6 +137,7 @@ export function sobotConnector(options: SobotConnectorOptions): SobotConnector {
         ['EventAgentRegainStatus', 'regain'],
       ];
       unsubscribe = names.map(([eventName, kind]) => listen(s, api, eventName, kind));
+      unsubscribe.push(watchUnmapped(api, new Set(names.map(([eventName]) => eventName)), () => link.context.logger));
       try {
         await link.open(target, context, { startCall: (r) => startCall(s, r), updatePresence: (r) => updatePresence(s, r) });
       } catch (error) {
@@ -159,7 +168,7 @@ export function sobotConnector(options: SobotConnectorOptions): SobotConnector {
       }
       if (callId === undefined) return;
       const now = link.context.clock.now();
-      link.run(() => onCall(s, { kind: 'rejected', callId, direction: 'inbound', otherDN: undefined }, now));
+      link.run(() => onCall(s, { kind: 'rejected', callId, direction: 'inbound', callType: 'inbound', party: undefined, numbers: NO_NUMBERS }, now));
     },
   };
 }

@@ -3,16 +3,27 @@ import { OptionChecker, optionsObject } from '../shared/options.js';
 import { isSobotAgent, type SobotAgent, type SobotStatus } from './sobot-sdk.js';
 
 /**
- * The names of the call events the seed does not spell out. It documents `EventRinging` and
- * `EventDialing` and refers to a "Call Capability Message Format File" for the rest; the defaults
- * follow the same CTI naming (`EventEstablished`, `EventReleased`, `EventAbandoned`).
+ * The names of the call events seed 001 does not spell out (SB-3). It documents `EventRinging`
+ * and `EventDialing` and leaves the rest to Sobot's "Call Capability Message Format"
+ * (https://developer.zhichi.com/pages/ae4786), whose event sections past `EventDialing` were not
+ * readable in any stored copy. What the defaults rest on:
+ * - `EventEstablished` and `EventReleased`: Sobot's own iOS call SDK (github.com/ZCSDK/SobotCall,
+ *   SobotCallLib.framework/Headers/SobotCallMessageTools.h) handles call messages named
+ *   `…Established` ("the other side answered; start the talk timer") and `…Released` (hang-up),
+ *   beside `…Dialing` and `…Ringing`, whose wire names `EventDialing` / `EventRinging` are
+ *   documented. Corroborated, not confirmed: no published body carries these two names.
+ * - `EventAbandoned`: the same list has no abandoned message; Sobot most likely ends an
+ *   unanswered call with `EventReleased`, which the connector already maps to a missed call.
+ *   Listening to the name costs nothing and covers a tenant that does send it.
+ * If a tenant sends other names, the connector says so once per name in the log (a call event it
+ * does not listen to), and `options.events` takes the tenant's names.
  */
 export interface SobotCallEventNames {
-  /** The call was answered. */
+  /** The call was answered (by the party being called: see party.ts). */
   readonly answered: string;
-  /** The call was released (hung up, or rang out). */
+  /** A party's leg was released (hung up, declined, or rang out). */
   readonly released: string;
-  /** The caller hung up before the call was answered. */
+  /** The caller hung up before the call was answered (not in Sobot's iOS SDK's list; kept for tenants that send it). */
   readonly abandoned: string;
 }
 
@@ -48,7 +59,7 @@ export interface SobotConnectorOptions {
   readonly statusMap?: Readonly<Record<string, SobotStatus>>;
   /** `ANI` of `makeCall` (the number the customer sees) when `start_call` has no `dialFrom`. */
   readonly ani?: string;
-  /** Event names for answered, released and abandoned calls. */
+  /** Event names for answered, released and abandoned calls; defaults {@link DEFAULT_SOBOT_EVENTS} (not confirmed by a published body: see {@link SobotCallEventNames}). */
   readonly events?: Partial<SobotCallEventNames>;
   /** How long `ready()` / `notReady()` may take to answer. Default 10 s. */
   readonly statusTimeoutMs?: number;

@@ -1,6 +1,7 @@
 import type { ContractCall } from '../../src/contract/index.js';
 import type { CallStep, MappingEnv } from '../shared/call-step.js';
 import { secondsBetween } from '../shared/time.js';
+import { customerNumber } from './customer-number.js';
 import type { SobotCallFacts, SobotDirection, SobotEvent } from './parse-event.js';
 import type { SobotStatus } from './sobot-sdk.js';
 
@@ -29,14 +30,16 @@ export type SobotStep = CallStep<SobotCall>;
  *
  * | Sobot | contract |
  * |---|---|
- * | `EventRinging` (Inbound) | `incomingCall` (callerANI = `otherDN`) |
- * | `EventDialing`, `EventRinging` (Outbound) | `outboundCallInitiated` (dialledTo = `otherDN`) |
+ * | `EventRinging` (Inbound) | `incomingCall` (callerANI = `ANI`, else `otherDN`) |
+ * | `EventDialing`, `EventRinging` (Outbound) | `outboundCallInitiated` (dialledTo = `DNIS`, else `otherDN`) |
  * | answered | `callAccepted`; its time starts the duration |
  * | released after answer | `callEnded` with the talk duration and `callType` |
  * | released or abandoned while ringing (inbound) | `callRejected` `passive` (missed) |
  * | released or abandoned while dialing (outbound) | `callEnded` duration 0 (not answered) |
  * | `rejectCall()` through the connector | `callRejected` `active` |
  *
+ * Events that must not move the customer call (other parties, internal and consult calls, the
+ * answer of the wrong leg) are filtered out before this, by `sobotIgnoreReason` (party.ts).
  * A repeated event says nothing new and maps to nothing. An event for a call not seen before
  * opens it first, so that an answer or a release without a ring still makes a complete record.
  */
@@ -46,10 +49,13 @@ export function sobotCallStep(call: SobotCall | undefined, event: SobotCallEvent
   if (current === undefined) {
     current = openCall(event);
     calls.push(...opening(current, env));
-  } else if (current.number === '' && event.otherDN !== undefined) {
+  } else if (current.number === '') {
     // A later message names the number an earlier one lacked: tell the bridge (it merges).
-    current = { ...current, number: event.otherDN };
-    calls.push(...opening(current, env));
+    const number = customerNumber(event, current.direction);
+    if (number !== undefined) {
+      current = { ...current, number };
+      calls.push(...opening(current, env));
+    }
   }
   switch (event.kind) {
     case 'ringing':
@@ -75,10 +81,15 @@ export function sobotCallStep(call: SobotCall | undefined, event: SobotCallEvent
  * agent is "on the talk") is connected: answered if it was still ringing, opened and answered if
  * it is new to the connector (a reloaded page), left alone if already connected. Every other open
  * call ended while the connection was down: it ends at `idleSince` when that is plausible, else now.
+ * A regained internal or consult call changes nothing.
  */
 export function sobotRegain(open: readonly SobotCall[], event: Extract<SobotEvent, { kind: 'regain' }>, finished: (callId: string) => boolean, env: SobotEnv): { readonly keep: SobotCall | undefined; readonly ended: readonly string[]; readonly calls: readonly ContractCall[] } {
   const calls: ContractCall[] = [];
   const ended: string[] = [];
+  // On an internal or consult call the agent may still hold the customer's call around it: the
+  // regain cannot tell, so open calls are left for their own release, and no CRM call is opened.
+  const type = event.call?.callType;
+  if (type === 'internal' || type === 'consult') return { keep: undefined, ended, calls };
   for (const call of open) {
     if (call.callId === event.call?.callId) continue;
     const plausible = event.idleSince !== undefined && event.idleSince <= env.now && event.idleSince >= (call.answeredAt ?? 0);
@@ -105,7 +116,7 @@ export function sobotStatusCall(status: SobotStatus, toSoftphone: ReadonlyMap<So
 
 function openCall(facts: SobotCallFacts & { readonly kind?: string }): SobotCall {
   const direction = facts.kind === 'dialing' ? 'outbound' : (facts.direction ?? 'inbound');
-  return { callId: facts.callId, direction, number: facts.otherDN ?? '', phase: direction === 'inbound' ? 'ringing' : 'dialing', answeredAt: undefined };
+  return { callId: facts.callId, direction, number: customerNumber(facts, direction) ?? '', phase: direction === 'inbound' ? 'ringing' : 'dialing', answeredAt: undefined };
 }
 
 function ids(call: SobotCall, env: SobotEnv): { partnerId: string; conversationId: string } {

@@ -27,7 +27,7 @@ export function webhookFields(result: SociomileCallResult): Record<string, unkno
  * | webhook | contract |
  * |---|---|
  * | (a call the page did not dial, with `phone`) | `outboundCallInitiated` (dialledTo = `phone`) first |
- * | `disposition` "ANSWERED" | `callAccepted` |
+ * | answered (`calldate_join` set, `talktime` > 0, or `disposition` "ANSWERED") | `callAccepted` |
  * | the webhook itself | `callEnded`: duration = `talktime`, `callType` outbound, `recordingUrl` and the rest as extra fields |
  *
  * `dialled` says whether this page dialled the call (then the bridge already has it dialing, with

@@ -10,7 +10,11 @@ export interface SociomileCallResult {
   readonly conversationId: string;
   /** `phone`: the number called. */
   readonly phone: string | undefined;
-  /** Whether the customer answered: `disposition` "ANSWERED", or talk time when there is no disposition. */
+  /**
+   * Whether the customer answered: `calldate_join` is set ("Datetime call answered by customer"),
+   * there is talk time, or `disposition` is "ANSWERED". The vendor's own resend-API sample says
+   * "NO ANSWER" with `talktime` "2" and `calldate_join` set: the disposition alone is not trusted.
+   */
   readonly answered: boolean;
   /** `talktime`, else `duration` − `duration_wait`: seconds of conversation. */
   readonly talkSeconds: number;
@@ -62,7 +66,7 @@ export function parseSociomileWebhook(body: unknown): Parsed<SociomileCallResult
     value: {
       conversationId,
       phone: read.text('phone'),
-      answered: disposition === undefined ? talkSeconds > 0 : disposition === 'ANSWERED',
+      answered: join !== undefined || talkSeconds > 0 || disposition === 'ANSWERED',
       talkSeconds,
       totalSeconds,
       waitSeconds,

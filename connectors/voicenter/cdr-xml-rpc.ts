@@ -4,30 +4,68 @@ import { parseCdrFields, type VoicenterCdr } from './cdr.js';
 /** Longest XML-RPC body taken; a CDR is a few kilobytes. */
 const MAX_XML = 256 * 1024;
 
-/** What parses XML: the browser's `DOMParser`, injected so that tests and workers can pass theirs. */
-export interface XmlParser {
-  parseFromString(text: string, type: 'text/xml'): Document;
+/** The part of a DOM node that is read: the DOM every XML parser has (browsers, @xmldom/xmldom 0.8 and 0.9). */
+export interface XmlNodeLike {
+  readonly nodeType: number;
+  readonly nodeName: string;
+  readonly textContent: string | null;
+  readonly childNodes: ArrayLike<XmlNodeLike>;
 }
+
+/** An element, as read. */
+export interface XmlElementLike extends XmlNodeLike {
+  getElementsByTagName(name: string): ArrayLike<XmlElementLike>;
+}
+
+/** A parsed document, as read. */
+export interface XmlDocumentLike {
+  readonly documentElement: XmlElementLike | null;
+  getElementsByTagName(name: string): ArrayLike<XmlElementLike>;
+}
+
+/**
+ * What parses XML: the browser's `DOMParser`, or on a server one with the same method, such as
+ * `new DOMParser()` of @xmldom/xmldom. Typed structurally, with only what is read, so that
+ * xmldom's own `Document` type fits as well as the browser's. Only `Node`-level DOM is used
+ * (`childNodes`, `nodeType`, `nodeName`, `textContent`, `getElementsByTagName`): xmldom 0.9 has no
+ * `firstElementChild` and 0.8 no `children`, so nothing newer is relied on.
+ */
+export interface XmlParser {
+  parseFromString(text: string, type: 'text/xml'): XmlDocumentLike;
+}
+
+/** `Node.ELEMENT_NODE`, spelled out: xmldom's nodes have the constant, but not every parser's do. */
+const ELEMENT_NODE = 1;
 
 /**
  * Parses the CDR notification's XML-RPC request (seed 003 §4: `<methodCall>` with
  * `<methodName>CDR</methodName>` and one `<struct>` of `<member>`s) into a CDR. Pure: the XML is
  * read with a DOM parser, never evaluated, and only `methodName`, `name` and the scalar value
  * types of XML-RPC (`string`, `int`, `i4`, `i8`, `double`, `boolean`, `nil`, untyped text) are read.
+ *
+ * Unreadable XML is reported, never thrown: a browser's parser returns a `<parsererror>`
+ * document, xmldom 0.9 throws `ParseError`; both become `ok: false`. A `<!DOCTYPE` is refused
+ * before any parser sees it: XML-RPC has no use for one (the seed's examples and Voicenter's own
+ * SDK carry none), and a DTD is how entity-expansion ("billion laughs") and external-entity
+ * attacks get in, whatever parser the caller injected.
+ *
+ * @throws TypeError only when no parser is given and the environment has no `DOMParser` (Node):
+ *   a set-up mistake, named so.
  */
-export function parseCdrXmlRpc(xml: string, parser: XmlParser = new DOMParser()): Parsed<VoicenterCdr> {
+export function parseCdrXmlRpc(xml: string, parser?: XmlParser): Parsed<VoicenterCdr> {
   const invalid = (problem: string): Parsed<VoicenterCdr> => ({ ok: false, problems: [`"(payload)" ${problem}`], fields: ['(payload)'] });
   if (typeof xml !== 'string' || xml.length > MAX_XML) return invalid('must be XML text of at most 256 KB');
-  const doc = parser.parseFromString(xml, 'text/xml');
-  if (doc.getElementsByTagName('parsererror').length > 0) return invalid('is not well-formed XML');
+  if (/<!DOCTYPE/i.test(xml)) return invalid('must not declare a DOCTYPE (XML-RPC has none)');
+  const doc = parse(xml, parser ?? defaultParser());
+  if (doc === undefined || doc.getElementsByTagName('parsererror').length > 0) return invalid('is not well-formed XML');
   const root = doc.documentElement;
-  if (root.nodeName !== 'methodCall') return invalid('must be an XML-RPC methodCall');
+  if (root === null || root === undefined || root.nodeName !== 'methodCall') return invalid('must be an XML-RPC methodCall');
   const method = child(root, 'methodName')?.textContent?.trim();
   if (method !== 'CDR') return invalid('must call the method "CDR"');
   const struct = root.getElementsByTagName('struct')[0];
-  if (struct === undefined) return invalid('must hold a struct of CDR fields');
+  if (struct === undefined || struct === null) return invalid('must hold a struct of CDR fields');
   const fields: Record<string, unknown> = {};
-  for (const member of Array.from(struct.children).filter((e) => e.nodeName === 'member')) {
+  for (const member of elements(struct).filter((e) => e.nodeName === 'member')) {
     const name = child(member, 'name')?.textContent?.trim();
     const value = child(member, 'value');
     if (name === undefined || name === '' || value === undefined) continue;
@@ -36,14 +74,33 @@ export function parseCdrXmlRpc(xml: string, parser: XmlParser = new DOMParser())
   return parseCdrFields(fields);
 }
 
-function child(parent: Element, name: string): Element | undefined {
-  return Array.from(parent.children).find((e) => e.nodeName === name);
+/** The document, or `undefined` when the parser threw (xmldom 0.9 throws `ParseError` on malformed XML). */
+function parse(xml: string, parser: XmlParser): XmlDocumentLike | undefined {
+  try {
+    return parser.parseFromString(xml, 'text/xml') ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function defaultParser(): XmlParser {
+  if (typeof DOMParser === 'function') return new DOMParser();
+  throw new TypeError('parseCdrXmlRpc: this environment has no DOMParser; pass one (e.g. new DOMParser() of @xmldom/xmldom).');
+}
+
+/** The element children of `parent`, from `childNodes` (the one child list every DOM parser has). */
+function elements(parent: XmlNodeLike): XmlElementLike[] {
+  return Array.from(parent.childNodes).filter((n): n is XmlElementLike => n.nodeType === ELEMENT_NODE);
+}
+
+function child(parent: XmlNodeLike, name: string): XmlElementLike | undefined {
+  return elements(parent).find((e) => e.nodeName === name);
 }
 
 /** The value of an XML-RPC `<value>`: typed scalars become numbers or booleans, the rest text. */
-function scalar(value: Element): unknown {
-  const typed = value.firstElementChild;
-  if (typed === null) return value.textContent ?? '';
+function scalar(value: XmlNodeLike): unknown {
+  const typed = elements(value)[0];
+  if (typed === undefined) return value.textContent ?? '';
   const text = typed.textContent ?? '';
   switch (typed.nodeName) {
     case 'int':

@@ -44,7 +44,7 @@ export type VoicenterStep = CallStep<VoicenterCall>;
  * |---|---|
  * | `onRinging(ivrID)`, pop-up `Ringing` (Incoming) | `incomingCall` (callerANI = the pop-up's `phone`, `''` from the web-phone alone) |
  * | `onCall(ivrID)` after `call(number)`, pop-up `Ringing` (outgoing) | `outboundCallInitiated` (dialledTo = the number) |
- * | `onCallAnswer(token)`, pop-up `Talking` | `callAccepted` |
+ * | `onCallAnswer(token)` (the call it names, else the one open call), pop-up `Talking` | `callAccepted` |
  * | `onCallEnd(ivrID)`, pop-up hang-up (`cause`) after an answer | `callEnded` with the talk duration (and `hangupCause`) |
  * | the same before an answer | inbound: `callRejected` `passive`; outbound: `callEnded` duration 0 |
  * | `onCallRejected(ivrID)` | inbound: `callRejected` `active`; outbound: `callEnded` duration 0 |

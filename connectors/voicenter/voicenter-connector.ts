@@ -62,7 +62,25 @@ export function voicenterConnector(options: VoicenterConnectorOptions): Voicente
     return dials.shift()?.number;
   };
 
-  /** The web-phone's callbacks, as events (or `undefined` for the registration ones). */
+  /**
+   * `onCallAnswer(token)`: seed 003 §11 names this argument `token` where every other callback
+   * gets `ivrID`, and says no more. The answer goes to the call it names, if open (or finished:
+   * then `apply` drops it); else to the one open call, the only one it can be. With no call or
+   * several calls open (a reload mid-call, call waiting) the token is ambiguous: nothing is
+   * opened or answered, since a call made from it would be a phantom inbound call with no number
+   * and a bogus log. The pop-up's `Talking` phase or the CDR still marks such an answer.
+   */
+  const answerOf = (token: string): VoicenterEvent | undefined => {
+    if (book.get(token) !== undefined || book.isFinished(token)) return { kind: 'answered', ivrId: token };
+    const open = book.open();
+    const only = open.length === 1 ? open[0]?.[0] : undefined;
+    if (only !== undefined) return { kind: 'answered', ivrId: only };
+    // The token's value is never logged: what it holds is unknown.
+    link.context.logger.warn('voicenter: onCallAnswer names no open call and cannot be matched to one; ignored', { connector: 'voicenter', event: 'onCallAnswer', openCalls: open.length });
+    return undefined;
+  };
+
+  /** The web-phone's callbacks, as events (or `undefined` for the registration ones and an unmatched answer). */
   const fromWebPhone = (name: WebPhoneCallback, ivrId: string, now: number): VoicenterEvent | undefined => {
     switch (name) {
       case 'onRinging':
@@ -71,13 +89,8 @@ export function voicenterConnector(options: VoicenterConnectorOptions): Voicente
         const number = takeDial(now);
         return { kind: 'dialing', ivrId, direction: 'outbound', ...(number === undefined ? {} : { number }) };
       }
-      case 'onCallAnswer': {
-        // The seed names this argument `token`, the others `ivrID`: taken as the ivr id, or, when
-        // it names no open call and exactly one is open, as that call.
-        const open = book.open();
-        const id = book.get(ivrId) === undefined && open.length === 1 ? (open[0]?.[0] ?? ivrId) : ivrId;
-        return { kind: 'answered', ivrId: id };
-      }
+      case 'onCallAnswer':
+        return answerOf(ivrId);
       case 'onCallEnd':
         return { kind: 'ended', ivrId };
       case 'onCallRejected':

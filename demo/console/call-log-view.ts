@@ -8,6 +8,7 @@ const OUTCOME_LABELS: Readonly<Record<string, string>> = {
   unanswered: 'Unanswered',
   missed: 'Missed',
   declined: 'Declined',
+  unconfirmed: 'Answer not reported',
 };
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

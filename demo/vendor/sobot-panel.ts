@@ -55,7 +55,7 @@ export async function mountSobotPanel(container: HTMLElement, contract: Contract
   // Through the connector, not the SDK: only it can tell the CRM the decline was the agent's.
   const decline = eventButton('Decline', 'rejectCall → EventReleased', panel.act(() => connector.rejectCall()));
   const customerAnswers = eventButton('Customer answers', 'EventEstablished', panel.act(() => agent.customerAnswers()));
-  const otherHangsUp = eventButton('Other party hangs up', 'EventAbandoned / EventReleased', panel.act(() => agent.customerHangsUp()));
+  const otherHangsUp = eventButton('Other party hangs up', 'EventReleased', panel.act(() => agent.customerHangsUp()));
   const hangUp = eventButton('Hang up', 'EventReleased', panel.act(() => agent.hangup()));
   const status = choiceSelect(AGENT_STATUSES);
   const setStatus = eventButton('Set status', 'ready() / notReady()', panel.act(() => changeStatus(agent, status.value)));

@@ -8,9 +8,11 @@ export type CallState = z.infer<typeof CallState>;
 
 /**
  * How a call turned out, once it is over: `completed` (talked), `unanswered` (ended without
- * being accepted), `missed` (passive rejection: it rang out), `declined` (active rejection).
+ * being accepted), `missed` (passive rejection: it rang out), `declined` (active rejection),
+ * `unconfirmed` (an outbound call that lasted, but whose answer the softphone never reported:
+ * the contract has no "outbound answered" event, so neither talked nor unanswered is claimed).
  */
-export const CallOutcome = z.enum(['completed', 'unanswered', 'missed', 'declined']);
+export const CallOutcome = z.enum(['completed', 'unanswered', 'missed', 'declined', 'unconfirmed']);
 /** How a call turned out. */
 export type CallOutcome = z.infer<typeof CallOutcome>;
 

@@ -5,6 +5,8 @@ const OUTCOME_LABELS: Record<NonNullable<CallRecord['outcome']>, string> = {
   unanswered: 'call, not answered',
   missed: 'call, missed',
   declined: 'call, declined',
+  // An outbound call that lasted without a reported answer: the subject claims neither way.
+  unconfirmed: 'call',
 };
 
 /** The line that separates the agent's notes from the call details in a CRM text field. */

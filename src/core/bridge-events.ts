@@ -41,6 +41,18 @@ export interface BridgeEvents {
   'outbox.failed': [entry: OutboxEntry, error: BridgeError];
   /** A write was given up (`OUTBOX_DEAD_LETTERED` wrapping the last error); it stays stored for retry. */
   'outbox.deadLettered': [entry: OutboxEntry, error: BridgeError];
+  /**
+   * The browser gave less than durable, shared storage (a frame whose third-party storage is
+   * blocked, a private window): the store is in memory, or the drain lock is this page's own.
+   */
+  'storage.limited': [limit: StorageLimit];
+}
+
+/** What {@link BridgeEvents} `storage.limited` reports: which part fell back, and why, in words. */
+export interface StorageLimit {
+  /** `store`: calls and writes are kept in this page's memory; `drainLock`: tabs are not kept from draining at once. */
+  readonly what: 'store' | 'drainLock';
+  readonly reason: string;
 }
 
 /** The names of {@link BridgeEvents}. */

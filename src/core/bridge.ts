@@ -8,7 +8,7 @@ import { invalidPayload, parseContractCall, unreadableArguments } from '../contr
 import type { SoftphoneMethod, SoftphonePayload } from '../contract/softphone-payloads.js';
 import { BridgeError, toBridgeError } from '../errors/index.js';
 import type { BridgeStore } from '../outbox/bridge-store.js';
-import { createDrainLock, localLock } from '../outbox/drain-lock.js';
+import { createDrainLock, localLock, type DrainLock, type DrainLockKind } from '../outbox/drain-lock.js';
 import { createIndexedDbStore } from '../outbox/indexeddb-store.js';
 import { createMemoryStore } from '../outbox/memory-store.js';
 import { Outbox, type OutboxStats } from '../outbox/outbox.js';
@@ -18,7 +18,7 @@ import { DEFAULT_RETRY_POLICY, resolveRetryPolicy } from '../outbox/retry-policy
 import { systemClock, type Clock } from '../shared/clock.js';
 import { consoleLogger, type Logger } from '../shared/logger.js';
 import { BRIDGE_DEFAULTS, type BridgeOptions, type BridgeWindow } from './bridge-options.js';
-import type { BridgeEvents } from './bridge-events.js';
+import type { BridgeEvents, StorageLimit } from './bridge-events.js';
 import { CallbackChannel } from './callback-channel.js';
 import type { CallEvent, ConversationMethod } from './call-event.js';
 import { transition, type Transition } from './call-machine.js';
@@ -34,8 +34,13 @@ export type JsonParams<T> = T | string;
 export interface BridgeStatus {
   readonly loaded: boolean;
   readonly connected: boolean;
+  /** `durable` (IndexedDB: calls and writes survive reloads and closed tabs) or `memory` (this page only). */
   readonly durability: 'durable' | 'memory';
-  readonly drainLock: 'web-locks' | 'lease' | 'local';
+  /** Why the store is `memory` when the bridge chose it (IndexedDB missing or refused by the browser). */
+  readonly durabilityReason?: string;
+  readonly drainLock: DrainLockKind;
+  /** Why the drain lock is weaker than Web Locks although the page has them (the browser refused them). */
+  readonly drainLockReason?: string;
   readonly outbox: OutboxStats;
 }
 
@@ -61,7 +66,9 @@ export class Bridge extends EventEmitter<BridgeEvents> {
   readonly #store: Promise<BridgeStore>;
   readonly #outbox: Promise<Outbox>;
   readonly #retentionMs: number;
-  #drainLockKind: BridgeStatus['drainLock'] = 'local';
+  #drainLock: DrainLock | undefined;
+  /** Why the bridge stores in memory, when IndexedDB was missing or refused. */
+  #durabilityReason: string | undefined;
   /** Events apply in call order: each waits for the previous one, whatever its outcome. */
   readonly #events = localLock();
   #connecting: Promise<void> | undefined;
@@ -96,8 +103,14 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     this.#store = this.#openStore(options.store, name);
     const retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.#outbox = this.#store.then((store) => {
-      const lock = createDrainLock(outboxName, { locks: this.#window.navigator?.locks, storage: () => this.#window.localStorage, clock: this.#clock, random });
-      this.#drainLockKind = lock.kind;
+      const lock = createDrainLock(outboxName, {
+        locks: this.#window.navigator?.locks,
+        storage: () => this.#window.localStorage,
+        clock: this.#clock,
+        random,
+        onFallback: (weaker) => this.#limited('drainLock', `Web Locks refused; draining with a ${weaker.kind} lock`, weaker.reason ?? ''),
+      });
+      this.#drainLock = lock;
       return new Outbox({
         store,
         lock,
@@ -110,7 +123,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
         presenceMaxAgeMs: BRIDGE_DEFAULTS.presenceMaxAgeMs,
         sweepIntervalMs: BRIDGE_DEFAULTS.sweepIntervalMs,
         // Only a durable store is shared with other tabs; a page's memory store is its own.
-        peers: store.durability === 'durable' ? broadcastPeers(outboxName) : undefined,
+        peers: store.durability === 'durable' ? broadcastPeers(outboxName, (error) => this.#logger.warn('BroadcastChannel refused; other tabs hear of new writes at their next sweep', { name: error instanceof Error ? error.name : typeof error })) : undefined,
         listener: { written: this.#relay('outbox.written'), failed: this.#relay('outbox.failed'), deadLettered: this.#relay('outbox.deadLettered') },
       });
     });
@@ -250,7 +263,16 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     return this.#guard('status', async () => {
       const store = await this.#store;
       const outbox = await this.#outbox;
-      return { loaded: this.#channel.attached, connected: this.#connected, durability: store.durability, drainLock: this.#drainLockKind, outbox: await outbox.stats() };
+      const lock = this.#drainLock;
+      return {
+        loaded: this.#channel.attached,
+        connected: this.#connected,
+        durability: store.durability,
+        ...(this.#durabilityReason === undefined ? {} : { durabilityReason: this.#durabilityReason }),
+        drainLock: lock?.kind ?? 'local',
+        ...(lock?.reason === undefined ? {} : { drainLockReason: lock.reason }),
+        outbox: await outbox.stats(),
+      };
     });
   }
 
@@ -417,15 +439,30 @@ export class Bridge extends EventEmitter<BridgeEvents> {
 
   async #openStore(given: BridgeOptions['store'], name: string): Promise<BridgeStore> {
     if (given !== undefined) return given;
-    const factory = this.#window.indexedDB;
+    let factory: IDBFactory | undefined;
+    try {
+      factory = this.#window.indexedDB;
+    } catch {
+      // Some browsers throw on merely reading indexedDB where storage is blocked; that is a refusal too.
+    }
+    let why = 'this page has no IndexedDB';
     if (factory !== undefined) {
       try {
         return await createIndexedDbStore(name, factory);
       } catch (error) {
-        this.#logger.warn('IndexedDB unavailable; using memory', { code: toBridgeError(error, 'OUTBOX_STORE_FAILED').code });
+        const cause = error instanceof BridgeError ? error.cause : error;
+        why = `the browser refused IndexedDB (${cause instanceof Error || cause instanceof DOMException ? cause.name : toBridgeError(error, 'OUTBOX_STORE_FAILED').code})`;
       }
     }
+    this.#limited('store', 'IndexedDB unavailable; using memory', `${why}: calls not yet logged are lost if this page reloads or closes`);
+    this.#durabilityReason = why;
     return createMemoryStore();
+  }
+
+  /** Logs and announces (`storage.limited`) that the browser gave less than durable, shared storage. */
+  #limited(what: StorageLimit['what'], logLine: string, reason: string): void {
+    this.#logger.warn(logLine, { reason });
+    this.#emit('storage.limited', { what, reason });
   }
 
   #parse<M extends SoftphoneMethod>(method: M, args: readonly unknown[]): SoftphonePayload<M> {

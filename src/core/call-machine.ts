@@ -67,9 +67,9 @@ const fill: Rule = (call, event, policy) => {
   const current = call as CallRecord;
   let record = merge(current, event);
   // A late accept for a call that already ended means it was talked, not left unanswered.
-  if (event.type === 'callAccepted' && current.outcome === 'unanswered') record = { ...record, outcome: 'completed' };
+  if (event.type === 'callAccepted' && (current.outcome === 'unanswered' || current.outcome === 'unconfirmed')) record = { ...record, outcome: 'completed' };
   // An end that arrives after the notes: the first moment the outcome is known.
-  if (event.type === 'callEnded' && record.outcome === undefined) record = { ...record, outcome: endOutcome(record) };
+  if (event.type === 'callEnded' && record.outcome === undefined) record = { ...record, outcome: endOutcome(record, undefined) };
   if (sameData(record, current)) return duplicate(current, event, policy);
   return { verdict: 'merged', call: bump(record, current, event.at), effects: logDue(current, policy) ? [{ type: 'writeCallLog' }] : [] };
 };
@@ -99,7 +99,7 @@ function enter(record: CallRecord, previous: CallRecord | undefined, event: Call
   const state = record.state;
   const effects: CallEffect[] = [];
   if (event.type === 'callRejected') record = { ...record, outcome: event.payload.reason === 'passive' ? 'missed' : 'declined' };
-  if (state === 'ended') record = { ...record, outcome: previous === undefined ? endOutcome(record) : previous.state === 'connected' ? 'completed' : 'unanswered' };
+  if (state === 'ended') record = { ...record, outcome: endOutcome(record, previous) };
   // A new conversation pops when it dials, connects, or rings (if the policy says so); a known one once it connects.
   const pops = state === 'connected' || (previous === undefined && (state === 'dialing' || (state === 'ringing' && policy.screenPopOn === 'ring')));
   if (pops && record.poppedAt === undefined && record.phoneNumber !== '') {
@@ -119,9 +119,18 @@ function bump(record: CallRecord, previous: CallRecord, at: number): CallRecord 
   return { ...record, updatedAt: at, revision: previous.revision + 1 };
 }
 
-/** For an end the bridge saw nothing before: a call that lasted was talked. */
-function endOutcome(call: CallRecord): CallRecord['outcome'] {
-  return call.acceptedAt !== undefined || (call.durationSeconds ?? 0) > 0 ? 'completed' : 'unanswered';
+/**
+ * How an ended call turned out, claiming only what the events said. Accepted (or connected) is
+ * talked; no time on the line is unanswered. Time on the line without an accept means the call
+ * rang that long when the bridge saw it ring, but the contract has no event for an outbound answer,
+ * so an outbound call that lasted is `unconfirmed` (a 200-second call is never "not answered").
+ * An end the bridge saw nothing before (`previous` undefined) that lasted was talked.
+ */
+function endOutcome(call: CallRecord, previous: CallRecord | undefined): CallRecord['outcome'] {
+  if (call.acceptedAt !== undefined || previous?.state === 'connected') return 'completed';
+  if ((call.durationSeconds ?? 0) === 0) return 'unanswered';
+  if (call.direction === 'outbound') return 'unconfirmed';
+  return previous === undefined ? 'completed' : 'unanswered';
 }
 
 /** Whether a call in its state gets a call log: every end, and the rejections the policy asks for. */

@@ -15,14 +15,28 @@ export interface OutboxPeers {
  * Peers over a `BroadcastChannel` named after the outbox, or undefined where the browser has
  * none (then the sweep alone finds other pages' work). The message carries no data.
  */
-export function broadcastPeers(name: string): OutboxPeers | undefined {
+export function broadcastPeers(name: string, onRefused?: (error: unknown) => void): OutboxPeers | undefined {
   if (typeof BroadcastChannel !== 'function') return undefined;
   let channel: BroadcastChannel | undefined;
-  const open = () => (channel ??= new BroadcastChannel(name));
+  let refused = false;
+  // A browser that blocks storage in this frame may refuse the channel too: then this page works
+  // alone (the sweep still finds other pages' work), and says so once.
+  const open = () => {
+    if (channel === undefined && !refused) {
+      try {
+        channel = new BroadcastChannel(name);
+      } catch (error) {
+        refused = true;
+        onRefused?.(error);
+      }
+    }
+    return channel;
+  };
   return {
-    announce: () => open().postMessage(1),
+    announce: () => open()?.postMessage(1),
     listen(onQueued) {
       const listening = open();
+      if (listening === undefined) return () => undefined;
       listening.onmessage = onQueued;
       return () => {
         listening.close();

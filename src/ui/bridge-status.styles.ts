@@ -47,6 +47,17 @@ export const bridgeStatusStyles = css`
   [data-state='unavailable'] .dot {
     background: var(--_danger);
   }
+  .storage {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .storage .warn-text {
+    padding-left: 0.5rem;
+    border-left: 3px solid var(--_warn);
+  }
+  .storage .muted {
+    color: var(--_muted);
+  }
   .counts {
     display: grid;
     grid-template-columns: repeat(2, 1fr);

@@ -109,6 +109,7 @@ export class SbBridgeStatus extends LitElement {
         remember(error);
         refresh();
       },
+      'storage.limited': refresh,
     });
   }
 
@@ -174,6 +175,7 @@ export class SbBridgeStatus extends LitElement {
           <span class="state-label">${STATE_LABELS[state]}</span>
           ${this._status === undefined ? nothing : html`<span class="muted">· ${this._status.durability === 'durable' ? 'stored durably' : 'memory only'}</span>`}
         </p>
+        ${this.#storageNotes()}
         <dl class="counts" aria-label="Outbox">
           <div data-tone=${(outbox?.pending ?? 0) > 0 ? 'warn' : 'ok'}><dt>Pending</dt><dd id="pending">${outbox?.pending ?? '–'}</dd></div>
           <div data-tone=${dead > 0 ? 'bad' : 'ok'}><dt>Dead</dt><dd id="dead">${outbox?.dead ?? '–'}</dd></div>
@@ -187,6 +189,21 @@ export class SbBridgeStatus extends LitElement {
         </button>
       </section>
     `;
+  }
+
+  /**
+   * What the agent must know when the browser gave less than durable storage: in words, what a
+   * reload or a closed tab costs; and, for the integrator, the drain lock's reason.
+   */
+  #storageNotes(): TemplateResult | typeof nothing {
+    const status = this._status;
+    if (status === undefined || (status.durability === 'durable' && status.drainLockReason === undefined)) return nothing;
+    return html`<div class="storage" role="note">
+      ${status.durability === 'durable'
+        ? nothing
+        : html`<p id="durability-note" class="warn-text">Calls are kept in this tab only: if it reloads or closes before a call is logged, that call is lost.${status.durabilityReason === undefined ? nothing : html` <span class="muted">(${status.durabilityReason})</span>`}</p>`}
+      ${status.drainLockReason === undefined ? nothing : html`<p id="lock-note" class="muted">Drain lock: ${status.drainLock} (${status.drainLockReason}).</p>`}
+    </div>`;
   }
 
   async #read(): Promise<void> {

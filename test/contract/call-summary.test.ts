@@ -20,5 +20,7 @@ describe('call summary lines', () => {
   it('says direction, outcome and number in the subject', () => {
     expect(callSubject(callRecord({ direction: 'inbound', outcome: 'missed', phoneNumber: '+15550100100' }))).to.equal('Inbound call, missed +15550100100');
     expect(callSubject(callRecord({ direction: 'outbound', outcome: 'unanswered', phoneNumber: '' }))).to.equal('Outbound call, not answered');
+    // The contract cannot report an outbound answer: a call that lasted claims neither way.
+    expect(callSubject(callRecord({ direction: 'outbound', outcome: 'unconfirmed', phoneNumber: '+15550100100' }))).to.equal('Outbound call +15550100100');
   });
 });

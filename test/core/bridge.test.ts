@@ -5,6 +5,7 @@ import { createMemoryStore } from '../../src/outbox/memory-store.js';
 import { BridgeError } from '../../src/errors/index.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { FakeCrm, fakeAdapter, type FakeAdapter } from '../../adapters/fake/index.js';
+import { callSubject } from '../../src/contract/call-summary.js';
 
 const ids = { partnerId: 'partner-1', conversationId: 'conv-1' };
 const partnerConfig = { partnerId: 'partner-1', businessSegmentId: 'segment-1', channelOriginId: 'origin-1' };
@@ -181,6 +182,18 @@ describe('Bridge', () => {
       expect(logs[0]?.creates).to.equal(1);
       expect(logs[0]?.call).to.include({ durationSeconds: 125, disposition: 'resolved', notes: 'Refund <b>approved</b>', outcome: 'completed' });
       expect(logs[0]?.call.ivr.ivrExitPath).to.equal('billing');
+    });
+
+    it('log an outbound call of 200 seconds without claiming it went unanswered (the contract has no outbound answer)', async () => {
+      let crm: FakeCrm;
+      ({ bridge, crm } = setup());
+      await bridge.load(() => {});
+      await bridge.outboundCallInitiated({ ...ids, dialledTo: '+15550100100' });
+      await bridge.callEnded({ ...ids, duration: 200, callType: 'outbound' });
+      await bridge.flush();
+      const [log] = crm.callLogs();
+      expect(log?.call).to.include({ direction: 'outbound', durationSeconds: 200, outcome: 'unconfirmed' });
+      expect(callSubject(log!.call)).to.equal('Outbound call +15550100100');
     });
 
     it('update the same log when notes come after the end', async () => {

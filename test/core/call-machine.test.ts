@@ -171,6 +171,30 @@ describe('call machine rules', () => {
     expect(end.effects).to.deep.equal([{ type: 'writeCallLog' }]);
   });
 
+  it('never calls a dialled call that lasted "not answered": with no answer reported its outcome is unconfirmed', () => {
+    const dialing = callIn('dialing');
+    const end = transition(dialing, event('callEnded', { duration: 200, callType: 'outbound' }), DEFAULT_CALL_POLICY);
+    expect(end.call?.outcome).to.equal('unconfirmed');
+    expect(end.effects).to.deep.equal([{ type: 'writeCallLog' }]);
+    const alone = transition(undefined, event('callEnded', { duration: 200, callType: 'outbound' }), DEFAULT_CALL_POLICY);
+    expect(alone.call?.outcome).to.equal('unconfirmed');
+  });
+
+  it('still calls a dialled call that ended after 0 seconds unanswered, and an accepted one completed', () => {
+    expect(transition(callIn('dialing'), event('callEnded', { duration: 0 }), DEFAULT_CALL_POLICY).call?.outcome).to.equal('unanswered');
+    const connected = transition(callIn('dialing'), event('callAccepted'), DEFAULT_CALL_POLICY).call;
+    expect(transition(connected, event('callEnded', { duration: 200 }), DEFAULT_CALL_POLICY).call?.outcome).to.equal('completed');
+  });
+
+  it('counts an unconfirmed outbound call as talked once a late accept arrives', () => {
+    const ended = transition(callIn('dialing'), event('callEnded', { duration: 200 }), DEFAULT_CALL_POLICY).call;
+    expect(transition(ended, event('callAccepted'), DEFAULT_CALL_POLICY).call?.outcome).to.equal('completed');
+  });
+
+  it('keeps an inbound call that rang for a while and ended unaccepted as unanswered', () => {
+    expect(transition(callIn('ringing'), event('callEnded', { duration: 25 }), DEFAULT_CALL_POLICY).call?.outcome).to.equal('unanswered');
+  });
+
   it('logs a callEnded for an unknown conversation, completed when it lasted', () => {
     const end = transition(undefined, event('callEnded'), DEFAULT_CALL_POLICY);
     expect(end.call?.outcome).to.equal('completed');

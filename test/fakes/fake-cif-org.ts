@@ -4,6 +4,8 @@
  * the Web API refuses them with HTTP 400), and an OData `$select`/`$filter` reader for the
  * subset of OData the adapter uses.
  */
+import { undeclaredPropertyMessage } from '../fixtures/vendor/dynamics/dataverse-errors.js';
+import { ENTITY_SETS, PHONECALL_REGARDING } from '../fixtures/vendor/dynamics/phonecall-metadata.js';
 
 /** A Web API style failure: what CIF passes on when Dataverse refuses a request. */
 export class FakeDataverseError extends Error {
@@ -24,8 +26,10 @@ const SCHEMAS: Record<string, Record<string, [Kind, number?]>> = {
     activityid: ['guid'], subject: ['string', 200], phonenumber: ['string', 200], directioncode: ['boolean'], actualdurationminutes: ['integer'],
     description: ['string', 2000], category: ['string', 250], subcategory: ['string', 250], regardingobjectid: ['guid'], statecode: ['integer'],
   },
+  lead: { leadid: ['guid'], fullname: ['string', 160], telephone1: ['string', 50], mobilephone: ['string', 50] },
+  incident: { incidentid: ['guid'], title: ['string', 200] },
+  opportunity: { opportunityid: ['guid'], name: ['string', 300] },
 };
-const ENTITY_SETS: Record<string, string> = { contacts: 'contact', accounts: 'account', phonecalls: 'phonecall' };
 
 /** One stored row. */
 export type Row = Record<string, string | number | boolean>;
@@ -63,13 +67,8 @@ export class FakeCifOrg {
     const schema = SCHEMAS[entity] ?? {};
     const row: Row = {};
     for (const [name, value] of Object.entries(body)) {
-      const bind = /^(\w+)_(\w+)@odata\.bind$/.exec(name);
-      if (bind !== null) {
-        const target = /^\/(\w+)\(([0-9a-f-]{36})\)$/.exec(String(value));
-        const targetEntity = target === null ? undefined : ENTITY_SETS[target[1] as string];
-        if (schema[bind[1] as string] === undefined || targetEntity !== bind[2]) throw new FakeDataverseError(400, `An undeclared property '${name}' was found.`);
-        if (!this.table(targetEntity as string).has(target?.[2] as string)) throw new FakeDataverseError(404, `${targetEntity} With Id = ${target?.[2]} Does Not Exist`);
-        row[bind[1] as string] = target?.[2] as string;
+      if (name.endsWith('@odata.bind')) {
+        Object.assign(row, this.#bind(entity, name.slice(0, -'@odata.bind'.length), value));
         continue;
       }
       const type = schema[name];
@@ -80,6 +79,24 @@ export class FakeCifOrg {
       row[name] = value as string | number | boolean;
     }
     return row;
+  }
+
+  /**
+   * `<navigation property>@odata.bind: "/<entity set>(<guid>)"`. The name must be one the entity
+   * type's metadata declares (its own or inherited: phonecall-metadata.ts, from the phonecall
+   * EntityType reference); any other name is answered as Dataverse answers it, HTTP 400
+   * "An undeclared property … only has property annotations" (dataverse-errors.ts). The path
+   * must name the entity set of the property's type, and the record must exist (HTTP 404).
+   */
+  #bind(entity: string, property: string, value: unknown): Row {
+    const navigation = entity === 'phonecall' ? PHONECALL_REGARDING[property] : undefined;
+    if (navigation === undefined) throw new FakeDataverseError(400, undeclaredPropertyMessage(property));
+    const target = /^\/(\w+)\(([0-9a-f-]{36})\)$/.exec(String(value));
+    if (target === null || target[1] !== ENTITY_SETS[navigation.target]) throw new FakeDataverseError(400, `The value of '${property}@odata.bind' is not a URI of a ${navigation.target} record.`);
+    const id = target[2] as string;
+    if (!this.table(navigation.target).has(id)) throw new FakeDataverseError(404, `${navigation.target} With Id = ${id} Does Not Exist`);
+    // Every regarding navigation property writes the one lookup attribute.
+    return { regardingobjectid: id, regardingobjecttypecode: navigation.target };
   }
 
   /** Runs `?$select=…&$filter=…` over `entity`, as the Web API reads a query string. */

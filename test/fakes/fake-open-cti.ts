@@ -1,4 +1,5 @@
 import type { OpenCtiApi, OpenCtiCallback, OpenCtiResponse } from '../../adapters/salesforce/open-cti.types.js';
+import { failedAnswer, runApexServerError } from '../fixtures/vendor/salesforce/errors.js';
 import { FakeSalesforceOrg, TASK_FIELDS } from './fake-salesforce-org.js';
 
 /** How an injected fault behaves: an error reply, no reply at all, or a write that commits but whose reply is lost. */
@@ -22,7 +23,7 @@ const CALLBACK_REQUIRED = new Set(['getCallCenterSettings', 'getAppViewInfo', 'i
  * - required callbacks and listeners are enforced;
  * - callbacks run asynchronously with `{success, returnValue, errors}`;
  * - `saveLog` creates with `entityApiName`, updates with `Id`, and rejects unknown fields;
- * - `runApex` fails with "Could not load Apex class" for classes the org does not have;
+ * - `runApex` fails with "Could not load Apex class: X" whatever went wrong on the server;
  * - faults can be injected per method.
  */
 export class FakeOpenCti implements OpenCtiApi {
@@ -30,7 +31,13 @@ export class FakeOpenCti implements OpenCtiApi {
   readonly CALL_TYPE = CALL_TYPE;
   /** Every accepted call, in order: method name and the argument object without functions. */
   readonly calls: { method: string; args: Args }[] = [];
-  readonly popped: { type: string; params: Args }[] = [];
+  /** Every accepted screen pop: its whole argument object but the callback (extra keys included). */
+  readonly popped: ({ type: string; params: Args } & Args)[] = [];
+  /**
+   * Extra keys of the `SCREEN_POP_DATA` a deferred search answers. The guide documents that object
+   * only as opaque ("an object. Do not modify it."), so tests can make it carry keys no adapter knows.
+   */
+  screenPopDataExtras: Args = {};
   panelVisible = false;
   clickToDialEnabled = false;
   readonly published: { channelName: string; message: unknown }[] = [];
@@ -42,7 +49,10 @@ export class FakeOpenCti implements OpenCtiApi {
     private readonly latencyMs = 0,
   ) {}
 
-  /** Makes the next call of `method` fail the given way (`count` times). */
+  /**
+   * Makes the next call of `method` fail the given way (`count` times). `runApex.<methodName>`
+   * targets one Apex method only (a fault for `runApex` hits whichever runs next).
+   */
   inject(method: string, fault: FakeCtiFault, count = 1): void {
     const list = this.#faults.get(method) ?? [];
     for (let i = 0; i < count; i += 1) list.push(fault);
@@ -96,21 +106,28 @@ export class FakeOpenCti implements OpenCtiApi {
       if (type === 'sobject' && typeof p['recordId'] !== 'string') return fail('INVALID_PARAM', 'recordId is required');
       if (type === 'search' && (typeof p['searchString'] !== 'string' || p['searchString'].length < 3)) return fail('INVALID_PARAM', 'searchString needs 3 characters');
       if (type === 'newRecord' && typeof p['entityName'] !== 'string') return fail('INVALID_PARAM', 'entityName is required');
-      this.popped.push({ type: type as string, params: p });
+      const { callback: _callback, ...whole } = args;
+      this.popped.push({ ...whole, type: type as string, params: p });
       return ok(null);
     });
   }
 
   searchAndScreenPop(...a: unknown[]): void {
     this.#invoke('searchAndScreenPop', a, (args) => {
+      // callType is required (searchAndScreenPop() for Lightning Experience, Arguments:
+      // https://developer.salesforce.com/docs/atlas.en-us.api_cti.meta/api_cti/sforce_api_cti_searchandscreenpop_lex.htm).
       if (!Object.values(CALL_TYPE).includes(args['callType'] as never)) return fail('INVALID_PARAM', 'callType is required');
-      const matches = this.org.search(typeof args['searchParams'] === 'string' ? args['searchParams'] : '');
-      const result: Args = {};
-      for (const record of matches) result[record.Id] = { Id: record.Id, Name: record.Name, RecordType: record.RecordType };
+      const found = this.org.search(typeof args['searchParams'] === 'string' ? args['searchParams'] : '');
+      // The answer holds only what the softphone layout shows; the search page popped shows every match.
+      const result: Args = structuredClone(this.org.cannedSearchAnswer) ?? this.org.searchAnswer(found);
+      const shown = Object.keys(result).map((Id) => ({ Id }));
       if (args['deferred'] === true) {
-        result['SCREEN_POP_DATA'] = { type: 'search', params: { searchString: String(args['searchParams']) } };
+        // "A JSON {object} is returned in the SCREEN_POP_DATA key": its content is not documented.
+        // The fake fills it with what screenPop accepts for the layout's usual choices (unverified).
+        const popData = shown.length === 1 ? { type: 'sobject', params: { recordId: shown[0]?.Id } } : { type: 'search', params: { searchString: String(args['searchParams']) } };
+        result['SCREEN_POP_DATA'] = { ...popData, ...this.screenPopDataExtras };
       } else {
-        this.popped.push(matches.length === 1 ? { type: 'sobject', params: { recordId: matches[0]?.Id } } : { type: 'search', params: {} });
+        this.popped.push(shown.length === 1 ? { type: 'sobject', params: { recordId: shown[0]?.Id } } : { type: 'search', params: {} });
       }
       return ok(result);
     });
@@ -146,7 +163,10 @@ export class FakeOpenCti implements OpenCtiApi {
     this.#invoke('runApex', a, (args) => {
       const apexClass = String(args['apexClass']);
       const method = this.org.apex.get(apexClass)?.get(String(args['methodName']));
-      if (method === undefined) return fail('SERVER_ERROR', `Could not load Apex class: ${apexClass}.`);
+      // Open CTI describes every runApex server error alike, whether the class is missing or its
+      // method threw ("Common Error Messages for Lightning Experience Methods",
+      // https://developer.salesforce.com/docs/atlas.en-us.api_cti.meta/api_cti/sforce_api_cti_error_messages_lightning.htm).
+      if (method === undefined) return failedAnswer(runApexServerError(apexClass));
       // Decoded strictly as percent-encoding: a "+" stays a "+", so an adapter must encode spaces as %20.
       const params = Object.fromEntries(
         String(args['methodParams'] ?? '')
@@ -158,9 +178,12 @@ export class FakeOpenCti implements OpenCtiApi {
           }),
       );
       try {
+        // returnValue is `{runApex: <the method's result>}`: public callers read `response.returnValue.runApex`
+        // (runApex() for Lightning Experience, https://developer.salesforce.com/docs/atlas.en-us.api_cti.meta/api_cti/sforce_api_cti_runapex_lex.htm).
         return ok({ runApex: method(params) });
-      } catch (error) {
-        return fail('SERVER_ERROR', error instanceof Error ? error.message : 'Apex failed');
+      } catch {
+        // The exception's own message never reaches the softphone.
+        return failedAnswer(runApexServerError(apexClass));
       }
     });
   }
@@ -194,11 +217,12 @@ export class FakeOpenCti implements OpenCtiApi {
     const callback = args['callback'] as OpenCtiCallback | undefined;
     if (CALLBACK_REQUIRED.has(method) && typeof callback !== 'function') throw new Error('Missing the required argument `callback`!');
     this.calls.push({ method, args: withoutFunctions(args) });
-    const fault = this.#faults.get(method)?.shift();
+    const fault = (method === 'runApex' ? this.#faults.get(`runApex.${String(args['methodName'])}`)?.shift() : undefined) ?? this.#faults.get(method)?.shift();
     if (fault?.kind === 'silent') return;
     setTimeout(() => {
       let response: OpenCtiResponse;
-      if (fault?.kind === 'error') response = fail(fault.code, fault.description ?? 'injected');
+      // An injected runApex error reads as Open CTI words every runApex server error.
+      if (fault?.kind === 'error') response = method === 'runApex' ? failedAnswer(runApexServerError(String(args['apexClass']), fault.code)) : fail(fault.code, fault.description ?? 'injected');
       else {
         response = answer(args);
         if (fault?.kind === 'lost-reply') return;

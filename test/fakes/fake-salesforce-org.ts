@@ -6,9 +6,36 @@
 export interface FakeSObject {
   readonly Id: string;
   readonly Name: string;
+  /** The object's API name (Contact, Account...), as the Lightning search answer names it. */
   readonly RecordType: string;
   readonly Phone: string;
+  /** Any other field a softphone layout may show (Type, Title...). */
+  readonly fields?: Readonly<Record<string, string>>;
 }
+
+/**
+ * A softphone layout's searched objects and the fields it shows for each (the `objects` of
+ * getSoftphoneLayout, https://developer.salesforce.com/docs/atlas.en-us.api_cti.meta/api_cti/sforce_api_cti_getsoftphonelayout_lex.htm),
+ * and how the answer words its entries:
+ * - `lightning`: `{Id, LastModifiedDate, RecordType, ...fields}`, as the searchAndScreenPop guide
+ *   describes entries ("the object ID, object type, last modified date, field names, and field values");
+ * - `classic`: `{...fields, object, displayName}` without `Id`, as the same page's Account sample is
+ *   (https://developer.salesforce.com/docs/atlas.en-us.api_cti.meta/api_cti/sforce_api_cti_searchandscreenpop_lex.htm).
+ */
+export interface FakeSoftphoneLayout {
+  readonly objects: Readonly<Record<string, readonly string[]>>;
+  readonly entries: 'lightning' | 'classic';
+}
+
+/**
+ * The layout the fake org assigns unless a test sets another: Account, Contact and Lead searched,
+ * showing `Name`, the setup docs/salesforce-deploy.md asks for. Salesforce documents no default
+ * layout's fields; the guide says only that a layout without fields returns nothing.
+ */
+export const DEFAULT_SOFTPHONE_LAYOUT: FakeSoftphoneLayout = { objects: { Account: ['Name'], Contact: ['Name'], Lead: ['Name'] }, entries: 'lightning' };
+
+/** Object labels as `displayName` carries them (the guide's sample shows a renamed Account: "Company"). */
+const OBJECT_LABELS: Record<string, string> = { Account: 'Account', Contact: 'Contact', Lead: 'Lead' };
 
 /** A Task as stored, with how many times it was created or updated. */
 export interface FakeTask {
@@ -31,6 +58,9 @@ export class FakeSalesforceOrg {
   readonly tasks = new Map<string, FakeTask>();
   readonly apex = new Map<string, Map<string, FakeApexMethod>>();
   settings: Record<string, string> = {};
+  softphoneLayout: FakeSoftphoneLayout = DEFAULT_SOFTPHONE_LAYOUT;
+  /** When set, `searchAndScreenPop` answers this verbatim (a guide sample) instead of searching the records. */
+  cannedSearchAnswer: Record<string, unknown> | undefined;
   readonly subscribers = new Map<string, Set<(message: unknown) => void>>();
   #taskCounter = 0;
 
@@ -48,6 +78,28 @@ export class FakeSalesforceOrg {
     });
   }
 
+  /**
+   * What `searchAndScreenPop` answers for `matches`: only objects the softphone layout searches, only
+   * the fields it shows, and nothing for an object whose layout shows no field ("If you don't,
+   * nothing is returned"), keyed by record Id. Source: searchAndScreenPop() for Lightning Experience,
+   * https://developer.salesforce.com/docs/atlas.en-us.api_cti.meta/api_cti/sforce_api_cti_searchandscreenpop_lex.htm
+   */
+  searchAnswer(matches: readonly FakeSObject[]): Record<string, Record<string, unknown>> {
+    const { objects, entries } = this.softphoneLayout;
+    const answer: Record<string, Record<string, unknown>> = {};
+    for (const record of matches) {
+      const shown = objects[record.RecordType] ?? [];
+      if (shown.length === 0) continue;
+      const values: Record<string, unknown> = { Name: record.Name, Phone: record.Phone, ...record.fields };
+      const fields = Object.fromEntries(shown.filter((f) => values[f] !== undefined).map((f) => [f, values[f]]));
+      answer[record.Id] =
+        entries === 'lightning'
+          ? { Id: record.Id, LastModifiedDate: '2026-11-21T09:00:00.000Z', RecordType: record.RecordType, ...fields }
+          : { ...fields, object: record.RecordType, displayName: OBJECT_LABELS[record.RecordType] ?? record.RecordType };
+    }
+    return answer;
+  }
+
   /** Creates a Task and returns its Id (`00T` prefix, 18 characters like real Ids). */
   createTask(fields: Record<string, unknown>): string {
     this.#taskCounter += 1;
@@ -60,6 +112,40 @@ export class FakeSalesforceOrg {
   deployApex(apexClass: string, methodName: string, method: FakeApexMethod): void {
     if (!this.apex.has(apexClass)) this.apex.set(apexClass, new Map());
     this.apex.get(apexClass)?.set(methodName, method);
+  }
+
+  /**
+   * Deploys the project's `SoftphoneBridgeCallLog` (force-app/main/default/classes) as it behaves:
+   * `probe` answers a constant, `upsertCallLog` keeps one Task per call key. `throwing` makes the
+   * next upserts throw before they write (a row lock, a validation rule...).
+   */
+  deployCallLogClass(): { throwNext: (times?: number) => void } {
+    const byKey = new Map<string, string>();
+    let throwing = 0;
+    this.deployApex('SoftphoneBridgeCallLog', 'probe', () => 'SoftphoneBridgeCallLog');
+    this.deployApex('SoftphoneBridgeCallLog', 'upsertCallLog', ({ callKey = '', fieldsJson = '' }) => {
+      if (throwing > 0) {
+        throwing -= 1;
+        throw new Error('UNABLE_TO_LOCK_ROW: unable to obtain exclusive access to this record');
+      }
+      // The class compares keys case-insensitively (its unique index is case-insensitive).
+      const key = callKey.trim().toLowerCase();
+      if (key === '') throw new Error("callKey is required: the call's conversationId.");
+      const fields = JSON.parse(fieldsJson) as Record<string, unknown>;
+      const existing = byKey.get(key);
+      const task = existing === undefined ? undefined : this.tasks.get(existing);
+      if (task !== undefined) {
+        // TaskSubtype is create-only: the class leaves it alone on update.
+        const { TaskSubtype: _createOnly, ...updatable } = fields;
+        task.fields = { ...task.fields, ...updatable };
+        task.updates += 1;
+        return task.Id;
+      }
+      const id = this.createTask(fields);
+      byKey.set(key, id);
+      return id;
+    });
+    return { throwNext: (times = 1) => void (throwing += times) };
   }
 
   /** Someone publishes on a Lightning message channel (the call button, the presence companion). */

@@ -7,12 +7,20 @@ export interface WidgetCommand {
 }
 
 /**
- * A fake Sociomile Voice widget script, written from the widget's document (seed 000). Loading it
- * drains the embed snippet's queue (`socioVoice.q`, each entry an `arguments` object) and replaces
- * `socioVoice` with its own function, as async embeds do. It enforces the document's table:
- * `init` needs `minimized` and `disableDarkMode` (booleans) and `userCredential` ("without
- * credential widget not working"), so every `event` before a good `init` is refused; `dial`
- * needs `number` and `internal_id`; `open` / `close` toggle the widget.
+ * A fake Sociomile Voice widget script, written from the widget's document: seed 000
+ * (/work/shared/seeds/000_dd2173ba1c0f0c74.txt), which is github.com/kopigreenx/voice_widget_documentation
+ * index.md at c7c01b9 (2023-03-10). No source of the widget itself is public. Rules and sources:
+ *
+ * - loading drains the embed snippet's queue (`socioVoice.q`, each entry the `arguments` object
+ *   the snippet pushed: "1. Embed widget") and then answers `socioVoice` itself, as async embeds do;
+ * - `init` needs `minimized` and `disableDarkMode` (booleans, both **Required**) and
+ *   `userCredential` ("without credential widget not working"): "2. Init widget" table. `element`
+ *   is optional. Every `event` before a good `init` is refused (the same sentence);
+ * - `dial` needs `number` and `internal_id` (**Required**), `params` optional ("3. Make a call");
+ *   the document named it `param` until 2022-11-29 (index.md before dadad84), so both are taken;
+ * - `open` / `close` maximise and minimise ("4. Extend Feature").
+ *
+ * Not documented, and so assumptions: a second `init` and unknown commands or actions are refused.
  */
 export class FakeSociomileWidget {
   /** Every command received, in order, with the credential masked. */
@@ -40,9 +48,11 @@ export class FakeSociomileWidget {
     if (!this.initialised) return void this.refused.push('event before a successful init');
     switch (o['action']) {
       case 'dial':
+        // The table types `number` as boolean, but its examples dial text ('08123123123'): text.
         if (typeof o['number'] !== 'string' || o['number'] === '') return void this.refused.push('dial without number');
         if (typeof o['internal_id'] !== 'string' || o['internal_id'] === '') return void this.refused.push('dial without internal_id');
-        this.dials.push({ number: o['number'], internal_id: o['internal_id'], params: (o['params'] ?? {}) as Record<string, unknown> });
+        // `params` (current document) or `param` (before 2022-11-29): the widget's own reading is unknown.
+        this.dials.push({ number: o['number'], internal_id: o['internal_id'], params: (o['params'] ?? o['param'] ?? {}) as Record<string, unknown> });
         return;
       case 'open':
       case 'close':
@@ -63,10 +73,20 @@ export class FakeSociomileWidget {
 }
 
 /**
- * The webhook Sociomile posts after a call (seed "Webhook Response"): durations as text,
- * `calldate_join` null when not answered.
+ * A webhook Sociomile posts after a call, for tests that need variants; the published samples,
+ * verbatim, are in test/fixtures/vendor/sociomile/ ({@link sociomileFixture}). Shape from seed 000
+ * "Webhook Response": durations as text ("2") with `*_time` twins ("00:00:02"), `hold_sec` a
+ * number, `calldate_join` null when nobody answered ("Datetime call answered by customer"),
+ * `extra_params` the dial's `params` back.
+ *
+ * `disposition`: the seed shows only "NO ANSWER" and describes "Answered / Not Answered". For an
+ * answered call this builder says "ANSWERED", the Asterisk CDR value beside "NO ANSWER" (Asterisk
+ * CDR() function, disposition: NO ANSWER, BUSY, FAILED, ANSWERED;
+ * http://asteriskdocs.org/en/2nd_Edition/asterisk-book-html-chunk/asterisk-APP-E-7.html), which
+ * the webhook's vocabulary and its Asterisk-style `uniqueid` ("1667543751.398") suggest: an
+ * inference. Pass `disposition` to model the vendor's own resend sample, "NO ANSWER" with talk time.
  */
-export function sociomileWebhook(internalId: string, call: { phone?: string; talk?: number; wait?: number; answered?: boolean; recordingurl?: string; extra?: Record<string, unknown> } = {}): { data: Record<string, unknown> } {
+export function sociomileWebhook(internalId: string, call: { phone?: string; talk?: number; wait?: number; answered?: boolean; disposition?: string; recordingurl?: string; extra?: Record<string, unknown> } = {}): { data: Record<string, unknown> } {
   const talk = call.talk ?? 0;
   const wait = call.wait ?? 2;
   const answered = call.answered ?? talk > 0;
@@ -84,7 +104,7 @@ export function sociomileWebhook(internalId: string, call: { phone?: string; tal
       talktime: String(talk),
       talktime_time: clock(talk),
       recordingurl: call.recordingurl ?? 'https://link.recording/1667543751.398.mp3',
-      disposition: answered ? 'ANSWERED' : 'NO ANSWER',
+      disposition: call.disposition ?? (answered ? 'ANSWERED' : 'NO ANSWER'),
       uniqueid: '1667543751.398',
       hold_sec: 0,
       internal_id: internalId,
@@ -123,4 +143,21 @@ export class FakeWebhookRelay {
   get size(): number {
     return this.#listeners.size;
   }
+}
+
+/** test/fixtures/vendor/sociomile/webhook-seed.json: seed 000's webhook and resend-API answer, verbatim. */
+export interface SociomileWebhookFixture {
+  readonly source: string;
+  readonly webhook: { readonly data: Record<string, unknown> };
+  readonly resend: readonly { readonly data: Record<string, unknown> }[];
+}
+
+/**
+ * The vendor's published webhook payloads as stored under test/fixtures/vendor/sociomile/ (the
+ * file names its source), read verbatim from the test server; the Node tests read the same file.
+ */
+export async function sociomileFixture(): Promise<SociomileWebhookFixture> {
+  const response = await fetch(new URL('../fixtures/vendor/sociomile/webhook-seed.json', import.meta.url));
+  if (!response.ok) throw new Error(`test fixture webhook-seed.json: HTTP ${response.status}`);
+  return (await response.json()) as SociomileWebhookFixture;
 }

@@ -1,10 +1,22 @@
 /**
- * Voicenter server-side payloads as the seeds show them: the pop-up screen's phase requests
- * (seed 004, "POST JSON Request Example") and the CDR notification (seed 003 §4). The seed's JSON
- * samples lost some commas in extraction; these are the same fields as valid JSON.
+ * Voicenter server-side payloads as the vendor documents them, for tests that need variants (other
+ * ivr ids, numbers, times). The published payloads themselves, verbatim, are under
+ * test/fixtures/vendor/voicenter/ (see {@link voicenterFixture}); these builders follow them:
+ *
+ * - the pop-up phase request: seed 004 "POST JSON Request Example" (Ringing / Answer / Hang up
+ *   Phase), /work/shared/seeds/004_0a8f95430ab850ba.txt;
+ * - the CDR: seed 003 §4 "JSON example" and its field table
+ *   (/work/shared/seeds/003_98f5a4d21a14edb6.txt), which VoicenterWebSDK's CdrRequest.json matches
+ *   (github.com/VoicenterTeam/VoicenterWebSDK, CdrRequest.json and libs/CdrRequest.js `requestFields`);
+ * - the XML-RPC form of the CDR: seed 003 §4 "Xml-rpc" (`<methodCall>`, `CDR`, one `<struct>`,
+ *   `<i4>` / `<i8>` / `<string>` values, `<string />` when empty).
  */
 
-/** The pop-up's phase request for `ivrid` (Ringing, Talking, or the hang-up with its `cause`). */
+/**
+ * The pop-up's phase request for `ivrid` (seed 004): Ringing has `callAnswered` 0; Answer says
+ * "Talking" with `callAnswered` set; the hang-up still says "Talking" and adds `cause` inside
+ * `currentCall` ("Normal hangup"), exactly as the seed's three samples do.
+ */
 export function popupPhase(ivrid: string, phase: 'Ringing' | 'Talking' | 'Hangup', options: { phone?: string; direction?: string; callStarted?: number; callAnswered?: number } = {}): Record<string, unknown> {
   const phone = options.phone ?? '972722776772';
   const callStarted = options.callStarted ?? 1663324548;
@@ -35,7 +47,8 @@ export function popupPhase(ivrid: string, phase: 'Ringing' | 'Talking' | 'Hangup
     isSpyed: false,
     isInternal: false,
     ip: '185.138.169.59',
-    blcServerID: 225,
+    // Only the seed's Ringing sample carries blcServerID.
+    ...(phase === 'Ringing' ? { blcServerID: 225 } : {}),
     extenUser: 'KGpK4iWq',
     number: 89312,
     ...(phase === 'Hangup' ? { cause: 'Normal hangup' } : {}),
@@ -58,7 +71,11 @@ export function popupPhase(ivrid: string, phase: 'Ringing' | 'Talking' | 'Hangup
   };
 }
 
-/** A CDR notification as JSON (seed 003 §4 "JSON example", with the fields of its table). */
+/**
+ * A CDR notification as JSON: seed 003 §4 "JSON example" values, plus `price` (7),
+ * `representative_name` and `representative_code` ("9996 ", with its trailing space) from the examples of its
+ * field table.
+ */
 export function cdrJson(ivruniqueid: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     caller: '0544444444',
@@ -77,12 +94,16 @@ export function cdrJson(ivruniqueid: string, overrides: Record<string, unknown> 
     price: 7,
     dialtime: 31,
     representative_name: 'Walter Melon',
-    representative_code: ' 9996 ',
+    representative_code: '9996 ',
     ...overrides,
   };
 }
 
-/** The same CDR as the XML-RPC `CDR` methodCall the notification system posts. */
+/**
+ * The same CDR as the XML-RPC `CDR` methodCall the notification system posts (seed 003 §4
+ * "Xml-rpc": integers as `<i4>`, empty text as `<string />`; floats as `<double>` per XML-RPC,
+ * since VoicenterWebSDK's CdrRequest.json has `"price": 0.0`).
+ */
 export function cdrXmlRpc(fields: Record<string, unknown>): string {
   const value = (v: unknown) =>
     typeof v === 'number' ? (Number.isInteger(v) ? `<i4>${v}</i4>` : `<double>${v}</double>`) : v === '' ? '<string />' : `<string>${String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;')}</string>`;
@@ -90,4 +111,35 @@ export function cdrXmlRpc(fields: Record<string, unknown>): string {
     .map(([name, v]) => `<member><name>${name}</name><value>${value(v)}</value></member>`)
     .join('\n');
   return `<?xml version="1.0"?>\n<methodCall>\n<methodName>CDR</methodName>\n<params><param><value><struct>\n${members}\n</struct></value></param></params>\n</methodCall>`;
+}
+
+/** test/fixtures/vendor/voicenter/popup-seed.json: seed 004's requests and reply, verbatim. */
+export interface PopupSeedFixture {
+  readonly source: string;
+  readonly get: string;
+  readonly formPost: string;
+  readonly ringing: Record<string, unknown> & { readonly ivrid: string; readonly phone: string };
+  readonly answer: Record<string, unknown>;
+  readonly hangup: Record<string, unknown>;
+  readonly reply: Record<string, unknown>;
+}
+
+/** test/fixtures/vendor/voicenter/cdr-seed.json (seed 003 §4) and cdr-websdk.json (VoicenterWebSDK CdrRequest.json). */
+export interface CdrFixture {
+  readonly source: string;
+  readonly json: Record<string, unknown> & { readonly ivruniqueid: string };
+  readonly xmlRpc?: string;
+}
+
+/**
+ * One of Voicenter's published payloads as stored under test/fixtures/vendor/voicenter/ (each file
+ * names its source), read verbatim: fetched from the test server, since the JSON is shared with
+ * the Node tests, which read the same files.
+ */
+export async function voicenterFixture(name: 'popup-seed.json'): Promise<PopupSeedFixture>;
+export async function voicenterFixture(name: 'cdr-seed.json' | 'cdr-websdk.json'): Promise<CdrFixture>;
+export async function voicenterFixture(name: string): Promise<unknown> {
+  const response = await fetch(new URL(`../fixtures/vendor/voicenter/${name}`, import.meta.url));
+  if (!response.ok) throw new Error(`test fixture ${name}: HTTP ${response.status}`);
+  return response.json();
 }

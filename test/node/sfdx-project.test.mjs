@@ -22,8 +22,8 @@ const packageDir = join(root, (project.packageDirectories.find((d) => d.default)
 const metadataDir = join(packageDir, 'main', 'default');
 const staticResourceDir = join(metadataDir, 'staticresources', 'SoftphoneBridge');
 
-/** Where `npm run build` puts the bundle for the static resource (not committed). */
-const BUILT_BUNDLE = join(staticResourceDir, 'softphone-bridge.salesforce.iife.js');
+/** Where `npm run build` puts the bundles for the static resource (not committed). */
+const BUILT_FILES = ['softphone-bridge.salesforce.iife.js', 'softphone-bridge.salesforce-host.iife.js'];
 
 const EXPECTED_MEMBERS = {
   ApexClass: [
@@ -204,13 +204,14 @@ test('the call center has the SoftphoneBridge section with every item the adapte
   assert.equal(new URL(v.SoftphoneUrl).protocol, 'https:');
 });
 
-test('the host page loads Open CTI, then the bridge bundle and host script from the static resource, with no inline script', () => {
+test('the host page loads Open CTI, then the bridge bundle, the remote host and the host script from the static resource, with no inline script', () => {
   const page = metaFile('pages/SoftphoneBridge.page');
   const scripts = [...page.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
   const sources = scripts.map((m) => /\bsrc="([^"]+)"/.exec(m[1])?.[1]);
   assert.deepEqual(sources, [
     `/support/api/${apiVersion}/lightning/opencti_min.js`,
     "{!URLFOR($Resource.SoftphoneBridge, 'softphone-bridge.salesforce.iife.js')}",
+    "{!URLFOR($Resource.SoftphoneBridge, 'softphone-bridge.salesforce-host.iife.js')}",
     "{!URLFOR($Resource.SoftphoneBridge, 'softphone-host.js')}",
   ]);
   for (const [, , body] of scripts) assert.equal(body.trim(), '', 'no inline script (CSP)');
@@ -218,7 +219,7 @@ test('the host page loads Open CTI, then the bridge bundle and host script from 
   assert.doesNotMatch(page, /<style\b|\sstyle\s*=/i, 'no inline style (CSP)');
 
   for (const [, file] of page.matchAll(/\$Resource\.SoftphoneBridge, '([^']+)'/g)) {
-    if (file === 'softphone-bridge.salesforce.iife.js') continue; // written by `npm run build`
+    if (BUILT_FILES.includes(file)) continue; // written by `npm run build`
     assert.ok(existsSync(join(staticResourceDir, file)), `the page uses ${file}, which the static resource folder must hold`);
   }
   const meta = xml.parse(metaFile('pages/SoftphoneBridge.page-meta.xml')).ApexPage;
@@ -228,7 +229,7 @@ test('the host page loads Open CTI, then the bridge bundle and host script from 
 test('the static resource is a folder the build can fill, deployed as one zip', async () => {
   const meta = xml.parse(metaFile('staticresources/SoftphoneBridge.resource-meta.xml')).StaticResource;
   assert.equal(meta.contentType, 'application/zip');
-  const committed = readdirSync(staticResourceDir).filter((f) => f !== 'softphone-bridge.salesforce.iife.js');
+  const committed = readdirSync(staticResourceDir).filter((f) => !BUILT_FILES.includes(f));
   assert.ok(committed.includes('softphone-host.js'), 'the host script is committed, so the folder converts before any build');
 
   const zipped = join(outputDir, 'staticresources', 'SoftphoneBridge.resource');
@@ -236,8 +237,8 @@ test('the static resource is a folder the build can fill, deployed as one zip', 
   const zip = await JSZip.loadAsync(readFileSync(zipped));
   const entries = Object.keys(zip.files);
   for (const f of committed) assert.ok(entries.includes(f), `${f} is in the zip`);
-  if (existsSync(BUILT_BUNDLE)) {
-    assert.ok(entries.includes('softphone-bridge.salesforce.iife.js'), 'the built bundle is in the zip');
+  for (const built of BUILT_FILES) {
+    if (existsSync(join(staticResourceDir, built))) assert.ok(entries.includes(built), `the built ${built} is in the zip`);
   }
 });
 

@@ -36,6 +36,35 @@ describe('createDrainLock()', () => {
     expect(createDrainLock(unique(), { locks: undefined, storage: () => undefined, clock: systemClock, random: Math.random }).kind).to.equal('local');
   });
 
+  it('falls back at once when the browser refuses Web Locks (a frame with third-party storage blocked), and runs the refused task', async () => {
+    const refusal = new DOMException('The request was denied.', 'SecurityError');
+    const refusing = { request: sinon.stub().rejects(refusal), query: sinon.stub().rejects(refusal) } as unknown as LockManager;
+    const onFallback = sinon.spy();
+    const lock = createDrainLock(unique(), { locks: refusing, storage: () => undefined, clock: systemClock, random: Math.random, onFallback });
+    expect(lock.kind).to.equal('web-locks');
+    expect(await lock.run(async () => 'written')).to.equal('written');
+    expect(lock.kind).to.equal('local');
+    expect(lock.reason).to.match(/refused Web Locks \(SecurityError\)/);
+    expect(onFallback.callCount).to.equal(1);
+    expect(await maxOverlap([(t) => lock.run(t)], 5)).to.equal(1);
+    expect(onFallback.callCount).to.equal(1);
+  });
+
+  it('knows of a refusal before the first write, from its probe', async () => {
+    const refusing = { request: sinon.stub().rejects(new DOMException('denied', 'SecurityError')) } as unknown as LockManager;
+    const lock = createDrainLock(unique(), { locks: refusing, clock: systemClock, random: Math.random });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(lock.kind).to.equal('local');
+  });
+
+  it("passes the task's own failure on, without falling back", async () => {
+    const lock = createDrainLock(unique(), { locks: navigator.locks, clock: systemClock, random: Math.random });
+    const error = await lock.run(async () => Promise.reject(new Error('the CRM said no'))).catch((e: Error) => e);
+    expect((error as Error).message).to.equal('the CRM said no');
+    expect(lock.kind).to.equal('web-locks');
+    expect(lock.reason).to.equal(undefined);
+  });
+
   it('never reads the storage when Web Locks are there', () => {
     const storage = sinon.spy((): Storage => localStorage);
     expect(createDrainLock(unique(), { locks: navigator.locks, storage, clock: systemClock, random: Math.random }).kind).to.equal('web-locks');

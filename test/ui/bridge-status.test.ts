@@ -41,6 +41,16 @@ describe('<sb-bridge-status>', () => {
     expect(text(el, '.state')).to.equal('Connecting to the CRM… · memory only');
   });
 
+  it('tells the agent in words what memory-only storage costs, and the drain lock with its reason, once storage is limited', async () => {
+    const { el, bridge, emit } = await watch();
+    expect(el.shadowRoot?.querySelector('#durability-note')).to.equal(null);
+    bridge.status.resolves(status({ durability: 'memory', durabilityReason: 'the browser refused IndexedDB (UnknownError)', drainLock: 'local', drainLockReason: 'the browser refused Web Locks (SecurityError)' }));
+    emit('storage.limited', { what: 'store', reason: 'the browser refused IndexedDB (UnknownError)' });
+    await settle(el);
+    expect(text(el, '#durability-note')).to.equal('Calls are kept in this tab only: if it reloads or closes before a call is logged, that call is lost. (the browser refused IndexedDB (UnknownError))');
+    expect(text(el, '#lock-note')).to.equal('Drain lock: local (the browser refused Web Locks (SecurityError)).');
+  });
+
   it('refreshes on outbox events', async () => {
     const { el, bridge, emit } = await watch();
     bridge.status.resolves(status({ pending: 1 }));

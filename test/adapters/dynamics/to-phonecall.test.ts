@@ -32,7 +32,7 @@ describe('toPhoneCall()', () => {
       description: 'Line one\nLine two\n\n— Call details —\nDuration: 90 s\nOutcome: completed\nChannel name: voice',
       subcategory: 'c-1',
       category: 'resolved',
-      'regardingobjectid_account@odata.bind': '/accounts(1b4e28ba-2fa1-11d2-883f-0016d3cca427)',
+      'regardingobjectid_account_phonecall@odata.bind': '/accounts(1b4e28ba-2fa1-11d2-883f-0016d3cca427)',
     });
   });
 

@@ -43,6 +43,9 @@ describe('toEngagementProperties()', () => {
     const inbound = { ...call, direction: 'inbound' as const };
     expect([endStatusOf({ ...inbound, outcome: 'unanswered' }), endStatusOf({ ...call, outcome: 'unanswered' }), endStatusOf({ ...inbound, outcome: 'declined' }), endStatusOf({ ...inbound, outcome: 'missed' }), endStatusOf(call)]).to.deep.equal(['MISSED', 'NO_ANSWER', 'REJECTED', 'MISSED', 'COMPLETED']);
     expect(toEngagementProperties({ ...inbound, outcome: 'declined' }, context).hs_call_status).to.equal('CANCELED');
+    // An outbound call that lasted without a reported answer is not a NO_ANSWER.
+    expect(toEngagementProperties({ ...call, outcome: 'unconfirmed' }, context).hs_call_status).to.equal('COMPLETED');
+    expect(endStatusOf({ ...call, outcome: 'unconfirmed' })).to.equal('COMPLETED');
     expect(toEngagementProperties({ ...inbound, outcome: 'missed', crmRecord: { id: 'x', type: 'deal' } }, context)).to.deep.include({ hs_call_status: 'NO_ANSWER', hs_call_from_number: '+18883973342', hs_call_to_number: '+18449401117' }).and.not.have.property('hs_call_callee_object_id');
   });
 });

@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import sinon from 'sinon';
 import { BridgeError } from '../../../src/errors/index.js';
 import { createIndexedDbStore } from '../../../src/outbox/indexeddb-store.js';
+import { SEARCH_ACCOUNT_ENTRY_ONLY } from '../../fixtures/vendor/salesforce/search-and-screen-pop.js';
 import { PARTNER, org, tab, until } from './harness.js';
 
 const ids = { partnerId: PARTNER.partnerId, conversationId: 'sf-conv-1' };
@@ -87,6 +88,63 @@ describe('salesforceAdapter()', () => {
       await bridge.dispose();
     });
 
+    it('hands SCREEN_POP_DATA to screenPop unmodified, keys it does not know included', async () => {
+      const { bridge, cti, callback } = tab(org());
+      // searchAndScreenPop for Lightning: "Return this object unmodified to sforce.opencti.screenPop".
+      cti.screenPopDataExtras = { defaultFieldValues: { Phone: '5550100200' }, queryParams: 'origin=softphone' };
+      await bridge.load(callback);
+      await bridge.incomingCall({ ...ids, callerANI: '5550100200' });
+      await until(() => cti.popped.length === 1, 'the search pop');
+      expect(cti.popped[0]).to.deep.equal({
+        type: 'search',
+        params: { searchString: '5550100200' },
+        defaultFieldValues: { Phone: '5550100200' },
+        queryParams: 'origin=softphone',
+      });
+      await bridge.dispose();
+    });
+
+    it("reads the guide's Account search entry (no Id, no RecordType): Id from the key, type from object, name from Name", async () => {
+      const salesforce = org();
+      salesforce.cannedSearchAnswer = SEARCH_ACCOUNT_ENTRY_ONLY;
+      const { bridge, cti, callback } = tab(salesforce);
+      await bridge.load(callback);
+      await bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
+      await until(async () => (await bridge.getCall(ids.conversationId))?.crmRecord !== undefined, 'the record link');
+      expect((await bridge.getCall(ids.conversationId))?.crmRecord).to.deep.equal({ id: '001x0000003DGQR', type: 'Account', name: 'Acme' });
+      expect(cti.popped).to.deep.equal([{ type: 'sobject', params: { recordId: '001x0000003DGQR' } }]);
+      await bridge.callEnded({ ...ids, duration: 9 });
+      await bridge.flush();
+      expect(salesforce.tasksFor(ids.conversationId)[0]?.fields).to.include({ WhatId: '001x0000003DGQR' });
+      await bridge.dispose();
+    });
+
+    it('links the match of a layout whose entries lack Id and RecordType', async () => {
+      const salesforce = org();
+      salesforce.softphoneLayout = { objects: { Contact: ['Name', 'Phone'], Account: ['Name'] }, entries: 'classic' };
+      const { bridge, callback } = tab(salesforce);
+      await bridge.load(callback);
+      await bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
+      await until(async () => (await bridge.getCall(ids.conversationId))?.crmRecord !== undefined, 'the record link');
+      expect((await bridge.getCall(ids.conversationId))?.crmRecord).to.deep.equal({ id: '003000000000001AAA', type: 'Contact', name: 'Ada Lovelace' });
+      await bridge.callEnded({ ...ids, duration: 9 });
+      await bridge.flush();
+      expect(salesforce.tasksFor(ids.conversationId)[0]?.fields).to.include({ WhoId: '003000000000001AAA' });
+      await bridge.dispose();
+    });
+
+    it('sees no match when the softphone layout shows no field of the object (the deploy guide asks for Name)', async () => {
+      const salesforce = org();
+      salesforce.softphoneLayout = { objects: { Contact: [], Account: ['Name'] }, entries: 'lightning' };
+      const { bridge, cti, callback } = tab(salesforce);
+      await bridge.load(callback);
+      await bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
+      await until(() => cti.popped.length === 1, 'the pop');
+      expect(cti.popped[0]?.type).to.equal('newRecord');
+      expect((await bridge.getCall(ids.conversationId))?.crmRecord).to.equal(undefined);
+      await bridge.dispose();
+    });
+
     it('offers a new contact prefilled with the number when nothing matches', async () => {
       const { bridge, cti, callback } = tab(org());
       await bridge.load(callback);
@@ -164,23 +222,10 @@ describe('salesforceAdapter()', () => {
 
     it('upserts through Apex when ApexUpsert is on, so a lost reply cannot make a second Task', async () => {
       const salesforce = org({ ApexUpsert: 'true' });
-      const byKey = new Map<string, string>();
-      salesforce.deployApex('SoftphoneBridgeCallLog', 'upsertCallLog', ({ callKey, fieldsJson }) => {
-        const fields = JSON.parse(fieldsJson ?? '{}') as Record<string, unknown>;
-        const existing = byKey.get(callKey ?? '');
-        if (existing !== undefined) {
-          const task = salesforce.tasks.get(existing)!;
-          task.fields = { ...task.fields, ...fields };
-          task.updates += 1;
-          return existing;
-        }
-        const id = salesforce.createTask(fields);
-        byKey.set(callKey ?? '', id);
-        return id;
-      });
+      salesforce.deployCallLogClass();
       const { bridge, cti, callback } = tab(salesforce);
       await bridge.load(callback);
-      cti.inject('runApex', { kind: 'lost-reply' });
+      cti.inject('runApex.upsertCallLog', { kind: 'lost-reply' });
       await bridge.callEnded({ ...ids, duration: 12, notes: 'a+b = c & d' });
       await until(async () => (await bridge.status()).outbox.pending === 0, 'the retried upsert', 5000);
       expect(salesforce.tasksFor(ids.conversationId)).to.have.length(1);
@@ -189,7 +234,42 @@ describe('salesforceAdapter()', () => {
       await bridge.dispose();
     });
 
-    it('falls back to saveLog when the Apex class is not deployed', async () => {
+    it('retries a thrown Apex upsert as runApex: "Could not load Apex class" does not mean the class is missing', async () => {
+      const salesforce = org({ ApexUpsert: 'true' });
+      salesforce.deployCallLogClass().throwNext();
+      const { bridge, cti, callback } = tab(salesforce);
+      await bridge.load(callback);
+      await bridge.callEnded({ ...ids, duration: 12 });
+      await until(async () => (await bridge.status()).outbox.pending === 0, 'the retried upsert', 5000);
+      const upserts = cti.calls.filter((c) => c.method === 'runApex' && c.args['methodName'] === 'upsertCallLog');
+      expect(upserts).to.have.length(2);
+      expect(salesforce.tasksFor(ids.conversationId)).to.have.length(1);
+      expect(cti.calls.some((c) => c.method === 'saveLog')).to.equal(false);
+      // The next call still goes through Apex: one failure switched nothing off.
+      await bridge.callEnded({ ...ids, conversationId: 'sf-conv-2', duration: 3 });
+      await bridge.flush();
+      expect(salesforce.tasksFor('sf-conv-2')).to.have.length(1);
+      expect(cti.calls.some((c) => c.method === 'saveLog')).to.equal(false);
+      await bridge.dispose();
+    });
+
+    it('never doubles a Task when an Apex reply is lost and the retry fails', async () => {
+      const salesforce = org({ ApexUpsert: 'true' });
+      salesforce.deployCallLogClass();
+      const { bridge, cti, callback } = tab(salesforce);
+      await bridge.load(callback);
+      // The first upsert commits but its answer never comes; the first retry fails on the server.
+      cti.inject('runApex.upsertCallLog', { kind: 'lost-reply' });
+      cti.inject('runApex.upsertCallLog', { kind: 'error', code: 'SERVER_ERROR' });
+      await bridge.callEnded({ ...ids, duration: 12, notes: 'kept once' });
+      await until(async () => (await bridge.status()).outbox.pending === 0, 'the retried upsert', 5000);
+      expect(salesforce.tasksFor(ids.conversationId)).to.have.length(1);
+      expect(cti.calls.filter((c) => c.method === 'runApex' && c.args['methodName'] === 'upsertCallLog')).to.have.length(3);
+      expect(cti.calls.some((c) => c.method === 'saveLog')).to.equal(false);
+      await bridge.dispose();
+    });
+
+    it('falls back to saveLog when the probe says the Apex class is not deployed', async () => {
       const salesforce = org({ ApexUpsert: 'true' });
       const { bridge, cti, callback } = tab(salesforce);
       await bridge.load(callback);
@@ -198,7 +278,24 @@ describe('salesforceAdapter()', () => {
       await bridge.flush();
       expect(salesforce.tasksFor(ids.conversationId)).to.have.length(1);
       expect(salesforce.tasksFor('sf-conv-2')).to.have.length(1);
-      expect(cti.calls.filter((c) => c.method === 'runApex')).to.have.length(1);
+      const apexCalls = cti.calls.filter((c) => c.method === 'runApex');
+      expect(apexCalls.length).to.be.greaterThan(0);
+      expect(apexCalls.every((c) => c.args['methodName'] === 'probe')).to.equal(true);
+      await bridge.dispose();
+    });
+
+    it('waits for an unanswered probe instead of falling back, then upserts through Apex', async () => {
+      const salesforce = org({ ApexUpsert: 'true' });
+      salesforce.deployCallLogClass();
+      const { bridge, cti, callback } = tab(salesforce);
+      // The probe at connect and the one before the first write get no answer at all.
+      cti.inject('runApex.probe', { kind: 'silent' }, 2);
+      await bridge.load(callback);
+      await bridge.callEnded({ ...ids, duration: 12 });
+      await until(async () => (await bridge.status()).outbox.pending === 0, 'the upsert', 8000);
+      expect(salesforce.tasksFor(ids.conversationId)).to.have.length(1);
+      expect(cti.calls.some((c) => c.method === 'saveLog')).to.equal(false);
+      expect(cti.calls.filter((c) => c.method === 'runApex' && c.args['methodName'] === 'probe').length).to.be.greaterThan(2);
       await bridge.dispose();
     });
 

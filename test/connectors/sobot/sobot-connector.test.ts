@@ -3,6 +3,7 @@ import { sobotConnector, type SobotConnector } from '../../../connectors/sobot/i
 import type { Bridge } from '../../../src/core/bridge.js';
 import type { FakeAdapter, FakeCrm } from '../../../adapters/fake/index.js';
 import { FakeSobotAgent, loggedInAgent } from '../../fakes/fake-sobot.js';
+import { EVENT_DIALING_DOCUMENTED, EVENT_RINGING_INBOUND_FROM_TABLES, EVENT_RINGING_OUTBOUND_FROM_TABLES } from '../../fixtures/vendor/sobot/message-format.js';
 import { bridgeWithFakeCrm, connectorContext, manualClock, recordingLogger, settle, tick, type ManualClock } from '../tools.js';
 
 describe('sobotConnector() through a bridge', () => {
@@ -39,9 +40,16 @@ describe('sobotConnector() through a bridge', () => {
       clock.advance(61_000);
       agent.hangup();
       await done();
-      expect(crm.pops.map((p) => p.conversationId)).to.deep.equal([id]);
+      expect(crm.pops.map((p) => [p.conversationId, p.phoneNumber])).to.deep.equal([[id, '+15550100100']]);
       const [log] = crm.callLogs();
-      expect(log?.call).to.include({ conversationId: id, direction: 'inbound', durationSeconds: 61, outcome: 'completed', partnerId: 'partner-1' });
+      expect(log?.call).to.include({ conversationId: id, direction: 'inbound', phoneNumber: '+15550100100', durationSeconds: 61, outcome: 'completed', partnerId: 'partner-1' });
+    });
+
+    it("pops the caller by ANI, the number Sobot's call events carry (documented fields, verbatim)", async () => {
+      agent.emit('EventRinging', EVENT_RINGING_INBOUND_FROM_TABLES);
+      await done();
+      expect(crm.pops.map((p) => p.phoneNumber)).to.deep.equal(['13912345678']);
+      expect((await bridge.getCall(EVENT_RINGING_INBOUND_FROM_TABLES.callID))?.phoneNumber).to.equal('13912345678');
     });
 
     it('logs a call that rang out as missed (passive)', async () => {
@@ -52,11 +60,19 @@ describe('sobotConnector() through a bridge', () => {
       expect(crm.callLogs()).to.have.length(1);
     });
 
-    it('treats a caller who hung up while ringing (abandoned) as missed', async () => {
+    it('treats a caller who hung up while ringing (the customer party released) as missed', async () => {
       const id = agent.ring('+15550100100');
       agent.customerHangsUp();
       await done();
-      expect(agent.emitted.at(-1)?.eventName).to.equal('EventAbandoned');
+      expect(agent.emitted.slice(-2).map((e) => [e.eventName, (e.message as { partyRole: string }).partyRole])).to.deep.equal([['EventReleased', 'Customer'], ['EventReleased', 'Agent']]);
+      expect((await bridge.getCall(id))?.outcome).to.equal('missed');
+      expect(crm.callLogs()).to.have.length(1);
+    });
+
+    it('treats an EventAbandoned, should Sobot send one, as missed too', async () => {
+      const id = agent.ring('+15550100100');
+      agent.emit('EventAbandoned', { ...(agent.emitted.at(-1)?.message as object), messageID: 'EventAbandoned' });
+      await done();
       expect((await bridge.getCall(id))?.outcome).to.equal('missed');
     });
 
@@ -92,11 +108,125 @@ describe('sobotConnector() through a bridge', () => {
       expect(log?.call).to.include({ conversationId: id, direction: 'outbound', phoneNumber: '+15550100100', durationSeconds: 20, outcome: 'completed' });
     });
 
-    it('takes the dialled number when EventDialing does not carry otherDN', async () => {
+    it('takes the dialled number when EventDialing carries none (the documented body, verbatim)', async () => {
+      agent.makeCall = () => {}; // Sobot takes the request; its answer is the documented EventDialing below
       await adapter.clickToDial({ dialTo: '+15550100100' });
-      agent.emit('EventDialing', { messageID: 'EventDialing', callID: 'bare-1', callType: 'Outbound' });
+      agent.emit('EventDialing', EVENT_DIALING_DOCUMENTED);
       await done();
-      expect((await bridge.getCall('bare-1'))?.phoneNumber).to.equal('+15550100100');
+      expect((await bridge.getCall(EVENT_DIALING_DOCUMENTED.callID))?.phoneNumber).to.equal('+15550100100');
+    });
+
+    it("takes an outbound call's number from DNIS, the customer being the PSTN receiver (documented fields, verbatim)", async () => {
+      agent.emit('EventRinging', EVENT_RINGING_OUTBOUND_FROM_TABLES);
+      await done();
+      expect(await bridge.getCall(EVENT_RINGING_OUTBOUND_FROM_TABLES.callID)).to.include({ direction: 'outbound', phoneNumber: '13912345678' });
+    });
+  });
+
+  describe('parties (Sobot reports each leg of a call)', () => {
+    /** An agent who answers on their own phone: Sobot rings it before dialling the customer. */
+    async function phoneAgent(phoneType: 'pstn' | 'sip'): Promise<FakeSobotAgent> {
+      await connector.disconnect();
+      const phone = await loggedInAgent(() => clock.now(), { phoneType, bindMobile: '13800000000' });
+      connector = sobotConnector({ agent: phone });
+      await connector.connect(bridge, context);
+      return phone;
+    }
+
+    for (const phoneType of ['pstn', 'sip'] as const) {
+      it(`does not take the agent picking up their own phone (${phoneType}) for the customer answering`, async () => {
+        const phone = await phoneAgent(phoneType);
+        await adapter.clickToDial({ dialTo: '+15550100100' });
+        await tick();
+        const id = phone.call!.callID;
+        expect(phone.emitted.at(-1)?.message).to.deep.include({ messageID: 'EventRinging', partyRole: 'Agent', callType: 'Outbound' });
+        clock.advance(4_000);
+        phone.answer(); // the agent's phone leg: EventEstablished (Agent), then Sobot rings the customer
+        clock.advance(6_000);
+        await done();
+        expect(await bridge.getCall(id)).to.include({ state: 'dialing', phoneNumber: '+15550100100' });
+        phone.customerAnswers();
+        clock.advance(20_000);
+        phone.hangup();
+        await done();
+        expect(crm.callLogs()[0]?.call).to.include({ conversationId: id, phoneNumber: '+15550100100', durationSeconds: 20, outcome: 'completed' });
+      });
+    }
+
+    it('logs an outbound call the customer never answered as unanswered, though the agent picked up their phone', async () => {
+      const phone = await phoneAgent('pstn');
+      await adapter.clickToDial({ dialTo: '+15550100100' });
+      await tick();
+      const id = phone.call!.callID;
+      phone.answer();
+      clock.advance(30_000);
+      phone.hangup();
+      await done();
+      expect(crm.callLogs()[0]?.call).to.include({ conversationId: id, durationSeconds: 0, outcome: 'unanswered' });
+    });
+
+    it("does not pop an inbound call when only the customer's leg is connected (queue, IVR), before any ring for the agent", async () => {
+      agent.emit('EventEstablished', { ...EVENT_RINGING_INBOUND_FROM_TABLES, messageID: 'EventEstablished', partyRole: 'Customer' });
+      await done();
+      expect(crm.pops).to.deep.equal([]);
+      expect(await bridge.getCall(EVENT_RINGING_INBOUND_FROM_TABLES.callID)).to.equal(undefined);
+      expect(context.reports).to.deep.equal([]);
+    });
+
+    it('keeps the call through a consult: the third party ringing, answering and leaving neither answers nor ends it', async () => {
+      const id = agent.ring('+15550100100');
+      agent.answer();
+      clock.advance(10_000);
+      agent.initiateConsult({ targetType: '1', target: '13900000000' });
+      agent.thirdPartyAnswers();
+      clock.advance(10_000);
+      agent.retrieveConsult();
+      await done();
+      expect(agent.emitted.slice(-3).map((e) => (e.message as { partyRole: string; callType: string }).partyRole + '/' + (e.message as { callType: string }).callType)).to.deep.equal(['ThirdPSTN/Consult', 'ThirdPSTN/Consult', 'ThirdPSTN/Consult']);
+      expect((await bridge.getCall(id))?.state).to.equal('connected');
+      clock.advance(10_000);
+      agent.hangup();
+      await done();
+      expect(crm.callLogs()).to.have.length(1);
+      expect(crm.callLogs()[0]?.call).to.include({ conversationId: id, phoneNumber: '+15550100100', durationSeconds: 30, outcome: 'completed' });
+      expect(context.reports).to.deep.equal([]);
+    });
+
+    it('neither pops nor reports an internal (agent to agent) call, and logs that it ignored it', async () => {
+      agent.emit('EventRinging', { ...EVENT_RINGING_INBOUND_FROM_TABLES, callType: 'Internal', ANI: '', DNIS: '' });
+      await done();
+      expect(crm.pops).to.deep.equal([]);
+      expect(context.reports).to.deep.equal([]);
+      expect(logger.lines.some((line) => line.includes('internal call'))).to.equal(true);
+    });
+  });
+
+  describe('event names (SB-3: answered / released not confirmed by a published body)', () => {
+    it('names, once and without values, a call event it does not listen to', async () => {
+      const changed = { ...EVENT_RINGING_INBOUND_FROM_TABLES, messageID: 'EventPartyChanged' };
+      agent.emit('EventPartyChanged', changed);
+      agent.emit('EventPartyChanged', changed);
+      agent.emit('EventAgentConnectionChanged', { messageID: 'EventAgentConnectionChanged' }); // not a call event
+      await done();
+      const notices = logger.lines.filter((line) => line.includes('is not mapped'));
+      expect(notices).to.have.length(1);
+      expect(notices[0]).to.contain('EventPartyChanged').and.contain('options.events').and.not.contain('13912345678');
+      expect(crm.pops).to.deep.equal([]);
+    });
+
+    it('takes the answered and released events under the names options.events gives, and stops naming them', async () => {
+      await connector.disconnect();
+      connector = sobotConnector({ agent, events: { answered: 'EventTalking', released: 'EventHangup' } });
+      await connector.connect(bridge, context);
+      const ring = { ...EVENT_RINGING_INBOUND_FROM_TABLES };
+      agent.emit('EventRinging', ring);
+      clock.advance(3_000);
+      agent.emit('EventTalking', { ...ring, messageID: 'EventTalking' });
+      clock.advance(7_000);
+      agent.emit('EventHangup', { ...ring, messageID: 'EventHangup', partyRole: 'Customer' });
+      await done();
+      expect(crm.callLogs()[0]?.call).to.include({ conversationId: ring.callID, phoneNumber: '13912345678', durationSeconds: 7, outcome: 'completed' });
+      expect(logger.lines.filter((line) => line.includes('is not mapped'))).to.deep.equal([]);
     });
   });
 
@@ -277,7 +407,7 @@ describe('sobotConnector() through a bridge', () => {
   });
 
   it('stops listening on disconnect', async () => {
-    expect(agent.listenerCount()).to.equal(8);
+    expect(agent.listenerCount()).to.equal(9); // the eight mapped events and EventAgentAll (unmapped call events)
     await connector.disconnect();
     expect(agent.listenerCount()).to.equal(0);
     agent.ring('+15550100100');

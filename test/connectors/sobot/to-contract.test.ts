@@ -1,10 +1,17 @@
 import { expect } from '@esm-bundle/chai';
-import { sobotCallStep, sobotRegain, sobotStatusCall, type SobotCall, type SobotCallEvent } from '../../../connectors/sobot/index.js';
+import { sobotCallStep, sobotRegain, sobotStatusCall, type SobotCall, type SobotCallEvent, type SobotDirection, type SobotPartyRole } from '../../../connectors/sobot/index.js';
 
 const env = { partnerId: 'p', language: 'en_US', now: 100_000 };
 const ids = { partnerId: 'p', conversationId: 'c' };
-const event = (kind: SobotCallEvent['kind'], extra: Partial<SobotCallEvent> = {}): SobotCallEvent =>
-  ({ kind, callId: 'c', direction: undefined, otherDN: undefined, ...extra }) as SobotCallEvent;
+interface Extra {
+  readonly direction?: SobotDirection;
+  readonly party?: SobotPartyRole;
+  readonly ani?: string;
+  readonly dnis?: string;
+  readonly otherDN?: string;
+}
+const event = (kind: SobotCallEvent['kind'], extra: Extra = {}): SobotCallEvent =>
+  ({ kind, callId: 'c', direction: extra.direction, callType: extra.direction, party: extra.party, numbers: { ani: extra.ani, dnis: extra.dnis, otherDN: extra.otherDN } }) as SobotCallEvent;
 const ringing: SobotCall = { callId: 'c', direction: 'inbound', number: '+1555', phase: 'ringing', answeredAt: undefined };
 const connected: SobotCall = { ...ringing, phase: 'connected', answeredAt: 58_000 };
 const dialing: SobotCall = { callId: 'c', direction: 'outbound', number: '+1666', phase: 'dialing', answeredAt: undefined };
@@ -22,6 +29,20 @@ describe('sobotCallStep()', () => {
       expect(step.calls).to.deep.equal([{ method: 'outboundCallInitiated', payload: { ...ids, dialledTo: '+1666' } }]);
       expect(step.call).to.deep.equal(dialing);
     }
+  });
+
+  it("takes the customer's number from ANI (inbound) or DNIS (outbound), else otherDN", () => {
+    const inbound = sobotCallStep(undefined, event('ringing', { direction: 'inbound', ani: '+1555', dnis: '400' }), env);
+    expect(inbound.call?.number).to.equal('+1555');
+    const outbound = sobotCallStep(undefined, event('ringing', { direction: 'outbound', ani: '400', dnis: '+1666' }), env);
+    expect(outbound.calls).to.deep.equal([{ method: 'outboundCallInitiated', payload: { ...ids, dialledTo: '+1666' } }]);
+    expect(sobotCallStep(undefined, event('ringing', { direction: 'inbound', otherDN: '+1777' }), env).call?.number).to.equal('+1777');
+  });
+
+  it("does not take the DNIS of the agent's own leg of an outbound call (the agent's phone) for the customer's", () => {
+    const step = sobotCallStep(undefined, event('ringing', { direction: 'outbound', party: 'agent', ani: '400', dnis: '13800000000' }), env);
+    expect(step.call?.number).to.equal('');
+    expect(step.calls).to.deep.equal([]);
   });
 
   it('answered → callAccepted, and the answer time starts the duration', () => {
@@ -76,7 +97,7 @@ describe('sobotCallStep()', () => {
 
 describe('sobotRegain()', () => {
   const regain = (call?: { callId: string; since?: number }, idleSince?: number) =>
-    ({ kind: 'regain', status: 'ready', call: call === undefined ? undefined : { callId: call.callId, direction: 'inbound' as const, otherDN: '+1555', since: call.since }, idleSince }) as const;
+    ({ kind: 'regain', status: 'ready', call: call === undefined ? undefined : { callId: call.callId, direction: 'inbound' as const, callType: 'inbound' as const, party: undefined, numbers: { ani: undefined, dnis: undefined, otherDN: '+1555' }, since: call.since }, idleSince }) as const;
   const never = () => false;
 
   it('leaves a connected call the agent is still on alone', () => {
@@ -93,6 +114,14 @@ describe('sobotRegain()', () => {
     const result = sobotRegain([], regain({ callId: 'c', since: 70_000 }), never, env);
     expect(result.calls.map((c) => c.method)).to.deep.equal(['incomingCall', 'callAccepted']);
     expect(result.keep).to.include({ answeredAt: 70_000 });
+  });
+
+  it('changes nothing when the regained call is an internal or consult call (the customer call may go on around it)', () => {
+    for (const callType of ['internal', 'consult'] as const) {
+      const base = regain({ callId: 'x' });
+      const event = { ...base, call: { ...base.call!, direction: undefined, callType } };
+      expect(sobotRegain([connected], event, never, env)).to.deep.equal({ keep: undefined, ended: [], calls: [] });
+    }
   });
 
   it('ignores a regained call it saw finish', () => {

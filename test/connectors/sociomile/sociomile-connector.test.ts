@@ -3,7 +3,7 @@ import { sociomileConnector, type SociomileConnector, type SociomileConnectorOpt
 import type { BridgeError } from '../../../src/contract/index.js';
 import type { Bridge } from '../../../src/core/bridge.js';
 import type { FakeAdapter, FakeCrm } from '../../../adapters/fake/index.js';
-import { fakeHost, FakeSociomileWidget, FakeWebhookRelay, sociomileWebhook } from '../../fakes/fake-sociomile.js';
+import { fakeHost, FakeSociomileWidget, FakeWebhookRelay, sociomileFixture, sociomileWebhook } from '../../fakes/fake-sociomile.js';
 import { bridgeWithFakeCrm, connectorContext, manualClock, recordingLogger, settle } from '../tools.js';
 
 const CREDENTIAL = 'SOCIO-CREDENTIAL-SECRET';
@@ -102,6 +102,15 @@ describe('sociomileConnector() through a bridge', () => {
       expect(crm.callLogs()[0]?.call).to.include({ outcome: 'unanswered', durationSeconds: 0 });
     });
 
+    it('SM-2: the connector sends `params` (the current document); the fake widget also takes `param`, the document’s name before 2022-11-29', async () => {
+      widget.load(host);
+      await adapter.clickToDial({ dialTo: '+6281231231230' });
+      expect(widget.commands.at(-1)?.options).to.have.property('params').that.deep.equals({});
+      expect(widget.commands.at(-1)?.options).not.to.have.property('param');
+      host.socioVoice?.('event', { action: 'dial', number: '08123123123', internal_id: 'old-doc', param: { id: 'asdasd' } });
+      expect(widget.dials.at(-1)).to.deep.equal({ number: '08123123123', internal_id: 'old-doc', params: { id: 'asdasd' } });
+    });
+
     it('sends the dial params, which come back as extraParams', async () => {
       await connector.disconnect();
       connector = make({ dialParams: { agent: 'A-7' }, openOnDial: false });
@@ -176,6 +185,34 @@ describe('sociomileConnector() through a bridge', () => {
       await connector.disconnect();
       connector = make({ host: fakeHost(), widgetUrl: './widget.js', initialize: false, userCredential: undefined as never });
       await connector.connect(bridge, context);
+    });
+  });
+
+  describe('the vendor’s published webhooks, verbatim (test/fixtures/vendor/sociomile)', () => {
+    async function dialled(): Promise<void> {
+      await connector.disconnect();
+      connector = make({ newId: () => 'a12aslalsoewori' });
+      await connector.connect(bridge, context);
+      widget.load(host);
+      await adapter.clickToDial({ dialTo: '082225636817' });
+    }
+
+    it('SM-1: the resend API’s entry ("NO ANSWER", talktime "2", calldate_join set) logs an answered call of 2 s, not an unanswered one', async () => {
+      const { resend } = await sociomileFixture();
+      await dialled();
+      relay.send(resend);
+      await done();
+      expect(crm.callLogs()).to.have.length(1);
+      expect(crm.callLogs()[0]?.call).to.include({ conversationId: 'a12aslalsoewori', durationSeconds: 2, outcome: 'completed' });
+      expect(crm.callLogs()[0]?.call.extra['callEnded']).to.deep.include({ sociomileDisposition: 'NO ANSWER' });
+    });
+
+    it('the webhook sample (calldate_join null, talktime "0") logs an unanswered call', async () => {
+      const { webhook } = await sociomileFixture();
+      await dialled();
+      relay.send(webhook);
+      await done();
+      expect(crm.callLogs()[0]?.call).to.include({ conversationId: 'a12aslalsoewori', durationSeconds: 0, outcome: 'unanswered' });
     });
   });
 

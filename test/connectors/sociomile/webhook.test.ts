@@ -70,9 +70,15 @@ describe('parseSociomileWebhook()', () => {
     });
   });
 
-  it('reads an entry of the resend API: the disposition decides "answered", an empty recording is none', () => {
+  it('reads an entry of the resend API: calldate_join and talk time say "answered" whatever the disposition, an empty recording is none', () => {
     const parsed = parseSociomileWebhook(SEED_RESENT);
-    expect(parsed.ok && parsed.value).to.deep.include({ answered: false, talkSeconds: 2, recordingUrl: undefined });
+    expect(parsed.ok && parsed.value).to.deep.include({ answered: true, talkSeconds: 2, disposition: 'NO ANSWER', recordingUrl: undefined });
+  });
+
+  it('takes a call as answered from calldate_join alone, or from talk time alone', () => {
+    const joined = parseSociomileWebhook({ data: { ...SEED_WEBHOOK.data, calldate_join: '2022-11-04 13:35:52' } });
+    const talked = parseSociomileWebhook({ data: { ...SEED_WEBHOOK.data, talktime: '5' } });
+    expect([joined.ok && joined.value.answered, talked.ok && talked.value.answered]).to.deep.equal([true, true]);
   });
 
   it('takes JSON text and the bare data object', () => {

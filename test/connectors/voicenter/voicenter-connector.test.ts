@@ -4,7 +4,7 @@ import type { BridgeError } from '../../../src/contract/index.js';
 import type { Bridge } from '../../../src/core/bridge.js';
 import type { FakeAdapter, FakeCrm } from '../../../adapters/fake/index.js';
 import { FakeServerRelay, FakeVoicenterWebPhone, registeredPhone } from '../../fakes/fake-voicenter.js';
-import { cdrJson, cdrXmlRpc, popupPhase } from '../../fakes/fake-voicenter-samples.js';
+import { cdrJson, cdrXmlRpc, popupPhase, voicenterFixture } from '../../fakes/fake-voicenter-samples.js';
 import { bridgeWithFakeCrm, connectorContext, manualClock, recordingLogger, settle, tick, type ManualClock } from '../tools.js';
 
 describe('voicenterConnector() through a bridge', () => {
@@ -97,12 +97,69 @@ describe('voicenterConnector() through a bridge', () => {
       expect((await bridge.getCall(ivr))?.outcome).to.equal('declined');
     });
 
-    it('applies onCallAnswer(token) to the one open call when the token is not its ivr id', async () => {
-      const ivr = phone.incoming();
-      phone.fire('onCallAnswer', 'token-123');
+  });
+
+  describe('onCallAnswer(token) (VC-2: seed 003 §11 names its argument `token`, not `ivrID`)', () => {
+    const TOKEN = 'a3f9c2e1-opaque-answer-token';
+
+    async function opaquePhone(): Promise<FakeVoicenterWebPhone> {
+      await connector.disconnect();
+      const opaque = new FakeVoicenterWebPhone(undefined, { answerToken: () => TOKEN });
+      opaque.initiate({ user: 'KGpK4iWq', password: 'EXTENSION-PASSWORD-SECRET' });
+      await tick();
+      connector = voicenterConnector({ phone: opaque, serverEvents: relay.subscribe });
+      await connector.connect(bridge, context);
+      return opaque;
+    }
+
+    it('answers the one open call when the token is not its ivr id', async () => {
+      const opaque = await opaquePhone();
+      const ivr = opaque.incoming();
+      opaque.answer(ivr);
       await done();
       expect((await bridge.getCall(ivr))?.state).to.equal('connected');
-      expect(await bridge.getCall('token-123')).to.equal(undefined);
+      expect(await bridge.getCall(TOKEN)).to.equal(undefined);
+    });
+
+    it('opens no phantom call when no call is open (a reload mid-call): no incomingCall, no log, a warning without the token', async () => {
+      phone.fire('onCallAnswer', TOKEN);
+      await done();
+      expect(await bridge.getCall(TOKEN)).to.equal(undefined);
+      expect(crm.callLogs()).to.deep.equal([]);
+      expect(crm.pops).to.deep.equal([]);
+      expect(logger.lines.some((l) => l.includes('onCallAnswer names no open call'))).to.equal(true);
+      expect(logger.lines.join('\n')).not.to.contain(TOKEN);
+    });
+
+    it('answers neither of two open calls (call waiting) from a token that names neither, and opens none', async () => {
+      const opaque = await opaquePhone();
+      const first = opaque.incoming();
+      const second = opaque.incoming();
+      opaque.answer(second);
+      await done();
+      expect([(await bridge.getCall(first))?.state, (await bridge.getCall(second))?.state]).to.deep.equal(['ringing', 'ringing']);
+      expect(await bridge.getCall(TOKEN)).to.equal(undefined);
+      opaque.hangUp(first);
+      opaque.hangUp(second);
+      await done();
+      expect(crm.callLogs().map((l) => l.call.conversationId).sort()).to.deep.equal([first, second].sort());
+    });
+
+    it('answers the call of two that the token names when it is an ivr id', async () => {
+      const first = phone.incoming();
+      const second = phone.incoming();
+      phone.answer(second);
+      await done();
+      expect([(await bridge.getCall(first))?.state, (await bridge.getCall(second))?.state]).to.deep.equal(['ringing', 'connected']);
+    });
+
+    it('does not pass a late answer for a finished call on to the next call', async () => {
+      const first = phone.incoming();
+      phone.remoteHangsUp(first);
+      const second = phone.incoming();
+      phone.fire('onCallAnswer', first);
+      await done();
+      expect((await bridge.getCall(second))?.state).to.equal('ringing');
     });
   });
 
@@ -159,6 +216,71 @@ describe('voicenterConnector() through a bridge', () => {
       const ivr = await endedCall();
       expect(context.reports.map((r) => [r.code, r.details['event']])).to.deep.equal([['CONTRACT_PAYLOAD_INVALID', 'CDR'], ['CONTRACT_PAYLOAD_INVALID', 'CDR']]);
       expect((await bridge.getCall(ivr))?.state).to.equal('ended');
+    });
+  });
+
+  describe('Voicenter’s published payloads, verbatim (test/fixtures/vendor/voicenter)', () => {
+    it('seed 004’s three phases beside the web-phone: one log, the caller’s number, talk time from the web-phone', async () => {
+      const { ringing, answer, hangup } = await voicenterFixture('popup-seed.json');
+      phone.fire('onRinging', ringing.ivrid);
+      popup(ringing);
+      clock.advance(7_000);
+      phone.fire('onCallAnswer', ringing.ivrid);
+      popup(answer);
+      clock.advance(30_000);
+      phone.fire('onCallEnd', ringing.ivrid);
+      popup(hangup);
+      await done();
+      expect(crm.callLogs()).to.have.length(1);
+      expect(crm.callLogs()[0]?.call).to.include({ conversationId: '20220916103546022555eb61e755c08a', phoneNumber: '972722776772', durationSeconds: 30, outcome: 'completed' });
+      expect(context.reports).to.deep.equal([]);
+    });
+
+    it('seed 004’s three phases alone: answered by callAnswered, ended by the cause', async () => {
+      const { ringing, answer, hangup } = await voicenterFixture('popup-seed.json');
+      for (const body of [ringing, JSON.stringify(answer), hangup]) popup(body);
+      await done();
+      const call = crm.callLogs()[0]?.call;
+      expect(call).to.include({ conversationId: '20220916103546022555eb61e755c08a', phoneNumber: '972722776772', state: 'ended', outcome: 'completed' });
+      expect(call?.extra['callEnded']).to.deep.include({ hangupCause: 'Normal hangup' });
+    });
+
+    it('seed 004’s GET and form POST requests ring a call with the caller’s number', async () => {
+      const { get, formPost } = await voicenterFixture('popup-seed.json');
+      popup(get);
+      await done();
+      expect((await bridge.getCall('202010111sdsd3684752bcb3d'))?.phoneNumber).to.equal('0722776772');
+      popup(formPost);
+      await done();
+      expect(context.reports).to.deep.equal([]);
+    });
+
+    it('VoicenterWebSDK’s CdrRequest.json enriches the log of a call seen to end', async () => {
+      const { json } = await voicenterFixture('cdr-websdk.json');
+      phone.fire('onRinging', json.ivruniqueid);
+      phone.fire('onCallAnswer', json.ivruniqueid);
+      clock.advance(38_000);
+      phone.fire('onCallEnd', json.ivruniqueid);
+      relay.send({ type: 'cdr', body: json });
+      await done();
+      expect(crm.callLogs()).to.have.length(1);
+      expect(crm.callLogs()[0]?.call.extra['callNotesSubmitted']).to.deep.include({
+        recordingUrl: 'http://starkey-centrex-recordings.s3.amazonaws.com/2020020419500000000000000000-aws-0546666666-0702246666.mp3',
+        talkSeconds: 38,
+        dialTimeSeconds: 33,
+        voicenterStatus: 'ANSWER',
+        voicenterCallType: 'Incoming Call',
+      });
+    });
+
+    it('seed 003’s XML-RPC CDR (the default format) closes a call whose end the page missed, with its duration', async () => {
+      const { xmlRpc } = await voicenterFixture('cdr-seed.json');
+      phone.fire('onCall', 'sdfsdfsdfsfsf');
+      phone.fire('onCallAnswer', 'sdfsdfsdfsfsf');
+      connector.cdr(xmlRpc);
+      await done();
+      expect(crm.callLogs()[0]?.call).to.include({ conversationId: 'sdfsdfsdfsfsf', durationSeconds: 12, state: 'ended' });
+      expect(context.reports).to.deep.equal([]);
     });
   });
 

@@ -18,12 +18,31 @@ const salesforcePage = `<!doctype html>
 </head><body></body></html>
 `;
 
+/** The pages framed cross-site by the blocked-storage scenario: vendor set-up, the built bundle, the calls. */
+const blockedPage = (title, scripts) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>reliability: ${title} in a cross-site frame with storage blocked</title>
+${scripts.map((src) => `<script src="${src}"></script>`).join('\n')}
+</head><body></body></html>
+`;
+
 export async function buildPages(outDir) {
   const common = { bundle: true, target: 'es2022', platform: 'browser', conditions: ['production'], legalComments: 'none', logLevel: 'error', outdir: outDir, sourcemap: 'inline' };
   const modules = ['tab', 'faults', 'fuzz', 'presence'];
   await build({ ...common, format: 'esm', entryPoints: Object.fromEntries(modules.map((m) => [m, join(pages, `${m}.ts`)])) });
-  await build({ ...common, format: 'iife', entryPoints: { 'sf/fake-cti': join(pages, 'sf/fake-cti.ts'), 'sf/softphone': join(pages, 'sf/softphone.ts') } });
-  const files = { ...Object.fromEntries(modules.map((m) => [`${m}.html`, modulePage(m)])), 'sf.html': salesforcePage, 'tt/sf.html': salesforcePage };
+  const blocked = ['sf-calls', 'webhook-setup', 'webhook-calls'];
+  await build({
+    ...common,
+    format: 'iife',
+    entryPoints: { 'sf/fake-cti': join(pages, 'sf/fake-cti.ts'), 'sf/softphone': join(pages, 'sf/softphone.ts'), ...Object.fromEntries(blocked.map((b) => [`blocked/${b}`, join(pages, `blocked/${b}.ts`)])) },
+  });
+  const files = {
+    ...Object.fromEntries(modules.map((m) => [`${m}.html`, modulePage(m)])),
+    'sf.html': salesforcePage,
+    'tt/sf.html': salesforcePage,
+    'blocked/top.html': '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>reliability: the CRM page around a cross-site frame</title></head><body></body></html>\n',
+    'blocked/salesforce.html': blockedPage('the Salesforce bundle', ['/rel/sf/fake-cti.js', '/dist/softphone-bridge.salesforce.iife.js', '/rel/blocked/sf-calls.js']),
+    'blocked/webhook.html': blockedPage('the webhook bundle', ['/rel/blocked/webhook-setup.js', '/dist/softphone-bridge.webhook.iife.js', '/rel/blocked/webhook-calls.js']),
+  };
   for (const [file, html] of Object.entries(files)) {
     mkdirSync(dirname(join(outDir, file)), { recursive: true });
     writeFileSync(join(outDir, file), html);

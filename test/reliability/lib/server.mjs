@@ -12,6 +12,9 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'sel
 /** The same, and DOM XSS sinks closed by Trusted Types (reliability.md T14). */
 export const TRUSTED_TYPES_CSP = `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types 'none'`;
 
+/** The strict policy for a page on 127.0.0.1 that frames localhost, and for the framed page: exact origins, never '*'. */
+export const crossSiteFrameCsp = (port) => `${STRICT_CSP.replace("frame-ancestors 'none'", `frame-ancestors http://127.0.0.1:${port}`)}; frame-src http://localhost:${port}`;
+
 const MAX_BODY = 1024 * 1024;
 
 function readBody(req) {
@@ -44,7 +47,9 @@ export async function startReliabilityServer({ pagesDir, distDir, maxLifetimeMs 
   async function serveStatic(req, res, path) {
     const real = await resolveMounted(mounts, path);
     if (real === undefined) return send(res, 404, 'not found');
-    const csp = path.includes('/tt/') ? TRUSTED_TYPES_CSP : STRICT_CSP;
+    const port = req.socket.localPort;
+    // The blocked-storage pages: the CRM page on 127.0.0.1 frames the bundle's page on localhost (another site).
+    const csp = path.includes('/tt/') ? TRUSTED_TYPES_CSP : path.includes('/blocked/') ? crossSiteFrameCsp(port) : STRICT_CSP;
     res.writeHead(200, { 'Content-Type': contentTypeOf(real), 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
     createReadStream(real).on('error', () => res.destroy()).pipe(res);
   }

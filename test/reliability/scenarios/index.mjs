@@ -4,6 +4,7 @@ import { faults } from './faults.mjs';
 import { malformed, malformedContractErrors } from './malformed.mjs';
 import { presenceCoalesced, presenceRace, presenceSpaced } from './presence.mjs';
 import { reloads } from './reloads.mjs';
+import { storageBlocked } from './storage-blocked.mjs';
 import { threeTabs, twoTabs } from './tabs.mjs';
 
 export const scenarios = [
@@ -18,4 +19,5 @@ export const scenarios = [
   { id: 'presence', ...presenceRace },
   { id: 'presence-spaced', ...presenceSpaced },
   { id: 'presence-coalesced', ...presenceCoalesced },
+  { id: 'storage-blocked', ...storageBlocked },
 ];

@@ -8,7 +8,8 @@ export const DIALOUT_RELAY_EVENT = 'softphone-bridge.dialout';
 
 /**
  * Runs in the app's `background` location: forwards Zendesk's `voice.dialout` to every `top_bar`
- * instance of the app (where the bridge and the softphone run), through ZAF instance messaging:
+ * instance of the app (where the bridge and the softphone run) and opens its popover, through
+ * ZAF instance messaging:
  * `client.get('instances')` lists the app's instances with their location, and
  * `client.instance(guid).trigger(name, data)` delivers an event to one of them.
  *
@@ -27,7 +28,11 @@ export function relayDialouts(client: ZafClient): () => void {
       (answer) => {
         const instances = (answer as { instances?: Record<string, { location?: unknown }> } | null)?.instances ?? {};
         for (const [guid, instance] of Object.entries(instances)) {
-          if (instance?.location === 'top_bar') client.instance(guid).trigger(DIALOUT_RELAY_EVENT, event);
+          if (instance?.location !== 'top_bar') continue;
+          const topBar = client.instance(guid);
+          // Open the softphone's pane so the agent sees the call start (Vobiz's relay does the same).
+          topBar.invoke('popover', 'show').catch(() => undefined);
+          topBar.trigger(DIALOUT_RELAY_EVENT, event);
         }
       },
       () => undefined, // nothing to relay to; the agent can still dial in the softphone

@@ -94,7 +94,10 @@ export class ZendeskWireHost {
       this.zendesk.trigger(data.instanceGuid ?? instance.guid, key.slice('iframe.trigger:'.length), data.message);
     } else if (data.request === 'invoke' && typeof data.params === 'object' && data.params !== null) {
       const [name, args = []] = Object.entries(data.params as Record<string, unknown[]>)[0] ?? [];
-      void reply(data.id, this.zendesk.invoke(instance.location, String(name), ...args));
+      // An instance client (`client.instance(guid).invoke`) names its target instance; the
+      // action runs there, and the answer goes back to the iframe that asked.
+      const target = this.zendesk.instances.find((i) => i.guid === data.instanceGuid) ?? instance;
+      void reply(data.id, this.zendesk.invoke(target.location, String(name), ...args));
     } else if (data.request === 'get' && Array.isArray(data.params)) {
       const paths = data.params as string[];
       const answer: Record<string, unknown> = {};

@@ -210,6 +210,8 @@ describe('zendeskAdapter() (through the real ZAF SDK)', () => {
         await until(() => received.some(([type]) => type === 'start_call'), 'start_call');
         await new Promise((resolve) => setTimeout(resolve, 50)); // a second copy would have arrived by now
         expect(received.filter(([type]) => type === 'start_call').map(([, payload]) => payload)).to.deep.equal([{ ...PARTNER, dialTo: '+18883973342', dialFrom: '+18449401117', participantType: 'Agent' }]);
+        // The relay opens the top bar's pane when the click reached the background.
+        if (dialoutLocations.includes('background')) expect(zendesk.views).to.deep.include({ kind: 'popover', action: 'show' });
         await bridge.dispose();
       });
     }

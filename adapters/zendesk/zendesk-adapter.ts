@@ -110,6 +110,7 @@ export function zendeskAdapter(options: ZendeskAdapterOptions): CrmAdapter {
     const key = String(number);
     const now = context.clock.now();
     const previous = lastDialled.get(key);
+    for (const [dialled, at] of lastDialled) if (now - at >= DIALOUT_DUPLICATE_MS) lastDialled.delete(dialled); // keep only recent clicks
     lastDialled.set(key, now);
     if (previous !== undefined && now - previous < DIALOUT_DUPLICATE_MS) return; // the other copy of one click
     const normalised = typeof number === 'string' || typeof number === 'number' ? toE164(String(number), settings.defaultCountry) : ({ ok: false, problem: 'empty' } as const);

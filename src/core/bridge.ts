@@ -271,7 +271,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     return this.#guard('requestDurableStorage', async () => {
       if ((await this.#store).durability === 'durable') return 'durable' as const;
       const grant = await requestStorageAccess(this.#window.document, this.#window);
-      if (grant.indexedDB === undefined) throw new BridgeError('STORAGE_ACCESS_DENIED', 'Storage access was granted, but this page still has no IndexedDB.');
+      if (grant.indexedDB === undefined) throw new BridgeError('STORAGE_ACCESS_DENIED', 'No IndexedDB after the grant.');
       const durable = await createIndexedDbStore(this.#name, grant.indexedDB);
       // No event applies and no write is sent while the calls move (the events' chain, then the drain lock).
       await this.#events.run(async () => {
@@ -284,7 +284,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
           this.#outbox = Promise.resolve(this.#openOutbox(durable, grant.locks));
           this.#durabilityReason = undefined;
           memory.close();
-          this.#logger.info('storage access granted; calls moved to IndexedDB', copied);
+          this.#logger.info('calls moved to IndexedDB', copied);
         };
         await (this.#drainLock === undefined ? move() : this.#drainLock.run(move));
         if (this.#connected) (await this.#outbox).start();

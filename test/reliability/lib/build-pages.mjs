@@ -35,7 +35,7 @@ export async function buildPages(outDir) {
   const common = { bundle: true, target: 'es2022', platform: 'browser', conditions: ['production'], legalComments: 'none', logLevel: 'error', outdir: outDir, sourcemap: 'inline' };
   const modules = ['tab', 'faults', 'fuzz', 'presence'];
   await build({ ...common, format: 'esm', entryPoints: Object.fromEntries(modules.map((m) => [m, join(pages, `${m}.ts`)])) });
-  const blocked = ['calls', 'sf-crm', 'webhook-setup', 'webhook-crm', 'dynamics-setup', 'dynamics-crm', 'hubspot-setup', 'hubspot-host', 'zendesk-host'];
+  const blocked = ['calls', 'sf-crm', 'webhook-setup', 'dynamics-setup', 'dynamics-crm', 'hubspot-setup', 'hubspot-host', 'zendesk-host'];
   await build({
     ...common,
     format: 'iife',
@@ -47,7 +47,7 @@ export async function buildPages(outDir) {
     'tt/sf.html': salesforcePage,
     'blocked/top.html': '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>reliability: the CRM page around a cross-site frame</title></head><body></body></html>\n',
     'blocked/salesforce.html': blockedPage('the Salesforce bundle', ['/rel/sf/fake-cti.js', '/dist/softphone-bridge.salesforce.iife.js', '/rel/blocked/sf-crm.js', '/rel/blocked/calls.js']),
-    'blocked/webhook.html': blockedPage('the webhook bundle', ['/rel/blocked/webhook-setup.js', '/dist/softphone-bridge.webhook.iife.js', '/rel/blocked/webhook-crm.js', '/rel/blocked/calls.js']),
+    'blocked/webhook.html': blockedPage('the webhook bundle', ['/rel/blocked/webhook-setup.js', '/dist/softphone-bridge.webhook.iife.js', '/rel/blocked/calls.js']),
     'blocked/dynamics.html': blockedPage('the Dynamics bundle', ['/rel/blocked/dynamics-setup.js', '/dist/softphone-bridge.dynamics.iife.js', '/rel/blocked/dynamics-crm.js', '/rel/blocked/calls.js']),
     'blocked/hubspot.html': blockedPage('the HubSpot bundle', ['/rel/blocked/hubspot-setup.js', '/dist/softphone-bridge.hubspot.iife.js', '/rel/blocked/calls.js']),
     'blocked/zendesk.html': blockedPage('the Zendesk bundle', ['/dist/softphone-bridge.zendesk.iife.js', '/rel/blocked/calls.js']),

@@ -6,13 +6,16 @@
 // exactly once, and the bridge's status must say the storage is not durable, and why.
 //
 // Where the CRM lives outside the frame (HubSpot, Zendesk: their SDKs talk to window.parent, so
-// their fakes answer from the page around it), the frame is then reloaded with calls the CRM has
-// not taken yet: the calls already logged stay exactly once, and what is lost is exactly what the
-// status said before the reload would not survive one (`memory`, with its reason).
+// their fakes answer from the page around it; the webhook: the reference receiver on the test
+// server, another site, reached by the bundle's own fetch), the frame is then reloaded with calls
+// the CRM has not taken yet: the calls already logged stay exactly once, and what is lost is
+// exactly what the status said before the reload would not survive one (`memory`, with its reason).
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { createReceiver } from '../../../examples/webhook-receiver/server.mjs';
 import { findChromium } from '../../../scripts/find-chromium.mjs';
 import { CHROMIUM_ARGS } from '../lib/browser.mjs';
 import { Checks, newLog, until } from '../lib/harness.mjs';
@@ -40,7 +43,7 @@ async function blockingContext() {
  */
 const CRMS = [
   { id: 'salesforce', frame: 'salesforce.html?mode=Lightning&sfdcIframeOrigin=http%3A%2F%2Facme.lightning.force.com', record: 'Task' },
-  { id: 'webhook', frame: 'webhook.html', record: 'webhook record' },
+  { id: 'webhook', frame: 'webhook.html', record: 'webhook record', receiver: true, reload: true },
   { id: 'dynamics', frame: 'dynamics.html', record: 'phone call' },
   { id: 'hubspot', top: 'hubspot-top.html', frame: 'hubspot.html', record: 'engagement', reload: true },
   { id: 'zendesk', top: 'zendesk-top.html', frame: 'zendesk.html', record: 'ticket', reload: true },
@@ -63,11 +66,58 @@ async function bridgeReady(frame, since = 0) {
 
 const place = (frame, ids) => frame.evaluate((list) => window.relBlocked.place(list), ids);
 const statusOf = (frame) => frame.evaluate(() => window.relBlocked.status());
-const records = (side, ids) => side.evaluate((list) => window.relCrm.records(list), ids);
+
+/** The CRM as the scenario reads it, from the page that holds its fake (`window.relCrm`, pages/blocked/crm.ts). */
+const pageSide = (target) => ({
+  records: (ids) => target.evaluate((list) => window.relCrm.records(list), ids),
+  settled: (ids) => target.evaluate((list) => window.relCrm.settled(list), ids),
+  hold: (on) => target.evaluate((value) => window.relCrm.hold(value), on),
+  held: () => target.evaluate(() => window.relCrm.held),
+  violations: () => target.evaluate(() => window.relViolations?.() ?? []),
+});
+
+/**
+ * The reference webhook receiver (examples/webhook-receiver/server.mjs, unchanged: signature,
+ * timestamp window, CORS for the frame's exact origin, upsert by Idempotency-Key) on the test
+ * server at 127.0.0.1, under /hook/. While held, a gateway in front of it answers 503 (with the
+ * CORS headers, so the bundle sees the status) and nothing reaches the receiver.
+ */
+function webhookReceiver(server, port) {
+  const secret = randomBytes(24).toString('hex');
+  const frameOrigin = `http://localhost:${port}`;
+  const { handler, store } = createReceiver({ secret, allowedOrigins: [frameOrigin] });
+  let holding = false;
+  let held = 0;
+  server.route('/hook/', (req, res) => {
+    if (holding && req.method === 'POST') {
+      held += 1;
+      req.resume();
+      res.writeHead(503, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': frameOrigin, Vary: 'Origin', 'Retry-After': '1' });
+      return void res.end(JSON.stringify({ error: 'unavailable' }));
+    }
+    req.url = '/calls';
+    handler(req, res);
+  });
+  const recordsFor = (id) => [...store.values()].filter((r) => r.payload?.call?.conversationId === id);
+  return {
+    query: `?hook=${encodeURIComponent(`http://127.0.0.1:${port}/hook/calls`)}&secret=${secret}`,
+    side: {
+      records: async (ids) => ids.map((id) => recordsFor(id).length),
+      settled: async (ids) => ids.every((id) => recordsFor(id).some((r) => r.payload.call.notes === notesOf(id))),
+      hold: async (on) => void (holding = on),
+      held: async () => held,
+      violations: async () => [],
+    },
+    close: () => server.unroute('/hook/'),
+  };
+}
+
+/** The notes calls.ts gives a call (pages/blocked/crm.ts `notesOf`). */
+const notesOf = (id) => `notes of ${id}`;
 
 /** Until the CRM holds every call with its notes and the bridge's outbox has nothing left. */
 async function settle(frame, side, ids, ms = 10_000) {
-  return until(async () => (await side.evaluate((list) => window.relCrm.settled(list), ids)) && (await statusOf(frame)).outbox.pending === 0, ms, 50);
+  return until(async () => (await side.settled(ids)) && (await statusOf(frame)).outbox.pending === 0, ms, 50);
 }
 
 /** The mode is real, or the test proves nothing: the frame's own probe shows its storage refused. */
@@ -81,11 +131,12 @@ function checkMemoryStatus(checks, crm, status, when) {
   checks.that(typeof status?.durabilityReason === 'string' && /IndexedDB/.test(status.durabilityReason), `${crm.id}: no durability reason in the status ${when}`);
 }
 
-/** Opens the CRM page and its cross-site frame; `side` is where the CRM's fake answers. */
-async function openCrm(context, port, crm, log) {
+/** Opens the CRM page and its cross-site frame; `side` reads the CRM (its fake's page, or the receiver). */
+async function openCrm(context, server, port, crm, log) {
   const page = await context.newPage();
   page.on('pageerror', (error) => log.pageErrors.push(`${crm.id}: ${error.message}`));
-  const src = `http://localhost:${port}/rel/blocked/${crm.frame}`;
+  const receiver = crm.receiver ? webhookReceiver(server, port) : undefined;
+  const src = `http://localhost:${port}/rel/blocked/${crm.frame}${receiver?.query ?? ''}`;
   await page.goto(`http://127.0.0.1:${port}/rel/blocked/${crm.top ?? 'top.html'}`);
   if (crm.top === undefined) {
     await page.evaluate((url) => {
@@ -95,7 +146,8 @@ async function openCrm(context, port, crm, log) {
     }, src);
   }
   const frame = await frameOf(page, src.split('?')[0]);
-  return { page, frame, side: crm.top === undefined ? frame : page };
+  const side = receiver?.side ?? pageSide(crm.top === undefined ? frame : page);
+  return { page, frame, side, close: async () => (receiver?.close(), await page.close()) };
 }
 
 /**
@@ -104,11 +156,11 @@ async function openCrm(context, port, crm, log) {
  * the reload; the reload loses exactly those, the logged ones stay once, and the reloaded bridge
  * logs the next call once the CRM takes writes again.
  */
-async function reloadCheck(checks, crm, { page, frame, side }, logged) {
+async function reloadCheck(checks, crm, { frame, side }, logged) {
   const queued = Array.from({ length: QUEUED }, (_, i) => `blocked-${crm.id}-queued-${i}`);
-  await side.evaluate(() => window.relCrm.hold(true));
+  await side.hold(true);
   await place(frame, queued);
-  const refused = await until(async () => (await side.evaluate(() => window.relCrm.held)) >= 1 && (await statusOf(frame)).outbox.pending === QUEUED, 5_000, 50);
+  const refused = await until(async () => (await side.held()) >= 1 && (await statusOf(frame)).outbox.pending === QUEUED, 5_000, 50);
   checks.that(refused, `${crm.id}: the CRM refused no write while held, or the outbox did not queue the ${QUEUED} calls`);
   const before = await statusOf(frame);
   const written = await frame.evaluate(() => [...window.relBlocked.written]);
@@ -116,12 +168,12 @@ async function reloadCheck(checks, crm, { page, frame, side }, logged) {
   // What the status says will not survive a reload: the store is memory, and these writes are pending.
   checkMemoryStatus(checks, crm, before, 'before the reload');
   checks.that(before.outbox.pending === QUEUED && unlogged.length === QUEUED && unlogged.every((id) => queued.includes(id)), `${crm.id}: before the reload, pending ${before.outbox.pending} and unlogged ${JSON.stringify(unlogged)}, expected the ${QUEUED} queued calls`);
-  checks.that((await records(side, queued)).every((n) => n === 0), `${crm.id}: the CRM took a write while it was held`);
+  checks.that((await side.records(queued)).every((n) => n === 0), `${crm.id}: the CRM took a write while it was held`);
 
   const old = await frame.evaluate(() => window.relBlocked.timeOrigin);
   await frame.evaluate(() => void setTimeout(() => location.reload(), 0));
   const again = await bridgeReady(frame, old);
-  await side.evaluate(() => window.relCrm.hold(false));
+  await side.hold(false);
   if (!checks.that(again.ready, `${crm.id}: the reloaded frame's bridge did not load: ${again.error ?? 'timed out'}`)) return;
   checkBlocked(checks, crm, again.probe, 'after the reload');
   const after = await statusOf(frame);
@@ -133,13 +185,35 @@ async function reloadCheck(checks, crm, { page, frame, side }, logged) {
   const next = [`blocked-${crm.id}-after-reload`];
   await place(frame, next);
   checks.that(await settle(frame, side, next), `${crm.id}: the call after the reload was not logged`);
-  const counts = { logged: await records(side, logged), queued: await records(side, queued), next: await records(side, next) };
+  const counts = { logged: await side.records(logged), queued: await side.records(queued), next: await side.records(next) };
   checks.that(counts.logged.every((n) => n === 1), `${crm.id}: ${crm.record}s of the calls logged before the reload: ${JSON.stringify(counts.logged)}`);
   checks.that(counts.queued.every((n) => n === 0), `${crm.id}: ${crm.record}s of the calls lost in the reload: ${JSON.stringify(counts.queued)}`);
   checks.that(counts.next.length === 1 && counts.next[0] === 1, `${crm.id}: ${crm.record}s of the call after the reload: ${JSON.stringify(counts.next)}`);
-  const violations = await page.evaluate(() => window.relViolations?.() ?? []);
+  const violations = await side.violations();
   checks.that(violations.length === 0, `${crm.id}: protocol violations: ${violations.slice(0, 3).join(' | ')}`);
-  checks.note(`${crm.id} reload: status before it ${before.durability}, ${before.outbox.pending} pending (${QUEUED} calls the CRM refused ${await side.evaluate(() => window.relCrm.held)} times); after it ${kept.filter(Boolean).length} calls known, ${after.outbox.pending} pending; ${crm.record}s: logged ${counts.logged.join(',')}, lost ${counts.queued.join(',')}, next ${counts.next.join(',')}`);
+  checks.note(`${crm.id} reload: status before it ${before.durability}, ${before.outbox.pending} pending (${QUEUED} calls the CRM refused ${await side.held()} times); after it ${kept.filter(Boolean).length} calls known, ${after.outbox.pending} pending; ${crm.record}s: logged ${counts.logged.join(',')}, lost ${counts.queued.join(',')}, next ${counts.next.join(',')}`);
+}
+
+/** The calls of one bundle in its blocked frame: the mode is real, each call is logged once, the status says memory. */
+async function checkCrm(checks, crm, opened) {
+  const { frame, side } = opened;
+  if (!checks.that(frame !== undefined, `${crm.id}: the cross-site frame did not load`)) return;
+  const loaded = await bridgeReady(frame);
+  checkBlocked(checks, crm, loaded.probe, 'before any call');
+  if (!checks.that(loaded.ready, `${crm.id}: the bridge did not load: ${loaded.error ?? 'timed out'}`)) return;
+  const ids = Array.from({ length: CALLS }, (_, i) => `blocked-${crm.id}-${i}`);
+  await place(frame, ids);
+  checks.that(await settle(frame, side, ids), `${crm.id}: the calls were not all logged with their notes within 10 s`);
+  const counts = await side.records(ids);
+  const status = await statusOf(frame);
+  // Not asserted: the bundle's bridge announces its fallbacks while it starts, which can be before
+  // the next script on the page listens; status() is what says it for sure (noted for src/).
+  const limited = await frame.evaluate(() => window.relBlocked.limited);
+  checks.that(counts.length === CALLS && counts.every((n) => n === 1), `${crm.id}: ${crm.record}s per call: ${JSON.stringify(counts)}`);
+  checkMemoryStatus(checks, crm, status, 'after the calls');
+  checks.that(status?.outbox?.pending === 0 && status?.outbox?.dead === 0, `${crm.id}: outbox ${JSON.stringify(status?.outbox)}`);
+  checks.note(`${crm.id}: frame storage ${JSON.stringify(loaded.probe)}; ${counts.length} calls, ${counts.reduce((a, b) => a + b, 0)} ${crm.record}s; status ${status?.durability}/${status?.drainLock} (${status?.durabilityReason}); storage.limited heard after the bundle: ${JSON.stringify(limited)}`);
+  if (crm.reload) await reloadCheck(checks, crm, opened, ids);
 }
 
 export const storageBlocked = {
@@ -153,26 +227,12 @@ export const storageBlocked = {
     try {
       const port = new URL(server.url).port;
       for (const crm of CRMS) {
-        const opened = await openCrm(context, port, crm, log);
-        const { page, frame, side } = opened;
-        if (!checks.that(frame !== undefined, `${crm.id}: the cross-site frame did not load`)) continue;
-        const loaded = await bridgeReady(frame);
-        checkBlocked(checks, crm, loaded.probe, 'before any call');
-        if (!checks.that(loaded.ready, `${crm.id}: the bridge did not load: ${loaded.error ?? 'timed out'}`)) continue;
-        const ids = Array.from({ length: CALLS }, (_, i) => `blocked-${crm.id}-${i}`);
-        await place(frame, ids);
-        checks.that(await settle(frame, side, ids), `${crm.id}: the calls were not all logged with their notes within 10 s`);
-        const counts = await records(side, ids);
-        const status = await statusOf(frame);
-        // Not asserted: the bundle's bridge announces its fallbacks while it starts, which can be before
-        // the next script on the page listens; status() is what says it for sure (noted for src/).
-        const limited = await frame.evaluate(() => window.relBlocked.limited);
-        checks.that(counts.length === CALLS && counts.every((n) => n === 1), `${crm.id}: ${crm.record}s per call: ${JSON.stringify(counts)}`);
-        checkMemoryStatus(checks, crm, status, 'after the calls');
-        checks.that(status?.outbox?.pending === 0 && status?.outbox?.dead === 0, `${crm.id}: outbox ${JSON.stringify(status?.outbox)}`);
-        checks.note(`${crm.id}: frame storage ${JSON.stringify(loaded.probe)}; ${counts.length} calls, ${counts.reduce((a, b) => a + b, 0)} ${crm.record}s; status ${status?.durability}/${status?.drainLock} (${status?.durabilityReason}); storage.limited heard after the bundle: ${JSON.stringify(limited)}`);
-        if (crm.reload) await reloadCheck(checks, crm, opened, ids);
-        await page.close();
+        const opened = await openCrm(context, server, port, crm, log);
+        try {
+          await checkCrm(checks, crm, opened);
+        } finally {
+          await opened.close();
+        }
       }
       checks.that(log.pageErrors.length === 0, `page errors: ${log.pageErrors.slice(0, 3).join(' | ')}`);
       return checks.done();

@@ -1,8 +1,9 @@
 /**
  * What the scenario reads from the page that holds the vendor's fake CRM (`window.relCrm`): the
- * frame itself for Salesforce, Dynamics and the webhook (their fakes stand in for a script on
- * the frame's page), the page around the frame for HubSpot and Zendesk (their SDKs talk to
- * `window.parent`, so the fake answers from there and outlives a reload of the frame).
+ * frame itself for Salesforce and Dynamics (their fakes stand in for a script on the frame's
+ * page), the page around the frame for HubSpot and Zendesk (their SDKs talk to `window.parent`,
+ * so the fake answers from there and outlives a reload of the frame). The webhook's receiver is
+ * on the test server (storage-blocked.mjs).
  */
 export interface BlockedCrm {
   /** How many records the CRM holds for each conversation. */

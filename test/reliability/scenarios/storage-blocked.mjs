@@ -58,7 +58,10 @@ async function frameOf(page, url) {
   return found ? page.frames().find((f) => f.url().startsWith(url)) : undefined;
 }
 
-/** Waits until the bridge in `frame` has loaded (or failed to); true when it loaded. */
+/**
+ * Waits until the bridge of a document of `frame` started after `since` (its `timeOrigin`: a
+ * reloaded frame is a new document) has loaded or failed to; resolves with that and the probe.
+ */
 async function bridgeReady(frame, since = 0) {
   await until(() => frame.evaluate((t) => window.relBlocked !== undefined && window.relBlocked.timeOrigin > t && (window.relBlocked.ready || window.relBlocked.error !== undefined), since).catch(() => false), 20_000, 50);
   return frame.evaluate(() => ({ ready: window.relBlocked?.ready === true, error: window.relBlocked?.error, probe: window.relBlocked?.probe, timeOrigin: window.relBlocked?.timeOrigin })).catch((error) => ({ ready: false, error: String(error) }));
@@ -151,8 +154,8 @@ async function openCrm(context, server, port, crm, log) {
 }
 
 /**
- * The reload check: calls placed while the CRM refuses every call-log write (HubSpot's
- * CREATE_ENGAGEMENT_FAILED, Zendesk's 503) stay queued in memory; the status says memory before
+ * The reload check: calls placed while the CRM refuses every call-log write (the receiver's
+ * gateway and Zendesk answer 503, HubSpot CREATE_ENGAGEMENT_FAILED) stay queued in memory; the status says memory before
  * the reload; the reload loses exactly those, the logged ones stay once, and the reloaded bridge
  * logs the next call once the CRM takes writes again.
  */

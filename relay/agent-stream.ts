@@ -126,7 +126,7 @@ export async function agentStream(deps: AgentStreamDeps, request: Request, agent
     cancel() {
       end();
     },
-  });
+  }, new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 })); // desiredSize in bytes: the unread-bytes bound above
   request.signal.addEventListener('abort', () => end(), { once: true });
   return new Response(stream, {
     status: 200,

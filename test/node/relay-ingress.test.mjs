@@ -272,7 +272,7 @@ describe('ingress rules', () => {
     assert.equal((await fetch(`${base}/healthz`)).status, 200);
   });
 
-  test('"__proto__" keys are dropped from JSON bodies (nothing reaches a prototype); deep nesting is refused', async (t) => {
+  test('"__proto__" keys are dropped from JSON and XML-RPC bodies (nothing reaches a prototype); deep nesting is refused', async (t) => {
     const { ingress, store } = await startRelay({ t });
     const text = JSON.stringify(cdrSeed.json).replace('{', '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},');
     assert.equal((await post(`${ingress}/voicenter/cdr`, JSON_TYPE, text)).status, 200);
@@ -280,6 +280,12 @@ describe('ingress rules', () => {
     assert.equal(Object.hasOwn(event.body, '__proto__'), false);
     assert.equal(Object.hasOwn(event.body, 'constructor'), false);
     assert.equal({}.polluted, undefined);
+    const xml = cdrSeed.xmlRpc.replace('<member>', '<member><name>__proto__</name><value><string>polluted</string></value></member><member>');
+    assert.equal((await post(`${ingress}/voicenter/cdr`, 'text/xml', xml.replace('sdfsdfsdfsfsf', 'xml-proto'))).status, 200);
+    const fromXml = (await stored(store, 'IuYtReWq'))[0];
+    assert.equal(fromXml.body.ivruniqueid, 'xml-proto');
+    assert.equal(Object.hasOwn(fromXml.body, '__proto__'), false);
+    assert.equal(Object.getPrototypeOf(fromXml.body), Object.prototype);
     const deep = JSON.stringify({ ...cdrSeed.json, ivruniqueid: 'deep', extra: JSON.parse(`${'{"a":'.repeat(40)}1${'}'.repeat(40)}`) });
     assert.equal((await post(`${ingress}/voicenter/cdr`, JSON_TYPE, deep)).status, 400);
   });

@@ -7,8 +7,9 @@ import { after, describe, test } from 'node:test';
 /**
  * Runs the conformance suite.
  * @param {string} name the store's name, in the test titles
- * @param {() => Promise<{ store: import('../../relay/store/event-store.ts').EventStore, reopen?: () => Promise<import('../../relay/store/event-store.ts').EventStore>, cleanup: () => Promise<void> }>} factory
- *   a fresh, empty store per call; `reopen` (optional) closes it and opens the same data again
+ * @param {() => Promise<{ store: import('../../relay/store/event-store.ts').EventStore, reopen?: () => Promise<import('../../relay/store/event-store.ts').EventStore>, cleanup?: () => Promise<void>, dispose?: () => Promise<void> }>} factory
+ *   a fresh, empty store per call; `cleanup` (or `dispose`) closes and removes it; `reopen`
+ *   (optional) closes it and opens the same data again
  */
 export function storeConformance(name, factory) {
   describe(`EventStore conformance: ${name}`, () => {
@@ -18,7 +19,7 @@ export function storeConformance(name, factory) {
     });
     const fresh = async () => {
       const made = await factory();
-      cleanups.push(made.cleanup);
+      cleanups.push(made.cleanup ?? made.dispose);
       return made;
     };
     let n = 0;

@@ -67,6 +67,17 @@ export function createRelay(options: RelayOptions): Relay {
   };
 
   const app = new Hono();
+  // Requests whose handler has not answered yet: shutdown waits for these, not for open streams
+  // (an agent stream's handler answers at once; its body goes on until the stream ends).
+  let inFlight = 0;
+  app.use('*', async (_c, next) => {
+    inFlight++;
+    try {
+      await next();
+    } finally {
+      inFlight--;
+    }
+  });
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/readyz', async (c) => {
     if (stopping) return c.json({ ok: false, reason: 'shutting down' }, 503);
@@ -138,7 +149,9 @@ export function createRelay(options: RelayOptions): Relay {
         const s = server;
         await new Promise<void>((resolve) => {
           // Keep-alive connections go idle once their request is answered: close them as they do.
-          const sweep = setInterval(() => s.closeIdleConnections(), 50);
+          // Once no handler is running, whatever is left (a stream a client stopped reading but
+          // did not disconnect) is closed too.
+          const sweep = setInterval(() => (inFlight === 0 ? s.closeAllConnections() : s.closeIdleConnections()), 50);
           const grace = setTimeout(() => {
             s.closeAllConnections();
             clearInterval(sweep);

@@ -195,7 +195,8 @@ class EmbeddedStore implements EventStore {
     const bytes = Buffer.from(batch.map((p) => `${JSON.stringify(p.line)}\n`).join(''), 'utf8');
     try {
       if (this.#broken !== undefined) throw this.#broken;
-      await this.handle.write(bytes);
+      // A regular file takes the whole buffer in one write in practice; loop in case it does not.
+      for (let offset = 0; offset < bytes.length; ) offset += (await this.handle.write(bytes, offset, bytes.length - offset)).bytesWritten;
       await this.handle.datasync();
       this.#size += bytes.length;
     } catch (error) {

@@ -112,6 +112,22 @@ describe('agent stream: delivery and resume', () => {
   });
 });
 
+describe('agent stream: shutdown', () => {
+  test('close() ends open streams and does not wait for a stream its client abandoned', async () => {
+    const { base, stop } = await startRelay();
+    const abandoned = await openStream(streamUrl(base), bearer());
+    await abandoned.next();
+    abandoned.close(); // fetch's abort: the socket can stay open for seconds
+    const open = await openStream(streamUrl(base), bearer());
+    await open.next();
+    await new Promise((r) => setTimeout(r, 100));
+    const started = Date.now();
+    await stop();
+    assert.ok(Date.now() - started < 1_000, `close() took ${Date.now() - started} ms`);
+    assert.deepEqual(await open.next(), { end: true });
+  });
+});
+
 describe('agent stream: tokens and origins', () => {
   test('no token or a forged one answers 401; an expired one 401; another agent’s 403; a malformed resume id 400', async (t) => {
     const { base } = await startRelay({ t });

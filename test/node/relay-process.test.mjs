@@ -103,6 +103,35 @@ describe('relay process: configuration', () => {
     const { stdout, stderr } = second.output();
     assert.doesNotMatch(stdout + stderr, new RegExp(kept.RELAY_SECRET));
     assert.match(stderr, /using generated secrets kept in the data folder/);
+    // The token command signs with the same kept secret, so its tokens open the running relay's streams.
+    const minted = await runToEnd(['token', '--agent', 'SIPSIPSI'], { RELAY_DATA_DIR: dir });
+    assert.equal(minted.code, 0);
+    assert.equal(relayLib.verifyToken(kept.RELAY_SECRET, minted.stdout.trim(), 'SIPSIPSI', Date.now()).ok, true);
+    const stream = await openStream(`${second.base}/v1/agents/SIPSIPSI/events?lastEventId=0&token=${minted.stdout.trim()}`);
+    assert.equal(stream.response.status, 200);
+    assert.equal((await stream.nextEvent()).data.body.ivruniqueid, cdrSeed.json.ivruniqueid);
+    stream.close();
+    second.child.kill('SIGTERM');
+    await second.exited;
+  });
+
+  test('RELAY_RETENTION_HOURS: events older than the window are pruned at start and no longer replayed', async (t) => {
+    const dir = tempDir();
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const first = await startProcess(t, secrets(dir));
+    assert.equal((await post(`${first.base}/v1/in/${INGRESS}/voicenter/cdr`, 'application/json', JSON.stringify(cdrSeed.json))).status, 200);
+    first.child.kill('SIGTERM');
+    await first.exited;
+    await new Promise((r) => setTimeout(r, 1_000));
+    const second = await startProcess(t, { ...secrets(dir), RELAY_RETENTION_HOURS: '0.0002' }); // 0.72 s
+    const until = Date.now() + 3_000;
+    while (readFileSync(join(dir, 'events.jsonl'), 'utf8') !== '') {
+      assert.ok(Date.now() < until, 'the old event was pruned from the log');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const stream = await openStream(`${second.base}/v1/agents/SIPSIPSI/events?lastEventId=0`, { authorization: `Bearer ${relayLib.mintToken(SECRET, 'SIPSIPSI', Date.now() + 60_000)}` });
+    await assert.rejects(stream.nextEvent(300), /no SSE message/);
+    stream.close();
     second.child.kill('SIGTERM');
     await second.exited;
   });

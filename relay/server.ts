@@ -121,7 +121,8 @@ export function createRelay(options: RelayOptions): Relay {
   });
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((error, c) => {
-    log.error('unhandled error', { path: new URL(c.req.url).pathname, error: error.message });
+    // The ingress token is part of the path: never logged.
+    log.error('unhandled error', { path: new URL(c.req.url).pathname.replace(/^\/v1\/in\/[^/]*/, '/v1/in/<token>'), error: error.message });
     return c.json({ error: 'internal error' }, 500);
   });
 

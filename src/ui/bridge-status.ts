@@ -56,6 +56,7 @@ export class SbBridgeStatus extends LitElement {
     _failed: { state: true },
     _lastError: { state: true },
     _retrying: { state: true },
+    _requesting: { state: true },
   };
 
   /** The bridge to watch (status(), retryDeadLetters() and its events). */
@@ -67,6 +68,7 @@ export class SbBridgeStatus extends LitElement {
   declare private _failed: boolean;
   declare private _lastError: LastError | undefined;
   declare private _retrying: boolean;
+  declare private _requesting: boolean;
 
   readonly #events: BridgeEventsController;
   readonly #poll = new Ticker(this, () => void this.refresh());
@@ -82,6 +84,7 @@ export class SbBridgeStatus extends LitElement {
     this._failed = false;
     this._lastError = undefined;
     this._retrying = false;
+    this._requesting = false;
     const refresh = () => void this.refresh();
     const remember = (error: { code: string; message: string }) => (this._lastError = { code: error.code, message: error.message });
     this.#events = new BridgeEventsController(this, {
@@ -110,6 +113,7 @@ export class SbBridgeStatus extends LitElement {
         refresh();
       },
       'storage.limited': refresh,
+      'storage.durable': refresh,
     });
   }
 
@@ -134,6 +138,24 @@ export class SbBridgeStatus extends LitElement {
     }
     this.#refreshing = this.#read().finally(() => (this.#refreshing = undefined));
     return this.#refreshing;
+  }
+
+  /**
+   * Asks the browser for storage access (this runs from the agent's click, which the browser
+   * requires), so the bridge moves its calls into IndexedDB; a refusal shows as the last error.
+   */
+  async requestDurableStorage(): Promise<void> {
+    const bridge = this.bridge;
+    if (bridge?.requestDurableStorage === undefined || this._requesting) return;
+    this._requesting = true;
+    try {
+      await bridge.requestDurableStorage();
+    } catch (error) {
+      this._lastError = { code: errorCode(error), message: 'The browser did not let this panel keep calls across reloads.' };
+    } finally {
+      this._requesting = false;
+    }
+    await this.refresh();
   }
 
   /** Queues every dead letter again (the bridge drains them at once), then refreshes. */
@@ -202,6 +224,9 @@ export class SbBridgeStatus extends LitElement {
       ${status.durability === 'durable'
         ? nothing
         : html`<p id="durability-note" class="warn-text">Calls are kept in this tab only: if it reloads or closes before a call is logged, that call is lost.${status.durabilityReason === undefined ? nothing : html` <span class="muted">(${status.durabilityReason})</span>`}</p>`}
+      ${status.canRequestDurableStorage === true && typeof this.bridge?.requestDurableStorage === 'function'
+        ? html`<button id="keep-calls" type="button" class="link" ?disabled=${this._requesting} @click=${() => void this.requestDurableStorage()}>${this._requesting ? 'Asking the browser…' : 'Keep calls across reloads'}</button>`
+        : nothing}
       ${status.drainLockReason === undefined ? nothing : html`<p id="lock-note" class="muted">Drain lock: ${status.drainLock} (${status.drainLockReason}).</p>`}
     </div>`;
   }

@@ -60,7 +60,6 @@ const SECTION_ITEMS = [
   'ApexUpsert',
   'SoftphoneUrl',
 ];
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // --- no network: refuse and record every outgoing TCP connection (http, https, undici, got) ---
 const connections = [];
@@ -192,7 +191,8 @@ test('the call center has the SoftphoneBridge section with every item the adapte
   for (const name of names) assert.ok(!/^req/i.test(name), `${name}: names starting with "req" are reserved by Salesforce`);
 
   const v = items(section);
-  for (const key of ['PartnerId', 'BusinessSegmentId', 'ChannelOriginId']) assert.match(v[key], GUID, `${key} is a guid placeholder`);
+  // Shipped empty: a deployment that skips them stops at load naming them (test/adapters/salesforce/settings.test.ts).
+  for (const key of ['PartnerId', 'BusinessSegmentId', 'ChannelOriginId']) assert.equal(v[key] ?? '', '', `${key} ships empty, for the admin to fill in`);
   assert.deepEqual(v.Dispositions.split(','), ['resolved', 'callback-requested', 'voicemail', 'wrong-number']);
   assert.ok(v.DialFrom === '' || /^\+[1-9]\d{6,14}$/.test(v.DialFrom), 'DialFrom is empty or E.164');
   assert.equal(v.ParticipantType, 'Agent');
@@ -240,6 +240,13 @@ test('the static resource is a folder the build can fill, deployed as one zip', 
   for (const built of BUILT_FILES) {
     if (existsSync(join(staticResourceDir, built))) assert.ok(entries.includes(built), `the built ${built} is in the zip`);
   }
+});
+
+test('component tests (__tests__, Jest) stay out of the deploy', () => {
+  const sources = filesUnder(packageDir).filter((f) => f.split(/[\\/]/).includes('__tests__'));
+  assert.ok(sources.length > 0, 'the call button has Jest tests under __tests__');
+  const shipped = filesUnder(outputDir).filter((f) => f.split(/[\\/]/).includes('__tests__'));
+  assert.deepEqual(shipped, [], '.forceignore must exclude **/__tests__/**');
 });
 
 test('the message channel is exposed and describes every message field', () => {

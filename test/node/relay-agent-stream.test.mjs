@@ -3,6 +3,7 @@
 // and ?lastEventId= (no gap, no duplicate), the heartbeat, tokens (forged, expired, another
 // agent's) and browser origins.
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { describe, test } from 'node:test';
 import { fixtures, openStream, post, relayLib, SECRET, startRelay, token } from './relay-harness.mjs';
 
@@ -109,6 +110,27 @@ describe('agent stream: delivery and resume', () => {
       assert.ok(Date.now() < until, 'the gauge went back to 0');
       await new Promise((r) => setTimeout(r, 50));
     }
+  });
+});
+
+describe('agent stream: a client that stops reading', () => {
+  test('is disconnected once over 1 MiB is left unread (memory stays bounded; it resumes by id later)', async (t) => {
+    const { base, ingress } = await startRelay({ t });
+    const socket = connect(Number(new URL(base).port), '127.0.0.1');
+    t.after(() => socket.destroy());
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(`GET /v1/agents/SIPSIPSI/events?token=${token('SIPSIPSI')} HTTP/1.1\r\nHost: relay\r\n\r\n`);
+    await new Promise((resolve) => socket.once('data', resolve));
+    socket.pause(); // reads nothing more: the kernel's buffers fill, then the relay's queue
+    const open = async () => /relay_agent_streams_open (\d+)/.exec(await (await fetch(`${base}/metrics`)).text())[1];
+    assert.equal(await open(), '1');
+    let posted = 0;
+    while ((await open()) === '1') {
+      assert.ok(posted < 200, 'the stream was still open after 200 events of 200 KB (40 MB) unread');
+      const reply = await post(`${ingress}/voicenter/cdr`, 'application/json', JSON.stringify({ ...cdrSeed.json, ivruniqueid: `big-${posted++}`, pad: 'x'.repeat(200_000) }));
+      assert.equal(reply.status, 200, 'ingress keeps acknowledging while a client is slow');
+    }
+    assert.equal(await open(), '0');
   });
 });
 

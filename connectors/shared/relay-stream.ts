@@ -9,7 +9,8 @@
  *   closes, the lock passes to another tab, which resumes after the last id it heard. Where the
  *   browser refuses Web Locks (a frame with third-party storage blocked), every tab streams itself.
  * - **Resumes after any disconnect**: EventSource reconnects with `Last-Event-ID` by itself; a
- *   stream opened anew (a new leader, a closed stream) asks with `?lastEventId=`.
+ *   stream opened anew (a new leader, a closed stream, a reload of every tab: the last id is kept
+ *   in localStorage where the browser allows it) asks with `?lastEventId=`.
  * - **Each event once per page**: ids already seen are ignored (the relay delivers at least once).
  */
 
@@ -41,6 +42,8 @@ export interface RelayEnvironment {
   readonly EventSource: new (url: string) => EventSource;
   readonly BroadcastChannel?: (new (name: string) => BroadcastChannel) | undefined;
   readonly locks?: LockManager | undefined;
+  /** Where the last id survives a reload of every tab (the relay sends a stream opened without an id only new events). */
+  readonly storage?: Pick<Storage, 'getItem' | 'setItem'> | undefined;
   /** Told of a failure the page cannot fix by itself (a bad token, a refused origin), without values. */
   readonly onProblem?: (problem: string) => void;
 }
@@ -59,7 +62,7 @@ export function subscribeRelay(options: RelayOptions, types: readonly string[], 
   const base = new URL(options.url);
   const name = `softphone-bridge:relay:${base.origin}:${options.agentId}`;
   const seen = new Set<string>();
-  let lastId: string | undefined;
+  let lastId: string | undefined = attempt(() => env.storage?.getItem(name) ?? undefined);
   let stopped = false;
   let source: EventSource | undefined;
   let releaseLeadership: (() => void) | undefined;
@@ -71,6 +74,7 @@ export function subscribeRelay(options: RelayOptions, types: readonly string[], 
     seen.add(event.id);
     if (seen.size > SEEN_LIMIT) seen.delete(seen.values().next().value as string);
     lastId = event.id;
+    attempt(() => env.storage?.setItem(name, event.id));
     if (!fromLeader) channel?.postMessage(event);
     if (types.includes(`${event.vendor}.${event.kind}`)) listener(event);
   };
@@ -131,10 +135,20 @@ export function subscribeRelay(options: RelayOptions, types: readonly string[], 
   };
 }
 
+/** `use()`, or undefined where the browser refuses storage (a frame with third-party storage blocked). */
+function attempt<T>(use: () => T): T | undefined {
+  try {
+    return use();
+  } catch {
+    return undefined;
+  }
+}
+
 /** The page's own APIs. */
 function pageEnvironment(): RelayEnvironment {
   return {
     EventSource,
+    storage: attempt(() => localStorage),
     ...(typeof BroadcastChannel === 'function' ? { BroadcastChannel } : {}),
     ...(typeof navigator !== 'undefined' && navigator.locks !== undefined ? { locks: navigator.locks } : {}),
   };

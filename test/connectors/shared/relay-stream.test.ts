@@ -78,6 +78,21 @@ describe('subscribeRelay() (the browser side of the relay agent stream)', () => 
     stopB();
   });
 
+  it('resumes after the last id even when every tab was reloaded (the id kept in storage)', async () => {
+    const options = relay();
+    const storage = new Map<string, string>();
+    const kept = { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) };
+    const stop = subscribeRelay(options, ['voicenter.popup'], () => undefined, env({ storage: kept }));
+    await until(() => ScriptedEventSource.opened.length === 1, 'the first page');
+    expect(new URL(ScriptedEventSource.opened[0]!.url).searchParams.has('lastEventId')).to.equal(false);
+    ScriptedEventSource.opened[0]!.send('voicenter.popup', event('41-0'));
+    stop();
+    const reloaded = subscribeRelay(options, ['voicenter.popup'], () => undefined, env({ storage: kept }));
+    await until(() => ScriptedEventSource.opened.length === 2, 'the reloaded page');
+    expect(new URL(ScriptedEventSource.opened[1]!.url).searchParams.get('lastEventId')).to.equal('41-0');
+    reloaded();
+  });
+
   it('streams in every tab where the browser refuses Web Locks (storage blocked in the frame)', async () => {
     const options = relay();
     const refusing = { request: () => Promise.reject(new DOMException('The request was denied.', 'SecurityError')) } as unknown as LockManager;

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 
 /** What the dial pad shows and where its input goes. */
 export interface DialPadView {
@@ -11,7 +11,11 @@ export interface DialPadView {
   readonly onDial: () => void;
 }
 
-/** Keys of the pad; `*` and `#` get spoken names, digits speak for themselves. */
+/**
+ * Keys of the pad; `*` and `#` get spoken names, digits speak for themselves. The spoken name is
+ * the key's (visually hidden) content, not an `aria-label`, so the accessible name never
+ * mismatches the visible symbol (axe `label-content-name-mismatch`, D23).
+ */
 const KEYS: readonly (readonly [key: string, label: string | undefined])[] = [
   ['1', undefined], ['2', undefined], ['3', undefined],
   ['4', undefined], ['5', undefined], ['6', undefined],
@@ -45,7 +49,7 @@ export function dialPad(view: DialPadView): TemplateResult {
       </div>
       <div class="keys" role="group" aria-label="Keys">
         ${KEYS.map(
-          ([key, label]) => html`<button type="button" class="key" aria-label=${label ?? nothing} ?disabled=${view.disabled} @click=${() => view.onKey(key)}>${key}</button>`,
+          ([key, label]) => html`<button type="button" class="key" data-key=${key} ?disabled=${view.disabled} @click=${() => view.onKey(key)}>${label === undefined ? key : html`<span aria-hidden="true">${key}</span><span class="visually-hidden">${label}</span>`}</button>`,
         )}
       </div>
       <button id="dial" type="button" class="primary wide" ?disabled=${view.disabled || empty} @click=${view.onDial}>Dial</button>

@@ -18,6 +18,12 @@ export const DEFAULT_STATUSES: readonly AgentStatus[] = [
   { id: 'away', label: 'Away' },
 ];
 
+/** The panel's heading: visually hidden (the frame's space goes to the call), there for assistive technology. */
+function heading(level: number, text: string): TemplateResult {
+  const clamped = Number.isInteger(level) ? Math.min(6, Math.max(1, level)) : 1;
+  return html`<p id="title" class="visually-hidden" role="heading" aria-level=${clamped}>${text}</p>`;
+}
+
 const PHASE_LABELS: Readonly<Record<Phase, string>> = { starting: 'Starting', idle: 'Idle', ringing: 'Ringing', dialing: 'Dialing', connected: 'On call', wrapup: 'Wrap-up' };
 
 /**
@@ -54,6 +60,7 @@ export class SbSoftphone extends LitElement {
     statuses: { attribute: false },
     ivrContext: { attribute: false },
     label: { type: String },
+    headingLevel: { type: Number, attribute: 'heading-level' },
     _choice: { state: true },
     _otherNumber: { state: true },
     _dialNumber: { state: true },
@@ -71,8 +78,14 @@ export class SbSoftphone extends LitElement {
   declare statuses: readonly AgentStatus[];
   /** Extra `callAccepted` fields for inbound calls, as a simulated IVR would send (`ivrExitPath`…). */
   declare ivrContext: Readonly<Record<string, string>>;
-  /** The panel's accessible name. */
+  /** The panel's accessible name, and the text of its (visually hidden) heading. */
   declare label: string;
+  /**
+   * The level of the panel's heading (attribute `heading-level`), 1 by default: the panel is
+   * usually the whole page of the softphone's frame, which needs a level-one heading. A page
+   * that embeds it under its own `<h1>` sets 2 or more.
+   */
+  declare headingLevel: number;
   declare private _choice: string;
   declare private _otherNumber: string;
   declare private _dialNumber: string;
@@ -96,6 +109,7 @@ export class SbSoftphone extends LitElement {
     this.statuses = DEFAULT_STATUSES;
     this.ivrContext = {};
     this.label = 'Softphone';
+    this.headingLevel = 1;
     this._choice = '0';
     this._otherNumber = '';
     this._dialNumber = '';
@@ -201,37 +215,35 @@ export class SbSoftphone extends LitElement {
       action();
     };
     const statuses = s.statuses.some((x) => x.id === s.statusId) || s.statusId === '' ? s.statuses : [...s.statuses, { id: s.statusId, label: s.statusId }];
+    const live = s.phase === 'ringing' || s.phase === 'dialing' || s.phase === 'connected';
     return html`
-      <section part="panel" class="panel" aria-label=${this.label}>
-        <header class="head">
-          <span class="phase" data-phase=${s.phase}>${PHASE_LABELS[s.phase]}</span>
-          <span class="timer" role="timer" aria-label="Call time">${formatDuration(s.elapsedSeconds(Date.now()))}</span>
-          <label class="status"><span>Status</span>
-            <select id="status" ?disabled=${s.phase === 'starting'} @change=${(e: Event) => s.changeStatus((e.target as HTMLSelectElement).value)}>
-              ${statuses.map((x) => html`<option value=${x.id} ?selected=${x.id === s.statusId}>${x.label}</option>`)}
-            </select>
-          </label>
-        </header>
-        <div class="call">
-          <p class="party">${call === undefined ? 'No call' : `${call.direction === 'inbound' ? 'Inbound from' : 'Outbound to'} ${describeParty(call.name, call.number)}`}</p>
-          ${call?.recordName === undefined ? nothing : html`<p class="record muted">CRM record: ${call.recordName}</p>`}
-          <div class="actions">
-            <button id="accept" type="button" class="success" ?disabled=${s.phase !== 'ringing' && s.phase !== 'dialing'} @click=${act(() => this.accept())}>${s.phase === 'dialing' ? 'They answered' : 'Accept'}</button>
-            <button id="reject" type="button" class="danger" ?disabled=${s.phase !== 'ringing'} @click=${act(() => this.reject())}>Reject</button>
-            <button id="ring-out" type="button" ?disabled=${s.phase !== 'ringing'} @click=${act(() => this.ringOut())}>Let it ring out</button>
-            <button id="hang-up" type="button" class="danger" ?disabled=${s.phase !== 'connected' && s.phase !== 'dialing'} @click=${act(() => this.hangUp())}>Hang up</button>
+      <section part="panel" class="panel" aria-labelledby="title" data-phase=${s.phase}>
+        <div class="live">
+          <header class="head">
+            ${heading(this.headingLevel, this.label)}
+            <span class="phase" data-phase=${s.phase}>${PHASE_LABELS[s.phase]}</span>
+            <span class="timer" role="timer" aria-label="Call time">${formatDuration(s.elapsedSeconds(Date.now()))}</span>
+            <label class="status"><span>Status</span>
+              <select id="status" ?disabled=${s.phase === 'starting'} @change=${(e: Event) => s.changeStatus((e.target as HTMLSelectElement).value)}>
+                ${statuses.map((x) => html`<option value=${x.id} ?selected=${x.id === s.statusId}>${x.label}</option>`)}
+              </select>
+            </label>
+          </header>
+          <div class="messages">
+            <p id="alert" class="alert" role="alert">${this._alert}</p>
+            <p id="message" class="message" role="status">${this._message}</p>
+          </div>
+          <div class="call">
+            <p class="party">${call === undefined ? 'No call' : `${call.direction === 'inbound' ? 'Inbound from' : 'Outbound to'} ${describeParty(call.name, call.number)}`}</p>
+            ${call?.recordName === undefined ? nothing : html`<p class="record muted">CRM record: ${call.recordName}</p>`}
+            <div class="actions" ?hidden=${!live}>
+              <button id="accept" type="button" class="success" ?hidden=${s.phase !== 'ringing' && s.phase !== 'dialing'} ?disabled=${s.phase !== 'ringing' && s.phase !== 'dialing'} @click=${act(() => this.accept())}>${s.phase === 'dialing' ? 'They answered' : 'Accept'}</button>
+              <button id="reject" type="button" class="danger" ?hidden=${s.phase !== 'ringing'} ?disabled=${s.phase !== 'ringing'} @click=${act(() => this.reject())}>Reject</button>
+              <button id="ring-out" type="button" ?hidden=${s.phase !== 'ringing'} ?disabled=${s.phase !== 'ringing'} @click=${act(() => this.ringOut())}>Let it ring out</button>
+              <button id="hang-up" type="button" class="danger" ?hidden=${s.phase !== 'connected' && s.phase !== 'dialing'} ?disabled=${s.phase !== 'connected' && s.phase !== 'dialing'} @click=${act(() => this.hangUp())}>Hang up</button>
+            </div>
           </div>
         </div>
-        ${inboundForm({
-          callers: this.callers,
-          choice: this._choice,
-          typed: this._otherNumber,
-          disabled: !s.canStart,
-          onChoice: (choice) => (this._choice = choice),
-          onTyped: (number) => (this._otherNumber = number),
-          onSimulate: act(() => this.simulateIncoming()),
-        })}
-        ${dialPad({ number: this._dialNumber, disabled: !s.canStart, onNumber: (n) => (this._dialNumber = n), onKey: (k) => (this._dialNumber = k === '' ? this._dialNumber.slice(0, -1) : this._dialNumber + k), onDial: act(() => this.dial()) })}
         ${wrapUpForm({
           dispositions: s.dispositions,
           disposition: this._disposition,
@@ -241,8 +253,18 @@ export class SbSoftphone extends LitElement {
           onNotes: (notes) => (this._notes = notes),
           onSubmit: act(() => this.submitNotes()),
         })}
-        <p id="alert" class="alert" role="alert">${this._alert}</p>
-        <p id="message" class="message" role="status">${this._message}</p>
+        <div class="new-call" ?hidden=${live}>
+          ${dialPad({ number: this._dialNumber, disabled: !s.canStart, onNumber: (n) => (this._dialNumber = n), onKey: (k) => (this._dialNumber = k === '' ? this._dialNumber.slice(0, -1) : this._dialNumber + k), onDial: act(() => this.dial()) })}
+          ${inboundForm({
+            callers: this.callers,
+            choice: this._choice,
+            typed: this._otherNumber,
+            disabled: !s.canStart,
+            onChoice: (choice) => (this._choice = choice),
+            onTyped: (number) => (this._otherNumber = number),
+            onSimulate: act(() => this.simulateIncoming()),
+          })}
+        </div>
         <p class="partner muted">${s.partner === undefined ? 'Waiting for the bridge…' : `Partner ${s.partner.partnerId}`}</p>
       </section>
     `;

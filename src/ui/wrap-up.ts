@@ -15,11 +15,12 @@ export interface WrapUpView {
 
 /**
  * The wrap-up form of `<sb-softphone>`: disposition, notes, Submit. A template, not an element.
+ * Hidden while there is no call to wrap up, so an idle panel shows no stale values (D12).
  * Codes and notes are bound as text and values only, so markup in them stays characters.
  */
 export function wrapUpForm(view: WrapUpView): TemplateResult {
   return html`
-    <fieldset class="wrapup">
+    <fieldset class="wrapup" ?hidden=${!view.open}>
       <legend>Wrap-up</legend>
       <label for="disposition">Disposition</label>
       <select id="disposition" ?disabled=${!view.open} @change=${(e: Event) => view.onDisposition((e.target as HTMLSelectElement).value)}>

@@ -41,7 +41,12 @@ describe('<sb-softphone> accessibility', () => {
       const name = button.getAttribute('aria-label') ?? button.textContent?.trim() ?? '';
       expect(name, button.outerHTML).to.not.equal('');
     }
-    expect($(el, 'section').getAttribute('aria-label')).to.equal('Softphone');
+    // The panel is named by its heading; level one, as the whole page of the softphone's frame (D23: page-has-heading-one).
+    expect($(el, 'section').getAttribute('aria-labelledby')).to.equal('title');
+    expect([$(el, '#title').textContent, $(el, '#title').getAttribute('role'), $(el, '#title').getAttribute('aria-level')]).to.deep.equal(['Softphone', 'heading', '1']);
+    el.headingLevel = 3;
+    await settle(el);
+    expect($(el, '#title').getAttribute('aria-level'), 'heading-level for a page that has its own h1').to.equal('3');
   });
 
   it('is operable with the keyboard: Enter and Space on the call buttons, focus follows the call', async () => {
@@ -62,12 +67,12 @@ describe('<sb-softphone> accessibility', () => {
     const { el } = await ready();
     $(el, '#status').focus();
     const order: (string | null)[] = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 2; i++) {
       await press(el, 'Tab');
       order.push(focused(el));
     }
-    // The call buttons are disabled while idle, so Tab skips them.
-    expect(order).to.deep.equal(['caller', 'incoming', 'dial-number', '']);
+    // The call buttons and the wrap-up are hidden while idle, and Delete is disabled, so Tab skips them.
+    expect(order).to.deep.equal(['dial-number', '']);
     expect(el.shadowRoot!.activeElement?.textContent, 'then the first key of the pad').to.equal('1');
     await sendKeys({ down: 'Shift' });
     await press(el, 'Tab');

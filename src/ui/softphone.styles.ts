@@ -143,6 +143,11 @@ export const softphoneStyles = css`
   textarea {
     resize: vertical;
   }
+  .field-error {
+    margin: 0;
+    color: var(--_danger);
+    font-size: 0.85rem;
+  }
   /* Live regions stay rendered even when empty (never display: none), or a screen reader may
      stop watching them; empty, they take no height. */
   .alert:not(:empty) {

@@ -5,6 +5,8 @@ import { dialPad } from './dial-pad.js';
 import { describeParty, formatDuration } from './format.js';
 import { chosenCaller, inboundForm } from './inbound-form.js';
 import { RefusedEvent } from './refused-event.js';
+import { loadSession, saveSession } from './session-store.js';
+import { SHORTCUTS, shortcutFor } from './shortcuts.js';
 import { SoftphoneSession, type Phase } from './softphone-session.js';
 import { softphoneStyles } from './softphone.styles.js';
 import { themeStyles } from './theme.styles.js';
@@ -61,6 +63,11 @@ export class SbSoftphone extends LitElement {
     ivrContext: { attribute: false },
     label: { type: String },
     headingLevel: { type: Number, attribute: 'heading-level' },
+    defaultCountry: { type: String, attribute: 'default-country' },
+    ringTimeout: { type: Number, attribute: 'ring-timeout' },
+    sessionKey: { type: String, attribute: 'session-key' },
+    disableShortcuts: { type: Boolean, attribute: 'disable-shortcuts' },
+    _dialError: { state: true },
     _choice: { state: true },
     _otherNumber: { state: true },
     _dialNumber: { state: true },
@@ -86,6 +93,27 @@ export class SbSoftphone extends LitElement {
    * that embeds it under its own `<h1>` sets 2 or more.
    */
   declare headingLevel: number;
+  /**
+   * The ISO country (attribute `default-country`, `US` by default) whose national numbers the
+   * agent types: "(415) 555-0117" dials +14155550117. Every number is checked as E.164 before
+   * it is dialled, and one that is not a phone number is not dialled: the panel says why.
+   */
+  declare defaultCountry: string;
+  /**
+   * Seconds an unanswered call rings (attribute `ring-timeout`, 30 by default; 0: for ever).
+   * Then an inbound call ends as missed (`callRejected`, `passive`), an outbound one as
+   * unanswered (`callEnded` with duration 0, and wrap-up opens).
+   */
+  declare ringTimeout: number;
+  /**
+   * The sessionStorage key (attribute `session-key`, `sb-softphone` by default) under which the
+   * panel keeps its live call (phase, caller, times, disposition and notes typed so far), so a
+   * reload of its frame resumes the call once the bridge sends `partner_config`. Empty: not kept.
+   */
+  declare sessionKey: string;
+  /** Turns the keyboard shortcuts off (attribute `disable-shortcuts`), for a page that uses the same keys. */
+  declare disableShortcuts: boolean;
+  declare private _dialError: string;
   declare private _choice: string;
   declare private _otherNumber: string;
   declare private _dialNumber: string;
@@ -110,6 +138,11 @@ export class SbSoftphone extends LitElement {
     this.ivrContext = {};
     this.label = 'Softphone';
     this.headingLevel = 1;
+    this.defaultCountry = 'US';
+    this.ringTimeout = 30;
+    this.sessionKey = 'sb-softphone';
+    this.disableShortcuts = false;
+    this._dialError = '';
     this._choice = '0';
     this._otherNumber = '';
     this._dialNumber = '';
@@ -124,10 +157,33 @@ export class SbSoftphone extends LitElement {
       },
       refused: (action, code) => this.dispatchEvent(new RefusedEvent(action, code)),
       dialNumberChanged: (number) => (this._dialNumber = number),
+      wrapUp: () => ({ disposition: this._disposition, notes: this._notes }),
+      invalidNumber: (message, direction) => {
+        if (direction === 'outbound') this._dialError = message;
+      },
+      restored: (saved) => {
+        // Set before willUpdate compares conversations, so the restored notes are not cleared as a new call's.
+        this.#lastConversation = saved.call.conversationId;
+        this._disposition = saved.disposition;
+        this._notes = saved.notes;
+      },
     });
     this.#events = new BridgeEventsController(this, {
       'call.updated': (call) => this.#session.recordMatched(call.conversationId, call.crmRecord?.name),
     });
+  }
+
+  override connectedCallback(): void {
+    // Before the controllers connect (and load the bridge), so partner_config finds the saved call.
+    if (this.#session.phase === 'starting' && this.sessionKey !== '') this.#session.pendingRestore = loadSession(this.sessionKey);
+    super.connectedCallback();
+    // On the frame's window: the shortcuts work wherever the focus is in the softphone's page.
+    globalThis.addEventListener('keydown', this.#onShortcut);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    globalThis.removeEventListener('keydown', this.#onShortcut);
   }
 
   /** Where the panel stands: `starting` until `partner_config`, then `idle`, `ringing`, `dialing`, `connected`, `wrapup`. */
@@ -181,23 +237,28 @@ export class SbSoftphone extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const session = this.#session;
     session.statuses = this.statuses;
+    session.defaultCountry = this.defaultCountry;
+    session.ringTimeoutSeconds = this.ringTimeout;
     if (session.statusId === '') session.statusId = this.statuses[0]?.id ?? '';
     if (changed.has('bridge')) {
       session.setBridge(this.bridge);
       this.#events.setSource(this.bridge);
     }
-    // A new call starts with an empty wrap-up; the alert only stays while the phone rings.
+    // A new call starts with an empty wrap-up, and a closed one leaves none behind (D12); the
+    // alert only stays while the phone rings.
     const conversation = session.call?.conversationId;
-    if (conversation !== this.#lastConversation && conversation !== undefined) {
+    if (conversation !== this.#lastConversation) {
       this._disposition = '';
       this._notes = '';
     }
+    if ((changed as Map<PropertyKey, unknown>).has('_dialNumber') || conversation !== this.#lastConversation) this._dialError = '';
     this.#lastConversation = conversation;
     if (session.phase !== 'ringing') this._alert = '';
     this.#ticker.every = session.phase === 'ringing' || session.phase === 'dialing' || session.phase === 'connected' ? 1000 : 0;
   }
 
   protected override updated(): void {
+    this.#save();
     if (!this.#keepFocus) return;
     this.#keepFocus = false;
     // The button the agent pressed may now be disabled: hand focus to the next sensible action.
@@ -206,6 +267,30 @@ export class SbSoftphone extends LitElement {
     const next = { ringing: '#accept', dialing: '#hang-up', connected: '#hang-up', wrapup: '#disposition', idle: '#incoming', starting: '' }[this.#session.phase];
     if (next !== '') this.renderRoot.querySelector<HTMLElement>(next)?.focus();
   }
+
+  /** Keeps the live call (or its wrap-up) in sessionStorage for a reload; forgets it once it is over. */
+  #save(): void {
+    const s = this.#session;
+    // While starting, a saved call is still waiting for partner_config: leave it.
+    if (this.sessionKey === '' || s.phase === 'starting') return;
+    const saved = s.phase === 'idle' || s.call === undefined ? undefined : { phase: s.phase, call: s.call, disposition: this._disposition, notes: this._notes };
+    saveSession(this.sessionKey, saved);
+  }
+
+  readonly #onShortcut = (event: KeyboardEvent): void => {
+    if (this.disableShortcuts || event.defaultPrevented || event.repeat) return;
+    const action = shortcutFor(event);
+    const phase = this.#session.phase;
+    const run =
+      action === 'accept' && (phase === 'ringing' || phase === 'dialing') ? () => this.accept()
+      : action === 'hang-up' && (phase === 'connected' || phase === 'dialing') ? () => this.hangUp()
+      : undefined;
+    if (run === undefined) return;
+    // The browser's own use of the keys (if any) gives way to the call.
+    event.preventDefault();
+    this.#keepFocus = true;
+    run();
+  };
 
   protected override render(): TemplateResult {
     const s = this.#session;
@@ -237,10 +322,10 @@ export class SbSoftphone extends LitElement {
             <p class="party">${call === undefined ? 'No call' : `${call.direction === 'inbound' ? 'Inbound from' : 'Outbound to'} ${describeParty(call.name, call.number)}`}</p>
             ${call?.recordName === undefined ? nothing : html`<p class="record muted">CRM record: ${call.recordName}</p>`}
             <div class="actions" ?hidden=${!live}>
-              <button id="accept" type="button" class="success" ?hidden=${s.phase !== 'ringing' && s.phase !== 'dialing'} ?disabled=${s.phase !== 'ringing' && s.phase !== 'dialing'} @click=${act(() => this.accept())}>${s.phase === 'dialing' ? 'They answered' : 'Accept'}</button>
+              <button id="accept" type="button" class="success" aria-keyshortcuts=${this.disableShortcuts ? nothing : SHORTCUTS.accept.aria} title=${this.disableShortcuts ? nothing : SHORTCUTS.accept.label} ?hidden=${s.phase !== 'ringing' && s.phase !== 'dialing'} ?disabled=${s.phase !== 'ringing' && s.phase !== 'dialing'} @click=${act(() => this.accept())}>${s.phase === 'dialing' ? 'They answered' : 'Accept'}</button>
               <button id="reject" type="button" class="danger" ?hidden=${s.phase !== 'ringing'} ?disabled=${s.phase !== 'ringing'} @click=${act(() => this.reject())}>Reject</button>
               <button id="ring-out" type="button" ?hidden=${s.phase !== 'ringing'} ?disabled=${s.phase !== 'ringing'} @click=${act(() => this.ringOut())}>Let it ring out</button>
-              <button id="hang-up" type="button" class="danger" ?hidden=${s.phase !== 'connected' && s.phase !== 'dialing'} ?disabled=${s.phase !== 'connected' && s.phase !== 'dialing'} @click=${act(() => this.hangUp())}>Hang up</button>
+              <button id="hang-up" type="button" class="danger" aria-keyshortcuts=${this.disableShortcuts ? nothing : SHORTCUTS['hang-up'].aria} title=${this.disableShortcuts ? nothing : SHORTCUTS['hang-up'].label} ?hidden=${s.phase !== 'connected' && s.phase !== 'dialing'} ?disabled=${s.phase !== 'connected' && s.phase !== 'dialing'} @click=${act(() => this.hangUp())}>Hang up</button>
             </div>
           </div>
         </div>
@@ -254,7 +339,7 @@ export class SbSoftphone extends LitElement {
           onSubmit: act(() => this.submitNotes()),
         })}
         <div class="new-call" ?hidden=${live}>
-          ${dialPad({ number: this._dialNumber, disabled: !s.canStart, onNumber: (n) => (this._dialNumber = n), onKey: (k) => (this._dialNumber = k === '' ? this._dialNumber.slice(0, -1) : this._dialNumber + k), onDial: act(() => this.dial()) })}
+          ${dialPad({ number: this._dialNumber, error: this._dialError, disabled: !s.canStart, onNumber: (n) => (this._dialNumber = n), onKey: (k) => (this._dialNumber = k === '' ? this._dialNumber.slice(0, -1) : this._dialNumber + k), onDial: act(() => this.dial()) })}
           ${inboundForm({
             callers: this.callers,
             choice: this._choice,

@@ -251,7 +251,7 @@ export class SbSoftphone extends LitElement {
       this._disposition = '';
       this._notes = '';
     }
-    if ((changed as Map<PropertyKey, unknown>).has('_dialNumber') || conversation !== this.#lastConversation) this._dialError = '';
+    if (conversation !== this.#lastConversation) this._dialError = '';
     this.#lastConversation = conversation;
     if (session.phase !== 'ringing') this._alert = '';
     this.#ticker.every = session.phase === 'ringing' || session.phase === 'dialing' || session.phase === 'connected' ? 1000 : 0;
@@ -266,6 +266,12 @@ export class SbSoftphone extends LitElement {
     if (active !== null && active !== undefined && !active.disabled) return;
     const next = { ringing: '#accept', dialing: '#hang-up', connected: '#hang-up', wrapup: '#disposition', idle: '#incoming', starting: '' }[this.#session.phase];
     if (next !== '') this.renderRoot.querySelector<HTMLElement>(next)?.focus();
+  }
+
+  /** The agent edits the number to dial: the last number's error no longer applies. */
+  #typed(number: string): void {
+    this._dialNumber = number;
+    this._dialError = '';
   }
 
   /** Keeps the live call (or its wrap-up) in sessionStorage for a reload; forgets it once it is over. */
@@ -339,7 +345,7 @@ export class SbSoftphone extends LitElement {
           onSubmit: act(() => this.submitNotes()),
         })}
         <div class="new-call" ?hidden=${live}>
-          ${dialPad({ number: this._dialNumber, error: this._dialError, disabled: !s.canStart, onNumber: (n) => (this._dialNumber = n), onKey: (k) => (this._dialNumber = k === '' ? this._dialNumber.slice(0, -1) : this._dialNumber + k), onDial: act(() => this.dial()) })}
+          ${dialPad({ number: this._dialNumber, error: this._dialError, disabled: !s.canStart, onNumber: (n) => this.#typed(n), onKey: (k) => this.#typed(k === '' ? this._dialNumber.slice(0, -1) : this._dialNumber + k), onDial: act(() => this.dial()) })}
           ${inboundForm({
             callers: this.callers,
             choice: this._choice,

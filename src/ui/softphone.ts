@@ -37,6 +37,20 @@ const PHASE_LABELS: Readonly<Record<Phase, string>> = { starting: 'Starting', id
  *
  * Caller names, disposition codes and notes are rendered as text, never as HTML.
  *
+ * Built for a 300×500 or 360×480 softphone panel: the call state, the latest message, the caller,
+ * the call controls and the wrap-up show together; the dial pad and the simulator fold away
+ * during a call.
+ *
+ * **After-call work** is a state: a new call (simulated, dialled, or asked by the CRM with
+ * `start_call`) during wrap-up first submits what the agent typed for the last call
+ * (`callNotesSubmitted`), then starts; nothing typed is discarded.
+ *
+ * **Keyboard shortcuts** (on the frame's window, so they work wherever the focus is, even in the
+ * notes; Ctrl+Shift chords type no character; `disable-shortcuts` turns them off):
+ * - **Ctrl+Shift+A**: Accept a ringing call, or "They answered" while dialing.
+ * - **Ctrl+Shift+H**: Hang up.
+ * - **Enter** in "Number to dial" dials, and does nothing else.
+ *
  * @fires sb-refused - {@link RefusedEvent}: the bridge refused a contract call (action and code only).
  * @cssprop --sb-font - font family
  * @cssprop --sb-bg - surface

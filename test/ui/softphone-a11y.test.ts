@@ -41,6 +41,13 @@ describe('<sb-softphone> accessibility', () => {
       const name = button.getAttribute('aria-label') ?? button.textContent?.trim() ?? '';
       expect(name, button.outerHTML).to.not.equal('');
     }
+    // D23: the star and pound keys are named by their content ("star", "pound"; the symbol is
+    // hidden from assistive technology), so no aria-label mismatches the visible text.
+    const star = root.querySelector<HTMLButtonElement>('.key[data-key="*"]')!;
+    const pound = root.querySelector<HTMLButtonElement>('.key[data-key="#"]')!;
+    expect([star.getAttribute('aria-label'), star.querySelector('.visually-hidden')?.textContent, star.querySelector('[aria-hidden="true"]')?.textContent]).to.deep.equal([null, 'star', '*']);
+    expect([pound.getAttribute('aria-label'), pound.querySelector('.visually-hidden')?.textContent]).to.deep.equal([null, 'pound']);
+    expect(root.querySelectorAll('[aria-label]:is(.key)').length).to.equal(0);
     // The panel is named by its heading; level one, as the whole page of the softphone's frame (D23: page-has-heading-one).
     expect($(el, 'section').getAttribute('aria-labelledby')).to.equal('title');
     expect([$(el, '#title').textContent, $(el, '#title').getAttribute('role'), $(el, '#title').getAttribute('aria-level')]).to.deep.equal(['Softphone', 'heading', '1']);

@@ -268,6 +268,37 @@ export class SoftphoneSession implements ReactiveController {
     this.#set(saved.phase, saved.call);
     this.#delegate.restored(saved);
     this.#delegate.announce(`Call with ${describeParty(saved.call.name, saved.call.number)} restored after a reload`, false);
+    void this.#reconcile(saved);
+  }
+
+  /**
+   * Checks a resumed call against the in-page bridge's store, when there is one: a call that was
+   * logged meanwhile (`wrapped`, `rejected`) leaves the panel idle; one that ended opens wrap-up
+   * with its duration. Nothing changes if the agent already moved on.
+   */
+  async #reconcile(saved: SavedSession): Promise<void> {
+    const bridge = this.#bridge;
+    if (bridge?.getCall === undefined) return;
+    let record: Awaited<ReturnType<NonNullable<SoftphoneBridge['getCall']>>>;
+    try {
+      record = await bridge.getCall(saved.call.conversationId);
+    } catch {
+      return; // the store could not be read: the call stays as saved, the bridge judges the next event
+    }
+    const call = this.call;
+    if (record === undefined || call?.conversationId !== saved.call.conversationId || this.phase !== saved.phase) return;
+    const party = describeParty(call.name, call.number);
+    const recordName = record.crmRecord?.name ?? call.recordName;
+    const named = recordName === undefined || recordName === call.recordName ? call : { ...call, recordName };
+    if (record.state === 'wrapped' || record.state === 'rejected') {
+      this.#set('idle', undefined);
+      this.#delegate.announce(`The call with ${party} ended while the page reloaded`, false);
+    } else if (record.state === 'ended' && this.phase !== 'wrapup') {
+      this.#set('wrapup', { ...named, durationSeconds: record.durationSeconds ?? 0 });
+      this.#delegate.announce(`The call with ${party} ended while the page reloaded: wrap it up`, false);
+    } else if (named !== call) {
+      this.#set(this.phase, named);
+    }
   }
 
   /**

@@ -272,6 +272,30 @@ describe('<sb-softphone> for agents', () => {
       expect(sessionStorage.getItem('sb-softphone'), 'forgotten once wrapped up').to.equal(null);
     });
 
+    for (const [state, phase, message] of [
+      ['wrapped', 'idle', 'The call with Maya Okafor (+14155550101) ended while the page reloaded'],
+      ['ended', 'wrapup', 'The call with Maya Okafor (+14155550101) ended while the page reloaded: wrap it up'],
+    ] as const) {
+      it(`checks the resumed call against an in-page bridge's store: ${state} there, ${phase} here`, async () => {
+        const before = await ready();
+        const conversationId = await onCall(before.el);
+        before.el.remove();
+        const after = fakeBridge();
+        const getCall = sinon.stub().resolves({ state, durationSeconds: 17, crmRecord: { id: 'C-1', name: 'Maya Okafor' } });
+        const el = await mount('sb-softphone', { bridge: { ...after.bridge, getCall } });
+        after.send('partner_config', PARTNER);
+        await settle(el);
+        await settle(el);
+        expect(getCall.args).to.deep.equal([[conversationId]]);
+        expect(el.phase).to.equal(phase);
+        expect($(el, '#message').textContent).to.equal(message);
+        if (phase === 'wrapup') {
+          expect($(el, '.timer').textContent, "the bridge's duration").to.equal('0:17');
+          expect($<HTMLTextAreaElement>(el, '#notes').value, 'the notes typed before the reload').to.equal('Wants a refund');
+        }
+      });
+    }
+
     it('ignores a saved session that is not well formed, and keeps none with session-key=""', async () => {
       sessionStorage.setItem('sb-softphone', JSON.stringify({ phase: 'connected', call: { conversationId: 1 } }));
       const { el } = await ready();

@@ -100,9 +100,10 @@ export class SoftphoneSession implements ReactiveController {
   }
 
   /**
-   * Seconds a call may ring (inbound) or dial (outbound) unanswered; then an inbound call ends as
-   * missed (`callRejected`, `passive`) and an outbound one ends unanswered (`callEnded`, duration
-   * 0, wrap-up opens). 0 or less: never (D16).
+   * Seconds an inbound call may ring unanswered; then it ends as missed (`callRejected`,
+   * `passive`). 0 or less: never (D16). A dialled call is left alone: whether the far end
+   * answers is the agent's to say ("They answered"), and cutting a call the agent forgot to mark
+   * would end a live conversation.
    */
   get ringTimeoutSeconds(): number {
     return this.#ringTimeoutSeconds;
@@ -315,22 +316,17 @@ export class SoftphoneSession implements ReactiveController {
     this.#delegate.invalidNumber(message, direction);
   }
 
-  /** (Re)arms the ring timeout for the current ringing or dialing call, counted from its start (a restored call keeps its age). */
+  /** (Re)arms the ring timeout for the ringing call, counted from its start (a restored call keeps its age). */
   #armRingTimer(): void {
     if (this.#ringTimer !== undefined) clearTimeout(this.#ringTimer);
     this.#ringTimer = undefined;
     const call = this.call;
     const seconds = this.#ringTimeoutSeconds;
-    if (!this.#connected || call === undefined || seconds === 0 || (this.phase !== 'ringing' && this.phase !== 'dialing')) return;
+    if (!this.#connected || call === undefined || seconds === 0 || this.phase !== 'ringing') return;
     const left = call.startedAt + seconds * 1000 - Date.now();
     this.#ringTimer = setTimeout(() => {
       this.#ringTimer = undefined;
-      if (this.call?.conversationId !== call.conversationId) return;
-      if (this.phase === 'ringing') this.reject('passive', `Missed call: no answer in ${seconds} s`);
-      else if (this.phase === 'dialing') {
-        this.hangUp(this.#delegate.wrapUp());
-        this.#delegate.announce(`No answer in ${seconds} s: call ended`, false);
-      }
+      if (this.call?.conversationId === call.conversationId) this.reject('passive', `Missed call: no answer in ${seconds} s`);
     }, Math.max(0, left));
   }
 

@@ -114,9 +114,9 @@ export class SbSoftphone extends LitElement {
    */
   declare defaultCountry: string;
   /**
-   * Seconds an unanswered call rings (attribute `ring-timeout`, 30 by default; 0: for ever).
-   * Then an inbound call ends as missed (`callRejected`, `passive`), an outbound one as
-   * unanswered (`callEnded` with duration 0, and wrap-up opens).
+   * Seconds an unanswered inbound call rings (attribute `ring-timeout`, 30 by default; 0: for
+   * ever); then it ends as missed (`callRejected`, `passive`). A dialled call is never cut: the
+   * agent says when the far end answers or hangs up.
    */
   declare ringTimeout: number;
   /**

@@ -200,15 +200,14 @@ describe('<sb-softphone> for agents', () => {
       expect(bridge.callRejected.callCount).to.equal(0);
     });
 
-    it('ends an unanswered outbound call as unanswered (duration 0) and opens wrap-up', async () => {
+    it('never cuts a dialled call: the agent says when the far end answers', async () => {
       const { el, bridge } = await ready();
       el.dial('+14155550142');
       await settle(el);
-      clock.tick(30_000);
+      clock.tick(120_000);
       await settle(el);
-      expect(el.phase).to.equal('wrapup');
-      expect(bridge.callEnded.firstCall.args[0]).to.include({ duration: 0, callType: 'outbound' });
-      expect($(el, '#message').textContent).to.equal('No answer in 30 s: call ended');
+      expect(el.phase).to.equal('dialing');
+      expect(bridge.callEnded.callCount).to.equal(0);
     });
   });
 

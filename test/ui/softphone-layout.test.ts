@@ -72,6 +72,18 @@ describe('<sb-softphone> layout at agent sizes', () => {
     await setViewport({ width: 800, height: 600 });
   });
 
+  it('keeps the call state, timer and Hang up in view while the agent scrolls to the notes in a smaller frame', async () => {
+    await setViewport({ width: 300, height: 260 });
+    const el = await softphoneIn('connected');
+    $(el, '#submit-notes').scrollIntoView({ block: 'end' });
+    $(el, '#notes').focus();
+    await settle(el);
+    await executeServerCommand('sb-screenshot', { name: 'softphone-300x260-light-connected-scrolled' });
+    expect(scrollY, 'the page did scroll').to.be.greaterThan(0);
+    const problems = ['.phase', '.timer', '#hang-up', '#submit-notes'].map((selector) => problem(el, selector)).filter((p) => p !== undefined);
+    expect(problems).to.deep.equal([]);
+  });
+
   for (const size of SIZES) {
     for (const scheme of SCHEMES) {
       for (const state of Object.keys(NEEDED) as State[]) {

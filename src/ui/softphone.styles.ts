@@ -143,6 +143,11 @@ export const softphoneStyles = css`
   textarea {
     resize: vertical;
   }
+  .hint {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.8rem;
+  }
   .field-error {
     margin: 0;
     color: var(--_danger);

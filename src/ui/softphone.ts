@@ -354,6 +354,7 @@ export class SbSoftphone extends LitElement {
           disposition: this._disposition,
           notes: this._notes,
           open: s.notesOpen,
+          afterCall: s.phase === 'wrapup',
           onDisposition: (code) => (this._disposition = code),
           onNotes: (notes) => (this._notes = notes),
           onSubmit: act(() => this.submitNotes()),

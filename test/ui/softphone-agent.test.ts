@@ -67,6 +67,7 @@ describe('<sb-softphone> for agents', () => {
       const first = await onCall(el);
       el.hangUp();
       await settle(el);
+      expect($(el, '#wrapup-hint').textContent, 'the agent is told').to.equal('A new call submits this wrap-up first.');
       edit($<HTMLTextAreaElement>(el, '#notes'), 'Wants a refund. Sent the form.');
       await settle(el);
       el.simulateIncoming();

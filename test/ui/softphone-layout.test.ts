@@ -21,7 +21,7 @@ const LONG_NOTES = Array.from({ length: 12 }, (_, i) => `Line ${i + 1}: the cust
 const NEEDED = {
   ringing: ['.phase', '.timer', '.party', '#alert', '#accept', '#reject', '#ring-out'],
   connected: ['.phase', '.timer', '.party', '#hang-up', '#disposition', '#notes', '#submit-notes', '#message'],
-  wrapup: ['.phase', '.timer', '.party', '#disposition', '#notes', '#submit-notes', '#message'],
+  wrapup: ['.phase', '.timer', '.party', '#disposition', '#notes', '#submit-notes', '#wrapup-hint', '#message'],
 } as const;
 type State = keyof typeof NEEDED;
 

@@ -1,3 +1,5 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
 /** What a keyboard shortcut of `<sb-softphone>` does. */
 export type ShortcutAction = 'accept' | 'hang-up';
 
@@ -24,4 +26,32 @@ export function shortcutFor(event: KeyboardEvent): ShortcutAction | undefined {
     if (shortcut.letter === letter) return action;
   }
   return undefined;
+}
+
+/**
+ * Listens for the shortcuts on the window of the host's document while the host is connected:
+ * the softphone usually owns its frame, so a shortcut works wherever the focus is in it. The
+ * handler returns whether it acted; only then the key's default (a browser's own use) is prevented.
+ */
+export class ShortcutsController implements ReactiveController {
+  readonly #onAction: (action: ShortcutAction) => boolean;
+
+  constructor(host: ReactiveControllerHost, onAction: (action: ShortcutAction) => boolean) {
+    this.#onAction = onAction;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    globalThis.addEventListener('keydown', this.#onKeydown);
+  }
+
+  hostDisconnected(): void {
+    globalThis.removeEventListener('keydown', this.#onKeydown);
+  }
+
+  readonly #onKeydown = (event: KeyboardEvent): void => {
+    if (event.defaultPrevented || event.repeat) return;
+    const action = shortcutFor(event);
+    if (action !== undefined && this.#onAction(action)) event.preventDefault();
+  };
 }

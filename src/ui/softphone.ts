@@ -6,7 +6,7 @@ import { describeParty, formatDuration } from './format.js';
 import { chosenCaller, inboundForm } from './inbound-form.js';
 import { RefusedEvent } from './refused-event.js';
 import { loadSession, saveSession } from './session-store.js';
-import { SHORTCUTS, shortcutFor } from './shortcuts.js';
+import { SHORTCUTS, ShortcutsController, type ShortcutAction } from './shortcuts.js';
 import { SoftphoneSession, type Phase } from './softphone-session.js';
 import { softphoneStyles } from './softphone.styles.js';
 import { themeStyles } from './theme.styles.js';
@@ -185,19 +185,13 @@ export class SbSoftphone extends LitElement {
     this.#events = new BridgeEventsController(this, {
       'call.updated': (call) => this.#session.recordMatched(call.conversationId, call.crmRecord?.name),
     });
+    new ShortcutsController(this, (action) => this.#shortcut(action));
   }
 
   override connectedCallback(): void {
     // Before the controllers connect (and load the bridge), so partner_config finds the saved call.
     if (this.#session.phase === 'starting' && this.sessionKey !== '') this.#session.pendingRestore = loadSession(this.sessionKey);
     super.connectedCallback();
-    // On the frame's window: the shortcuts work wherever the focus is in the softphone's page.
-    globalThis.addEventListener('keydown', this.#onShortcut);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    globalThis.removeEventListener('keydown', this.#onShortcut);
   }
 
   /** Where the panel stands: `starting` until `partner_config`, then `idle`, `ringing`, `dialing`, `connected`, `wrapup`. */
@@ -297,20 +291,18 @@ export class SbSoftphone extends LitElement {
     saveSession(this.sessionKey, saved);
   }
 
-  readonly #onShortcut = (event: KeyboardEvent): void => {
-    if (this.disableShortcuts || event.defaultPrevented || event.repeat) return;
-    const action = shortcutFor(event);
+  /** A keyboard shortcut: acts (and returns true) only when its button would be enabled. */
+  #shortcut(action: ShortcutAction): boolean {
     const phase = this.#session.phase;
     const run =
       action === 'accept' && (phase === 'ringing' || phase === 'dialing') ? () => this.accept()
       : action === 'hang-up' && (phase === 'connected' || phase === 'dialing') ? () => this.hangUp()
       : undefined;
-    if (run === undefined) return;
-    // The browser's own use of the keys (if any) gives way to the call.
-    event.preventDefault();
+    if (this.disableShortcuts || run === undefined) return false;
     this.#keepFocus = true;
     run();
-  };
+    return true;
+  }
 
   protected override render(): TemplateResult {
     const s = this.#session;

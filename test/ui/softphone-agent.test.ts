@@ -244,6 +244,21 @@ describe('<sb-softphone> for agents', () => {
       expect(bridge.callAccepted.callCount).to.equal(0);
       expect($(el, '#accept').hasAttribute('aria-keyshortcuts')).to.equal(false);
     });
+
+    it('stops listening when the panel leaves the document', async () => {
+      const { el, bridge } = await ready();
+      el.simulateIncoming();
+      await settle(el);
+      el.remove();
+      const event = new KeyboardEvent('keydown', { key: 'A', code: 'KeyA', ctrlKey: true, shiftKey: true, cancelable: true });
+      window.dispatchEvent(event);
+      expect([bridge.callAccepted.callCount, event.defaultPrevented]).to.deep.equal([0, false]);
+      document.body.append(el);
+      await settle(el);
+      const again = new KeyboardEvent('keydown', { key: 'A', code: 'KeyA', ctrlKey: true, shiftKey: true, cancelable: true });
+      window.dispatchEvent(again);
+      expect([bridge.callAccepted.callCount, again.defaultPrevented], 'back in the document, it listens again').to.deep.equal([1, true]);
+    });
   });
 
   describe('a reload of the softphone frame', () => {

@@ -15,6 +15,8 @@ export interface RedisStoreOptions {
   readonly commandTimeoutMs?: number;
   /** How long one XREAD of the subscriber blocks (default 5000 ms). */
   readonly blockMs?: number;
+  /** CLIENT SETNAME of both connections (default `sb-relay`), so that operators see them in CLIENT LIST. */
+  readonly clientName?: string;
   /** Connection state changes and subscriber failures, without event contents (default: console.warn). */
   readonly log?: (message: string) => void;
 }
@@ -187,6 +189,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
   const where = redactUrl(options.url);
   const main: Client = createClient({
     url: options.url,
+    name: options.clientName ?? 'sb-relay',
     RESP: 2,
     disableOfflineQueue: true,
     socket: { connectTimeout: options.commandTimeoutMs ?? 5_000, reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 1_000) },

@@ -48,7 +48,7 @@ storeConformance('Redis Streams', async () => {
   return { store, dispose: () => store.close() };
 }, { settleMs: 50 });
 
-describe('Redis store: several instances on one Redis', () => {
+describe('Redis store: several instances on one Redis', { timeout: 30_000 }, () => {
   test('an append on one instance reaches a subscriber on the other, in order', async (t) => {
     const prefix = `multi${++prefixes}:`;
     const a = await openStore(prefix);
@@ -88,7 +88,7 @@ describe('Redis store: several instances on one Redis', () => {
   });
 });
 
-describe('Redis store: connections stay bounded', () => {
+describe('Redis store: connections stay bounded', { timeout: 30_000 }, () => {
   test('500 subscribed agents on each of two instances: still two connections per instance, one of them blocked in XREAD, and events reach them', async (t) => {
     const prefix = `many${++prefixes}:`;
     const clientName = `bounded-${process.pid}`; // picks this test's connections out of CLIENT LIST
@@ -115,7 +115,7 @@ describe('Redis store: connections stay bounded', () => {
   });
 });
 
-describe('Redis store: Redis stopped mid-run', () => {
+describe('Redis store: Redis stopped mid-run', { timeout: 30_000 }, () => {
   test('appends reject while Redis is down, work again once it is back (same store objects), and nothing acknowledged is lost', async (t) => {
     const prefix = `outage${++prefixes}:`;
     const writer = await openStore(prefix);

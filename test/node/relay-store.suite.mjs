@@ -46,7 +46,7 @@ export function storeConformance(name, open, options = {}) {
   const agent = popup.ringing.extenUser ?? 'KGpK4iWq';
 
   const withStore = (title, fn) =>
-    test(title, async (t) => {
+    test(title, { timeout: 20_000 }, async (t) => {
       const { store, dispose } = await open();
       t.after(dispose);
       await fn(store);

@@ -144,6 +144,7 @@ export class RedisSubscriber {
 
   async #run(): Promise<void> {
     let backoff = 50;
+    let failing = false;
     while (!this.#closed) {
       const ready = [...this.#agents].filter(([, s]) => s.cursor !== undefined);
       if (ready.length === 0) {
@@ -164,11 +165,13 @@ export class RedisSubscriber {
         )) as XReadReply;
         this.#reading = undefined;
         backoff = 50;
+        failing = false;
         if (reply) this.#deliver(ready, reply);
       } catch (err) {
         this.#reading = undefined;
         if (this.#closed) break;
-        this.#deps.onError(err);
+        if (!failing) this.#deps.onError(err); // once per outage, not once per retry
+        failing = true;
         await new Promise((r) => setTimeout(r, backoff));
         backoff = Math.min(backoff * 2, 1_000);
       }

@@ -2,7 +2,7 @@
 // settings the relay build uses for dist/relay/: Node ESM, dependencies external) into
 // node_modules/.cache, so that its bare imports (@redis/client) resolve from the project.
 // Not a test file; imported by test/node/relay-store-redis.test.mjs.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
@@ -17,5 +17,9 @@ export async function loadRelayModule(entry) {
   mkdirSync(outdir, { recursive: true });
   const outfile = `${outdir}/${entry.replace(/[/.]/g, '_')}.${process.pid}.mjs`;
   await build({ entryPoints: [`${root}${entry}`], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' });
-  return import(pathToFileURL(outfile).href);
+  try {
+    return await import(pathToFileURL(outfile).href);
+  } finally {
+    rmSync(outfile, { force: true }); // loaded: the file is no longer needed
+  }
 }

@@ -93,7 +93,7 @@ export class RedisStore implements EventStore {
     if (event.agentId !== null && (typeof event.agentId !== 'string' || event.agentId === '')) {
       throw new TypeError('redis store: agentId must be a non-empty string or null');
     }
-    if (!Number.isFinite(event.receivedAt)) throw new TypeError('redis store: receivedAt must be epoch ms');
+    if (!Number.isSafeInteger(Math.floor(event.receivedAt)) || event.receivedAt < 0) throw new TypeError('redis store: receivedAt must be epoch ms');
     const k = this.#keys;
     const stream = event.agentId === null ? k.unrouted : k.agent(event.agentId);
     const fields = encodeEntry(event);
@@ -102,7 +102,7 @@ export class RedisStore implements EventStore {
       APPEND_SCRIPT,
       APPEND_SHA,
       [k.dedupe, k.dedupeByTime, k.streams, stream],
-      [event.dedupeKey, String(event.receivedAt), ...fields],
+      [event.dedupeKey, String(Math.floor(event.receivedAt)), ...fields],
     )) as [number, string];
     if (Number(reply[0]) === 0) {
       return { event: decodeEntry(reply[1], fields), duplicate: false };
@@ -148,8 +148,8 @@ export class RedisStore implements EventStore {
 
   /**
    * @inheritdoc
-   * Stream entries go by XTRIM MINID, which compares with the stream ids, i.e. Redis's clock; the
-   * dedupe records by the relay's `receivedAt`. Keep the clocks in sync (NTP).
+   * Stream entries go by XTRIM MINID: their ids carry `receivedAt` (see APPEND_SCRIPT), moved later
+   * only when an instance's clock lagged another's. The dedupe records go by `receivedAt` too.
    */
   async prune(olderThanMs: number): Promise<void> {
     if (!Number.isFinite(olderThanMs)) throw new TypeError('redis store: prune needs epoch ms');

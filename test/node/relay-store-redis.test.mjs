@@ -44,8 +44,52 @@ async function until(condition, ms, what) {
 }
 
 storeConformance('Redis Streams', async () => {
-  const { store } = await openStore();
-  return { store, dispose: () => store.close() };
+  const prefix = `t${++prefixes}:`;
+  let { store } = await openStore(prefix);
+  return {
+    store,
+    // A relay restart: a new store object on the same Redis and prefix.
+    reopen: async () => {
+      await store.close();
+      ({ store } = await openStore(prefix));
+      return store;
+    },
+    dispose: () => store.close(),
+  };
+});
+
+describe('Redis store: ids and retention', { timeout: 30_000 }, () => {
+  const ms = (id) => Number(id.split('-')[0]);
+  const seq = (id) => Number(id.split('-')[1]);
+
+  test('an id carries receivedAt; an instance whose clock lags still gets a larger id than the stream’s last', async (t) => {
+    const prefix = `clock${++prefixes}:`;
+    const a = await openStore(prefix);
+    const b = await openStore(prefix);
+    t.after(() => Promise.all([a.store.close(), b.store.close()]));
+    const now = Date.now();
+    const first = (await a.store.append({ type: 'voicenter.popup', agentId: 'KGpK4iWq', receivedAt: now, dedupeKey: 'vc:1', body: popup.ringing })).event;
+    const sameMs = (await a.store.append({ type: 'voicenter.popup', agentId: 'KGpK4iWq', receivedAt: now, dedupeKey: 'vc:2', body: popup.answer })).event;
+    const lagging = (await b.store.append({ type: 'voicenter.popup', agentId: 'KGpK4iWq', receivedAt: now - 5_000, dedupeKey: 'vc:3', body: popup.hangup })).event;
+    assert.equal(first.id, `${now}-0`);
+    assert.equal(sameMs.id, `${now}-1`);
+    assert.equal(ms(lagging.id), now);
+    assert.equal(seq(lagging.id), 2);
+    assert.equal(lagging.receivedAt, now - 5_000, 'the event keeps the receivedAt it was given');
+    assert.deepEqual((await a.store.readAfter('KGpK4iWq', undefined, 10)).map((e) => e.id), [first.id, sameMs.id, lagging.id]);
+  });
+
+  test('after retention emptied a stream, the next append still gets a larger id (Redis remembers the last one)', async (t) => {
+    const { store } = await openStore();
+    t.after(() => store.close());
+    const now = Date.now();
+    const last = (await store.append({ type: 'sociomile.call', agentId: 'agent-9', receivedAt: now, dedupeKey: 'sm:a', body: sociomile.webhook })).event;
+    await store.prune(now + 1);
+    assert.deepEqual(await store.readAfter('agent-9', undefined, 10), []);
+    const next = (await store.append({ type: 'sociomile.call', agentId: 'agent-9', receivedAt: now - 1_000, dedupeKey: 'sm:b', body: sociomile.webhook })).event;
+    assert.ok(ms(next.id) > ms(last.id) || (ms(next.id) === ms(last.id) && seq(next.id) > seq(last.id)), `${next.id} after ${last.id}`);
+    assert.equal((await store.append({ type: 'sociomile.call', agentId: 'agent-9', receivedAt: now, dedupeKey: 'sm:a', body: sociomile.webhook })).duplicate, false, 'a dedupe record goes with its event');
+  });
 }); // no settle time: a subscription's start is ordered before later appends of the same store
 
 describe('Redis store: several instances on one Redis', { timeout: 30_000 }, () => {

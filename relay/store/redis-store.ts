@@ -4,10 +4,11 @@ import { APPEND_SCRIPT, PRUNE_DEDUPE_SCRIPT, evalScript, scriptSha } from './red
 import { STREAM_ID, decodeEntry, encodeEntry } from './redis-entry.js';
 import { DEFAULT_REDIS_KEY_PREFIX, redisKeys, type RedisKeys } from './redis-keys.js';
 import { RedisSubscriber } from './redis-subscriber.js';
+import { redactRedisUrl, redisConnection } from './redis-url.js';
 
 /** Options of the Redis Streams store. */
 export interface RedisStoreOptions {
-  /** `redis://[[user]:password@]host[:port][/db]` or `rediss://…` (REDIS_URL). */
+  /** `redis://[[user]:password@]host[:port][/db]`, `rediss://…` or `unix:///path/to/redis.sock[?db=N]` (REDIS_URL). */
   readonly url: string;
   /** Prefix of every key (default `sb:relay:`): relays sharing a prefix share their events. */
   readonly keyPrefix?: string;
@@ -28,17 +29,6 @@ const PRUNE_BATCH = 1000;
 const MIN_VERSION = [6, 2] as const;
 
 type Client = ReturnType<typeof createClient<{}, {}, {}, 2, {}>>;
-
-/** The URL without its password, for messages. */
-function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(unparsable REDIS_URL)';
-  }
-}
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -186,13 +176,19 @@ export class RedisStore implements EventStore {
  */
 export async function createRedisStore(options: RedisStoreOptions): Promise<RedisStore> {
   const log = options.log ?? ((m: string) => console.warn(m));
-  const where = redactUrl(options.url);
+  const where = redactRedisUrl(options.url);
+  const { url, path, database, username, password } = redisConnection(options.url);
+  const connectTimeout = options.commandTimeoutMs ?? 5_000;
+  const reconnectStrategy = (retries: number) => Math.min(50 * 2 ** retries, 1_000);
   const main: Client = createClient({
-    url: options.url,
+    ...(url !== undefined ? { url } : {}),
+    ...(database !== undefined ? { database } : {}),
+    ...(username !== undefined ? { username } : {}),
+    ...(password !== undefined ? { password } : {}),
     name: options.clientName ?? 'sb-relay',
     RESP: 2,
-    disableOfflineQueue: true,
-    socket: { connectTimeout: options.commandTimeoutMs ?? 5_000, reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 1_000) },
+    disableOfflineQueue: true, // while Redis is away, appends fail at once (503) instead of waiting in a queue
+    socket: path !== undefined ? { path, connectTimeout, reconnectStrategy } : { connectTimeout, reconnectStrategy },
   });
   let up = false;
   main.on('error', (err: unknown) => {

@@ -52,6 +52,7 @@ async function waitReady(port, child, deadline) {
  * @typedef {object} RedisServerHandle
  * @property {string} url `redis://127.0.0.1:<port>` for `@redis/client` / `REDIS_URL`.
  * @property {number} port
+ * @property {string} socketUrl `unix://<dir>/redis.sock`, the same server over its unix socket.
  * @property {string} dir Its working directory (the append-only file lives here).
  * @property {() => number | undefined} pid The running server's pid, undefined while stopped.
  * @property {() => Promise<void>} stop SIGTERM (Redis flushes and exits) and wait; idempotent.
@@ -81,6 +82,9 @@ export async function startRedisServer(options = {}) {
     '--daemonize', 'no',
     '--logfile', '',
     '--loglevel', 'warning',
+    // Also a unix socket, owner-only, for REDIS_URL=unix://… (what a relay beside its Redis may use).
+    '--unixsocket', join(dir, 'redis.sock'),
+    '--unixsocketperm', '700',
     ...(options.extraArgs ?? []),
   ];
   /** @type {import('node:child_process').ChildProcess | undefined} */
@@ -118,6 +122,7 @@ export async function startRedisServer(options = {}) {
   await start();
   return {
     url: `redis://127.0.0.1:${port}`,
+    socketUrl: `unix://${join(dir, 'redis.sock')}`,
     port,
     dir,
     pid: () => child?.pid,

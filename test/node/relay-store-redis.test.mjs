@@ -218,6 +218,17 @@ describe('Redis store: Redis stopped mid-run', { timeout: 30_000 }, () => {
     });
   });
 
+  test('REDIS_URL may be a unix socket (unix:///path): same store, same data', async (t) => {
+    const prefix = `unix${++prefixes}:`;
+    const overTcp = await openStore(prefix);
+    const overSocket = await openStore(prefix, { url: redis.socketUrl });
+    t.after(() => Promise.all([overTcp.store.close(), overSocket.store.close()]));
+    const { event } = await overSocket.store.append({ type: 'sociomile.call', agentId: 'agent-u', receivedAt: Date.now(), dedupeKey: 'sm:unix', body: sociomile.webhook });
+    assert.deepEqual(await overTcp.store.readAfter('agent-u', undefined, 10), [event]);
+    await assert.rejects(createRedisStore({ url: 'unix://', log: () => {} }), /needs the socket path/);
+    await assert.rejects(createRedisStore({ url: 'http://127.0.0.1:6379', log: () => {} }), /scheme http: is not supported/);
+  });
+
   test('the append script is reloaded after Redis forgets it (SCRIPT FLUSH, as after a restart or failover)', async (t) => {
     const { store } = await openStore();
     t.after(() => store.close());

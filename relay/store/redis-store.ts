@@ -160,10 +160,11 @@ export class RedisStore implements EventStore {
   /** @inheritdoc */
   async close(): Promise<void> {
     if (this.#closed) return;
-    await this.#subscriber.close();
     this.#closed = true;
-    this.#blocking.destroy(); // a read may still block: do not wait for it
-    await this.#main.close().catch(() => this.#main.destroy());
+    const loopEnded = this.#subscriber.close();
+    this.#blocking.destroy(); // ends a blocked read at once (it fails, and the closed loop stops)
+    await loopEnded;
+    await this.#main.close().catch(() => this.#main.destroy()); // lets in-flight appends finish
   }
 }
 

@@ -12,6 +12,10 @@ import { findRedisServer, REDIS_CANDIDATE_PATHS } from './find-redis.mjs';
 
 const POLICY_RC_D = '/usr/sbin/policy-rc.d';
 
+if (process.env.REDIS_SERVER_PATH && !findRedisServer({ REDIS_SERVER_PATH: process.env.REDIS_SERVER_PATH, PATH: '' })?.source?.startsWith('REDIS')) {
+  console.warn(`ensure-redis: REDIS_SERVER_PATH=${process.env.REDIS_SERVER_PATH} is not an executable file; searching elsewhere`);
+}
+
 let found = findRedisServer();
 
 if (!found && process.getuid?.() === 0 && hasAptGet()) {

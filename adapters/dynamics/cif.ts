@@ -1,4 +1,5 @@
 import { BridgeError, type BridgeErrorCode, type Clock } from '../../src/contract/index.js';
+import { finalRefusal, parseCifFailure } from './cif-failure.js';
 import type { CifApi } from './cif.types.js';
 
 type Method = 'searchAndOpenRecords' | 'renderSearchPage' | 'createRecord' | 'updateRecord' | 'openForm' | 'setClickToAct' | 'setMode' | 'setWidth' | 'getEnvironment' | 'setPresence';
@@ -15,7 +16,7 @@ export class Cif {
     private readonly timeoutMs: number,
   ) {}
 
-  /** Calls `method`; rejects with `ADAPTER_TIMEOUT`, or `failure` (retryable unless CIF reports a 4xx). */
+  /** Calls `method`; rejects with `ADAPTER_TIMEOUT`, or `failure` (final when Dynamics refused the request itself, see cif-failure.ts). */
   call<T>(method: Method, args: readonly unknown[], failure: BridgeErrorCode = 'ADAPTER_WRITE_FAILED'): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       let settled = false;
@@ -55,28 +56,27 @@ export class Cif {
 }
 
 /**
- * The HTTP status a CIF rejection carries, when it carries one. CIF passes Web API failures
- * through without a documented shape; `status`, `errorCode` (when HTTP-like) and `httpStatusCode`
- * are the names seen in the wild.
+ * A BridgeError for a CIF rejection. Final (dead-lettered at once) when Dynamics refused the
+ * request itself; retryable otherwise. The message names the method, the kind of refusal and at
+ * most a schema name (attribute or navigation property), never Dynamics' text, which can quote
+ * values: that stays in `cause` (the parsed {@link CifFailure}), which BridgeError's JSON leaves out.
  */
-function statusOf(cause: unknown): number | undefined {
-  if (typeof cause !== 'object' || cause === null) return undefined;
-  const c = cause as Record<string, unknown>;
-  for (const field of ['status', 'httpStatusCode', 'errorCode']) {
-    const value = c[field];
-    if (typeof value === 'number' && value >= 100 && value < 600) return value;
-  }
-  return undefined;
-}
-
 function cifError(method: string, cause: unknown, failure: BridgeErrorCode): BridgeError {
-  const status = statusOf(cause);
-  // A 4xx other than 408/429 is the Web API saying the request itself is wrong: no retry fixes it.
-  const final = status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
-  // CIF's messages can quote attribute values; only the method and status travel in the message.
-  return new BridgeError(failure, `Dynamics refused ${method}${status === undefined ? '' : ` (HTTP ${status})`}.`, {
-    details: { method, status: status ?? null },
-    retryable: !final,
-    cause,
+  const parsed = parseCifFailure(cause);
+  const refusal = finalRefusal(parsed);
+  const what = refusal === undefined ? '' : ` (${refusal.kind}${refusal.name === undefined ? '' : `: ${refusal.name}`})`;
+  return new BridgeError(failure, `Dynamics refused ${method}${what}.`, {
+    details: {
+      method,
+      refusal: refusal?.kind ?? null,
+      property: refusal?.name ?? null,
+      errorCode: parsed.errorCode ?? null,
+      errorType: parsed.errorType ?? null,
+      sourceFunc: parsed.sourceFunc ?? null,
+      status: parsed.status ?? null,
+    },
+    retryable: refusal === undefined,
+    // An Error keeps its stack; CIF's JSON string becomes the parsed failure (its errorMsg readable).
+    cause: cause instanceof Error || (parsed.errorMsg === undefined && parsed.errorCode === undefined) ? cause : parsed,
   });
 }

@@ -11,8 +11,11 @@
 export interface CifApi {
   /** Searches `entityLogicalName` with OData options (`?$select=…&$filter=…`); `searchOnly: false` also opens one match, or a search page for several. */
   searchAndOpenRecords(entityLogicalName: string, queryParameters: string, searchOnly: boolean): Promise<string>;
-  /** Opens the search page of `entityLogicalName` filled with `searchString` (searchType 0 relevance, 1 categorized). */
-  renderSearchPage(entityLogicalName: string, searchString: string, searchType?: number): Promise<unknown>;
+  /**
+   * Opens the search page of `entityLogicalName` filled with `searchString`. Then, optionally,
+   * searchType (0 relevance, 1 categorized) in CIF 1.0, or a correlation id and searchType in 2.0.
+   */
+  renderSearchPage(entityLogicalName: string, searchString: string, ...rest: unknown[]): Promise<unknown>;
   /** Creates a record from a JSON string of attributes; answers a JSON string with its `id`. */
   createRecord(entityLogicalName: string, data: string): Promise<string>;
   /** Updates a record by id from a JSON string of attributes. */

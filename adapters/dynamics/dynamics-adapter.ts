@@ -14,7 +14,7 @@ import {
 } from '../../src/contract/index.js';
 import { Cif } from './cif.js';
 import type { CifApi } from './cif.types.js';
-import { idQuery, numberVariants, odataString, phoneQuery, recordsOf } from './find-callers.js';
+import { idQuery, matchedSpelling, numberVariants, odataString, phoneQuery, recordsOf } from './find-callers.js';
 import { parseDynamicsSettings, type DynamicsSettings, type DynamicsSettingsInput, type SearchEntity } from './settings.js';
 import { toPhoneCall } from './to-phonecall.js';
 
@@ -33,13 +33,15 @@ const PHONECALL = 'phonecall';
  * The Dynamics 365 adapter, over the Channel Integration Framework (`Microsoft.CIFramework`).
  *
  * - screen pop: `searchAndOpenRecords` (search only) over contacts then accounts by phone; one
- *   match is opened, several open a search page (`searchAndOpenRecords` when they are of one
- *   entity, `renderSearchPage` otherwise), none opens a quick-create form;
+ *   match is opened, several open the search page filled with the number (`renderSearchPage`),
+ *   none opens a quick-create form;
  * - one `phonecall` activity per conversation: `createRecord` once, `updateRecord` by the
  *   remembered id; without a receipt it first searches the conversation id (`keyAttribute`);
- * - click-to-act (`onclicktoact`) → `start_call` in E.164, linked to the record on screen;
+ * - click-to-act (`onclicktoact`) → `start_call` in E.164, linked to the clicked record (the
+ *   event's `entityId`, else the page's record from `getEnvironment`);
  * - the panel docks (and takes `panelWidth`) when a call rings;
- * - presence (CIF 2.0 `setPresence`) when `presenceMap` is configured.
+ * - presence (CIF 2.0 `setPresence`, and `onPresenceChange` → `update_presence`) when
+ *   `presenceMap` is configured.
  *
  * @see https://learn.microsoft.com/dynamics365/channel-integration-framework/v1/develop/reference/microsoft-ciframework
  */
@@ -55,14 +57,16 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
   const onClickToAct = async (eventData: unknown): Promise<void> => {
     const { cif, context, settings } = ready();
     const data = parseEventData(eventData);
-    if (data['format'] !== undefined && data['format'] !== 'phone') return; // an e-mail or URL field
+    // The docs show "phone", a captured production payload "Phone": any case is a phone field.
+    const format = data['format'];
+    if (format !== undefined && String(format).toLowerCase() !== 'phone') return; // an e-mail or URL field
     const value = data['value'];
     const normalised = typeof value === 'string' || typeof value === 'number' ? toE164(String(value), settings.defaultCountry) : ({ ok: false, problem: 'empty' } as const);
     if (!normalised.ok) {
       context.refuse(new BridgeError('DIAL_NUMBER_INVALID', `Click-to-act: the number is not a valid phone number (${normalised.problem}); no call was started.`, { details: { source: 'onclicktoact', problem: normalised.problem } }));
       return;
     }
-    const record = await recordOnScreen(cif, data['entityLogicalName']);
+    const record = clickedRecord(data) ?? (await recordOnScreen(cif, data['entityLogicalName']));
     await context
       .requestCall({
         dialTo: normalised.e164,
@@ -74,6 +78,16 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
   };
   // CIF awaits the handler's promise; a failure inside must not reject into CIF.
   const clickHandler = (eventData: unknown) => onClickToAct(eventData).catch(() => undefined);
+
+  /** CIF 2.0 `onPresenceChange`: the presence text maps back to a softphone status (`presenceMap`). */
+  const presenceHandler = async (eventData: unknown): Promise<void> => {
+    if (state === undefined) return;
+    const info = parseEventData(eventData)['presenceInfo'];
+    const text = typeof info === 'object' && info !== null ? (info as Record<string, unknown>)['presenceText'] : undefined;
+    const softphoneId = [...(state.settings.presenceMap ?? [])].find(([, presence]) => presence === text)?.[0];
+    // An id-only event, or a presence no softphone status maps to, changes nothing.
+    if (softphoneId !== undefined) await state.context.updatePresence(softphoneId).catch(() => undefined);
+  };
 
   const findByKey = async (conversationId: string): Promise<string | undefined> => {
     const { cif, settings } = ready();
@@ -91,6 +105,8 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
       const cif = new Cif(api, context.clock, options.callTimeoutMs ?? 10_000);
       state = { cif, context, settings };
       Promise.resolve(api.addHandler('onclicktoact', clickHandler)).catch(() => context.logger.warn('CIF refused the click-to-act handler', {}));
+      // Presence flows back only where it can: CIF 2.0 (it has setPresence) and a presenceMap.
+      if (settings.presenceMap !== undefined && typeof api.setPresence === 'function') Promise.resolve(api.addHandler('onPresenceChange', presenceHandler)).catch(() => undefined);
       await cif.call('setClickToAct', [true], 'ADAPTER_CONNECT_FAILED');
       return {
         dispositions: settings.dispositions,
@@ -106,6 +122,7 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
       // Disconnecting never fails on a handler CIF already dropped.
       void Promise.resolve()
         .then(() => cif.api.removeHandler('onclicktoact', clickHandler))
+        .then(() => cif.api.removeHandler('onPresenceChange', presenceHandler))
         .catch(() => undefined);
     },
 
@@ -127,11 +144,11 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
       const { cif, settings } = ready();
       const numbers = numberVariants(request.phoneNumber, settings.defaultCountry);
       if (numbers.length === 0) return {};
-      const found: { entity: SearchEntity; records: CrmRecordRef[] }[] = [];
+      const found: { entity: SearchEntity; records: CrmRecordRef[]; spelling: string | undefined }[] = [];
       for (const entity of settings.searchEntities) {
         const answer = await cif.json('searchAndOpenRecords', [entity.entity, phoneQuery(entity, numbers), true], 'SCREEN_POP_FAILED');
         const records = recordsOf(answer, entity);
-        if (records.length > 0) found.push({ entity, records });
+        if (records.length > 0) found.push({ entity, records, spelling: matchedSpelling(answer, entity, numbers) });
       }
       const total = found.reduce((n, f) => n + f.records.length, 0);
       const first = found[0];
@@ -141,10 +158,10 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
         return { record: only };
       }
       if (first !== undefined) {
-        // Several in one entity: CIF's own search page with exactly those records. Spread over
-        // entities: the search page of the first (contacts before accounts) for the number.
-        if (found.length === 1) await cif.call('searchAndOpenRecords', [first.entity.entity, phoneQuery(first.entity, numbers), false], 'SCREEN_POP_FAILED');
-        else await cif.call('renderSearchPage', [first.entity.entity, numbers[numbers.length - 1]], 'SCREEN_POP_FAILED');
+        // Several: the search page of the first entity (contacts before accounts), filled with the
+        // number as stored. Not searchAndOpenRecords(…, false): CIF fills its search page only
+        // from a `$search` option, so a `$filter` query opens it blank.
+        await cif.call('renderSearchPage', [first.entity.entity, first.spelling ?? (numbers[numbers.length - 1] as string)], 'SCREEN_POP_FAILED');
         return {};
       }
       if (request.direction === 'inbound' && settings.newRecordEntity !== null) {
@@ -191,9 +208,24 @@ function parseEventData(eventData: unknown): Record<string, unknown> {
   return typeof eventData === 'object' && eventData !== null ? (eventData as Record<string, unknown>) : {};
 }
 
+/** A Dataverse record id: a guid, braces and case as CIF may give them. */
+const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
+
 /**
- * The record the agent clicked on: CIF's event names only the entity, so the page's record comes
- * from `getEnvironment` (`etn`, `id`) when it is of that entity.
+ * The record a click-to-act event names itself: production payloads carry `entityId` and
+ * `recordTitle` beside `entityLogicalName` (the documented example shows neither). Only a guid
+ * id and a logical name are trusted; anything else falls back to {@link recordOnScreen}.
+ */
+function clickedRecord(data: Record<string, unknown>): CrmRecordRef | undefined {
+  const { entityId, entityLogicalName: type, recordTitle: name } = data;
+  const id = typeof entityId === 'string' ? GUID.exec(entityId)?.[1] : undefined;
+  if (id === undefined || typeof type !== 'string' || !/^\w+$/.test(type)) return undefined;
+  return { id: id.toLowerCase(), type, ...(typeof name === 'string' && name !== '' ? { name } : {}) };
+}
+
+/**
+ * The record on the agent's page, for an event that names only the entity: `getEnvironment`'s
+ * `etn` and `id`, when the page shows a record of that entity.
  */
 async function recordOnScreen(cif: Cif, entity: unknown): Promise<CrmRecordRef | undefined> {
   if (typeof entity !== 'string' || entity === '') return undefined;

@@ -20,10 +20,20 @@ export function numberVariants(phoneNumber: string, defaultCountry: string): str
   return [...new Set([given, ...(e164.ok ? [e164.e164] : [])])].filter((n) => n !== '');
 }
 
-/** `searchAndOpenRecords` query options finding `entity` records whose phone attributes equal one of `numbers`. */
+/**
+ * `searchAndOpenRecords` query options finding `entity` records whose phone attributes equal one
+ * of `numbers`. The phone attributes are selected too: the spelling that matched is what a search
+ * page is then filled with ({@link matchedSpelling}).
+ */
 export function phoneQuery(entity: SearchEntity, numbers: readonly string[]): string {
   const clauses = entity.phoneFields.flatMap((field) => numbers.map((n) => `${field} eq ${odataString(n)}`));
-  return `?$select=${entity.entity}id,${entity.nameField}&$filter=${clauses.join(' or ')}`;
+  return `?$select=${[`${entity.entity}id`, entity.nameField, ...entity.phoneFields].join(',')}&$filter=${clauses.join(' or ')}`;
+}
+
+/** The first of `numbers` stored, as written, in a phone attribute of a found row. */
+export function matchedSpelling(answer: unknown, entity: SearchEntity, numbers: readonly string[]): string | undefined {
+  for (const row of rowsOf(answer)) for (const field of entity.phoneFields) if (numbers.includes(row[field] as string)) return row[field] as string;
+  return undefined;
 }
 
 /** Query options selecting one record by its id (a guid literal is unquoted in OData). */
@@ -36,21 +46,24 @@ export function idQuery(entity: SearchEntity, id: string): string {
  * Web API `{ value: [...] }`, or an object keyed by position are all accepted.
  */
 export function recordsOf(answer: unknown, entity: SearchEntity): CrmRecordRef[] {
-  const list = Array.isArray(answer)
-    ? answer
-    : typeof answer === 'object' && answer !== null
-      ? Array.isArray((answer as { value?: unknown }).value)
-        ? ((answer as { value: unknown[] }).value)
-        : Object.values(answer)
-      : [];
   const records: CrmRecordRef[] = [];
-  for (const item of list) {
-    if (typeof item !== 'object' || item === null) continue;
-    const row = item as Record<string, unknown>;
+  for (const row of rowsOf(answer)) {
     const id = row[`${entity.entity}id`];
     if (typeof id !== 'string' || id === '') continue;
     const name = row[entity.nameField];
     records.push({ id, type: entity.entity, ...(typeof name === 'string' && name !== '' ? { name } : {}) });
   }
   return records;
+}
+
+/** The row objects of a search answer, whichever of the accepted shapes it has. */
+function rowsOf(answer: unknown): Record<string, unknown>[] {
+  const list: unknown[] = Array.isArray(answer)
+    ? answer
+    : typeof answer === 'object' && answer !== null
+      ? Array.isArray((answer as { value?: unknown }).value)
+        ? (answer as { value: unknown[] }).value
+        : Object.values(answer)
+      : [];
+  return list.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null);
 }

@@ -31,10 +31,28 @@ export interface HubSpotAdapterOptions extends HubSpotSettingsInput {
   readonly debugMode?: boolean;
 }
 
-/** What HubSpot's handshake (`onReady`) tells the widget. */
+/**
+ * What HubSpot's handshake (`onReady`) tells the widget: the SDK passes on `engagementId`,
+ * `portalId`, `userId`, `ownerId`, `iframeLocation`, `usesCallingWindow` and `hostUrl` from
+ * HubSpot's SYNC (@hubspot/calling-extensions-sdk, src/IFrameManager.ts, `onMessage`).
+ */
 interface ReadyData {
   readonly portalId?: number;
   readonly engagementId?: number;
+  /** `widget`, `window` (the calling window) or `remote` (the copy left in the HubSpot page). */
+  readonly iframeLocation?: string;
+  readonly usesCallingWindow?: boolean;
+}
+
+/**
+ * Whether this copy of the widget must stay silent. With a calling window, HubSpot loads the app
+ * twice, in the calling window and in a `remote` iframe; HubSpot's reference app sends nothing
+ * to HubSpot from the remote then ("Do not send messages to HubSpot in the remote",
+ * HubSpot/calling-extensions-sdk, demos/demo-react-ts/src/hooks/useCti.ts, `isFromRemote`).
+ * Two speaking copies would each create an engagement for the same call.
+ */
+function isSilentRemote(data: ReadyData): boolean {
+  return data.usesCallingWindow === true && data.iframeLocation === 'remote';
 }
 
 /**
@@ -48,7 +66,10 @@ interface ReadyData {
  *   call log, once per conversation, updated by the same engagement id;
  * - screen pop: HubSpot's caller-ID match for incoming calls; one match → `navigateToRecord`;
  * - `onDialNumber` → `start_call` in E.164, linked to the contact or company dialled from;
- * - presence one way (`userAvailable` / `userUnavailable`) when `availableStatuses` is set.
+ * - presence one way (`userAvailable` / `userUnavailable`) when `availableStatuses` is set;
+ * - one speaking copy: when HubSpot uses a calling window, the copy it loads as `remote` answers
+ *   the handshake and nothing else, and its `load` rejects (`ADAPTER_CONNECT_FAILED`, not
+ *   retryable, `details.iframeLocation: 'remote'`), so each call makes one engagement.
  *
  * @see https://developers.hubspot.com/docs/api-reference/crm-calling-extensions-v3/calling-sdk
  */
@@ -134,6 +155,16 @@ export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
           resolve(value);
         });
       });
+      if (isSilentRemote(data)) {
+        // Both HubSpot demos answer the handshake from every copy; this copy then says nothing
+        // more, and its softphone learns that the calling window runs the calls.
+        sdk.initialized({ isLoggedIn: false });
+        throw new BridgeError(
+          'ADAPTER_CONNECT_FAILED',
+          'HubSpot loaded this page as the remote copy of its calling window; the calling window runs the softphone and logs the calls, so this copy stays silent.',
+          { retryable: false, details: { iframeLocation: 'remote', usesCallingWindow: true } },
+        );
+      }
       const portalId = typeof data.portalId === 'number' ? data.portalId : undefined;
       state = { context, settings, portalId, engagements: new Engagements(sdk, context.clock, options.replyTimeoutMs ?? 10_000, settings.dialFrom, options.storage) };
       // A widget reloaded mid-call gets the call's engagement back from HubSpot in onReady.

@@ -10,6 +10,6 @@ import { salesforceAdapter } from './salesforce-adapter.js';
 
 const page = window as unknown as LoaderWindow & Window & { softphoneBridge?: unknown };
 if (page.softphoneBridge === undefined) {
-  const bridge = new Bridge({ adapter: salesforceAdapter({ openCti: () => loadOpenCti(page) }), storeName: 'softphone-bridge:salesforce' });
+  const bridge = new Bridge({ adapter: salesforceAdapter({ openCti: (logger) => loadOpenCti(page, { logger }) }), storeName: 'softphone-bridge:salesforce' });
   exposeBridge(bridge, page);
 }

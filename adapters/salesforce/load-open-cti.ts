@@ -1,4 +1,4 @@
-import { BridgeError, SettingsReader } from '../../src/contract/index.js';
+import { BridgeError, SettingsReader, type Logger } from '../../src/contract/index.js';
 import type { OpenCtiApi } from './open-cti.types.js';
 
 /**
@@ -37,12 +37,22 @@ export interface LoaderWindow {
 /**
  * Returns `sforce.opencti`: the page's, when it loaded Salesforce's script itself (the
  * Visualforce host page does), or after loading `/support/api/<version>/lightning/opencti_min.js`
- * from `sfdcIframeOrigin` (a softphone hosted elsewhere). Checks the URL parameters either way.
+ * from `sfdcIframeOrigin` (a softphone hosted elsewhere). Without the script, the URL parameters
+ * must be right (they say where to load it from); with it, odd ones are only a warning on `logger`.
  */
-export async function loadOpenCti(win: LoaderWindow, options: { version?: string; timeoutMs?: number } = {}): Promise<OpenCtiApi> {
-  const { origin } = openCtiParameters(win.location);
+export async function loadOpenCti(win: LoaderWindow, options: { version?: string; timeoutMs?: number; logger?: Pick<Logger, 'warn'> } = {}): Promise<OpenCtiApi> {
   const present = win.sforce?.opencti;
-  if (present !== undefined) return present;
+  if (present !== undefined) {
+    // The script read the parameters when it ran; a softphone may have rewritten its URL since.
+    try {
+      openCtiParameters(win.location);
+    } catch (error) {
+      // openCtiParameters throws only its CONFIG_INVALID, which names the keys (never the values).
+      options.logger?.warn('Odd Open CTI URL parameters; using the page\'s sforce.opencti', { keys: String((error as BridgeError).details['keys']) });
+    }
+    return present;
+  }
+  const { origin } = openCtiParameters(win.location);
   const version = options.version ?? OPEN_CTI_VERSION;
   return new Promise<OpenCtiApi>((resolve, reject) => {
     const script = win.document.createElement('script');

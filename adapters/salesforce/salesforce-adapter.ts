@@ -8,6 +8,7 @@ import {
   type CallRecord,
   type CrmAdapter,
   type CrmRecordRef,
+  type Logger,
   type PresenceWrite,
   type ScreenPopRequest,
   type ScreenPopResult,
@@ -32,8 +33,8 @@ export const APEX_PROBE = { apexClass: APEX_UPSERT.apexClass, methodName: 'probe
 
 /** Options of {@link salesforceAdapter}. */
 export interface SalesforceAdapterOptions {
-  /** `sforce.opencti`, or a function that loads it (the bundle loads the script on demand). */
-  readonly openCti: OpenCtiApi | (() => Promise<OpenCtiApi>);
+  /** `sforce.opencti`, or a function that loads it (the bundle loads the script on demand), given the bridge's logger. */
+  readonly openCti: OpenCtiApi | ((logger: Logger) => Promise<OpenCtiApi>);
   /** How long to wait for any Open CTI callback. Default 10 s. */
   readonly callbackTimeoutMs?: number;
 }
@@ -127,12 +128,13 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
    */
   const probe = ({ cti, context }: NonNullable<typeof live>): Promise<boolean> =>
     (probing ??= cti
-      .call('runApex', { ...APEX_PROBE })
+      .call('runApex', APEX_PROBE)
       .then(
         () => (apexDeployed = true),
-        (error: unknown) => {
-          if (!(error instanceof BridgeError) || error.code === 'ADAPTER_TIMEOUT') throw error;
-          context.logger.warn('Apex upsert class did not answer its probe; using saveLog', { apexClass: APEX_UPSERT.apexClass });
+        // The facade rejects only with BridgeErrors: a timeout is no answer, anything else is one.
+        (error: BridgeError) => {
+          if (error.code === 'ADAPTER_TIMEOUT') throw error;
+          context.logger.warn('SoftphoneBridgeCallLog did not answer its probe; using saveLog');
           return false;
         },
       )
@@ -154,7 +156,7 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
     name: 'salesforce',
 
     async connect(ctx: AdapterContext): Promise<AdapterConfig> {
-      const api = typeof options.openCti === 'function' ? await options.openCti() : options.openCti;
+      const api = typeof options.openCti === 'function' ? await options.openCti(ctx.logger) : options.openCti;
       const cti = createOpenCti(api, ctx.clock, options.callbackTimeoutMs ?? 10_000);
       const settings = parseSettings(await cti.call('getCallCenterSettings', {}, 'ADAPTER_CONNECT_FAILED'));
       live = { cti, context: ctx, settings };
@@ -213,7 +215,7 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
         choice = { conversationId: request.conversationId, candidates: new Map(matches.map((m) => [m.id, m])) };
         const popData = found?.['SCREEN_POP_DATA'];
         // Opaque to us: the guide says to hand it to screenPop unmodified, every key of it.
-        if (typeof popData === 'object' && popData !== null) await cti.call('screenPop', { ...popData }, 'SCREEN_POP_FAILED');
+        if (typeof popData === 'object' && popData !== null) await cti.call('screenPop', popData as Record<string, unknown>, 'SCREEN_POP_FAILED');
         else if (request.phoneNumber.length >= 3) await pop(SCREENPOP_TYPE.SEARCH, { searchString: request.phoneNumber });
       } else if (request.direction === 'inbound') {
         await pop(SCREENPOP_TYPE.NEW_RECORD_MODAL, { entityName: settings.newRecordEntity, defaultFieldValues: { Phone: request.phoneNumber } });

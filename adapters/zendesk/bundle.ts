@@ -1,20 +1,28 @@
 /**
- * The script a Zendesk app's iframe page (top bar location) loads from a URL:
+ * The script a Zendesk app's iframe pages load from a URL:
  * `dist/softphone-bridge.zendesk.iife.js`. It includes the ZAF SDK from npm; the admin's app
  * settings (manifest parameters) configure it, and `window.softphoneBridgeConfig`, when set,
- * gives defaults. Once it has run, `window.softphoneBridge` implements the Softphone contract.
- * Loading it twice keeps the first bridge.
+ * gives defaults. Once it has run, `window.softphoneBridge` implements the Softphone contract
+ * (used by the softphone in the `top_bar` location). In the `background` location the same
+ * script relays Zendesk's `voice.dialout` to the top bar (see dialout-relay.ts); nothing calls
+ * the bridge there. Loading it twice keeps the first bridge.
  */
 import ZAFClient from 'zendesk_app_framework_sdk';
 import { BridgeError } from '../../src/contract/index.js';
 import { Bridge } from '../../src/core/bridge.js';
 import { exposeBridge } from '../../src/core/expose-bridge.js';
+import { relayDialouts } from './dialout-relay.js';
 import { zendeskAdapter } from './zendesk-adapter.js';
 
 const page = window as unknown as Window & { softphoneBridge?: unknown; softphoneBridgeConfig?: unknown };
 if (page.softphoneBridge === undefined) {
   // The handshake starts now, so that Zendesk has registered the app by the time load() runs.
   const client = ZAFClient.init();
+  if (client !== false) {
+    void client.context().then((context: unknown) => {
+      if ((context as { location?: unknown } | null)?.location === 'background') relayDialouts(client);
+    });
+  }
   const settings = (typeof page.softphoneBridgeConfig === 'object' && page.softphoneBridgeConfig !== null ? page.softphoneBridgeConfig : {}) as Record<string, unknown>;
   const adapter = zendeskAdapter({
     settings,

@@ -1,7 +1,8 @@
 /**
  * The subset of the Zendesk Apps framework client (`ZAFClient.init()` from
- * `zendesk_app_framework_sdk`) the adapter calls. The app runs in an iframe of Zendesk Support
- * (the `top_bar` location for a softphone); every call crosses to Zendesk by postMessage.
+ * `zendesk_app_framework_sdk`) the adapter calls. The app runs in iframes of Zendesk Support
+ * (the `top_bar` location for the softphone, `background` for the click-to-call relay); every
+ * call crosses to Zendesk by postMessage.
  *
  * @see https://developer.zendesk.com/api-reference/apps/apps-core-api/client_api/
  */
@@ -15,6 +16,12 @@ export interface ZafClient {
   off(name: string, handler: (data: unknown) => void): unknown;
   /** The installation: `settings` holds the app parameters the admin filled in. */
   metadata(): Promise<ZafMetadata>;
+  /** Reads framework data by path (`instances`: the app's instances by guid, with their location). */
+  get(path: string): Promise<unknown>;
+  /** The client of another instance of the app, to `trigger` an event on it. */
+  instance(guid: string): ZafClient;
+  /** Fires an event on this instance (on another one through {@link instance}). */
+  trigger(name: string, data?: unknown): void;
 }
 
 /** Options of {@link ZafClient.request} (jQuery-style, as ZAF forwards them). */

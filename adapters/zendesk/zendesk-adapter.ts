@@ -13,8 +13,12 @@ import {
 } from '../../src/contract/index.js';
 import { parseZendeskSettings, type ZendeskSettings } from './settings.js';
 import { isCommentOf, newTicket, ticketUpdate } from './to-ticket.js';
+import { DIALOUT_RELAY_EVENT } from './dialout-relay.js';
 import { Zaf } from './zaf.js';
 import type { ZafClient } from './zaf.types.js';
+
+/** A click-to-call that arrives twice within this time (directly and relayed) is one click. */
+const DIALOUT_DUPLICATE_MS = 2_000;
 
 /** Options of {@link zendeskAdapter}. */
 export interface ZendeskAdapterOptions {
@@ -70,15 +74,19 @@ function sameNumber(stored: string, e164: string, defaultCountry: string): boole
 
 /**
  * The Zendesk adapter, through the Zendesk Apps framework client (the app runs in Zendesk
- * Support, usually in the top bar). It uses the Support REST API with the agent's own session
- * (`client.request`), so it needs no token and no Talk Partner Edition licence:
+ * Support's top bar). It uses the Support REST API with the agent's own session
+ * (`client.request`), so logging and screen pops need no token and no Talk Partner Edition;
+ * click-to-call does: Zendesk fires `voice.dialout` only on accounts with Talk Partner Edition,
+ * and (per one shipped integration) only in the app's `background` location, which is why the
+ * app also declares a background location running `relayDialouts` (dialout-relay.ts):
  *
  * - screen pop: the caller's end user by phone (Search API); one match → `routeTo` their profile
  *   (or their latest unsolved ticket with `screenPopTarget: ticket`) and the user is linked;
  * - one ticket per conversation (`external_id` = conversation id, private comment with notes and
  *   call details, the caller as requester); later versions add a private comment to that ticket;
  *   without a receipt the ticket is looked up by `external_id` first;
- * - click-to-call: Zendesk's `voice.dialout` event → `start_call` in E.164;
+ * - click-to-call (Talk Partner Edition): Zendesk's `voice.dialout`, received directly or relayed
+ *   from the background instance (one click counted once) → `start_call` in E.164;
  * - the top-bar popover opens when a call rings.
  *
  * @see https://developer.zendesk.com/api-reference/apps/apps-core-api/client_api/
@@ -92,10 +100,19 @@ export function zendeskAdapter(options: ZendeskAdapterOptions): CrmAdapter {
     return state;
   };
 
+  /** When each number was last dialled from Zendesk: the same click can arrive directly and relayed. */
+  const lastDialled = new Map<string, number>();
+
   const onDialout = (event: unknown) => {
     if (state === undefined) return;
     const { context, settings } = state;
     const number = (typeof event === 'object' && event !== null ? (event as Record<string, unknown>)['number'] : undefined) ?? event;
+    const key = String(number);
+    const now = context.clock.now();
+    const previous = lastDialled.get(key);
+    for (const [dialled, at] of lastDialled) if (now - at >= DIALOUT_DUPLICATE_MS) lastDialled.delete(dialled); // keep only recent clicks
+    lastDialled.set(key, now);
+    if (previous !== undefined && now - previous < DIALOUT_DUPLICATE_MS) return; // the other copy of one click
     const normalised = typeof number === 'string' || typeof number === 'number' ? toE164(String(number), settings.defaultCountry) : ({ ok: false, problem: 'empty' } as const);
     if (!normalised.ok) {
       context.refuse(new BridgeError('DIAL_NUMBER_INVALID', `Click-to-call: the number is not a valid phone number (${normalised.problem}); no call was started.`, { details: { source: 'voice.dialout', problem: normalised.problem } }));
@@ -152,7 +169,10 @@ export function zendeskAdapter(options: ZendeskAdapterOptions): CrmAdapter {
       });
       const settings = parseZendeskSettings({ ...options.settings, ...metadata?.settings });
       state = { zaf, context, settings };
+      // Directly, where Zendesk delivers voice.dialout to the top bar, and relayed from the
+      // background location, where it delivers it there (see dialout-relay.ts).
       client.on('voice.dialout', onDialout);
+      client.on(DIALOUT_RELAY_EVENT, onDialout);
       return {
         dispositions: settings.dispositions,
         partnerConfig: settings.partnerConfig,
@@ -164,6 +184,7 @@ export function zendeskAdapter(options: ZendeskAdapterOptions): CrmAdapter {
       const client = state?.zaf.client;
       state = undefined;
       client?.off('voice.dialout', onDialout);
+      client?.off(DIALOUT_RELAY_EVENT, onDialout);
     },
 
     async writeCallLog(write: CallLogWrite): Promise<WriteReceipt> {

@@ -19,7 +19,7 @@ export interface RedisStoreOptions {
   /** CLIENT SETNAME of both connections (default `sb-relay`), so that operators see them in CLIENT LIST. */
   readonly clientName?: string;
   /** Connection state changes and subscriber failures, without event contents (default: console.warn). */
-  readonly log?: (message: string) => void;
+  readonly log?: (message: string, level?: 'info' | 'warn') => void;
 }
 
 const APPEND_SHA = scriptSha(APPEND_SCRIPT);
@@ -197,7 +197,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
     up = false;
   });
   main.on('ready', () => {
-    if (!up) log(`redis store: connected to ${where}`);
+    if (!up) log(`redis store: connected to ${where}`, 'info');
     up = true;
   });
   try {

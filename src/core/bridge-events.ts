@@ -46,6 +46,8 @@ export interface BridgeEvents {
    * blocked, a private window): the store is in memory, or the drain lock is this page's own.
    */
   'storage.limited': [limit: StorageLimit];
+  /** The agent granted storage access: calls and writes moved from memory to IndexedDB (`requestDurableStorage`). */
+  'storage.durable': [];
 }
 
 /** What {@link BridgeEvents} `storage.limited` reports: which part fell back, and why, in words. */

@@ -1,3 +1,4 @@
+import type { StorageAccessDocument } from './storage-access.js';
 import type { CrmAdapter } from '../contract/crm-adapter.js';
 import type { BridgeStore } from '../outbox/bridge-store.js';
 import type { RetryPolicy } from '../outbox/retry-policy.js';
@@ -39,6 +40,8 @@ export interface BridgeWindow extends EventTarget {
   readonly navigator?: { readonly locks?: LockManager };
   readonly localStorage?: Storage;
   readonly indexedDB?: IDBFactory;
+  /** For the Storage Access API (`requestDurableStorage`). */
+  readonly document?: StorageAccessDocument;
 }
 
 /** Defaults of the numeric options. */

@@ -14,7 +14,8 @@ import { createMemoryStore } from '../outbox/memory-store.js';
 import { Outbox, type OutboxStats } from '../outbox/outbox.js';
 import { broadcastPeers } from '../outbox/outbox-peers.js';
 import { callLogKey } from '../outbox/prune-rule.js';
-import { DEFAULT_RETRY_POLICY, resolveRetryPolicy } from '../outbox/retry-policy.js';
+import { DEFAULT_RETRY_POLICY, resolveRetryPolicy, type RetryPolicy } from '../outbox/retry-policy.js';
+import { copyStore } from '../outbox/copy-store.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { consoleLogger, type Logger } from '../shared/logger.js';
 import { BRIDGE_DEFAULTS, type BridgeOptions, type BridgeWindow } from './bridge-options.js';
@@ -26,6 +27,7 @@ import { DEFAULT_CALL_POLICY, resolveCallPolicy, type CallPolicy } from './call-
 import { DialHints } from './dial-hints.js';
 import { PresenceSync } from './presence-sync.js';
 import { resolveCallback } from './resolve-callback.js';
+import { canRequestStorageAccess, requestStorageAccess } from './storage-access.js';
 
 /** A `JSONparams` argument: the payload object, or the same as a JSON string. */
 export type JsonParams<T> = T | string;
@@ -41,6 +43,8 @@ export interface BridgeStatus {
   readonly drainLock: DrainLockKind;
   /** Why the drain lock is weaker than Web Locks although the page has them (the browser refused them). */
   readonly drainLockReason?: string;
+  /** The store is `memory` and the browser offers the Storage Access API: {@link Bridge.requestDurableStorage} may move it to IndexedDB. */
+  readonly canRequestDurableStorage?: true;
   readonly outbox: OutboxStats;
 }
 
@@ -63,8 +67,12 @@ export class Bridge extends EventEmitter<BridgeEvents> {
   readonly #presence = new PresenceSync();
   readonly #hints = new DialHints(BRIDGE_DEFAULTS.dialHintMs);
   readonly #abort = new AbortController();
-  readonly #store: Promise<BridgeStore>;
-  readonly #outbox: Promise<Outbox>;
+  /** Replaced once, when the agent grants storage access and the calls move from memory to IndexedDB. */
+  #store: Promise<BridgeStore>;
+  #outbox: Promise<Outbox>;
+  readonly #name: string;
+  readonly #random: () => number;
+  readonly #retry: RetryPolicy;
   readonly #retentionMs: number;
   #drainLock: DrainLock | undefined;
   /** Why the bridge stores in memory, when IndexedDB was missing or refused. */
@@ -91,42 +99,17 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     this.#window = options.window ?? (globalThis as unknown as BridgeWindow);
     this.#policy = { ...DEFAULT_CALL_POLICY, ...options.policy };
     this.#retentionMs = options.retentionMs ?? BRIDGE_DEFAULTS.retentionMs;
-    const random = options.random ?? Math.random;
-    const name = options.storeName ?? `softphone-bridge:${options.adapter.name}`;
-    const outboxName = `${name}:outbox`;
+    this.#random = options.random ?? Math.random;
+    this.#name = options.storeName ?? `softphone-bridge:${options.adapter.name}`;
     this.#connectedSignal = new Promise((resolve) => (this.#markConnected = resolve));
     this.#channel = new CallbackChannel(
       this.#clock,
       { delivered: this.#relay('callback.delivered'), failed: (error) => this.#report('callback.failed', error) },
       options.startCallTimeoutMs ?? BRIDGE_DEFAULTS.startCallTimeoutMs,
     );
-    this.#store = this.#openStore(options.store, name);
-    const retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    this.#outbox = this.#store.then((store) => {
-      const lock = createDrainLock(outboxName, {
-        locks: this.#window.navigator?.locks,
-        storage: () => this.#window.localStorage,
-        clock: this.#clock,
-        random,
-        onFallback: (weaker) => this.#limited('drainLock', `Web Locks refused; draining with a ${weaker.kind} lock`, weaker.reason ?? ''),
-      });
-      this.#drainLock = lock;
-      return new Outbox({
-        store,
-        lock,
-        clock: this.#clock,
-        random,
-        logger: this.#logger,
-        retry,
-        deliver: (write) => this.#deliver(write),
-        onlineTarget: this.#window,
-        presenceMaxAgeMs: BRIDGE_DEFAULTS.presenceMaxAgeMs,
-        sweepIntervalMs: BRIDGE_DEFAULTS.sweepIntervalMs,
-        // Only a durable store is shared with other tabs; a page's memory store is its own.
-        peers: store.durability === 'durable' ? broadcastPeers(outboxName, (error) => this.#logger.warn('BroadcastChannel refused; other tabs hear of new writes at their next sweep', { name: error instanceof Error ? error.name : typeof error })) : undefined,
-        listener: { written: this.#relay('outbox.written'), failed: this.#relay('outbox.failed'), deadLettered: this.#relay('outbox.deadLettered') },
-      });
-    });
+    this.#store = this.#openStore(options.store, this.#name);
+    this.#retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.#outbox = this.#store.then((store) => this.#openOutbox(store, this.#window.navigator?.locks));
     // Errors surface through the methods that await these; this only avoids an unhandled rejection.
     this.#outbox.catch(() => undefined);
   }
@@ -271,8 +254,43 @@ export class Bridge extends EventEmitter<BridgeEvents> {
         ...(this.#durabilityReason === undefined ? {} : { durabilityReason: this.#durabilityReason }),
         drainLock: lock?.kind ?? 'local',
         ...(lock?.reason === undefined ? {} : { drainLockReason: lock.reason }),
+        ...(store.durability === 'memory' && canRequestStorageAccess(this.#window.document) ? { canRequestDurableStorage: true } : {}),
         outbox: await outbox.stats(),
       };
+    });
+  }
+
+  /**
+   * In a frame whose storage the browser blocks: asks for storage access (the Storage Access API;
+   * call it from the agent's click, see `canRequestDurableStorage` in {@link status}), then moves
+   * every conversation and queued write from memory into IndexedDB and drains on from there,
+   * losing nothing queued meanwhile. Resolves to the durability afterwards; rejects with
+   * `STORAGE_ACCESS_DENIED` when the browser says no, and then everything stays as it was.
+   */
+  requestDurableStorage(): Promise<BridgeStatus['durability']> {
+    return this.#guard('requestDurableStorage', async () => {
+      if ((await this.#store).durability === 'durable') return 'durable' as const;
+      const grant = await requestStorageAccess(this.#window.document, this.#window);
+      if (grant.indexedDB === undefined) throw new BridgeError('STORAGE_ACCESS_DENIED', 'No IndexedDB after the grant.');
+      const durable = await createIndexedDbStore(this.#name, grant.indexedDB);
+      // No event applies and no write is sent while the calls move (the events' chain, then the drain lock).
+      await this.#events.run(async () => {
+        const memory = await this.#store;
+        const outbox = await this.#outbox;
+        outbox.stop();
+        const move = async () => {
+          const copied = await copyStore(memory, durable, this.#clock.now());
+          this.#store = Promise.resolve(durable);
+          this.#outbox = Promise.resolve(this.#openOutbox(durable, grant.locks));
+          this.#durabilityReason = undefined;
+          memory.close();
+          this.#logger.info('calls moved to IndexedDB', copied);
+        };
+        await (this.#drainLock === undefined ? move() : this.#drainLock.run(move));
+        if (this.#connected) (await this.#outbox).start();
+      });
+      this.#emit('storage.durable');
+      return 'durable' as const;
     });
   }
 
@@ -435,6 +453,34 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     if (!this.#connected) return;
     const outbox = await this.#outbox;
     await (queued ? outbox.queued() : outbox.drain());
+  }
+
+  /** The outbox over `store`, drained under the strongest lock `locks` allows (see createDrainLock). */
+  #openOutbox(store: BridgeStore, locks: LockManager | undefined): Outbox {
+    const outboxName = `${this.#name}:outbox`;
+    const lock = createDrainLock(outboxName, {
+      locks,
+      storage: () => this.#window.localStorage,
+      clock: this.#clock,
+      random: this.#random,
+      onFallback: (weaker) => this.#limited('drainLock', `Web Locks refused; draining with a ${weaker.kind} lock`, weaker.reason ?? ''),
+    });
+    this.#drainLock = lock;
+    return new Outbox({
+      store,
+      lock,
+      clock: this.#clock,
+      random: this.#random,
+      logger: this.#logger,
+      retry: this.#retry,
+      deliver: (write) => this.#deliver(write),
+      onlineTarget: this.#window,
+      presenceMaxAgeMs: BRIDGE_DEFAULTS.presenceMaxAgeMs,
+      sweepIntervalMs: BRIDGE_DEFAULTS.sweepIntervalMs,
+      // Only a durable store is shared with other tabs; a page's memory store is its own.
+      peers: store.durability === 'durable' ? broadcastPeers(outboxName, (error) => this.#logger.warn('BroadcastChannel refused; other tabs hear of new writes at their next sweep', { name: error instanceof Error ? error.name : typeof error })) : undefined,
+      listener: { written: this.#relay('outbox.written'), failed: this.#relay('outbox.failed'), deadLettered: this.#relay('outbox.deadLettered') },
+    });
   }
 
   async #openStore(given: BridgeOptions['store'], name: string): Promise<BridgeStore> {

@@ -32,6 +32,7 @@ export const errorCatalog = {
   REMOTE_QUEUE_FULL: { retryable: true, summary: 'Too many calls are waiting for the host page; this one was not sent.' },
   REMOTE_TIMEOUT: { retryable: true, summary: 'The host page did not answer in time.' },
   SCREEN_POP_FAILED: { retryable: false, summary: 'The CRM could not show the caller record.' },
+  STORAGE_ACCESS_DENIED: { retryable: false, summary: 'The browser did not grant this frame durable storage (Storage Access API); calls stay in this tab only.' },
 } as const satisfies Record<string, { retryable: boolean; summary: string }>;
 
 /** A code from {@link errorCatalog}. */

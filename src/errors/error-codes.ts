@@ -27,6 +27,7 @@ export const ERROR_CODES: readonly BridgeErrorCode[] = [
   'REMOTE_QUEUE_FULL',
   'REMOTE_TIMEOUT',
   'SCREEN_POP_FAILED',
+  'STORAGE_ACCESS_DENIED',
 ];
 
 /** Whether `code` is a known {@link BridgeErrorCode}; used when rebuilding errors from JSON. */

@@ -62,6 +62,8 @@ export type SoftphoneBridge = SoftphoneContract & Partial<BridgeEventSource>;
 export interface StatusBridge extends BridgeEventSource {
   status(): Promise<BridgeStatus>;
   retryDeadLetters(): Promise<number>;
+  /** Asks for storage access and moves the calls to IndexedDB (a frame whose storage the browser blocks). Optional: remote or older bridges lack it. */
+  requestDurableStorage?(): Promise<BridgeStatus['durability']>;
 }
 
 /** What {@link bridgeCommands} calls: the CRM → softphone direction of the bridge. */

@@ -56,6 +56,7 @@ export class SbBridgeStatus extends LitElement {
     _failed: { state: true },
     _lastError: { state: true },
     _retrying: { state: true },
+    _requesting: { state: true },
   };
 
   /** The bridge to watch (status(), retryDeadLetters() and its events). */
@@ -67,6 +68,7 @@ export class SbBridgeStatus extends LitElement {
   declare private _failed: boolean;
   declare private _lastError: LastError | undefined;
   declare private _retrying: boolean;
+  declare private _requesting: boolean;
 
   readonly #events: BridgeEventsController;
   readonly #poll = new Ticker(this, () => void this.refresh());
@@ -82,6 +84,7 @@ export class SbBridgeStatus extends LitElement {
     this._failed = false;
     this._lastError = undefined;
     this._retrying = false;
+    this._requesting = false;
     const refresh = () => void this.refresh();
     const remember = (error: { code: string; message: string }) => (this._lastError = { code: error.code, message: error.message });
     this.#events = new BridgeEventsController(this, {
@@ -110,6 +113,7 @@ export class SbBridgeStatus extends LitElement {
         refresh();
       },
       'storage.limited': refresh,
+      'storage.durable': refresh,
     });
   }
 
@@ -136,17 +140,31 @@ export class SbBridgeStatus extends LitElement {
     return this.#refreshing;
   }
 
-  /** Queues every dead letter again (the bridge drains them at once), then refreshes. */
-  async retryDeadLetters(): Promise<void> {
+  /**
+   * Asks the browser for storage access (this runs from the agent's click, which the browser
+   * requires), so the bridge moves its calls into IndexedDB; a refusal shows as the last error.
+   */
+  requestDurableStorage(): Promise<void> {
     const bridge = this.bridge;
-    if (bridge === undefined || this._retrying) return;
-    this._retrying = true;
+    return this.#act('_requesting', bridge?.requestDurableStorage?.bind(bridge), 'The browser did not let this panel keep calls across reloads.');
+  }
+
+  /** Queues every dead letter again (the bridge drains them at once), then refreshes. */
+  retryDeadLetters(): Promise<void> {
+    const bridge = this.bridge;
+    return this.#act('_retrying', bridge?.retryDeadLetters.bind(bridge), 'The dead letters could not be queued again.');
+  }
+
+  /** Runs a button's `action` once at a time (`busy` shows it), shows `failure` if it throws, then refreshes. */
+  async #act(busy: '_retrying' | '_requesting', action: (() => Promise<unknown>) | undefined, failure: string): Promise<void> {
+    if (action === undefined || this[busy]) return;
+    this[busy] = true;
     try {
-      await bridge.retryDeadLetters();
+      await action();
     } catch (error) {
-      this._lastError = { code: errorCode(error), message: 'The dead letters could not be queued again.' };
+      this._lastError = { code: errorCode(error), message: failure };
     } finally {
-      this._retrying = false;
+      this[busy] = false;
     }
     await this.refresh();
   }
@@ -202,6 +220,9 @@ export class SbBridgeStatus extends LitElement {
       ${status.durability === 'durable'
         ? nothing
         : html`<p id="durability-note" class="warn-text">Calls are kept in this tab only: if it reloads or closes before a call is logged, that call is lost.${status.durabilityReason === undefined ? nothing : html` <span class="muted">(${status.durabilityReason})</span>`}</p>`}
+      ${status.canRequestDurableStorage === true && typeof this.bridge?.requestDurableStorage === 'function'
+        ? html`<button id="keep-calls" type="button" class="link" ?disabled=${this._requesting} @click=${() => void this.requestDurableStorage()}>${this._requesting ? 'Asking the browser…' : 'Keep calls across reloads'}</button>`
+        : nothing}
       ${status.drainLockReason === undefined ? nothing : html`<p id="lock-note" class="muted">Drain lock: ${status.drainLock} (${status.drainLockReason}).</p>`}
     </div>`;
   }

@@ -5,6 +5,9 @@ import type { StorageLimit } from '../../src/core/bridge-events.js';
 import { createBridge } from '../../src/core/bridge.js';
 import type { BridgeWindow } from '../../src/core/bridge-options.js';
 import type { Logger } from '../../src/shared/logger.js';
+import { silentLogger } from '../../src/shared/logger.js';
+import { createIndexedDbStore } from '../../src/outbox/indexeddb-store.js';
+import { BridgeError } from '../../src/errors/index.js';
 
 /**
  * A page as Chromium shows it to a cross-site frame when third-party storage is blocked (measured
@@ -13,7 +16,7 @@ import type { Logger } from '../../src/shared/logger.js';
  * `indexedDB.open` fails with UnknownError "The user denied permission to access the database.",
  * and reading `localStorage` throws SecurityError.
  */
-function blockedWindow(): BridgeWindow {
+function blockedWindow(requestStorageAccess?: (types?: object) => Promise<unknown>): BridgeWindow {
   const target = new EventTarget();
   const denied = () => new DOMException('The request was denied.', 'SecurityError');
   const refusingIndexedDb = {
@@ -29,6 +32,7 @@ function blockedWindow(): BridgeWindow {
   return Object.defineProperties(target, {
     navigator: { value: { locks: { request: () => Promise.reject(denied()), query: () => Promise.reject(denied()) } } },
     indexedDB: { value: refusingIndexedDb },
+    document: { value: requestStorageAccess === undefined ? {} : { requestStorageAccess } },
     localStorage: {
       get() {
         throw new DOMException("Failed to read the 'localStorage' property from 'Window': Access is denied for this document.", 'SecurityError');
@@ -66,6 +70,73 @@ describe('Bridge in a frame whose storage the browser blocks', () => {
     const lines = (logger.warn as sinon.SinonSpy).args.map(([line]) => line as string);
     expect(lines).to.include('IndexedDB unavailable; using memory');
     expect(lines.some((line) => line.startsWith('Web Locks refused'))).to.equal(true);
+    await bridge.dispose();
+  });
+});
+
+describe('Bridge moving to durable storage once the agent grants storage access', () => {
+  it('moves every call and queued write from memory to IndexedDB, logs each call once, and a later page finds them', async () => {
+    const name = `granted-${Math.random().toString(36).slice(2)}`;
+    const crm = new FakeCrm({ dispositions: ['resolved'] });
+    // Chromium answers requestStorageAccess({indexedDB, locks}) with a handle to the unpartitioned APIs.
+    const request = sinon.stub().resolves({ indexedDB, locks: navigator.locks });
+    const page = blockedWindow(request);
+    // Each write fails once and waits a minute to be retried: they sit in memory when the agent clicks.
+    const bridge = createBridge({ adapter: fakeAdapter(crm), window: page, storeName: name, logger: silentLogger, retry: { baseDelayMs: 60_000, maxDelayMs: 60_000 } });
+    await bridge.load(() => undefined);
+    crm.injectFaults('before', 3);
+    for (let i = 0; i < 3; i += 1) {
+      await bridge.incomingCall({ ...ids, conversationId: `moved-${i}`, callerANI: '+15550100100' });
+      await bridge.callEnded({ ...ids, conversationId: `moved-${i}`, duration: 30 + i, notes: `before the grant ${i}` });
+    }
+    await bridge.flush();
+    const before = await bridge.status();
+    expect(before).to.include({ durability: 'memory', canRequestDurableStorage: true });
+    expect(before.outbox.pending).to.equal(3);
+    const durable = new Promise<void>((resolve) => bridge.once('storage.durable', () => resolve()));
+    expect(await bridge.requestDurableStorage()).to.equal('durable');
+    await durable;
+    expect(request.args[0]?.[0]).to.deep.equal({ indexedDB: true, locks: true });
+    const after = await bridge.status();
+    expect(after).to.include({ durability: 'durable', drainLock: 'web-locks' });
+    expect(after).not.to.have.property('durabilityReason');
+    expect(after).not.to.have.property('canRequestDurableStorage');
+    await bridge.callNotesSubmitted({ ...ids, conversationId: 'moved-0', notes: 'after the grant' });
+    // What the page holds now survives it: a store opened on the same database sees every call and write.
+    const reopened = await createIndexedDbStore(name);
+    expect((await reopened.listCalls()).map((c) => c.conversationId).sort()).to.deep.equal(['moved-0', 'moved-1', 'moved-2']);
+    expect((await reopened.listEntries('pending')).length).to.equal(3);
+    reopened.close();
+    // The network is back: the moved outbox retries everything now.
+    page.dispatchEvent(new Event('online'));
+    for (let i = 0; i < 50 && (await bridge.status()).outbox.pending > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    const logs = crm.callLogs();
+    expect(logs.map((l) => l.call.conversationId).sort()).to.deep.equal(['moved-0', 'moved-1', 'moved-2']);
+    expect(logs.every((l) => l.creates === 1)).to.equal(true);
+    expect(logs.find((l) => l.call.conversationId === 'moved-0')?.call.notes).to.equal('after the grant');
+    await bridge.dispose();
+    indexedDB.deleteDatabase(name);
+  });
+
+  it('stays on memory and keeps logging when the browser refuses, with STORAGE_ACCESS_DENIED', async () => {
+    const crm = new FakeCrm({ dispositions: ['resolved'] });
+    const refuse = sinon.stub().rejects(new DOMException('Permission denied.', 'NotAllowedError'));
+    const bridge = createBridge({ adapter: fakeAdapter(crm), window: blockedWindow(refuse), logger: silentLogger, retry: { baseDelayMs: 5, maxDelayMs: 20 } });
+    await bridge.load(() => undefined);
+    const error = await bridge.requestDurableStorage().catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(BridgeError);
+    expect((error as BridgeError).code).to.equal('STORAGE_ACCESS_DENIED');
+    await bridge.callEnded({ ...ids, conversationId: 'after-refusal', duration: 5 });
+    await bridge.flush();
+    expect(crm.callLogs()).to.have.length(1);
+    expect(await bridge.status()).to.include({ durability: 'memory' });
+    await bridge.dispose();
+  });
+
+  it('offers no durable storage where the browser has no Storage Access API', async () => {
+    const bridge = createBridge({ adapter: fakeAdapter(new FakeCrm()), window: blockedWindow(), logger: silentLogger });
+    expect(await bridge.status()).not.to.have.property('canRequestDurableStorage');
+    expect(((await bridge.requestDurableStorage().catch((e: BridgeError) => e)) as BridgeError).code).to.equal('STORAGE_ACCESS_DENIED');
     await bridge.dispose();
   });
 });

@@ -4,10 +4,14 @@
  * the Web API refuses them with HTTP 400), and an OData `$select`/`$filter` reader for the
  * subset of OData the adapter uses.
  */
-import { undeclaredPropertyMessage } from '../fixtures/vendor/dynamics/dataverse-errors.js';
+import { doesNotExistMessage, invalidPropertyMessage, lengthExceededMessage, propertyNotFoundMessage, undeclaredPropertyMessage } from '../fixtures/vendor/dynamics/dataverse-errors.js';
 import { ENTITY_SETS, PHONECALL_REGARDING } from '../fixtures/vendor/dynamics/phonecall-metadata.js';
 
-/** A Web API style failure: what CIF passes on when Dataverse refuses a request. */
+/**
+ * Dataverse refusing a request: its HTTP status and `error.message` (texts from
+ * test/fixtures/vendor/dynamics/dataverse-errors.ts where Microsoft documents one; the fake's
+ * own wording is marked so). {@link FakeCif} turns it into the JSON string CIF rejects with.
+ */
 export class FakeDataverseError extends Error {
   constructor(
     readonly status: number,
@@ -18,7 +22,14 @@ export class FakeDataverseError extends Error {
 }
 
 type Kind = 'string' | 'boolean' | 'integer' | 'guid';
-/** Attribute types and text lengths of the entities the fake knows. */
+/**
+ * Attribute types and text lengths of the entities the fake knows. phonecall: the PhoneCall
+ * table reference (MicrosoftDocs/powerapps-docs, powerapps-docs/developer/data-platform/reference/entities/phonecall.md:
+ * category 250, description 2000 (Memo), phonenumber 200, subject 200, subcategory 250,
+ * directioncode Boolean, actualdurationminutes Integer). contact / account / lead / incident /
+ * opportunity: only the columns the tests use, lengths as in their table references (not
+ * re-checked one by one).
+ */
 const SCHEMAS: Record<string, Record<string, [Kind, number?]>> = {
   contact: { contactid: ['guid'], fullname: ['string', 160], telephone1: ['string', 50], telephone2: ['string', 50], mobilephone: ['string', 50] },
   account: { accountid: ['guid'], name: ['string', 160], telephone1: ['string', 50], telephone2: ['string', 50] },
@@ -57,13 +68,14 @@ export class FakeCifOrg {
 
   table(entity: string): Map<string, Row> {
     const table = this.tables.get(entity);
+    // Documented 404 text (web-api-client-errors, "Resource not found for the segment").
     if (table === undefined) throw new FakeDataverseError(404, `Resource not found for the segment '${entity}'.`);
     return table;
   }
 
   /** Checks attribute names, types, lengths and lookups of a create or update body. */
   validate(entity: string, body: unknown): Row {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new FakeDataverseError(400, 'The request body must be a JSON object.');
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new FakeDataverseError(400, 'The request body must be a JSON object.'); // fake's wording
     const schema = SCHEMAS[entity] ?? {};
     const row: Row = {};
     for (const [name, value] of Object.entries(body)) {
@@ -72,10 +84,11 @@ export class FakeCifOrg {
         continue;
       }
       const type = schema[name];
-      if (type === undefined) throw new FakeDataverseError(400, `The property '${name}' does not exist on type 'Microsoft.Dynamics.CRM.${entity}'.`);
+      if (type === undefined) throw new FakeDataverseError(400, invalidPropertyMessage(name, entity));
       const [kind, length] = type;
-      const ok = kind === 'boolean' ? typeof value === 'boolean' : kind === 'integer' ? Number.isInteger(value) : typeof value === 'string' && (length === undefined || value.length <= length);
-      if (!ok) throw new FakeDataverseError(400, `A value of attribute '${name}' is not valid (type ${kind}${length === undefined ? '' : `, max ${length}`}).`);
+      if (kind === 'string' && typeof value === 'string' && length !== undefined && value.length > length) throw new FakeDataverseError(400, lengthExceededMessage(name, entity, length));
+      const ok = kind === 'boolean' ? typeof value === 'boolean' : kind === 'integer' ? Number.isInteger(value) : typeof value === 'string';
+      if (!ok) throw new FakeDataverseError(400, `Cannot convert the value of '${name}' to the expected type (${kind}).`); // fake's wording
       row[name] = value as string | number | boolean;
     }
     return row;
@@ -90,26 +103,30 @@ export class FakeCifOrg {
    */
   #bind(entity: string, property: string, value: unknown): Row {
     const navigation = entity === 'phonecall' ? PHONECALL_REGARDING[property] : undefined;
-    if (navigation === undefined) throw new FakeDataverseError(400, undeclaredPropertyMessage(property));
+    if (navigation === undefined) throw new FakeDataverseError(400, undeclaredPropertyMessage(ENTITY_SETS[entity] ?? `${entity}s`, property));
     const target = /^\/(\w+)\(([0-9a-f-]{36})\)$/.exec(String(value));
-    if (target === null || target[1] !== ENTITY_SETS[navigation.target]) throw new FakeDataverseError(400, `The value of '${property}@odata.bind' is not a URI of a ${navigation.target} record.`);
+    if (target === null || target[1] !== ENTITY_SETS[navigation.target]) throw new FakeDataverseError(400, `The value of '${property}@odata.bind' is not a URI of a ${navigation.target} record.`); // fake's wording
     const id = target[2] as string;
-    if (!this.table(navigation.target).has(id)) throw new FakeDataverseError(404, `${navigation.target} With Id = ${id} Does Not Exist`);
+    if (!this.table(navigation.target).has(id)) throw new FakeDataverseError(404, doesNotExistMessage(navigation.target, id));
     // Every regarding navigation property writes the one lookup attribute.
     return { regardingobjectid: id, regardingobjecttypecode: navigation.target };
   }
 
-  /** Runs `?$select=…&$filter=…` over `entity`, as the Web API reads a query string. */
+  /**
+   * Runs `?$select=…&$filter=…` over `entity`, as the Web API reads a query string. The leading
+   * `?` is optional: the searchAndOpenRecords reference shows both forms.
+   */
   query(entity: string, queryParameters: string): Row[] {
-    if (!queryParameters.startsWith('?')) throw new FakeDataverseError(400, 'Query options must start with ?.');
-    const params = new URLSearchParams(queryParameters.slice(1)); // '+' is a space, as on a server
+    const params = new URLSearchParams(queryParameters.replace(/^\?/, '')); // '+' is a space, as on a server
     const schema = SCHEMAS[entity] ?? {};
     const select = (params.get('$select') ?? '').split(',').filter((s) => s !== '');
-    for (const field of select) if (schema[field] === undefined) throw new FakeDataverseError(400, `Could not find a property named '${field}' on type '${entity}'.`);
-    const match = parseFilter(params.get('$filter'), schema);
+    for (const field of select) if (schema[field] === undefined) throw new FakeDataverseError(400, propertyNotFoundMessage(field, entity));
+    const match = parseFilter(params.get('$filter'), entity, schema);
+    // The Web API returns the primary key whatever $select says.
+    const id = idField(entity);
     return this.rows(entity)
       .filter(match)
-      .map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => select.length === 0 || select.includes(k))));
+      .map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => select.length === 0 || k === id || select.includes(k))));
   }
 }
 
@@ -119,7 +136,7 @@ export function idField(entity: string): string {
 }
 
 /** `a eq 'x' or b eq 'y'` / `a eq 'x' and …` / a guid literal; case-insensitive like Dataverse. */
-function parseFilter(filter: string | null, schema: Record<string, [Kind, number?]>): (row: Row) => boolean {
+function parseFilter(filter: string | null, entity: string, schema: Record<string, [Kind, number?]>): (row: Row) => boolean {
   if (filter === null) return () => true;
   const text = filter.trim().replace(/^\((.*)\)$/s, '$1');
   const clause = /(\w+) eq ('(?:[^']|'')*'|[0-9a-f-]{36})/gy;
@@ -131,7 +148,7 @@ function parseFilter(filter: string | null, schema: Record<string, [Kind, number
     const m = clause.exec(text);
     if (m === null) throw new FakeDataverseError(400, `Syntax error in $filter at position ${at}.`);
     const [, field, literal] = m as unknown as [string, string, string];
-    if (schema[field] === undefined) throw new FakeDataverseError(400, `Could not find a property named '${field}'.`);
+    if (schema[field] === undefined) throw new FakeDataverseError(400, propertyNotFoundMessage(field, entity));
     parts.push([field, literal.startsWith("'") ? literal.slice(1, -1).replace(/''/g, "'") : literal]);
     at = clause.lastIndex;
     const join = /^ (or|and) /.exec(text.slice(at));

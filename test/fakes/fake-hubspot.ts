@@ -1,4 +1,4 @@
-import type { CallingExtensionsClass, CallingExtensionsLike, HubSpotEventHandlers, HubSpotHandler } from '../../adapters/hubspot/calling-extensions.types.js';
+import { SYNC_EXAMPLE, type IframeLocation } from '../fixtures/vendor/hubspot/messages.js';
 
 /** A contact (`0-1`) or company (`0-2`) HubSpot can match a caller to. */
 export interface FakeHubSpotObject {
@@ -7,6 +7,7 @@ export interface FakeHubSpotObject {
   readonly phone: string;
   readonly firstName?: string;
   readonly lastName?: string;
+  readonly email?: string;
   readonly name?: string;
 }
 
@@ -24,54 +25,71 @@ export interface FakeEngagement {
 /** How the next engagement create or update goes wrong: refused (nothing stored), or stored with the answer lost. */
 export type FakeHubSpotFault = 'failed' | 'lost-reply';
 
-/** A widget as HubSpot sees it: whether it answered the handshake, and how to reach it. */
+/**
+ * A copy of the widget as HubSpot sees it: where HubSpot loaded it, whether it answered the
+ * handshake, and how to reach it. With a calling window HubSpot runs two copies of the app: the
+ * calling window (`window`) and a `remote` iframe in the HubSpot page; HubSpot's reference app
+ * sends nothing from the remote copy then ("Do not send messages to HubSpot in the remote",
+ * HubSpot/calling-extensions-sdk, demos/demo-react-ts/src/hooks/useCti.ts, `isFromRemote`).
+ */
 export interface FakeWidget {
+  readonly iframeLocation: IframeLocation;
+  readonly usesCallingWindow: boolean;
   ready: boolean;
   /** Delivers a HubSpot message (`type`, `data`) to the widget. */
   deliver(type: string, data: unknown): void;
 }
 
-/** Properties HubSpot accepts on a call engagement (`RawEngagementProperties`). */
+/** Properties HubSpot accepts on a call engagement: `RawEngagementProperties` (@hubspot/calling-extensions-sdk, src/types.ts). */
 const PROPERTIES = new Set([
   'hs_timestamp', 'hs_call_body', 'hs_call_callee_object_id', 'hs_call_callee_object_type', 'hs_call_direction', 'hs_call_disposition', 'hs_call_duration',
   'hs_call_from_number', 'hs_call_recording_url', 'hs_call_status', 'hs_call_title', 'hs_call_source', 'hs_call_to_number', 'hubspot_owner_id', 'hs_activity_type', 'hs_attachment_ids',
 ]);
+/** `hs_call_status` values, as listed beside the property in src/types.ts (`RawEngagementProperties`). */
 const STATUSES = new Set(['BUSY', 'CALLING_CRM_USER', 'CANCELED', 'COMPLETED', 'CONNECTING', 'FAILED', 'IN_PROGRESS', 'NO_ANSWER', 'QUEUED', 'RINGING']);
+/** `callEndStatus` values: `EndStatus` (src/types.ts). */
 const END_STATUSES = new Set(['COMPLETED', 'FAILED', 'CANCELED', 'BUSY', 'NO_ANSWER', 'REJECTED', 'MISSED']);
+/**
+ * `hs_call_disposition` is a call outcome id, a GUID (HubSpot Calls API, "call outcomes":
+ * https://developers.hubspot.com/docs/api/crm/calls; the default outcome GUIDs are listed there).
+ */
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Handler names by message type, as the SDK's `messageHandlerNames` maps them. */
-const HANDLERS: Record<string, keyof HubSpotEventHandlers> = {
-  READY: 'onReady', DIAL_NUMBER: 'onDialNumber', CREATE_ENGAGEMENT_SUCCEEDED: 'onCreateEngagementSucceeded', CREATE_ENGAGEMENT_FAILED: 'onCreateEngagementFailed',
-  UPDATE_ENGAGEMENT_SUCCEEDED: 'onUpdateEngagementSucceeded', UPDATE_ENGAGEMENT_FAILED: 'onUpdateEngagementFailed', CALLER_ID_MATCH_SUCCEEDED: 'onCallerIdMatchSucceeded',
-  CALLER_ID_MATCH_FAILED: 'onCallerIdMatchFailed', NAVIGATE_TO_RECORD_FAILED: 'onNavigateToRecordFailed', END_CALL: 'onEndCall', ENGAGEMENT_CREATED: 'onEngagementCreated',
-};
-
 /**
- * A fake HubSpot portal hosting a calling widget, with a fake of the SDK class the widget uses
- * ({@link sdkClass}), written from the SDK's source (0.9.7) and HubSpot's calling SDK guide:
- * - the SDK refuses options without `eventHandlers`, and drops every message sent before
- *   HubSpot's handshake (`SYNC`, answered by `onReady`), as the real one does with a warning;
+ * HubSpot's side of a calling extension, reached only through a wire host that speaks the SDK's
+ * postMessage protocol to iframes running the real `@hubspot/calling-extensions-sdk` (no fake of
+ * the SDK class). Written from the SDK's source (0.9.7, src/IFrameManager.ts, src/CallingExtensions.ts,
+ * src/types.ts) and HubSpot's calling SDK guide
+ * (https://developers.hubspot.com/docs/api-reference/crm-calling-extensions-v3/calling-sdk):
+ * - the handshake is HubSpot's `SYNC` ({@link syncMessage}, keys of `SYNC_EXAMPLE`), answered by
+ *   the SDK's `SYNC_ACK`; the SDK itself drops what a widget sends before it;
  * - HubSpot ignores calls before `initialized` and a login; `externalCallId` is required;
  * - `incomingCall` is answered by a caller-ID match and, with `createEngagement`, a created
- *   engagement; `outgoingCall` by a created engagement; answers carry the engagement id only;
+ *   engagement; `outgoingCall` by a created engagement; answers carry the engagement id only
+ *   ("Use HubSpot Owned Engagements",
+ *   https://developers.hubspot.com/docs/api/crm/extensions/use-hubspot-owned-engagements-to-create-and-update-call-engagements);
  * - `callEnded` and `callCompleted` need a known engagement id, `callCompleted` comes after
- *   `callEnded`, and engagement properties must be HubSpot's, well formed;
+ *   `callEnded`, and engagement properties must be HubSpot's (`RawEngagementProperties`, src/types.ts);
+ * - every copy of the widget gets its own answers; two copies that both start a call make two
+ *   engagements, which is why only one copy may speak (see {@link FakeWidget});
  * - every answer is asynchronous and faults can be injected on creates and updates.
  */
 export class FakeHubSpot {
   readonly portalId = 62515;
   readonly objects: FakeHubSpotObject[] = [];
   readonly engagements = new Map<number, FakeEngagement>();
-  /** Messages HubSpot received, and those the SDK dropped before the handshake. */
-  readonly received: { type: string; data: unknown }[] = [];
-  readonly dropped: string[] = [];
+  /** Messages HubSpot received, with the copy of the widget that sent each. */
+  readonly received: { type: string; data: unknown; from: IframeLocation }[] = [];
   /** Protocol mistakes HubSpot would ignore or refuse. */
   readonly violations: string[] = [];
   readonly navigations: unknown[] = [];
-  initialized = false;
-  loggedIn = false;
   available: boolean | undefined;
+  /**
+   * Lifecycle per copy of the widget: each iframe has its own SDK session with HubSpot, so one
+   * copy's `initialized` does not log another out (**unverified**: HubSpot does not document how
+   * it combines two copies; the fake keeps them apart, as the SDK does on the widget side).
+   */
+  readonly #session = new Map<FakeWidget, { initialized: boolean; loggedIn: boolean }>();
   #nextId = 1001;
   #faults: Record<'create' | 'update', FakeHubSpotFault[]> = { create: [], update: [] };
   #widgets: FakeWidget[] = [];
@@ -81,50 +99,30 @@ export class FakeHubSpot {
     for (let i = 0; i < count; i += 1) this.#faults[what].push(fault);
   }
 
-  /** The SDK class, bound to this portal. `autoSync: false` holds HubSpot's handshake back. */
-  sdkClass({ autoSync = true }: { autoSync?: boolean } = {}): CallingExtensionsClass {
-    const portal = this;
-    return class FakeCallingExtensions implements CallingExtensionsLike {
-      readonly #widget: FakeWidget;
-      constructor(options: { debugMode: boolean; eventHandlers: HubSpotEventHandlers }) {
-        if (!options?.eventHandlers) throw new Error('Invalid options or missing eventHandlers.');
-        const handlers = options.eventHandlers;
-        this.#widget = {
-          ready: false,
-          deliver: (type, data) => {
-            const name = HANDLERS[type];
-            const handler: HubSpotHandler | undefined = (name === undefined ? undefined : handlers[name]) ?? handlers.defaultEventHandler;
-            handler?.(structuredClone(data), { type, data, messageId: `hubspot_${Date.now()}` });
-          },
-        };
-        portal.attach(this.#widget);
-        if (autoSync) setTimeout(() => portal.sync(), 0);
-      }
-      initialized = (data: { isLoggedIn?: boolean; engagementId?: number }) => portal.fromWidget(this.#widget, 'INITIALIZED', data);
-      userLoggedIn = () => portal.fromWidget(this.#widget, 'LOGGED_IN', undefined);
-      userLoggedOut = () => portal.fromWidget(this.#widget, 'LOGGED_OUT', undefined);
-      userAvailable = () => portal.fromWidget(this.#widget, 'USER_AVAILABLE', undefined);
-      userUnavailable = () => portal.fromWidget(this.#widget, 'USER_UNAVAILABLE', undefined);
-      incomingCall = (data: object) => portal.fromWidget(this.#widget, 'INCOMING_CALL', data);
-      outgoingCall = (data: object) => portal.fromWidget(this.#widget, 'OUTGOING_CALL_STARTED', data);
-      callAnswered = (data: object) => portal.fromWidget(this.#widget, 'CALL_ANSWERED', data);
-      callEnded = (data: object) => portal.fromWidget(this.#widget, 'CALL_ENDED', data);
-      callCompleted = (data: object) => portal.fromWidget(this.#widget, 'CALL_COMPLETED', data);
-      navigateToRecord = (data: object) => portal.fromWidget(this.#widget, 'NAVIGATE_TO_RECORD', data);
-    };
-  }
-
-  /** Adds a widget HubSpot talks to (the SDK fake does; a wire-level host for the real SDK does too). */
+  /** Adds a copy of the widget HubSpot talks to (a wire host does, for each widget iframe). */
   attach(widget: FakeWidget): void {
     this.#widgets.push(widget);
   }
 
-  /** HubSpot's handshake: every widget becomes ready and gets `onReady`. */
-  sync(engagementId?: number): void {
-    for (const widget of this.#widgets.filter((w) => !w.ready)) {
-      widget.ready = true;
-      this.#send(widget, 'READY', { portalId: this.portalId, userId: 7, ownerId: 8, ...(engagementId === undefined ? {} : { engagementId }) });
-    }
+  /** The copies of the widget HubSpot loaded. */
+  get widgets(): readonly FakeWidget[] {
+    return this.#widgets;
+  }
+
+  /**
+   * HubSpot's handshake message for `widget`: `SYNC` with the keys the SDK reads
+   * (`SYNC_EXAMPLE`), this portal's ids, where the copy runs, and the host URL the SDK will
+   * answer to. `engagementId` is the call in progress when the widget was reloaded mid-call.
+   */
+  syncMessage(widget: FakeWidget, hostUrl: string, engagementId?: number): Record<string, unknown> {
+    return {
+      ...SYNC_EXAMPLE,
+      portalId: this.portalId,
+      iframeLocation: widget.iframeLocation,
+      usesCallingWindow: widget.usesCallingWindow,
+      hostUrl,
+      ...(engagementId === undefined ? {} : { engagementId }),
+    };
   }
 
   /** The user clicks a number in HubSpot (a contact's or company's record). */
@@ -139,21 +137,17 @@ export class FakeHubSpot {
 
   /** A message from a widget, as HubSpot processes it. */
   fromWidget(widget: FakeWidget, type: string, data: unknown): void {
-    if (!widget.ready) {
-      this.dropped.push(type); // "iFrame not initialized to send a message within HubSpot"
-      return;
-    }
+    if (!widget.ready) return void this.violations.push(`${type} before the handshake`); // the real SDK drops these itself
     const message = structuredClone({ type, data }) as { type: string; data: Record<string, unknown> | undefined };
-    this.received.push(message);
+    this.received.push({ ...message, from: widget.iframeLocation });
     const d = message.data ?? {};
     switch (type) {
       case 'INITIALIZED':
-        this.initialized = true;
-        this.loggedIn = d['isLoggedIn'] === true;
+        this.#session.set(widget, { initialized: true, loggedIn: d['isLoggedIn'] === true });
         return;
       case 'LOGGED_IN':
       case 'LOGGED_OUT':
-        this.loggedIn = type === 'LOGGED_IN';
+        this.#session.set(widget, { initialized: this.#session.get(widget)?.initialized ?? false, loggedIn: type === 'LOGGED_IN' });
         return;
       case 'USER_AVAILABLE':
       case 'USER_UNAVAILABLE':
@@ -162,7 +156,8 @@ export class FakeHubSpot {
       case 'NAVIGATE_TO_RECORD':
         return this.#navigate(widget, d);
     }
-    if (!this.initialized || !this.loggedIn) return void this.violations.push(`${type} before initialized and logged in`);
+    const session = this.#session.get(widget);
+    if (session?.initialized !== true || !session.loggedIn) return void this.violations.push(`${type} before initialized and logged in`);
     if (typeof d['externalCallId'] !== 'string' || d['externalCallId'] === '') return void this.violations.push(`${type} without externalCallId`);
     if (type === 'INCOMING_CALL' || type === 'OUTGOING_CALL_STARTED') return this.#start(widget, type, d);
     const engagement = this.engagements.get(Number(d['engagementId']));
@@ -177,10 +172,18 @@ export class FakeHubSpot {
 
   #start(widget: FakeWidget, type: 'INCOMING_CALL' | 'OUTGOING_CALL_STARTED', d: Record<string, unknown>): void {
     if (type === 'INCOMING_CALL') {
+      // `OnIncomingCall` requires fromNumber and toNumber (src/types.ts); HubSpot answers with a
+      // caller-ID match of `ContactIdMatch` / `CompanyIdMatch` entries (src/types.ts, fixture
+      // CALLER_ID_MATCH_EXAMPLE). Matching on the exact number is the fake's simplification.
       if (typeof d['fromNumber'] !== 'string' || typeof d['toNumber'] !== 'string') return void this.violations.push('INCOMING_CALL needs fromNumber and toNumber');
       const callerIdMatches = this.objects
         .filter((o) => o.phone === d['fromNumber'])
-        .map((o) => ({ callerIdType: o.objectTypeId === '0-1' ? 'CONTACT' : 'COMPANY', objectCoordinates: { portalId: this.portalId, objectId: o.objectId, objectTypeId: o.objectTypeId }, firstName: o.firstName, lastName: o.lastName, name: o.name }));
+        .map((o) => {
+          const objectCoordinates = { portalId: this.portalId, objectId: o.objectId, objectTypeId: o.objectTypeId };
+          return o.objectTypeId === '0-1'
+            ? { callerIdType: 'CONTACT', objectCoordinates, firstName: o.firstName ?? '', lastName: o.lastName ?? '', email: o.email ?? '' }
+            : { callerIdType: 'COMPANY', objectCoordinates, name: o.name ?? '' };
+        });
       this.#send(widget, 'CALLER_ID_MATCH_SUCCEEDED', { callerIdMatches });
     }
     if (d['createEngagement'] !== true) return;
@@ -197,10 +200,13 @@ export class FakeHubSpot {
       this.#send(widget, 'UPDATE_ENGAGEMENT_FAILED', { engagementId: d['engagementId'], error: { message: why } });
     };
     if (engagement === undefined) return refuse('unknown engagementId');
+    // The guide's order: callEnded, then callCompleted with the engagement id
+    // (https://developers.hubspot.com/docs/api-reference/crm-calling-extensions-v3/calling-sdk).
     if (!engagement.ended) return refuse('the call was not ended first');
     const properties = (d['engagementProperties'] ?? {}) as Record<string, unknown>;
     const unknown = Object.keys(properties).filter((k) => !PROPERTIES.has(k));
     if (unknown.length > 0) return refuse(`unknown properties ${unknown.join(', ')}`);
+    // hs_timestamp is the one required property, hs_call_duration is milliseconds (src/types.ts).
     if (properties['hs_timestamp'] === undefined) return refuse('hs_timestamp is required');
     if (properties['hs_call_duration'] !== undefined && !/^\d+$/.test(String(properties['hs_call_duration']))) return refuse('hs_call_duration must be milliseconds');
     if (properties['hs_call_direction'] !== undefined && !['INBOUND', 'OUTBOUND'].includes(String(properties['hs_call_direction']))) return refuse('bad hs_call_direction');

@@ -1,6 +1,6 @@
 /**
- * The data side of a fake Salesforce org: records to search, Tasks written, Apex classes, call
- * center settings and Lightning message channel subscribers. Several `FakeOpenCti` instances
+ * The data side of a fake Salesforce org: records to search (through a softphone layout), Tasks
+ * written, Apex classes, call center settings and Lightning message channel subscribers. Several `FakeOpenCti` instances
  * (several browser tabs) can share one org.
  */
 export interface FakeSObject {
@@ -47,10 +47,15 @@ export interface FakeTask {
 /** An Apex method the org can run: takes the decoded method params, returns the string result or throws. */
 export type FakeApexMethod = (params: Record<string, string>) => string;
 
-/** Task fields that exist on the object (Open CTI rejects unknown ones). */
+/**
+ * Task fields that exist on the object (saveLog refuses others), from the Object Reference's Task
+ * page (https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_task.htm),
+ * limited to the ones a softphone sets; `Type` and `Priority` as Salesforce's demo softphone sets them
+ * (developerforce/open-cti-demo-adapter, src/aura/connectedPanel/connectedPanelHelper.js).
+ */
 export const TASK_FIELDS = new Set([
   'entityApiName', 'Id', 'Subject', 'TaskSubtype', 'Status', 'ActivityDate', 'CallType', 'CallDurationInSeconds',
-  'CallDisposition', 'CallObject', 'Description', 'WhoId', 'WhatId', 'OwnerId', 'Priority',
+  'CallDisposition', 'CallObject', 'Description', 'WhoId', 'WhatId', 'OwnerId', 'Priority', 'Type',
 ]);
 
 export class FakeSalesforceOrg {
@@ -68,7 +73,12 @@ export class FakeSalesforceOrg {
     this.settings = { '/reqGeneralInfo/reqAdapterUrl': '/apex/SoftphoneBridge', ...settings };
   }
 
-  /** Records whose phone has the same digits (last ten when both have ten or more). */
+  /**
+   * Records whose phone has the same digits (last ten when both have ten or more). UNVERIFIED
+   * (audit SF-4): Salesforce documents no rule for how its search matches `+15550100100` against a
+   * stored `(555) 010-0100`; this rule may be more forgiving than the real search. Recorded in
+   * docs/vendor-facts.md; the adapter passes the caller's number as the softphone gave it.
+   */
   search(text: string): FakeSObject[] {
     const wanted = text.replace(/\D+/g, '');
     if (wanted.length < 3) return [];

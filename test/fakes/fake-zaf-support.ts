@@ -1,7 +1,8 @@
 /**
- * The data side of a fake Zendesk Support account for {@link FakeZafClient}: end users, tickets
- * and their comments, behind the REST routes the adapter uses, with Zendesk's validation rules
- * (a ticket needs a comment body, a requester must exist, tags have no spaces).
+ * The data side of a fake Zendesk Support account for `FakeZendesk` (fake-zaf.ts): end users,
+ * tickets and their comments, behind the REST routes the adapter uses, with Zendesk's answer
+ * shapes and validation rules. Each rule cites its source beside it; what no source settles is
+ * marked unverified.
  */
 
 export interface FakeZendeskUser {
@@ -105,21 +106,31 @@ export class FakeZendeskSupport {
     return ticket;
   }
 
-  /** Routes one API request. */
+  /**
+   * Routes one API request. Errors use Zendesk's envelope, `{error, description}` plus, for a 422,
+   * `details` mapping each field to `[{description, error}]`
+   * (https://developer.zendesk.com/api-reference/introduction/requests/; the official Ruby client
+   * reads `details` the same way, zendesk/zendesk_api_client_rb, lib/zendesk_api/error.rb).
+   */
   handle(method: string, url: URL, body: unknown): Reply {
     const path = url.pathname;
     if (method === 'GET' && path === '/api/v2/search.json') return this.#search(url.searchParams.get('query') ?? '');
     if (method === 'GET' && path === '/api/v2/tickets.json') {
+      // List Tickets takes `external_id` to find the tickets linked to a local record
+      // (https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/#list-tickets).
       const externalId = url.searchParams.get('external_id');
-      return [200, { tickets: this.tickets.filter((t) => externalId === null || t.external_id === externalId) }];
+      const tickets = this.tickets.filter((t) => externalId === null || t.external_id === externalId);
+      return [200, { tickets, next_page: null, previous_page: null, count: tickets.length }];
     }
     if (method === 'POST' && path === '/api/v2/tickets.json') return this.#create(body);
     const ticketPath = /^\/api\/v2\/tickets\/(\d+)(\.json|\/comments\.json)$/.exec(path);
     const ticket = ticketPath === null ? undefined : this.tickets.find((t) => t.id === Number(ticketPath[1]));
     if (ticketPath !== null && ticket === undefined) return [404, { error: 'RecordNotFound', description: 'Not found' }];
     if (ticket !== undefined && method === 'GET' && ticketPath?.[2] === '/comments.json') {
+      // List Comments: oldest first unless `sort_order=desc`; the ticket's comments only
+      // (https://developer.zendesk.com/api-reference/ticketing/tickets/ticket_comments/#list-comments).
       const comments = url.searchParams.get('sort_order') === 'desc' ? [...ticket.comments].reverse() : ticket.comments;
-      return [200, { comments }];
+      return [200, { comments, next_page: null, previous_page: null, count: comments.length }];
     }
     if (ticket !== undefined && method === 'PUT' && ticketPath?.[2] === '.json') return this.#update(ticket, body);
     return [404, { error: 'InvalidEndpoint', description: 'Not found' }];
@@ -178,9 +189,14 @@ export class FakeZendeskSupport {
     return user !== undefined && (user.name === requester || phoneMatches(user.phone, requester));
   }
 
+  /**
+   * Create Ticket: `{ticket: {...}}` in, 201 with the created `{ticket}` out; the first comment
+   * becomes the description, `requester_id` defaults to the agent making the request
+   * (https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/#create-ticket).
+   */
   #create(body: unknown): Reply {
     const t = (body as { ticket?: Record<string, unknown> } | null)?.ticket;
-    if (t === undefined) return [400, { error: 'ticket is required' }];
+    if (t === undefined) return [400, { error: 'InvalidParameter', description: 'ticket is required' }];
     const invalid = this.#invalid(t, true);
     if (invalid !== undefined) return [422, { error: 'RecordInvalid', description: 'Record validation errors', details: invalid }];
     const comment = t['comment'] as { body: string; public?: boolean };
@@ -198,22 +214,35 @@ export class FakeZendeskSupport {
     return [201, { ticket }];
   }
 
+  /**
+   * Update Ticket: a `comment` in the body adds a comment (comments are created through the
+   * Tickets API only: https://developer.zendesk.com/api-reference/ticketing/tickets/ticket_comments/);
+   * 200 with `{ticket}` (https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/#update-ticket).
+   */
   #update(ticket: FakeZendeskTicket, body: unknown): Reply {
     const t = (body as { ticket?: Record<string, unknown> } | null)?.ticket;
-    if (t === undefined) return [400, { error: 'ticket is required' }];
+    if (t === undefined) return [400, { error: 'InvalidParameter', description: 'ticket is required' }];
     const invalid = this.#invalid(t, false);
-    if (invalid !== undefined) return [422, { error: 'RecordInvalid', details: invalid }];
+    if (invalid !== undefined) return [422, { error: 'RecordInvalid', description: 'Record validation errors', details: invalid }];
     if (t['comment'] !== undefined) ticket.comments.push(this.#comment(t['comment'] as { body: string; public?: boolean }));
     ticket.updated_at = ++this.#clock;
     return [200, { ticket }];
   }
 
-  #invalid(t: Record<string, unknown>, creating: boolean): Record<string, string> | undefined {
+  /** Validation failures as 422 `details` (field → `[{description, error}]`). */
+  #invalid(t: Record<string, unknown>, creating: boolean): Record<string, { description: string; error: string }[]> | undefined {
+    const fail = (field: string, description: string) => ({ [field]: [{ description, error: field === 'base' ? 'InvalidValue' : 'BlankValue' }] });
     const comment = t['comment'] as { body?: unknown } | undefined;
-    if ((creating || comment !== undefined) && (typeof comment?.body !== 'string' || comment.body.trim() === '')) return { description: 'Description: cannot be blank' };
-    if (t['requester_id'] !== undefined && !this.users.some((u) => u.id === t['requester_id'])) return { requester: 'Requester: is invalid' };
-    if (t['tags'] !== undefined && (!Array.isArray(t['tags']) || t['tags'].some((tag) => typeof tag !== 'string' || /\s/.test(tag)))) return { tags: 'Tags: must be words without spaces' };
-    if (t['external_id'] !== undefined && (typeof t['external_id'] !== 'string' || t['external_id'].length > 255)) return { external_id: 'External id: is too long' };
+    // A ticket needs a description (its first comment), and a comment needs a body: "Description:
+    // cannot be blank" is Zendesk's 422 for a ticket without one (unverified wording).
+    if ((creating || comment !== undefined) && (typeof comment?.body !== 'string' || comment.body.trim() === '')) return fail('description', 'Description: cannot be blank');
+    // The requester must be a user of the account (requester_id, Tickets API JSON format); the error text is unverified.
+    if (t['requester_id'] !== undefined && !this.users.some((u) => u.id === t['requester_id'])) return fail('requester', 'Requester: is invalid');
+    // Tags are words: Zendesk splits a tag at spaces rather than keep one with a space (unverified
+    // via the API); the fake refuses one so that a test notices.
+    if (t['tags'] !== undefined && (!Array.isArray(t['tags']) || t['tags'].some((tag) => typeof tag !== 'string' || /\s/.test(tag)))) return fail('tags', 'Tags: must be words without spaces');
+    // external_id is a string (Tickets API JSON format); 255 characters is the fake's bound (unverified).
+    if (t['external_id'] !== undefined && (typeof t['external_id'] !== 'string' || t['external_id'].length > 255)) return fail('external_id', 'External id: is too long');
     return undefined;
   }
 

@@ -1,17 +1,19 @@
-// The relay's Redis Streams store (relay/store/redis-store.ts) against a real Redis: a private
+// The relay's Redis Streams store (relay/store/redis-store.ts), built (`npm run build`), against a real Redis: a private
 // redis-server per file (scripts/lib/redis-server.mjs: free port on 127.0.0.1, AOF with
 // appendfsync always), stopped after. The shared conformance suite, then what only a shared Redis
 // can show: several instances, dedupe across them, Redis going away and coming back, bounded
 // connections with hundreds of subscribed agents.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { createClient } from '@redis/client';
 import { startRedisServer } from '../../scripts/lib/redis-server.mjs';
-import { loadRelayModule } from './relay-redis-build.mjs';
 import { storeConformance } from './relay-store.suite.mjs';
 
-const { createRedisStore } = await loadRelayModule('relay/store/redis-store.ts');
+/** The built relay (dist/relay/index.js, bundled by `npm run build`), as the relay's other tests use it. */
+const { createRedisStore, createStore, silentLog } = await import('../../dist/relay/index.js').catch((error) => {
+  throw new Error(`dist/relay/index.js could not be imported (run \`npm run build\` first): ${error.message}`);
+});
 
 const popup = JSON.parse(readFileSync(new URL('../fixtures/vendor/voicenter/popup-seed.json', import.meta.url), 'utf8'));
 const sociomile = JSON.parse(readFileSync(new URL('../fixtures/vendor/sociomile/webhook-seed.json', import.meta.url), 'utf8'));
@@ -56,6 +58,16 @@ storeConformance('Redis Streams', async () => {
     },
     dispose: () => store.close(),
   };
+});
+
+test('createStore(config) runs on Redis when REDIS_URL is set (what `npm run relay` does)', async (t) => {
+  const warnings = [];
+  const store = await createStore({ redisUrl: redis.url, dataDir: '/nonexistent/not-used-with-redis' }, { ...silentLog, warn: (m) => warnings.push(m) });
+  t.after(() => store.close());
+  const { event } = await store.append({ type: 'sociomile.call', agentId: 'agent-cs', receivedAt: Date.now(), dedupeKey: `sm:create-store:${Date.now()}`, body: sociomile.webhook });
+  assert.match(event.id, /^\d+-\d+$/, 'a Redis stream id');
+  assert.equal(await observer.sendCommand(['XLEN', 'sb:relay:agent:agent-cs']), 1, 'under the default key prefix');
+  await assert.rejects(createStore({ redisUrl: 'redis://127.0.0.1:1', dataDir: '/nonexistent' }, silentLog), /redis store: cannot reach redis:\/\/127\.0\.0\.1:1/);
 });
 
 describe('Redis store: ids and retention', { timeout: 30_000 }, () => {

@@ -51,6 +51,25 @@ describe('<sb-bridge-status>', () => {
     expect(text(el, '#lock-note')).to.equal('Drain lock: local (the browser refused Web Locks (SecurityError)).');
   });
 
+  it('offers "Keep calls across reloads" when the bridge can request storage access, and shows a refusal', async () => {
+    const { el, bridge, emit } = await watch();
+    const request = sinon.stub().rejects(new BridgeError('STORAGE_ACCESS_DENIED', 'denied'));
+    Object.assign(bridge, { requestDurableStorage: request });
+    bridge.status.resolves(status({ durability: 'memory', canRequestDurableStorage: true }));
+    emit('storage.limited', { what: 'store', reason: 'x' });
+    await settle(el);
+    ($(el, '#keep-calls') as HTMLButtonElement).click();
+    await settle(el);
+    await settle(el);
+    expect(request.callCount).to.equal(1);
+    expect(text(el, '.error')).to.contain('STORAGE_ACCESS_DENIED');
+    bridge.status.resolves(status({ durability: 'durable' }));
+    emit('storage.durable');
+    await settle(el);
+    expect(el.shadowRoot?.querySelector('#keep-calls')).to.equal(null);
+    expect(el.shadowRoot?.querySelector('#durability-note')).to.equal(null);
+  });
+
   it('refreshes on outbox events', async () => {
     const { el, bridge, emit } = await watch();
     bridge.status.resolves(status({ pending: 1 }));

@@ -1,5 +1,6 @@
 import { dynamicsAdapter } from '../../../adapters/dynamics/index.js';
 import { runAdapterConformance } from '../../conformance/crm-adapter.suite.js';
+import { SERVICE_PROTECTION_MESSAGE } from '../../fixtures/vendor/dynamics/dataverse-errors.js';
 import { callsFor, cif, options } from './harness.js';
 
 for (const version of [1, 2] as const) {
@@ -14,7 +15,8 @@ for (const version of [1, 2] as const) {
           disposition: row['category'] as string | undefined,
         })),
       // Without a receipt the adapter searches, then creates: the create is the write that fails.
-      failNextWrite: () => fake.inject('createRecord', { kind: 'error', status: 503 }),
+      // A transient refusal: Dataverse's service protection limit (HTTP 429), as CIF rejects it.
+      failNextWrite: () => fake.inject('createRecord', { kind: 'error', message: SERVICE_PROTECTION_MESSAGE }),
       loseNextReply: () => fake.inject('createRecord', { kind: 'lost-reply' }),
     };
   });

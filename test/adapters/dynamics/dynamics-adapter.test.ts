@@ -2,7 +2,11 @@ import { expect } from '@esm-bundle/chai';
 import { dynamicsAdapter } from '../../../adapters/dynamics/index.js';
 import { BridgeError, capabilitiesOf } from '../../../src/contract/index.js';
 import { FakeCif } from '../../fakes/fake-cif.js';
-import { ADA, GRACE, PARTNER, callsFor, cif, options, org, tab, until } from './harness.js';
+import { SERVICE_PROTECTION_MESSAGE, undeclaredPropertyMessage } from '../../fixtures/vendor/dynamics/dataverse-errors.js';
+import { ENVIRONMENT_CAPTURED_ON_CONTACT } from '../../fixtures/vendor/dynamics/get-environment.js';
+import { ONPRESENCECHANGE_DOCUMENTED, ONPRESENCECHANGE_ID_ONLY } from '../../fixtures/vendor/dynamics/onpresencechange.js';
+import { CAPTURED_RECORD, ONCLICKTOACT_CAPTURED, ONCLICKTOACT_DOCUMENTED } from '../../fixtures/vendor/dynamics/onclicktoact.js';
+import { ADA, PARTNER, callsFor, cif, options, org, tab, until } from './harness.js';
 
 const ids = { partnerId: PARTNER.partnerId, conversationId: 'dyn-conv-1' };
 
@@ -75,8 +79,22 @@ describe('dynamicsAdapter()', () => {
       await bridge.load(callback);
       await bridge.incomingCall({ ...ids, callerANI: '5550100200' });
       await until(() => fake.views.length === 1, 'the search page');
-      expect(fake.views[0]).to.include({ kind: 'search', entity: 'contact' });
+      // Filled with the number as stored, not blank (CIF fills its page only from $search).
+      expect(fake.views).to.deep.equal([{ kind: 'search', entity: 'contact', search: '+15550100200' }]);
       expect((await bridge.getCall(ids.conversationId))?.crmRecord).to.equal(undefined);
+      await bridge.dispose();
+    });
+
+    it('fills the search page with the spelling the matches store, when it is not E.164', async () => {
+      const organisation = org();
+      organisation.insert('contact', { fullname: 'Front desk', telephone1: '(555) 010-0300' });
+      organisation.insert('contact', { fullname: 'Back office', telephone2: '(555) 010-0300' });
+      const fake = cif(organisation);
+      const { bridge, callback } = tab(fake);
+      await bridge.load(callback);
+      await bridge.incomingCall({ ...ids, callerANI: '(555) 010-0300' });
+      await until(() => fake.views.length === 1, 'the search page');
+      expect(fake.views).to.deep.equal([{ kind: 'search', entity: 'contact', search: '(555) 010-0300' }]);
       await bridge.dispose();
     });
 
@@ -146,6 +164,33 @@ describe('dynamicsAdapter()', () => {
       await bridge.dispose();
     });
 
+    it('tries a refusal that can never succeed once, then dead-letters it', async () => {
+      const fake = cif();
+      const { bridge, callback } = tab(fake);
+      await bridge.load(callback);
+      fake.inject('createRecord', { kind: 'error', message: undeclaredPropertyMessage('phonecalls', 'regardingobjectid_contact') });
+      const dead = new Promise<BridgeError>((resolve) => bridge.on('outbox.deadLettered', (_entry, error) => resolve(error)));
+      await bridge.callEnded({ ...ids, duration: 12 });
+      const error = await dead;
+      expect(error.details['lastCode']).to.equal('ADAPTER_WRITE_FAILED');
+      expect(fake.calls.filter((c) => c.method === 'createRecord')).to.have.length(1);
+      expect(callsFor(fake, ids.conversationId)).to.have.length(0);
+      await bridge.dispose();
+    });
+
+    it('retries a transient refusal (the service protection limit) until the phone call is logged once', async () => {
+      const fake = cif();
+      const { bridge, callback } = tab(fake);
+      await bridge.load(callback);
+      fake.inject('createRecord', { kind: 'error', message: SERVICE_PROTECTION_MESSAGE }, 2);
+      await bridge.callEnded({ ...ids, duration: 12 });
+      await until(() => callsFor(fake, ids.conversationId).length === 1, 'the retried write');
+      expect(fake.calls.filter((c) => c.method === 'createRecord')).to.have.length(3);
+      await bridge.flush();
+      expect(callsFor(fake, ids.conversationId)).to.have.length(1);
+      await bridge.dispose();
+    });
+
     it('dead-letters a write Dataverse refuses as invalid, without retrying', async () => {
       const fake = cif();
       const { bridge, callback } = tab(fake, { keyAttribute: 'new_missing' });
@@ -159,28 +204,55 @@ describe('dynamicsAdapter()', () => {
   });
 
   describe('click-to-act', () => {
-    it('sends start_call in E.164 and links the outbound call to the record on screen', async () => {
-      const fake = cif();
-      fake.environment = { etn: 'contact', id: `{${GRACE.toUpperCase()}}`, pagetype: 'entityrecord' };
+    it('takes the captured "Phone" payload: start_call in E.164, linked to the clicked record it names', async () => {
+      const organisation = org();
+      organisation.insert('contact', { fullname: CAPTURED_RECORD.name }, CAPTURED_RECORD.id);
+      const fake = cif(organisation);
+      // The page shows another contact: the event's own entityId must win.
+      fake.environment = { ...ENVIRONMENT_CAPTURED_ON_CONTACT };
       const { bridge, callback, received } = tab(fake, { participantType: 'Agent' });
       await bridge.load(callback);
-      await fake.clickPhoneField({ value: '(888) 397-3342', name: 'mobilephone', format: 'phone', entityLogicalName: 'contact' });
+      await fake.clickPhoneField(ONCLICKTOACT_CAPTURED);
       await until(() => received.some(([type]) => type === 'start_call'), 'start_call');
-      expect(received.find(([type]) => type === 'start_call')?.[1]).to.deep.equal({ ...PARTNER, dialTo: '+18883973342', dialFrom: '+18449401117', participantType: 'Agent' });
+      expect(received.find(([type]) => type === 'start_call')?.[1]).to.deep.equal({ ...PARTNER, dialTo: '+16195550129', dialFrom: '+18449401117', participantType: 'Agent' });
+      await bridge.outboundCallInitiated({ ...ids, dialledTo: '+16195550129' });
+      await until(async () => (await bridge.getCall(ids.conversationId))?.crmRecord?.id === CAPTURED_RECORD.id, 'the clicked record');
+      expect((await bridge.getCall(ids.conversationId))?.crmRecord).to.deep.equal(CAPTURED_RECORD);
+      expect(fake.calls.some((c) => c.method === 'getEnvironment' || c.method === 'searchAndOpenRecords')).to.equal(false);
+      await bridge.callEnded({ ...ids, duration: 30 });
+      await bridge.flush();
+      expect(callsFor(fake, ids.conversationId)[0]).to.include({ regardingobjectid: CAPTURED_RECORD.id, regardingobjecttypecode: 'contact' });
+      await bridge.dispose();
+    });
+
+    it('links a payload without a record id (the documented shape) to the record on screen, from getEnvironment', async () => {
+      const organisation = org();
+      const onScreen = ENVIRONMENT_CAPTURED_ON_CONTACT['id'] as string;
+      organisation.insert('contact', { fullname: 'On screen' }, onScreen);
+      const fake = cif(organisation);
+      fake.environment = { ...ENVIRONMENT_CAPTURED_ON_CONTACT };
+      const { bridge, callback, received } = tab(fake);
+      await bridge.load(callback);
+      // The documented payload with a dialable value (the docs' "123456789" is not a valid number).
+      await fake.clickPhoneField(JSON.stringify({ ...(JSON.parse(ONCLICKTOACT_DOCUMENTED) as object), value: '(888) 397-3342' }));
+      await until(() => received.some(([type]) => type === 'start_call'), 'start_call');
+      expect(received.find(([type]) => type === 'start_call')?.[1]).to.include({ dialTo: '+18883973342' });
       await bridge.outboundCallInitiated({ ...ids, dialledTo: '+18883973342' });
-      await until(async () => (await bridge.getCall(ids.conversationId))?.crmRecord?.id === GRACE, 'the clicked record');
+      await until(async () => (await bridge.getCall(ids.conversationId))?.crmRecord?.id === onScreen, 'the record on screen');
       expect(fake.calls.some((c) => c.method === 'searchAndOpenRecords')).to.equal(false);
       await bridge.dispose();
     });
 
-    it('refuses an invalid number and ignores fields that are not phone numbers', async () => {
+    it('refuses the documented example number and ignores fields that are not phone numbers', async () => {
       const fake = cif();
       const { bridge, callback, received } = tab(fake);
       await bridge.load(callback);
       const refused = new Promise<BridgeError>((resolve) => bridge.on('adapter.refused', resolve));
-      await fake.clickPhoneField({ value: 'someone@example.com', name: 'emailaddress1', format: 'email', entityLogicalName: 'contact' });
-      await fake.clickPhoneField({ value: '12', name: 'telephone1', format: 'phone', entityLogicalName: 'contact' });
-      expect((await refused).code).to.equal('DIAL_NUMBER_INVALID');
+      await fake.clickPhoneField(JSON.stringify({ value: 'someone@example.com', name: 'emailaddress1', format: 'Email', entityLogicalName: 'contact' }));
+      await fake.clickPhoneField(ONCLICKTOACT_DOCUMENTED);
+      const error = await refused;
+      expect(error.code).to.equal('DIAL_NUMBER_INVALID');
+      expect(error.message).not.to.contain('123456789');
       expect(received.some(([type]) => type === 'start_call')).to.equal(false);
       await bridge.dispose();
     });
@@ -203,6 +275,19 @@ describe('dynamicsAdapter()', () => {
       await bridge.statusChanged({ softphoneId: 'away' }); // not a presence Omnichannel knows
       expect((await dead).details['lastCode']).to.equal('ADAPTER_WRITE_REFUSED');
       await bridge.dispose();
+    });
+
+    it('sends update_presence when Omnichannel reports a mapped presence (CIF 2.0 onPresenceChange)', async () => {
+      const fake = cif(org(), 2);
+      const { bridge, callback, received } = tab(fake, { presenceMap: { available: 'Available', busy: 'Busy' } });
+      await bridge.load(callback);
+      expect(fake.handlers('onPresenceChange')).to.equal(1);
+      await fake.changePresence(ONPRESENCECHANGE_ID_ONLY); // no text: nothing to map
+      await fake.changePresence(ONPRESENCECHANGE_DOCUMENTED);
+      await until(() => received.some(([type]) => type === 'update_presence'), 'update_presence');
+      expect(received.filter(([type]) => type === 'update_presence')).to.deep.equal([['update_presence', { softphoneId: 'busy' }]]);
+      await bridge.dispose();
+      expect(fake.handlers('onPresenceChange')).to.equal(0);
     });
 
     it('refuses presence on CIF 1.0, which has no presence API', async () => {

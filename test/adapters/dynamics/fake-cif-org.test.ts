@@ -31,7 +31,7 @@ describe('FakeCifOrg (Dataverse metadata of phonecall)', () => {
       const error = validate(org, { [`${property}@odata.bind`]: `/contacts(${ids['contact']})` }) as FakeDataverseError;
       expect(error, property).to.be.instanceOf(FakeDataverseError);
       expect(error.status).to.equal(400);
-      expect(error.message).to.equal(undeclaredPropertyMessage(property));
+      expect(error.message).to.equal(undeclaredPropertyMessage('phonecalls', property));
     }
   });
 

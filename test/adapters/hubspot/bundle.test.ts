@@ -43,6 +43,23 @@ describe('dist/softphone-bridge.hubspot.iife.js (with the real calling extension
     frame.remove();
   });
 
+  it('keeps the remote copy of a calling window silent: its load rejects and HubSpot hears only initialized (HS-1)', async () => {
+    const hubspot = portal();
+    const { frame, win } = await widget({ partnerConfig: PARTNER, dispositions: OUTCOMES });
+    const host = new HubSpotWireHost(hubspot, frame, { iframeLocation: 'remote', usesCallingWindow: true });
+    host.sync();
+    const error = (await win.softphoneBridge?.load(() => {}).then(() => undefined, (e: unknown) => e)) as { code: string; retryable: boolean; details: Record<string, unknown> };
+    expect(error.code).to.equal('ADAPTER_CONNECT_FAILED');
+    expect(error.retryable).to.equal(false);
+    expect(error.details).to.deep.include({ iframeLocation: 'remote' });
+    await until(() => hubspot.received.length === 1, 'the initialized message');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(hubspot.received.map((m) => [m.type, m.from])).to.deep.equal([['INITIALIZED', 'remote']]);
+    await win.softphoneBridge?.dispose();
+    host.dispose();
+    frame.remove();
+  });
+
   it('rejects load with CONFIG_INVALID when the page gives no partner config', async () => {
     const { frame, win } = await widget({});
     const host = new HubSpotWireHost(portal(), frame);

@@ -2,7 +2,10 @@ import { DETAILS_SEPARATOR, hubspotAdapter, type HubSpotAdapterOptions } from '.
 import { createBridge, type Bridge } from '../../../src/core/bridge.js';
 import { createMemoryStore } from '../../../src/outbox/memory-store.js';
 import { silentLogger } from '../../../src/shared/logger.js';
+import type { CallingExtensionsClass } from '../../../adapters/hubspot/calling-extensions.types.js';
 import { FakeHubSpot, type FakeEngagement } from '../../fakes/fake-hubspot.js';
+import { openBundleFrame, until, type BundleWindow } from '../bundle-frame.js';
+import { HubSpotWireHost, type WidgetPlacement } from './wire-host.js';
 
 /** The seed's sample guids. */
 export const PARTNER = {
@@ -25,16 +28,57 @@ export function portal(): FakeHubSpot {
   return hubspot;
 }
 
-/** Adapter options as a page would give them, over `hubspot`'s SDK class. */
-export function options(hubspot: FakeHubSpot, overrides: Partial<HubSpotAdapterOptions> = {}): HubSpotAdapterOptions {
-  return { CallingExtensions: hubspot.sdkClass(), partnerConfig: PARTNER, dispositions: OUTCOMES, dialFrom: '+1 844 940 1117', replyTimeoutMs: 200, readyTimeoutMs: 500, ...overrides };
+/** The widget page with the real SDK only (`window.CallingExtensions`). */
+export const SDK_PAGE = '/test/adapters/hubspot/fixtures/sdk.html';
+
+const hosts: HubSpotWireHost[] = [];
+const frames: HTMLIFrameElement[] = [];
+
+/**
+ * A copy of the widget in an iframe running the real `@hubspot/calling-extensions-sdk`, with a
+ * wire host answering as `hubspot` would for that placement (the calling window unless told).
+ * The host starts HubSpot's handshake unless `sync` is false (then call `host.sync()`).
+ */
+export async function widget(hubspot: FakeHubSpot, placement: WidgetPlacement = {}, { sync = true }: { sync?: boolean } = {}): Promise<{ CallingExtensions: CallingExtensionsClass; host: HubSpotWireHost }> {
+  const { frame, win } = await openBundleFrame<BundleWindow & { CallingExtensions?: CallingExtensionsClass }>(SDK_PAGE, {});
+  frames.push(frame);
+  const host = new HubSpotWireHost(hubspot, frame, placement);
+  hosts.push(host);
+  if (sync) host.sync();
+  if (win.CallingExtensions === undefined) throw new Error('the SDK fixture page did not expose CallingExtensions');
+  return { CallingExtensions: win.CallingExtensions, host };
 }
 
-/** A bridge over the HubSpot adapter in `hubspot`'s widget, recording the softphone's callback. */
-export function tab(hubspot: FakeHubSpot, overrides: Partial<HubSpotAdapterOptions> = {}): { bridge: Bridge; received: [string, unknown][]; callback: (type: string, payload: unknown) => void } {
+/** Waits until every copy of the widget answered HubSpot's handshake (`SYNC_ACK` reached the host). */
+export function synced(hubspot: FakeHubSpot): Promise<void> {
+  return until(() => hubspot.widgets.length > 0 && hubspot.widgets.every((w) => w.ready), 'the handshake');
+}
+
+/** Removes every widget iframe and its host (call after each test). */
+export function closeWidgets(): void {
+  for (const host of hosts.splice(0)) host.dispose();
+  for (const frame of frames.splice(0)) frame.remove();
+}
+
+/** Adapter options as a page would give them, over the SDK class of a widget iframe. */
+export function options(CallingExtensions: CallingExtensionsClass, overrides: Partial<HubSpotAdapterOptions> = {}): HubSpotAdapterOptions {
+  return { CallingExtensions, partnerConfig: PARTNER, dispositions: OUTCOMES, dialFrom: '+1 844 940 1117', replyTimeoutMs: 200, readyTimeoutMs: 500, ...overrides };
+}
+
+/**
+ * A bridge over the HubSpot adapter in a copy of `hubspot`'s widget, recording the softphone's
+ * callback. The adapter constructs the real SDK class; nothing fakes the SDK.
+ */
+export async function tab(
+  hubspot: FakeHubSpot,
+  overrides: Partial<HubSpotAdapterOptions> = {},
+  placement: WidgetPlacement = {},
+  { sync = true }: { sync?: boolean } = {},
+): Promise<{ bridge: Bridge; received: [string, unknown][]; callback: (type: string, payload: unknown) => void; host: HubSpotWireHost }> {
+  const { CallingExtensions, host } = await widget(hubspot, placement, { sync });
   const received: [string, unknown][] = [];
-  const bridge = createBridge({ adapter: hubspotAdapter(options(hubspot, overrides)), store: createMemoryStore(), logger: silentLogger, retry: { baseDelayMs: 5, maxDelayMs: 20 } });
-  return { bridge, received, callback: (type, payload) => received.push([type, payload]) };
+  const bridge = createBridge({ adapter: hubspotAdapter(options(CallingExtensions, overrides)), store: createMemoryStore(), logger: silentLogger, retry: { baseDelayMs: 5, maxDelayMs: 20 } });
+  return { bridge, received, callback: (type, payload) => received.push([type, payload]), host };
 }
 
 const unescape = (html: string) => html.replace(/<br>/g, '\n').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
@@ -50,4 +94,4 @@ export function asLog(engagement: FakeEngagement): { notes: string | undefined; 
   };
 }
 
-export { until } from '../bundle-frame.js';
+export { until };

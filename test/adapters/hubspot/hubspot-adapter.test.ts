@@ -1,21 +1,25 @@
 import { expect } from '@esm-bundle/chai';
 import { hubspotAdapter } from '../../../adapters/hubspot/index.js';
 import { capabilitiesOf, type BridgeError } from '../../../src/contract/index.js';
-import { OUTCOMES, PARTNER, asLog, options, portal, tab, until } from './harness.js';
+import { OUTCOMES, PARTNER, asLog, closeWidgets, options, portal, synced, tab, until, widget } from './harness.js';
 
 const ids = { partnerId: PARTNER.partnerId, conversationId: 'hs-conv-1' };
 const types = (hubspot: ReturnType<typeof portal>) => hubspot.received.map((m) => m.type);
 
-describe('hubspotAdapter()', () => {
+/** Every test drives the real @hubspot/calling-extensions-sdk in widget iframes; the fake is HubSpot's side only. */
+describe('hubspotAdapter() (through the real calling extensions SDK)', () => {
+  afterEach(closeWidgets);
+
   describe('load', () => {
     it('waits for HubSpot’s handshake, then initialises and logs in', async () => {
       const hubspot = portal();
-      const { bridge, callback, received } = tab(hubspot, { CallingExtensions: hubspot.sdkClass({ autoSync: false }) });
+      const { bridge, callback, received, host } = await tab(hubspot, {}, {}, { sync: false });
       const loading = bridge.load(callback);
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(hubspot.received).to.deep.equal([]);
-      hubspot.sync();
+      host.sync();
       await loading;
+      await until(() => types(hubspot).length === 2, 'the lifecycle messages'); // postMessage is asynchronous
       expect(types(hubspot)).to.deep.equal(['INITIALIZED', 'LOGGED_IN']);
       expect(hubspot.received[0]?.data).to.deep.equal({ isLoggedIn: true });
       expect(received).to.deep.equal([
@@ -23,11 +27,11 @@ describe('hubspotAdapter()', () => {
         ['partner_config', PARTNER],
       ]);
       await bridge.dispose();
-      expect(types(hubspot).at(-1)).to.equal('LOGGED_OUT');
+      await until(() => types(hubspot).at(-1) === 'LOGGED_OUT', 'the logout');
     });
 
     it('offers HubSpot’s default call outcomes when no dispositions are configured', async () => {
-      const { bridge, callback, received } = tab(portal(), { dispositions: undefined as never });
+      const { bridge, callback, received } = await tab(portal(), { dispositions: undefined as never });
       await bridge.load(callback);
       expect(received[0]).to.deep.equal(['disposition', ['busy', 'connected', 'left-live-message', 'left-voicemail', 'no-answer', 'wrong-number']]);
       await bridge.dispose();
@@ -35,14 +39,14 @@ describe('hubspotAdapter()', () => {
 
     it('fails to connect when HubSpot never syncs (the page is not a calling extension)', async () => {
       const hubspot = portal();
-      const { bridge, callback } = tab(hubspot, { CallingExtensions: hubspot.sdkClass({ autoSync: false }), readyTimeoutMs: 50 });
+      const { bridge, callback } = await tab(hubspot, { readyTimeoutMs: 50 }, {}, { sync: false });
       const error = (await bridge.load(callback).then(() => undefined, (e: unknown) => e)) as BridgeError;
       expect(error.code).to.equal('ADAPTER_CONNECT_FAILED');
       await bridge.dispose();
     });
 
     it('rejects with CONFIG_INVALID naming every option at fault', async () => {
-      const { bridge, callback } = tab(portal(), { partnerConfig: { partnerId: 'p' } as never, dispositions: { resolved: 'not-a-guid' }, availableStatuses: [], hideWidgetOnComplete: 'yes' as never });
+      const { bridge, callback } = await tab(portal(), { partnerConfig: { partnerId: 'p' } as never, dispositions: { resolved: 'not-a-guid' }, availableStatuses: [], hideWidgetOnComplete: 'yes' as never });
       const error = (await bridge.load(callback).then(() => undefined, (e: unknown) => e)) as BridgeError;
       expect(error.code).to.equal('CONFIG_INVALID');
       expect(error.details['keys']).to.deep.equal(['partnerConfig', 'dispositions', 'availableStatuses', 'hideWidgetOnComplete']);
@@ -50,10 +54,52 @@ describe('hubspotAdapter()', () => {
     });
   });
 
+  describe('two copies of the widget (HS-1)', () => {
+    // With a calling window HubSpot loads the app twice: the calling window and a "remote" iframe
+    // in the HubSpot page, and its reference app keeps the remote silent.
+    it('makes one engagement per call when HubSpot runs a calling window and a remote copy, the remote staying silent', async () => {
+      const hubspot = portal();
+      const calling = await tab(hubspot, {}, { iframeLocation: 'window', usesCallingWindow: true });
+      const remote = await tab(hubspot, {}, { iframeLocation: 'remote', usesCallingWindow: true });
+      await calling.bridge.load(calling.callback);
+      const refused = (await remote.bridge.load(remote.callback).then(() => undefined, (e: unknown) => e)) as BridgeError;
+      expect(refused.code).to.equal('ADAPTER_CONNECT_FAILED');
+      expect(refused.retryable).to.equal(false);
+      expect(refused.details).to.deep.include({ iframeLocation: 'remote', usesCallingWindow: true });
+      // Both softphones see the same call; only the calling window's bridge takes it.
+      await calling.bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
+      await remote.bridge.incomingCall({ ...ids, callerANI: '+15550100100' }).catch(() => undefined);
+      await calling.bridge.callEnded({ ...ids, duration: 20 });
+      await remote.bridge.callEnded({ ...ids, duration: 20 }).catch(() => undefined);
+      await calling.bridge.flush();
+      await until(() => (hubspot.engagementsFor(ids.conversationId)[0]?.updates ?? 0) >= 1, 'the completed engagement');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(hubspot.engagementsFor(ids.conversationId)).to.have.length(1);
+      expect(hubspot.received.filter((m) => m.from === 'remote').map((m) => m.type)).to.deep.equal(['INITIALIZED']);
+      expect(new Set(hubspot.received.filter((m) => m.type === 'INCOMING_CALL' || m.type === 'CALL_COMPLETED').map((m) => m.from))).to.deep.equal(new Set(['window']));
+      expect(hubspot.violations).to.deep.equal([]);
+      await calling.bridge.dispose();
+      await remote.bridge.dispose();
+    });
+
+    it('speaks from the remote copy when HubSpot uses no calling window', async () => {
+      const hubspot = portal();
+      const { bridge, callback } = await tab(hubspot, {}, { iframeLocation: 'remote', usesCallingWindow: false });
+      await bridge.load(callback);
+      await bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
+      await bridge.callEnded({ ...ids, duration: 20 });
+      await bridge.flush();
+      expect(hubspot.engagementsFor(ids.conversationId)).to.have.length(1);
+      expect(hubspot.received.filter((m) => m.type === 'INCOMING_CALL' || m.type === 'CALL_COMPLETED').map((m) => m.from)).to.include.members(['remote']);
+      expect(new Set(hubspot.received.map((m) => m.from))).to.deep.equal(new Set(['remote']));
+      await bridge.dispose();
+    });
+  });
+
   describe('an inbound call', () => {
     it('announces, answers, ends and completes one engagement, opening the one matching contact', async () => {
       const hubspot = portal();
-      const { bridge, callback } = tab(hubspot);
+      const { bridge, callback } = await tab(hubspot);
       await bridge.load(callback);
       await bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
       await until(async () => (await bridge.getCall(ids.conversationId))?.crmRecord?.id === '101', 'the contact link');
@@ -79,13 +125,12 @@ describe('hubspotAdapter()', () => {
         hs_call_body: 'Refund &lt;script&gt;alert(1)&lt;/script&gt; &amp; approved<br>Next: call back<br><br>— Call details —<br>Duration: 125 s<br>Outcome: completed<br>IVR exit path: billing',
       });
       expect(hubspot.violations).to.deep.equal([]);
-      expect(hubspot.dropped).to.deep.equal([]);
       await bridge.dispose();
     });
 
     it('links no record when several contacts and companies match', async () => {
       const hubspot = portal();
-      const { bridge, callback } = tab(hubspot);
+      const { bridge, callback } = await tab(hubspot);
       await bridge.load(callback);
       await bridge.incomingCall({ ...ids, callerANI: '+15550100200' });
       await until(() => types(hubspot).includes('INCOMING_CALL'), 'the incoming call');
@@ -97,7 +142,7 @@ describe('hubspotAdapter()', () => {
 
     it('updates the same engagement with notes submitted after the end, ending the call once', async () => {
       const hubspot = portal();
-      const { bridge, callback } = tab(hubspot);
+      const { bridge, callback } = await tab(hubspot);
       await bridge.load(callback);
       await bridge.incomingCall({ ...ids, callerANI: '+15550109999' });
       await bridge.callEnded({ ...ids, duration: 30, disposition: 'callback-later' });
@@ -117,7 +162,7 @@ describe('hubspotAdapter()', () => {
 
     it('ends a missed call in HubSpot even when rejected calls are not logged', async () => {
       const hubspot = portal();
-      const { bridge, callback } = tab(hubspot, { logRejectedCalls: 'none' });
+      const { bridge, callback } = await tab(hubspot, { logRejectedCalls: 'none' });
       await bridge.load(callback);
       await bridge.incomingCall({ ...ids, callerANI: '+15550109999' });
       await bridge.callRejected({ ...ids, reason: 'passive' });
@@ -129,7 +174,7 @@ describe('hubspotAdapter()', () => {
 
     it('retries a failed engagement update and still completes one engagement', async () => {
       const hubspot = portal();
-      const { bridge, callback } = tab(hubspot);
+      const { bridge, callback } = await tab(hubspot);
       await bridge.load(callback);
       hubspot.inject('update', 'failed', 2);
       await bridge.callEnded({ ...ids, duration: 5 });
@@ -143,8 +188,9 @@ describe('hubspotAdapter()', () => {
   describe('dialling from HubSpot', () => {
     it('turns onDialNumber into start_call and logs the outbound call against the record dialled from', async () => {
       const hubspot = portal();
-      const { bridge, callback, received } = tab(hubspot, { participantType: 'Agent' });
+      const { bridge, callback, received } = await tab(hubspot, { participantType: 'Agent' });
       await bridge.load(callback);
+      await synced(hubspot);
       hubspot.dial({ phoneNumber: '(888) 397-3342', objectId: 201, objectType: 'COMPANY' });
       await until(() => received.some(([type]) => type === 'start_call'), 'start_call');
       expect(received.find(([type]) => type === 'start_call')?.[1]).to.deep.equal({ ...PARTNER, dialTo: '+18883973342', dialFrom: '+18449401117', participantType: 'Agent' });
@@ -160,8 +206,9 @@ describe('hubspotAdapter()', () => {
 
     it('uses the country HubSpot sends, and refuses a number that cannot be dialled', async () => {
       const hubspot = portal();
-      const { bridge, callback, received } = tab(hubspot);
+      const { bridge, callback, received } = await tab(hubspot);
       await bridge.load(callback);
+      await synced(hubspot);
       hubspot.dial({ phoneNumber: '020 7946 0958', countryCode: 'GB' });
       await until(() => received.some(([type]) => type === 'start_call'), 'start_call');
       expect((received.find(([type]) => type === 'start_call')?.[1] as { dialTo: string }).dialTo).to.equal('+442079460958');
@@ -175,8 +222,8 @@ describe('hubspotAdapter()', () => {
   describe('presence', () => {
     it('is a capability only with availableStatuses, and tells HubSpot available or unavailable', async () => {
       const hubspot = portal();
-      expect(capabilitiesOf(hubspotAdapter(options(hubspot))).presence).to.equal(false);
-      const { bridge, callback } = tab(hubspot, { availableStatuses: ['available', 'ready'] });
+      expect(capabilitiesOf(hubspotAdapter(options((await widget(hubspot)).CallingExtensions))).presence).to.equal(false);
+      const { bridge, callback } = await tab(hubspot, { availableStatuses: ['available', 'ready'] });
       await bridge.load(callback);
       await bridge.statusChanged({ softphoneId: 'ready' });
       await bridge.flush();

@@ -34,11 +34,20 @@ describe('dist/softphone-bridge.salesforce.iife.js', () => {
     frame.remove();
   });
 
-  it('refuses to load without the URL parameters Salesforce adds, naming them', async () => {
-    const { frame, win } = await softphonePage({ settings: JSON.stringify(settings()) });
+  it('refuses to load without the URL parameters Salesforce adds, naming them, when it must load Open CTI itself', async () => {
+    const { frame, win } = await softphonePage({ settings: JSON.stringify(settings()), withScript: '0' });
     const error = (await win.softphoneBridge?.load(() => {}).then(() => undefined, (e: unknown) => e)) as { code: string; details: { keys: string[] } };
     expect(error.code).to.equal('CONFIG_INVALID');
     expect(error.details.keys).to.deep.equal(['sfdcIframeOrigin', 'mode']);
+    await win.softphoneBridge?.dispose();
+    frame.remove();
+  });
+
+  it('loads without the URL parameters when the page already has sforce.opencti', async () => {
+    const { frame, win } = await softphonePage({ settings: JSON.stringify(settings()) });
+    const received: string[] = [];
+    await win.softphoneBridge?.load((type: string) => received.push(type));
+    expect(received).to.deep.equal(['disposition', 'partner_config']);
     await win.softphoneBridge?.dispose();
     frame.remove();
   });

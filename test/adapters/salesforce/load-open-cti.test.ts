@@ -43,9 +43,28 @@ describe('loadOpenCti()', () => {
     script?.remove();
   });
 
-  it('refuses to start without the URL parameters, even when the script is present', async () => {
-    const win = { location: { search: '', protocol: 'https:' }, document, sforce: { opencti: new FakeOpenCti() } };
+  it('only warns about missing URL parameters when the script is already on the page (the softphone may have rewritten its URL)', async () => {
+    const api = new FakeOpenCti();
+    const warnings: [string, unknown][] = [];
+    const win = { location: { search: '?view=dialpad', protocol: 'https:' }, document, sforce: { opencti: api } };
+    expect(await loadOpenCti(win, { logger: { warn: (message, fields) => warnings.push([message, fields]) } })).to.equal(api);
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]?.[1]).to.deep.equal({ keys: 'sfdcIframeOrigin,mode' });
+  });
+
+  it('warns about an origin that is not Salesforce, naming the key and not the value', async () => {
+    const api = new FakeOpenCti();
+    const warnings: string[] = [];
+    const win = { location: { search: `?mode=Lightning&sfdcIframeOrigin=${encodeURIComponent('https://evil.example')}`, protocol: 'https:' }, document, sforce: { opencti: api } };
+    expect(await loadOpenCti(win, { logger: { warn: (message, fields) => warnings.push(`${message} ${JSON.stringify(fields)}`) } })).to.equal(api);
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('sfdcIframeOrigin').and.not.to.contain('evil.example');
+  });
+
+  it('refuses to start without the URL parameters when it must load the script itself', async () => {
+    const win = { location: { search: '', protocol: 'https:' }, document };
     const error = (await loadOpenCti(win).then(() => undefined, (e: unknown) => e)) as BridgeError;
     expect(error.code).to.equal('CONFIG_INVALID');
+    expect(error.details['keys']).to.deep.equal(['sfdcIframeOrigin', 'mode']);
   });
 });

@@ -2,6 +2,8 @@ import { expect } from '@esm-bundle/chai';
 import sinon from 'sinon';
 import { BridgeError } from '../../../src/errors/index.js';
 import { createIndexedDbStore } from '../../../src/outbox/indexeddb-store.js';
+import { INVALID_PARAM_SAMPLE } from '../../fixtures/vendor/salesforce/errors.js';
+import { CLICK_CONTACT, CLICK_PERSON_ACCOUNT, NAVIGATE_LIST_VIEW } from '../../fixtures/vendor/salesforce/listener-payloads.js';
 import { SEARCH_ACCOUNT_ENTRY_ONLY } from '../../fixtures/vendor/salesforce/search-and-screen-pop.js';
 import { PARTNER, org, tab, until } from './harness.js';
 
@@ -145,6 +147,19 @@ describe('salesforceAdapter()', () => {
       await bridge.dispose();
     });
 
+    it('ignores a navigation without a record (a list view gives only its url) while the agent chooses', async () => {
+      const salesforce = org();
+      const { bridge, cti, callback } = tab(salesforce);
+      await bridge.load(callback);
+      await bridge.incomingCall({ ...ids, callerANI: '5550100200' });
+      await until(() => cti.popped.length === 1, 'the search pop');
+      cti.navigate({ ...NAVIGATE_LIST_VIEW });
+      cti.navigate({ url: 'https://acme.lightning.force.com/lightning/r/Contact/003000000000002AAA/view', recordId: '003000000000002AAA', recordName: 'Grace Hopper', objectType: 'Contact' });
+      await until(async () => (await bridge.getCall(ids.conversationId))?.crmRecord !== undefined, 'the chosen record');
+      expect((await bridge.getCall(ids.conversationId))?.crmRecord).to.deep.equal({ id: '003000000000002AAA', type: 'Contact', name: 'Grace Hopper' });
+      await bridge.dispose();
+    });
+
     it('offers a new contact prefilled with the number when nothing matches', async () => {
       const { bridge, cti, callback } = tab(org());
       await bridge.load(callback);
@@ -212,7 +227,7 @@ describe('salesforceAdapter()', () => {
     it('dead-letters a saveLog that Salesforce refuses as invalid, without retrying', async () => {
       const { bridge, cti, callback } = tab(org());
       await bridge.load(callback);
-      cti.inject('saveLog', { kind: 'error', code: 'INVALID_FIELD' });
+      cti.inject('saveLog', { kind: 'error', code: INVALID_PARAM_SAMPLE[0]!.code, description: INVALID_PARAM_SAMPLE[0]!.description });
       const dead = new Promise<BridgeError>((resolve) => bridge.on('outbox.deadLettered', (_entry, error) => resolve(error)));
       await bridge.callEnded({ ...ids, duration: 12 });
       expect((await dead).details['lastCode']).to.equal('ADAPTER_WRITE_FAILED');
@@ -348,6 +363,16 @@ describe('salesforceAdapter()', () => {
       await bridge.outboundCallInitiated({ ...ids, dialledTo: '+18883973342' });
       await until(async () => (await bridge.getCall(ids.conversationId))?.crmRecord?.id === '003000000000001AAA', 'the clicked record');
       expect(cti.calls.some((c) => c.method === 'searchAndScreenPop')).to.equal(false);
+      await bridge.dispose();
+    });
+
+    it('dials from the payloads the guide lists: a Contact click, and a person-account click with its extra fields', async () => {
+      const { bridge, cti, callback, received } = tab(org());
+      await bridge.load(callback);
+      cti.clickToDial({ ...CLICK_CONTACT });
+      cti.clickToDial({ ...CLICK_PERSON_ACCOUNT });
+      await until(() => received.filter(([type]) => type === 'start_call').length === 2, 'two start_call');
+      expect(received.filter(([type]) => type === 'start_call').map(([, p]) => (p as { dialTo: string }).dialTo)).to.deep.equal(['+14155551212', '+442079460958']);
       await bridge.dispose();
     });
 

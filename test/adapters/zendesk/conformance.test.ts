@@ -1,12 +1,15 @@
 import { DETAILS_SEPARATOR, zendeskAdapter } from '../../../adapters/zendesk/index.js';
 import { runAdapterConformance } from '../../conformance/crm-adapter.suite.js';
-import { support, ticketsFor, zaf } from './harness.js';
+import { appClient, closeApps, support, ticketsFor, zaf } from './harness.js';
+
+// The adapter runs on the real ZAF SDK in an app iframe; iframes are removed after each test.
+afterEach(closeApps);
 
 runAdapterConformance('zendesk', async () => {
   const account = support();
   const client = zaf(account);
   return {
-    adapter: zendeskAdapter({ client, requestTimeoutMs: 500 }),
+    adapter: zendeskAdapter({ client: () => appClient(client), requestTimeoutMs: 500 }),
     // The log is the ticket; its newest comment carries the notes and call details.
     callLogsFor: async (key) =>
       ticketsFor(account, key.replace(/:callLog$/, '')).map((ticket) => {

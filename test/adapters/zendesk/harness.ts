@@ -2,7 +2,9 @@ import { zendeskAdapter, type ZendeskAdapterOptions } from '../../../adapters/ze
 import { createBridge, type Bridge } from '../../../src/core/bridge.js';
 import { createMemoryStore } from '../../../src/outbox/memory-store.js';
 import { silentLogger } from '../../../src/shared/logger.js';
-import { FakeZafClient } from '../../fakes/fake-zaf.js';
+import type { ZafClient } from '../../../adapters/zendesk/index.js';
+import { ZendeskWireHost } from './wire-host.js';
+import { FakeZendesk, type FakeZendeskOptions, type ZafLocation } from '../../fakes/fake-zaf.js';
 import { FakeZendeskSupport, type FakeZendeskTicket } from '../../fakes/fake-zaf-support.js';
 
 /** The seed's sample guids. */
@@ -31,15 +33,47 @@ export function support(): FakeZendeskSupport {
   return s;
 }
 
-/** A registered fake ZAF client. */
-export function zaf(account: FakeZendeskSupport = support(), settings = appSettings()): FakeZafClient {
-  return new FakeZafClient(account, settings).register();
+/** A Zendesk account whose app is registered (it answers the handshake). */
+export function zaf(account: FakeZendeskSupport = support(), settings = appSettings(), options: FakeZendeskOptions = {}): FakeZendesk {
+  return new FakeZendesk(account, settings, options).register();
 }
 
-/** A bridge over the Zendesk adapter over `client`, recording the softphone's callback. */
-export function tab(client: FakeZafClient, options: Partial<ZendeskAdapterOptions> = {}): { bridge: Bridge; received: [string, unknown][]; callback: (type: string, payload: unknown) => void } {
+const hosts = new Map<FakeZendesk, ZendeskWireHost>();
+
+/** The wire host serving `zendesk`'s app iframes (one per account, made on first use). */
+export function hostOf(zendesk: FakeZendesk): ZendeskWireHost {
+  let host = hosts.get(zendesk);
+  if (host === undefined) {
+    host = new ZendeskWireHost(zendesk);
+    hosts.set(zendesk, host);
+  }
+  return host;
+}
+
+/**
+ * The real ZAF client of a new app iframe in `location`: `ZAFClient.init()` of
+ * `zendesk_app_framework_sdk`, talking to `zendesk` by postMessage through the wire host.
+ */
+export async function appClient(zendesk: FakeZendesk, location: ZafLocation = 'top_bar'): Promise<ZafClient> {
+  const { win } = await hostOf(zendesk).open<Window & { bundleLoaded?: Promise<void>; zafClient?: ZafClient | false }>(location);
+  const client = win.zafClient;
+  if (client === undefined || client === false) throw new Error('ZAFClient.init() found no origin/app_guid in the app URL');
+  return client;
+}
+
+/** Removes every app iframe of every account (call after each test). */
+export function closeApps(): void {
+  for (const host of hosts.values()) host.dispose();
+  hosts.clear();
+}
+
+/**
+ * A bridge over the Zendesk adapter in an app iframe of `zendesk` (top bar unless told), recording the
+ * softphone's callback. The adapter gets the real SDK's client, never a fake of it.
+ */
+export function tab(zendesk: FakeZendesk, options: Partial<ZendeskAdapterOptions> = {}, location: ZafLocation = 'top_bar'): { bridge: Bridge; received: [string, unknown][]; callback: (type: string, payload: unknown) => void } {
   const received: [string, unknown][] = [];
-  const bridge = createBridge({ adapter: zendeskAdapter({ client, requestTimeoutMs: 500, ...options }), store: createMemoryStore(), logger: silentLogger, retry: { baseDelayMs: 5, maxDelayMs: 20 } });
+  const bridge = createBridge({ adapter: zendeskAdapter({ client: () => appClient(zendesk, location), requestTimeoutMs: 500, ...options }), store: createMemoryStore(), logger: silentLogger, retry: { baseDelayMs: 5, maxDelayMs: 20 } });
   return { bridge, received, callback: (type, payload) => received.push([type, payload]) };
 }
 

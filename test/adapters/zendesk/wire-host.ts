@@ -1,51 +1,115 @@
-import type { FakeZafClient } from '../../fakes/fake-zaf.js';
+import type { FakeZafInstance, FakeZendesk, ZafLocation } from '../../fakes/fake-zaf.js';
+import { openBundleFrame, type BundleWindow } from '../bundle-frame.js';
+
+/** The app page with the real ZAF SDK only (`window.zafClient = ZAFClient.init()`). */
+export const SDK_PAGE = '/test/adapters/zendesk/fixtures/sdk.html';
 
 /**
- * Plays Zendesk's side of the ZAF SDK's postMessage protocol for an app in `frame`, so that the
- * real `zendesk_app_framework_sdk` inside the built bundle talks to a {@link FakeZafClient}
- * (which holds the account and the product's rules): the handshake is answered with
- * `zaf.app.registered` and the app's metadata; `request:N` with `zaf.request:N.done` or `.fail`;
- * `invoke` by message id; product events go out as `zaf.<event>`. Messages are JSON strings.
+ * Plays Zendesk's side of the ZAF SDK's postMessage protocol for app iframes, so that the real
+ * `zendesk_app_framework_sdk` (in the built bundle, or alone on {@link SDK_PAGE}) talks to a
+ * {@link FakeZendesk}. The protocol is the SDK's own (zendesk_app_framework_sdk 2.0.11,
+ * lib/client.js): messages are JSON strings; the handshake (`iframe.handshake`) is answered with
+ * `zaf.app.registered` `{metadata, context}`; `request:N` with `zaf.request:N.done` /
+ * `.fail` carrying `responseArgs`; `get` and `invoke` by message id with `{id, result}` or
+ * `{id, error}`; `iframe.on:` / `iframe.off:` report subscriber counts; `iframe.trigger:<name>`
+ * is delivered to the instance whose guid it names; product events go out as `zaf.<event>`.
+ * Each iframe is one app instance with its own guid and location.
  */
 export class ZendeskWireHost {
-  constructor(
-    readonly zendesk: FakeZafClient,
-    private readonly frame: HTMLIFrameElement,
-  ) {
+  readonly #apps = new Map<Window, { frame: HTMLIFrameElement; instance: FakeZafInstance }>();
+  #next = 1;
+
+  constructor(readonly zendesk: FakeZendesk) {
     window.addEventListener('message', this.#onMessage);
   }
 
-  /** Zendesk fires `voice.dialout` at the app (the agent clicked a number). */
-  dialout(number: string): void {
-    this.#post({ key: 'zaf.voice.dialout', message: { number } });
+  /**
+   * Adds `frame` (not yet loaded) as an app instance in `location`, and returns the query Zendesk
+   * puts on the app URL (`origin`, `app_guid`).
+   */
+  adopt(frame: HTMLIFrameElement, location: ZafLocation): Record<string, string> {
+    const guid = `instance-${this.#next++}-${Math.random().toString(36).slice(2, 8)}`;
+    const instance: FakeZafInstance = {
+      guid,
+      location,
+      subscriptions: new Map(),
+      deliver: (name, data) => this.#post(frame, { key: `zaf.${name}`, message: data }),
+    };
+    // contentWindow exists once the frame is in the document; register it then.
+    queueMicrotask(() => {
+      if (frame.contentWindow !== null) this.#apps.set(frame.contentWindow, { frame, instance });
+    });
+    this.zendesk.instances.push(instance);
+    return { origin: location_.origin, app_guid: guid };
   }
 
+  /** Opens `page` as an app instance in `location`; resolves once its script ran. */
+  async open<W extends BundleWindow>(location: ZafLocation, page = SDK_PAGE): Promise<{ frame: HTMLIFrameElement; win: W; instance: FakeZafInstance }> {
+    let instance: FakeZafInstance | undefined;
+    const query: Record<string, string> = {};
+    const { frame, win } = await openBundleFrame<W>(page, query, (f) => {
+      Object.assign(query, this.adopt(f, location));
+      instance = this.zendesk.instances[this.zendesk.instances.length - 1];
+      f.src = `${page}?${new URLSearchParams(query).toString()}`;
+    });
+    return { frame, win, instance: instance as FakeZafInstance };
+  }
+
+  /** Removes every app iframe and stops answering. */
   dispose(): void {
     window.removeEventListener('message', this.#onMessage);
+    for (const { frame, instance } of this.#apps.values()) {
+      frame.remove();
+      this.zendesk.instances.splice(this.zendesk.instances.indexOf(instance), 1);
+    }
+    this.#apps.clear();
   }
 
-  #post(message: unknown): void {
-    this.frame.contentWindow?.postMessage(JSON.stringify(message), location.origin);
+  #post(frame: HTMLIFrameElement, message: unknown): void {
+    frame.contentWindow?.postMessage(JSON.stringify(message), location_.origin);
   }
 
   readonly #onMessage = (event: MessageEvent) => {
-    if (event.source !== this.frame.contentWindow || typeof event.data !== 'string') return;
-    const data = JSON.parse(event.data) as { key?: string; message?: unknown; id?: number; request?: string; params?: Record<string, unknown[]> };
-    if (data.key === 'iframe.handshake') {
-      void this.zendesk.metadata().then((metadata) => this.#post({ key: 'zaf.app.registered', message: { metadata, context: { product: 'support', location: this.zendesk.location, account: { subdomain: 'acme' } } } }));
-    } else if (typeof data.key === 'string' && data.key.startsWith('request:')) {
-      const key = data.key;
+    const app = event.source === null ? undefined : this.#apps.get(event.source as Window);
+    if (app === undefined || typeof event.data !== 'string') return;
+    const { frame, instance } = app;
+    const data = JSON.parse(event.data) as { key?: string; message?: unknown; id?: number; request?: string; params?: unknown; instanceGuid?: string };
+    const key = data.key ?? '';
+    const reply = (id: number | undefined, work: Promise<unknown>) =>
+      work.then(
+        (result) => this.#post(frame, { id, result }),
+        (error: unknown) => this.#post(frame, { id, error: { name: 'Error', message: error instanceof Error ? error.message : String(error) } }),
+      );
+    if (key === 'iframe.handshake') {
+      void this.zendesk.metadata().then((metadata) => this.#post(frame, { key: 'zaf.app.registered', message: { metadata, context: { product: 'support', location: instance.location, instanceGuid: instance.guid, account: { subdomain: 'acme' } } } }));
+    } else if (key.startsWith('request:')) {
       this.zendesk.request(data.message as never).then(
-        (body) => this.#post({ key: `zaf.${key}.done`, message: { responseArgs: [body, 'success', { status: 200 }] } }),
-        (failure: unknown) => this.#post({ key: `zaf.${key}.fail`, message: { responseArgs: [failure] } }),
+        (body) => this.#post(frame, { key: `zaf.${key}.done`, message: { responseArgs: [body, 'success', { status: 200 }] } }),
+        (failure: unknown) => this.#post(frame, { key: `zaf.${key}.fail`, message: { responseArgs: [failure] } }),
       );
-    } else if (data.request === 'invoke' && data.params !== undefined) {
-      const [name, args = []] = Object.entries(data.params)[0] ?? [];
-      this.zendesk.invoke(String(name), ...args).then(
-        (result) => this.#post({ id: data.id, result }),
-        (error: unknown) => this.#post({ id: data.id, error: { name: 'Error', message: error instanceof Error ? error.message : String(error) } }),
-      );
+    } else if (key.startsWith('iframe.on:') || key.startsWith('iframe.off:')) {
+      const name = key.slice(key.indexOf(':') + 1);
+      instance.subscriptions.set(name, Number((data.message as { subscriberCount?: number } | undefined)?.subscriberCount ?? 0));
+    } else if (key.startsWith('iframe.trigger:')) {
+      this.zendesk.trigger(data.instanceGuid ?? instance.guid, key.slice('iframe.trigger:'.length), data.message);
+    } else if (data.request === 'invoke' && typeof data.params === 'object' && data.params !== null) {
+      const [name, args = []] = Object.entries(data.params as Record<string, unknown[]>)[0] ?? [];
+      // An instance client (`client.instance(guid).invoke`) names its target instance; the
+      // action runs there, and the answer goes back to the iframe that asked.
+      const target = this.zendesk.instances.find((i) => i.guid === data.instanceGuid) ?? instance;
+      void reply(data.id, this.zendesk.invoke(target.location, String(name), ...args));
+    } else if (data.request === 'get' && Array.isArray(data.params)) {
+      const paths = data.params as string[];
+      const answer: Record<string, unknown> = {};
+      const errors: Record<string, unknown> = {};
+      for (const path of paths) {
+        if (path === 'instances') answer[path] = this.zendesk.instancesJson();
+        else errors[path] = { name: 'Error', message: `the fake has no data for ${path}` };
+      }
+      void reply(data.id, Promise.resolve(Object.keys(errors).length === 0 ? answer : { ...answer, errors }));
     }
-    // `iframe.on:<event>` subscriptions need no answer.
   };
 }
+
+/** The page's location (named so that it does not clash with the ZAF location strings above). */
+const location_ = window.location;

@@ -1,13 +1,18 @@
 import { expect } from '@esm-bundle/chai';
 import type { BridgeError } from '../../../src/contract/index.js';
-import { FakeZafClient } from '../../fakes/fake-zaf.js';
+import { DIALOUT_RELAY_EVENT, relayDialouts } from '../../../adapters/zendesk/index.js';
+import { FakeZendesk, type ZafLocation } from '../../fakes/fake-zaf.js';
 import { FakeZendeskSupport } from '../../fakes/fake-zaf-support.js';
 import { CALLER_PHONE_FORMATS_EXAMPLE, CALLER_SEARCH_QUERY_EXAMPLE } from '../../fixtures/vendor/zendesk/search.js';
-import { PARTNER, appSettings, support, tab, ticketsFor, until, zaf } from './harness.js';
+import { DIALOUT_EXAMPLE } from '../../fixtures/vendor/zendesk/voice-dialout.js';
+import { PARTNER, appClient, appSettings, closeApps, support, tab, ticketsFor, until, zaf } from './harness.js';
 
 const ids = { partnerId: PARTNER.partnerId, conversationId: 'zd-conv-1' };
 
-describe('zendeskAdapter()', () => {
+/** Every test drives the real zendesk_app_framework_sdk in app iframes; the fake is Zendesk's side only. */
+describe('zendeskAdapter() (through the real ZAF SDK)', () => {
+  afterEach(closeApps);
+
   describe('load', () => {
     it('reads the app settings the admin filled in and listens for click-to-call', async () => {
       const client = zaf();
@@ -17,9 +22,10 @@ describe('zendeskAdapter()', () => {
         ['disposition', ['resolved', 'callback-requested']],
         ['partner_config', PARTNER],
       ]);
-      expect(client.handlers('voice.dialout')).to.equal(1);
+      // The SDK reports subscriptions to Zendesk (iframe.on:/iframe.off: with a subscriber count).
+      await until(() => client.handlers('voice.dialout') === 1 && client.handlers(DIALOUT_RELAY_EVENT) === 1, 'the subscriptions');
       await bridge.dispose();
-      expect(client.handlers('voice.dialout')).to.equal(0);
+      await until(() => client.handlers('voice.dialout') === 0 && client.handlers(DIALOUT_RELAY_EVENT) === 0, 'the unsubscriptions');
     });
 
     it('lets the admin override the page defaults, and names every setting at fault', async () => {
@@ -32,7 +38,7 @@ describe('zendeskAdapter()', () => {
     });
 
     it('fails to connect when Zendesk never registers the app (the page is not a Zendesk app)', async () => {
-      const { bridge, callback } = tab(new FakeZafClient(support(), appSettings()), { requestTimeoutMs: 50 });
+      const { bridge, callback } = tab(new FakeZendesk(support(), appSettings()), { requestTimeoutMs: 300 });
       const error = (await bridge.load(callback).then(() => undefined, (e: unknown) => e)) as BridgeError;
       expect(error.code).to.equal('ADAPTER_CONNECT_FAILED');
       await bridge.dispose();
@@ -189,28 +195,47 @@ describe('zendeskAdapter()', () => {
     });
   });
 
-  describe('click-to-call', () => {
-    it('turns voice.dialout into start_call in E.164 with the partner config', async () => {
-      const client = zaf();
-      const { bridge, callback, received } = tab(client);
+  describe('click-to-call (Talk Partner Edition)', () => {
+    // Where Zendesk fires voice.dialout is unverified: Vobiz documents the background location
+    // only, Brekeke listens in the top bar. The app handles each reading, and both at once.
+    const readings: readonly (readonly ZafLocation[])[] = [['background'], ['top_bar'], ['top_bar', 'background']];
+    for (const dialoutLocations of readings) {
+      it(`turns one click into one start_call in E.164 when Zendesk fires voice.dialout in ${dialoutLocations.join(' and ')} (ZD-2)`, async () => {
+        const zendesk = zaf(support(), appSettings(), { dialoutLocations });
+        const { bridge, callback, received } = tab(zendesk);
+        await bridge.load(callback);
+        relayDialouts(await appClient(zendesk, 'background')); // what the bundle runs in the background location
+        await until(() => zendesk.handlers('voice.dialout') === 2, 'both instances listening');
+        expect(zendesk.dialout(DIALOUT_EXAMPLE.number).map((i) => i.location)).to.deep.equal(zendesk.instances.filter((i) => dialoutLocations.includes(i.location)).map((i) => i.location));
+        await until(() => received.some(([type]) => type === 'start_call'), 'start_call');
+        await new Promise((resolve) => setTimeout(resolve, 50)); // a second copy would have arrived by now
+        expect(received.filter(([type]) => type === 'start_call').map(([, payload]) => payload)).to.deep.equal([{ ...PARTNER, dialTo: '+18883973342', dialFrom: '+18449401117', participantType: 'Agent' }]);
+        // The relay opens the top bar's pane when the click reached the background.
+        if (dialoutLocations.includes('background')) expect(zendesk.views).to.deep.include({ kind: 'popover', action: 'show' });
+        await bridge.dispose();
+      });
+    }
+
+    it('refuses a number that is not one, naming the problem', async () => {
+      const zendesk = zaf(support(), appSettings(), { dialoutLocations: ['top_bar'] });
+      const { bridge, callback } = tab(zendesk);
       await bridge.load(callback);
-      client.dialout('(888) 397-3342');
-      await until(() => received.some(([type]) => type === 'start_call'), 'start_call');
-      expect(received.find(([type]) => type === 'start_call')?.[1]).to.deep.equal({ ...PARTNER, dialTo: '+18883973342', dialFrom: '+18449401117', participantType: 'Agent' });
+      await until(() => zendesk.handlers('voice.dialout') === 1, 'the top bar listening');
       const refused = new Promise<BridgeError>((resolve) => bridge.on('adapter.refused', resolve));
-      client.dialout('call me');
+      zendesk.dialout('call me');
       expect((await refused).code).to.equal('DIAL_NUMBER_INVALID');
       await bridge.dispose();
     });
   });
 
   it('keeps quiet about the popover outside the top bar', async () => {
-    const client = new FakeZafClient(support(), appSettings(), 'background').register();
-    const { bridge, callback } = tab(client);
+    const zendesk = zaf();
+    const { bridge, callback } = tab(zendesk, {}, 'ticket_sidebar');
     await bridge.load(callback);
     await bridge.incomingCall({ ...ids, callerANI: '+15550109999' });
     await bridge.flush();
-    expect(client.views).to.deep.equal([]);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(zendesk.views).to.deep.equal([]);
     await bridge.dispose();
   });
 });

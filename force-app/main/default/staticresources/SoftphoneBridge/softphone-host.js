@@ -8,7 +8,8 @@
  * The vendor page runs on its own origin and loads only softphone-bridge.remote.iife.js (with this
  * page's origin in data-host-origins); its contract calls travel over a private MessagePort that
  * the remote host hands to exactly the origin of SoftphoneUrl, never to '*' (ADR 0005).
- * No inline HTML is built from settings: the URL is parsed and only https addresses are framed.
+ * No inline HTML is built from settings: the URL is parsed and only https addresses are framed
+ * (http only when this page itself is http, as on a local test server).
  */
 (function () {
   'use strict';
@@ -25,12 +26,16 @@
     status.className = isError ? 'sb-status sb-error' : 'sb-status';
   }
 
-  /** The configured address when it is an absolute https URL, else null. */
+  /**
+   * The configured address when it is an absolute https URL, else null. Visualforce pages are always
+   * https, where a browser would block an http frame anyway; only a page served over plain http (a
+   * local test server) may frame an http address.
+   */
   function softphoneUrl(raw) {
     if (typeof raw !== 'string' || raw.trim() === '') return null;
     try {
       var url = new URL(raw.trim());
-      return url.protocol === 'https:' ? url.href : null;
+      return url.protocol === 'https:' || (url.protocol === 'http:' && location.protocol === 'http:') ? url.href : null;
     } catch (e) {
       return null;
     }

@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { FakeZendeskSupport } from '../../fakes/fake-zaf-support.js';
+import { ADD_COMMENT_EXAMPLE, COMMENT_KEYS } from '../../fixtures/vendor/zendesk/tickets.js';
 import { CALLER_PHONE_FORMATS_EXAMPLE, CALLER_SEARCH_QUERY_EXAMPLE, SEARCH_RESPONSE_EXAMPLE } from '../../fixtures/vendor/zendesk/search.js';
 
 /** The fake's search, held to Zendesk's own examples (the fake must accept what Zendesk accepts). */
@@ -48,5 +49,27 @@ describe('FakeZendeskSupport ticket search (ZD-3)', () => {
     expect(ids(account, `type:ticket requester:${ada.id} status<solved order_by:updated_at sort:desc`)).to.deep.equal([newer.id, older.id]);
     expect(ids(account, 'type:ticket requester:*5135557611 status<solved')).to.have.length(2);
     expect(ids(account, `type:ticket requester_id:${ada.id} status<solved`)).to.deep.equal([]);
+  });
+});
+
+describe('FakeZendeskSupport tickets and comments (Zendesk’s documented examples)', () => {
+  it('adds a comment from the Ticket Comments guide’s own update body, and lists it with the documented keys', () => {
+    const account = new FakeZendeskSupport();
+    const ada = account.addUser('Ada', '513-555-7611');
+    const ticket = account.addTicket(ada.id, 'open');
+    const [status] = account.handle('PUT', new URL(`https://acme.zendesk.com/api/v2/tickets/${ticket.id}.json`), JSON.parse(JSON.stringify(ADD_COMMENT_EXAMPLE)));
+    expect(status).to.equal(200);
+    const [, listed] = account.handle('GET', new URL(`https://acme.zendesk.com/api/v2/tickets/${ticket.id}/comments.json?sort_order=desc`), undefined);
+    const newest = (listed as { comments: Record<string, unknown>[] }).comments[0] ?? {};
+    expect(Object.keys(newest).sort()).to.deep.equal([...COMMENT_KEYS]);
+    expect(newest).to.include({ body: 'The smoke is very colorful.', plain_body: 'The smoke is very colorful.', type: 'Comment' });
+    expect(newest['html_body']).to.equal('<div class="zd-comment" dir="auto"><p dir="auto">The smoke is very colorful.</p></div>');
+  });
+
+  it('refuses a ticket without a comment with Zendesk’s 422 envelope (error, description, details by field)', () => {
+    const [status, body] = new FakeZendeskSupport().handle('POST', new URL('https://acme.zendesk.com/api/v2/tickets.json'), { ticket: { subject: 'No description' } });
+    expect(status).to.equal(422);
+    expect(body).to.deep.include({ error: 'RecordInvalid', description: 'Record validation errors' });
+    expect((body as { details: Record<string, { description: string }[]> }).details['description']?.[0]?.description).to.be.a('string');
   });
 });

@@ -83,7 +83,8 @@ export class RedisStore implements EventStore {
     if (event.agentId !== null && (typeof event.agentId !== 'string' || event.agentId === '')) {
       throw new TypeError('redis store: agentId must be a non-empty string or null');
     }
-    if (!Number.isSafeInteger(Math.floor(event.receivedAt)) || event.receivedAt < 0) throw new TypeError('redis store: receivedAt must be epoch ms');
+    // ≥ 1: the id `<receivedAt>-0` must be above 0-0, the lowest id XADD refuses.
+    if (!Number.isSafeInteger(Math.floor(event.receivedAt)) || event.receivedAt < 1) throw new TypeError('redis store: receivedAt must be epoch ms');
     const k = this.#keys;
     const stream = event.agentId === null ? k.unrouted : k.agent(event.agentId);
     const fields = encodeEntry(event);

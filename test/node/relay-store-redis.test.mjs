@@ -221,6 +221,28 @@ describe('Redis store: Redis stopped mid-run', { timeout: 30_000 }, () => {
     assert.ok(writer.logs.some((m) => /lost redis:\/\/127\.0\.0\.1/.test(m)), 'the outage was logged');
   });
 
+  test('a Redis that hangs (SIGSTOP: connected, never answering) makes appends and ping reject within the command timeout, and it works again once Redis resumes', async (t) => {
+    const { store } = await openStore(undefined, { commandTimeoutMs: 500 });
+    t.after(() => store.close());
+    await store.append({ type: 'sociomile.call', agentId: 'agent-h', receivedAt: Date.now(), dedupeKey: 'sm:h1', body: sociomile.webhook });
+    const pid = redis.pid();
+    process.kill(pid, 'SIGSTOP'); // our own redis-server child
+    let resumed = false;
+    const resume = () => {
+      if (!resumed) process.kill(pid, 'SIGCONT');
+      resumed = true;
+    };
+    t.after(resume);
+    const t0 = Date.now();
+    await assert.rejects(store.append({ type: 'sociomile.call', agentId: 'agent-h', receivedAt: Date.now(), dedupeKey: 'sm:h2', body: sociomile.webhook }), /Redis did not answer EVALSHA within 500 ms/);
+    await assert.rejects(store.ping(), /did not answer PING within 500 ms/);
+    assert.ok(Date.now() - t0 < 3_000, `both rejected promptly (${Date.now() - t0} ms)`);
+    resume();
+    const again = await store.append({ type: 'sociomile.call', agentId: 'agent-h', receivedAt: Date.now(), dedupeKey: 'sm:h3', body: sociomile.webhook });
+    assert.equal(again.duplicate, false);
+    await store.ping();
+  });
+
   test('a store cannot be created when Redis is unreachable: a clear error, no password in it', async () => {
     const port = redis.port === 1 ? 2 : 1; // nothing listens on a privileged low port here
     await assert.rejects(createRedisStore({ url: `redis://user:s3cret@127.0.0.1:${port}`, log: () => {} }), (err) => {

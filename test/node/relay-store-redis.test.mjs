@@ -243,6 +243,32 @@ describe('Redis store: Redis stopped mid-run', { timeout: 30_000 }, () => {
     await store.ping();
   });
 
+  test('the blocking connection dropped alone (CLIENT KILL): it reconnects and the subscriber misses nothing appended meanwhile', async (t) => {
+    const clientName = `killed-${process.pid}`;
+    const { store } = await openStore(undefined, { clientName, blockMs: 20_000 }); // long: only CLIENT UNBLOCK can re-issue the read in time
+    t.after(() => store.close());
+    const got = [];
+    const stop = store.subscribe('KGpK4iWq', (e) => got.push(e.id));
+    t.after(stop);
+    const reading = async () => String(await observer.sendCommand(['CLIENT', 'LIST', 'TYPE', 'normal'])).split('\n').find((l) => l.includes(` name=${clientName} `) && / cmd=xread /.test(l));
+    await until(async () => (await reading()) !== undefined, 5_000, 'the store’s blocked XREAD');
+    const id = /(?:^|\s)id=(\d+)/.exec(await reading())[1];
+    assert.equal(await observer.sendCommand(['CLIENT', 'KILL', 'ID', id]), 1);
+    const appended = [];
+    for (const phase of ['ringing', 'answer', 'hangup']) {
+      appended.push((await store.append({ type: 'voicenter.popup', agentId: 'KGpK4iWq', receivedAt: Date.now(), dedupeKey: `vc:killed:${phase}`, body: popup[phase] })).event.id);
+    }
+    await until(() => got.length >= 3, 10_000, 'the three events after the reconnect');
+    assert.deepEqual(got, appended);
+    // And a new subscription still interrupts the (new) blocked read: the connection's new id was picked up.
+    const later = [];
+    const stopLater = store.subscribe('agent-late', (e) => later.push(e.id));
+    t.after(stopLater);
+    const { event } = await store.append({ type: 'voicenter.popup', agentId: 'agent-late', receivedAt: Date.now(), dedupeKey: 'vc:killed:late', body: popup.ringing });
+    await until(() => later.length === 1, 3_000, 'the late subscriber’s event well within one block period');
+    assert.deepEqual(later, [event.id]);
+  });
+
   test('a store cannot be created when Redis is unreachable: a clear error, no password in it', async () => {
     const port = redis.port === 1 ? 2 : 1; // nothing listens on a privileged low port here
     await assert.rejects(createRedisStore({ url: `redis://user:s3cret@127.0.0.1:${port}`, log: () => {} }), (err) => {

@@ -48,6 +48,13 @@ const present = (file) => {
   return false;
 };
 
+// softphone-bridge/testing asserts with chai: its ESM build is inlined (into a chunk only that entry
+// loads), so that a third party runs the conformance suites without installing chai.
+const inlineChai = () => ({
+  name: 'inline-chai',
+  resolveId: (source) => (source === '@esm-bundle/chai' ? fileURLToPath(new URL('./node_modules/@esm-bundle/chai/esm/chai.js', import.meta.url)) : null),
+});
+
 const configs = [];
 
 const libInputs = Object.fromEntries(libraryEntries.filter((e) => present(e.input)).map((e) => [e.name, e.input]));
@@ -56,7 +63,7 @@ if (Object.keys(libInputs).length > 0) {
     input: libInputs,
     external: isExternal,
     onwarn,
-    plugins: [ts()],
+    plugins: [inlineChai(), ts()],
     output: {
       dir: 'dist',
       format: 'es',

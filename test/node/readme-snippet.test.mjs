@@ -11,9 +11,9 @@ import { createServer } from 'node:http';
 import { after, before, test } from 'node:test';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import ts from 'typescript';
 import { findChromium } from '../../scripts/find-chromium.mjs';
-import { packageExportsPlugin, packageRoot, typePaths } from './lib/package-resolve.mjs';
+import { packageExportsPlugin, packageRoot } from './lib/package-resolve.mjs';
+import { typecheck } from './lib/typecheck.mjs';
 
 /** The first ```ts block under the heading `## Use it`. */
 function readmeSnippet() {
@@ -25,19 +25,10 @@ function readmeSnippet() {
   return block[1];
 }
 
-/** Diagnostics of `source` compiled as one module file of the repository, strict, against dist/types. */
-function typecheck(source) {
+/** Diagnostics of the block compiled as one module file at the repository root. */
+function typecheckSnippet(source) {
   const file = `${packageRoot}readme-snippet.virtual.ts`;
-  const config = ts.readConfigFile(`${packageRoot}tsconfig.json`, ts.sys.readFile);
-  const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, packageRoot);
-  const compilerOptions = { ...options, types: [], noEmit: true, paths: typePaths() };
-  const host = ts.createCompilerHost(compilerOptions);
-  const { getSourceFile, fileExists, readFile } = host;
-  host.getSourceFile = (name, ...rest) => (name === file ? ts.createSourceFile(name, source, ts.ScriptTarget.ES2022, true) : getSourceFile.call(host, name, ...rest));
-  host.fileExists = (name) => name === file || fileExists.call(host, name);
-  host.readFile = (name) => (name === file ? source : readFile.call(host, name));
-  const program = ts.createProgram([file], compilerOptions, host);
-  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? `${d.file.fileName === file ? 'snippet' : d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}: ` : ''}TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+  return typecheck([file], { [file]: source });
 }
 
 // Appended to the snippet for the browser run only: what it left behind, for the assertions.
@@ -91,7 +82,7 @@ after(async () => {
 });
 
 test('the README "Use it" block typechecks strictly against the package types', () => {
-  assert.deepEqual(typecheck(readmeSnippet()), []);
+  assert.deepEqual(typecheckSnippet(readmeSnippet()), []);
 });
 
 test('the README "Use it" block runs in Chromium: callbacks, one call log, start_call', async () => {

@@ -1,22 +1,33 @@
 // npm run build: rollup (ESM library, IIFE and demo bundles), then tsc for the .d.ts files,
-// then a size table of every dist/*.iife.js. Exits non-zero if any step fails.
+// then one short summary: the gzip size of every dist/*.iife.js, against its budget where `npm test`
+// enforces one. Exits non-zero if any step fails, with that step's whole output.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
-import { iifeEntries } from './build-entries.mjs';
+import { iifeEntries, libraryEntries } from './build-entries.mjs';
+import { buildSummary } from './lib/build-summary.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (rel) => fileURLToPath(new URL(`../node_modules/${rel}`, import.meta.url));
 
+// Each step's own output is shown only when it has something to say: rollup's per-bundle progress
+// lines are dropped, its warnings ("(!) …") and any failure are printed in full (UX review D18).
+const progress = /^(\s*$|.* → .*\.\.\.$|created .* in [\d.]+m?s$)/;
 function run(label, args) {
-  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
   if (r.status !== 0) {
+    process.stderr.write(output);
     console.error(`build: ${label} failed (${r.error?.message ?? `exit ${r.status ?? r.signal}`})`);
     process.exit(1);
   }
+  const said = output.split('\n').filter((line) => !progress.test(line));
+  if (said.length > 0) console.warn(said.join('\n'));
 }
+
+const started = Date.now();
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true }); // no stale chunks
 run('rollup', [bin('rollup/dist/bin/rollup'), '-c', 'rollup.config.mjs']);
@@ -52,27 +63,12 @@ for (const file of ['softphone-bridge.salesforce.iife.js', 'softphone-bridge.sal
 }
 
 const dist = new URL('../dist/', import.meta.url);
-const rows = readdirSync(dist)
+const bundles = readdirSync(dist)
   .filter((f) => f.endsWith('.iife.js'))
-  .sort()
-  .map((f) => {
-    const buf = readFileSync(new URL(f, dist));
-    const gzip = gzipSync(buf, { level: 9 }).length;
-    const brotli = brotliCompressSync(buf, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
-    }).length;
-    const entry = iifeEntries.find((e) => e.output === `dist/${f}`);
-    const budget = entry?.budgetGzip === undefined ? '' : `${gzip <= entry.budgetGzip ? 'within' : 'OVER'} ${entry.budgetGzip.toLocaleString('en-US')}`;
-    return [`dist/${f}`, buf.length, buf.length, gzip, brotli, budget]; // raw = min: the file is already minified
-  });
-if (rows.length === 0) {
+  .map((f) => ({ output: `dist/${f}`, gzip: gzipSync(readFileSync(new URL(f, dist)), { level: 9 }).length }));
+if (bundles.length === 0) {
   console.error('build: no dist/*.iife.js was produced');
   process.exit(1);
 }
-
-const head = ['file', 'raw', 'min', 'gzip -9', 'brotli -q11', 'gzip budget'];
-const cells = [head, ...rows.map((r) => [r[0], ...r.slice(1, 5).map((n) => n.toLocaleString('en-US')), r[5]])];
-const widths = head.map((_, i) => Math.max(...cells.map((c) => String(c[i]).length)));
-const line = (c) => c.map((v, i) => (i === 0 ? String(v).padEnd(widths[i]) : String(v).padStart(widths[i]))).join('  ');
-console.log(`\nBundle sizes (bytes)\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
-for (const c of cells.slice(1)) console.log(line(c));
+for (const line of buildSummary(bundles, iifeEntries, { seconds: (Date.now() - started) / 1000, library: libraryEntries.length })) console.log(line);
+console.log('  (npm run size:why: where the Salesforce bundle\'s bytes go)');

@@ -9,18 +9,29 @@ import type { OpenCtiApi } from './open-cti.types.js';
 const SALESFORCE_ORIGIN =
   /^https?:\/\/[\w.-]+\.(force\.com|salesforce\.com|visualforce\.com|my-visualforce\.com|my-lightning\.com|my-salesforce\.com|salesforce\.mil|salesforce\.ms|crmforce\.mil|crmforce\.ms)(:\d+)?$/;
 
+/**
+ * Development mode (docs/salesforce-deploy.md, "Develop without an org"): an Open CTI stub served on
+ * the developer's own machine. Accepted only when the softphone page itself is on a loopback host
+ * over http: a production page (https, on the vendor's host) never is, so it keeps every check.
+ */
+const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/;
+const isLoopbackPage = (location: OpenCtiPageLocation) => location.protocol === 'http:' && (location.hostname === 'localhost' || location.hostname === '127.0.0.1');
+
+/** What the loader reads of the page's location; `hostname` only for the development mode. */
+export type OpenCtiPageLocation = Pick<Location, 'search' | 'protocol'> & { readonly hostname?: string };
+
 /** The Open CTI API version the bundle loads when the page has not loaded the script itself. */
 export const OPEN_CTI_VERSION = '66.0';
 
 /** The page URL parameters Salesforce adds to the softphone's URL, checked as the script checks them. */
-export function openCtiParameters(location: Pick<Location, 'search' | 'protocol'>): { origin: string; mode: string } {
+export function openCtiParameters(location: OpenCtiPageLocation): { origin: string; mode: string } {
   const params = new URLSearchParams(location.search);
   const origin = params.get('sfdcIframeOrigin') ?? '';
   const mode = params.get('mode') ?? '';
   // One error names every parameter at fault.
   const reader = new SettingsReader({});
   if (origin === '') reader.problem('sfdcIframeOrigin', 'is missing (not loaded by a Salesforce call center?)');
-  else if (!SALESFORCE_ORIGIN.test(origin)) reader.problem('sfdcIframeOrigin', 'is not a Salesforce origin');
+  else if (!SALESFORCE_ORIGIN.test(origin) && !(LOOPBACK_ORIGIN.test(origin) && isLoopbackPage(location))) reader.problem('sfdcIframeOrigin', 'is not a Salesforce origin');
   else if (!origin.startsWith(`${location.protocol}//`)) reader.problem('sfdcIframeOrigin', `must use the page's own scheme (${location.protocol})`);
   if (mode === '') reader.problem('mode', 'is missing');
   reader.finish('Open CTI cannot start, URL parameters');
@@ -29,7 +40,7 @@ export function openCtiParameters(location: Pick<Location, 'search' | 'protocol'
 
 /** The parts of `window` the loader uses. */
 export interface LoaderWindow {
-  readonly location: Pick<Location, 'search' | 'protocol'>;
+  readonly location: OpenCtiPageLocation;
   readonly document: Document;
   sforce?: { opencti?: OpenCtiApi };
 }

@@ -482,7 +482,8 @@ export class Bridge extends EventEmitter<BridgeEvents> {
       logger: this.#logger,
       retry: this.#retry,
       deliver: (write) => this.#deliver(write),
-      onlineTarget: this.#window,
+      // Node's globalThis is no EventTarget: without this check `load` failed there (UX review D20).
+      onlineTarget: typeof this.#window.addEventListener === 'function' ? this.#window : undefined,
       presenceMaxAgeMs: BRIDGE_DEFAULTS.presenceMaxAgeMs,
       sweepIntervalMs: BRIDGE_DEFAULTS.sweepIntervalMs,
       // Only a durable store is shared with other tabs; a page's memory store is its own.

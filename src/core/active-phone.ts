@@ -1,3 +1,5 @@
+import type { CallRecord } from '../contract/call-record.js';
+
 /**
  * One active phone per browser (issue 14, D5): the tabs of one CRM that share a store elect the
  * page whose softphone is the agent's phone, with a Web Lock held for the page's life. The other
@@ -11,8 +13,11 @@
  * atomically and the outbox key is per conversation).
  */
 
-/** What tabs tell each other: a call changed (refresh your view), or the calls a tab's softphone holds. */
-export type PhoneMessage = { readonly type: 'changed'; readonly id: string } | { readonly type: 'held'; readonly ids: readonly string[] };
+/**
+ * What tabs tell each other: a call changed (refresh your view; the record itself, so that every tab
+ * sees each state in order, as it is in the origin's own IndexedDB), or the calls a tab's softphone holds.
+ */
+export type PhoneMessage = { readonly type: 'changed'; readonly call: CallRecord } | { readonly type: 'held'; readonly ids: readonly string[] };
 
 /** The election as the bridge sees it. */
 export interface ActivePhone {

@@ -402,7 +402,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     if (outcome.verdict !== 'duplicate') {
       this.#emit('call.updated', call, { method, verdict: outcome.verdict });
       this.#tellAdapter(call);
-      this.#phone?.post({ type: 'changed', id: conversationId });
+      this.#phone?.post({ type: 'changed', call });
     }
     for (const effect of outcome.effects) {
       if (effect.type === 'screenPop') void this.#screenPop(call);
@@ -515,23 +515,19 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     this.#phone = electPhone(this.#name, {
       locks,
       changed: (elsewhere) => this.#emit('phone.moved', elsewhere),
-      heard: (message) => void this.#heardPeer(message),
+      heard: (message) => this.#heardPeer(message),
     });
   }
 
   /** Another tab changed a call (its view is refreshed here) or holds calls (they are not lost). */
-  async #heardPeer(message: PhoneMessage): Promise<void> {
+  #heardPeer(message: PhoneMessage): void {
+    if (this.#disposed) return;
     const now = this.#clock.now();
     if (message.type === 'held') return this.#lost.heldElsewhere(message.ids, now);
-    try {
-      const call = await (await this.#store).getCall(message.id);
-      if (call === undefined || this.#disposed) return;
-      if (call.state === 'ringing' || call.state === 'dialing' || call.state === 'connected') this.#lost.heldElsewhere([call.conversationId], now);
-      this.#emit('call.updated', call, { method: 'peer', verdict: 'merged' });
-      this.#tellAdapter(call);
-    } catch {
-      // The store is going away with the page; the next event or reload shows the call.
-    }
+    const { call } = message;
+    if (call.state === 'ringing' || call.state === 'dialing' || call.state === 'connected') this.#lost.heldElsewhere([call.conversationId], now);
+    this.#emit('call.updated', call, { method: 'peer', verdict: 'merged' });
+    this.#tellAdapter(call);
   }
 
   async #applyConfig(config: AdapterConfig): Promise<void> {

@@ -55,7 +55,7 @@ export function electPhone(name: string, env: PhoneEnvironment): ActivePhone {
   }
   const locks = env.locks;
   let elsewhere = false;
-  let reason: string | undefined = typeof locks?.request === 'function' ? undefined : 'this page has no Web Locks, so every tab is an active phone';
+  let reason: string | undefined = typeof locks?.request === 'function' ? undefined : 'no Web Locks: every tab is a phone';
   let closed = false;
   let release: (() => void) | undefined;
   /** Aborts this page's place in the queue (before a takeover, or on close). */
@@ -74,7 +74,7 @@ export function electPhone(name: string, env: PhoneEnvironment): ActivePhone {
     return new Promise<void>((resolve) => (release = resolve));
   };
   const refused = (error: unknown) => {
-    reason = `the browser refused Web Locks (${error instanceof Error || error instanceof DOMException ? error.name : 'error'}), so every tab is an active phone`;
+    reason = `Web Locks refused (${error instanceof DOMException ? error.name : 'error'}): every tab is a phone`;
     set(false);
   };
   /** Waits in the queue; stolen or not, an AbortError means: queue again (unless closing). */

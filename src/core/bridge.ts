@@ -685,7 +685,7 @@ export function createBridge(options: BridgeOptions): Bridge {
   // A bad retry or policy option throws CONFIG_INVALID naming it; the constructor checks neither.
   const grace = options.interruptedAfterMs;
   if (grace !== undefined && !(typeof grace === 'number' && grace >= 0 && !Number.isNaN(grace))) {
-    throw new BridgeError('CONFIG_INVALID', 'interruptedAfterMs must be a number of milliseconds (0 or more, or Infinity).', { details: { keys: ['interruptedAfterMs'] } });
+    throw new BridgeError('CONFIG_INVALID', 'interruptedAfterMs must be 0 ms or more.', { details: { keys: ['interruptedAfterMs'] } });
   }
   return new Bridge({ ...options, retry: resolveRetryPolicy(options.retry), policy: resolveCallPolicy(options.policy) });
 }

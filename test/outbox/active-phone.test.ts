@@ -111,7 +111,7 @@ describe('one active phone per browser (bridges sharing IndexedDB)', function ()
     await second.load(() => undefined);
     const statuses = await Promise.all(tabs.map((t) => t.bridge.status()));
     expect(statuses.map((s) => s.activeElsewhere)).to.deep.equal([undefined, undefined]);
-    expect(statuses[0]?.activePhoneReason).to.contain('no Web Locks');
+    expect(statuses[0]?.activePhoneReason).to.equal('no Web Locks: every tab is a phone');
     await second.takeOver(); // nothing to take: resolves
   });
 });

@@ -3,6 +3,7 @@ import { cspSalesforce, cspTrustedTypes } from './csp.mjs';
 import { faults } from './faults.mjs';
 import { malformed, malformedContractErrors } from './malformed.mjs';
 import { presenceCoalesced, presenceRace, presenceSpaced } from './presence.mjs';
+import { interrupted } from './interrupted.mjs';
 import { reloads } from './reloads.mjs';
 import { storageBlocked } from './storage-blocked.mjs';
 import { threeTabs, twoTabs } from './tabs.mjs';
@@ -10,6 +11,7 @@ import { threeTabs, twoTabs } from './tabs.mjs';
 export const scenarios = [
   { id: 'faults', ...faults },
   { id: 'reloads', ...reloads },
+  { id: 'interrupted', ...interrupted },
   { id: 'tabs2', ...twoTabs },
   { id: 'tabs3', ...threeTabs },
   { id: 'malformed', ...malformed },

@@ -1,4 +1,5 @@
 // Every reliability scenario, in the order the suite runs them. `id` is what --only takes.
+import { activePhoneThreeTabs, activePhoneTwoTabs } from './active-phone.mjs';
 import { cspSalesforce, cspTrustedTypes } from './csp.mjs';
 import { faults } from './faults.mjs';
 import { malformed, malformedContractErrors } from './malformed.mjs';
@@ -14,6 +15,8 @@ export const scenarios = [
   { id: 'interrupted', ...interrupted },
   { id: 'tabs2', ...twoTabs },
   { id: 'tabs3', ...threeTabs },
+  { id: 'phone2', ...activePhoneTwoTabs },
+  { id: 'phone3', ...activePhoneThreeTabs },
   { id: 'malformed', ...malformed },
   { id: 'malformed-codes', ...malformedContractErrors },
   { id: 'csp-salesforce', ...cspSalesforce },

@@ -498,9 +498,9 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     const calls = await (await this.#store).listCalls();
     const held = this.#lost.held(calls);
     if (held.length > 0) this.#phone?.post({ type: 'held', ids: held });
-    if (!atOnce && (this.#phone?.activeElsewhere === true || !Number.isFinite(this.#graceMs))) return [];
     const now = this.#clock.now();
     const lost = this.#lost.lost(calls, now, this.#graceMs, atOnce);
+    if (!atOnce && (this.#phone?.activeElsewhere === true || !Number.isFinite(this.#graceMs))) return [];
     const ended: CallRecord[] = [];
     for (const call of lost.calls) {
       const after = await this.#apply(call.conversationId, { type: 'callInterrupted', before: lost.before, at: now }, 'callInterrupted');

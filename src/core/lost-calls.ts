@@ -56,12 +56,14 @@ export class LostCalls {
     // A session younger than the grace period may still resume what it inherited: nothing is lost yet.
     const graceEnd = now - graceMs;
     const before = atOnce ? this.#sessionStart : this.#sessionStart <= graceEnd ? graceEnd : -Infinity;
+    // A claim older than the grace period counts for nothing: forget it, so that the map stays small.
+    for (const [id, at] of this.#heldElsewhere) if (at < graceEnd) this.#heldElsewhere.delete(id);
     const lost = calls.filter(
       (call) =>
         LIVE.has(call.state) &&
         call.updatedAt < before &&
         !this.#heardHere.has(call.conversationId) &&
-        (this.#heldElsewhere.get(call.conversationId) ?? -Infinity) < graceEnd,
+        !this.#heldElsewhere.has(call.conversationId),
     );
     return { calls: lost, before };
   }

@@ -484,13 +484,14 @@ export class Bridge extends EventEmitter<BridgeEvents> {
    */
   #sweep(): void {
     if (this.#disposed) return;
+    // Infinity (never by itself) still sweeps every 15 s: the heartbeat that tells other tabs what this softphone holds.
     const every = Math.min(15_000, Math.max(250, this.#graceMs / 4));
     this.#sweepTimer = this.#clock.setTimeout(() => {
       void this.#events
         .run(() => this.#endLost(false))
         .catch((error: unknown) => this.#logger.warn('lost-call sweep failed', { code: toBridgeError(error, 'OUTBOX_STORE_FAILED').code }))
         .finally(() => this.#sweep());
-    }, Number.isFinite(every) ? every : 15_000);
+    }, every);
   }
 
   /** Ends the lost calls as `interrupted` (see {@link LostCalls}); runs on the events' chain. */

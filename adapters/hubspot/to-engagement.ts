@@ -21,6 +21,8 @@ export function endStatusOf(call: CallRecord): CallEndStatus {
       return 'REJECTED';
     case 'unanswered':
       return call.direction === 'outbound' ? 'NO_ANSWER' : 'MISSED';
+    case 'interrupted':
+      return 'FAILED'; // the softphone lost the call (reload, closed tab): its end was never reported
     default:
       return 'COMPLETED';
   }
@@ -66,7 +68,7 @@ export function toEngagementProperties(call: CallRecord, context: EngagementCont
     hs_call_direction: inbound ? 'INBOUND' : 'OUTBOUND',
     hs_call_duration: String(Math.round((call.durationSeconds ?? 0) * 1000)),
     // A call that lasted without a reported answer ended all the same: COMPLETED claims no answer either way.
-    hs_call_status: call.outcome === undefined || call.outcome === 'completed' || call.outcome === 'unconfirmed' ? 'COMPLETED' : call.outcome === 'declined' ? 'CANCELED' : 'NO_ANSWER',
+    hs_call_status: call.outcome === undefined || call.outcome === 'completed' || call.outcome === 'unconfirmed' ? 'COMPLETED' : call.outcome === 'declined' ? 'CANCELED' : call.outcome === 'interrupted' ? 'FAILED' : 'NO_ANSWER',
     ...(outcomeId === undefined ? {} : { hs_call_disposition: outcomeId }),
     ...(from === undefined ? {} : { hs_call_from_number: from }),
     ...(to === undefined ? {} : { hs_call_to_number: to }),

@@ -9,6 +9,7 @@ const OUTCOME_LABELS: Readonly<Record<string, string>> = {
   missed: 'Missed',
   declined: 'Declined',
   unconfirmed: 'Answer not reported',
+  interrupted: 'Interrupted',
 };
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

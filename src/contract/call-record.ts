@@ -10,9 +10,12 @@ export type CallState = z.infer<typeof CallState>;
  * How a call turned out, once it is over: `completed` (talked), `unanswered` (ended without
  * being accepted), `missed` (passive rejection: it rang out), `declined` (active rejection),
  * `unconfirmed` (an outbound call that lasted, but whose answer the softphone never reported:
- * the contract has no "outbound answered" event, so neither talked nor unanswered is claimed).
+ * the contract has no "outbound answered" event, so neither talked nor unanswered is claimed),
+ * `interrupted` (the softphone lost the call, by a reload or a closed tab, and never reported its
+ * end: the bridge ended it with what it knew, duration up to the last event; a late `callEnded`
+ * still completes the same log).
  */
-export const CallOutcome = z.enum(['completed', 'unanswered', 'missed', 'declined', 'unconfirmed']);
+export const CallOutcome = z.enum(['completed', 'unanswered', 'missed', 'declined', 'unconfirmed', 'interrupted']);
 /** How a call turned out. */
 export type CallOutcome = z.infer<typeof CallOutcome>;
 

@@ -7,6 +7,8 @@ const OUTCOME_LABELS: Record<NonNullable<CallRecord['outcome']>, string> = {
   declined: 'call, declined',
   // An outbound call that lasted without a reported answer: the subject claims neither way.
   unconfirmed: 'call',
+  // The softphone lost it (a reload, a closed tab): the log says so, so nobody reads it as a finished call.
+  interrupted: 'call, interrupted',
 };
 
 /** The line that separates the agent's notes from the call details in a CRM text field. */

@@ -50,6 +50,11 @@ export interface BridgeEvents {
   'storage.limited': [limit: StorageLimit];
   /** The agent granted storage access: calls and writes moved from memory to IndexedDB (`requestDurableStorage`). */
   'storage.durable': [];
+  /**
+   * The active phone moved: another tab of this CRM took it (`activeElsewhere` true: show "active in
+   * another tab" and offer {@link Bridge.takeOver}), or this page has it again (false).
+   */
+  'phone.moved': [activeElsewhere: boolean];
 }
 
 /** What {@link BridgeEvents} `storage.limited` reports: which part fell back, and why, in words. */

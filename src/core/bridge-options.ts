@@ -33,6 +33,13 @@ export interface BridgeOptions {
   readonly startCallTimeoutMs?: number;
   /** How long finished conversations and sent writes are kept. Default 7 days. */
   readonly retentionMs?: number;
+  /**
+   * How long a live call (ringing, dialing, connected) that the softphone lost (a reload of either
+   * frame, a closed tab) waits for the softphone to speak of it again before the bridge ends it as
+   * `interrupted` and logs it. Default 2 minutes; `Infinity` never ends one by itself
+   * ({@link Bridge.endLostCalls} still does).
+   */
+  readonly interruptedAfterMs?: number;
 }
 
 /** The parts of `window` the bridge uses. */
@@ -53,4 +60,6 @@ export const BRIDGE_DEFAULTS = {
   sweepIntervalMs: 10_000,
   /** An outbound call placed within this time of a CRM `start_call` to the same number is linked to the clicked record. */
   dialHintMs: 120_000,
+  /** A reloaded softphone has this long to resume the calls it had (an agent's reload takes seconds). */
+  interruptedAfterMs: 120_000,
 } as const;

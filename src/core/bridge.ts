@@ -28,6 +28,8 @@ import { DialHints } from './dial-hints.js';
 import { PresenceSync } from './presence-sync.js';
 import { resolveCallback } from './resolve-callback.js';
 import { canRequestStorageAccess, requestStorageAccess } from './storage-access.js';
+import { electPhone, type ActivePhone, type PhoneMessage } from './active-phone.js';
+import { LostCalls } from './lost-calls.js';
 
 /** A `JSONparams` argument: the payload object, or the same as a JSON string. */
 export type JsonParams<T> = T | string;
@@ -45,6 +47,10 @@ export interface BridgeStatus {
   readonly drainLockReason?: string;
   /** The store is `memory` and the browser offers the Storage Access API: {@link Bridge.requestDurableStorage} may move it to IndexedDB. */
   readonly canRequestDurableStorage?: true;
+  /** Another tab of this CRM is the active phone: this one shows the calls, and may {@link Bridge.takeOver}. */
+  readonly activeElsewhere?: true;
+  /** Why every tab is an active phone (Web Locks missing or refused), when the store is shared. */
+  readonly activePhoneReason?: string;
   readonly outbox: OutboxStats;
 }
 
@@ -91,6 +97,10 @@ export class Bridge extends EventEmitter<BridgeEvents> {
   #dispositions: DispositionEvent | undefined;
   #partnerConfig: PartnerConfigEvent | undefined;
   #disposed = false;
+  readonly #lost: LostCalls;
+  readonly #graceMs: number;
+  #phone: ActivePhone | undefined;
+  #sweepTimer: unknown;
 
   /**
    * Use {@link createBridge}, which checks the options first. The constructor takes them as they
@@ -115,6 +125,9 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     this.#store = this.#openStore(options.store, this.#name);
     this.#retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.#outbox = this.#store.then((store) => this.#openOutbox(store, this.#window.navigator?.locks));
+    this.#lost = new LostCalls(this.#clock.now());
+    this.#graceMs = options.interruptedAfterMs ?? BRIDGE_DEFAULTS.interruptedAfterMs;
+    this.#store.then((store) => this.#elect(store, this.#window.navigator?.locks), () => undefined);
     // Errors surface through the methods that await these; this only avoids an unhandled rejection.
     this.#outbox.catch(() => undefined);
   }
@@ -133,6 +146,8 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     return this.#guard('load', () => {
       const resolved = resolveCallback(callback, this.#window);
       if (resolved instanceof BridgeError) throw this.#report('contract.rejected', resolved);
+      // A (re)loaded softphone starts a session: the calls of the last one wait for it to speak of them.
+      this.#lost.sessionStarted(this.#clock.now());
       this.#channel.attach(resolved);
       // Limits found while the page was still loading its scripts reach listeners added since.
       for (const limit of this.#heldLimits?.splice(0) ?? []) this.#emit('storage.limited', limit);
@@ -263,6 +278,8 @@ export class Bridge extends EventEmitter<BridgeEvents> {
         drainLock: lock?.kind ?? 'local',
         ...(lock?.reason === undefined ? {} : { drainLockReason: lock.reason }),
         ...(store.durability === 'memory' && canRequestStorageAccess(this.#window.document) ? { canRequestDurableStorage: true } : {}),
+        ...(this.#phone?.activeElsewhere === true ? { activeElsewhere: true } : {}),
+        ...(this.#phone?.reason === undefined ? {} : { activePhoneReason: this.#phone.reason }),
         outbox: await outbox.stats(),
       };
     });
@@ -291,6 +308,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
           this.#store = Promise.resolve(durable);
           this.#outbox = Promise.resolve(this.#openOutbox(durable, grant.locks));
           this.#durabilityReason = undefined;
+          this.#elect(durable, grant.locks);
           memory.close();
           this.#logger.info('calls moved to IndexedDB', copied);
         };
@@ -299,6 +317,28 @@ export class Bridge extends EventEmitter<BridgeEvents> {
       });
       this.#emit('storage.durable');
       return 'durable' as const;
+    });
+  }
+
+  /**
+   * Ends at once, as `interrupted`, every live call that no softphone session holds: the calls the
+   * previous page or softphone frame left ringing, dialing or connected and that the softphone
+   * loaded since has not spoken of (nor another tab's). Each is logged once. For a softphone that
+   * knows after its reload that it has no call, or an integrator's "clear stuck calls" button;
+   * otherwise the bridge does it by itself after `interruptedAfterMs`. Resolves to the calls ended.
+   */
+  endLostCalls(): Promise<CallRecord[]> {
+    return this.#guard('endLostCalls', () => this.#events.run(() => this.#endLost(true)));
+  }
+
+  /**
+   * Makes this tab the active phone (see `activeElsewhere` in {@link status} and the `phone.moved`
+   * event): the tab that had it becomes inactive. Resolves once this tab holds it.
+   */
+  takeOver(): Promise<void> {
+    return this.#guard('takeOver', async () => {
+      await this.#store;
+      await this.#phone?.takeOver();
     });
   }
 
@@ -318,6 +358,8 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     this.#disposed = true;
     this.#abort.abort();
     this.#channel.close(disposedError('startCall'));
+    this.#clock.clearTimeout(this.#sweepTimer);
+    this.#phone?.close();
     try {
       (await this.#outbox).stop();
       // The events already called finish first (a no-op queued behind them).
@@ -336,7 +378,10 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     return this.#guard(method, () => {
       const payload = this.#parse(method, args);
       const event = { type: method, payload, at: this.#clock.now() } as CallEvent;
-      return this.#events.run(() => this.#apply(payload.conversationId, event, method));
+      return this.#events.run(() => {
+        this.#lost.heard(payload.conversationId);
+        return this.#apply(payload.conversationId, event, method);
+      });
     });
   }
 
@@ -365,6 +410,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     if (outcome.verdict !== 'duplicate') {
       this.#emit('call.updated', call, { method, verdict: outcome.verdict });
       this.#tellAdapter(call);
+      this.#phone?.post({ type: 'changed', call });
     }
     for (const effect of outcome.effects) {
       if (effect.type === 'screenPop') void this.#screenPop(call);
@@ -434,6 +480,63 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     const outbox = await this.#outbox;
     outbox.start();
     void (await this.#store).prune(this.#clock.now() - this.#retentionMs).catch(() => undefined);
+    this.#sweep();
+  }
+
+  // ---- lost calls and the active phone (ADR 0011) ----------------------------------------------
+
+  /**
+   * Every few seconds: tells the other tabs which calls this page's softphone holds, and, in the
+   * active phone's page only (so that tabs do not race; the store would keep it to one log anyway),
+   * ends the calls nobody held for `interruptedAfterMs`.
+   */
+  #sweep(): void {
+    if (this.#disposed) return;
+    // Infinity (never by itself) still sweeps every 15 s: the heartbeat that tells other tabs what this softphone holds.
+    const every = Math.min(15_000, Math.max(250, this.#graceMs / 4));
+    this.#sweepTimer = this.#clock.setTimeout(() => {
+      void this.#events
+        .run(() => this.#endLost(false))
+        .catch((error: unknown) => this.#logger.warn('lost-call sweep failed', { code: toBridgeError(error, 'OUTBOX_STORE_FAILED').code }))
+        .finally(() => this.#sweep());
+    }, every);
+  }
+
+  /** Ends the lost calls as `interrupted` (see {@link LostCalls}); runs on the events' chain. */
+  async #endLost(atOnce: boolean): Promise<CallRecord[]> {
+    const calls = await (await this.#store).listCalls();
+    const held = this.#lost.held(calls);
+    if (held.length > 0) this.#phone?.post({ type: 'held', ids: held });
+    const now = this.#clock.now();
+    const lost = this.#lost.lost(calls, now, this.#graceMs, atOnce);
+    if (!atOnce && (this.#phone?.activeElsewhere === true || !Number.isFinite(this.#graceMs))) return [];
+    const ended: CallRecord[] = [];
+    for (const call of lost.calls) {
+      const after = await this.#apply(call.conversationId, { type: 'callInterrupted', before: lost.before, at: now }, 'callInterrupted');
+      if (after.outcome === 'interrupted' && after.revision !== call.revision) ended.push(after);
+    }
+    return ended;
+  }
+
+  /** Joins the election of the tabs sharing a durable store; a memory store is this page's own phone. */
+  #elect(store: BridgeStore, locks: LockManager | undefined): void {
+    if (store.durability !== 'durable' || this.#phone !== undefined || this.#disposed) return;
+    this.#phone = electPhone(this.#name, {
+      locks,
+      changed: (elsewhere) => this.#emit('phone.moved', elsewhere),
+      heard: (message) => this.#heardPeer(message),
+    });
+  }
+
+  /** Another tab changed a call (its view is refreshed here) or holds calls (they are not lost). */
+  #heardPeer(message: PhoneMessage): void {
+    if (this.#disposed) return;
+    const now = this.#clock.now();
+    if (message.type === 'held') return this.#lost.heldElsewhere(message.ids, now);
+    const { call } = message;
+    if (call.state === 'ringing' || call.state === 'dialing' || call.state === 'connected') this.#lost.heldElsewhere([call.conversationId], now);
+    this.#emit('call.updated', call, { method: 'peer', verdict: 'merged' });
+    this.#tellAdapter(call);
   }
 
   async #applyConfig(config: AdapterConfig): Promise<void> {
@@ -591,6 +694,10 @@ export class Bridge extends EventEmitter<BridgeEvents> {
  */
 export function createBridge(options: BridgeOptions): Bridge {
   // A bad retry or policy option throws CONFIG_INVALID naming it; the constructor checks neither.
+  const grace = options.interruptedAfterMs;
+  if (grace !== undefined && !(typeof grace === 'number' && grace >= 0 && !Number.isNaN(grace))) {
+    throw new BridgeError('CONFIG_INVALID', 'interruptedAfterMs must be 0 ms or more.', { details: { keys: ['interruptedAfterMs'] } });
+  }
   return new Bridge({ ...options, retry: resolveRetryPolicy(options.retry), policy: resolveCallPolicy(options.policy) });
 }
 

@@ -16,8 +16,20 @@ export interface RecordLinkedEvent {
   readonly at: number;
 }
 
+/**
+ * The softphone lost the call: no softphone session still alive has spoken of it since `before`
+ * (a reload of either frame, a closed tab) and the grace period passed, or the integrator ended
+ * lost calls at once. Applies only to a call whose last change is older than `before`, so that an
+ * event that arrived meanwhile (from any tab) keeps it alive.
+ */
+export interface CallInterruptedEvent {
+  readonly type: 'callInterrupted';
+  readonly before: number;
+  readonly at: number;
+}
+
 /** Everything that can change a conversation. */
-export type CallEvent = ContractCallEvent | RecordLinkedEvent;
+export type CallEvent = ContractCallEvent | RecordLinkedEvent | CallInterruptedEvent;
 
 /** The event types the call machine knows, in table order. */
 export const CALL_EVENT_TYPES = [
@@ -28,4 +40,5 @@ export const CALL_EVENT_TYPES = [
   'callEnded',
   'callNotesSubmitted',
   'recordLinked',
+  'callInterrupted',
 ] as const satisfies readonly CallEvent['type'][];

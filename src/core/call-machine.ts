@@ -76,7 +76,9 @@ const fill: Rule = (call, event, policy) => {
 
 /** `callEnded` after a state that has no end yet (notes first, or rejected): merge it once. */
 const lateEnd: Rule = (call, event, policy) =>
-  (call as CallRecord).endedAt === undefined || (call as CallRecord).durationSeconds === undefined
+  (call as CallRecord).outcome === 'interrupted'
+    ? endAgain(call, event, policy)
+    : (call as CallRecord).endedAt === undefined || (call as CallRecord).durationSeconds === undefined
     ? fill(call, event, policy)
     : duplicate(call, event, policy);
 
@@ -89,6 +91,31 @@ const wrapUp: Rule = (call, event, policy) => {
 
 const duplicate: Rule = (call) => ({ verdict: 'duplicate', call, effects: [] });
 
+/**
+ * The softphone lost a live call (`callInterrupted`): it ends as `interrupted` with what the bridge
+ * knew, and is logged once. Its end is the last event the bridge saw, and its duration runs to
+ * there from the answer (or, outbound, from the dial: the contract reports no outbound answer);
+ * a call that only rang lasted nothing. A call changed since `before` is still alive: ignored.
+ */
+const interrupt: Rule = (call, event, policy) => {
+  const current = call as CallRecord;
+  if (event.type !== 'callInterrupted' || current.updatedAt >= event.before) return ignore('still live')(call, event, policy);
+  const from = current.acceptedAt ?? (current.direction === 'outbound' ? current.startedAt : current.updatedAt);
+  const record: CallRecord = { ...current, state: 'ended', outcome: 'interrupted', endedAt: current.updatedAt, durationSeconds: Math.max(0, Math.round((current.updatedAt - from) / 1000)) };
+  return enter(record, current, event, policy);
+};
+
+/**
+ * `callEnded` for an ended call: a repeat changes nothing, but the real end of a call the bridge
+ * ended as interrupted completes the same log (its duration and outcome were only a guess).
+ */
+const endAgain: Rule = (call, event, policy) => {
+  const current = call as CallRecord;
+  if (current.outcome !== 'interrupted') return duplicate(call, event, policy);
+  const record = { ...merge(current, event), endedAt: event.at };
+  return { verdict: 'merged', call: bump({ ...record, outcome: endOutcome(record, current) }, current, event.at), effects: logDue(current, policy) ? [{ type: 'writeCallLog' }] : [] };
+};
+
 // ---- helpers -------------------------------------------------------------------------------
 
 /**
@@ -98,6 +125,7 @@ const duplicate: Rule = (call) => ({ verdict: 'duplicate', call, effects: [] });
 function enter(record: CallRecord, previous: CallRecord | undefined, event: CallEvent, policy: CallPolicy): Transition {
   const state = record.state;
   const effects: CallEffect[] = [];
+  if (event.type === 'callInterrupted') return { verdict: 'applied', call: bump(record, previous as CallRecord, event.at), effects: [{ type: 'writeCallLog' }] };
   if (event.type === 'callRejected') record = { ...record, outcome: event.payload.reason === 'passive' ? 'missed' : 'declined' };
   if (state === 'ended') record = { ...record, outcome: endOutcome(record, previous) };
   // A new conversation pops when it dials, connects, or rings (if the policy says so); a known one once it connects.
@@ -112,6 +140,7 @@ function enter(record: CallRecord, previous: CallRecord | undefined, event: Call
 
 function merge(call: CallRecord, event: CallEvent): CallRecord {
   if (event.type === 'recordLinked') return { ...call, crmRecord: event.record };
+  if (event.type === 'callInterrupted') return call;
   return mergeEvent(call, event as ContractCallEvent);
 }
 
@@ -154,6 +183,7 @@ export const table: Record<MachineState, Record<CallEvent['type'], Rule>> = {
     callEnded: create('ended'),
     callNotesSubmitted: create('wrapped'),
     recordLinked: ignore('no such conversation'),
+    callInterrupted: ignore('no such conversation'),
   },
   ringing: {
     incomingCall: fill,
@@ -163,6 +193,7 @@ export const table: Record<MachineState, Record<CallEvent['type'], Rule>> = {
     callEnded: move('ended'),
     callNotesSubmitted: fill,
     recordLinked: fill,
+    callInterrupted: interrupt,
   },
   dialing: {
     incomingCall: ignore('an outbound call is dialing'),
@@ -172,6 +203,7 @@ export const table: Record<MachineState, Record<CallEvent['type'], Rule>> = {
     callEnded: move('ended'),
     callNotesSubmitted: fill,
     recordLinked: fill,
+    callInterrupted: interrupt,
   },
   connected: {
     incomingCall: fill,
@@ -181,15 +213,17 @@ export const table: Record<MachineState, Record<CallEvent['type'], Rule>> = {
     callEnded: move('ended'),
     callNotesSubmitted: fill,
     recordLinked: fill,
+    callInterrupted: interrupt,
   },
   ended: {
     incomingCall: late,
     outboundCallInitiated: late,
     callAccepted: fill,
     callRejected: late,
-    callEnded: duplicate,
+    callEnded: endAgain,
     callNotesSubmitted: wrapUp,
     recordLinked: fill,
+    callInterrupted: late,
   },
   wrapped: {
     incomingCall: late,
@@ -199,6 +233,7 @@ export const table: Record<MachineState, Record<CallEvent['type'], Rule>> = {
     callEnded: lateEnd,
     callNotesSubmitted: fill,
     recordLinked: fill,
+    callInterrupted: late,
   },
   rejected: {
     incomingCall: late,
@@ -208,5 +243,6 @@ export const table: Record<MachineState, Record<CallEvent['type'], Rule>> = {
     callEnded: lateEnd,
     callNotesSubmitted: fill,
     recordLinked: fill,
+    callInterrupted: late,
   },
 };

@@ -73,6 +73,8 @@ export interface StatusBridge extends BridgeEventSource {
   retryDeadLetters(): Promise<number>;
   /** Asks for storage access and moves the calls to IndexedDB (a frame whose storage the browser blocks). Optional: remote or older bridges lack it. */
   requestDurableStorage?(): Promise<BridgeStatus['durability']>;
+  /** Makes this tab the active phone when another tab has it (`activeElsewhere`). Optional: remote or older bridges lack it. */
+  takeOver?(): Promise<void>;
 }
 
 /** What {@link bridgeCommands} calls: the CRM → softphone direction of the bridge. */

@@ -114,6 +114,7 @@ export class SbBridgeStatus extends LitElement {
       },
       'storage.limited': refresh,
       'storage.durable': refresh,
+      'phone.moved': refresh,
     });
   }
 
@@ -193,6 +194,7 @@ export class SbBridgeStatus extends LitElement {
           <span class="state-label">${STATE_LABELS[state]}</span>
           ${this._status === undefined ? nothing : html`<span class="muted">· ${this._status.durability === 'durable' ? 'stored durably' : 'memory only'}</span>`}
         </p>
+        ${this.#phoneNote()}
         ${this.#storageNotes()}
         <dl class="counts" aria-label="Outbox">
           <div data-tone=${(outbox?.pending ?? 0) > 0 ? 'warn' : 'ok'}><dt>Pending</dt><dd id="pending">${outbox?.pending ?? '–'}</dd></div>
@@ -225,6 +227,21 @@ export class SbBridgeStatus extends LitElement {
         : nothing}
       ${status.drainLockReason === undefined ? nothing : html`<p id="lock-note" class="muted">Drain lock: ${status.drainLock} (${status.drainLockReason}).</p>`}
     </div>`;
+  }
+
+  /**
+   * Another tab of this CRM is the phone (one active phone per browser): say so, and offer to take
+   * it over here. This tab's CRM view keeps showing the calls either way.
+   */
+  #phoneNote(): TemplateResult | typeof nothing {
+    if (this._status?.activeElsewhere !== true) return nothing;
+    const bridge = this.bridge;
+    return html`<p id="phone-note" class="warn-text" role="status">
+      The phone is active in another tab.
+      ${typeof bridge?.takeOver === 'function'
+        ? html`<button id="take-over" type="button" class="link" @click=${() => void bridge.takeOver?.().then(() => this.refresh(), (error: unknown) => (this._lastError = { code: errorCode(error), message: 'The phone could not be taken over.' }))}>Use the phone here</button>`
+        : nothing}
+    </p>`;
   }
 
   async #read(): Promise<void> {

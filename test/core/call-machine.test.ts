@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import type { CallRecord } from '../../src/contract/call-record.js';
 import { CALL_EVENT_TYPES, type CallEvent } from '../../src/core/call-event.js';
 import { table, transition, type MachineState, type Verdict } from '../../src/core/call-machine.js';
+import { callSubject } from '../../src/contract/call-summary.js';
 import { DEFAULT_CALL_POLICY, resolveCallPolicy as policyOf, type CallPolicy } from '../../src/core/call-policy.js';
 
 const base = { partnerId: 'partner-1', conversationId: 'conv-1' };
@@ -19,6 +20,8 @@ function event(type: CallEvent['type'], overrides: Record<string, unknown> = {})
     callNotesSubmitted: { ...base, disposition: 'follow-up', notes: 'submitted notes' },
   };
   if (type === 'recordLinked') return { type, record: { id: '003XYZ', type: 'Contact' }, at: clock };
+  // The sweep's verdict on a call whose last event is older than now: lost.
+  if (type === 'callInterrupted') return { type, before: clock, at: clock };
   return { type, payload: { ...payloads[type], ...overrides }, at: clock } as CallEvent;
 }
 
@@ -53,6 +56,7 @@ const expected: Record<MachineState, Record<CallEvent['type'], Expected>> = {
     callEnded: ['applied', 'ended', L],
     callNotesSubmitted: ['applied', 'wrapped', L],
     recordLinked: ['ignored', 'idle', ''],
+    callInterrupted: ['ignored', 'idle', ''],
   },
   ringing: {
     incomingCall: ['duplicate', 'ringing', ''],
@@ -62,6 +66,7 @@ const expected: Record<MachineState, Record<CallEvent['type'], Expected>> = {
     callEnded: ['applied', 'ended', L],
     callNotesSubmitted: ['merged', 'ringing', ''],
     recordLinked: ['merged', 'ringing', ''],
+    callInterrupted: ['applied', 'ended', L],
   },
   dialing: {
     incomingCall: ['ignored', 'dialing', ''],
@@ -71,6 +76,7 @@ const expected: Record<MachineState, Record<CallEvent['type'], Expected>> = {
     callEnded: ['applied', 'ended', L],
     callNotesSubmitted: ['merged', 'dialing', ''],
     recordLinked: ['merged', 'dialing', ''],
+    callInterrupted: ['applied', 'ended', L],
   },
   connected: {
     incomingCall: ['duplicate', 'connected', ''],
@@ -80,6 +86,7 @@ const expected: Record<MachineState, Record<CallEvent['type'], Expected>> = {
     callEnded: ['applied', 'ended', L],
     callNotesSubmitted: ['merged', 'connected', ''],
     recordLinked: ['merged', 'connected', ''],
+    callInterrupted: ['applied', 'ended', L],
   },
   ended: {
     incomingCall: ['ignored', 'ended', ''],
@@ -89,6 +96,7 @@ const expected: Record<MachineState, Record<CallEvent['type'], Expected>> = {
     callEnded: ['duplicate', 'ended', ''],
     callNotesSubmitted: ['applied', 'wrapped', L],
     recordLinked: ['merged', 'ended', L],
+    callInterrupted: ['ignored', 'ended', ''],
   },
   wrapped: {
     incomingCall: ['ignored', 'wrapped', ''],
@@ -98,6 +106,7 @@ const expected: Record<MachineState, Record<CallEvent['type'], Expected>> = {
     callEnded: ['duplicate', 'wrapped', ''],
     callNotesSubmitted: ['duplicate', 'wrapped', ''],
     recordLinked: ['merged', 'wrapped', L],
+    callInterrupted: ['ignored', 'wrapped', ''],
   },
   rejected: {
     incomingCall: ['ignored', 'rejected', ''],
@@ -107,6 +116,7 @@ const expected: Record<MachineState, Record<CallEvent['type'], Expected>> = {
     callEnded: ['merged', 'rejected', L],
     callNotesSubmitted: ['merged', 'rejected', L],
     recordLinked: ['merged', 'rejected', L],
+    callInterrupted: ['ignored', 'rejected', ''],
   },
 };
 
@@ -273,5 +283,64 @@ describe('call machine rules', () => {
     transition(ringing, event('callAccepted'), DEFAULT_CALL_POLICY);
     transition(ringing, event('callEnded'), DEFAULT_CALL_POLICY);
     expect(ringing).to.deep.equal(copy);
+  });
+});
+
+describe('call machine: interrupted calls', () => {
+  const interrupted = (call: CallRecord | undefined) => transition(call, event('callInterrupted'), DEFAULT_CALL_POLICY);
+
+  it('ends a lost connected call as interrupted, with its notes and the duration from the accept to the last event, logged once', () => {
+    let call = callIn('connected');
+    call = transition(call, event('callNotesSubmitted', { notes: 'typed so far', disposition: 'sale' }), DEFAULT_CALL_POLICY).call as CallRecord;
+    const result = interrupted(call);
+    expect(result.verdict).to.equal('applied');
+    expect(result.effects).to.deep.equal([{ type: 'writeCallLog' }]);
+    expect(result.call).to.include({ state: 'ended', outcome: 'interrupted', notes: 'typed so far', disposition: 'sale', phoneNumber: '+15550100', endedAt: call.updatedAt });
+    // event() advances the clock by 1 s per event, so the notes came whole seconds after the accept.
+    expect(result.call?.durationSeconds).to.equal(Math.round((call.updatedAt - (call.acceptedAt as number)) / 1000)).and.to.be.above(0);
+    expect(callSubject(result.call as CallRecord)).to.equal('Inbound call, interrupted +15550100');
+    expect(interrupted(result.call).verdict).to.equal('ignored');
+  });
+
+  it('gives a lost ringing call no duration, and a lost dialled call the time since the dial', () => {
+    expect(interrupted(callIn('ringing')).call?.durationSeconds).to.equal(0);
+    let dialing = callIn('dialing');
+    dialing = transition(dialing, event('callNotesSubmitted', { notes: 'n' }), DEFAULT_CALL_POLICY).call as CallRecord;
+    const lost = interrupted(dialing).call as CallRecord;
+    expect(lost.outcome).to.equal('interrupted');
+    expect(lost.durationSeconds).to.equal(Math.round((dialing.updatedAt - dialing.startedAt) / 1000)).and.to.be.above(0);
+  });
+
+  it('leaves a call alone that changed at or after `before` (an event arrived meanwhile, from any tab)', () => {
+    const connected = callIn('connected') as CallRecord;
+    const result = transition(connected, { type: 'callInterrupted', before: connected.updatedAt, at: connected.updatedAt + 5 }, DEFAULT_CALL_POLICY);
+    expect(result.verdict).to.equal('ignored');
+    expect(result.reason).to.equal('still live');
+    expect(result.call).to.equal(connected);
+  });
+
+  it('merges the real end that arrives after the interruption into the same log: its duration, and the outcome it had', () => {
+    const lost = interrupted(callIn('connected')).call;
+    const end = transition(lost, event('callEnded', { duration: 240, notes: 'final' }), DEFAULT_CALL_POLICY);
+    expect(end.verdict).to.equal('merged');
+    expect(end.effects).to.deep.equal([{ type: 'writeCallLog' }]);
+    expect(end.call).to.include({ state: 'ended', outcome: 'completed', durationSeconds: 240, notes: 'final' });
+    expect(transition(end.call, event('callEnded', { duration: 5 }), DEFAULT_CALL_POLICY).verdict).to.equal('duplicate');
+  });
+
+  it('keeps an interrupted ringing call unanswered when its late end says it only rang', () => {
+    const lost = interrupted(callIn('ringing')).call;
+    expect(transition(lost, event('callEnded', { duration: 20 }), DEFAULT_CALL_POLICY).call?.outcome).to.equal('unanswered');
+  });
+
+  it('takes late notes, then a late end, of an interrupted call into the one log', () => {
+    const lost = interrupted(callIn('connected')).call;
+    const wrapped = transition(lost, event('callNotesSubmitted', { notes: 'after reload' }), DEFAULT_CALL_POLICY);
+    expect(wrapped.call).to.include({ state: 'wrapped', outcome: 'interrupted', notes: 'after reload' });
+    expect(wrapped.effects).to.deep.equal([{ type: 'writeCallLog' }]);
+    const end = transition(wrapped.call, event('callEnded', { duration: 61, notes: '' }), DEFAULT_CALL_POLICY);
+    expect(end.verdict).to.equal('merged');
+    expect(end.call).to.include({ state: 'wrapped', outcome: 'completed', durationSeconds: 61, notes: 'after reload' });
+    expect(transition(end.call, event('callEnded'), DEFAULT_CALL_POLICY).verdict).to.equal('duplicate');
   });
 });

@@ -70,6 +70,22 @@ describe('<sb-bridge-status>', () => {
     expect(el.shadowRoot?.querySelector('#durability-note')).to.equal(null);
   });
 
+  it('says when the phone is active in another tab, and takes it over from the button', async () => {
+    const { el, bridge, emit } = await watch();
+    expect(el.shadowRoot?.querySelector('#phone-note')).to.equal(null);
+    const takeOver = sinon.stub().callsFake(async () => bridge.status.resolves(status()));
+    Object.assign(bridge, { takeOver });
+    bridge.status.resolves(status({ activeElsewhere: true }));
+    emit('phone.moved', true);
+    await settle(el);
+    expect(text(el, '#phone-note')).to.equal('The phone is active in another tab. Use the phone here');
+    ($(el, '#take-over') as HTMLButtonElement).click();
+    await settle(el);
+    await settle(el);
+    expect(takeOver.callCount).to.equal(1);
+    expect(el.shadowRoot?.querySelector('#phone-note')).to.equal(null);
+  });
+
   it('refreshes on outbox events', async () => {
     const { el, bridge, emit } = await watch();
     bridge.status.resolves(status({ pending: 1 }));

@@ -46,6 +46,9 @@ describe('toEngagementProperties()', () => {
     // An outbound call that lasted without a reported answer is not a NO_ANSWER.
     expect(toEngagementProperties({ ...call, outcome: 'unconfirmed' }, context).hs_call_status).to.equal('COMPLETED');
     expect(endStatusOf({ ...call, outcome: 'unconfirmed' })).to.equal('COMPLETED');
+    // A call the softphone lost (issue 14) is neither talked nor unanswered: FAILED, a value of both SDK enums.
+    expect(toEngagementProperties({ ...call, outcome: 'interrupted' }, context).hs_call_status).to.equal('FAILED');
+    expect(endStatusOf({ ...inbound, outcome: 'interrupted' })).to.equal('FAILED');
     expect(toEngagementProperties({ ...inbound, outcome: 'missed', crmRecord: { id: 'x', type: 'deal' } }, context)).to.deep.include({ hs_call_status: 'NO_ANSWER', hs_call_from_number: '+18883973342', hs_call_to_number: '+18449401117' }).and.not.have.property('hs_call_callee_object_id');
   });
 });

@@ -59,10 +59,11 @@ export function planCalls(random, count, prefix) {
   return calls;
 }
 
-/** Differences between a call log's fields and what the plan expects, as text. */
+/** Differences between a call log's fields and what the plan expects, as text; a field expected `undefined` is not compared. */
 export function logDifferences(log, expected) {
   const out = [];
   for (const field of ['notes', 'disposition', 'durationSeconds', 'outcome']) {
+    if (expected[field] === undefined) continue;
     if ((log?.[field] ?? null) !== expected[field]) out.push(`${field} ${JSON.stringify(log?.[field] ?? null)} ≠ ${JSON.stringify(expected[field])}`);
   }
   return out;

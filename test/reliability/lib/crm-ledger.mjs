@@ -111,6 +111,27 @@ export class CrmLedger {
     return gone !== undefined && gone <= entry.replyAt + SETTLE_WINDOW_MS;
   }
 
+  /** What each page's CRM view shows per call: page id → conversation id → { state, outcome, revision }. */
+  views = new Map();
+
+  /** A page's CRM view was told a call's state (the adapter's `callUpdated`); older revisions never win. */
+  view({ conversationId, state, outcome, revision, page }) {
+    if (!this.views.has(page)) this.views.set(page, new Map());
+    const calls = this.views.get(page);
+    const known = calls.get(conversationId);
+    if (known === undefined || revision >= known.revision) calls.set(conversationId, { state, outcome, revision });
+  }
+
+  /** The calls still shown "On call" (ringing, dialing, connected) by the pages that did not go away. */
+  leftOnCall() {
+    const out = [];
+    for (const [page, calls] of this.views) {
+      if (this.goneAt.has(page)) continue;
+      for (const [conversationId, view] of calls) if (['ringing', 'dialing', 'connected'].includes(view.state)) out.push(`${conversationId} on page ${page} (${view.state})`);
+    }
+    return out;
+  }
+
   pop({ conversationId, tab }) {
     this.pops.set(conversationId, [...(this.pops.get(conversationId) ?? []), tab]);
   }

@@ -1,5 +1,5 @@
 // The reliability suite's server, on 127.0.0.1 only: the built test pages (/rel/), the built
-// library (/dist/), and the fake CRM over HTTP (/crm/<run>/log, /crm/<run>/pop) whose ledger
+// library (/dist/), and the fake CRM over HTTP (/crm/<run>/log, /pop, /view) whose ledger
 // lives here, outside any page, so it survives reloads and is shared by tabs. Every static
 // response carries a strict Content-Security-Policy (script-src 'self', no unsafe-*). The server
 // closes itself after `maxLifetimeMs` whatever happens.
@@ -67,6 +67,10 @@ export async function startReliabilityServer({ pagesDir, distDir, maxLifetimeMs 
       book.pop(body);
       return sendJson(res, 200, {});
     }
+    if (action === 'view') {
+      book.view(body);
+      return sendJson(res, 200, {});
+    }
     if (action !== 'log') return send(res, 404, 'not found');
     const outcome = book.write(body);
     let finished = false;
@@ -93,7 +97,7 @@ export async function startReliabilityServer({ pagesDir, distDir, maxLifetimeMs 
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
     const routed = [...routes].find(([prefix]) => path.startsWith(prefix));
     if (routed !== undefined) return void routed[1](req, res);
-    const crm = /^\/crm\/([\w-]{1,80})\/(log|pop)$/.exec(path);
+    const crm = /^\/crm\/([\w-]{1,80})\/(log|pop|view)$/.exec(path);
     const work = crm !== null && req.method === 'POST' ? serveCrm(req, res, crm[1], crm[2]) : req.method === 'GET' ? serveStatic(req, res, path) : Promise.resolve(send(res, 405, 'method not allowed'));
     work.catch(() => {
       if (!res.headersSent) send(res, 500, 'error');

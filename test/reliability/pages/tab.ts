@@ -6,8 +6,10 @@ import { httpCrmAdapter } from './shared/http-crm-adapter.js';
 
 /**
  * One softphone page with the bridge on IndexedDB (the default store) and the HTTP fake CRM:
- * the page the reload and multi-tab scenarios open, reload and close. `?run=&db=&tab=`.
- * The runner sends contract events through `window.relTab.call(method, payload)`.
+ * the page the reload and multi-tab scenarios open, reload and close. `?run=&db=&tab=&grace=`
+ * (`grace`: the bridge's `interruptedAfterMs`). The runner sends contract events through
+ * `window.relTab.call(method, payload)`. The page's CRM view (the adapter's `callUpdated`: what a
+ * CRM shows as "On call") is reported to the ledger, so that a call left "On call" is seen.
  */
 
 type EventMethod = 'incomingCall' | 'callAccepted' | 'callRejected' | 'callEnded' | 'callNotesSubmitted' | 'outboundCallInitiated';
@@ -20,6 +22,10 @@ export interface TabApi {
   call(method: EventMethod, payload: Record<string, unknown>): Promise<string | null>;
   status(): Promise<BridgeStatus>;
   flush(): Promise<void>;
+  /** The softphone frame reloads: a new softphone session calls `load()` again, knowing no call. */
+  reloadSoftphone(): Promise<void>;
+  /** `bridge.takeOver()`: this tab becomes the active phone. */
+  takeOver(): Promise<void>;
   /** The outbox entries not yet sent, straight from the database (for failure reports). */
   unsent(): Promise<{ key: string; status: string; revision: number; attempts: number; nextAttemptAt: number; receipt: boolean; lastError: string | null }[]>;
 }
@@ -29,10 +35,20 @@ const run = params.get('run') ?? 'no-run';
 const tab = params.get('tab') ?? 'A';
 const pageId = `${tab}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 const storeName = params.get('db') ?? `reliability-${run}`;
+const grace = params.get('grace');
+const adapter = httpCrmAdapter(run, tab, pageId);
+// The CRM view: each state the adapter is told, as a CRM shows "On call" and clears it.
+adapter.callUpdated = (call) =>
+  void fetch(`/crm/${encodeURIComponent(run)}/view`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ conversationId: call.conversationId, state: call.state, outcome: call.outcome ?? null, revision: call.revision, tab, page: pageId }),
+  }).catch(() => undefined);
 const bridge = createBridge({
-  adapter: httpCrmAdapter(run, tab, pageId),
+  adapter,
   storeName,
   retry: { baseDelayMs: 20, maxDelayMs: 200 },
+  ...(grace === null ? {} : { interruptedAfterMs: Number(grace) }),
 });
 
 const api: TabApi = {
@@ -49,6 +65,8 @@ const api: TabApi = {
   },
   status: () => bridge.status(),
   flush: () => bridge.flush(),
+  reloadSoftphone: () => bridge.load(() => {}),
+  takeOver: () => bridge.takeOver(),
   async unsent() {
     const store = await createIndexedDbStore(storeName);
     const entries = await store.listEntries();

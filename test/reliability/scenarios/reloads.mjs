@@ -1,7 +1,7 @@
 // T3/T4: real page reloads (page.reload()) at random points across calls, with the bridge on
 // IndexedDB and the CRM outside the page: none lost, none doubled, no second screen pop.
 import { planCalls } from '../lib/calls.mjs';
-import { checkProbe, Checks, leakedSecrets, newLog, openPage } from '../lib/harness.mjs';
+import { checkProbe, Checks, leakedSecrets, newLog, openPage, until } from '../lib/harness.mjs';
 import { seeded } from '../lib/random.mjs';
 import { checkLedger, ledgerComplete, settledOutbox, sleep } from './shared.mjs';
 
@@ -61,6 +61,8 @@ export const reloads = {
       checks.that(status.outbox.pending === 0 && status.outbox.dead === 0, `outbox at the end: ${JSON.stringify(status.outbox)}; unsent: ${JSON.stringify(await page.evaluate(() => window.relTab.unsent()))}`);
       checks.that(status.durability === 'durable', `store durability ${status.durability}`);
       checkLedger(checks, ledger, plan);
+      // Issue 14: no CRM view of a page still open is left "On call" once every call ended.
+      checks.that(await until(() => ledger.leftOnCall().length === 0, 5_000, 100), `CRM views left "On call": ${ledger.leftOnCall().slice(0, 3).join('; ')}`);
       const leaks = leakedSecrets(log, plan.flatMap((c) => c.secrets));
       checks.that(leaks.length === 0, `customer data in the console: ${leaks[0]}`);
       await checkProbe(checks, page, log, 'tab page');

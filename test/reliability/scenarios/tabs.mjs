@@ -68,6 +68,8 @@ function tabsScenario(count) {
           checks.that(status.outbox.pending === 0 && status.outbox.dead === 0, `tab ${tab.label} outbox at the end: ${JSON.stringify(status.outbox)}`);
         }
         checkLedger(checks, ledger, plan);
+        // Issue 14: no CRM view of a page still open is left "On call" once every call ended.
+        checks.that(await until(() => ledger.leftOnCall().length === 0, 5_000, 100), `CRM views left "On call": ${ledger.leftOnCall().slice(0, 3).join('; ')}`);
         const pops = plan.filter((c) => (ledger.pops.get(c.conversationId)?.length ?? 0) === 1).length;
         // A pop may be lost with the closed tab, never doubled (checkLedger).
         checks.that(pops >= plan.length - 1, `${pops} of ${plan.length} calls popped once`);

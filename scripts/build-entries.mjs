@@ -34,9 +34,9 @@ export const libraryEntries = [
  */
 export const iifeEntries = [
   { input: 'src/index.ts', output: 'dist/softphone-bridge.iife.js', globalName: 'SoftphoneBridge' },
-  // 15 KB until 2026-12-02; 17 KB since (ADR 0009's amendment: correctness against the real browser and Open CTI);
-  // + 382 B for calls that survive reloads and one active phone per browser (ADR 0009's third amendment, ADR 0011).
-  { input: 'adapters/salesforce/bundle.ts', output: 'dist/softphone-bridge.salesforce.iife.js', httpsOnly: true, budgetGzip: 17 * 1024 + 382, budgetEnforced: true },
+  // 15 KB until 2026-12-02; 18 KB since (ADR 0009's amendments: correctness against the real browser and Open CTI,
+  // storage-blocked frames, calls that survive reloads and one active phone per browser, ADR 0011).
+  { input: 'adapters/salesforce/bundle.ts', output: 'dist/softphone-bridge.salesforce.iife.js', httpsOnly: true, budgetGzip: 18 * 1024, budgetEnforced: true },
   // The other CRMs' bundles (issue 6): sizes printed beside the Salesforce one; budgets enforced once met.
   { input: 'adapters/dynamics/bundle.ts', output: 'dist/softphone-bridge.dynamics.iife.js', httpsOnly: true, budgetGzip: 15 * 1024, budgetEnforced: false },
   { input: 'adapters/hubspot/bundle.ts', output: 'dist/softphone-bridge.hubspot.iife.js', httpsOnly: true, budgetGzip: 15 * 1024, budgetEnforced: false },

@@ -19,6 +19,7 @@ import { FaultSwitch } from './fault-switch.js';
 import { PresenceControl } from './presence-control.js';
 import { resetDemo } from './reset-demo.js';
 import { ScreenPopView } from './screen-pop-view.js';
+import { watchSoftphoneFrame } from './frame-watchdog.js';
 import { connectSoftphone, softphoneOrigin } from './softphone-frame.js';
 
 /** The bridge's IndexedDB database: named here so that "Reset demo" can delete it. */
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
   if (latest !== undefined) pop.show(latest);
 
   byId('bridge-status', SbBridgeStatus).bridge = bridge;
+  watchSoftphoneFrame(bridge, origin, byId('frame-notice', HTMLParagraphElement));
   const host = await connectSoftphone(bridge, origin);
 
   const reset = byId('reset', HTMLButtonElement);

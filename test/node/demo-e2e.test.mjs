@@ -35,7 +35,8 @@ before(async () => {
   server = await startDemoServer({ port: 8080 }).catch(() => startDemoServer({ port: 0 }));
   const found = findChromium();
   assert.ok(found, 'no Chromium found: set CHROME_PATH or run `node scripts/ensure-chromium.mjs`');
-  browser = await chromium.launch({ executablePath: found.path, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  // demo.example stands for a port-forwarded or proxied name: it reaches this server, but is not loopback.
+  browser = await chromium.launch({ executablePath: found.path, args: ['--no-sandbox', '--disable-dev-shm-usage', '--host-resolver-rules=MAP demo.example 127.0.0.1'] });
 });
 
 after(async () => {
@@ -176,6 +177,33 @@ test('the two-origin demo: inbound and click-to-dial calls through the softphone
     assertCleanPages(seen);
     const leaks = seen.console.filter((m) => /555\W?01|invoice|booking/i.test(m.text));
     assert.deepEqual(leaks, [], 'numbers or notes in the browser console');
+  } finally {
+    await context.close();
+  }
+});
+
+test('D6: the console opened as http://localhost:<port>/ lands on the printed origin and its softphone loads', { timeout: 60_000 }, async () => {
+  const { port } = new URL(server.url);
+  const { context, page, seen, phone } = await openConsole(`http://localhost:${port}/?softphone=builtin`);
+  try {
+    await phase(phone, 'Idle');
+    assert.equal(page.url(), `${server.url}?softphone=builtin`, 'redirected to the URL npm start prints, query kept');
+    assert.ok(await page.locator('#frame-notice').isHidden(), 'no notice when the softphone loads');
+    assertCleanPages(seen);
+  } finally {
+    await context.close();
+  }
+});
+
+test('D6: a console opened under a name the softphone does not allow says on the page why its phone is missing, and where to go', { timeout: 60_000 }, async () => {
+  const { port } = new URL(server.url);
+  const { context, page } = await openConsole(`http://demo.example:${port}/`);
+  try {
+    const notice = page.locator('#frame-notice');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /cannot load here.*opened as http:\/\/demo\.example:\d+.*frame-ancestors/s);
+    assert.equal(await notice.getByRole('link').getAttribute('href'), server.url, 'it links the URL that works');
+    assert.equal(await page.locator('sb-bridge-status').getByText('Waiting for the softphone').count(), 1, 'the phone really is blocked');
   } finally {
     await context.close();
   }

@@ -209,6 +209,114 @@ test('D6: a console opened under a name the softphone does not allow says on the
   }
 });
 
+/** Rings the built-in softphone from `label` (the simulator's caller list) and waits until it rings. */
+async function ring(phone, label) {
+  await phone.locator('#caller').selectOption({ label });
+  await phone.getByRole('button', { name: 'Simulate incoming call' }).click();
+  await phase(phone, 'Ringing');
+}
+
+test('D7: a shared-line pop lets the agent pick the caller ("This is the caller"), which links the call and its log to that contact', { timeout: 60_000 }, async () => {
+  const { context, page, seen, phone } = await openConsole();
+  try {
+    await phase(phone, 'Idle');
+    await ring(phone, 'Priya Raman or Dev Raman (+14155550142)');
+    const pop = page.locator('#screen-pop[data-kind="search"]');
+    await pop.getByText('Which one is on the line?').waitFor();
+    assert.equal(await pop.getByRole('button', { name: /is the caller$/ }).count(), 2, 'one choice per contact on the line');
+    await pop.getByRole('button', { name: 'Dev Raman is the caller' }).click();
+    await page.locator('#screen-pop[data-kind="record"] h3', { hasText: 'Dev Raman' }).waitFor();
+    await page.locator('#pop-reason', { hasText: 'caller picked' }).waitFor();
+    // The bridge has the link: the console's call line names him while the phone still rings.
+    await page.locator('#current-call[data-state="ringing"]', { hasText: 'Dev Raman' }).waitFor();
+    await phase(phone, 'Ringing');
+    await talkAndWrapUp(phone, 'Accept', 'resolved', INBOUND_NOTES);
+    await page.locator('#call-log tr .notes', { hasText: INBOUND_NOTES }).waitFor();
+    await outboxDrained(page);
+    const rows = await logRows(page);
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0].contact, 'Dev Raman', 'logged against the contact the agent picked');
+    assert.equal(await page.locator('#call-log tr .sub', { hasText: 'not linked' }).count(), 0);
+    assertCleanPages(seen);
+  } finally {
+    await context.close();
+  }
+});
+
+test('D8: a click-to-dial during a call is refused in the CRM, where the agent sees it, and the pop stays on the live caller', { timeout: 60_000 }, async () => {
+  const { context, page, seen, phone } = await openConsole();
+  try {
+    await phase(phone, 'Idle');
+    await ring(phone, 'Maya Okafor (+14155550101)');
+    await phone.getByRole('button', { name: 'Accept' }).click();
+    await phase(phone, 'On call');
+    await page.locator('#current-call[data-state="connected"]', { hasText: 'Maya Okafor' }).waitFor();
+
+    await page.getByRole('button', { name: 'Call +1 415 555 0117' }).click();
+    const notice = page.locator('#pop-notice');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /Jonas Lindqvist was not dialed: the call with Maya Okafor is still in progress/);
+    assert.equal(await page.locator('#screen-pop h3').innerText(), 'Maya Okafor', 'the pop stays on the live caller');
+    assert.equal(await page.locator('#current-call').innerText(), 'Inbound · Maya Okafor · On call');
+    await phase(phone, 'On call');
+    // Nothing reached the softphone: it would have announced a refused start_call.
+    assert.equal(await phone.getByText('The CRM asked to dial').count(), 0, 'no start_call was sent');
+
+    await phone.getByRole('button', { name: 'Hang up' }).click();
+    await phone.getByRole('button', { name: 'Submit notes' }).click();
+    await phase(phone, 'Idle');
+    await page.locator('#call-log tr').first().waitFor();
+    await outboxDrained(page);
+    const rows = await logRows(page);
+    assert.equal(rows.length, 1, 'one call, one log: no phantom dial');
+    assert.equal(rows[0].contact, 'Maya Okafor');
+    assertCleanPages(seen);
+  } finally {
+    await context.close();
+  }
+});
+
+test('D9: a click-to-dial over an unsubmitted wrap-up asks first; going back keeps the typed notes, which are then logged', { timeout: 60_000 }, async () => {
+  const { context, page, seen, phone } = await openConsole();
+  try {
+    await phase(phone, 'Idle');
+    await ring(phone, 'Maya Okafor (+14155550101)');
+    await phone.getByRole('button', { name: 'Accept' }).click();
+    await phase(phone, 'On call');
+    await phone.locator('#disposition').selectOption('callback-requested');
+    await phone.locator('#notes').fill(INBOUND_NOTES);
+    await phone.getByRole('button', { name: 'Hang up' }).click();
+    await phase(phone, 'Wrap-up');
+
+    await page.getByRole('button', { name: 'Call +1 415 555 0117' }).click();
+    const notice = page.locator('#pop-notice');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /call with Maya Okafor has ended, but its wrap-up .* is not submitted/);
+    assert.equal(await page.locator('#screen-pop h3').innerText(), 'Maya Okafor');
+    await phase(phone, 'Wrap-up');
+    assert.equal(await phone.locator('#notes').inputValue(), INBOUND_NOTES, 'the typed notes are still there');
+
+    await notice.getByRole('button', { name: 'Back to the wrap-up' }).click();
+    assert.ok(await notice.isHidden(), 'the agent chose: the notice goes');
+    await phone.getByRole('button', { name: 'Submit notes' }).click();
+    await phase(phone, 'Idle');
+    await page.locator('#call-log tr .notes', { hasText: INBOUND_NOTES }).waitFor();
+    await outboxDrained(page);
+    const [row, ...others] = await logRows(page);
+    assert.equal(others.length, 0);
+    assert.equal(row.disposition, 'callback-requested');
+    assert.equal(row.notes, INBOUND_NOTES);
+
+    // Wrap-up submitted: the next click dials at once.
+    await page.getByRole('button', { name: 'Call +1 415 555 0117' }).click();
+    await phase(phone, 'Dialing');
+    assert.ok(await notice.isHidden());
+    assertCleanPages(seen);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the fault switch: the CRM fails the next 3 writes, the outbox retries until one call log lands; Reset demo empties the log', { timeout: 60_000 }, async () => {
   const { context, page, seen, phone } = await openConsole();
   try {

@@ -330,9 +330,16 @@ test('the fault switch: the CRM fails the next 3 writes, the outbox retries unti
     await phone.getByRole('button', { name: 'Simulate incoming call' }).click();
     await talkAndWrapUp(phone, 'Accept', 'resolved', INBOUND_NOTES);
     // Three failed attempts with backoff (about 0.5–1 s, 1–2 s, 2–4 s), then the write that lands.
-    await page.locator('#fault-note', { hasText: /^$/ }).waitFor({ state: 'attached', timeout: 20_000 });
+    // D11: the faults running out is not the recovery: the note says the outbox still retries, and
+    // the bridge status shows the failure, until the write lands; then both clear by themselves.
+    await page.locator('#fault-note', { hasText: 'the outbox is retrying' }).waitFor({ timeout: 20_000 });
+    const lastError = page.locator('sb-bridge-status .error p');
+    assert.match(await lastError.innerText(), /ADAPTER_WRITE_FAILED/, 'the failure is shown while the write is pending');
+    assert.equal(await page.locator('#call-log tr').count(), 0, 'retrying: nothing has landed yet');
     await page.locator('#call-log tr .notes', { hasText: INBOUND_NOTES }).waitFor({ timeout: 20_000 });
+    await page.locator('#fault-note', { hasText: /^$/ }).waitFor({ state: 'attached' });
     await outboxDrained(page);
+    await lastError.waitFor({ state: 'detached' });
     assert.ok(await faultSwitch.isEnabled(), 'faults used up: the switch can be armed again');
     assert.equal(await faultSwitch.isChecked(), false);
 

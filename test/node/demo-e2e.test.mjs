@@ -108,13 +108,15 @@ function logRows(page) {
       return {
         contact: cells[0].firstElementChild?.textContent,
         direction: cells[1].textContent,
-        outcome: cells[2].textContent,
+        outcome: cells[2].querySelector('.outcome')?.textContent,
+        vendorOutcome: cells[2].querySelector('.vendor-outcome')?.textContent,
         duration: cells[3].textContent,
         disposition: cells[4].textContent,
         notes: cells[5].textContent,
         notesAreText: cells[5].childElementCount === 0,
         record: cells[6].firstElementChild?.textContent,
-        writes: cells[6].lastElementChild?.textContent,
+        writes: cells[6].querySelector('.writes')?.textContent,
+        recording: cells[6].querySelector('a.recording')?.getAttribute('href') ?? undefined,
       };
     }),
   );
@@ -380,10 +382,16 @@ test('the vendor switch: ?softphone=sobot runs the frame through the fake Sobot 
     await page.waitForTimeout(1_100);
     await button('Hang up').click();
     await page.locator('#call-log tr').first().waitFor();
+    // D15: the panel takes the notes no Sobot screen has, and sends them with the call.
+    await phone.getByLabel('Notes').fill(INBOUND_NOTES);
+    await button('Send notes').click();
+    await page.locator('#call-log tr .notes', { hasText: INBOUND_NOTES }).waitFor();
     await outboxDrained(page);
 
     const rows = await logRows(page);
     assert.equal(rows.length, 1, 'one Sobot call, one call log');
+    assert.equal(rows[0].notes, INBOUND_NOTES);
+    assert.ok(rows[0].notesAreText);
     assert.equal(rows[0].contact, 'Maya Okafor');
     assert.equal(rows[0].direction, 'Inbound');
     assert.equal(rows[0].outcome, 'Completed');
@@ -425,6 +433,9 @@ test('the vendor switch: ?softphone=voicenter runs a web-phone call and its serv
     assert.equal(rows[0].direction, 'Inbound');
     assert.equal(rows[0].outcome, 'Completed');
     assert.match(rows[0].writes, /^1 create · [0-9]+ updates?$/);
+    // D15: what the CDR added is visible: Voicenter's own status and the recording link.
+    assert.equal(rows[0].vendorOutcome, 'Voicenter: ANSWER');
+    assert.match(rows[0].recording ?? '', /^https:\/\/recordings\.example\.com\/voicenter\/.+\.mp3$/);
     await phone.getByText('onCallEnd').first().waitFor();
     await phone.getByText('callNotesSubmitted').first().waitFor();
 
@@ -454,6 +465,9 @@ test('the vendor switch: ?softphone=sociomile dials a contact clicked in the con
     assert.equal(rows[0].contact, 'Jonas Lindqvist');
     assert.equal(rows[0].direction, 'Outbound');
     assert.equal(rows[0].duration, '0:42', "the webhook's talk time");
+    // D15: the webhook's disposition and recording link show in the log.
+    assert.equal(rows[0].vendorOutcome, 'Sociomile: ANSWERED');
+    assert.match(rows[0].recording ?? '', /^https:\/\//);
     assertCleanPages(seen);
   } finally {
     await context.close();

@@ -99,7 +99,8 @@ function row(log: FakeCallLogRecord): HTMLTableRowElement {
     ),
     el('td', { className: 'num duration', text: call.durationSeconds === undefined ? '–' : formatDuration(call.durationSeconds) }),
     el('td', { className: 'disposition', text: call.disposition === undefined || call.disposition === '' ? '–' : call.disposition }),
-    el('td', { className: 'notes', text: notes === '' ? '–' : notes }),
+    // Clamped to a few lines by the stylesheet; the title holds all of it (as text, like the cell).
+    el('td', { className: 'notes', attrs: notes === '' ? {} : { title: notes } }, el('div', { className: 'clamp', text: notes === '' ? '–' : notes })),
     el(
       'td',
       {},

@@ -57,6 +57,14 @@ async function main(): Promise<void> {
   new CurrentCallView(bridge);
   new FaultSwitch(crm, bridge);
   const calls = new LiveCalls(bridge);
+  // A refused dial's notice describes one call in one state: once that call moves on (hung up,
+  // wrapped up), the notice is out of date and goes.
+  let noticeAbout: { conversationId: string; state: string } | undefined;
+  bridge.on('call.updated', (call) => {
+    if (noticeAbout?.conversationId !== call.conversationId || noticeAbout.state === call.state) return;
+    noticeAbout = undefined;
+    pop.clearNotice();
+  });
 
   const dial = installCommandQueue(bridgeCommands(bridge));
   const contacts = new ContactsView((number, record) => {
@@ -67,6 +75,7 @@ async function main(): Promise<void> {
     };
     const busy = calls.busy;
     if (busy === undefined) return go();
+    noticeAbout = { conversationId: busy.call.conversationId, state: busy.call.state };
     const party = busy.call.crmRecord?.name ?? (busy.call.phoneNumber === '' ? 'a withheld number' : formatPhone(busy.call.phoneNumber));
     // The softphone would refuse a dial during a call inside its frame, out of the agent's sight,
     // and would start one over an open wrap-up: the CRM says so here, and the pop stays on the caller.

@@ -113,7 +113,8 @@ function logRows(page) {
         duration: cells[3].textContent,
         disposition: cells[4].textContent,
         notes: cells[5].textContent,
-        notesAreText: cells[5].childElementCount === 0,
+        // One wrapper (the line clamp) holding text only: notes never become elements.
+        notesAreText: cells[5].querySelectorAll('*').length === 1 && cells[5].firstElementChild.childElementCount === 0,
         record: cells[6].firstElementChild?.textContent,
         writes: cells[6].querySelector('.writes')?.textContent,
         recording: cells[6].querySelector('a.recording')?.getAttribute('href') ?? undefined,

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build as esbuild } from 'esbuild';
 import { iifeEntries } from './build-entries.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -20,6 +21,27 @@ function run(label, args) {
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true }); // no stale chunks
 run('rollup', [bin('rollup/dist/bin/rollup'), '-c', 'rollup.config.mjs']);
 run('tsc (declarations)', [bin('typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
+
+// The relay (issue 13, relay/): a Node program, bundled by esbuild into dist/relay/ (main.js is the
+// `npm run relay` command, index.js the library tests and the demo embed). Its npm dependencies stay
+// imports: they are installed beside it.
+try {
+  await esbuild({
+    entryPoints: { main: 'relay/main.ts', index: 'relay/index.ts' },
+    outdir: 'dist/relay',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+    absWorkingDir: root,
+  });
+} catch (error) {
+  console.error(`build: esbuild (relay) failed (${error.message})`);
+  process.exit(1);
+}
 
 // The Visualforce host page loads the Salesforce bundle and the remote host from the SoftphoneBridge
 // static resource: fill it, so that `sf project deploy start` ships the bundles just built (the

@@ -1,4 +1,6 @@
 import { OptionChecker, optionsObject } from '../shared/options.js';
+import { checkRelayOption } from '../shared/relay-options.js';
+import { subscribeRelay, type RelayOptions } from '../shared/relay-stream.js';
 import type { SocioVoiceHost } from './sociomile-sdk.js';
 
 /** Subscribes to the webhook bodies the CRM's server relays to the page; returns the unsubscribe function. */
@@ -22,8 +24,14 @@ export interface SociomileConnectorOptions {
   readonly element?: Element;
   /** Partner id for contract payloads while the CRM sends no `partner_config`. */
   readonly partnerId?: string;
-  /** The call results Sociomile posts to the CRM's server, relayed to the page. */
+  /** The call results Sociomile posts to the CRM's server, relayed to the page by a server of its own. */
   readonly webhooks?: SociomileWebhooks;
+  /**
+   * The project's relay (relay/README.md): the agent's stream of webhooks, instead of `webhooks`.
+   * Every dial then sends `agent: relay.agentId` in its `params`, so the webhook's `extra_params.agent`
+   * routes the call back to this agent.
+   */
+  readonly relay?: RelayOptions;
   /** `params` of every dial, sent back in the webhook's `extra_params` (e.g. the agent's id). */
   readonly dialParams?: Readonly<Record<string, string | number | boolean>>;
   /** Maximise the widget (`open`) before dialling. Default true. */
@@ -61,6 +69,8 @@ export function parseSociomileOptions(options: SociomileConnectorOptions): Socio
   if (typeof params !== 'object' || params === null || Object.values(params).some((v) => !['string', 'number', 'boolean'].includes(typeof v))) {
     check.problem('dialParams', 'must be an object of text, number or boolean values');
   }
+  const relay = checkRelayOption(check);
+  if (relay !== undefined && check.raw('webhooks') !== undefined) check.problem('relay', 'and options.webhooks exclude each other');
   const element = check.raw('element');
   if (element !== undefined && (typeof element !== 'object' || element === null)) check.problem('element', 'must be an element');
   const settings: SociomileSettings = {
@@ -72,8 +82,9 @@ export function parseSociomileOptions(options: SociomileConnectorOptions): Socio
     disableDarkMode: check.flag('disableDarkMode', false),
     element: element as Element | undefined,
     partnerId: check.text('partnerId'),
-    webhooks: check.fn<SociomileWebhooks>('webhooks'),
-    dialParams: params as Readonly<Record<string, string | number | boolean>>,
+    webhooks: check.fn<SociomileWebhooks>('webhooks') ?? relayWebhooks(relay),
+    // The relay routes a webhook by extra_params.agent: every dial carries this agent's id.
+    dialParams: relay === undefined ? (params as Readonly<Record<string, string | number | boolean>>) : { ...(params as object), agent: relay.agentId },
     openOnDial: check.flag('openOnDial', true),
     newId: check.fn<() => string>('newId') ?? (() => globalThis.crypto.randomUUID()),
   };
@@ -89,4 +100,10 @@ function scriptUrl(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The relay's `sociomile.call` events as the connector's webhook bodies. */
+function relayWebhooks(relay: RelayOptions | undefined): SociomileWebhooks | undefined {
+  if (relay === undefined) return undefined;
+  return (listener) => subscribeRelay(relay, ['sociomile.call'], (event) => listener(event.body));
 }

@@ -53,7 +53,19 @@ const ELEMENT_NODE = 1;
  *   a set-up mistake, named so.
  */
 export function parseCdrXmlRpc(xml: string, parser?: XmlParser): Parsed<VoicenterCdr> {
-  const invalid = (problem: string): Parsed<VoicenterCdr> => ({ ok: false, problems: [`"(payload)" ${problem}`], fields: ['(payload)'] });
+  const fields = readCdrXmlRpc(xml, parser);
+  return fields.ok ? parseCdrFields(fields.value) : fields;
+}
+
+/**
+ * The fields of the CDR notification's XML-RPC request as a plain object: the same object the
+ * JSON notification carries (`caller`, `ivruniqueid`, `time` as a number...), with the checks of
+ * {@link parseCdrXmlRpc} on the XML itself but none on the fields. For a server that stores the
+ * CDR as Voicenter sent it. Member names `__proto__`, `constructor` and `prototype` are skipped.
+ * @throws TypeError as {@link parseCdrXmlRpc}
+ */
+export function readCdrXmlRpc(xml: string, parser?: XmlParser): Parsed<Record<string, unknown>> {
+  const invalid = (problem: string): Parsed<Record<string, unknown>> => ({ ok: false, problems: [`"(payload)" ${problem}`], fields: ['(payload)'] });
   if (typeof xml !== 'string' || xml.length > MAX_XML) return invalid('must be XML text of at most 256 KB');
   if (/<!DOCTYPE/i.test(xml)) return invalid('must not declare a DOCTYPE (XML-RPC has none)');
   const doc = parse(xml, parser ?? defaultParser());
@@ -68,11 +80,15 @@ export function parseCdrXmlRpc(xml: string, parser?: XmlParser): Parsed<Voicente
   for (const member of elements(struct).filter((e) => e.nodeName === 'member')) {
     const name = child(member, 'name')?.textContent?.trim();
     const value = child(member, 'value');
-    if (name === undefined || name === '' || value === undefined) continue;
-    fields[name] = scalar(value);
+    if (name === undefined || name === '' || value === undefined || UNSAFE_KEYS.has(name)) continue;
+    const read = scalar(value);
+    if (read !== undefined) fields[name] = read;
   }
-  return parseCdrFields(fields);
+  return { ok: true, value: fields };
 }
+
+/** Keys that would reach an object's prototype when copied around. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** The document, or `undefined` when the parser threw (xmldom 0.9 throws `ParseError` on malformed XML). */
 function parse(xml: string, parser: XmlParser): XmlDocumentLike | undefined {

@@ -10,5 +10,5 @@ export { voicenterStep, type VoicenterCall, type VoicenterDirection, type Voicen
 export { parsePopupPhase, parsePopupQuery } from './popup-phase.js';
 export { popupReply, POPUP_ERROR_REPLY, type PopupLookup, type PopupMatch, type PopupReply } from './popup-reply.js';
 export { parseCdrJson, parseCdrFields, type VoicenterCdr } from './cdr.js';
-export { parseCdrXmlRpc, cdrReplyJson, cdrReplyXml, type XmlParser, type XmlDocumentLike, type XmlElementLike, type XmlNodeLike } from './cdr-xml-rpc.js';
+export { parseCdrXmlRpc, readCdrXmlRpc, cdrReplyJson, cdrReplyXml, type XmlParser, type XmlDocumentLike, type XmlElementLike, type XmlNodeLike } from './cdr-xml-rpc.js';
 export { cdrCalls, cdrFields } from './cdr-enrichment.js';

@@ -1,5 +1,7 @@
 import { DEFAULT_LANGUAGE } from '../../src/contract/index.js';
 import { OptionChecker, optionsObject } from '../shared/options.js';
+import { checkRelayOption } from '../shared/relay-options.js';
+import { subscribeRelay, type RelayOptions } from '../shared/relay-stream.js';
 import type { XmlParser } from './cdr-xml-rpc.js';
 import { isWebPhone, type VoicenterWebPhone } from './voicenter-sdk.js';
 
@@ -26,8 +28,10 @@ export interface VoicenterConnectorOptions {
   readonly language?: string;
   /** The extension to register (`initiate`) after connecting, if the page does not. Never logged. */
   readonly extension?: { readonly user: string; readonly password: string };
-  /** The server relay of pop-up phases and CDRs, if the page has one. */
+  /** The server relay of pop-up phases and CDRs, if the page has one of its own. */
   readonly serverEvents?: VoicenterServerEvents;
+  /** The project's relay (relay/README.md): the agent's stream of pop-up phases and CDRs. Instead of `serverEvents`. */
+  readonly relay?: RelayOptions;
   /** Dial with the leading `+`. Default false: Voicenter takes E.164 without it ("972…"). */
   readonly keepPlus?: boolean;
   /** Parses CDR XML-RPC. Default: the page's `DOMParser`. */
@@ -57,15 +61,23 @@ export function parseVoicenterOptions(options: VoicenterConnectorOptions): Voice
   }
   const parser = check.raw('xmlParser');
   if (parser !== undefined && typeof (parser as { parseFromString?: unknown }).parseFromString !== 'function') check.problem('xmlParser', 'must have parseFromString');
+  const relay = checkRelayOption(check);
+  if (relay !== undefined && check.raw('serverEvents') !== undefined) check.problem('relay', 'and options.serverEvents exclude each other');
   const settings: VoicenterSettings = {
     phone: options.phone,
     partnerId: check.text('partnerId'),
     language: check.text('language', { max: 35 }) ?? DEFAULT_LANGUAGE,
     extension: extension === undefined ? undefined : { user: String(user).trim(), password: String(password) },
-    serverEvents: check.fn<VoicenterServerEvents>('serverEvents'),
+    serverEvents: check.fn<VoicenterServerEvents>('serverEvents') ?? relayEvents(relay),
     keepPlus: check.flag('keepPlus', false),
     xmlParser: parser === undefined ? undefined : (parser as XmlParser),
   };
   check.finish();
   return settings;
+}
+
+/** The relay's `voicenter.popup` and `voicenter.cdr` events as the connector's server messages. */
+function relayEvents(relay: RelayOptions | undefined): VoicenterServerEvents | undefined {
+  if (relay === undefined) return undefined;
+  return (listener) => subscribeRelay(relay, ['voicenter.popup', 'voicenter.cdr'], (event) => listener({ type: event.kind === 'cdr' ? 'cdr' : 'popup', body: event.body }));
 }

@@ -156,31 +156,27 @@ export class SbBridgeStatus extends LitElement {
    * Asks the browser for storage access (this runs from the agent's click, which the browser
    * requires), so the bridge moves its calls into IndexedDB; a refusal shows as the last error.
    */
-  async requestDurableStorage(): Promise<void> {
+  requestDurableStorage(): Promise<void> {
     const bridge = this.bridge;
-    if (bridge?.requestDurableStorage === undefined || this._requesting) return;
-    this._requesting = true;
-    try {
-      await bridge.requestDurableStorage();
-    } catch (error) {
-      this._lastError = { code: errorCode(error), message: 'The browser did not let this panel keep calls across reloads.' };
-    } finally {
-      this._requesting = false;
-    }
-    await this.refresh();
+    return this.#act('_requesting', bridge?.requestDurableStorage?.bind(bridge), 'The browser did not let this panel keep calls across reloads.');
   }
 
   /** Queues every dead letter again (the bridge drains them at once), then refreshes. */
-  async retryDeadLetters(): Promise<void> {
+  retryDeadLetters(): Promise<void> {
     const bridge = this.bridge;
-    if (bridge === undefined || this._retrying) return;
-    this._retrying = true;
+    return this.#act('_retrying', bridge?.retryDeadLetters.bind(bridge), 'The dead letters could not be queued again.');
+  }
+
+  /** Runs a button's `action` once at a time (`busy` shows it), shows `failure` if it throws, then refreshes. */
+  async #act(busy: '_retrying' | '_requesting', action: (() => Promise<unknown>) | undefined, failure: string): Promise<void> {
+    if (action === undefined || this[busy]) return;
+    this[busy] = true;
     try {
-      await bridge.retryDeadLetters();
+      await action();
     } catch (error) {
-      this._lastError = { code: errorCode(error), message: 'The dead letters could not be queued again.' };
+      this._lastError = { code: errorCode(error), message: failure };
     } finally {
-      this._retrying = false;
+      this[busy] = false;
     }
     await this.refresh();
   }

@@ -33,12 +33,20 @@ const EXPECTED_MEMBERS = {
     'SoftphoneBridgeCallPurgeTest',
     'SoftphoneBridgePresence',
     'SoftphoneBridgePresenceTest',
+    'SoftphoneBridgeRelayToken',
+    'SoftphoneBridgeRelayTokenTest',
   ],
   ApexPage: ['SoftphoneBridge'],
   AuraDefinitionBundle: ['SoftphoneBridgePresence'],
   CallCenter: ['SoftphoneBridge'],
-  CustomField: ['SoftphoneBridge_Call__c.Call_Key__c', 'SoftphoneBridge_Call__c.Task_Id__c'],
-  CustomObject: ['SoftphoneBridge_Call__c'],
+  CustomField: [
+    'SoftphoneBridge_Call__c.Call_Key__c',
+    'SoftphoneBridge_Call__c.Task_Id__c',
+    'SoftphoneBridge_Relay__c.Agent_Id__c',
+    'SoftphoneBridge_Relay__c.Secret__c',
+    'SoftphoneBridge_Relay__c.Token_Hours__c',
+  ],
+  CustomObject: ['SoftphoneBridge_Call__c', 'SoftphoneBridge_Relay__c'],
   LightningComponentBundle: ['softphoneBridgeCallButton'],
   LightningMessageChannel: ['SoftphoneBridge'],
   PermissionSet: ['SoftphoneBridge_Agent'],
@@ -290,12 +298,17 @@ test('the Apex the adapter calls has the agreed signature', () => {
 
 test('the agent permission set grants the page, the runtime Apex and the call anchors', () => {
   const set = xml.parse(metaFile('permissionsets/SoftphoneBridge_Agent.permissionset-meta.xml')).PermissionSet;
-  assert.deepEqual(set.classAccesses.filter((c) => c.enabled === 'true').map((c) => c.apexClass).sort(), ['SoftphoneBridgeCallLog', 'SoftphoneBridgePresence']);
+  assert.deepEqual(set.classAccesses.filter((c) => c.enabled === 'true').map((c) => c.apexClass).sort(), ['SoftphoneBridgeCallLog', 'SoftphoneBridgePresence', 'SoftphoneBridgeRelayToken']);
   assert.deepEqual(set.pageAccesses.map((p) => p.apexPage), ['SoftphoneBridge']);
   const object = set.objectPermissions.find((o) => o.object === 'SoftphoneBridge_Call__c');
   assert.ok(object && object.allowCreate === 'true' && object.allowRead === 'true' && object.allowEdit === 'true');
   const fields = set.fieldPermissions.filter((f) => f.readable === 'true' && f.editable === 'true').map((f) => f.field).sort();
-  assert.deepEqual(fields, EXPECTED_MEMBERS.CustomField);
+  assert.deepEqual(fields, EXPECTED_MEMBERS.CustomField.filter((f) => f.startsWith('SoftphoneBridge_Call__c.')));
+  // Agents get their relay token from SoftphoneBridgeRelayToken, never the setting that holds the secret.
+  assert.ok(!JSON.stringify(set).includes('SoftphoneBridge_Relay__c'), 'the permission set grants nothing on the relay setting');
+  const relay = xml.parse(metaFile('objects/SoftphoneBridge_Relay__c/SoftphoneBridge_Relay__c.object-meta.xml')).CustomObject;
+  assert.equal(relay.customSettingsType, 'Hierarchy');
+  assert.equal(relay.visibility, 'Protected');
 
   const key = xml.parse(metaFile('objects/SoftphoneBridge_Call__c/fields/Call_Key__c.field-meta.xml')).CustomField;
   assert.equal(key.unique, 'true', 'the call key is unique: the idempotency guarantee rests on it');

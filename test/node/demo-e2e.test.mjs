@@ -222,6 +222,22 @@ async function ring(phone, label) {
   await phase(phone, 'Ringing');
 }
 
+test('D6: a softphone frame that never loads the bridge (here: its page does not load) is explained on the console after the grace period', { timeout: 60_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+  try {
+    // The browser refuses the frame's page, as it does a frame-ancestors block: the console sees no load().
+    await context.route(`${server.softphoneUrl}**`, (route) => route.abort('blockedbyclient'));
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const notice = page.locator('#frame-notice');
+    assert.ok(await notice.isHidden(), 'no alarm before the grace period');
+    await notice.waitFor({ timeout: 15_000 });
+    assert.match(await notice.innerText(), /softphone has not answered.*did not load the bridge within 8 s/s);
+  } finally {
+    await context.close();
+  }
+});
+
 test('D7: a shared-line pop lets the agent pick the caller ("This is the caller"), which links the call and its log to that contact', { timeout: 60_000 }, async () => {
   const { context, page, seen, phone } = await openConsole();
   try {

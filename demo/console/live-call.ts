@@ -1,4 +1,4 @@
-import type { Bridge, CallRecord } from '../../src/index.js';
+import type { CallRecord } from '../../src/index.js';
 
 /** Where the agent stands with a call: talking (or ringing, dialing), or ended with the wrap-up open. */
 export type Busy = { readonly kind: 'live' | 'wrapup'; readonly call: CallRecord };
@@ -14,7 +14,8 @@ const LIVE: ReadonlySet<CallRecord['state']> = new Set(['ringing', 'dialing', 'c
 export class LiveCalls {
   readonly #calls = new Map<string, CallRecord>();
 
-  constructor(bridge: Pick<Bridge, 'on'>) {
+  /** @param bridge the Bridge (or anything emitting its `call.updated`) */
+  constructor(bridge: { on(event: 'call.updated', listener: (call: CallRecord) => void): unknown }) {
     bridge.on('call.updated', (call) => this.#update(call));
   }
 

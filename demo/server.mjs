@@ -7,7 +7,8 @@
 // 404. Paths are decoded and resolved inside their root, symlinks followed, so `..` in any
 // spelling cannot reach other files. The pages learn each other's origin from the server, which
 // fills `{{consoleOrigin}}` and `{{softphoneOrigin}}` in them: taken ports move both, and nothing
-// ever needs '*'. Headers per origin: demo/security-headers.mjs.
+// ever needs '*'. Headers per origin: demo/security-headers.mjs. Another loopback name for the same
+// port (`http://localhost:8080/`) is redirected to the printed origin (see canonicalLocation).
 import { createReadStream, existsSync, realpathSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -76,8 +77,40 @@ function send(req, res, status, body, headers) {
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
+/** 127.0.0.0/8, `localhost` and its subdomains (RFC 6761), `[::1]`: names that reach this server from this machine. */
+function isLoopbackName(hostname) {
+  const name = hostname.toLowerCase().replace(/\.$/, '');
+  return name === 'localhost' || name.endsWith('.localhost') || name === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(name);
+}
+
+/**
+ * Where a request that reached `origin` under another loopback name (`localhost:8080` for
+ * `127.0.0.1:8080`) belongs, or undefined when it used the origin's own name. The two pages name
+ * each other by origin (CSP frame-src and frame-ancestors, the remote transport's allowed
+ * origins), so a console opened as `localhost` could frame nothing: it is sent to the printed URL
+ * instead. A name that is not loopback (a port forward) is served as is; the console page then
+ * says why its softphone cannot load (demo/console/frame-watchdog.ts).
+ */
+function canonicalLocation(req, origin) {
+  const expected = new URL(origin);
+  let asked;
+  try {
+    asked = new URL(`http://${req.headers.host ?? ''}`);
+  } catch {
+    return undefined;
+  }
+  if (asked.host === expected.host || asked.port !== expected.port || !isLoopbackName(asked.hostname)) return undefined;
+  // The path only, never an absolute URL from the request: the redirect cannot leave the origin.
+  return `${origin}${req.url?.startsWith('/') ? req.url : '/'}`;
+}
+
 async function handle(req, res, site, origins) {
   const headers = site.headers(origins);
+  const location = canonicalLocation(req, origins[site.origin]);
+  if (location !== undefined && (req.method === 'GET' || req.method === 'HEAD')) {
+    send(req, res, 307, `This demo runs at ${location}\n`, { ...headers, Location: location });
+    return;
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     send(req, res, 405, 'Method Not Allowed\n', { ...headers, Allow: 'GET, HEAD' });
     return;
@@ -171,8 +204,8 @@ export async function startDemoServer({ port = portFromEnv('PORT') ?? DEFAULT_PO
   if (softphonePort !== undefined) checkPort('softphonePort', softphonePort);
   let start;
   const ready = new Promise((resolvePromise) => (start = resolvePromise));
-  const consoleServer = siteServer({ page: 'console.html', headers: (o) => consoleHeaders(o.softphoneOrigin) }, ready);
-  const softphoneServer = siteServer({ page: 'softphone.html', headers: (o) => softphoneHeaders(o.consoleOrigin) }, ready);
+  const consoleServer = siteServer({ page: 'console.html', origin: 'consoleOrigin', headers: (o) => consoleHeaders(o.softphoneOrigin) }, ready);
+  const softphoneServer = siteServer({ page: 'softphone.html', origin: 'softphoneOrigin', headers: (o) => softphoneHeaders(o.consoleOrigin) }, ready);
   const closeAll = () => Promise.all([close(consoleServer), close(softphoneServer)]).then(() => undefined);
   try {
     const consolePort = await listenFrom(consoleServer, port);

@@ -1,15 +1,24 @@
 import type { FakeAdapter, FakeCallLogRecord } from '../../adapters/fake/index.js';
-import { BridgeError } from '../../src/index.js';
+import { BridgeError, type AdapterContext, type CrmRecordRef } from '../../src/index.js';
 import type { FakePop } from './crm-store.js';
 
 /** What the console does when the fake CRM changes through the adapter. */
 export interface CrmHooks {
   /** A call log was created or updated. Awaited: the write is confirmed only once this resolves. */
   logged(record: FakeCallLogRecord): Promise<void>;
-  /** A screen pop was shown. */
-  popped(pop: FakePop): Promise<void>;
+  /** A screen pop was shown, for a call in `direction`. */
+  popped(pop: FakePop, direction: 'inbound' | 'outbound'): Promise<void>;
   /** The softphone's status reached the CRM's presence. */
   presence(softphoneId: string): void;
+}
+
+/** The observed adapter, plus what the agent does in the CRM during a call. */
+export interface ObservedAdapter extends FakeAdapter {
+  /**
+   * The agent picked the caller's record for a live call (a shared line's "This is the caller"):
+   * the bridge links the call, and its log, to it. Rejects while the bridge is not connected.
+   */
+  linkRecord(conversationId: string, record: CrmRecordRef): Promise<void>;
 }
 
 /**
@@ -18,10 +27,24 @@ export interface CrmHooks {
  * bridge only after `logged` (the console saves it in IndexedDB) has succeeded, so a page that
  * closes in between leaves the write in the outbox, to be written again, never lost.
  */
-export function observedAdapter(adapter: FakeAdapter, hooks: CrmHooks): FakeAdapter {
+export function observedAdapter(adapter: FakeAdapter, hooks: CrmHooks): ObservedAdapter {
   const { crm, screenPop, setPresence } = adapter;
+  // The bridge hands its context to connect(); linkRecord is how a CRM page links a record to a call.
+  let context: AdapterContext | undefined;
   return {
     ...adapter,
+    async connect(ctx) {
+      context = ctx;
+      return adapter.connect(ctx);
+    },
+    async disconnect() {
+      context = undefined;
+      return adapter.disconnect();
+    },
+    linkRecord(conversationId, record) {
+      if (context === undefined) return Promise.reject(new BridgeError('ADAPTER_CONNECT_FAILED', 'The demo CRM is not connected to the bridge yet.'));
+      return context.linkRecord(conversationId, record);
+    },
     async writeCallLog(write) {
       const receipt = await adapter.writeCallLog(write);
       const record = crm.callLogs().find((log) => log.key === write.key);
@@ -39,7 +62,7 @@ export function observedAdapter(adapter: FakeAdapter, hooks: CrmHooks): FakeAdap
             const before = crm.pops.length;
             const result = await screenPop(request);
             const pop = crm.pops.at(-1);
-            if (pop !== undefined && crm.pops.length > before) await hooks.popped(pop);
+            if (pop !== undefined && crm.pops.length > before) await hooks.popped(pop, request.direction);
             return result;
           },
         }),

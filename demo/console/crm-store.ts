@@ -1,8 +1,8 @@
 import type { FakeCallLogRecord, FakeContact, FakeCrm } from '../../adapters/fake/index.js';
 import { CONTACTS } from '../fixtures.js';
 
-/** One screen pop the fake CRM showed. */
-export type FakePop = FakeCrm['pops'][number];
+/** One screen pop the fake CRM showed, with the call's direction when known (pops saved before it was kept have none). */
+export type FakePop = FakeCrm['pops'][number] & { readonly direction?: 'inbound' | 'outbound' };
 
 /** What the demo CRM had when the page was last open. */
 export interface SavedCrm {

@@ -8,16 +8,20 @@ const FAULTS = 3;
 /**
  * "CRM fails the next 3 writes": shows the outbox at work. The writes fail before they commit,
  * `<sb-bridge-status>` shows them pending with the last error, and the outbox retries with
- * backoff until the CRM confirms: still one record per call.
+ * backoff until the CRM confirms: still one record per call. The note counts the faults left,
+ * then says the outbox is retrying until the failed write has landed (D11: the faults running out
+ * is not yet the recovery), and only then clears and re-arms the switch.
  */
 export class FaultSwitch {
   readonly #box = byId('fail-writes', HTMLInputElement);
   readonly #note = byId('fault-note', HTMLSpanElement);
   #left = 0;
+  /** The writes that failed under the switch and have not landed yet. */
+  readonly #failed = new Set<string>();
 
   constructor(crm: FakeCrm, bridge: Bridge) {
     this.#box.addEventListener('change', () => {
-      if (!this.#box.checked || this.#left > 0) return;
+      if (!this.#box.checked || this.#busy) return;
       crm.injectFaults('before', FAULTS);
       this.#left = FAULTS;
       this.#render();
@@ -25,14 +29,22 @@ export class FaultSwitch {
     bridge.on('outbox.failed', (entry) => {
       if (entry.kind !== 'callLog' || this.#left === 0) return;
       this.#left -= 1;
+      this.#failed.add(entry.key);
       this.#render();
+    });
+    bridge.on('outbox.written', (entry) => {
+      if (this.#failed.delete(entry.key)) this.#render();
     });
   }
 
+  get #busy(): boolean {
+    return this.#left > 0 || this.#failed.size > 0;
+  }
+
   #render(): void {
-    const armed = this.#left > 0;
-    this.#box.checked = armed;
-    this.#box.disabled = armed;
-    this.#note.textContent = armed ? `${this.#left} to go` : '';
+    const busy = this.#busy;
+    this.#box.checked = busy;
+    this.#box.disabled = busy;
+    this.#note.textContent = this.#left > 0 ? `${this.#left} to go` : busy ? 'faults used up; the outbox is retrying…' : '';
   }
 }

@@ -1,5 +1,6 @@
 import type { Clock, ContractTarget, Logger, SoftphoneConnector } from '../../src/contract/index.js';
 import { group, textElement } from './dom.js';
+import { NotesBox } from './notes-box.js';
 import { adoptPanelStyles } from './styles.js';
 import { Trace } from './trace.js';
 import { tracedContext, tracedContract } from './traced-contract.js';
@@ -30,6 +31,7 @@ export class VendorPanel {
   readonly #status: HTMLParagraphElement;
   readonly #controls: HTMLDivElement;
   readonly #view: TraceView;
+  readonly #notes: NotesBox;
   readonly #unsubscribe: () => void;
   #render: () => void = () => {};
 
@@ -46,11 +48,13 @@ export class VendorPanel {
     this.#controls = document.createElement('div');
     this.#controls.className = 'vs-controls';
     this.#view = new TraceView(this.trace, vendorTitle);
+    this.#notes = new NotesBox(this.trace);
     this.#root.append(
       textElement('h2', `${vendorTitle} · simulated`),
       textElement('p', summary, 'vs-sub'),
       this.#status,
       this.#controls,
+      this.#notes.element,
       group('Trace: vendor event → contract call', this.#view.element),
     );
     container.append(this.#root);
@@ -64,7 +68,7 @@ export class VendorPanel {
    */
   async connect(connector: SoftphoneConnector, contract: ContractTarget, env: PanelEnv): Promise<VendorSoftphone> {
     try {
-      await connector.connect(tracedContract(contract, this.trace), tracedContext(this.trace, env.clock, env.logger));
+      await connector.connect(this.#notes.watch(tracedContract(contract, this.trace)), tracedContext(this.trace, env.clock, env.logger));
     } catch (error) {
       await connector.disconnect();
       this.dispose();

@@ -70,7 +70,7 @@ export async function mountSociomilePanel(container: HTMLElement, contract: Cont
       labelled('Disposition', disposition),
       labelled('Talk time (seconds)', talk),
       labelled('Recording link', recording),
-      textElement('p', 'The webhook has no notes field: the agent writes notes in the CRM.', 'vs-sub'),
+      textElement('p', 'The webhook has no notes field: the agent writes them under "Notes for the CRM".', 'vs-sub'),
       buttonRow(finish, resend),
     ),
     group('Agent status', textElement('p', "The widget has no statuses: the CRM's presence changes show in the trace as ignored.", 'vs-sub')),

@@ -74,6 +74,8 @@ export class SbBridgeStatus extends LitElement {
   readonly #poll = new Ticker(this, () => void this.refresh());
   #refreshing: Promise<void> | undefined;
   #again = false;
+  /** The outbox entry whose failure is the last error shown: once it is written, the error is over. */
+  #failedKey: string | undefined;
 
   constructor() {
     super();
@@ -86,7 +88,10 @@ export class SbBridgeStatus extends LitElement {
     this._retrying = false;
     this._requesting = false;
     const refresh = () => void this.refresh();
-    const remember = (error: { code: string; message: string }) => (this._lastError = { code: error.code, message: error.message });
+    const remember = (error: { code: string; message: string }, failedKey?: string) => {
+      this._lastError = { code: error.code, message: error.message };
+      this.#failedKey = failedKey;
+    };
     this.#events = new BridgeEventsController(this, {
       'adapter.connected': () => {
         this._failed = false;
@@ -97,19 +102,26 @@ export class SbBridgeStatus extends LitElement {
         remember(error);
         refresh();
       },
-      'adapter.refused': remember,
+      'adapter.refused': (error) => remember(error),
       'callback.delivered': refresh,
-      'callback.failed': remember,
-      'contract.rejected': remember,
-      'screenPop.failed': remember,
+      'callback.failed': (error) => remember(error),
+      'contract.rejected': (error) => remember(error),
+      'screenPop.failed': (error) => remember(error),
       'outbox.queued': refresh,
-      'outbox.written': refresh,
-      'outbox.failed': (_entry, error) => {
-        remember(error);
+      'outbox.written': (entry) => {
+        // The write that failed has landed: its error no longer describes anything (D11).
+        if (entry.key === this.#failedKey) {
+          this._lastError = undefined;
+          this.#failedKey = undefined;
+        }
         refresh();
       },
-      'outbox.deadLettered': (_entry, error) => {
-        remember(error);
+      'outbox.failed': (entry, error) => {
+        remember(error, entry.key);
+        refresh();
+      },
+      'outbox.deadLettered': (entry, error) => {
+        remember(error, entry.key);
         refresh();
       },
       'storage.limited': refresh,

@@ -243,6 +243,25 @@ describe('the demo switch: simulated vendor softphones (demo/vendor)', () => {
         expect(declinedCall()).to.include({ state: 'rejected', outcome: 'declined' });
       });
 
+      it(`${vendor}: "Notes for the CRM" sends the typed notes with the call that just ended, once, as text (D15)`, async () => {
+        await mount(vendor);
+        const notes = container.querySelector<HTMLTextAreaElement>('textarea')!;
+        expect(notes.closest('label')?.textContent).to.equal('Notes');
+        notes.value = 'Refund approved <b>today</b>';
+        notes.dispatchEvent(new Event('input', { bubbles: true }));
+        expect(ui.button('Send notes').disabled, 'no call yet: nothing to attach the notes to').to.equal(true);
+        await answeredCall(ring, 30);
+        expect(onlyLog().call.notes).to.equal(undefined);
+        ui.click('Send notes');
+        await done();
+        await ui.traced(`${vendor === 'sobot' ? 'Sobot' : 'Voicenter'} · Notes typed in the panel | → callNotesSubmitted · accepted`);
+        const log = onlyLog();
+        expect(log.call).to.include({ notes: 'Refund approved <b>today</b>', state: 'wrapped', durationSeconds: 30 });
+        expect(log.creates, 'the same log, updated').to.equal(1);
+        expect(notes.value, 'sent notes leave the box').to.equal('');
+        expect(ui.button('Send notes').disabled).to.equal(true);
+      });
+
       it(`${vendor}: shows a caller name with markup as text`, async () => {
         await mount(vendor);
         await ringFrom(ring, XSS);

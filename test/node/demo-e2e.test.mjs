@@ -6,7 +6,9 @@
 // The fault switch makes the CRM fail writes: the outbox retries until one log lands, and "Reset
 // demo" empties both databases. The vendor switch gets one Sobot call, one Voicenter call with its
 // relayed pop-up and CDR, and one Sociomile click-to-dial through the same two origins.
-// Leaves docs/demo.png, the README's screenshot. Needs the build (`npm run build`).
+// Leaves its screenshot in test-results/demo.png (gitignored), so that `npm test` leaves the tree
+// clean; with DEMO_SCREENSHOT=docs (`npm run screenshot`) it rewrites docs/demo.png, the
+// README's picture, instead. Needs the build (`npm run build`).
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, test } from 'node:test';
@@ -16,7 +18,8 @@ import { startDemoServer } from '../../demo/server.mjs';
 import { demoEntries } from '../../scripts/build-entries.mjs';
 import { findChromium } from '../../scripts/find-chromium.mjs';
 
-const SCREENSHOT = fileURLToPath(new URL('../../docs/demo.png', import.meta.url));
+/** Where the screenshot of the first test goes: the README's picture only when asked (D19). */
+const SCREENSHOT = fileURLToPath(new URL(process.env.DEMO_SCREENSHOT === 'docs' ? '../../docs/demo.png' : '../../test-results/demo.png', import.meta.url));
 const INBOUND_NOTES = 'Moved her booking to Friday; confirmation emailed.';
 // Markup in notes must stay characters: as HTML, `<invoice 4417>` would be an element and vanish.
 const OUTBOUND_NOTES = 'Left a voicemail about <invoice 4417> & the late fee.';
@@ -35,7 +38,8 @@ before(async () => {
   server = await startDemoServer({ port: 8080 }).catch(() => startDemoServer({ port: 0 }));
   const found = findChromium();
   assert.ok(found, 'no Chromium found: set CHROME_PATH or run `node scripts/ensure-chromium.mjs`');
-  browser = await chromium.launch({ executablePath: found.path, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  // demo.example stands for a port-forwarded or proxied name: it reaches this server, but is not loopback.
+  browser = await chromium.launch({ executablePath: found.path, args: ['--no-sandbox', '--disable-dev-shm-usage', '--host-resolver-rules=MAP demo.example 127.0.0.1'] });
 });
 
 after(async () => {
@@ -104,13 +108,16 @@ function logRows(page) {
       return {
         contact: cells[0].firstElementChild?.textContent,
         direction: cells[1].textContent,
-        outcome: cells[2].textContent,
+        outcome: cells[2].querySelector('.outcome')?.textContent,
+        vendorOutcome: cells[2].querySelector('.vendor-outcome')?.textContent,
         duration: cells[3].textContent,
         disposition: cells[4].textContent,
         notes: cells[5].textContent,
-        notesAreText: cells[5].childElementCount === 0,
+        // One wrapper (the line clamp) holding text only: notes never become elements.
+        notesAreText: cells[5].querySelectorAll('*').length === 1 && cells[5].firstElementChild.childElementCount === 0,
         record: cells[6].firstElementChild?.textContent,
-        writes: cells[6].lastElementChild?.textContent,
+        writes: cells[6].querySelector('.writes')?.textContent,
+        recording: cells[6].querySelector('a.recording')?.getAttribute('href') ?? undefined,
       };
     }),
   );
@@ -181,6 +188,157 @@ test('the two-origin demo: inbound and click-to-dial calls through the softphone
   }
 });
 
+test('D6: the console opened as http://localhost:<port>/ lands on the printed origin and its softphone loads', { timeout: 60_000 }, async () => {
+  const { port } = new URL(server.url);
+  const { context, page, seen, phone } = await openConsole(`http://localhost:${port}/?softphone=builtin`);
+  try {
+    await phase(phone, 'Idle');
+    assert.equal(page.url(), `${server.url}?softphone=builtin`, 'redirected to the URL npm start prints, query kept');
+    assert.ok(await page.locator('#frame-notice').isHidden(), 'no notice when the softphone loads');
+    assertCleanPages(seen);
+  } finally {
+    await context.close();
+  }
+});
+
+test('D6: a console opened under a name the softphone does not allow says on the page why its phone is missing, and where to go', { timeout: 60_000 }, async () => {
+  const { port } = new URL(server.url);
+  const { context, page } = await openConsole(`http://demo.example:${port}/`);
+  try {
+    const notice = page.locator('#frame-notice');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /cannot load here.*opened as http:\/\/demo\.example:\d+.*frame-ancestors/s);
+    assert.equal(await notice.getByRole('link').getAttribute('href'), server.url, 'it links the URL that works');
+    assert.equal(await page.locator('sb-bridge-status').getByText('Waiting for the softphone').count(), 1, 'the phone really is blocked');
+  } finally {
+    await context.close();
+  }
+});
+
+/** Rings the built-in softphone from `label` (the simulator's caller list) and waits until it rings. */
+async function ring(phone, label) {
+  await phone.locator('#caller').selectOption({ label });
+  await phone.getByRole('button', { name: 'Simulate incoming call' }).click();
+  await phase(phone, 'Ringing');
+}
+
+test('D6: a softphone frame that never loads the bridge (here: its page does not load) is explained on the console after the grace period', { timeout: 60_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+  try {
+    // The browser refuses the frame's page, as it does a frame-ancestors block: the console sees no load().
+    await context.route(`${server.softphoneUrl}**`, (route) => route.abort('blockedbyclient'));
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const notice = page.locator('#frame-notice');
+    assert.ok(await notice.isHidden(), 'no alarm before the grace period');
+    await notice.waitFor({ timeout: 15_000 });
+    assert.match(await notice.innerText(), /softphone has not answered.*did not load the bridge within 8 s/s);
+  } finally {
+    await context.close();
+  }
+});
+
+test('D7: a shared-line pop lets the agent pick the caller ("This is the caller"), which links the call and its log to that contact', { timeout: 60_000 }, async () => {
+  const { context, page, seen, phone } = await openConsole();
+  try {
+    await phase(phone, 'Idle');
+    await ring(phone, 'Priya Raman or Dev Raman (+14155550142)');
+    const pop = page.locator('#screen-pop[data-kind="search"]');
+    await pop.getByText('Which one is on the line?').waitFor();
+    assert.equal(await pop.getByRole('button', { name: /is the caller$/ }).count(), 2, 'one choice per contact on the line');
+    await pop.getByRole('button', { name: 'Dev Raman is the caller' }).click();
+    await page.locator('#screen-pop[data-kind="record"] h3', { hasText: 'Dev Raman' }).waitFor();
+    await page.locator('#pop-reason', { hasText: 'caller picked' }).waitFor();
+    // The bridge has the link: the console's call line names him while the phone still rings.
+    await page.locator('#current-call[data-state="ringing"]', { hasText: 'Dev Raman' }).waitFor();
+    await phase(phone, 'Ringing');
+    await talkAndWrapUp(phone, 'Accept', 'resolved', INBOUND_NOTES);
+    await page.locator('#call-log tr .notes', { hasText: INBOUND_NOTES }).waitFor();
+    await outboxDrained(page);
+    const rows = await logRows(page);
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0].contact, 'Dev Raman', 'logged against the contact the agent picked');
+    assert.equal(await page.locator('#call-log tr .sub', { hasText: 'not linked' }).count(), 0);
+    assertCleanPages(seen);
+  } finally {
+    await context.close();
+  }
+});
+
+test('D8: a click-to-dial during a call is refused in the CRM, where the agent sees it, and the pop stays on the live caller', { timeout: 60_000 }, async () => {
+  const { context, page, seen, phone } = await openConsole();
+  try {
+    await phase(phone, 'Idle');
+    await ring(phone, 'Maya Okafor (+14155550101)');
+    await phone.getByRole('button', { name: 'Accept' }).click();
+    await phase(phone, 'On call');
+    await page.locator('#current-call[data-state="connected"]', { hasText: 'Maya Okafor' }).waitFor();
+
+    await page.getByRole('button', { name: 'Call +1 415 555 0117' }).click();
+    const notice = page.locator('#pop-notice');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /Jonas Lindqvist was not dialed: the call with Maya Okafor is still in progress/);
+    assert.equal(await page.locator('#screen-pop h3').innerText(), 'Maya Okafor', 'the pop stays on the live caller');
+    assert.equal(await page.locator('#current-call').innerText(), 'Inbound · Maya Okafor · On call');
+    await phase(phone, 'On call');
+    // Nothing reached the softphone: it would have announced a refused start_call.
+    assert.equal(await phone.getByText('The CRM asked to dial').count(), 0, 'no start_call was sent');
+
+    await phone.getByRole('button', { name: 'Hang up' }).click();
+    await phone.getByRole('button', { name: 'Submit notes' }).click();
+    await phase(phone, 'Idle');
+    await page.locator('#call-log tr').first().waitFor();
+    await outboxDrained(page);
+    const rows = await logRows(page);
+    assert.equal(rows.length, 1, 'one call, one log: no phantom dial');
+    assert.equal(rows[0].contact, 'Maya Okafor');
+    assertCleanPages(seen);
+  } finally {
+    await context.close();
+  }
+});
+
+test('D9: a click-to-dial over an unsubmitted wrap-up asks first; going back keeps the typed notes, which are then logged', { timeout: 60_000 }, async () => {
+  const { context, page, seen, phone } = await openConsole();
+  try {
+    await phase(phone, 'Idle');
+    await ring(phone, 'Maya Okafor (+14155550101)');
+    await phone.getByRole('button', { name: 'Accept' }).click();
+    await phase(phone, 'On call');
+    await phone.locator('#disposition').selectOption('callback-requested');
+    await phone.locator('#notes').fill(INBOUND_NOTES);
+    await phone.getByRole('button', { name: 'Hang up' }).click();
+    await phase(phone, 'Wrap-up');
+
+    await page.getByRole('button', { name: 'Call +1 415 555 0117' }).click();
+    const notice = page.locator('#pop-notice');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /call with Maya Okafor has ended, but its wrap-up .* is not submitted/);
+    assert.equal(await page.locator('#screen-pop h3').innerText(), 'Maya Okafor');
+    await phase(phone, 'Wrap-up');
+    assert.equal(await phone.locator('#notes').inputValue(), INBOUND_NOTES, 'the typed notes are still there');
+
+    await notice.getByRole('button', { name: 'Back to the wrap-up' }).click();
+    assert.ok(await notice.isHidden(), 'the agent chose: the notice goes');
+    await phone.getByRole('button', { name: 'Submit notes' }).click();
+    await phase(phone, 'Idle');
+    await page.locator('#call-log tr .notes', { hasText: INBOUND_NOTES }).waitFor();
+    await outboxDrained(page);
+    const [row, ...others] = await logRows(page);
+    assert.equal(others.length, 0);
+    assert.equal(row.disposition, 'callback-requested');
+    assert.equal(row.notes, INBOUND_NOTES);
+
+    // Wrap-up submitted: the next click dials at once.
+    await page.getByRole('button', { name: 'Call +1 415 555 0117' }).click();
+    await phase(phone, 'Dialing');
+    assert.ok(await notice.isHidden());
+    assertCleanPages(seen);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the fault switch: the CRM fails the next 3 writes, the outbox retries until one call log lands; Reset demo empties the log', { timeout: 60_000 }, async () => {
   const { context, page, seen, phone } = await openConsole();
   try {
@@ -194,9 +352,16 @@ test('the fault switch: the CRM fails the next 3 writes, the outbox retries unti
     await phone.getByRole('button', { name: 'Simulate incoming call' }).click();
     await talkAndWrapUp(phone, 'Accept', 'resolved', INBOUND_NOTES);
     // Three failed attempts with backoff (about 0.5–1 s, 1–2 s, 2–4 s), then the write that lands.
-    await page.locator('#fault-note', { hasText: /^$/ }).waitFor({ state: 'attached', timeout: 20_000 });
+    // D11: the faults running out is not the recovery: the note says the outbox still retries, and
+    // the bridge status shows the failure, until the write lands; then both clear by themselves.
+    await page.locator('#fault-note', { hasText: 'the outbox is retrying' }).waitFor({ timeout: 20_000 });
+    const lastError = page.locator('sb-bridge-status .error p');
+    assert.match(await lastError.innerText(), /ADAPTER_WRITE_FAILED/, 'the failure is shown while the write is pending');
+    assert.equal(await page.locator('#call-log tr').count(), 0, 'retrying: nothing has landed yet');
     await page.locator('#call-log tr .notes', { hasText: INBOUND_NOTES }).waitFor({ timeout: 20_000 });
+    await page.locator('#fault-note', { hasText: /^$/ }).waitFor({ state: 'attached' });
     await outboxDrained(page);
+    await lastError.waitFor({ state: 'detached' });
     assert.ok(await faultSwitch.isEnabled(), 'faults used up: the switch can be armed again');
     assert.equal(await faultSwitch.isChecked(), false);
 
@@ -234,10 +399,16 @@ test('the vendor switch: ?softphone=sobot runs the frame through the fake Sobot 
     await page.waitForTimeout(1_100);
     await button('Hang up').click();
     await page.locator('#call-log tr').first().waitFor();
+    // D15: the panel takes the notes no Sobot screen has, and sends them with the call.
+    await phone.getByLabel('Notes').fill(INBOUND_NOTES);
+    await button('Send notes').click();
+    await page.locator('#call-log tr .notes', { hasText: INBOUND_NOTES }).waitFor();
     await outboxDrained(page);
 
     const rows = await logRows(page);
     assert.equal(rows.length, 1, 'one Sobot call, one call log');
+    assert.equal(rows[0].notes, INBOUND_NOTES);
+    assert.ok(rows[0].notesAreText);
     assert.equal(rows[0].contact, 'Maya Okafor');
     assert.equal(rows[0].direction, 'Inbound');
     assert.equal(rows[0].outcome, 'Completed');
@@ -279,6 +450,9 @@ test('the vendor switch: ?softphone=voicenter runs a web-phone call and its serv
     assert.equal(rows[0].direction, 'Inbound');
     assert.equal(rows[0].outcome, 'Completed');
     assert.match(rows[0].writes, /^1 create · [0-9]+ updates?$/);
+    // D15: what the CDR added is visible: Voicenter's own status and the recording link.
+    assert.equal(rows[0].vendorOutcome, 'Voicenter: ANSWER');
+    assert.match(rows[0].recording ?? '', /^https:\/\/recordings\.example\.com\/voicenter\/.+\.mp3$/);
     await phone.getByText('onCallEnd').first().waitFor();
     await phone.getByText('callNotesSubmitted').first().waitFor();
 
@@ -308,6 +482,9 @@ test('the vendor switch: ?softphone=sociomile dials a contact clicked in the con
     assert.equal(rows[0].contact, 'Jonas Lindqvist');
     assert.equal(rows[0].direction, 'Outbound');
     assert.equal(rows[0].duration, '0:42', "the webhook's talk time");
+    // D15: the webhook's disposition and recording link show in the log.
+    assert.equal(rows[0].vendorOutcome, 'Sociomile: ANSWERED');
+    assert.match(rows[0].recording ?? '', /^https:\/\//);
     assertCleanPages(seen);
   } finally {
     await context.close();

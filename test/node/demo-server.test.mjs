@@ -31,10 +31,10 @@ const originOf = (url) => new URL(url).origin;
  * Sends `path` byte for byte to `base` (no client-side normalisation of `..` or percent escapes,
  * which `fetch` would do) and resolves to `{ status, headers, body }`.
  */
-function rawGet(base, path, method = 'GET') {
+function rawGet(base, path, method = 'GET', headers = {}) {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = request({ host: hostname, port, path, method }, (res) => {
+    const req = request({ host: hostname, port, path, method, headers }, (res) => {
       const chunks = [];
       res.on('data', (chunk) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
@@ -93,7 +93,8 @@ test("GET / on the console origin serves demo/console.html naming the softphone'
   assertSecurityHeaders(Object.fromEntries(res.headers), 'console');
   const html = await res.text();
   const source = readFileSync(`${root}demo/console.html`, 'utf8');
-  assert.equal(html, source.replace('{{softphoneOrigin}}', originOf(sites.softphone)));
+  assert.equal(html, source.replace('{{softphoneOrigin}}', originOf(sites.softphone)).replace('{{consoleOrigin}}', originOf(sites.console)));
+  assert.match(html, /<meta name="console-origin" content="http:\/\/127\.0\.0\.1:\d+">/, 'the page knows where it must be opened');
   assert.match(html, /<meta name="softphone-origin" content="http:\/\/127\.0\.0\.1:\d+">/);
   assert.match(html, /<script type="module" src="\/dist\/demo\/console\.js"><\/script>/);
   assertNoInlineCode(html);
@@ -137,6 +138,40 @@ for (const { output } of [...demoEntries, { output: 'dist/softphone-bridge.remot
     }
   });
 }
+
+test('D6: another loopback name for either port (localhost, [::1], 127.0.0.2) is redirected to the printed origin, path and query kept', async () => {
+  for (const [site, base] of Object.entries(sites)) {
+    const { port } = new URL(base);
+    for (const name of ['localhost', 'LOCALHOST', 'localhost.', 'demo.localhost', '[::1]', '127.0.0.2']) {
+      for (const method of ['GET', 'HEAD']) {
+        const res = await rawGet(base, '/?softphone=sobot', method, { Host: `${name}:${port}` });
+        assert.equal(res.status, 307, `${site} ${method} as ${name}`);
+        assert.equal(res.headers.location, `${originOf(base)}/?softphone=sobot`, `${site} as ${name}`);
+        assertSecurityHeaders(res.headers, site);
+      }
+    }
+    // The printed name itself is served, not redirected in a loop.
+    assert.equal((await rawGet(base, '/', 'GET', { Host: new URL(base).host })).status, 200);
+  }
+});
+
+test('D6: the redirect keeps to the origin: an absolute or scheme-relative request target cannot send the browser elsewhere', async () => {
+  const { port } = new URL(sites.console);
+  for (const path of ['//evil.example/', 'http://evil.example/']) {
+    const res = await rawGet(sites.console, path, 'GET', { Host: `localhost:${port}` });
+    assert.equal(res.status, 307);
+    assert.ok(res.headers.location.startsWith(`${originOf(sites.console)}/`), `${path} → ${res.headers.location}`);
+    assert.equal(new URL(res.headers.location).origin, originOf(sites.console));
+  }
+});
+
+test('D6: a name that is not loopback (a port forward) is served as is, so that the page itself can say why its softphone is blocked', async () => {
+  const { port } = new URL(sites.console);
+  const res = await rawGet(sites.console, '/', 'GET', { Host: `demo.example:${port}` });
+  assert.equal(res.status, 200);
+  assert.ok(res.body.includes(`<meta name="console-origin" content="${originOf(sites.console)}">`));
+  assert.ok(res.body.includes('id="frame-notice"'), 'the page has the notice that explains a blocked frame');
+});
 
 test('HEAD works like GET without a body; other methods are 405', async () => {
   for (const [site, base] of Object.entries(sites)) {

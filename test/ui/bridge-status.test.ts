@@ -112,6 +112,26 @@ describe('<sb-bridge-status>', () => {
     expect(el.shadowRoot!.querySelector('.error p')).to.equal(null);
   });
 
+  it('D11: clears a write failure once that write lands, but keeps it while another write is written, and keeps a newer error', async () => {
+    const { el, emit } = await watch();
+    const other = { ...entry, key: 'conv-2:callLog' } as OutboxEntry;
+    emit('outbox.failed', entry, new BridgeError('ADAPTER_WRITE_FAILED', 'The fake CRM did not confirm the call log.'));
+    await settle(el);
+    emit('outbox.written', other);
+    await settle(el);
+    expect(el.lastError?.code).to.equal('ADAPTER_WRITE_FAILED', 'another write landing says nothing about this one');
+    emit('outbox.written', { ...entry, status: 'sent', attempts: 4 } as OutboxEntry);
+    await settle(el);
+    expect(el.lastError).to.equal(undefined);
+    expect(el.shadowRoot!.querySelector('.error p')).to.equal(null);
+
+    emit('outbox.failed', entry, new BridgeError('ADAPTER_WRITE_FAILED', 'The CRM did not answer.'));
+    emit('screenPop.failed', new BridgeError('SCREEN_POP_FAILED', 'The screen pop failed.'));
+    emit('outbox.written', entry);
+    await settle(el);
+    expect(el.lastError?.code).to.equal('SCREEN_POP_FAILED', 'a newer, unrelated error stays');
+  });
+
   it('shows a failed CRM connection until the adapter connects', async () => {
     const { el, emit } = await watch();
     emit('adapter.failed', new BridgeError('ADAPTER_CONNECT_FAILED', 'The fake adapter could not connect.'));

@@ -269,7 +269,20 @@ export class SoftphoneSession implements ReactiveController {
     this.#set(saved.phase, saved.call);
     this.#delegate.restored(saved);
     this.#delegate.announce(`Call with ${describeParty(saved.call.name, saved.call.number)} restored after a reload`, false);
+    this.#reclaim(saved);
     void this.#reconcile(saved);
+  }
+
+  /**
+   * Tells the bridge this softphone still has the restored call: the bridge ends a call that no
+   * softphone session spoke of since a reload as interrupted (ADR 0011), so the restored call's
+   * current phase is reported once more (a repeat the call machine merges as a duplicate).
+   */
+  #reclaim({ phase, call }: SavedSession): void {
+    const ids = { partnerId: this.#partnerId(), conversationId: call.conversationId };
+    if (phase === 'connected') this.#run('callAccepted', (b) => b.callAccepted(ids));
+    else if (phase === 'ringing') this.#run('incomingCall', (b) => b.incomingCall({ ...ids, callerANI: call.number }));
+    else if (phase === 'dialing') this.#run('outboundCallInitiated', (b) => b.outboundCallInitiated({ ...ids, dialledTo: call.number }));
   }
 
   /**

@@ -279,6 +279,8 @@ describe('<sb-softphone> for agents', () => {
       expect($(el, '.timer').textContent).to.equal('0:42');
       expect([$<HTMLSelectElement>(el, '#disposition').value, $<HTMLTextAreaElement>(el, '#notes').value]).to.deep.equal(['resolved', 'Wants a refund']);
       expect($(el, '#message').textContent).to.equal('Call with Maya Okafor (+14155550101) restored after a reload');
+      // The bridge must hear that this softphone still has the call, or it ends it as interrupted (ADR 0011).
+      expect(after.bridge.callAccepted.args).to.deep.equal([[{ partnerId: 'partner-1', conversationId }]]);
       el.hangUp();
       await settle(el);
       expect(after.bridge.callEnded.args).to.deep.equal([[{ partnerId: 'partner-1', conversationId, duration: 42, callType: 'inbound', disposition: 'resolved', notes: 'Wants a refund' }]]);

@@ -16,6 +16,8 @@ function storage(): EngagementStore | undefined {
   try {
     return window.localStorage;
   } catch {
+    // A frame with third-party storage blocked: the engagement ids then last as long as this page.
+    console.warn('[softphone-bridge] localStorage refused in this frame; HubSpot engagement ids are kept for this page only');
     return undefined;
   }
 }

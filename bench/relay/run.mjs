@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRedisServer } from '../../scripts/lib/redis-server.mjs';
 import { describeRelayMachine } from './lib/machine.mjs';
+import { fsyncLatency } from './lib/fsync.mjs';
 import * as measure from './lib/measure.mjs';
 import { markdownReport, terminalSummary } from './lib/report.mjs';
 import { startRelayProcess } from './lib/relay-process.mjs';
@@ -23,6 +24,8 @@ import { startRelayProcess } from './lib/relay-process.mjs';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+// --profile <dir>: the relays run with --cpu-prof and leave their .cpuprofile files there (SIGTERM ends them cleanly).
+const profileDir = args.includes('--profile') ? args[args.indexOf('--profile') + 1] : undefined;
 const onlyStore = args.includes('--store') ? args[args.indexOf('--store') + 1] : undefined;
 const STORES = ['embedded', 'redis'].filter((s) => onlyStore === undefined || s === onlyStore);
 
@@ -58,9 +61,9 @@ async function freshRelay(store) {
     cleanups.push(() => redis.dispose());
     env.REDIS_URL = redis.url;
   }
-  const relay = await startRelayProcess(env);
+  const relay = await startRelayProcess(env, { nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
   cleanups.push(() => relay.stop());
-  return { relay, async done() {
+  return { relay, redisPid: redis?.pid(), async done() {
     await relay.stop();
     await redis?.dispose();
   } };
@@ -73,11 +76,11 @@ try {
     const figures = {};
     // Load figures on one relay (its store grows over the steps, as a real one's does).
     {
-      const { relay, done } = await freshRelay(store);
+      const { relay, redisPid, done } = await freshRelay(store);
       log('warm-up');
       await measure.sustained(relay, { seconds: PLAN.warmup, connections: PLAN.sustained.connections, runId: `${runId}w` });
       log(`sustained load, ${PLAN.sustained.seconds} s`);
-      figures.sustained = await measure.sustained(relay, { ...PLAN.sustained, runId: `${runId}s` });
+      figures.sustained = await measure.sustained(relay, { ...PLAN.sustained, runId: `${runId}s`, redisPid });
       log(`acknowledgements at ${PLAN.ack.rate}/s, ${PLAN.ack.seconds} s`);
       figures.ack = await measure.ackAtRate(relay, { ...PLAN.ack, runId: `${runId}a` });
       log(`vendor event → agent stream, ${PLAN.e2e.streams} streams at ${PLAN.e2e.rate}/s`);
@@ -97,7 +100,7 @@ try {
   for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
 }
 
-const report = { date: new Date(started).toISOString(), seconds: Math.round((Date.now() - started) / 1000), quick, plan: PLAN, machine: { ...(await describeRelayMachine()), load1: loadAtStart }, results };
+const report = { date: new Date(started).toISOString(), seconds: Math.round((Date.now() - started) / 1000), quick, plan: PLAN, machine: { ...(await describeRelayMachine()), load1: loadAtStart, fsync: fsyncLatency() }, results };
 console.log(terminalSummary(report));
 if (args.includes('--json')) console.log(JSON.stringify(report, null, 2));
 if (!quick && onlyStore === undefined) {

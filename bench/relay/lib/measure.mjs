@@ -2,7 +2,7 @@
 import { mintToken } from '../../../dist/relay/index.js';
 import { keyOf } from './payloads.mjs';
 import { postLoad } from './load.mjs';
-import { BENCH_SECRET, rssOf } from './relay-process.mjs';
+import { BENCH_SECRET, cpuMsOf, rssOf, schedOf } from './relay-process.mjs';
 import { openSse } from './sse-reader.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -15,9 +15,20 @@ export function percentile(sorted, p) {
 }
 
 /** Vendor events/s as fast as the relay acknowledges them, for `seconds` (target ≥ 3,000 for 30 s). */
-export async function sustained(relay, { seconds, connections, runId }) {
+export async function sustained(relay, { seconds, connections, runId, redisPid }) {
+  // Where the CPU goes: the relay's, Redis's and the load generator's own (this process), per event.
+  const schedBefore = await schedOf(relay.pid);
+  const before = { relay: await cpuMsOf(relay.pid), redis: redisPid === undefined ? undefined : await cpuMsOf(redisPid), bench: process.cpuUsage() };
   const load = await postLoad({ ingress: relay.ingress, runId, agents: agentsNamed('load', 200), seconds, connections });
-  return { ...load, seconds, connections, rssAfter: await rssOf(relay.pid) };
+  const bench = process.cpuUsage(before.bench);
+  const relayMs = (await cpuMsOf(relay.pid)) - before.relay;
+  const redisMs = redisPid === undefined ? undefined : (await cpuMsOf(redisPid)) - before.redis;
+  const perEvent = (total) => (total === undefined || load.ok === 0 ? undefined : total / load.ok);
+  const schedAfter = await schedOf(relay.pid);
+  // Share of the wall time the relay's JavaScript thread spent runnable but waiting for a CPU.
+  const runQueueShare = schedBefore && schedAfter ? (schedAfter.waitMs - schedBefore.waitMs) / (seconds * 1000) : undefined;
+  const cpu = { runQueueShare, relayMsPerEvent: perEvent(relayMs), redisMsPerEvent: perEvent(redisMs), benchMsPerEvent: perEvent((bench.user + bench.system) / 1000), relayCores: relayMs / (seconds * 1000) };
+  return { ...load, seconds, connections, cpu, rssAfter: await rssOf(relay.pid) };
 }
 
 /** Acknowledgement latency at a fixed 1,000 events/s (target p99 ≤ 25 ms). */

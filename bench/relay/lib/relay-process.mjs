@@ -86,3 +86,34 @@ export async function rssOf(pid) {
     return undefined;
   }
 }
+
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc), or undefined. */
+export async function cpuMsOf(pid) {
+  const { readFile } = await import('node:fs/promises');
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name; utime and stime are the 14th and 15th fields.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Linux clock ticks per second (USER_HZ), 100 on every common kernel. */
+const CLOCK_TICKS = 100;
+
+/**
+ * Time a process's main thread (the one running JavaScript) has spent on the CPU and waiting in
+ * the kernel's run queue for one, in ms (/proc/<pid>/schedstat). A large wait means the machine's
+ * other work kept it from running: the figures then measure the machine, not the relay.
+ */
+export async function schedOf(pid) {
+  const { readFile } = await import('node:fs/promises');
+  try {
+    const [onCpu, waiting] = (await readFile(`/proc/${pid}/schedstat`, 'utf8')).trim().split(' ').map(Number);
+    return { onCpuMs: onCpu / 1e6, waitMs: waiting / 1e6 };
+  } catch {
+    return undefined;
+  }
+}

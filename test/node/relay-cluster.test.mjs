@@ -9,7 +9,9 @@
 // The embedded store's SIGKILL-and-restart is relay-process.test.mjs; bad input is relay-ingress
 // and relay-agent-stream (in-process), plus the Redis-backed check at the end of this file.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -219,5 +221,66 @@ describe(`relay cluster: two instances on one Redis, ${EVENTS} vendor events`, {
     for (const relay of relays) assert.equal(relay.pid !== undefined && (await fetch(`${relay.base}/readyz`)).status, 200);
     await settle(clients, ackedBy, 15_000);
     assertDelivered(clients, ackedBy);
+  });
+});
+
+/** The number of keys in the test Redis (redis-cli of the same installation). */
+function dbsize(redis) {
+  return Number(execFileSync('redis-cli', ['-p', String(redis.port), 'DBSIZE'], { encoding: 'utf8' }).trim());
+}
+
+/** Status of a POST that declares `headers` and writes only `write`'s part of the body. */
+function rawStatus(url, headers, write) {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', headers }, (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    });
+    req.on('error', reject);
+    write(req);
+  });
+}
+
+describe('relay cluster: bad input on an instance backed by Redis', { timeout: 60_000 }, () => {
+  test('malformed JSON and XML, external entities, entity expansion, a 10 MB body, a wrong ingress token, forged and expired agent tokens, a disallowed origin: each a 4xx, nothing written to Redis, the relay still serving', async (t) => {
+    const { redis, relays } = await cluster(t);
+    const [relay] = relays;
+    const cdr = JSON.parse(readFileSync(new URL('../fixtures/vendor/voicenter/cdr-seed.json', import.meta.url), 'utf8'));
+    const keysBefore = dbsize(redis);
+    const lols = ['<!ENTITY lol0 "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`)].join('');
+    const post = async (path, type, body, base = relay.ingress) => (await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': type }, body })).status;
+    const bad = {
+      'malformed JSON (Sociomile)': await post('/sociomile/webhook', 'application/json', '{"data": {"phone": '),
+      'malformed JSON (CDR)': await post('/voicenter/cdr', 'application/json', '{"caller": '),
+      'malformed XML (CDR)': await post('/voicenter/cdr', 'text/xml', cdr.xmlRpc.slice(0, cdr.xmlRpc.indexOf('</struct>'))),
+      'external entity': await post('/voicenter/cdr', 'text/xml', cdr.xmlRpc.replace('<?xml version="1.0"?>', '<?xml version="1.0"?><!DOCTYPE methodCall [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>').replace('<string>IuYtReWq</string>', '<string>&xxe;</string>')),
+      'entity expansion': await post('/voicenter/cdr', 'text/xml', cdr.xmlRpc.replace('<?xml version="1.0"?>', `<?xml version="1.0"?><!DOCTYPE methodCall [${lols}]>`).replace('<string>sdfsdfsdfsfsf</string>', '<string>&lol9;</string>')),
+      '10 MB body': await rawStatus(`${relay.ingress}/voicenter/cdr`, { 'content-type': 'application/json', 'content-length': String(10 * 1024 * 1024) }, (req) => req.write('x'.repeat(64 * 1024))),
+      'wrong ingress token': await post('/voicenter/cdr', 'application/json', JSON.stringify(cdr.json), `${relay.base}/v1/in/not-the-ingress-token-0000`),
+    };
+    const stream = async (token, headers = {}) => {
+      const response = await fetch(`${relay.base}/v1/agents/IuYtReWq/events`, { headers: { authorization: `Bearer ${token}`, ...headers } });
+      await response.body?.cancel();
+      return response.status;
+    };
+    bad['forged agent token'] = await stream(relayLib.mintToken('another-secret-of-at-least-32-characters!!', 'IuYtReWq', Date.now() + 60_000));
+    bad['expired agent token'] = await stream(relayLib.mintToken(BENCH_SECRET, 'IuYtReWq', Date.now() - 1_000));
+    bad['disallowed origin'] = await stream(relayLib.mintToken(BENCH_SECRET, 'IuYtReWq', Date.now() + 60_000), { origin: 'https://evil.example' });
+    assert.deepEqual(bad, {
+      'malformed JSON (Sociomile)': 400,
+      'malformed JSON (CDR)': 400,
+      'malformed XML (CDR)': 400,
+      'external entity': 400,
+      'entity expansion': 400,
+      '10 MB body': 413,
+      'wrong ingress token': 404,
+      'forged agent token': 401,
+      'expired agent token': 401,
+      'disallowed origin': 403,
+    });
+    assert.equal(dbsize(redis), keysBefore, 'nothing written to Redis');
+    // Still serving: the seed's CDR is acknowledged and stored.
+    assert.equal(await post('/voicenter/cdr', 'application/json', JSON.stringify(cdr.json)), 200);
+    assert.ok(dbsize(redis) > keysBefore);
   });
 });

@@ -1,6 +1,6 @@
 // The four figures of issue 13, each against a relay child process on 127.0.0.1.
 import { mintToken } from '../../../dist/relay/index.js';
-import { keyOf } from './payloads.mjs';
+import { keyOf, vendorEvent } from './payloads.mjs';
 import { postLoad } from './load.mjs';
 import { BENCH_SECRET, cpuMsOf, rssOf, schedOf } from './relay-process.mjs';
 import { openSse } from './sse-reader.mjs';
@@ -111,7 +111,6 @@ export async function openStreams(relay, { count, probe, runId }) {
   const rssOpen = await rssOf(relay.pid);
   // Alive: an event for each of `probe` agents spread over the set reaches its stream.
   const probed = agents.filter((_, i) => i % Math.ceil(count / probe) === 0);
-  const { vendorEvent } = await import('./payloads.mjs');
   await Promise.all(
     probed.map(async (agent, i) => {
       const event = vendorEvent(`probe${runId}`, i, agent, 'sociomile');

@@ -11,7 +11,7 @@ const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
  * `{ close, ended }`; rejects with the status otherwise. `ended` resolves when the server or the
  * network ends the stream (not after `close()`).
  * @param {string} url
- * @param {{ token: string, lastEventId?: string, onEvent: (e: {id: string, event: string, data: any, at: number}) => void, onOpen?: () => void }} options
+ * @param {{ token: string, lastEventId?: string, onEvent: (e: {id: string, event: string, data: any, at: number}) => void }} options
  */
 export function openSse(url, { token, lastEventId, onEvent }) {
   return new Promise((resolve, reject) => {

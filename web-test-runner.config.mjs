@@ -6,6 +6,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { findChromium } from './scripts/find-chromium.mjs';
 import { summaryLineReporter } from './scripts/summary-reporter.mjs';
+import { screenshotPlugin } from './test/ui/screenshot-plugin.mjs';
 
 const found = findChromium();
 if (!found) {
@@ -30,7 +31,7 @@ export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   // 'production' silences "Lit is in dev mode" and matches what the bundles use.
   nodeResolve: { exportConditions: ['production'] },
-  plugins: [eventemitter3Esm, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [eventemitter3Esm, screenshotPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   // One page at a time: all test pages share one origin, so IndexedDB databases, Web Locks and
   // BroadcastChannels would be shared between concurrently running test files.
   concurrency: 1,

@@ -2,10 +2,12 @@
 // /usr/bin, or (as root on Debian/Ubuntu) `apt-get install redis-server`, the way
 // scripts/ensure-chromium.mjs does for Chromium. apt runs only when no binary is found.
 //
-// Debian's package would start a system-wide Redis on port 6379 from its postinst. The tests start
-// their own servers, so the install runs with a policy-rc.d that forbids service starts (the
-// Docker convention; an existing policy-rc.d is left as it is), and any redis-server process that
-// appears during the install anyway is stopped by its pid.
+// Debian's package would start a system-wide Redis on port 6379 from its postinst (bookworm's
+// redis-server 5:7.0.15-1~deb12u10, /var/lib/dpkg/info/redis-server.postinst: `invoke-rc.d
+// redis-server start || exit 1`, and `deb-systemd-invoke` where systemd runs). The tests start their
+// own servers, so the install runs with a policy-rc.d that forbids service starts (both invoke-rc.d
+// and deb-systemd-invoke obey it; exit 101 is the Docker convention; an existing policy-rc.d is left
+// as it is), and any redis-server process that appears during the install anyway is stopped by its pid.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { findRedisServer, REDIS_CANDIDATE_PATHS } from './find-redis.mjs';

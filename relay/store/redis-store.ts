@@ -30,6 +30,19 @@ const MIN_VERSION = [6, 2] as const;
 
 type Client = ReturnType<typeof createClient<{}, {}, {}, 2, {}>>;
 
+/**
+ * `reply`, or a rejection after `ms`. A late reply is then dropped; the command may still take
+ * effect (an append then stored but not acknowledged: the vendor's redelivery is a duplicate).
+ */
+function replyWithin(reply: Promise<unknown>, ms: number, command: string): Promise<unknown> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`redis store: Redis did not answer ${command} within ${ms} ms`)), ms);
+  });
+  reply.catch(() => undefined); // a rejection after the timeout is no one's to handle
+  return Promise.race([reply, late]).finally(() => clearTimeout(timer));
+}
+
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -74,7 +87,12 @@ export class RedisStore implements EventStore {
 
   #send(client: Client, args: string[], timeoutMs = this.#timeoutMs): Promise<unknown> {
     if (this.#closed) return Promise.reject(new Error('redis store: closed'));
-    return client.sendCommand(args, { timeout: timeoutMs });
+    // @redis/client's own timeout stops counting once the command is written: a Redis that accepts
+    // the bytes but never answers (stopped, overloaded, a half-open connection) would hang the
+    // vendor's request. Bound the wait for the reply ourselves, on the command connection. (The
+    // blocking connection waits: a second read queued behind a hung one would only block longer.)
+    const reply = client.sendCommand(args, { timeout: timeoutMs });
+    return client === this.#main ? replyWithin(reply, timeoutMs, args[0] ?? '') : reply;
   }
 
   /** @inheritdoc */
@@ -83,7 +101,8 @@ export class RedisStore implements EventStore {
     if (event.agentId !== null && (typeof event.agentId !== 'string' || event.agentId === '')) {
       throw new TypeError('redis store: agentId must be a non-empty string or null');
     }
-    if (!Number.isSafeInteger(Math.floor(event.receivedAt)) || event.receivedAt < 0) throw new TypeError('redis store: receivedAt must be epoch ms');
+    // ≥ 1: the id `<receivedAt>-0` must be above 0-0, the lowest id XADD refuses.
+    if (!Number.isSafeInteger(Math.floor(event.receivedAt)) || event.receivedAt < 1) throw new TypeError('redis store: receivedAt must be epoch ms');
     const k = this.#keys;
     const stream = event.agentId === null ? k.unrouted : k.agent(event.agentId);
     const fields = encodeEntry(event);

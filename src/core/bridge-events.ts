@@ -44,6 +44,8 @@ export interface BridgeEvents {
   /**
    * The browser gave less than durable, shared storage (a frame whose third-party storage is
    * blocked, a private window): the store is in memory, or the drain lock is this page's own.
+   * Limits found before the first `load()` are told at that `load()`, so that a listener added after
+   * a script-tag bundle ran still hears them; `status()` says the same at any time.
    */
   'storage.limited': [limit: StorageLimit];
   /** The agent granted storage access: calls and writes moved from memory to IndexedDB (`requestDurableStorage`). */

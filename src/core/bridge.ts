@@ -77,6 +77,11 @@ export class Bridge extends EventEmitter<BridgeEvents> {
   #drainLock: DrainLock | undefined;
   /** Why the bridge stores in memory, when IndexedDB was missing or refused. */
   #durabilityReason: string | undefined;
+  /**
+   * `storage.limited` events held until the first `load`: a script-tag bundle's bridge finds its
+   * limits before the page's next script can listen. Undefined once delivered.
+   */
+  #heldLimits: StorageLimit[] | undefined = [];
   /** Events apply in call order: each waits for the previous one, whatever its outcome. */
   readonly #events = localLock();
   #connecting: Promise<void> | undefined;
@@ -129,6 +134,9 @@ export class Bridge extends EventEmitter<BridgeEvents> {
       const resolved = resolveCallback(callback, this.#window);
       if (resolved instanceof BridgeError) throw this.#report('contract.rejected', resolved);
       this.#channel.attach(resolved);
+      // Limits found while the page was still loading its scripts reach listeners added since.
+      for (const limit of this.#heldLimits?.splice(0) ?? []) this.#emit('storage.limited', limit);
+      this.#heldLimits = undefined;
       if (this.#connected) return this.#sendConfig();
       this.#connecting ??= this.#connect().finally(() => {
         this.#connecting = undefined;
@@ -508,7 +516,8 @@ export class Bridge extends EventEmitter<BridgeEvents> {
   /** Logs and announces (`storage.limited`) that the browser gave less than durable, shared storage. */
   #limited(what: StorageLimit['what'], logLine: string, reason: string): void {
     this.#logger.warn(logLine, { reason });
-    this.#emit('storage.limited', { what, reason });
+    if (this.#heldLimits === undefined) this.#emit('storage.limited', { what, reason });
+    else this.#heldLimits.push({ what, reason });
   }
 
   #parse<M extends SoftphoneMethod>(method: M, args: readonly unknown[]): SoftphonePayload<M> {

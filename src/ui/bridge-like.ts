@@ -1,6 +1,7 @@
 import type { BridgeEvents } from '../core/bridge-events.js';
 import type { BridgeStatus } from '../core/bridge.js';
 import type { SoftphoneCallback } from '../contract/callback-events.js';
+import type { CallRecord } from '../contract/call-record.js';
 import type { DialRequest } from '../contract/crm-adapter.js';
 import type {
   CallAcceptedPayload,
@@ -56,7 +57,15 @@ export interface SoftphoneContract {
  * What `<sb-softphone>` drives: the contract, plus the emitter when the bridge is in the same
  * page (it then shows the CRM record a call was matched to). A remote client has no emitter.
  */
-export type SoftphoneBridge = SoftphoneContract & Partial<BridgeEventSource>;
+export type SoftphoneBridge = SoftphoneContract & Partial<BridgeEventSource> & Partial<StoredCalls>;
+
+/**
+ * The in-page bridge's store, read by `<sb-softphone>` when it resumes a call after a reload: a
+ * call that ended meanwhile is not shown as live. A remote client has no store.
+ */
+export interface StoredCalls {
+  getCall(conversationId: string): Promise<Pick<CallRecord, 'state' | 'durationSeconds' | 'crmRecord'> | undefined>;
+}
 
 /** What `<sb-bridge-status>` reads: the bridge's `status()`, its events and `retryDeadLetters()`. */
 export interface StatusBridge extends BridgeEventSource {

@@ -2,6 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CallbackEventType, CallbackPayload, PartnerConfigEvent, SoftphoneCallback } from '../contract/callback-events.js';
 import type { AgentStatus, SoftphoneBridge } from './bridge-like.js';
 import { describeParty, errorCode } from './format.js';
+import { checkNumber } from './number-check.js';
+import type { SavedSession } from './session-store.js';
 
 /** Where the simulated softphone stands. `starting`: no `partner_config` yet; `wrapup`: ended, notes still open. */
 export type Phase = 'starting' | 'idle' | 'ringing' | 'dialing' | 'connected' | 'wrapup';
@@ -33,6 +35,12 @@ export interface SessionDelegate {
   refused(action: string, code: string): void;
   /** `start_call` arrived: show the number in the dial field. */
   dialNumberChanged(number: string): void;
+  /** What the agent has typed in the wrap-up: submitted when a new call starts during wrap-up. */
+  wrapUp(): WrapUp;
+  /** A number was not dialled (`outbound`) or rung from (`inbound`) because it is not a phone number: show `message` at its field. */
+  invalidNumber(message: string, direction: ActiveCall['direction']): void;
+  /** A call saved before a reload is the current call again, with what the agent had typed. */
+  restored(saved: SavedSession): void;
 }
 
 type CallbackMessage = { [K in CallbackEventType]: { readonly type: K; readonly payload: CallbackPayload<K> } }[CallbackEventType];
@@ -50,11 +58,17 @@ export class SoftphoneSession implements ReactiveController {
   dispositions: readonly string[] = [];
   statuses: readonly AgentStatus[] = [];
   statusId = '';
+  /** The ISO country whose national numbers the agent types (`toE164`'s default country). */
+  defaultCountry = 'US';
+  /** A call saved before a reload, resumed once the bridge has sent `partner_config`. */
+  pendingRestore: SavedSession | undefined;
   readonly #host: ReactiveControllerHost;
   readonly #delegate: SessionDelegate;
   #bridge: SoftphoneBridge | undefined;
   #loaded: SoftphoneBridge | undefined;
   #connected = false;
+  #ringTimeoutSeconds = 0;
+  #ringTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(host: ReactiveControllerHost, delegate: SessionDelegate) {
     this.#host = host;
@@ -85,17 +99,40 @@ export class SoftphoneSession implements ReactiveController {
     this.#load();
   }
 
+  /**
+   * Seconds an inbound call may ring unanswered; then it ends as missed (`callRejected`,
+   * `passive`). 0 or less: never (D16). A dialled call is left alone: whether the far end
+   * answers is the agent's to say ("They answered"), and cutting a call the agent forgot to mark
+   * would end a live conversation.
+   */
+  get ringTimeoutSeconds(): number {
+    return this.#ringTimeoutSeconds;
+  }
+
+  set ringTimeoutSeconds(seconds: number) {
+    const next = Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
+    if (next === this.#ringTimeoutSeconds) return;
+    this.#ringTimeoutSeconds = next;
+    this.#armRingTimer();
+  }
+
   hostConnected(): void {
     this.#connected = true;
     this.#load();
+    this.#armRingTimer();
   }
 
   hostDisconnected(): void {
     this.#connected = false;
+    this.#armRingTimer();
   }
 
-  incoming(number: string, name: string | undefined): void {
-    if (!this.canStart || number === '') return;
+  incoming(raw: string, name: string | undefined): void {
+    if (!this.canStart || raw.trim() === '') return;
+    const checked = checkNumber(raw, this.defaultCountry);
+    if (!checked.ok) return this.#invalid(checked.message, 'inbound');
+    const number = checked.e164;
+    this.#closeWrapUp();
     const call = this.#begin('inbound', number, name, 'ringing');
     this.#delegate.announce(`Incoming call from ${describeParty(name, number)}`, true);
     this.#run('incomingCall', (b) => b.incomingCall({ partnerId: this.#partnerId(), conversationId: call.conversationId, callerANI: number }));
@@ -111,12 +148,12 @@ export class SoftphoneSession implements ReactiveController {
     this.#run('callAccepted', (b) => b.callAccepted({ ...extra, partnerId: this.#partnerId(), conversationId: call.conversationId }));
   }
 
-  /** `active`: the agent declined; `passive`: the agent let it ring out. */
-  reject(reason: 'active' | 'passive'): void {
+  /** `active`: the agent declined; `passive`: the agent let it ring out (or the ring timeout did: `message`). */
+  reject(reason: 'active' | 'passive', message?: string): void {
     const call = this.call;
     if (call === undefined || this.phase !== 'ringing') return;
     this.#set('idle', undefined);
-    this.#delegate.announce(reason === 'active' ? 'Call rejected' : 'Missed call: it rang out', false);
+    this.#delegate.announce(message ?? (reason === 'active' ? 'Call rejected' : 'Missed call: it rang out'), false);
     this.#run('callRejected', (b) => b.callRejected({ partnerId: this.#partnerId(), conversationId: call.conversationId, reason }));
   }
 
@@ -139,9 +176,13 @@ export class SoftphoneSession implements ReactiveController {
     this.#run('callNotesSubmitted', (b) => b.callNotesSubmitted({ partnerId: this.#partnerId(), conversationId: call.conversationId, ...wrapUpFields(wrapUp) }));
   }
 
+  /** Dials `raw` once it is checked as E.164 (national numbers as {@link defaultCountry}'s); otherwise says why not. */
   dial(raw: string): void {
-    const number = raw.trim();
-    if (!this.canStart || number === '') return;
+    if (!this.canStart) return;
+    const checked = checkNumber(raw, this.defaultCountry);
+    if (!checked.ok) return this.#invalid(checked.message, 'outbound');
+    const number = checked.e164;
+    this.#closeWrapUp();
     const call = this.#begin('outbound', number, undefined, 'dialing');
     this.#delegate.announce(`Dialing ${number}`, false);
     this.#run('outboundCallInitiated', (b) => b.outboundCallInitiated({ partnerId: this.#partnerId(), conversationId: call.conversationId, dialledTo: number }));
@@ -184,7 +225,7 @@ export class SoftphoneSession implements ReactiveController {
         break;
       case 'partner_config':
         this.partner = message.payload;
-        if (this.phase === 'starting') this.phase = 'idle';
+        if (this.phase === 'starting') this.#resume();
         break;
       case 'update_presence': {
         const { softphoneId } = message.payload;
@@ -216,7 +257,77 @@ export class SoftphoneSession implements ReactiveController {
   #set(phase: Phase, call: ActiveCall | undefined): void {
     this.phase = phase;
     this.call = call;
+    this.#armRingTimer();
     this.#host.requestUpdate();
+  }
+
+  /** Leaves `starting`: for the call saved before a reload, if there is one, else idle. */
+  #resume(): void {
+    const saved = this.pendingRestore;
+    this.pendingRestore = undefined;
+    if (saved === undefined) return this.#set('idle', undefined);
+    this.#set(saved.phase, saved.call);
+    this.#delegate.restored(saved);
+    this.#delegate.announce(`Call with ${describeParty(saved.call.name, saved.call.number)} restored after a reload`, false);
+    void this.#reconcile(saved);
+  }
+
+  /**
+   * Checks a resumed call against the in-page bridge's store, when there is one: a call that was
+   * logged meanwhile (`wrapped`, `rejected`) leaves the panel idle; one that ended opens wrap-up
+   * with its duration. Nothing changes if the agent already moved on.
+   */
+  async #reconcile(saved: SavedSession): Promise<void> {
+    const bridge = this.#bridge;
+    if (bridge?.getCall === undefined) return;
+    let record: Awaited<ReturnType<NonNullable<SoftphoneBridge['getCall']>>>;
+    try {
+      record = await bridge.getCall(saved.call.conversationId);
+    } catch {
+      return; // the store could not be read: the call stays as saved, the bridge judges the next event
+    }
+    const call = this.call;
+    if (record === undefined || call?.conversationId !== saved.call.conversationId || this.phase !== saved.phase) return;
+    const party = describeParty(call.name, call.number);
+    const recordName = record.crmRecord?.name ?? call.recordName;
+    const named = recordName === undefined || recordName === call.recordName ? call : { ...call, recordName };
+    if (record.state === 'wrapped' || record.state === 'rejected') {
+      this.#set('idle', undefined);
+      this.#delegate.announce(`The call with ${party} ended while the page reloaded`, false);
+    } else if (record.state === 'ended' && this.phase !== 'wrapup') {
+      this.#set('wrapup', { ...named, durationSeconds: record.durationSeconds ?? 0 });
+      this.#delegate.announce(`The call with ${party} ended while the page reloaded: wrap it up`, false);
+    } else if (named !== call) {
+      this.#set(this.phase, named);
+    }
+  }
+
+  /**
+   * After-call work is a state (D9): a new call during wrap-up first submits what the agent typed
+   * for the last one, so nothing typed is lost and that call's log is complete.
+   */
+  #closeWrapUp(): void {
+    if (this.phase !== 'wrapup') return;
+    this.submitNotes(this.#delegate.wrapUp());
+  }
+
+  #invalid(message: string, direction: ActiveCall['direction']): void {
+    this.#delegate.announce(message, false);
+    this.#delegate.invalidNumber(message, direction);
+  }
+
+  /** (Re)arms the ring timeout for the ringing call, counted from its start (a restored call keeps its age). */
+  #armRingTimer(): void {
+    if (this.#ringTimer !== undefined) clearTimeout(this.#ringTimer);
+    this.#ringTimer = undefined;
+    const call = this.call;
+    const seconds = this.#ringTimeoutSeconds;
+    if (!this.#connected || call === undefined || seconds === 0 || this.phase !== 'ringing') return;
+    const left = call.startedAt + seconds * 1000 - Date.now();
+    this.#ringTimer = setTimeout(() => {
+      this.#ringTimer = undefined;
+      if (this.call?.conversationId === call.conversationId) this.reject('passive', `Missed call: no answer in ${seconds} s`);
+    }, Math.max(0, left));
   }
 
   #partnerId(): string {

@@ -1,19 +1,49 @@
 import { css } from 'lit';
 
-/** Layout of `<sb-softphone>`: one column, from a 260 px utility bar up. Colours come from the theme. */
+/**
+ * Layout of `<sb-softphone>`: one column, from a 260 px utility bar up, built to fit a 300×500 or
+ * 360×480 softphone frame (Salesforce's default panel). The call state, the messages, the caller
+ * and the call controls form one block that stays at the top while the agent scrolls (typing long
+ * notes never pushes the timer or Hang up away); the wrap-up follows it; the dial pad and the
+ * simulator fold away during a call. Colours come from the theme.
+ */
 export const softphoneStyles = css`
   :host {
     display: block;
     max-width: 28rem;
-    font-size: 0.95rem;
-    line-height: 1.4;
+    font-size: 0.9rem;
+    line-height: 1.35;
+  }
+  [hidden] {
+    display: none !important;
   }
   .panel {
     display: grid;
-    gap: 0.75rem;
-    padding: 0.75rem;
+    gap: 0.5rem;
+    padding: 0.5rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
+  }
+  .live {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    display: grid;
+    gap: 0.35rem;
+    padding-bottom: 0.25rem;
+    background: var(--_bg);
+  }
+  .new-call {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   .head {
     display: flex;
@@ -71,15 +101,15 @@ export const softphoneStyles = css`
   }
   .actions {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(6.5rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(5.5rem, 1fr));
     gap: 0.4rem;
-    margin-top: 0.4rem;
+    margin-top: 0.3rem;
   }
   fieldset {
     display: grid;
-    gap: 0.35rem;
+    gap: 0.25rem;
     margin: 0;
-    padding: 0.5rem 0.6rem 0.6rem;
+    padding: 0.3rem 0.5rem 0.5rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     min-width: 0;
@@ -99,11 +129,13 @@ export const softphoneStyles = css`
   .keys {
     display: grid;
     grid-template-columns: repeat(3, 1fr);
-    gap: 0.3rem;
+    gap: 0.25rem;
   }
   .key {
     font-variant-numeric: tabular-nums;
-    font-size: 1.05rem;
+    font-size: 1rem;
+    min-height: 2rem;
+    padding: 0.2em;
   }
   .wide {
     width: 100%;
@@ -111,12 +143,23 @@ export const softphoneStyles = css`
   textarea {
     resize: vertical;
   }
+  .hint {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.8rem;
+  }
+  .field-error {
+    margin: 0;
+    color: var(--_danger);
+    font-size: 0.85rem;
+  }
+  /* Live regions stay rendered even when empty (never display: none), or a screen reader may
+     stop watching them; empty, they take no height. */
   .alert:not(:empty) {
-    padding: 0.4rem 0.6rem;
+    padding: 0.2rem 0.5rem;
     border-left: 4px solid var(--_success);
     font-weight: 600;
   }
-  /* Live regions stay rendered even when empty (never display: none), or a screen reader may stop watching them. */
   .partner {
     font-size: 0.8rem;
   }

@@ -5,6 +5,8 @@ import { dialPad } from './dial-pad.js';
 import { describeParty, formatDuration } from './format.js';
 import { chosenCaller, inboundForm } from './inbound-form.js';
 import { RefusedEvent } from './refused-event.js';
+import { loadSession, saveSession } from './session-store.js';
+import { SHORTCUTS, ShortcutsController, type ShortcutAction } from './shortcuts.js';
 import { SoftphoneSession, type Phase } from './softphone-session.js';
 import { softphoneStyles } from './softphone.styles.js';
 import { themeStyles } from './theme.styles.js';
@@ -18,6 +20,12 @@ export const DEFAULT_STATUSES: readonly AgentStatus[] = [
   { id: 'away', label: 'Away' },
 ];
 
+/** The panel's heading: visually hidden (the frame's space goes to the call), there for assistive technology. */
+function heading(level: number, text: string): TemplateResult {
+  const clamped = Number.isInteger(level) ? Math.min(6, Math.max(1, level)) : 1;
+  return html`<p id="title" class="visually-hidden" role="heading" aria-level=${clamped}>${text}</p>`;
+}
+
 const PHASE_LABELS: Readonly<Record<Phase, string>> = { starting: 'Starting', idle: 'Idle', ringing: 'Ringing', dialing: 'Dialing', connected: 'On call', wrapup: 'Wrap-up' };
 
 /**
@@ -28,6 +36,20 @@ const PHASE_LABELS: Readonly<Record<Phase, string>> = { starting: 'Starting', id
  * (nothing starts before it), `start_call` dials, `update_presence` changes the status.
  *
  * Caller names, disposition codes and notes are rendered as text, never as HTML.
+ *
+ * Built for a 300×500 or 360×480 softphone panel: the call state, the latest message, the caller,
+ * the call controls and the wrap-up show together; the dial pad and the simulator fold away
+ * during a call.
+ *
+ * **After-call work** is a state: a new call (simulated, dialled, or asked by the CRM with
+ * `start_call`) during wrap-up first submits what the agent typed for the last call
+ * (`callNotesSubmitted`), then starts; nothing typed is discarded.
+ *
+ * **Keyboard shortcuts** (on the frame's window, so they work wherever the focus is, even in the
+ * notes; Ctrl+Shift chords type no character; `disable-shortcuts` turns them off):
+ * - **Ctrl+Shift+A**: Accept a ringing call, or "They answered" while dialing.
+ * - **Ctrl+Shift+H**: Hang up.
+ * - **Enter** in "Number to dial" dials, and does nothing else.
  *
  * @fires sb-refused - {@link RefusedEvent}: the bridge refused a contract call (action and code only).
  * @cssprop --sb-font - font family
@@ -54,6 +76,12 @@ export class SbSoftphone extends LitElement {
     statuses: { attribute: false },
     ivrContext: { attribute: false },
     label: { type: String },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    defaultCountry: { type: String, attribute: 'default-country' },
+    ringTimeout: { type: Number, attribute: 'ring-timeout' },
+    sessionKey: { type: String, attribute: 'session-key' },
+    disableShortcuts: { type: Boolean, attribute: 'disable-shortcuts' },
+    _dialError: { state: true },
     _choice: { state: true },
     _otherNumber: { state: true },
     _dialNumber: { state: true },
@@ -71,8 +99,35 @@ export class SbSoftphone extends LitElement {
   declare statuses: readonly AgentStatus[];
   /** Extra `callAccepted` fields for inbound calls, as a simulated IVR would send (`ivrExitPath`…). */
   declare ivrContext: Readonly<Record<string, string>>;
-  /** The panel's accessible name. */
+  /** The panel's accessible name, and the text of its (visually hidden) heading. */
   declare label: string;
+  /**
+   * The level of the panel's heading (attribute `heading-level`), 1 by default: the panel is
+   * usually the whole page of the softphone's frame, which needs a level-one heading. A page
+   * that embeds it under its own `<h1>` sets 2 or more.
+   */
+  declare headingLevel: number;
+  /**
+   * The ISO country (attribute `default-country`, `US` by default) whose national numbers the
+   * agent types: "(415) 555-0117" dials +14155550117. Every number is checked as E.164 before
+   * it is dialled, and one that is not a phone number is not dialled: the panel says why.
+   */
+  declare defaultCountry: string;
+  /**
+   * Seconds an unanswered inbound call rings (attribute `ring-timeout`, 30 by default; 0: for
+   * ever); then it ends as missed (`callRejected`, `passive`). A dialled call is never cut: the
+   * agent says when the far end answers or hangs up.
+   */
+  declare ringTimeout: number;
+  /**
+   * The sessionStorage key (attribute `session-key`, `sb-softphone` by default) under which the
+   * panel keeps its live call (phase, caller, times, disposition and notes typed so far), so a
+   * reload of its frame resumes the call once the bridge sends `partner_config`. Empty: not kept.
+   */
+  declare sessionKey: string;
+  /** Turns the keyboard shortcuts off (attribute `disable-shortcuts`), for a page that uses the same keys. */
+  declare disableShortcuts: boolean;
+  declare private _dialError: string;
   declare private _choice: string;
   declare private _otherNumber: string;
   declare private _dialNumber: string;
@@ -96,6 +151,12 @@ export class SbSoftphone extends LitElement {
     this.statuses = DEFAULT_STATUSES;
     this.ivrContext = {};
     this.label = 'Softphone';
+    this.headingLevel = 1;
+    this.defaultCountry = 'US';
+    this.ringTimeout = 30;
+    this.sessionKey = 'sb-softphone';
+    this.disableShortcuts = false;
+    this._dialError = '';
     this._choice = '0';
     this._otherNumber = '';
     this._dialNumber = '';
@@ -110,10 +171,27 @@ export class SbSoftphone extends LitElement {
       },
       refused: (action, code) => this.dispatchEvent(new RefusedEvent(action, code)),
       dialNumberChanged: (number) => (this._dialNumber = number),
+      wrapUp: () => ({ disposition: this._disposition, notes: this._notes }),
+      invalidNumber: (message, direction) => {
+        if (direction === 'outbound') this._dialError = message;
+      },
+      restored: (saved) => {
+        // Set before willUpdate compares conversations, so the restored notes are not cleared as a new call's.
+        this.#lastConversation = saved.call.conversationId;
+        this._disposition = saved.disposition;
+        this._notes = saved.notes;
+      },
     });
     this.#events = new BridgeEventsController(this, {
       'call.updated': (call) => this.#session.recordMatched(call.conversationId, call.crmRecord?.name),
     });
+    new ShortcutsController(this, (action) => this.#shortcut(action));
+  }
+
+  override connectedCallback(): void {
+    // Before the controllers connect (and load the bridge), so partner_config finds the saved call.
+    if (this.#session.phase === 'starting' && this.sessionKey !== '') this.#session.pendingRestore = loadSession(this.sessionKey);
+    super.connectedCallback();
   }
 
   /** Where the panel stands: `starting` until `partner_config`, then `idle`, `ringing`, `dialing`, `connected`, `wrapup`. */
@@ -167,23 +245,28 @@ export class SbSoftphone extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const session = this.#session;
     session.statuses = this.statuses;
+    session.defaultCountry = this.defaultCountry;
+    session.ringTimeoutSeconds = this.ringTimeout;
     if (session.statusId === '') session.statusId = this.statuses[0]?.id ?? '';
     if (changed.has('bridge')) {
       session.setBridge(this.bridge);
       this.#events.setSource(this.bridge);
     }
-    // A new call starts with an empty wrap-up; the alert only stays while the phone rings.
+    // A new call starts with an empty wrap-up, and a closed one leaves none behind (D12); the
+    // alert only stays while the phone rings.
     const conversation = session.call?.conversationId;
-    if (conversation !== this.#lastConversation && conversation !== undefined) {
+    if (conversation !== this.#lastConversation) {
       this._disposition = '';
       this._notes = '';
     }
+    if (conversation !== this.#lastConversation) this._dialError = '';
     this.#lastConversation = conversation;
     if (session.phase !== 'ringing') this._alert = '';
     this.#ticker.every = session.phase === 'ringing' || session.phase === 'dialing' || session.phase === 'connected' ? 1000 : 0;
   }
 
   protected override updated(): void {
+    this.#save();
     if (!this.#keepFocus) return;
     this.#keepFocus = false;
     // The button the agent pressed may now be disabled: hand focus to the next sensible action.
@@ -191,6 +274,34 @@ export class SbSoftphone extends LitElement {
     if (active !== null && active !== undefined && !active.disabled) return;
     const next = { ringing: '#accept', dialing: '#hang-up', connected: '#hang-up', wrapup: '#disposition', idle: '#incoming', starting: '' }[this.#session.phase];
     if (next !== '') this.renderRoot.querySelector<HTMLElement>(next)?.focus();
+  }
+
+  /** The agent edits the number to dial: the last number's error no longer applies. */
+  #typed(number: string): void {
+    this._dialNumber = number;
+    this._dialError = '';
+  }
+
+  /** Keeps the live call (or its wrap-up) in sessionStorage for a reload; forgets it once it is over. */
+  #save(): void {
+    const s = this.#session;
+    // While starting, a saved call is still waiting for partner_config: leave it.
+    if (this.sessionKey === '' || s.phase === 'starting') return;
+    const saved = s.phase === 'idle' || s.call === undefined ? undefined : { phase: s.phase, call: s.call, disposition: this._disposition, notes: this._notes };
+    saveSession(this.sessionKey, saved);
+  }
+
+  /** A keyboard shortcut: acts (and returns true) only when its button would be enabled. */
+  #shortcut(action: ShortcutAction): boolean {
+    const phase = this.#session.phase;
+    const run =
+      action === 'accept' && (phase === 'ringing' || phase === 'dialing') ? () => this.accept()
+      : action === 'hang-up' && (phase === 'connected' || phase === 'dialing') ? () => this.hangUp()
+      : undefined;
+    if (this.disableShortcuts || run === undefined) return false;
+    this.#keepFocus = true;
+    run();
+    return true;
   }
 
   protected override render(): TemplateResult {
@@ -201,48 +312,57 @@ export class SbSoftphone extends LitElement {
       action();
     };
     const statuses = s.statuses.some((x) => x.id === s.statusId) || s.statusId === '' ? s.statuses : [...s.statuses, { id: s.statusId, label: s.statusId }];
+    const live = s.phase === 'ringing' || s.phase === 'dialing' || s.phase === 'connected';
     return html`
-      <section part="panel" class="panel" aria-label=${this.label}>
-        <header class="head">
-          <span class="phase" data-phase=${s.phase}>${PHASE_LABELS[s.phase]}</span>
-          <span class="timer" role="timer" aria-label="Call time">${formatDuration(s.elapsedSeconds(Date.now()))}</span>
-          <label class="status"><span>Status</span>
-            <select id="status" ?disabled=${s.phase === 'starting'} @change=${(e: Event) => s.changeStatus((e.target as HTMLSelectElement).value)}>
-              ${statuses.map((x) => html`<option value=${x.id} ?selected=${x.id === s.statusId}>${x.label}</option>`)}
-            </select>
-          </label>
-        </header>
-        <div class="call">
-          <p class="party">${call === undefined ? 'No call' : `${call.direction === 'inbound' ? 'Inbound from' : 'Outbound to'} ${describeParty(call.name, call.number)}`}</p>
-          ${call?.recordName === undefined ? nothing : html`<p class="record muted">CRM record: ${call.recordName}</p>`}
-          <div class="actions">
-            <button id="accept" type="button" class="success" ?disabled=${s.phase !== 'ringing' && s.phase !== 'dialing'} @click=${act(() => this.accept())}>${s.phase === 'dialing' ? 'They answered' : 'Accept'}</button>
-            <button id="reject" type="button" class="danger" ?disabled=${s.phase !== 'ringing'} @click=${act(() => this.reject())}>Reject</button>
-            <button id="ring-out" type="button" ?disabled=${s.phase !== 'ringing'} @click=${act(() => this.ringOut())}>Let it ring out</button>
-            <button id="hang-up" type="button" class="danger" ?disabled=${s.phase !== 'connected' && s.phase !== 'dialing'} @click=${act(() => this.hangUp())}>Hang up</button>
+      <section part="panel" class="panel" aria-labelledby="title" data-phase=${s.phase}>
+        <div class="live">
+          <header class="head">
+            ${heading(this.headingLevel, this.label)}
+            <span class="phase" data-phase=${s.phase}>${PHASE_LABELS[s.phase]}</span>
+            <span class="timer" role="timer" aria-label="Call time">${formatDuration(s.elapsedSeconds(Date.now()))}</span>
+            <label class="status"><span>Status</span>
+              <select id="status" ?disabled=${s.phase === 'starting'} @change=${(e: Event) => s.changeStatus((e.target as HTMLSelectElement).value)}>
+                ${statuses.map((x) => html`<option value=${x.id} ?selected=${x.id === s.statusId}>${x.label}</option>`)}
+              </select>
+            </label>
+          </header>
+          <div class="messages">
+            <p id="alert" class="alert" role="alert">${this._alert}</p>
+            <p id="message" class="message" role="status">${this._message}</p>
+          </div>
+          <div class="call">
+            <p class="party">${call === undefined ? 'No call' : `${call.direction === 'inbound' ? 'Inbound from' : 'Outbound to'} ${describeParty(call.name, call.number)}`}</p>
+            ${call?.recordName === undefined ? nothing : html`<p class="record muted">CRM record: ${call.recordName}</p>`}
+            <div class="actions" ?hidden=${!live}>
+              <button id="accept" type="button" class="success" aria-keyshortcuts=${this.disableShortcuts ? nothing : SHORTCUTS.accept.aria} title=${this.disableShortcuts ? nothing : SHORTCUTS.accept.label} ?hidden=${s.phase !== 'ringing' && s.phase !== 'dialing'} ?disabled=${s.phase !== 'ringing' && s.phase !== 'dialing'} @click=${act(() => this.accept())}>${s.phase === 'dialing' ? 'They answered' : 'Accept'}</button>
+              <button id="reject" type="button" class="danger" ?hidden=${s.phase !== 'ringing'} ?disabled=${s.phase !== 'ringing'} @click=${act(() => this.reject())}>Reject</button>
+              <button id="ring-out" type="button" ?hidden=${s.phase !== 'ringing'} ?disabled=${s.phase !== 'ringing'} @click=${act(() => this.ringOut())}>Let it ring out</button>
+              <button id="hang-up" type="button" class="danger" aria-keyshortcuts=${this.disableShortcuts ? nothing : SHORTCUTS['hang-up'].aria} title=${this.disableShortcuts ? nothing : SHORTCUTS['hang-up'].label} ?hidden=${s.phase !== 'connected' && s.phase !== 'dialing'} ?disabled=${s.phase !== 'connected' && s.phase !== 'dialing'} @click=${act(() => this.hangUp())}>Hang up</button>
+            </div>
           </div>
         </div>
-        ${inboundForm({
-          callers: this.callers,
-          choice: this._choice,
-          typed: this._otherNumber,
-          disabled: !s.canStart,
-          onChoice: (choice) => (this._choice = choice),
-          onTyped: (number) => (this._otherNumber = number),
-          onSimulate: act(() => this.simulateIncoming()),
-        })}
-        ${dialPad({ number: this._dialNumber, disabled: !s.canStart, onNumber: (n) => (this._dialNumber = n), onKey: (k) => (this._dialNumber = k === '' ? this._dialNumber.slice(0, -1) : this._dialNumber + k), onDial: act(() => this.dial()) })}
         ${wrapUpForm({
           dispositions: s.dispositions,
           disposition: this._disposition,
           notes: this._notes,
           open: s.notesOpen,
+          afterCall: s.phase === 'wrapup',
           onDisposition: (code) => (this._disposition = code),
           onNotes: (notes) => (this._notes = notes),
           onSubmit: act(() => this.submitNotes()),
         })}
-        <p id="alert" class="alert" role="alert">${this._alert}</p>
-        <p id="message" class="message" role="status">${this._message}</p>
+        <div class="new-call" ?hidden=${live}>
+          ${dialPad({ number: this._dialNumber, error: this._dialError, disabled: !s.canStart, onNumber: (n) => this.#typed(n), onKey: (k) => this.#typed(k === '' ? this._dialNumber.slice(0, -1) : this._dialNumber + k), onDial: act(() => this.dial()) })}
+          ${inboundForm({
+            callers: this.callers,
+            choice: this._choice,
+            typed: this._otherNumber,
+            disabled: !s.canStart,
+            onChoice: (choice) => (this._choice = choice),
+            onTyped: (number) => (this._otherNumber = number),
+            onSimulate: act(() => this.simulateIncoming()),
+          })}
+        </div>
         <p class="partner muted">${s.partner === undefined ? 'Waiting for the bridge…' : `Partner ${s.partner.partnerId}`}</p>
       </section>
     `;

@@ -74,6 +74,20 @@ describe('Bridge in a frame whose storage the browser blocks', () => {
   });
 });
 
+describe('storage.limited for a listener added after the bundle ran', () => {
+  it('holds the limits found before load() and tells them at load()', async () => {
+    const bridge = createBridge({ adapter: fakeAdapter(new FakeCrm()), window: blockedWindow(), logger: silentLogger });
+    await bridge.status(); // the store and the drain lock have fallen back by now
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const limits: string[] = [];
+    bridge.on('storage.limited', (limit) => limits.push(limit.what));
+    expect(limits).to.deep.equal([]);
+    await bridge.load(() => undefined);
+    expect(limits.sort()).to.deep.equal(['drainLock', 'store']);
+    await bridge.dispose();
+  });
+});
+
 describe('Bridge moving to durable storage once the agent grants storage access', () => {
   it('moves every call and queued write from memory to IndexedDB, logs each call once, and a later page finds them', async () => {
     const name = `granted-${Math.random().toString(36).slice(2)}`;

@@ -221,6 +221,54 @@ describe('Redis store: Redis stopped mid-run', { timeout: 30_000 }, () => {
     assert.ok(writer.logs.some((m) => /lost redis:\/\/127\.0\.0\.1/.test(m)), 'the outage was logged');
   });
 
+  test('a Redis that hangs (SIGSTOP: connected, never answering) makes appends and ping reject within the command timeout, and it works again once Redis resumes', async (t) => {
+    const { store } = await openStore(undefined, { commandTimeoutMs: 500 });
+    t.after(() => store.close());
+    await store.append({ type: 'sociomile.call', agentId: 'agent-h', receivedAt: Date.now(), dedupeKey: 'sm:h1', body: sociomile.webhook });
+    const pid = redis.pid();
+    process.kill(pid, 'SIGSTOP'); // our own redis-server child
+    let resumed = false;
+    const resume = () => {
+      if (!resumed) process.kill(pid, 'SIGCONT');
+      resumed = true;
+    };
+    t.after(resume);
+    const t0 = Date.now();
+    await assert.rejects(store.append({ type: 'sociomile.call', agentId: 'agent-h', receivedAt: Date.now(), dedupeKey: 'sm:h2', body: sociomile.webhook }), /Redis did not answer EVALSHA within 500 ms/);
+    await assert.rejects(store.ping(), /did not answer PING within 500 ms/);
+    assert.ok(Date.now() - t0 < 3_000, `both rejected promptly (${Date.now() - t0} ms)`);
+    resume();
+    const again = await store.append({ type: 'sociomile.call', agentId: 'agent-h', receivedAt: Date.now(), dedupeKey: 'sm:h3', body: sociomile.webhook });
+    assert.equal(again.duplicate, false);
+    await store.ping();
+  });
+
+  test('the blocking connection dropped alone (CLIENT KILL): it reconnects and the subscriber misses nothing appended meanwhile', async (t) => {
+    const clientName = `killed-${process.pid}`;
+    const { store } = await openStore(undefined, { clientName, blockMs: 20_000 }); // long: only CLIENT UNBLOCK can re-issue the read in time
+    t.after(() => store.close());
+    const got = [];
+    const stop = store.subscribe('KGpK4iWq', (e) => got.push(e.id));
+    t.after(stop);
+    const reading = async () => String(await observer.sendCommand(['CLIENT', 'LIST', 'TYPE', 'normal'])).split('\n').find((l) => l.includes(` name=${clientName} `) && / cmd=xread /.test(l));
+    await until(async () => (await reading()) !== undefined, 5_000, 'the store’s blocked XREAD');
+    const id = /(?:^|\s)id=(\d+)/.exec(await reading())[1];
+    assert.equal(await observer.sendCommand(['CLIENT', 'KILL', 'ID', id]), 1);
+    const appended = [];
+    for (const phase of ['ringing', 'answer', 'hangup']) {
+      appended.push((await store.append({ type: 'voicenter.popup', agentId: 'KGpK4iWq', receivedAt: Date.now(), dedupeKey: `vc:killed:${phase}`, body: popup[phase] })).event.id);
+    }
+    await until(() => got.length >= 3, 10_000, 'the three events after the reconnect');
+    assert.deepEqual(got, appended);
+    // And a new subscription still interrupts the (new) blocked read: the connection's new id was picked up.
+    const later = [];
+    const stopLater = store.subscribe('agent-late', (e) => later.push(e.id));
+    t.after(stopLater);
+    const { event } = await store.append({ type: 'voicenter.popup', agentId: 'agent-late', receivedAt: Date.now(), dedupeKey: 'vc:killed:late', body: popup.ringing });
+    await until(() => later.length === 1, 3_000, 'the late subscriber’s event well within one block period');
+    assert.deepEqual(later, [event.id]);
+  });
+
   test('a store cannot be created when Redis is unreachable: a clear error, no password in it', async () => {
     const port = redis.port === 1 ? 2 : 1; // nothing listens on a privileged low port here
     await assert.rejects(createRedisStore({ url: `redis://user:s3cret@127.0.0.1:${port}`, log: () => {} }), (err) => {

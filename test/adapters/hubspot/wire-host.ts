@@ -17,6 +17,8 @@ export interface WidgetPlacement {
  * answers `SYNC_ACK` (it retries, as HubSpot does), then the widget's `{type, data, messageId}`
  * messages go to the portal and its answers come back as `{type, data, messageId}` objects.
  * Default placement: the calling window (`window`, `usesCallingWindow: true`), the copy that speaks.
+ * `frameOrigin` is the widget's origin, this page's by default; a widget served from another
+ * site (as HubSpot frames a calling extension) gets its exact origin, never '*'.
  */
 export class HubSpotWireHost {
   readonly widget: FakeWidget;
@@ -27,6 +29,7 @@ export class HubSpotWireHost {
     readonly portal: FakeHubSpot,
     private readonly frame: HTMLIFrameElement,
     private readonly placement: WidgetPlacement = {},
+    private readonly frameOrigin: string = location.origin,
   ) {
     this.widget = {
       iframeLocation: placement.iframeLocation ?? 'window',
@@ -49,11 +52,11 @@ export class HubSpotWireHost {
   }
 
   #post(message: Record<string, unknown>): void {
-    this.frame.contentWindow?.postMessage({ ...message, messageId: `host_${this.#next++}` }, location.origin);
+    this.frame.contentWindow?.postMessage({ ...message, messageId: `host_${this.#next++}` }, this.frameOrigin);
   }
 
   readonly #onMessage = (event: MessageEvent) => {
-    if (event.source !== this.frame.contentWindow || event.origin !== location.origin) return;
+    if (event.source !== this.frame.contentWindow || event.origin !== this.frameOrigin) return;
     const { type, data } = (event.data ?? {}) as { type?: string; data?: unknown };
     if (type === 'SYNC_ACK') {
       clearInterval(this.#timer);

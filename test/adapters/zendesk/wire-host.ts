@@ -13,13 +13,18 @@ export const SDK_PAGE = '/test/adapters/zendesk/fixtures/sdk.html';
  * `.fail` carrying `responseArgs`; `get` and `invoke` by message id with `{id, result}` or
  * `{id, error}`; `iframe.on:` / `iframe.off:` report subscriber counts; `iframe.trigger:<name>`
  * is delivered to the instance whose guid it names; product events go out as `zaf.<event>`.
- * Each iframe is one app instance with its own guid and location.
+ * Each iframe is one app instance with its own guid and location. `frameOrigin` is where the app
+ * iframes are served from, this page's origin by default; apps served from another site (as
+ * Zendesk serves apps from its app domain) get their exact origin, never '*'.
  */
 export class ZendeskWireHost {
   readonly #apps = new Map<Window, { frame: HTMLIFrameElement; instance: FakeZafInstance }>();
   #next = 1;
 
-  constructor(readonly zendesk: FakeZendesk) {
+  constructor(
+    readonly zendesk: FakeZendesk,
+    private readonly frameOrigin: string = location_.origin,
+  ) {
     window.addEventListener('message', this.#onMessage);
   }
 
@@ -66,12 +71,12 @@ export class ZendeskWireHost {
   }
 
   #post(frame: HTMLIFrameElement, message: unknown): void {
-    frame.contentWindow?.postMessage(JSON.stringify(message), location_.origin);
+    frame.contentWindow?.postMessage(JSON.stringify(message), this.frameOrigin);
   }
 
   readonly #onMessage = (event: MessageEvent) => {
     const app = event.source === null ? undefined : this.#apps.get(event.source as Window);
-    if (app === undefined || typeof event.data !== 'string') return;
+    if (app === undefined || event.origin !== this.frameOrigin || typeof event.data !== 'string') return;
     const { frame, instance } = app;
     const data = JSON.parse(event.data) as { key?: string; message?: unknown; id?: number; request?: string; params?: unknown; instanceGuid?: string };
     const key = data.key ?? '';

@@ -18,18 +18,24 @@ const salesforcePage = `<!doctype html>
 </head><body></body></html>
 `;
 
-/** The pages framed cross-site by the blocked-storage scenario: vendor set-up, the built bundle, the calls. */
+/** The pages of the blocked-storage scenario: vendor set-up, the built bundle, the CRM's count, the calls (or, around a frame, the vendor's host). */
 const blockedPage = (title, scripts) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>reliability: ${title} in a cross-site frame with storage blocked</title>
 ${scripts.map((src) => `<script src="${src}"></script>`).join('\n')}
 </head><body></body></html>
 `;
 
+/** A CRM page on 127.0.0.1 whose script frames the bundle's page from localhost and answers its SDK. */
+const hostPage = (crm, script) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>reliability: ${crm} around a cross-site frame with storage blocked</title></head>
+<body><script src="${script}"></script></body></html>
+`;
+
 export async function buildPages(outDir) {
   const common = { bundle: true, target: 'es2022', platform: 'browser', conditions: ['production'], legalComments: 'none', logLevel: 'error', outdir: outDir, sourcemap: 'inline' };
   const modules = ['tab', 'faults', 'fuzz', 'presence'];
   await build({ ...common, format: 'esm', entryPoints: Object.fromEntries(modules.map((m) => [m, join(pages, `${m}.ts`)])) });
-  const blocked = ['sf-calls', 'webhook-setup', 'webhook-calls'];
+  const blocked = ['calls', 'sf-crm', 'webhook-setup', 'dynamics-setup', 'dynamics-crm', 'hubspot-setup', 'hubspot-host', 'zendesk-host'];
   await build({
     ...common,
     format: 'iife',
@@ -40,8 +46,14 @@ export async function buildPages(outDir) {
     'sf.html': salesforcePage,
     'tt/sf.html': salesforcePage,
     'blocked/top.html': '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>reliability: the CRM page around a cross-site frame</title></head><body></body></html>\n',
-    'blocked/salesforce.html': blockedPage('the Salesforce bundle', ['/rel/sf/fake-cti.js', '/dist/softphone-bridge.salesforce.iife.js', '/rel/blocked/sf-calls.js']),
-    'blocked/webhook.html': blockedPage('the webhook bundle', ['/rel/blocked/webhook-setup.js', '/dist/softphone-bridge.webhook.iife.js', '/rel/blocked/webhook-calls.js']),
+    'blocked/salesforce.html': blockedPage('the Salesforce bundle', ['/rel/sf/fake-cti.js', '/dist/softphone-bridge.salesforce.iife.js', '/rel/blocked/sf-crm.js', '/rel/blocked/calls.js']),
+    'blocked/webhook.html': blockedPage('the webhook bundle', ['/rel/blocked/webhook-setup.js', '/dist/softphone-bridge.webhook.iife.js', '/rel/blocked/calls.js']),
+    'blocked/dynamics.html': blockedPage('the Dynamics bundle', ['/rel/blocked/dynamics-setup.js', '/dist/softphone-bridge.dynamics.iife.js', '/rel/blocked/dynamics-crm.js', '/rel/blocked/calls.js']),
+    'blocked/hubspot.html': blockedPage('the HubSpot bundle', ['/rel/blocked/hubspot-setup.js', '/dist/softphone-bridge.hubspot.iife.js', '/rel/blocked/calls.js']),
+    'blocked/zendesk.html': blockedPage('the Zendesk bundle', ['/dist/softphone-bridge.zendesk.iife.js', '/rel/blocked/calls.js']),
+    // HubSpot's and Zendesk's SDKs talk to window.parent: their page frames the bundle's page itself.
+    'blocked/hubspot-top.html': hostPage('HubSpot', '/rel/blocked/hubspot-host.js'),
+    'blocked/zendesk-top.html': hostPage('Zendesk', '/rel/blocked/zendesk-host.js'),
   };
   for (const [file, html] of Object.entries(files)) {
     mkdirSync(dirname(join(outDir, file)), { recursive: true });

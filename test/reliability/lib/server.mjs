@@ -12,8 +12,12 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'sel
 /** The same, and DOM XSS sinks closed by Trusted Types (reliability.md T14). */
 export const TRUSTED_TYPES_CSP = `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types 'none'`;
 
-/** The strict policy for a page on 127.0.0.1 that frames localhost, and for the framed page: exact origins, never '*'. */
-export const crossSiteFrameCsp = (port) => `${STRICT_CSP.replace("frame-ancestors 'none'", `frame-ancestors http://127.0.0.1:${port}`)}; frame-src http://localhost:${port}`;
+/**
+ * The strict policy for a page on 127.0.0.1 that frames localhost, and for the framed page: exact
+ * origins, never '*'. The frame may also reach 127.0.0.1 (another site): the webhook bundle posts
+ * to a receiver there (see `route`).
+ */
+export const crossSiteFrameCsp = (port) => `${STRICT_CSP.replace("default-src 'self';", `default-src 'self'; connect-src 'self' http://127.0.0.1:${port};`).replace("frame-ancestors 'none'", `frame-ancestors http://127.0.0.1:${port}`)}; frame-src http://localhost:${port}`;
 
 const MAX_BODY = 1024 * 1024;
 
@@ -43,6 +47,8 @@ export async function startReliabilityServer({ pagesDir, distDir, maxLifetimeMs 
     return ledgers.get(run);
   };
   const mounts = { '/rel/': pagesDir, '/dist/': distDir };
+  /** Handlers a scenario adds under a path prefix (e.g. a webhook receiver), tried first. */
+  const routes = new Map();
 
   async function serveStatic(req, res, path) {
     const real = await resolveMounted(mounts, path);
@@ -85,6 +91,8 @@ export async function startReliabilityServer({ pagesDir, distDir, maxLifetimeMs 
 
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    const routed = [...routes].find(([prefix]) => path.startsWith(prefix));
+    if (routed !== undefined) return void routed[1](req, res);
     const crm = /^\/crm\/([\w-]{1,80})\/(log|pop)$/.exec(path);
     const work = crm !== null && req.method === 'POST' ? serveCrm(req, res, crm[1], crm[2]) : req.method === 'GET' ? serveStatic(req, res, path) : Promise.resolve(send(res, 405, 'method not allowed'));
     work.catch(() => {
@@ -93,7 +101,10 @@ export async function startReliabilityServer({ pagesDir, distDir, maxLifetimeMs 
     });
   });
   const { url, close } = await listenLocally(server, maxLifetimeMs);
-  return { url, ledger, close };
+  /** Serves requests under `prefix` with `handler(req, res)` until `unroute(prefix)`. */
+  const route = (prefix, handler) => routes.set(prefix, handler);
+  const unroute = (prefix) => routes.delete(prefix);
+  return { url, ledger, route, unroute, close };
 }
 
 function send(res, status, text) {

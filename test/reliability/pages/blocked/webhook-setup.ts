@@ -1,11 +1,11 @@
 /**
- * Before dist/softphone-bridge.webhook.iife.js: its configuration, with the fake receiver's fetch
- * (test/fakes/fake-webhook.ts: same rules as examples/webhook-receiver) so the frame needs no server.
+ * Before dist/softphone-bridge.webhook.iife.js, in the frame: its configuration, with the URL and
+ * secret of the reference receiver (examples/webhook-receiver/server.mjs) that the scenario runs
+ * on the test server at 127.0.0.1, another site than this frame: the bundle's own `fetch` posts
+ * there, CORS preflight included, so the scenario shows that a storage-blocked frame still reaches
+ * its receiver, and the records outlive a reload of the frame.
  */
-import { FakeWebhookEndpoint } from '../../../fakes/fake-webhook.js';
+const query = new URLSearchParams(location.search);
+(window as unknown as { softphoneBridgeConfig: unknown }).softphoneBridgeConfig = { url: query.get('hook'), secret: query.get('secret'), dispositions: ['resolved'] };
 
-const SECRET = 'blocked-storage-secret-0123456789abcdef';
-const endpoint = new FakeWebhookEndpoint('http://localhost/hook', SECRET);
-const page = window as unknown as { softphoneBridgeConfig: unknown; relEndpoint: FakeWebhookEndpoint };
-page.relEndpoint = endpoint;
-page.softphoneBridgeConfig = { url: endpoint.url, secret: SECRET, fetch: endpoint.fetch, dispositions: ['resolved'] };
+export {}; // a module, so that `query` stays local to this file

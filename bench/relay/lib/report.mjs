@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 const MB = 1024 * 1024;
 const mb = (bytes) => (bytes === undefined ? 'n/a' : `${Math.round(bytes / MB)} MB`);
 const ms = (value) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : 'n/a');
+const us = (value) => (Number.isFinite(value) ? `${Math.round(value * 1000)} µs` : 'n/a');
 const int = (value) => Math.round(value).toLocaleString('en-US');
 
 /** Each figure of one store: label, measured text, target text, met. */
@@ -24,7 +25,7 @@ export function figuresOf(store, r, plan) {
       const c = s.cpu;
       rows.push({
         label: 'CPU per acknowledged event during the sustained load (why the rate is what it is)',
-        measured: `relay ${ms(c.relayMsPerEvent)} (it ran ${c.relayCores.toFixed(2)} of a core, and its JavaScript thread waited for a CPU ${c.runQueueShare === undefined ? 'n/a' : `${Math.round(c.runQueueShare * 100)} %`} of the time; one Node process runs its JavaScript on one core: ${Number.isFinite(c.relayMsPerEvent) ? int(1000 / c.relayMsPerEvent) : 'n/a'}/s at most)${c.redisMsPerEvent === undefined ? '' : `, redis-server ${ms(c.redisMsPerEvent)}`}, load generator ${ms(c.benchMsPerEvent)}`,
+        measured: `relay ${us(c.relayMsPerEvent)} (it ran ${c.relayCores.toFixed(2)} of a core, and its JavaScript thread waited for a CPU ${c.runQueueShare === undefined ? 'n/a' : `${Math.round(c.runQueueShare * 100)} %`} of the time; one Node process runs its JavaScript on one core: ${Number.isFinite(c.relayMsPerEvent) ? int(1000 / c.relayMsPerEvent) : 'n/a'}/s at most)${c.redisMsPerEvent === undefined ? '' : `, redis-server ${us(c.redisMsPerEvent)}`}, load generator ${us(c.benchMsPerEvent)}`,
         target: '(diagnostic)',
         met: undefined,
       });

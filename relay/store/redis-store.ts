@@ -136,6 +136,8 @@ export class RedisStore implements EventStore {
   async readAfter(agentId: string, afterId: string | undefined, limit: number): Promise<readonly RelayEvent[]> {
     if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`redis store: limit must be a non-negative integer, got ${limit}`);
     if (limit === 0) return []; // XRANGE COUNT 0 would mean "no limit"
+    // "0" is the documented resume-from-the-start (relay/README.md, `lastEventId=0`), on every store.
+    if (afterId === '0') afterId = undefined;
     if (afterId !== undefined && !STREAM_ID.test(afterId)) {
       throw new RangeError('redis store: afterId is not an event id of this store (expected <ms>-<seq>)');
     }

@@ -62,6 +62,12 @@ export function storeConformance(name, factory) {
       assert.deepEqual(await store.readAfter('nobody', undefined, 10), []);
     });
 
+    test('readAfter "0" (the documented lastEventId=0) is every retained event of the agent', async () => {
+      const { store } = await fresh();
+      for (let i = 0; i < 3; i++) await store.append(event({ agentId: 'agent-1', body: { i } }));
+      assert.deepEqual((await store.readAfter('agent-1', '0', 10)).map((e) => e.body.i), [0, 1, 2]);
+    });
+
     test('concurrent appends for one agent come back in id order, every one exactly once', async () => {
       const { store } = await fresh();
       const results = await Promise.all(Array.from({ length: 200 }, (_, i) => store.append(event({ body: { i } }))));

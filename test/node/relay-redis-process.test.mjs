@@ -13,7 +13,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, describe, test } from 'node:test';
 import { startRedisServer } from '../../scripts/lib/redis-server.mjs';
-import { compareIds } from './relay-store.suite.mjs';
 import { fixtures, INGRESS, openStream, SECRET, token } from './relay-harness.mjs';
 
 const MAIN = fileURLToPath(new URL('../../dist/relay/main.js', import.meta.url));

@@ -42,14 +42,6 @@ export class SbCallButton extends LitElement {
         height: 1em;
         fill: currentColor;
       }
-      .visually-hidden {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
     `,
   ];
   static override properties: PropertyDeclarations = {

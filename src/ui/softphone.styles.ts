@@ -37,14 +37,6 @@ export const softphoneStyles = css`
     display: grid;
     gap: 0.5rem;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   .head {
     display: flex;
     flex-wrap: wrap;

@@ -117,4 +117,13 @@ export const themeStyles = css`
   .muted {
     color: var(--_muted);
   }
+  /* Read by screen readers, not shown: a hidden heading, a key's spoken name. */
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
 `;

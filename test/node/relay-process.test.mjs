@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
+import { startRelayProcess } from '../../bench/relay/lib/relay-process.mjs';
 import { fixtures, INGRESS, openStream, post, relayLib, SECRET } from './relay-harness.mjs';
 
 const MAIN = fileURLToPath(new URL('../../dist/relay/main.js', import.meta.url));
@@ -35,30 +36,11 @@ function runToEnd(args, env, ms = 10_000) {
   });
 }
 
-/** Starts the relay server as a child; resolves once it logs "relay listening" with its port. */
-function startProcess(t, env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH, RELAY_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    const exited = new Promise((r) => child.on('exit', (code, signal) => r({ code, signal })));
-    t.after(async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      await exited;
-    });
-    const timer = setTimeout(() => reject(new Error(`the relay did not start within 10 s: ${stderr}`)), 10_000);
-    child.stderr.on('data', (d) => (stderr += d));
-    child.stdout.on('data', (d) => {
-      stdout += d;
-      const line = stdout.split('\n').find((l) => l.includes('"relay listening"'));
-      if (line !== undefined) {
-        clearTimeout(timer);
-        const { port } = JSON.parse(line);
-        resolve({ child, exited, base: `http://127.0.0.1:${port}`, output: () => ({ stdout, stderr }) });
-      }
-    });
-    child.on('exit', () => reject(new Error(`the relay exited at start: ${stderr}`)));
-  });
+/** The relay server as a child (bench/relay/lib/relay-process.mjs), stopped after the test. */
+async function startProcess(t, env) {
+  const proc = await startRelayProcess(env, { ms: 10_000, secrets: false });
+  t.after(() => proc.kill());
+  return { ...proc, output: () => ({ stdout: proc.stdout(), stderr: proc.stderr() }) };
 }
 
 const secrets = (dir) => ({ RELAY_DATA_DIR: dir, RELAY_SECRET: SECRET, RELAY_INGRESS_TOKEN: INGRESS });

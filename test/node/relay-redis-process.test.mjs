@@ -6,16 +6,14 @@
 // webhook (test/fixtures/vendor/sociomile/webhook-seed.json, seed 000) with a distinct
 // internal_id/uniqueid per call and the agent in extra_params, as the Sociomile connector dials.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, describe, test } from 'node:test';
+import { startRelayProcess as startProcess } from '../../bench/relay/lib/relay-process.mjs';
 import { startRedisServer } from '../../scripts/lib/redis-server.mjs';
 import { fixtures, INGRESS, openStream, SECRET, token } from './relay-harness.mjs';
 
-const MAIN = fileURLToPath(new URL('../../dist/relay/main.js', import.meta.url));
 const tick = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const redis = await startRedisServer();
@@ -23,31 +21,11 @@ after(() => redis.dispose());
 const dataDir = mkdtempSync(join(tmpdir(), 'relay-redis-proc-'));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
-/** Starts `node dist/relay/main.js` on Redis; resolves with its base URL once it logs "relay listening". */
-function startRelayProcess(t) {
-  return new Promise((resolve, reject) => {
-    const env = { PATH: process.env.PATH, RELAY_PORT: '0', RELAY_DATA_DIR: dataDir, RELAY_SECRET: SECRET, RELAY_INGRESS_TOKEN: INGRESS, REDIS_URL: redis.url };
-    const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    const exited = new Promise((r) => child.on('exit', (code, signal) => r({ code, signal })));
-    t.after(async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      await exited;
-    });
-    const timer = setTimeout(() => reject(new Error(`the relay did not start within 15 s: ${stderr}`)), 15_000);
-    child.stderr.on('data', (d) => (stderr += d));
-    child.stdout.on('data', (d) => {
-      stdout += d;
-      const line = stdout.split('\n').find((l) => l.includes('"relay listening"'));
-      if (line !== undefined) {
-        clearTimeout(timer);
-        const { port, store } = JSON.parse(line);
-        resolve({ child, exited, store, base: `http://127.0.0.1:${port}`, stderr: () => stderr });
-      }
-    });
-    child.on('exit', () => reject(new Error(`the relay exited at start: ${stderr}`)));
-  });
+/** `node dist/relay/main.js` on the test Redis (bench/relay/lib/relay-process.mjs), stopped after the test. */
+async function startRelayProcess(t) {
+  const proc = await startProcess({ RELAY_DATA_DIR: dataDir, RELAY_SECRET: SECRET, RELAY_INGRESS_TOKEN: INGRESS, REDIS_URL: redis.url });
+  t.after(() => proc.kill());
+  return proc;
 }
 
 /** Sociomile's published webhook for call `n`, routed to `agent`. */

@@ -1,6 +1,6 @@
 // A relay as an operator runs it (`node dist/relay/main.js`), as a child process on 127.0.0.1 and
-// a free port: for the benchmark and the multi-instance reliability test, which need real
-// processes (RSS of one instance; SIGKILL of one of two).
+// a free port: for the benchmark and the relay's process tests, which need real processes (RSS of
+// one instance; SIGKILL of one of two; startup output; graceful shutdown).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -21,22 +21,27 @@ process.on('exit', () => {
  * @property {string} base `http://127.0.0.1:<port>`
  * @property {string} ingress `<base>/v1/in/<ingress token>`
  * @property {number} pid
+ * @property {import('node:child_process').ChildProcess} child
+ * @property {string | undefined} store the store it reports at start (`embedded`, `redis`)
  * @property {Promise<{code: number|null, signal: string|null}>} exited
+ * @property {() => string} stdout the first 64 KB of its stdout (startup output, e.g. generated secrets)
  * @property {() => string} stderr the last 8 KB of its stderr (its warnings and errors)
  * @property {() => Promise<void>} kill SIGKILL (a crash) and wait
  * @property {() => Promise<void>} stop SIGTERM (graceful) and wait
  */
 
 /**
- * Starts `dist/relay/main.js` with `env` (plus the bench secrets, RELAY_PORT 0) and resolves once
- * it logs "relay listening". Rejects with its stderr when it exits or is not up within `ms`.
+ * Starts `dist/relay/main.js` with `env` (plus RELAY_PORT 0 and, unless `secrets` is false, the
+ * bench secrets) and resolves once it logs "relay listening". Rejects with its stderr when it
+ * exits or is not up within `ms`.
  * @param {Record<string, string>} env e.g. { RELAY_DATA_DIR } or { REDIS_URL }
+ * @param {{ ms?: number, nodeArgs?: string[], secrets?: boolean }} [options]
  * @returns {Promise<RelayProcess>}
  */
-export function startRelayProcess(env, { ms = 15_000, nodeArgs = [] } = {}) {
+export function startRelayProcess(env, { ms = 15_000, nodeArgs = [], secrets = true } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...nodeArgs, MAIN], {
-      env: { PATH: process.env.PATH, RELAY_HOST: '127.0.0.1', RELAY_PORT: '0', RELAY_SECRET: BENCH_SECRET, RELAY_INGRESS_TOKEN: BENCH_INGRESS, ...env },
+      env: { PATH: process.env.PATH, RELAY_HOST: '127.0.0.1', RELAY_PORT: '0', ...(secrets ? { RELAY_SECRET: BENCH_SECRET, RELAY_INGRESS_TOKEN: BENCH_INGRESS } : {}), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     live.add(child);
@@ -59,14 +64,16 @@ export function startRelayProcess(env, { ms = 15_000, nodeArgs = [] } = {}) {
     }, ms);
     child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-8192)));
     child.stdout.on('data', (d) => {
-      if (up) return; // its later info lines are not needed; keep reading so it never blocks
-      stdout += d;
+      // Keep reading so it never blocks, but keep only the start: later info lines are not needed.
+      if (stdout.length < 65_536) stdout += d;
+      if (up) return;
       const line = stdout.split('\n').find((l) => l.includes('"relay listening"'));
       if (line === undefined) return;
       up = true;
       clearTimeout(timer);
-      const base = `http://127.0.0.1:${JSON.parse(line).port}`;
-      resolve({ base, ingress: `${base}/v1/in/${BENCH_INGRESS}`, pid: child.pid, exited, stderr: () => stderr, kill: () => halt('SIGKILL'), stop: () => halt('SIGTERM') });
+      const { port, store } = JSON.parse(line);
+      const base = `http://127.0.0.1:${port}`;
+      resolve({ base, ingress: `${base}/v1/in/${env.RELAY_INGRESS_TOKEN ?? BENCH_INGRESS}`, pid: child.pid, child, store, exited, stdout: () => stdout, stderr: () => stderr, kill: () => halt('SIGKILL'), stop: () => halt('SIGTERM') });
     });
     child.on('exit', () => {
       clearTimeout(timer);

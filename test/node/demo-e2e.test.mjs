@@ -222,6 +222,13 @@ async function ring(phone, label) {
   await phase(phone, 'Ringing');
 }
 
+/** Rings the built-in softphone from `label` and accepts the call. */
+async function answer(phone, label) {
+  await ring(phone, label);
+  await phone.getByRole('button', { name: 'Accept' }).click();
+  await phase(phone, 'On call');
+}
+
 test('D6: a softphone frame that never loads the bridge (here: its page does not load) is explained on the console after the grace period', { timeout: 60_000 }, async () => {
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
   try {
@@ -269,9 +276,7 @@ test('D8: a click-to-dial during a call is refused in the CRM, where the agent s
   const { context, page, seen, phone } = await openConsole();
   try {
     await phase(phone, 'Idle');
-    await ring(phone, 'Maya Okafor (+14155550101)');
-    await phone.getByRole('button', { name: 'Accept' }).click();
-    await phase(phone, 'On call');
+    await answer(phone, 'Maya Okafor (+14155550101)');
     await page.locator('#current-call[data-state="connected"]', { hasText: 'Maya Okafor' }).waitFor();
 
     await page.getByRole('button', { name: 'Call +1 415 555 0117' }).click();
@@ -302,9 +307,7 @@ test('D9: a click-to-dial over an unsubmitted wrap-up asks first; going back kee
   const { context, page, seen, phone } = await openConsole();
   try {
     await phase(phone, 'Idle');
-    await ring(phone, 'Maya Okafor (+14155550101)');
-    await phone.getByRole('button', { name: 'Accept' }).click();
-    await phase(phone, 'On call');
+    await answer(phone, 'Maya Okafor (+14155550101)');
     await phone.locator('#disposition').selectOption('callback-requested');
     await phone.locator('#notes').fill(INBOUND_NOTES);
     await phone.getByRole('button', { name: 'Hang up' }).click();

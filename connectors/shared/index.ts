@@ -1,6 +1,7 @@
 /**
  * `softphone-bridge/connectors/shared`: what every connector is built from (docs/writing-a-connector.md):
- * the link to the contract target, the book of open and finished vendor calls, payload and option
+ * the link to the contract target, the book of open and finished vendor calls, the vendor call's
+ * phase machine and the contract calls it makes, payload and option
  * readers, and small pure helpers.
  */
 export { CallBook } from './call-book.js';
@@ -10,3 +11,4 @@ export { asRecord, FieldReader, vendorPayloadError, type Parsed } from './fields
 export { OptionChecker, optionsObject } from './options.js';
 export { httpUrl } from './safe-url.js';
 export { epochMs, secondsBetween } from './time.js';
+export { vendorCall, type CallDirection, type CallPhase, type VendorCall } from './vendor-call.js';

@@ -1,19 +1,14 @@
 import type { ContractCall } from '../../src/contract/index.js';
 import type { CallStep, MappingEnv } from '../shared/call-step.js';
-import { secondsBetween } from '../shared/time.js';
+import { vendorCall, type VendorCall } from '../shared/vendor-call.js';
 import { customerNumber } from './customer-number.js';
 import type { SobotCallFacts, SobotDirection, SobotEvent } from './parse-event.js';
 import type { SobotStatus } from './sobot-sdk.js';
 
 /** What the connector remembers of one open Sobot call (keyed by `callID`, the conversationId). */
-export interface SobotCall {
+export interface SobotCall extends VendorCall {
   readonly callId: string;
   readonly direction: SobotDirection;
-  /** The customer's number; `''` while unknown (withheld, or not in the message). */
-  readonly number: string;
-  readonly phase: 'ringing' | 'dialing' | 'connected';
-  /** When it was answered (epoch ms), for the duration. */
-  readonly answeredAt: number | undefined;
 }
 
 /** A call event: the parsed ones, plus `rejected` when the agent declines through the connector. */
@@ -44,35 +39,22 @@ export type SobotStep = CallStep<SobotCall>;
  * opens it first, so that an answer or a release without a ring still makes a complete record.
  */
 export function sobotCallStep(call: SobotCall | undefined, event: SobotCallEvent, env: SobotEnv): SobotStep {
-  const calls: ContractCall[] = [];
-  let current = call;
-  if (current === undefined) {
-    current = openCall(event);
-    calls.push(...opening(current, env));
-  } else if (current.number === '') {
-    // A later message names the number an earlier one lacked: tell the bridge (it merges).
-    const number = customerNumber(event, current.direction);
-    if (number !== undefined) {
-      current = { ...current, number };
-      calls.push(...opening(current, env));
-    }
-  }
+  const id = event.callId;
+  const { call: current, calls } = call === undefined ? opened(event, env) : vendorCall.learnNumber(call, customerNumber(event, call.direction), id, env);
   switch (event.kind) {
     case 'ringing':
     case 'dialing':
       return { call: current, finished: false, calls };
-    case 'answered':
-      if (current.phase === 'connected') return { call: current, finished: false, calls };
-      calls.push(accepted(current, env));
-      return { call: { ...current, phase: 'connected', answeredAt: env.now }, finished: false, calls };
+    case 'answered': {
+      const answered = vendorCall.answer(current, env.now, id, env);
+      return { call: answered.call, finished: false, calls: [...calls, ...answered.calls] };
+    }
     case 'rejected':
       if (current.phase !== 'ringing' || current.direction !== 'inbound') return { call: current, finished: false, calls };
-      calls.push({ method: 'callRejected', payload: { ...ids(current, env), reason: 'active' } });
-      return { call: undefined, finished: true, calls };
+      return { call: undefined, finished: true, calls: [...calls, vendorCall.rejectActively(id, env)] };
     case 'released':
     case 'abandoned':
-      calls.push(ending(current, env, env.now));
-      return { call: undefined, finished: true, calls };
+      return { call: undefined, finished: true, calls: [...calls, vendorCall.end(current, env.now, id, env)] };
   }
 }
 
@@ -93,19 +75,15 @@ export function sobotRegain(open: readonly SobotCall[], event: Extract<SobotEven
   for (const call of open) {
     if (call.callId === event.call?.callId) continue;
     const plausible = event.idleSince !== undefined && event.idleSince <= env.now && event.idleSince >= (call.answeredAt ?? 0);
-    calls.push(ending(call, env, plausible ? (event.idleSince as number) : env.now));
+    calls.push(vendorCall.end(call, plausible ? (event.idleSince as number) : env.now, call.callId, env));
     ended.push(call.callId);
   }
   const facts = event.call;
   if (facts === undefined || finished(facts.callId)) return { keep: undefined, ended, calls };
-  let current = open.find((c) => c.callId === facts.callId);
-  if (current === undefined) {
-    current = openCall(facts);
-    calls.push(...opening(current, env));
-  }
-  if (current.phase === 'connected') return { keep: current, ended, calls };
-  calls.push(accepted(current, env));
-  return { keep: { ...current, phase: 'connected', answeredAt: facts.since !== undefined && facts.since <= env.now ? facts.since : env.now }, ended, calls };
+  const known = open.find((c) => c.callId === facts.callId);
+  const { call: current, calls: opening } = known === undefined ? opened(facts, env) : { call: known, calls: [] };
+  const answered = vendorCall.answer(current, facts.since !== undefined && facts.since <= env.now ? facts.since : env.now, facts.callId, env);
+  return { keep: answered.call, ended, calls: [...calls, ...opening, ...answered.calls] };
 }
 
 /** A Sobot status → `statusChanged` with the mapped softphoneId, or `undefined` when unmapped. */
@@ -114,27 +92,9 @@ export function sobotStatusCall(status: SobotStatus, toSoftphone: ReadonlyMap<So
   return softphoneId === undefined ? undefined : { method: 'statusChanged', payload: { softphoneId } };
 }
 
-function openCall(facts: SobotCallFacts & { readonly kind?: string }): SobotCall {
+/** A call first seen in `facts`, and the calls that open it. */
+function opened(facts: SobotCallFacts & { readonly kind?: string }, env: SobotEnv): { readonly call: SobotCall; readonly calls: ContractCall[] } {
   const direction = facts.kind === 'dialing' ? 'outbound' : (facts.direction ?? 'inbound');
-  return { callId: facts.callId, direction, number: customerNumber(facts, direction) ?? '', phase: direction === 'inbound' ? 'ringing' : 'dialing', answeredAt: undefined };
-}
-
-function ids(call: SobotCall, env: SobotEnv): { partnerId: string; conversationId: string } {
-  return { partnerId: env.partnerId, conversationId: call.callId };
-}
-
-function opening(call: SobotCall, env: SobotEnv): ContractCall[] {
-  if (call.direction === 'inbound') return [{ method: 'incomingCall', payload: { ...ids(call, env), callerANI: call.number, language: env.language } }];
-  // The contract needs the dialled number; without it the end (callType outbound) still logs the call.
-  return call.number === '' ? [] : [{ method: 'outboundCallInitiated', payload: { ...ids(call, env), dialledTo: call.number } }];
-}
-
-function accepted(call: SobotCall, env: SobotEnv): ContractCall {
-  return { method: 'callAccepted', payload: { ...ids(call, env), ...(call.direction === 'inbound' && call.number !== '' ? { callerANI: call.number } : {}) } };
-}
-
-function ending(call: SobotCall, env: SobotEnv, at: number): ContractCall {
-  if (call.phase === 'ringing' && call.direction === 'inbound') return { method: 'callRejected', payload: { ...ids(call, env), reason: 'passive' } };
-  const duration = call.answeredAt === undefined ? 0 : secondsBetween(call.answeredAt, at);
-  return { method: 'callEnded', payload: { ...ids(call, env), duration, callType: call.direction } };
+  const call = { callId: facts.callId, ...vendorCall.start(direction, customerNumber(facts, direction)) };
+  return { call, calls: vendorCall.open(call, call.callId, env) };
 }

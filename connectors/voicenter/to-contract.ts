@@ -1,9 +1,9 @@
 import type { ContractCall } from '../../src/contract/index.js';
 import type { CallStep, MappingEnv } from '../shared/call-step.js';
-import { secondsBetween } from '../shared/time.js';
+import { vendorCall, type CallDirection, type VendorCall } from '../shared/vendor-call.js';
 
 /** Which way a Voicenter call goes. */
-export type VoicenterDirection = 'inbound' | 'outbound';
+export type VoicenterDirection = CallDirection;
 
 /**
  * One thing that happened to a Voicenter call, from the web-phone (`onRinging`...) or from the
@@ -22,13 +22,9 @@ export interface VoicenterEvent {
 }
 
 /** What the connector remembers of one open Voicenter call. */
-export interface VoicenterCall {
+export interface VoicenterCall extends VendorCall {
   readonly ivrId: string;
   readonly direction: VoicenterDirection;
-  /** The other party's number; `''` while unknown (the web-phone's `onRinging` has none). */
-  readonly number: string;
-  readonly phase: 'ringing' | 'dialing' | 'connected';
-  readonly answeredAt: number | undefined;
 }
 
 /** What the mapping needs besides the event. */
@@ -54,62 +50,37 @@ export type VoicenterStep = CallStep<VoicenterCall>;
  * the first lacked (the caller's number), and a repeated event maps to nothing.
  */
 export function voicenterStep(call: VoicenterCall | undefined, event: VoicenterEvent, env: VoicenterEnv): VoicenterStep {
-  const calls: ContractCall[] = [];
-  let current = call;
-  if (current === undefined) {
-    current = openCall(event);
-    calls.push(...opening(current, env));
-  } else if (current.number === '' && event.number !== undefined && event.number !== '') {
-    current = { ...current, number: event.number };
-    calls.push(...opening(current, env));
-  }
+  const id = event.ivrId;
+  const { call: current, calls } = call === undefined ? opened(event, env) : vendorCall.learnNumber(call, event.number, id, env);
   switch (event.kind) {
     case 'ringing':
     case 'dialing':
       return { call: current, finished: false, calls };
-    case 'answered':
-      if (current.phase === 'connected') return { call: current, finished: false, calls };
-      calls.push(accepted(current, env));
-      return { call: { ...current, phase: 'connected', answeredAt: event.answeredAt ?? env.now }, finished: false, calls };
-    case 'ended':
-      if (current.phase !== 'connected' && event.answeredAt !== undefined) {
-        // The pop-up's hang-up says it was answered though no answer was seen (pop-up only, or lost).
-        calls.push(accepted(current, env));
-        current = { ...current, phase: 'connected', answeredAt: event.answeredAt };
-      }
-      calls.push(ending(current, env, event.cause === undefined ? {} : { hangupCause: event.cause }));
-      return { call: undefined, finished: true, calls };
+    case 'answered': {
+      const answered = vendorCall.answer(current, event.answeredAt ?? env.now, id, env);
+      return { call: answered.call, finished: false, calls: [...calls, ...answered.calls] };
+    }
+    case 'ended': {
+      // The pop-up's hang-up may say it was answered though no answer was seen (pop-up only, or lost).
+      const answered = event.answeredAt === undefined ? { call: current, calls: [] } : vendorCall.answer(current, event.answeredAt, id, env);
+      return { call: undefined, finished: true, calls: [...calls, ...answered.calls, ending(answered.call, env, event.cause === undefined ? {} : { hangupCause: event.cause })] };
+    }
     case 'rejected':
       if (current.phase === 'connected') return { call: current, finished: false, calls };
-      calls.push(current.direction === 'inbound' ? { method: 'callRejected', payload: { ...ids(current, env), reason: 'active' } } : ending(current, env, {}));
-      return { call: undefined, finished: true, calls };
+      return { call: undefined, finished: true, calls: [...calls, current.direction === 'inbound' ? vendorCall.rejectActively(id, env) : ending(current, env, {})] };
     case 'failed':
-      calls.push(ending(current, env, current.phase === 'connected' ? {} : { callFailed: true }));
-      return { call: undefined, finished: true, calls };
+      return { call: undefined, finished: true, calls: [...calls, ending(current, env, current.phase === 'connected' ? {} : { callFailed: true })] };
   }
 }
 
-function openCall(event: VoicenterEvent): VoicenterCall {
+/** A call first seen in `event`, and the calls that open it. */
+function opened(event: VoicenterEvent, env: VoicenterEnv): { readonly call: VoicenterCall; readonly calls: ContractCall[] } {
   const direction = event.direction ?? (event.kind === 'dialing' || event.kind === 'failed' ? 'outbound' : 'inbound');
-  return { ivrId: event.ivrId, direction, number: event.number ?? '', phase: direction === 'inbound' ? 'ringing' : 'dialing', answeredAt: undefined };
+  const call = { ivrId: event.ivrId, ...vendorCall.start(direction, event.number) };
+  return { call, calls: vendorCall.open(call, call.ivrId, env) };
 }
 
-function ids(call: VoicenterCall, env: VoicenterEnv): { partnerId: string; conversationId: string } {
-  return { partnerId: env.partnerId, conversationId: call.ivrId };
-}
-
-function opening(call: VoicenterCall, env: VoicenterEnv): ContractCall[] {
-  if (call.direction === 'inbound') return [{ method: 'incomingCall', payload: { ...ids(call, env), callerANI: call.number, language: env.language } }];
-  return call.number === '' ? [] : [{ method: 'outboundCallInitiated', payload: { ...ids(call, env), dialledTo: call.number } }];
-}
-
-function accepted(call: VoicenterCall, env: VoicenterEnv): ContractCall {
-  return { method: 'callAccepted', payload: { ...ids(call, env), ...(call.direction === 'inbound' && call.number !== '' ? { callerANI: call.number } : {}) } };
-}
-
-/** The closing call, carrying `extra` fields (kept on the call log by the bridge). */
+/** The closing call now, carrying `extra` fields (kept on the call log by the bridge). */
 export function ending(call: VoicenterCall, env: VoicenterEnv, extra: Readonly<Record<string, unknown>>): ContractCall {
-  if (call.phase === 'ringing' && call.direction === 'inbound') return { method: 'callRejected', payload: { ...extra, ...ids(call, env), reason: 'passive' } };
-  const duration = call.answeredAt === undefined ? 0 : secondsBetween(call.answeredAt, env.now);
-  return { method: 'callEnded', payload: { ...extra, ...ids(call, env), duration, callType: call.direction } };
+  return vendorCall.end(call, env.now, call.ivrId, env, extra);
 }

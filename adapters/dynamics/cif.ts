@@ -1,4 +1,4 @@
-import { BridgeError, type BridgeErrorCode, type Clock } from '../../src/contract/index.js';
+import { BridgeError, withTimeout, type BridgeErrorCode, type Clock } from '../../src/contract/index.js';
 import { finalRefusal, parseCifFailure } from './cif-failure.js';
 import type { CifApi } from './cif.types.js';
 
@@ -18,29 +18,11 @@ export class Cif {
 
   /** Calls `method`; rejects with `ADAPTER_TIMEOUT`, or `failure` (final when Dynamics refused the request itself, see cif-failure.ts). */
   call<T>(method: Method, args: readonly unknown[], failure: BridgeErrorCode = 'ADAPTER_WRITE_FAILED'): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      let settled = false;
-      const timer = this.clock.setTimeout(() => {
-        if (settled) return;
-        settled = true;
-        reject(new BridgeError('ADAPTER_TIMEOUT', `Dynamics did not answer ${method} within ${this.timeoutMs} ms.`, { details: { method, timeoutMs: this.timeoutMs } }));
-      }, this.timeoutMs);
-      const settle = (fn: () => void) => {
-        if (settled) return;
-        settled = true;
-        this.clock.clearTimeout(timer);
-        fn();
-      };
-      try {
-        const fn = this.api[method] as (...a: unknown[]) => Promise<T>;
-        Promise.resolve(fn.apply(this.api, [...args])).then(
-          (value) => settle(() => resolve(value)),
-          (cause: unknown) => settle(() => reject(cifError(method, cause, failure))),
-        );
-      } catch (cause) {
-        settle(() => reject(cifError(method, cause, failure)));
-      }
+    // A synchronous throw (CIF checks some arguments at once) is a refusal like a rejection.
+    const work = new Promise<T>((resolve) => resolve((this.api[method] as (...a: unknown[]) => Promise<T>).apply(this.api, [...args]))).catch((cause: unknown) => {
+      throw cifError(method, cause, failure);
     });
+    return withTimeout(work, this.timeoutMs, () => new BridgeError('ADAPTER_TIMEOUT', `Dynamics did not answer ${method} within ${this.timeoutMs} ms.`, { details: { method, timeoutMs: this.timeoutMs } }), this.clock);
   }
 
   /** {@link call}, then `JSON.parse` of the string CIF answers with. */

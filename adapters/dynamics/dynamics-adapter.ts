@@ -1,5 +1,6 @@
 import {
   BridgeError,
+  isRecord,
   toE164,
   type AdapterConfig,
   type AdapterContext,
@@ -12,6 +13,7 @@ import {
   type ScreenPopResult,
   type WriteReceipt,
 } from '../../src/contract/index.js';
+import { connection } from '../shared/connection.js';
 import { Cif } from './cif.js';
 import type { CifApi } from './cif.types.js';
 import { idQuery, matchedSpelling, numberVariants, odataString, phoneQuery, recordsOf } from './find-callers.js';
@@ -46,13 +48,10 @@ const PHONECALL = 'phonecall';
  * @see https://learn.microsoft.com/dynamics365/channel-integration-framework/v1/develop/reference/microsoft-ciframework
  */
 export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
-  let state: { cif: Cif; context: AdapterContext; settings: DynamicsSettings } | undefined;
+  const live = connection<{ cif: Cif; context: AdapterContext; settings: DynamicsSettings }>('Dynamics');
+  const { ready } = live;
   /** The conversation the panel was last docked for: a ringing call changes several times. */
   let panelShownFor: string | undefined;
-  const ready = () => {
-    if (state === undefined) throw new BridgeError('ADAPTER_CONNECT_FAILED', 'The Dynamics adapter is not connected.');
-    return state;
-  };
 
   const onClickToAct = async (eventData: unknown): Promise<void> => {
     const { cif, context, settings } = ready();
@@ -81,9 +80,10 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
 
   /** CIF 2.0 `onPresenceChange`: the presence text maps back to a softphone status (`presenceMap`). */
   const presenceHandler = async (eventData: unknown): Promise<void> => {
+    const state = live.current;
     if (state === undefined) return;
     const info = parseEventData(eventData)['presenceInfo'];
-    const text = typeof info === 'object' && info !== null ? (info as Record<string, unknown>)['presenceText'] : undefined;
+    const text = isRecord(info) ? info['presenceText'] : undefined;
     const softphoneId = [...(state.settings.presenceMap ?? [])].find(([, presence]) => presence === text)?.[0];
     // An id-only event, or a presence no softphone status maps to, changes nothing.
     if (softphoneId !== undefined) await state.context.updatePresence(softphoneId).catch(() => undefined);
@@ -103,7 +103,7 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
       const settings = parseDynamicsSettings(options);
       const api = typeof options.cif === 'function' ? await options.cif() : options.cif;
       const cif = new Cif(api, context.clock, options.callTimeoutMs ?? 10_000);
-      state = { cif, context, settings };
+      live.set({ cif, context, settings });
       Promise.resolve(api.addHandler('onclicktoact', clickHandler)).catch(() => context.logger.warn('CIF refused the click-to-act handler', {}));
       // Presence flows back only where it can: CIF 2.0 (it has setPresence) and a presenceMap.
       if (settings.presenceMap !== undefined && typeof api.setPresence === 'function') Promise.resolve(api.addHandler('onPresenceChange', presenceHandler)).catch(() => undefined);
@@ -116,9 +116,8 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
     },
 
     async disconnect() {
-      if (state === undefined) return;
-      const { cif } = state;
-      state = undefined;
+      const cif = live.clear()?.cif;
+      if (cif === undefined) return;
       // Disconnecting never fails on a handler CIF already dropped.
       void Promise.resolve()
         .then(() => cif.api.removeHandler('onclicktoact', clickHandler))
@@ -172,6 +171,7 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
     },
 
     callUpdated(call: CallRecord) {
+      const state = live.current;
       if (state === undefined || call.state !== 'ringing' || call.direction !== 'inbound' || panelShownFor === call.conversationId) return;
       panelShownFor = call.conversationId;
       const { cif, settings } = state;

@@ -1,7 +1,9 @@
 import {
   BridgeError,
+  isRecord,
   isKnownCountry,
   toE164,
+  withTimeout,
   type AdapterConfig,
   type AdapterContext,
   type CallLogWrite,
@@ -12,6 +14,7 @@ import {
   type ScreenPopResult,
   type WriteReceipt,
 } from '../../src/contract/index.js';
+import { connection } from '../shared/connection.js';
 import type { CallingExtensionsClass, CallingExtensionsLike, HubSpotEventHandlers, HubSpotHandler } from './calling-extensions.types.js';
 import { Engagements, type EngagementStore } from './engagements.js';
 import { parseHubSpotSettings, type HubSpotSettings, type HubSpotSettingsInput } from './settings.js';
@@ -74,7 +77,8 @@ function isSilentRemote(data: ReadyData): boolean {
  * @see https://developers.hubspot.com/docs/api-reference/crm-calling-extensions-v3/calling-sdk
  */
 export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
-  let state: { context: AdapterContext; settings: HubSpotSettings; engagements: Engagements; portalId: number | undefined } | undefined;
+  const live = connection<{ context: AdapterContext; settings: HubSpotSettings; engagements: Engagements; portalId: number | undefined }>('HubSpot');
+  const connected = live.ready;
   let onReady: (data: ReadyData) => void = () => undefined;
   let readyData: ReadyData | undefined;
   const ready = new Promise<ReadyData>((resolve) => {
@@ -85,9 +89,10 @@ export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
   });
 
   const dial = (data: unknown) => {
+    const state = live.current;
     if (state === undefined) return;
     const { context, settings } = state;
-    const d = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+    const d = isRecord(data) ? data : {};
     const country = typeof d['countryCode'] === 'string' && isKnownCountry(d['countryCode']) ? d['countryCode'] : settings.defaultCountry;
     const normalised = typeof d['phoneNumber'] === 'string' ? toE164(d['phoneNumber'], country) : ({ ok: false, problem: 'empty' } as const);
     if (!normalised.ok) {
@@ -111,17 +116,17 @@ export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
   const eventHandlers: HubSpotEventHandlers = {
     onReady: (data) => onReady((data ?? {}) as ReadyData),
     onDialNumber: dial,
-    onCreateEngagementSucceeded: (data) => state?.engagements.created(data),
-    onCreateEngagementFailed: () => state?.engagements.createFailed(),
-    onCallerIdMatchSucceeded: (data) => state?.engagements.callerIds(data, true),
-    onCallerIdMatchFailed: (data) => state?.engagements.callerIds(data, false),
-    onUpdateEngagementSucceeded: (data) => state?.engagements.updated(data, true),
-    onUpdateEngagementFailed: (data) => state?.engagements.updated(data, false),
+    onCreateEngagementSucceeded: (data) => live.current?.engagements.created(data),
+    onCreateEngagementFailed: () => live.current?.engagements.createFailed(),
+    onCallerIdMatchSucceeded: (data) => live.current?.engagements.callerIds(data, true),
+    onCallerIdMatchFailed: (data) => live.current?.engagements.callerIds(data, false),
+    onUpdateEngagementSucceeded: (data) => live.current?.engagements.updated(data, true),
+    onUpdateEngagementFailed: (data) => live.current?.engagements.updated(data, false),
     // HubSpot also sends the deprecated ENGAGEMENT_CREATED; counting it would attribute one id twice.
     onEngagementCreated: quiet,
     // Call control belongs to the softphone: the contract has no way to hang up from the CRM.
-    onEndCall: () => state?.context.logger.info('HubSpot asked to end the call; the softphone controls calls', {}),
-    onNavigateToRecordFailed: () => state?.context.logger.warn('HubSpot could not open the caller record', {}),
+    onEndCall: () => live.current?.context.logger.info('HubSpot asked to end the call; the softphone controls calls', {}),
+    onNavigateToRecordFailed: () => live.current?.context.logger.warn('HubSpot could not open the caller record', {}),
     // Events of features the adapter does not use (call-id initiation, channels, widget URL).
     onVisibilityChanged: quiet,
     onSetCallState: quiet,
@@ -137,24 +142,18 @@ export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
   };
   const sdk: CallingExtensionsLike = new options.CallingExtensions({ debugMode: options.debugMode ?? false, eventHandlers });
 
-  const connected = () => {
-    if (state === undefined) throw new BridgeError('ADAPTER_CONNECT_FAILED', 'The HubSpot adapter is not connected.');
-    return state;
-  };
-
   const adapter: CrmAdapter = {
     name: 'hubspot',
 
     async connect(context: AdapterContext): Promise<AdapterConfig> {
       const settings = parseHubSpotSettings(options);
       const timeoutMs = options.readyTimeoutMs ?? 30_000;
-      const data = await new Promise<ReadyData>((resolve, reject) => {
-        const timer = context.clock.setTimeout(() => reject(new BridgeError('ADAPTER_CONNECT_FAILED', `HubSpot did not sync with the widget within ${timeoutMs} ms (is the page loaded by HubSpot as a calling extension?).`, { details: { timeoutMs } })), timeoutMs);
-        void ready.then((value) => {
-          context.clock.clearTimeout(timer);
-          resolve(value);
-        });
-      });
+      const data = await withTimeout(
+        ready,
+        timeoutMs,
+        () => new BridgeError('ADAPTER_CONNECT_FAILED', `HubSpot did not sync with the widget within ${timeoutMs} ms (is the page loaded by HubSpot as a calling extension?).`, { details: { timeoutMs } }),
+        context.clock,
+      );
       if (isSilentRemote(data)) {
         // Both HubSpot demos answer the handshake from every copy; this copy then says nothing
         // more, and its softphone learns that the calling window runs the calls.
@@ -166,7 +165,7 @@ export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
         );
       }
       const portalId = typeof data.portalId === 'number' ? data.portalId : undefined;
-      state = { context, settings, portalId, engagements: new Engagements(sdk, context.clock, options.replyTimeoutMs ?? 10_000, settings.dialFrom, options.storage) };
+      live.set({ context, settings, portalId, engagements: new Engagements(sdk, context.clock, options.replyTimeoutMs ?? 10_000, settings.dialFrom, options.storage) });
       // A widget reloaded mid-call gets the call's engagement back from HubSpot in onReady.
       sdk.initialized({ isLoggedIn: true, ...(typeof readyData?.engagementId === 'number' ? { engagementId: readyData.engagementId } : {}) });
       sdk.userLoggedIn();
@@ -178,8 +177,7 @@ export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
     },
 
     async disconnect() {
-      if (state === undefined) return;
-      state = undefined;
+      if (live.clear() === undefined) return;
       sdk.userLoggedOut();
     },
 
@@ -213,8 +211,8 @@ export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
     },
 
     callUpdated(call: CallRecord) {
-      if (state === undefined) return;
-      const { engagements } = state;
+      const engagements = live.current?.engagements;
+      if (engagements === undefined) return;
       const keepQuiet = () => undefined; // the log write reports failures; this is the widget's view
       if (call.state === 'ringing' || call.state === 'dialing') engagements.start(call).catch(keepQuiet);
       else if (call.state === 'connected') {

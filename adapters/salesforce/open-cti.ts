@@ -1,4 +1,4 @@
-import { BridgeError, type BridgeErrorCode, type Clock } from '../../src/contract/index.js';
+import { BridgeError, withTimeout, type BridgeErrorCode, type Clock } from '../../src/contract/index.js';
 import type { OpenCtiApi, OpenCtiCallMethod, OpenCtiResponse } from './open-cti.types.js';
 
 /** Open CTI error codes that no retry can fix. */
@@ -27,22 +27,20 @@ export function createOpenCti(api: OpenCtiApi, clock: Clock, timeoutMs: number):
   return {
     api,
     call: (method, args, failure = 'ADAPTER_WRITE_FAILED') =>
-      new Promise((resolve, reject) => {
-        // A promise settles once: an answer after the timeout, or a timeout after the answer, changes nothing.
-        const timer = clock.setTimeout(() => reject(new BridgeError('ADAPTER_TIMEOUT', `No answer to ${method} within ${timeoutMs} ms.`, { details: { method, timeoutMs } })), timeoutMs);
-        const callback = (response: OpenCtiResponse) => {
-          clock.clearTimeout(timer);
-          if (response?.success === true) resolve(response.returnValue);
-          else reject(responseError(method, response, failure));
-        };
-        try {
-          (api[method] as (a: object) => void)({ ...args, callback });
-        } catch (cause) {
-          // The script validates arguments synchronously and throws; nothing was sent.
-          clock.clearTimeout(timer);
-          reject(new BridgeError('ADAPTER_WRITE_REFUSED', `Open CTI refused the arguments of ${method}.`, { details: { method }, cause }));
-        }
-      }),
+      withTimeout(
+        new Promise((resolve, reject) => {
+          const callback = (response: OpenCtiResponse) => (response?.success === true ? resolve(response.returnValue) : reject(responseError(method, response, failure)));
+          try {
+            (api[method] as (a: object) => void)({ ...args, callback });
+          } catch (cause) {
+            // The script validates arguments synchronously and throws; nothing was sent.
+            reject(new BridgeError('ADAPTER_WRITE_REFUSED', `Open CTI refused the arguments of ${method}.`, { details: { method }, cause }));
+          }
+        }),
+        timeoutMs,
+        () => new BridgeError('ADAPTER_TIMEOUT', `No answer to ${method} within ${timeoutMs} ms.`, { details: { method, timeoutMs } }),
+        clock,
+      ),
     listen: (method, listener) => api[method]({ listener }),
   };
 }

@@ -1,5 +1,6 @@
 import {
   BridgeError,
+  isRecord,
   toBridgeError,
   toE164,
   type AdapterConfig,
@@ -14,6 +15,7 @@ import {
   type ScreenPopResult,
   type WriteReceipt,
 } from '../../src/contract/index.js';
+import { connection } from '../shared/connection.js';
 import { createOpenCti, type OpenCti } from './open-cti.js';
 import type { OpenCtiApi } from './open-cti.types.js';
 import { parseSettings, type SalesforceSettings } from './settings.js';
@@ -39,6 +41,13 @@ export interface SalesforceAdapterOptions {
   readonly callbackTimeoutMs?: number;
 }
 
+/** What `connect` sets up: the Open CTI facade, the bridge's context and the call center settings. */
+interface Live {
+  readonly cti: OpenCti;
+  readonly context: AdapterContext;
+  readonly settings: SalesforceSettings;
+}
+
 /**
  * The Salesforce adapter: Open CTI for Lightning (the utility-bar softphone).
  *
@@ -54,7 +63,8 @@ export interface SalesforceAdapterOptions {
  */
 export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter {
   /** What `connect` set up; `undefined` before it and after `disconnect`. */
-  let live: { cti: OpenCti; context: AdapterContext; settings: SalesforceSettings } | undefined;
+  const live = connection<Live>('Salesforce');
+  const { ready } = live;
   /** The Apex class answered a probe in this session: from then on every call log goes through it. */
   let apexDeployed = false;
   /** The probe in flight, shared by the writes waiting for it. */
@@ -63,11 +73,6 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
   const viaSaveLog = new Set<string>();
   /** A live call whose number matched several records: the record the agent opens among them is linked. */
   let choice: { conversationId: string; candidates: Map<string, CrmRecordRef> } | undefined;
-
-  const ready = () => {
-    if (live === undefined) throw new BridgeError('ADAPTER_CONNECT_FAILED', 'The Salesforce adapter is not connected.');
-    return live;
-  };
 
   /**
    * A click-to-dial or call-button request (`recordId`, `objectType`, `recordName` in `payload`):
@@ -126,7 +131,7 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
    * answer. A probe that got no answer decides nothing: it rejects (retryable), so the write waits
    * and probes again rather than taking a path another attempt may not have taken.
    */
-  const probe = ({ cti, context }: NonNullable<typeof live>): Promise<boolean> =>
+  const probe = ({ cti, context }: Live): Promise<boolean> =>
     (probing ??= cti
       .call('runApex', APEX_PROBE)
       .then(
@@ -141,7 +146,7 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
       .finally(() => (probing = undefined)));
 
   /** Whether `write` goes through the Apex upsert: a write never changes path between its attempts. */
-  const useApex = async (connection: NonNullable<typeof live>, write: CallLogWrite): Promise<boolean> =>
+  const useApex = async (connection: Live, write: CallLogWrite): Promise<boolean> =>
     connection.settings.apexUpsert && !viaSaveLog.has(write.key) && (apexDeployed || (await probe(connection)));
 
   const apexUpsert = async (cti: OpenCti, write: CallLogWrite, fields: Record<string, unknown>): Promise<string> => {
@@ -159,9 +164,10 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
       const api = typeof options.openCti === 'function' ? await options.openCti(ctx.logger) : options.openCti;
       const cti = createOpenCti(api, ctx.clock, options.callbackTimeoutMs ?? 10_000);
       const settings = parseSettings(await cti.call('getCallCenterSettings', {}, 'ADAPTER_CONNECT_FAILED'));
-      live = { cti, context: ctx, settings };
+      const connected = { cti, context: ctx, settings };
+      live.set(connected);
       // Probed now so that the first call log does not wait for it; a failed probe is repeated by the write.
-      if (settings.apexUpsert) probe(live).catch(() => undefined);
+      if (settings.apexUpsert) probe(connected).catch(() => undefined);
       cti.listen('onClickToDial', (payload) => {
         const p = fieldsOf(payload);
         dial(p['number'], p, 'Click-to-dial');
@@ -177,7 +183,7 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
     },
 
     async disconnect() {
-      live = undefined;
+      live.clear();
       choice = undefined;
       apexDeployed = false;
       viaSaveLog.clear();
@@ -235,14 +241,14 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
 
     callUpdated(call: CallRecord) {
       // An incoming call shows the softphone panel, whether or not the pop waits for the accept.
-      if (call.state === 'ringing' && call.direction === 'inbound') live?.cti.call('setSoftphonePanelVisibility', { visible: true }).catch(() => undefined);
+      if (call.state === 'ringing' && call.direction === 'inbound') live.current?.cti.call('setSoftphonePanelVisibility', { visible: true }).catch(() => undefined);
     },
   };
 }
 
 /** The fields of an Open CTI payload or message; none when it is not an object. */
 function fieldsOf(value: unknown): Record<string, unknown> {
-  return (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  return isRecord(value) ? value : {};
 }
 
 function recordFrom(id: unknown, type: unknown, name: unknown): CrmRecordRef | undefined {
@@ -258,9 +264,8 @@ function recordFrom(id: unknown, type: unknown, name: unknown): CrmRecordRef | u
  */
 function matchesOf(found: unknown): CrmRecordRef[] {
   return Object.entries(fieldsOf(found)).flatMap(([key, value]) => {
-    if (key === 'SCREEN_POP_DATA' || typeof value !== 'object' || value === null) return [];
-    const v = value as Record<string, unknown>;
-    return recordFrom(typeof v['Id'] === 'string' ? v['Id'] : key, v['RecordType'] ?? v['object'], v['Name']) ?? [];
+    if (key === 'SCREEN_POP_DATA' || !isRecord(value)) return [];
+    return recordFrom(typeof value['Id'] === 'string' ? value['Id'] : key, value['RecordType'] ?? value['object'], value['Name']) ?? [];
   });
 }
 

@@ -6,6 +6,7 @@ import {
   type CrmAdapter,
   type WriteReceipt,
 } from '../../src/contract/index.js';
+import { connection } from '../shared/connection.js';
 import { receiptFrom } from './http-reply.js';
 import { parseWebhookOptions, type WebhookAdapterOptions, type WebhookSettings } from './options.js';
 import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, importSigningKey, signRequest } from './signature.js';
@@ -25,12 +26,11 @@ import { toPayload } from './to-payload.js';
  * not from a given agent. Rotate it like any deployment credential.
  */
 export function webhookAdapter(options: WebhookAdapterOptions): CrmAdapter {
-  let state: { settings: WebhookSettings; key: CryptoKey; context: AdapterContext } | undefined;
+  const live = connection<{ settings: WebhookSettings; key: CryptoKey; context: AdapterContext }>('webhook');
   const send: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
   const post = async (write: CallLogWrite, body: string, headers: Record<string, string>): Promise<Response> => {
-    if (state === undefined) throw new BridgeError('ADAPTER_CONNECT_FAILED', 'The webhook adapter is not connected.');
-    const { settings, context } = state;
+    const { settings, context } = live.ready();
     const abort = new AbortController();
     let timedOut = false;
     const timer = context.clock.setTimeout(() => {
@@ -59,7 +59,7 @@ export function webhookAdapter(options: WebhookAdapterOptions): CrmAdapter {
     async connect(context: AdapterContext): Promise<AdapterConfig> {
       const settings = parseWebhookOptions(options);
       const key = await importSigningKey(settings.secret);
-      state = { settings, key, context };
+      live.set({ settings, key, context });
       return {
         ...(settings.partnerConfig === undefined ? {} : { partnerConfig: settings.partnerConfig }),
         ...(settings.dispositions === undefined ? {} : { dispositions: settings.dispositions }),
@@ -67,12 +67,11 @@ export function webhookAdapter(options: WebhookAdapterOptions): CrmAdapter {
     },
 
     async disconnect() {
-      state = undefined;
+      live.clear();
     },
 
     async writeCallLog(write: CallLogWrite): Promise<WriteReceipt> {
-      if (state === undefined) throw new BridgeError('ADAPTER_CONNECT_FAILED', 'The webhook adapter is not connected.');
-      const { key, context } = state;
+      const { key, context } = live.ready();
       const body = JSON.stringify(toPayload(write));
       const timestamp = Math.floor(context.clock.now() / 1000);
       const headers = {

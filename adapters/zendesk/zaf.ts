@@ -1,4 +1,4 @@
-import { BridgeError, type BridgeErrorCode, type Clock } from '../../src/contract/index.js';
+import { BridgeError, withTimeout, type BridgeErrorCode, type Clock } from '../../src/contract/index.js';
 import type { ZafClient, ZafRequestFailure, ZafRequestOptions } from './zaf.types.js';
 
 /**
@@ -25,26 +25,12 @@ export class Zaf {
   }
 
   #timed(what: string, run: () => Promise<unknown>, failure: BridgeErrorCode): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      let settled = false;
-      const timer = this.clock.setTimeout(() => {
-        if (settled) return;
-        settled = true;
-        reject(new BridgeError('ADAPTER_TIMEOUT', `Zendesk did not answer ${what} within ${this.timeoutMs} ms.`, { details: { request: what, timeoutMs: this.timeoutMs } }));
-      }, this.timeoutMs);
-      const settle = (fn: () => void) => {
-        if (settled) return;
-        settled = true;
-        this.clock.clearTimeout(timer);
-        fn();
-      };
-      Promise.resolve()
-        .then(run)
-        .then(
-          (value) => settle(() => resolve(value)),
-          (cause: unknown) => settle(() => reject(zendeskError(what, cause, failure))),
-        );
-    });
+    const work = Promise.resolve()
+      .then(run)
+      .catch((cause: unknown) => {
+        throw zendeskError(what, cause, failure);
+      });
+    return withTimeout(work, this.timeoutMs, () => new BridgeError('ADAPTER_TIMEOUT', `Zendesk did not answer ${what} within ${this.timeoutMs} ms.`, { details: { request: what, timeoutMs: this.timeoutMs } }), this.clock);
   }
 }
 

@@ -1,6 +1,8 @@
 import {
   BridgeError,
+  isRecord,
   toE164,
+  withTimeout,
   type AdapterConfig,
   type AdapterContext,
   type CallLogWrite,
@@ -11,6 +13,7 @@ import {
   type ScreenPopResult,
   type WriteReceipt,
 } from '../../src/contract/index.js';
+import { connection } from '../shared/connection.js';
 import { parseZendeskSettings, type ZendeskSettings } from './settings.js';
 import { isCommentOf, newTicket, ticketUpdate } from './to-ticket.js';
 import { DIALOUT_RELAY_EVENT } from './dialout-relay.js';
@@ -92,21 +95,19 @@ function sameNumber(stored: string, e164: string, defaultCountry: string): boole
  * @see https://developer.zendesk.com/api-reference/apps/apps-core-api/client_api/
  */
 export function zendeskAdapter(options: ZendeskAdapterOptions): CrmAdapter {
-  let state: { zaf: Zaf; context: AdapterContext; settings: ZendeskSettings } | undefined;
+  const live = connection<{ zaf: Zaf; context: AdapterContext; settings: ZendeskSettings }>('Zendesk');
+  const { ready } = live;
   /** The conversation the popover was last opened for: a ringing call changes several times. */
   let panelShownFor: string | undefined;
-  const ready = () => {
-    if (state === undefined) throw new BridgeError('ADAPTER_CONNECT_FAILED', 'The Zendesk adapter is not connected.');
-    return state;
-  };
 
   /** When each number was last dialled from Zendesk: the same click can arrive directly and relayed. */
   const lastDialled = new Map<string, number>();
 
   const onDialout = (event: unknown) => {
+    const state = live.current;
     if (state === undefined) return;
     const { context, settings } = state;
-    const number = (typeof event === 'object' && event !== null ? (event as Record<string, unknown>)['number'] : undefined) ?? event;
+    const number = (isRecord(event) ? event['number'] : undefined) ?? event;
     const key = String(number);
     const now = context.clock.now();
     const previous = lastDialled.get(key);
@@ -153,22 +154,17 @@ export function zendeskAdapter(options: ZendeskAdapterOptions): CrmAdapter {
     async connect(context: AdapterContext): Promise<AdapterConfig> {
       const client = typeof options.client === 'function' ? await options.client() : options.client;
       const zaf = new Zaf(client, context.clock, options.requestTimeoutMs ?? 10_000);
-      const metadata = await new Promise<Awaited<ReturnType<ZafClient['metadata']>>>((resolve, reject) => {
+      const metadata = await withTimeout(
+        client.metadata().catch((cause: unknown) => {
+          throw new BridgeError('ADAPTER_CONNECT_FAILED', 'Zendesk did not return the app settings.', { cause });
+        }),
         // metadata() waits for Zendesk's handshake, which never comes outside Zendesk.
-        const timer = context.clock.setTimeout(() => reject(new BridgeError('ADAPTER_CONNECT_FAILED', 'Zendesk did not register the app (is the page running as a Zendesk app?).')), options.requestTimeoutMs ?? 10_000);
-        client.metadata().then(
-          (metadata) => {
-            context.clock.clearTimeout(timer);
-            resolve(metadata);
-          },
-          (cause: unknown) => {
-            context.clock.clearTimeout(timer);
-            reject(new BridgeError('ADAPTER_CONNECT_FAILED', 'Zendesk did not return the app settings.', { cause }));
-          },
-        );
-      });
+        options.requestTimeoutMs ?? 10_000,
+        () => new BridgeError('ADAPTER_CONNECT_FAILED', 'Zendesk did not register the app (is the page running as a Zendesk app?).'),
+        context.clock,
+      );
       const settings = parseZendeskSettings({ ...options.settings, ...metadata?.settings });
-      state = { zaf, context, settings };
+      live.set({ zaf, context, settings });
       // Directly, where Zendesk delivers voice.dialout to the top bar, and relayed from the
       // background location, where it delivers it there (see dialout-relay.ts).
       client.on('voice.dialout', onDialout);
@@ -181,8 +177,7 @@ export function zendeskAdapter(options: ZendeskAdapterOptions): CrmAdapter {
     },
 
     async disconnect() {
-      const client = state?.zaf.client;
-      state = undefined;
+      const client = live.clear()?.zaf.client;
       client?.off('voice.dialout', onDialout);
       client?.off(DIALOUT_RELAY_EVENT, onDialout);
     },
@@ -227,6 +222,7 @@ export function zendeskAdapter(options: ZendeskAdapterOptions): CrmAdapter {
     },
 
     callUpdated(call: CallRecord) {
+      const state = live.current;
       if (state === undefined || !state.settings.openPanelOnRing || call.state !== 'ringing' || call.direction !== 'inbound') return;
       if (panelShownFor === call.conversationId) return;
       panelShownFor = call.conversationId;

@@ -1,4 +1,4 @@
-import { BridgeError, type Clock } from '../../src/contract/index.js';
+import { BridgeError, withTimeout, type Clock } from '../../src/contract/index.js';
 
 /** The `success` / `error` callbacks every Sobot request method takes. */
 export interface SobotCallbacks {
@@ -64,27 +64,16 @@ export class SobotSdk {
   /** `agent.ready()` or `agent.notReady({reasonCode})`; resolves on `success`. */
   setStatus(status: SobotStatus): Promise<void> {
     const method = status === 'ready' ? 'ready' : 'notReady';
-    return new Promise((resolve, reject) => {
-      let settled = false;
-      const settle = (error?: BridgeError) => {
-        if (settled) return;
-        settled = true;
-        this.clock.clearTimeout(timer);
-        if (error === undefined) resolve();
-        else reject(error);
-      };
-      const timer = this.clock.setTimeout(
-        () => settle(new BridgeError('CALLBACK_FAILED', `sobot: agent.${method}() did not answer within ${this.timeoutMs} ms.`, { details: { connector: 'sobot', vendorMethod: method } })),
-        this.timeoutMs,
-      );
-      const callbacks: SobotCallbacks = { success: () => settle(), error: (cause) => settle(vendorError(method, cause)) };
+    const answer = new Promise<void>((resolve, reject) => {
+      const callbacks: SobotCallbacks = { success: () => resolve(), error: (cause) => reject(vendorError(method, cause)) };
       try {
         if (status === 'ready') this.agent.ready(callbacks);
         else this.agent.notReady({ ...callbacks, reasonCode: status });
       } catch (cause) {
-        settle(vendorError(method, cause));
+        reject(vendorError(method, cause));
       }
     });
+    return withTimeout(answer, this.timeoutMs, () => new BridgeError('CALLBACK_FAILED', `sobot: agent.${method}() did not answer within ${this.timeoutMs} ms.`, { details: { connector: 'sobot', vendorMethod: method } }), this.clock);
   }
 
   /** `agent.makeCall(request)`. The seed documents no callbacks for it; a throw is a refusal. */

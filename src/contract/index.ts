@@ -42,6 +42,8 @@ export { validatePayload, validateCallbackPayload, isId, type Validated } from '
 export type { LeanIssue } from './lean-schema.js';
 export { BridgeError, bridgeErrorFromJSON, errorCatalog, isBridgeErrorCode, toBridgeError, type BridgeErrorCode, type BridgeErrorDetails, type BridgeErrorJson } from '../errors/index.js';
 export type { Clock } from '../shared/clock.js';
+export { withTimeout } from '../shared/with-timeout.js';
+export { isRecord } from '../shared/is-record.js';
 export type { Logger, LogFields } from '../shared/logger.js';
 export { toE164, isKnownCountry, type E164Problem } from './e164.js';
 export type { ConnectorContext, ContractCall, ContractTarget, SoftphoneConnector } from './softphone-connector.js';

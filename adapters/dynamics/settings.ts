@@ -1,4 +1,5 @@
-import { validateCallbackPayload, isKnownCountry, type DispositionEvent, type PartnerConfigEvent, toE164, SettingsReader } from '../../src/contract/index.js';
+import { isRecord, validateCallbackPayload, type DispositionEvent, type PartnerConfigEvent, SettingsReader } from '../../src/contract/index.js';
+import { readCallPolicy, readDialSettings, readPartnerConfig, type CallPolicySettings, type DialSettings } from '../shared/call-settings.js';
 
 /** An entity searched for the caller: its logical name, the phone attributes compared, and the attribute shown as its name. */
 export interface SearchEntity {
@@ -32,14 +33,9 @@ export interface DynamicsSettingsInput {
 }
 
 /** The settings once checked, defaults applied. */
-export interface DynamicsSettings {
+export interface DynamicsSettings extends DialSettings, CallPolicySettings {
   readonly partnerConfig: PartnerConfigEvent;
   readonly dispositions: DispositionEvent;
-  readonly dialFrom: string | undefined;
-  readonly participantType: string | undefined;
-  readonly defaultCountry: string;
-  readonly screenPopOn: 'ring' | 'accept';
-  readonly logRejectedCalls: 'passive' | 'all' | 'none';
   readonly searchEntities: readonly SearchEntity[];
   readonly newRecordEntity: string | null;
   readonly panelWidth: number | undefined;
@@ -64,27 +60,17 @@ const LOGICAL_NAME = /^[a-z][a-z0-9_]{0,63}$/;
 export function parseDynamicsSettings(raw: unknown): DynamicsSettings {
   const reader = new SettingsReader(raw);
   const { input, problem, text } = reader;
-  const { choice } = reader;
   const logicalName = (key: string, fallback: string): string => {
     const value = text(key) ?? fallback;
     if (!LOGICAL_NAME.test(value)) problem(key, 'must be a logical name such as subcategory or new_conversationid');
     return value;
   };
 
-  const partner = validateCallbackPayload('partner_config', input['partnerConfig']);
-  if (!partner.success) problem('partnerConfig', 'is required, with partnerId, businessSegmentId and channelOriginId as non-empty text');
+  const partnerConfig = readPartnerConfig(reader);
   const dispositions = validateCallbackPayload('disposition', input['dispositions'] ?? []);
   if (!dispositions.success) problem('dispositions', 'must be a list of codes of 1 to 255 characters');
 
-  const defaultCountry = (text('defaultCountry') ?? 'US').toUpperCase();
-  if (!isKnownCountry(defaultCountry)) problem('defaultCountry', 'must be a supported country code (US, GB, ...)');
-  let dialFrom: string | undefined;
-  const dialFromText = text('dialFrom');
-  if (dialFromText !== undefined) {
-    const normalised = toE164(dialFromText, isKnownCountry(defaultCountry) ? defaultCountry : 'US');
-    if (normalised.ok) dialFrom = normalised.e164;
-    else problem('dialFrom', `is not a valid phone number (${normalised.problem})`);
-  }
+  const dial = readDialSettings(reader);
 
   const searchEntities = input['searchEntities'] ?? DEFAULT_SEARCH;
   const searchOk =
@@ -105,19 +91,16 @@ export function parseDynamicsSettings(raw: unknown): DynamicsSettings {
   let presenceMap: Map<string, string> | undefined;
   const presence = input['presenceMap'];
   if (presence !== undefined) {
-    const entries = typeof presence === 'object' && presence !== null && !Array.isArray(presence) ? Object.entries(presence) : [];
+    const entries = isRecord(presence) ? Object.entries(presence) : [];
     if (entries.length === 0 || entries.some(([k, v]) => k === '' || typeof v !== 'string' || v.trim() === '')) problem('presenceMap', 'must map softphone status ids to Omnichannel presence texts');
     else presenceMap = new Map(entries as [string, string][]);
   }
 
   const settings: DynamicsSettings = {
-    partnerConfig: partner.success ? partner.data : { partnerId: '', businessSegmentId: '', channelOriginId: '' },
+    partnerConfig,
     dispositions: dispositions.success ? dispositions.data : [],
-    dialFrom,
-    participantType: text('participantType'),
-    defaultCountry,
-    screenPopOn: choice('screenPopOn', ['ring', 'accept'] as const, 'ring'),
-    logRejectedCalls: choice('logRejectedCalls', ['passive', 'all', 'none'] as const, 'passive'),
+    ...dial,
+    ...readCallPolicy(reader),
     searchEntities: searchOk ? (searchEntities as SearchEntity[]) : DEFAULT_SEARCH,
     newRecordEntity,
     panelWidth: panelWidth as number | undefined,

@@ -1,4 +1,5 @@
-import { validateCallbackPayload, isKnownCountry, type PartnerConfigEvent, toE164, SettingsReader } from '../../src/contract/index.js';
+import { isRecord, type PartnerConfigEvent, SettingsReader } from '../../src/contract/index.js';
+import { GUID, readCallPolicy, readDialSettings, readPartnerConfig, type CallPolicySettings, type DialSettings } from '../shared/call-settings.js';
 
 /**
  * HubSpot's default call outcomes (`hs_call_disposition` values), as listed in the Calls API
@@ -31,19 +32,12 @@ export interface HubSpotSettingsInput {
 }
 
 /** The settings once checked. */
-export interface HubSpotSettings {
+export interface HubSpotSettings extends DialSettings, CallPolicySettings {
   readonly partnerConfig: PartnerConfigEvent;
   readonly outcomes: ReadonlyMap<string, string>;
-  readonly dialFrom: string | undefined;
-  readonly participantType: string | undefined;
-  readonly defaultCountry: string;
-  readonly screenPopOn: 'ring' | 'accept';
-  readonly logRejectedCalls: 'passive' | 'all' | 'none';
   readonly availableStatuses: ReadonlySet<string> | undefined;
   readonly hideWidgetOnComplete: boolean;
 }
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Checks the adapter's configuration, or throws one `CONFIG_INVALID` naming every option at
@@ -51,27 +45,17 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function parseHubSpotSettings(raw: unknown): HubSpotSettings {
   const reader = new SettingsReader(raw);
-  const { input, problem, text } = reader;
-  const { choice } = reader;
+  const { input, problem } = reader;
 
-  const partner = validateCallbackPayload('partner_config', input['partnerConfig']);
-  if (!partner.success) problem('partnerConfig', 'is required, with partnerId, businessSegmentId and channelOriginId as non-empty text');
+  const partnerConfig = readPartnerConfig(reader);
 
   const dispositions = input['dispositions'] ?? DEFAULT_OUTCOMES;
-  const entries = typeof dispositions === 'object' && dispositions !== null && !Array.isArray(dispositions) ? Object.entries(dispositions) : [];
+  const entries = isRecord(dispositions) ? Object.entries(dispositions) : [];
   if (entries.length === 0 || entries.some(([code, id]) => code === '' || code.length > 255 || typeof id !== 'string' || !GUID.test(id))) {
     problem('dispositions', 'must map disposition codes to HubSpot call outcome ids (guids)');
   }
 
-  const defaultCountry = (text('defaultCountry') ?? 'US').toUpperCase();
-  if (!isKnownCountry(defaultCountry)) problem('defaultCountry', 'must be a supported country code (US, GB, ...)');
-  let dialFrom: string | undefined;
-  const dialFromText = text('dialFrom');
-  if (dialFromText !== undefined) {
-    const normalised = toE164(dialFromText, isKnownCountry(defaultCountry) ? defaultCountry : 'US');
-    if (normalised.ok) dialFrom = normalised.e164;
-    else problem('dialFrom', `is not a valid phone number (${normalised.problem})`);
-  }
+  const dial = readDialSettings(reader);
 
   const available = input['availableStatuses'];
   if (available !== undefined && (!Array.isArray(available) || available.length === 0 || available.some((s) => typeof s !== 'string' || s === ''))) {
@@ -81,13 +65,10 @@ export function parseHubSpotSettings(raw: unknown): HubSpotSettings {
   if (hide !== undefined && typeof hide !== 'boolean') problem('hideWidgetOnComplete', 'must be true or false');
 
   const settings: HubSpotSettings = {
-    partnerConfig: partner.success ? partner.data : { partnerId: '', businessSegmentId: '', channelOriginId: '' },
+    partnerConfig,
     outcomes: new Map(entries as [string, string][]),
-    dialFrom,
-    participantType: text('participantType'),
-    defaultCountry,
-    screenPopOn: choice('screenPopOn', ['ring', 'accept'] as const, 'ring'),
-    logRejectedCalls: choice('logRejectedCalls', ['passive', 'all', 'none'] as const, 'passive'),
+    ...dial,
+    ...readCallPolicy(reader),
     availableStatuses: Array.isArray(available) ? new Set(available as string[]) : undefined,
     hideWidgetOnComplete: hide === true,
   };

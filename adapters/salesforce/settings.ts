@@ -1,4 +1,5 @@
-import { SettingsReader, isKnownCountry, toE164, type DispositionEvent, type PartnerConfigEvent } from '../../src/contract/index.js';
+import { SettingsReader, type DispositionEvent, type PartnerConfigEvent } from '../../src/contract/index.js';
+import { capitalised, GUID, readCallPolicy, readDialSettings, readDispositionList, type CallPolicySettings, type DialSettings } from '../shared/call-settings.js';
 import { API_NAME, parsePresenceMap, type PresenceMap } from './presence-map.js';
 
 /** The call center section the admin edits (Setup → Call Centers → SoftphoneBridge). */
@@ -21,20 +22,13 @@ export const SETTINGS_SECTION = '/SoftphoneBridge/';
  * | ApexUpsert | no | false |
  * | NewRecordEntity | no | Contact |
  */
-export interface SalesforceSettings {
+export interface SalesforceSettings extends DialSettings, CallPolicySettings {
   readonly partnerConfig: PartnerConfigEvent;
   readonly dispositions: DispositionEvent;
-  readonly dialFrom: string | undefined;
-  readonly participantType: string | undefined;
-  readonly defaultCountry: string;
-  readonly screenPopOn: 'ring' | 'accept';
   readonly presenceMap: PresenceMap;
-  readonly logRejectedCalls: 'passive' | 'all' | 'none';
   readonly apexUpsert: boolean;
   readonly newRecordEntity: string;
 }
-
-const GUID = /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i;
 
 /**
  * Reads the settings, or throws one `CONFIG_INVALID` naming every missing or malformed key. A
@@ -61,22 +55,8 @@ export function parseSettings(raw: unknown): SalesforceSettings {
 
   const partnerConfig = { partnerId: guid('PartnerId'), businessSegmentId: guid('BusinessSegmentId'), channelOriginId: guid('ChannelOriginId') };
 
-  const defaultCountry = checked('DefaultCountry', 'US', isKnownCountry, 'must be a supported country code (US, GB, ...)').toUpperCase();
-
-  const dispositions = (text('Dispositions') ?? '').split(',').map((d) => d.trim()).filter((d) => d !== '');
-  if (dispositions.some((d) => d.length > 255)) problem('Dispositions', 'has a code longer than 255 characters');
-  if (new Set(dispositions).size !== dispositions.length) problem('Dispositions', 'lists a code twice');
-
-  let dialFrom: string | undefined;
-  const dialFromText = text('DialFrom');
-  if (dialFromText !== undefined) {
-    const normalised = toE164(dialFromText, defaultCountry);
-    if (normalised.ok) dialFrom = normalised.e164;
-    else problem('DialFrom', `is not a valid phone number (${normalised.problem})`);
-  }
-
-  const participantType = text('ParticipantType');
-  if (participantType !== undefined && participantType.length > 255) problem('ParticipantType', 'is longer than 255 characters');
+  const dispositions = readDispositionList(reader, capitalised);
+  const dial = readDialSettings(reader, capitalised);
 
   const presenceMap = parsePresenceMap(text('PresenceMap') ?? '', (why) => problem('PresenceMap', why));
 
@@ -85,12 +65,9 @@ export function parseSettings(raw: unknown): SalesforceSettings {
   const settings: SalesforceSettings = {
     partnerConfig,
     dispositions,
-    dialFrom,
-    participantType,
-    defaultCountry,
-    screenPopOn: choice('ScreenPopOn', ['ring', 'accept'] as const, 'ring'),
+    ...dial,
     presenceMap,
-    logRejectedCalls: choice('LogRejectedCalls', ['passive', 'all', 'none'] as const, 'passive'),
+    ...readCallPolicy(reader, capitalised),
     apexUpsert: choice('ApexUpsert', ['true', 'false'] as const, 'false') === 'true',
     newRecordEntity,
   };

@@ -1,4 +1,5 @@
-import { validateCallbackPayload, isKnownCountry, type DispositionEvent, toE164, type PartnerConfigEvent, SettingsReader } from '../../src/contract/index.js';
+import { type DispositionEvent, type PartnerConfigEvent, SettingsReader } from '../../src/contract/index.js';
+import { readCallPolicy, readDialSettings, readDispositionList, type CallPolicySettings, type DialSettings } from '../shared/call-settings.js';
 
 /**
  * The app settings an admin fills in (Admin Center → Apps → the app → Settings; the manifest's
@@ -16,15 +17,10 @@ import { validateCallbackPayload, isKnownCountry, type DispositionEvent, toE164,
  * | ticketTags | no | softphone_bridge |
  * | openPanelOnRing | no | true |
  */
-export interface ZendeskSettings {
+export interface ZendeskSettings extends DialSettings, CallPolicySettings {
   readonly partnerConfig: PartnerConfigEvent;
   readonly dispositions: DispositionEvent;
-  readonly dialFrom: string | undefined;
-  readonly participantType: string | undefined;
-  readonly defaultCountry: string;
-  readonly screenPopOn: 'ring' | 'accept';
   readonly screenPopTarget: 'user' | 'ticket';
-  readonly logRejectedCalls: 'passive' | 'all' | 'none';
   readonly ticketTags: readonly string[];
   readonly openPanelOnRing: boolean;
 }
@@ -38,40 +34,17 @@ const TAG = /^[\p{L}\p{N}_\-:/.]{1,80}$/u;
  */
 export function parseZendeskSettings(raw: unknown): ZendeskSettings {
   const reader = new SettingsReader(raw);
-  const { input, problem, text } = reader;
-  const list = (key: string): string[] | undefined => {
-    const value = input[key];
-    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.map((v: string) => v.trim()).filter((v) => v !== '');
-    const t = text(key);
-    return t === undefined ? undefined : t.split(',').map((v) => v.trim()).filter((v) => v !== '');
-  };
+  const { input, problem, text, list, choice } = reader;
   const required = (key: string): string => {
     const value = text(key);
     if (value === undefined) problem(key, 'is required');
     else if (value.length > 256) problem(key, 'is longer than 256 characters');
     return value ?? '';
   };
-  const choice = <T extends string>(key: string, options: readonly T[], fallback: T): T => {
-    const value = text(key);
-    if (value === undefined) return fallback;
-    const match = options.find((o) => o === value.toLowerCase());
-    if (match === undefined) problem(key, `must be one of ${options.map((o) => `"${o}"`).join(', ')}`);
-    return match ?? fallback;
-  };
 
   const partnerConfig = { partnerId: required('partnerId'), businessSegmentId: required('businessSegmentId'), channelOriginId: required('channelOriginId') };
-  const dispositions = list('dispositions') ?? [];
-  if (!validateCallbackPayload('disposition', dispositions).success || new Set(dispositions).size !== dispositions.length) problem('dispositions', 'must be distinct codes of at most 255 characters');
-
-  const defaultCountry = (text('defaultCountry') ?? 'US').toUpperCase();
-  if (!isKnownCountry(defaultCountry)) problem('defaultCountry', 'must be a supported country code (US, GB, ...)');
-  let dialFrom: string | undefined;
-  const dialFromText = text('dialFrom');
-  if (dialFromText !== undefined) {
-    const normalised = toE164(dialFromText, isKnownCountry(defaultCountry) ? defaultCountry : 'US');
-    if (normalised.ok) dialFrom = normalised.e164;
-    else problem('dialFrom', `is not a valid phone number (${normalised.problem})`);
-  }
+  const dispositions = readDispositionList(reader);
+  const dial = readDialSettings(reader);
 
   const ticketTags = list('ticketTags') ?? ['softphone_bridge'];
   if (ticketTags.some((tag) => !TAG.test(tag))) problem('ticketTags', 'must be comma-separated tags without spaces');
@@ -82,12 +55,9 @@ export function parseZendeskSettings(raw: unknown): ZendeskSettings {
   const settings: ZendeskSettings = {
     partnerConfig,
     dispositions,
-    dialFrom,
-    participantType: text('participantType'),
-    defaultCountry,
-    screenPopOn: choice('screenPopOn', ['ring', 'accept'] as const, 'ring'),
+    ...dial,
+    ...readCallPolicy(reader),
     screenPopTarget: choice('screenPopTarget', ['user', 'ticket'] as const, 'user'),
-    logRejectedCalls: choice('logRejectedCalls', ['passive', 'all', 'none'] as const, 'passive'),
     ticketTags,
     openPanelOnRing: panel !== false,
   };

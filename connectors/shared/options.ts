@@ -1,33 +1,27 @@
-import { BridgeError } from '../../src/contract/index.js';
+import { BridgeError, SettingsReader } from '../../src/contract/index.js';
 
 /**
- * Checks a connector's options and collects every problem, so that one `CONFIG_INVALID` names
- * all the options at fault. Messages name the option and what it must be, never its value:
- * options hold credentials.
+ * Reads a connector's options with the one {@link SettingsReader}: messages name each option
+ * `options.<key>` (what the page's code wrote), and the `CONFIG_INVALID` names the connector in
+ * `details.connector` beside the keys. It adds the checks that options passed by code need (a
+ * blank text is a mistake there, flags are booleans, loaders are functions); they live here, not
+ * in the reader, because a class's fields are never tree-shaken and the adapters' bundles have
+ * byte budgets.
  */
-export class OptionChecker {
-  readonly #problems: string[] = [];
-  readonly #keys: string[] = [];
-
+export class OptionChecker extends SettingsReader {
   constructor(
     private readonly connector: string,
-    private readonly options: object,
-  ) {}
-
-  /** The raw value of an option. */
-  raw(key: string): unknown {
-    return (this.options as Record<string, unknown>)[key];
+    options: object,
+  ) {
+    super(options, '', 'options.');
   }
 
-  /** Records a problem with `key`. */
-  problem(key: string, text: string): void {
-    if (!this.#keys.includes(key)) this.#keys.push(key);
-    this.#problems.push(`options.${key} ${text}`);
-  }
-
-  /** A non-empty text option, trimmed, at most `max` characters; `undefined` when absent and optional. */
-  text(key: string, { required = false, max = 256 }: { required?: boolean; max?: number } = {}): string | undefined {
-    const value = this.raw(key);
+  /**
+   * Non-empty text, trimmed, at most `max` characters; `undefined` when absent and optional.
+   * Unlike {@link SettingsReader.text}, a blank value is reported: a page's code that passes `''` made a mistake.
+   */
+  filledText = (key: string, { required = false, max = 256 }: { required?: boolean; max?: number } = {}): string | undefined => {
+    const value = this.value(key);
     if (value === undefined && !required) return undefined;
     if (typeof value !== 'string' || value.trim() === '') {
       this.problem(key, required && value === undefined ? 'is required (non-empty text)' : 'must be non-empty text');
@@ -35,30 +29,27 @@ export class OptionChecker {
     }
     if (value.trim().length > max) this.problem(key, `must be at most ${max} characters`);
     return value.trim();
-  }
+  };
 
-  /** A boolean option, or `fallback` when absent. */
-  flag(key: string, fallback: boolean): boolean {
-    const value = this.raw(key);
+  /** A boolean, or `fallback` when absent; reported when anything else. */
+  flag = (key: string, fallback: boolean): boolean => {
+    const value = this.value(key);
     if (value === undefined) return fallback;
     if (typeof value !== 'boolean') this.problem(key, 'must be true or false');
     return value === true;
-  }
+  };
 
-  /** A function option (a listener subscription, a loader); `undefined` when absent and optional. */
-  fn<T extends (...args: never[]) => unknown>(key: string, required = false): T | undefined {
-    const value = this.raw(key);
+  /** A function (a listener subscription, a loader); `undefined` when absent and optional. */
+  fn = <T extends (...args: never[]) => unknown>(key: string, required = false): T | undefined => {
+    const value = this.value(key);
     if (value === undefined && !required) return undefined;
     if (typeof value !== 'function') this.problem(key, required && value === undefined ? 'is required (a function)' : 'must be a function');
     return typeof value === 'function' ? (value as T) : undefined;
-  }
+  };
 
   /** Throws one `CONFIG_INVALID` for everything found, if anything was. */
-  finish(): void {
-    if (this.#problems.length === 0) return;
-    throw new BridgeError('CONFIG_INVALID', `${this.connector} connector: ${this.#problems.join('; ')}.`, {
-      details: { connector: this.connector, keys: [...this.#keys] },
-    });
+  override finish(): void {
+    super.finish(`${this.connector} connector`, { connector: this.connector });
   }
 }
 

@@ -1,3 +1,4 @@
+import { isRecord } from '../../src/contract/index.js';
 import type { OptionChecker } from './options.js';
 import type { RelayOptions } from './relay-stream.js';
 
@@ -12,13 +13,13 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * one. `undefined` when absent; problems go to `check` naming `relay.*`, never the values.
  */
 export function checkRelayOption(check: OptionChecker): RelayOptions | undefined {
-  const relay = check.raw('relay');
+  const relay = check.value('relay');
   if (relay === undefined) return undefined;
-  if (typeof relay !== 'object' || relay === null) {
+  if (!isRecord(relay)) {
     check.problem('relay', 'must be { url, agentId, token }');
     return undefined;
   }
-  const { url, agentId, token } = relay as Record<string, unknown>;
+  const { url, agentId, token } = relay;
   let parsed: URL | undefined;
   try {
     parsed = typeof url === 'string' ? new URL(url) : undefined;

@@ -80,7 +80,7 @@ export interface SobotSettings {
 /** Checks the options; throws one `CONFIG_INVALID` naming every option at fault. */
 export function parseSobotOptions(options: SobotConnectorOptions): SobotSettings {
   const check = new OptionChecker('sobot', optionsObject('sobot', options));
-  if (!isSobotAgent(check.raw('agent'))) check.problem('agent', 'must be a SobotClient.agent instance (on, off, ready, notReady, makeCall, rejectCall)');
+  if (!isSobotAgent(check.value('agent'))) check.problem('agent', 'must be a SobotClient.agent instance (on, off, ready, notReady, makeCall, rejectCall)');
   const events = { ...DEFAULT_SOBOT_EVENTS, ...(typeof options.events === 'object' && options.events !== null ? options.events : {}) };
   for (const [key, name] of Object.entries(events)) {
     if (typeof name !== 'string' || !/^Event[A-Za-z]{1,60}$/.test(name)) check.problem(`events.${key}`, 'must be a Sobot event name such as EventReleased');
@@ -89,10 +89,10 @@ export function parseSobotOptions(options: SobotConnectorOptions): SobotSettings
   if (!Number.isInteger(timeout) || timeout < 1 || timeout > 120_000) check.problem('statusTimeoutMs', 'must be a whole number of milliseconds from 1 to 120000');
   const settings: SobotSettings = {
     agent: options.agent,
-    partnerId: check.text('partnerId'),
-    language: check.text('language', { max: 35 }) ?? DEFAULT_LANGUAGE,
+    partnerId: check.filledText('partnerId'),
+    language: check.filledText('language', { max: 35 }) ?? DEFAULT_LANGUAGE,
     ...statusMaps(check, options.statusMap ?? DEFAULT_SOBOT_STATUS_MAP),
-    ani: check.text('ani', { max: 64 }),
+    ani: check.filledText('ani', { max: 64 }),
     events,
     statusTimeoutMs: timeout,
   };

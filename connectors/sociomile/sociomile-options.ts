@@ -60,18 +60,18 @@ export interface SociomileSettings {
 export function parseSociomileOptions(options: SociomileConnectorOptions): SociomileSettings {
   const check = new OptionChecker('sociomile', optionsObject('sociomile', options));
   const initialize = check.flag('initialize', true);
-  const userCredential = check.text('userCredential', { required: initialize, max: 4096 });
-  const widgetUrl = check.text('widgetUrl', { max: 2048 });
+  const userCredential = check.filledText('userCredential', { required: initialize, max: 4096 });
+  const widgetUrl = check.filledText('widgetUrl', { max: 2048 });
   if (widgetUrl !== undefined && !scriptUrl(widgetUrl)) check.problem('widgetUrl', 'must be an https URL or a path on this site');
-  const host = check.raw('host') ?? globalThis;
+  const host = check.value('host') ?? globalThis;
   if (typeof host !== 'object' || host === null) check.problem('host', 'must be the window (or an object holding socioVoice)');
-  const params = check.raw('dialParams') ?? {};
+  const params = check.value('dialParams') ?? {};
   if (typeof params !== 'object' || params === null || Object.values(params).some((v) => !['string', 'number', 'boolean'].includes(typeof v))) {
     check.problem('dialParams', 'must be an object of text, number or boolean values');
   }
   const relay = checkRelayOption(check);
-  if (relay !== undefined && check.raw('webhooks') !== undefined) check.problem('relay', 'and options.webhooks exclude each other');
-  const element = check.raw('element');
+  if (relay !== undefined && check.value('webhooks') !== undefined) check.problem('relay', 'and options.webhooks exclude each other');
+  const element = check.value('element');
   if (element !== undefined && (typeof element !== 'object' || element === null)) check.problem('element', 'must be an element');
   const settings: SociomileSettings = {
     userCredential,
@@ -81,7 +81,7 @@ export function parseSociomileOptions(options: SociomileConnectorOptions): Socio
     minimized: check.flag('minimized', true),
     disableDarkMode: check.flag('disableDarkMode', false),
     element: element as Element | undefined,
-    partnerId: check.text('partnerId'),
+    partnerId: check.filledText('partnerId'),
     webhooks: check.fn<SociomileWebhooks>('webhooks') ?? relayWebhooks(relay),
     // The relay routes a webhook by extra_params.agent: every dial carries this agent's id.
     dialParams: relay === undefined ? (params as Readonly<Record<string, string | number | boolean>>) : { ...(params as object), agent: relay.agentId },

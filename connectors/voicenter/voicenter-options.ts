@@ -52,21 +52,21 @@ export interface VoicenterSettings {
 /** Checks the options; throws one `CONFIG_INVALID` naming every option at fault (never a value). */
 export function parseVoicenterOptions(options: VoicenterConnectorOptions): VoicenterSettings {
   const check = new OptionChecker('voicenter', optionsObject('voicenter', options));
-  if (!isWebPhone(check.raw('phone'))) check.problem('phone', 'must be a voicenterWebPhone instance (initiate, call)');
-  const extension = check.raw('extension');
+  if (!isWebPhone(check.value('phone'))) check.problem('phone', 'must be a voicenterWebPhone instance (initiate, call)');
+  const extension = check.value('extension');
   const user = (extension as { user?: unknown } | undefined)?.user;
   const password = (extension as { password?: unknown } | undefined)?.password;
   if (extension !== undefined && (typeof user !== 'string' || user.trim() === '' || typeof password !== 'string' || password === '')) {
     check.problem('extension', 'must be { user, password }, both non-empty text');
   }
-  const parser = check.raw('xmlParser');
+  const parser = check.value('xmlParser');
   if (parser !== undefined && typeof (parser as { parseFromString?: unknown }).parseFromString !== 'function') check.problem('xmlParser', 'must have parseFromString');
   const relay = checkRelayOption(check);
-  if (relay !== undefined && check.raw('serverEvents') !== undefined) check.problem('relay', 'and options.serverEvents exclude each other');
+  if (relay !== undefined && check.value('serverEvents') !== undefined) check.problem('relay', 'and options.serverEvents exclude each other');
   const settings: VoicenterSettings = {
     phone: options.phone,
-    partnerId: check.text('partnerId'),
-    language: check.text('language', { max: 35 }) ?? DEFAULT_LANGUAGE,
+    partnerId: check.filledText('partnerId'),
+    language: check.filledText('language', { max: 35 }) ?? DEFAULT_LANGUAGE,
     extension: extension === undefined ? undefined : { user: String(user).trim(), password: String(password) },
     serverEvents: check.fn<VoicenterServerEvents>('serverEvents') ?? relayEvents(relay),
     keepPlus: check.flag('keepPlus', false),

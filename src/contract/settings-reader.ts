@@ -1,9 +1,15 @@
-import { BridgeError } from '../errors/index.js';
+import { BridgeError, type BridgeErrorDetails } from '../errors/index.js';
+import { isRecord } from '../shared/is-record.js';
 
 /**
- * Reads an adapter's configuration key by key and collects every problem, so that an admin sees
- * all of them in one `CONFIG_INVALID` (`details.keys` names each key) instead of one per reload.
- * A malformed optional value is reported, never replaced by its default.
+ * Reads a configuration key by key and collects every problem, so that an admin sees all of
+ * them in one `CONFIG_INVALID` (`details.keys` names each key once) instead of one per reload.
+ * A malformed optional value is reported, never replaced by its default. Messages name the key
+ * and what it must be, never its value: configurations hold credentials and phone numbers.
+ *
+ * The one reader for adapters' settings and connectors' options (connectors/shared/options.ts
+ * names keys `options.…` and the connector in `details`, and adds the checks options passed by
+ * code need).
  *
  * @example
  * const reader = new SettingsReader(options);
@@ -20,12 +26,15 @@ export class SettingsReader {
    * @param raw the configuration object
    * @param prefix prepended to every key when it is looked up and named, e.g. `/SoftphoneBridge/`
    *   for a Salesforce call center section
+   * @param named prepended to a key where a message names it, when that differs from `prefix`
+   *   (a connector's `options.`)
    */
   constructor(
     raw: unknown,
     private readonly prefix = '',
+    private readonly named = prefix,
   ) {
-    this.input = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+    this.input = isRecord(raw) ? raw : {};
   }
 
   /** The raw value of `key`. */
@@ -33,11 +42,11 @@ export class SettingsReader {
 
   /** Records that `key` is at fault; `text` says how, in words an admin reads (never the value). */
   problem = (key: string, text: string): void => {
-    this.#keys.push(key);
-    this.#problems.push(`${this.prefix}${key} ${text}`);
+    if (!this.#keys.includes(key)) this.#keys.push(key);
+    this.#problems.push(`${this.named}${key} ${text}`);
   };
 
-  /** The trimmed text of `key`; `undefined` when absent or blank, reported when not text. */
+  /** The trimmed text of `key`; `undefined` when absent or blank (an admin's empty field), reported when not text. */
   text = (key: string): string | undefined => {
     const value = this.value(key);
     if (value === undefined || value === null) return undefined;
@@ -46,6 +55,19 @@ export class SettingsReader {
       return undefined;
     }
     return value.trim() === '' ? undefined : value.trim();
+  };
+
+  /**
+   * A list: an array of texts (a page's configuration), or comma-separated text (an admin's form,
+   * which stores text only); items trimmed, blanks dropped. `undefined` when absent.
+   */
+  list = (key: string): string[] | undefined => {
+    const value = this.value(key);
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.map((v: string) => v.trim()).filter((v) => v !== '');
+    return this.text(key)
+      ?.split(',')
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
   };
 
   /** One of `options` (compared in lower case), `fallback` when absent, reported when another word. */
@@ -57,10 +79,13 @@ export class SettingsReader {
     return match ?? fallback;
   };
 
-  /** Throws the collected problems as one `CONFIG_INVALID`, introduced by `what`; does nothing when there are none. */
-  finish(what: string): void {
+  /**
+   * Throws the collected problems as one `CONFIG_INVALID`, introduced by `what`, with `details`
+   * beside the keys; does nothing when there are none.
+   */
+  finish(what: string, details: BridgeErrorDetails = {}): void {
     if (this.#problems.length > 0) {
-      throw new BridgeError('CONFIG_INVALID', `${what}: ${this.#problems.join('; ')}.`, { details: { keys: [...this.#keys] } });
+      throw new BridgeError('CONFIG_INVALID', `${what}: ${this.#problems.join('; ')}.`, { details: { ...details, keys: [...this.#keys] } });
     }
   }
 }

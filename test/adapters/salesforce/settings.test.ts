@@ -43,7 +43,8 @@ describe('parseSettings()', () => {
 
   it('reports malformed optional values by key instead of replacing them', () => {
     const error = refusal(settings({ ScreenPopOn: 'sometimes', DialFrom: 'front desk', DefaultCountry: 'Atlantis', PresenceMap: 'busy', Dispositions: 'a,a', NewRecordEntity: 'Bad Name' }));
-    expect(error.details['keys']).to.deep.equal(['DefaultCountry', 'Dispositions', 'DialFrom', 'PresenceMap', 'NewRecordEntity', 'ScreenPopOn']);
+    // Read in the order every adapter reads them: dispositions, then the dial settings (adapters/shared/call-settings.ts).
+    expect(error.details['keys']).to.deep.equal(['Dispositions', 'DefaultCountry', 'DialFrom', 'PresenceMap', 'NewRecordEntity', 'ScreenPopOn']);
     expect(error.message).to.contain('/SoftphoneBridge/ScreenPopOn must be one of "ring", "accept"');
   });
 

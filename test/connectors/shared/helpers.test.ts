@@ -46,8 +46,8 @@ describe('FieldReader', () => {
 describe('OptionChecker', () => {
   it('collects every problem into one CONFIG_INVALID', () => {
     const check = new OptionChecker('acme', { token: 'SECRET-VALUE-1', flag: 'yes', fn: 3 });
-    check.text('partnerId', { required: true });
-    check.text('token', { max: 4 });
+    check.filledText('partnerId', { required: true });
+    check.filledText('token', { max: 4 });
     check.flag('flag', false);
     check.fn('fn');
     let error: BridgeError | undefined;

@@ -1,3 +1,5 @@
+import { isRecord } from '../../src/contract/index.js';
+
 /**
  * What a `Microsoft.CIFramework` rejection says. CIF rejects with a JSON string, not an Error:
  * the host keeps only the Xrm failure's message and wraps it as
@@ -19,8 +21,6 @@ export interface CifFailure {
   readonly status?: number;
 }
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null;
 
 /** Reads a rejection: the JSON string CIF rejects with, or an object/Error some builds use. */
 export function parseCifFailure(cause: unknown): CifFailure {
@@ -32,8 +32,8 @@ export function parseCifFailure(cause: unknown): CifFailure {
       return { errorMsg: cause };
     }
   }
-  if (isObject(value) && isObject(value['value'])) value = value['value'];
-  if (!isObject(value)) return {};
+  if (isRecord(value) && isRecord(value['value'])) value = value['value'];
+  if (!isRecord(value)) return {};
   const text = value['errorMsg'] ?? value['message'];
   const number = (name: string) => (typeof value[name] === 'number' ? { [name]: value[name] as number } : {});
   const status = ['status', 'httpStatusCode'].map((name) => value[name]).find((v) => typeof v === 'number' && v >= 100 && v < 600) as number | undefined;

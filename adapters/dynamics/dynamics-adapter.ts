@@ -200,12 +200,12 @@ function parseEventData(eventData: unknown): Record<string, unknown> {
   if (typeof eventData === 'string') {
     try {
       const parsed = JSON.parse(eventData) as unknown;
-      return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+      return isRecord(parsed) ? parsed : {};
     } catch {
       return {};
     }
   }
-  return typeof eventData === 'object' && eventData !== null ? (eventData as Record<string, unknown>) : {};
+  return isRecord(eventData) ? eventData : {};
 }
 
 /** A Dataverse record id: a guid, braces and case as CIF may give them. */

@@ -1,4 +1,4 @@
-import { toE164, type CrmRecordRef } from '../../src/contract/index.js';
+import { isRecord, toE164, type CrmRecordRef } from '../../src/contract/index.js';
 import type { SearchEntity } from './settings.js';
 
 /**
@@ -60,10 +60,10 @@ export function recordsOf(answer: unknown, entity: SearchEntity): CrmRecordRef[]
 function rowsOf(answer: unknown): Record<string, unknown>[] {
   const list: unknown[] = Array.isArray(answer)
     ? answer
-    : typeof answer === 'object' && answer !== null
-      ? Array.isArray((answer as { value?: unknown }).value)
-        ? (answer as { value: unknown[] }).value
+    : isRecord(answer)
+      ? Array.isArray(answer['value'])
+        ? answer['value']
         : Object.values(answer)
       : [];
-  return list.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null);
+  return list.filter(isRecord);
 }

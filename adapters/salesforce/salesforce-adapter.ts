@@ -221,7 +221,7 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
         choice = { conversationId: request.conversationId, candidates: new Map(matches.map((m) => [m.id, m])) };
         const popData = found?.['SCREEN_POP_DATA'];
         // Opaque to us: the guide says to hand it to screenPop unmodified, every key of it.
-        if (typeof popData === 'object' && popData !== null) await cti.call('screenPop', popData as Record<string, unknown>, 'SCREEN_POP_FAILED');
+        if (isRecord(popData)) await cti.call('screenPop', popData, 'SCREEN_POP_FAILED');
         else if (request.phoneNumber.length >= 3) await pop(SCREENPOP_TYPE.SEARCH, { searchString: request.phoneNumber });
       } else if (request.direction === 'inbound') {
         await pop(SCREENPOP_TYPE.NEW_RECORD_MODAL, { entityName: settings.newRecordEntity, defaultFieldValues: { Phone: request.phoneNumber } });

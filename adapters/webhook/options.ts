@@ -1,4 +1,4 @@
-import { BridgeError, validateCallbackPayload, type DispositionEvent, type PartnerConfigEvent } from '../../src/contract/index.js';
+import { BridgeError, isRecord, validateCallbackPayload, type DispositionEvent, type PartnerConfigEvent } from '../../src/contract/index.js';
 
 /** What the page passes to {@link webhookAdapter}: where to POST, and the shared secret. */
 export interface WebhookAdapterOptions {
@@ -35,7 +35,7 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * URL may carry a token and the secret is a secret.
  */
 export function parseWebhookOptions(raw: unknown): WebhookSettings {
-  const options = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const options = isRecord(raw) ? raw : {};
   const keys: string[] = [];
   const problems: string[] = [];
   const problem = (key: string, text: string) => {

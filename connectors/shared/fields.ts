@@ -1,4 +1,4 @@
-import { BridgeError } from '../../src/contract/index.js';
+import { BridgeError, isRecord } from '../../src/contract/index.js';
 
 /** Longest text kept from a vendor field; far above any real id, number or status name. */
 const MAX_TEXT = 1024;
@@ -8,7 +8,7 @@ export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok
 
 /** A vendor payload as a plain record, or `undefined` when it is not an object. */
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return isRecord(value) ? value : undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { BridgeError, SettingsReader } from '../../src/contract/index.js';
+import { BridgeError, isRecord, SettingsReader } from '../../src/contract/index.js';
 
 /**
  * Reads a connector's options with the one {@link SettingsReader}: messages name each option
@@ -55,6 +55,6 @@ export class OptionChecker extends SettingsReader {
 
 /** The options object itself, or a `CONFIG_INVALID` when there is none. */
 export function optionsObject(connector: string, options: unknown): object {
-  if (typeof options === 'object' && options !== null) return options;
+  if (isRecord(options)) return options;
   throw new BridgeError('CONFIG_INVALID', `${connector} connector: options must be an object.`, { details: { connector, keys: [] } });
 }

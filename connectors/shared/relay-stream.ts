@@ -1,3 +1,5 @@
+import { isRecord } from '../../src/contract/index.js';
+
 /**
  * The browser's side of the relay's agent stream (relay/README.md): the vendor events the relay
  * received for one agent (`voicenter.popup`, `voicenter.cdr`, `sociomile.call`), as server-sent
@@ -164,8 +166,8 @@ function parseEvent(data: unknown): RelayStreamEvent | undefined {
       return undefined;
     }
   }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const v = value as Record<string, unknown>;
+  if (!isRecord(value)) return undefined;
+  const v = value;
   return typeof v['id'] === 'string' && typeof v['vendor'] === 'string' && typeof v['kind'] === 'string' && typeof v['agentId'] === 'string' && typeof v['receivedAt'] === 'number'
     ? { id: v['id'], vendor: v['vendor'], kind: v['kind'], agentId: v['agentId'], receivedAt: v['receivedAt'], body: v['body'] }
     : undefined;

@@ -1,4 +1,4 @@
-import { DEFAULT_LANGUAGE } from '../../src/contract/index.js';
+import { DEFAULT_LANGUAGE, isRecord } from '../../src/contract/index.js';
 import { OptionChecker, optionsObject } from '../shared/options.js';
 import { isSobotAgent, type SobotAgent, type SobotStatus } from './sobot-sdk.js';
 
@@ -81,7 +81,7 @@ export interface SobotSettings {
 export function parseSobotOptions(options: SobotConnectorOptions): SobotSettings {
   const check = new OptionChecker('sobot', optionsObject('sobot', options));
   if (!isSobotAgent(check.value('agent'))) check.problem('agent', 'must be a SobotClient.agent instance (on, off, ready, notReady, makeCall, rejectCall)');
-  const events = { ...DEFAULT_SOBOT_EVENTS, ...(typeof options.events === 'object' && options.events !== null ? options.events : {}) };
+  const events = { ...DEFAULT_SOBOT_EVENTS, ...(isRecord(options.events) ? options.events : {}) };
   for (const [key, name] of Object.entries(events)) {
     if (typeof name !== 'string' || !/^Event[A-Za-z]{1,60}$/.test(name)) check.problem(`events.${key}`, 'must be a Sobot event name such as EventReleased');
   }
@@ -103,7 +103,7 @@ export function parseSobotOptions(options: SobotConnectorOptions): SobotSettings
 function statusMaps(check: OptionChecker, map: unknown): Pick<SobotSettings, 'toSobot' | 'toSoftphone'> {
   const toSobot = new Map<string, SobotStatus>();
   const toSoftphone = new Map<SobotStatus, string>();
-  if (typeof map !== 'object' || map === null) {
+  if (!isRecord(map)) {
     check.problem('statusMap', 'must be an object of softphoneId → "ready" or a reason code');
     return { toSobot, toSoftphone };
   }

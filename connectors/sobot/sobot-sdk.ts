@@ -1,4 +1,4 @@
-import { BridgeError, withTimeout, type Clock } from '../../src/contract/index.js';
+import { BridgeError, isRecord, withTimeout, type Clock } from '../../src/contract/index.js';
 
 /** The `success` / `error` callbacks every Sobot request method takes. */
 export interface SobotCallbacks {
@@ -37,7 +37,7 @@ const METHODS = ['on', 'off', 'ready', 'notReady', 'makeCall', 'rejectCall'] as 
 
 /** Whether `value` has the methods of a {@link SobotAgent}. */
 export function isSobotAgent(value: unknown): value is SobotAgent {
-  return typeof value === 'object' && value !== null && METHODS.every((m) => typeof (value as Record<string, unknown>)[m] === 'function');
+  return isRecord(value) && METHODS.every((m) => typeof value[m] === 'function');
 }
 
 /** A status of the agent: ready, or not ready for a reason code (2 DND, 11 break, 12–18). */
@@ -96,7 +96,7 @@ export class SobotSdk {
 }
 
 function vendorError(method: string, cause: unknown): BridgeError {
-  const code = typeof cause === 'object' && cause !== null ? (cause as Record<string, unknown>)['errorCode'] : undefined;
+  const code = isRecord(cause) ? cause['errorCode'] : undefined;
   const vendorCode = typeof code === 'string' || typeof code === 'number' ? String(code).slice(0, 64) : 'none';
   return new BridgeError('CALLBACK_FAILED', `sobot: agent.${method}() failed (errorCode ${vendorCode}).`, {
     details: { connector: 'sobot', vendorMethod: method, vendorCode },

@@ -1,4 +1,4 @@
-import type { Logger } from '../../src/contract/index.js';
+import { isRecord, type Logger } from '../../src/contract/index.js';
 import type { SobotSdk } from './sobot-sdk.js';
 
 /** What `EventAgentAll` messages must look like to count as a Sobot event name. */
@@ -18,7 +18,7 @@ const EVENT_NAME = /^Event[A-Za-z]{1,60}$/;
 export function watchUnmapped(api: SobotSdk, mapped: ReadonlySet<string>, logger: () => Logger): () => void {
   const told = new Set<string>();
   return api.listen('EventAgentAll', (message) => {
-    const record = typeof message === 'object' && message !== null ? (message as Record<string, unknown>) : {};
+    const record = isRecord(message) ? message : {};
     const name = record['messageID'];
     if (typeof name !== 'string' || !EVENT_NAME.test(name) || mapped.has(name) || told.has(name) || record['callID'] === undefined) return;
     told.add(name);

@@ -1,3 +1,4 @@
+import { isRecord } from '../../src/contract/index.js';
 import { OptionChecker, optionsObject } from '../shared/options.js';
 import { checkRelayOption } from '../shared/relay-options.js';
 import { subscribeRelay, type RelayOptions } from '../shared/relay-stream.js';
@@ -64,15 +65,15 @@ export function parseSociomileOptions(options: SociomileConnectorOptions): Socio
   const widgetUrl = check.filledText('widgetUrl', { max: 2048 });
   if (widgetUrl !== undefined && !scriptUrl(widgetUrl)) check.problem('widgetUrl', 'must be an https URL or a path on this site');
   const host = check.value('host') ?? globalThis;
-  if (typeof host !== 'object' || host === null) check.problem('host', 'must be the window (or an object holding socioVoice)');
+  if (!isRecord(host)) check.problem('host', 'must be the window (or an object holding socioVoice)');
   const params = check.value('dialParams') ?? {};
-  if (typeof params !== 'object' || params === null || Object.values(params).some((v) => !['string', 'number', 'boolean'].includes(typeof v))) {
+  if (!isRecord(params) || Object.values(params).some((v) => !['string', 'number', 'boolean'].includes(typeof v))) {
     check.problem('dialParams', 'must be an object of text, number or boolean values');
   }
   const relay = checkRelayOption(check);
   if (relay !== undefined && check.value('webhooks') !== undefined) check.problem('relay', 'and options.webhooks exclude each other');
   const element = check.value('element');
-  if (element !== undefined && (typeof element !== 'object' || element === null)) check.problem('element', 'must be an element');
+  if (element !== undefined && !isRecord(element)) check.problem('element', 'must be an element');
   const settings: SociomileSettings = {
     userCredential,
     initialize,

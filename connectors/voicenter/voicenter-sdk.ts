@@ -1,3 +1,5 @@
+import { isRecord } from '../../src/contract/index.js';
+
 /** A web-phone callback; most receive the call's `ivrID`. */
 export type WebPhoneHandler = ((ivrID: string) => void) | null | undefined;
 
@@ -20,7 +22,7 @@ export type VoicenterWebPhone = { [K in WebPhoneCallback]?: WebPhoneHandler } & 
 
 /** Whether `value` has the methods of a {@link VoicenterWebPhone}. */
 export function isWebPhone(value: unknown): value is VoicenterWebPhone {
-  return typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>)['call'] === 'function' && typeof (value as Record<string, unknown>)['initiate'] === 'function';
+  return isRecord(value) && typeof value['call'] === 'function' && typeof value['initiate'] === 'function';
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   type ScreenPopResult,
   type WriteReceipt,
 } from '../../src/contract/index.js';
+import { dialRequest } from '../shared/call-settings.js';
 import { connection } from '../shared/connection.js';
 import { Cif } from './cif.js';
 import type { CifApi } from './cif.types.js';
@@ -67,12 +68,7 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
     }
     const record = clickedRecord(data) ?? (await recordOnScreen(cif, data['entityLogicalName']));
     await context
-      .requestCall({
-        dialTo: normalised.e164,
-        ...(settings.dialFrom === undefined ? {} : { dialFrom: settings.dialFrom }),
-        ...(settings.participantType === undefined ? {} : { participantType: settings.participantType }),
-        ...(record === undefined ? {} : { crmRecord: record }),
-      })
+      .requestCall(dialRequest(normalised.e164, settings, record))
       .catch((error: unknown) => context.refuse(error instanceof BridgeError ? error : new BridgeError('CALLBACK_FAILED', 'Click-to-act: the softphone did not take the call.', { cause: error })));
   };
   // CIF awaits the handler's promise; a failure inside must not reject into CIF.

@@ -1,5 +1,5 @@
 import { isRecord, validateCallbackPayload, type DispositionEvent, type PartnerConfigEvent, SettingsReader } from '../../src/contract/index.js';
-import { readCallPolicy, readDialSettings, readPartnerConfig, type CallPolicySettings, type DialSettings } from '../shared/call-settings.js';
+import { readCallPolicy, readDialSettings, readPartnerConfig, type CallPolicySettings, type CallSettingsInput, type DialSettings } from '../shared/call-settings.js';
 
 /** An entity searched for the caller: its logical name, the phone attributes compared, and the attribute shown as its name. */
 export interface SearchEntity {
@@ -9,15 +9,8 @@ export interface SearchEntity {
 }
 
 /** The configuration an admin gives the Dynamics adapter (usually `window.softphoneBridgeConfig`). */
-export interface DynamicsSettingsInput {
-  readonly partnerConfig: PartnerConfigEvent;
+export interface DynamicsSettingsInput extends CallSettingsInput {
   readonly dispositions?: readonly string[];
-  readonly dialFrom?: string;
-  readonly participantType?: string;
-  /** Country of numbers written without `+`, for click-to-act. Default `US`. */
-  readonly defaultCountry?: string;
-  readonly screenPopOn?: 'ring' | 'accept';
-  readonly logRejectedCalls?: 'passive' | 'all' | 'none';
   /** Default: contact (telephone1, mobilephone, telephone2), then account (telephone1, telephone2). */
   readonly searchEntities?: readonly SearchEntity[];
   /** Quick-create form opened for an inbound number that matches nothing; `null` for none. Default `contact`. */

@@ -14,6 +14,7 @@ import {
   type ScreenPopResult,
   type WriteReceipt,
 } from '../../src/contract/index.js';
+import { dialRequest } from '../shared/call-settings.js';
 import { connection } from '../shared/connection.js';
 import type { CallingExtensionsClass, CallingExtensionsLike, HubSpotEventHandlers, HubSpotHandler } from './calling-extensions.types.js';
 import { Engagements, type EngagementStore } from './engagements.js';
@@ -103,12 +104,7 @@ export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
     const objectType = d['objectType'];
     const record = (typeof objectId === 'number' || typeof objectId === 'string') && (objectType === 'CONTACT' || objectType === 'COMPANY') ? { id: String(objectId), type: objectType } : undefined;
     context
-      .requestCall({
-        dialTo: normalised.e164,
-        ...(settings.dialFrom === undefined ? {} : { dialFrom: settings.dialFrom }),
-        ...(settings.participantType === undefined ? {} : { participantType: settings.participantType }),
-        ...(record === undefined ? {} : { crmRecord: record }),
-      })
+      .requestCall(dialRequest(normalised.e164, settings, record))
       .catch((error: unknown) => context.refuse(error instanceof BridgeError ? error : new BridgeError('CALLBACK_FAILED', 'Dial from HubSpot: the softphone did not take the call.', { cause: error })));
   };
 

@@ -1,5 +1,5 @@
 import { isRecord, type PartnerConfigEvent, SettingsReader } from '../../src/contract/index.js';
-import { GUID, readCallPolicy, readDialSettings, readPartnerConfig, type CallPolicySettings, type DialSettings } from '../shared/call-settings.js';
+import { GUID, readCallPolicy, readDialSettings, readPartnerConfig, type CallPolicySettings, type CallSettingsInput, type DialSettings } from '../shared/call-settings.js';
 
 /**
  * HubSpot's default call outcomes (`hs_call_disposition` values), as listed in the Calls API
@@ -15,16 +15,9 @@ export const DEFAULT_OUTCOMES: Readonly<Record<string, string>> = {
 };
 
 /** The configuration a page gives the HubSpot adapter (usually `window.softphoneBridgeConfig`). */
-export interface HubSpotSettingsInput {
-  readonly partnerConfig: PartnerConfigEvent;
+export interface HubSpotSettingsInput extends CallSettingsInput {
   /** Softphone disposition code → HubSpot call outcome id. Default {@link DEFAULT_OUTCOMES}. */
   readonly dispositions?: Readonly<Record<string, string>>;
-  readonly dialFrom?: string;
-  readonly participantType?: string;
-  /** Country of numbers written without `+` when HubSpot sends no country. Default `US`. */
-  readonly defaultCountry?: string;
-  readonly screenPopOn?: 'ring' | 'accept';
-  readonly logRejectedCalls?: 'passive' | 'all' | 'none';
   /** Softphone statuses that mean "available" in HubSpot; others mean unavailable. Without it, presence is not synced. */
   readonly availableStatuses?: readonly string[];
   /** Hide the widget once a call is logged. Default false. */

@@ -15,6 +15,7 @@ import {
   type ScreenPopResult,
   type WriteReceipt,
 } from '../../src/contract/index.js';
+import { dialRequest } from '../shared/call-settings.js';
 import { connection } from '../shared/connection.js';
 import { createOpenCti, type OpenCti } from './open-cti.js';
 import type { OpenCtiApi } from './open-cti.types.js';
@@ -88,12 +89,7 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
     }
     const record = recordFrom(payload['recordId'], payload['objectType'], payload['recordName']);
     context
-      .requestCall({
-        dialTo: normalised.e164,
-        ...(settings.dialFrom === undefined ? {} : { dialFrom: settings.dialFrom }),
-        ...(settings.participantType === undefined ? {} : { participantType: settings.participantType }),
-        ...(record === undefined ? {} : { crmRecord: record }),
-      })
+      .requestCall(dialRequest(normalised.e164, settings, record))
       .catch((error: unknown) => context.refuse(toBridgeError(error, 'CALLBACK_FAILED', `${source}: the softphone did not take the call.`)));
   };
 

@@ -1,4 +1,4 @@
-import { isKnownCountry, toE164, validateCallbackPayload, type DispositionEvent, type PartnerConfigEvent, type SettingsReader } from '../../src/contract/index.js';
+import { isKnownCountry, toE164, validateCallbackPayload, type CrmRecordRef, type DialRequest, type DispositionEvent, type PartnerConfigEvent, type SettingsReader } from '../../src/contract/index.js';
 
 /** How the agent dials: the settings every CRM adapter reads for click-to-dial. */
 export interface DialSettings {
@@ -8,6 +8,30 @@ export interface DialSettings {
   readonly dialFrom: string | undefined;
   /** Sent as `start_call.participantType`; free text of at most 255 characters, as the contract allows. */
   readonly participantType: string | undefined;
+}
+
+/** The settings every CRM adapter takes, as a page's configuration (`window.softphoneBridgeConfig`) gives them. */
+export interface CallSettingsInput {
+  readonly partnerConfig: PartnerConfigEvent;
+  readonly dialFrom?: string;
+  readonly participantType?: string;
+  /** Country of numbers written without `+` (click-to-dial, and the CRM's own numbers). Default `US`. */
+  readonly defaultCountry?: string;
+  readonly screenPopOn?: 'ring' | 'accept';
+  readonly logRejectedCalls?: 'passive' | 'all' | 'none';
+}
+
+/**
+ * The softphone's `start_call` request for `dialTo` (already E.164), with the agent's dial
+ * settings and the record the click came from, if any.
+ */
+export function dialRequest(dialTo: string, settings: DialSettings, crmRecord?: CrmRecordRef): DialRequest {
+  return {
+    dialTo,
+    ...(settings.dialFrom === undefined ? {} : { dialFrom: settings.dialFrom }),
+    ...(settings.participantType === undefined ? {} : { participantType: settings.participantType }),
+    ...(crmRecord === undefined ? {} : { crmRecord }),
+  };
 }
 
 /** The bridge's call policy (`AdapterConfig.policy`), as every CRM adapter lets an admin set it. */

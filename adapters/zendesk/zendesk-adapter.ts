@@ -13,6 +13,7 @@ import {
   type ScreenPopResult,
   type WriteReceipt,
 } from '../../src/contract/index.js';
+import { dialRequest } from '../shared/call-settings.js';
 import { connection } from '../shared/connection.js';
 import { parseZendeskSettings, type ZendeskSettings } from './settings.js';
 import { isCommentOf, newTicket, ticketUpdate } from './to-ticket.js';
@@ -120,11 +121,7 @@ export function zendeskAdapter(options: ZendeskAdapterOptions): CrmAdapter {
       return;
     }
     context
-      .requestCall({
-        dialTo: normalised.e164,
-        ...(settings.dialFrom === undefined ? {} : { dialFrom: settings.dialFrom }),
-        ...(settings.participantType === undefined ? {} : { participantType: settings.participantType }),
-      })
+      .requestCall(dialRequest(normalised.e164, settings))
       .catch((error: unknown) => context.refuse(error instanceof BridgeError ? error : new BridgeError('CALLBACK_FAILED', 'Click-to-call: the softphone did not take the call.', { cause: error })));
   };
 

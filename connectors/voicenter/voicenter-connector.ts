@@ -1,7 +1,7 @@
 import { BridgeError, type CallbackPayload, type ConnectorContext, type ContractTarget, type SoftphoneConnector } from '../../src/contract/index.js';
 import { CallBook } from '../shared/call-book.js';
 import { ContractLink } from '../shared/contract-link.js';
-import { asRecord, vendorPayloadError, type Parsed } from '../shared/fields.js';
+import { asRecord, FieldReader, vendorPayloadError, type Parsed } from '../shared/fields.js';
 import { cdrCalls } from './cdr-enrichment.js';
 import { parseCdrJson, type VoicenterCdr } from './cdr.js';
 import { parseCdrXmlRpc } from './cdr-xml-rpc.js';
@@ -110,8 +110,10 @@ export function voicenterConnector(options: VoicenterConnectorOptions): Voicente
     const now = link.context.clock.now();
     link.run(() => {
       const registration = name === 'onRegister' || name === 'onRegisterFailed' || name === 'onInitiateFailed' || name === 'onDisconnect';
-      const ivrId = typeof id === 'string' ? id.trim() : typeof id === 'number' ? String(id) : '';
-      if (!registration && ivrId === '') return link.report(vendorPayloadError('voicenter', name, ['"ivrID" is required (text)'], ['ivrID']));
+      // The callback's one argument, read by the rules every vendor payload is read by.
+      const read = new FieldReader({ ivrID: id });
+      const ivrId = read.text('ivrID', !registration) ?? '';
+      if (!read.ok) return link.report(vendorPayloadError('voicenter', name, read.problems, read.fields));
       const event = fromWebPhone(name, ivrId, now);
       if (event !== undefined) apply(s, event, now);
     });

@@ -17,8 +17,9 @@ export const libraryEntries = [
   { name: 'connectors/sobot', input: 'connectors/sobot/index.ts', output: 'dist/connectors/sobot.js', types: 'dist/types/connectors/sobot/index.d.ts' },
   { name: 'connectors/voicenter', input: 'connectors/voicenter/index.ts', output: 'dist/connectors/voicenter.js', types: 'dist/types/connectors/voicenter/index.d.ts' },
   { name: 'connectors/sociomile', input: 'connectors/sociomile/index.ts', output: 'dist/connectors/sociomile.js', types: 'dist/types/connectors/sociomile/index.d.ts' },
-  // What connector authors build on (docs/writing-a-connector.md), and the conformance suites with
-  // their tools for adapter and connector authors (docs/writing-an-adapter.md): chai is bundled in.
+  // What adapter and connector authors build on (docs/writing-an-adapter.md, docs/writing-a-connector.md),
+  // and the conformance suites with their tools for both: chai is bundled in.
+  { name: 'adapters/shared', input: 'adapters/shared/index.ts', output: 'dist/adapters/shared.js', types: 'dist/types/adapters/shared/index.d.ts' },
   { name: 'connectors/shared', input: 'connectors/shared/index.ts', output: 'dist/connectors/shared.js', types: 'dist/types/connectors/shared/index.d.ts' },
   { name: 'testing', input: 'src/testing/index.ts', output: 'dist/testing.js', types: 'dist/types/src/testing/index.d.ts' },
 ];

@@ -44,12 +44,22 @@ export class AdapterLink {
   partnerConfig: PartnerConfigEvent | undefined;
   /** Resolves once the adapter connected and its configuration is applied. */
   readonly whenConnected: Promise<void>;
-  readonly #options: AdapterLinkOptions;
+  readonly #clock: AdapterLinkOptions['clock'];
+  readonly #logger: AdapterLinkOptions['logger'];
+  readonly #signals: AdapterLinkOptions['signals'];
+  readonly #channel: AdapterLinkOptions['channel'];
+  readonly #outbox: AdapterLinkOptions['outbox'];
+  readonly #signal: AdapterLinkOptions['signal'];
   #connected = false;
   #markConnected: () => void = () => {};
 
   constructor(options: AdapterLinkOptions) {
-    this.#options = options;
+    this.#clock = options.clock;
+    this.#logger = options.logger;
+    this.#signals = options.signals;
+    this.#channel = options.channel;
+    this.#outbox = options.outbox;
+    this.#signal = options.signal;
     this.adapter = options.adapter;
     this.policy = options.policy;
     this.whenConnected = new Promise((resolve) => (this.#markConnected = resolve));
@@ -66,38 +76,35 @@ export class AdapterLink {
    * while the adapter connected (the adapter is then let go of).
    */
   async connect(requests: AdapterRequests): Promise<void> {
-    const { adapter, logger, clock, signal, signals } = this.#options;
     let config: AdapterConfig;
     try {
-      config = await adapter.connect({ logger, clock, signal, ...requests, updateConfig: async (next) => this.configure(next) });
+      config = await this.adapter.connect({ logger: this.#logger, clock: this.#clock, signal: this.#signal, ...requests, updateConfig: async (next) => this.configure(next) });
     } catch (cause) {
-      throw signals.report('adapter.failed', toBridgeError(cause, 'ADAPTER_CONNECT_FAILED', `The ${adapter.name} adapter could not connect.`), 'error');
+      throw this.#signals.report('adapter.failed', toBridgeError(cause, 'ADAPTER_CONNECT_FAILED', `The ${this.adapter.name} adapter could not connect.`), 'error');
     }
-    if (signal.aborted) {
+    if (this.#signal.aborted) {
       // dispose() ran while the adapter was connecting: let go of it instead of starting the outbox.
-      await adapter.disconnect().catch(() => undefined);
+      await this.adapter.disconnect().catch(() => undefined);
       throw disposedError('load');
     }
     this.#connected = true;
     this.configure(config ?? {});
     this.#markConnected();
-    signals.emit('adapter.connected');
+    this.#signals.emit('adapter.connected');
   }
 
   /** Applies the CRM's configuration and passes it on to the softphone. */
   configure(config: AdapterConfig): void {
-    const { signals } = this.#options;
     if (config.policy !== undefined) this.policy = resolveCallPolicy(config.policy, this.policy);
-    if (config.dispositions !== undefined) this.dispositions = validateCallback('disposition', config.dispositions, signals);
-    if (config.partnerConfig !== undefined) this.partnerConfig = validateCallback('partner_config', config.partnerConfig, signals);
+    if (config.dispositions !== undefined) this.dispositions = validateCallback('disposition', config.dispositions, this.#signals);
+    if (config.partnerConfig !== undefined) this.partnerConfig = validateCallback('partner_config', config.partnerConfig, this.#signals);
     this.sendConfig();
   }
 
   /** Sends the configuration held to the softphone (the channel holds it until `load`). */
   sendConfig(): void {
-    const { channel } = this.#options;
-    if (this.dispositions !== undefined) channel.send('disposition', this.dispositions);
-    if (this.partnerConfig !== undefined) channel.send('partner_config', this.partnerConfig);
+    if (this.dispositions !== undefined) this.#channel.send('disposition', this.dispositions);
+    if (this.partnerConfig !== undefined) this.#channel.send('partner_config', this.partnerConfig);
   }
 
   /** Sends one write of the outbox to the adapter. */
@@ -116,23 +123,22 @@ export class AdapterLink {
     try {
       this.adapter.callUpdated(call);
     } catch (error) {
-      this.#options.logger.warn('callUpdated threw', { code: toBridgeError(error, 'SCREEN_POP_FAILED').code });
+      this.#logger.warn('callUpdated threw', { code: toBridgeError(error, 'SCREEN_POP_FAILED').code });
     }
   }
 
   /** Queues the agent's status for an adapter that syncs presence, and drains. */
   async queuePresence(softphoneId: string): Promise<void> {
-    const { outbox, clock, signals } = this.#options;
     if (typeof this.adapter.setPresence !== 'function') return;
-    await (await outbox()).store.enqueue([{ key: 'presence', data: { kind: 'presence', softphoneId } }], clock.now());
-    signals.emit('outbox.queued', 'presence');
+    await (await this.#outbox()).store.enqueue([{ key: 'presence', data: { kind: 'presence', softphoneId } }], this.#clock.now());
+    this.#signals.emit('outbox.queued', 'presence');
     void this.drain(true);
   }
 
   /** Drains the outbox to a connected adapter; `queued` when this page just queued a write (the other pages are told). */
   async drain(queued = false): Promise<void> {
     if (!this.#connected) return;
-    const { outbox } = await this.#options.outbox();
+    const { outbox } = await this.#outbox();
     await (queued ? outbox.queued() : outbox.drain());
   }
 }

@@ -37,61 +37,74 @@ export interface ConversationsOptions {
  * pop, the outbox drained.
  */
 export class Conversations {
-  readonly #options: ConversationsOptions;
+  readonly #clock: ConversationsOptions['clock'];
+  readonly #logger: ConversationsOptions['logger'];
+  readonly #signals: ConversationsOptions['signals'];
+  readonly #link: ConversationsOptions['link'];
+  readonly #watch: ConversationsOptions['watch'];
+  readonly #events: ConversationsOptions['events'];
+  readonly #hints: ConversationsOptions['hints'];
+  readonly #outbox: ConversationsOptions['outbox'];
+  readonly #signal: ConversationsOptions['signal'];
 
   constructor(options: ConversationsOptions) {
-    this.#options = options;
+    this.#clock = options.clock;
+    this.#logger = options.logger;
+    this.#signals = options.signals;
+    this.#link = options.link;
+    this.#watch = options.watch;
+    this.#events = options.events;
+    this.#hints = options.hints;
+    this.#outbox = options.outbox;
+    this.#signal = options.signal;
   }
 
   /** A softphone event about a conversation, applied after the events called before it. */
   receive<M extends ConversationMethod>(method: M, payload: SoftphonePayload<M>): Promise<CallRecord> {
-    const { events, watch, clock } = this.#options;
-    const event = { type: method, payload, at: clock.now() } as CallEvent;
-    return events.run(() => {
-      watch.lost.heard(payload.conversationId);
+    const event = { type: method, payload, at: this.#clock.now() } as CallEvent;
+    return this.#events.run(() => {
+      this.#watch.lost.heard(payload.conversationId);
       return this.apply(payload.conversationId, event, method);
     });
   }
 
   /** Links the conversation's log to `record` (the agent chose it, or the screen pop found it), in event order. */
   link(conversationId: string, record: CrmRecordRef): Promise<CallRecord> {
-    const { events, clock } = this.#options;
-    return events.run(() => this.apply(conversationId, { type: 'recordLinked', record, at: clock.now() }, 'linkRecord'));
+    return this.#events.run(() => this.apply(conversationId, { type: 'recordLinked', record, at: this.#clock.now() }, 'linkRecord'));
   }
 
   /** One step of the machine, stored atomically with its writes; then the effects. Call it on the events' chain. */
   async apply(conversationId: string, event: CallEvent, method: string): Promise<CallRecord> {
-    const { signals, link, watch, clock } = this.#options;
-    const { store } = await this.#options.outbox();
+    const { store } = await this.#outbox();
     const outcome = await store.updateCall<Transition>(
       conversationId,
       (current) => {
-        const step = transition(current, event, link.policy);
+        const step = transition(current, event, this.#link.policy);
         // Only a step that changed the call is stored; a duplicate or an ignored event writes nothing.
         const call = step.verdict === 'applied' || step.verdict === 'merged' ? step.call : undefined;
         const writes = call !== undefined && step.effects.some((e) => e.type === 'writeCallLog') ? [{ key: callLogKey(conversationId), data: { kind: 'callLog' as const, call } }] : [];
         return { call, writes, result: step };
       },
-      clock.now(),
+      this.#clock.now(),
     );
     const call = outcome.call;
     if (outcome.verdict === 'ignored' || call === undefined) {
       // The machine's reason says what is wrong ("callRejected: already accepted."); the state is in the details.
       const error = new BridgeError('CALL_TRANSITION_IGNORED', `${method}: ${outcome.reason ?? 'ignored'}.`, { details: { method, conversationId, state: call?.state ?? null } });
-      signals.report('call.ignored', error, 'debug');
+      this.#signals.report('call.ignored', error, 'debug');
       if (call === undefined) throw error;
       return call;
     }
     if (outcome.verdict !== 'duplicate') {
-      signals.emit('call.updated', call, { method, verdict: outcome.verdict });
-      link.callUpdated(call);
-      watch.changed(call);
+      this.#signals.emit('call.updated', call, { method, verdict: outcome.verdict });
+      this.#link.callUpdated(call);
+      this.#watch.changed(call);
     }
     for (const effect of outcome.effects) {
       if (effect.type === 'screenPop') void this.#screenPop(call);
       if (effect.type === 'writeCallLog') {
-        signals.emit('outbox.queued', callLogKey(conversationId));
-        void link.drain(true);
+        this.#signals.emit('outbox.queued', callLogKey(conversationId));
+        void this.#link.drain(true);
       }
     }
     return call;
@@ -99,20 +112,19 @@ export class Conversations {
 
   /** Shows the caller's record once the adapter is connected, and links the log to it; a failure is reported, never thrown. */
   async #screenPop(call: CallRecord): Promise<void> {
-    const { link, hints, clock, logger, signals, signal } = this.#options;
     try {
-      await link.whenConnected;
-      if (signal.aborted) return;
+      await this.#link.whenConnected;
+      if (this.#signal.aborted) return;
       const { conversationId, direction, phoneNumber } = call;
-      const hinted = direction === 'outbound' ? hints.take(phoneNumber, clock.now()) : undefined;
+      const hinted = direction === 'outbound' ? this.#hints.take(phoneNumber, this.#clock.now()) : undefined;
       if (hinted !== undefined) return void (await this.link(conversationId, hinted));
-      if (typeof link.adapter.screenPop !== 'function') return;
-      const result = await link.adapter.screenPop({ conversationId, direction, phoneNumber });
+      if (typeof this.#link.adapter.screenPop !== 'function') return;
+      const result = await this.#link.adapter.screenPop({ conversationId, direction, phoneNumber });
       if (result.record !== undefined) await this.link(conversationId, result.record);
     } catch (error) {
       const failure = toBridgeError(error, 'SCREEN_POP_FAILED', 'The screen pop failed.');
-      logger.warn(failure.message, { code: failure.code, conversationId: call.conversationId });
-      signals.emit('screenPop.failed', failure);
+      this.#logger.warn(failure.message, { code: failure.code, conversationId: call.conversationId });
+      this.#signals.emit('screenPop.failed', failure);
     }
   }
 }

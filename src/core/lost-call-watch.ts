@@ -36,12 +36,28 @@ export interface LostCallWatchOptions {
 export class LostCallWatch {
   /** Which calls the softphone sessions hold (see {@link LostCalls}). */
   readonly lost: LostCalls;
-  readonly #options: LostCallWatchOptions;
+  readonly #name: LostCallWatchOptions['name'];
+  readonly #clock: LostCallWatchOptions['clock'];
+  readonly #logger: LostCallWatchOptions['logger'];
+  readonly #signals: LostCallWatchOptions['signals'];
+  readonly #link: LostCallWatchOptions['link'];
+  readonly #events: LostCallWatchOptions['events'];
+  readonly #outbox: LostCallWatchOptions['outbox'];
+  readonly #graceMs: LostCallWatchOptions['graceMs'];
+  readonly #signal: LostCallWatchOptions['signal'];
   #phone: ActivePhone | undefined;
   #timer: unknown;
 
   constructor(options: LostCallWatchOptions) {
-    this.#options = options;
+    this.#name = options.name;
+    this.#clock = options.clock;
+    this.#logger = options.logger;
+    this.#signals = options.signals;
+    this.#link = options.link;
+    this.#events = options.events;
+    this.#outbox = options.outbox;
+    this.#graceMs = options.graceMs;
+    this.#signal = options.signal;
     this.lost = new LostCalls(options.clock.now());
   }
 
@@ -56,27 +72,25 @@ export class LostCallWatch {
    * ends the calls nobody held for `interruptedAfterMs`.
    */
   sweep(conversations: Conversations): void {
-    const { clock, events, logger, graceMs, signal } = this.#options;
-    if (signal.aborted) return;
+    if (this.#signal.aborted) return;
     // Infinity (never by itself) still sweeps every 15 s: the heartbeat that tells other tabs what this softphone holds.
-    const every = Math.min(15_000, Math.max(250, graceMs / 4));
-    this.#timer = clock.setTimeout(() => {
-      void events
+    const every = Math.min(15_000, Math.max(250, this.#graceMs / 4));
+    this.#timer = this.#clock.setTimeout(() => {
+      void this.#events
         .run(() => this.endLost(conversations, false))
-        .catch((error: unknown) => logger.warn('lost-call sweep failed', { code: toBridgeError(error, 'OUTBOX_STORE_FAILED').code }))
+        .catch((error: unknown) => this.#logger.warn('lost-call sweep failed', { code: toBridgeError(error, 'OUTBOX_STORE_FAILED').code }))
         .finally(() => this.sweep(conversations));
     }, every);
   }
 
   /** Ends the lost calls as `interrupted` (see {@link LostCalls}); `atOnce` without waiting for their grace. Call it on the events' chain. */
   async endLost(conversations: Conversations, atOnce: boolean): Promise<CallRecord[]> {
-    const { clock, graceMs } = this.#options;
-    const calls = await (await this.#options.outbox()).store.listCalls();
+    const calls = await (await this.#outbox()).store.listCalls();
     const held = this.lost.held(calls);
     if (held.length > 0) this.#phone?.post({ type: 'held', ids: held });
-    const now = clock.now();
-    const lost = this.lost.lost(calls, now, graceMs, atOnce);
-    if (!atOnce && (this.#phone?.activeElsewhere === true || !Number.isFinite(graceMs))) return [];
+    const now = this.#clock.now();
+    const lost = this.lost.lost(calls, now, this.#graceMs, atOnce);
+    if (!atOnce && (this.#phone?.activeElsewhere === true || !Number.isFinite(this.#graceMs))) return [];
     const ended: CallRecord[] = [];
     for (const call of lost.calls) {
       const after = await conversations.apply(call.conversationId, { type: 'callInterrupted', before: lost.before, at: now }, 'callInterrupted');
@@ -92,30 +106,28 @@ export class LostCallWatch {
 
   /** Joins the election of the tabs sharing a durable store; a memory store is this page's own phone. */
   elect(store: BridgeStore, locks: LockManager | undefined): void {
-    const { name, signals, signal } = this.#options;
-    if (store.durability !== 'durable' || this.#phone !== undefined || signal.aborted) return;
-    this.#phone = electPhone(name, {
+    if (store.durability !== 'durable' || this.#phone !== undefined || this.#signal.aborted) return;
+    this.#phone = electPhone(this.#name, {
       locks,
-      changed: (elsewhere) => signals.emit('phone.moved', elsewhere),
+      changed: (elsewhere) => this.#signals.emit('phone.moved', elsewhere),
       heard: (message) => this.#heard(message),
     });
   }
 
   /** Stops the sweep and leaves the election. */
   close(): void {
-    this.#options.clock.clearTimeout(this.#timer);
+    this.#clock.clearTimeout(this.#timer);
     this.#phone?.close();
   }
 
   /** Another tab changed a call (its view is refreshed here) or holds calls (they are not lost). */
   #heard(message: PhoneMessage): void {
-    const { clock, signals, link, signal } = this.#options;
-    if (signal.aborted) return;
-    const now = clock.now();
+    if (this.#signal.aborted) return;
+    const now = this.#clock.now();
     if (message.type === 'held') return this.lost.heldElsewhere(message.ids, now);
     const { call } = message;
     if (call.state === 'ringing' || call.state === 'dialing' || call.state === 'connected') this.lost.heldElsewhere([call.conversationId], now);
-    signals.emit('call.updated', call, { method: 'peer', verdict: 'merged' });
-    link.callUpdated(call);
+    this.#signals.emit('call.updated', call, { method: 'peer', verdict: 'merged' });
+    this.#link.callUpdated(call);
   }
 }

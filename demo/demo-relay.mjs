@@ -30,8 +30,10 @@ const MAX_FORWARD_BYTES = 256 * 1024 + 1;
  * @returns {Promise<{ origin: string, dataDir: string, agentToken(): string, forward(path: string, body: Buffer, contentType: string | undefined): Promise<Response>, close(): Promise<void> }>}
  */
 export async function startDemoRelay({ allowedOrigin, port = 0 }) {
-  // Imported here, not at the top: the demo server's own tests run without the relay build.
-  const { createRelay, createStore, loadConfig, mintToken, silentLog } = await import('../dist/relay/index.js');
+  // Imported here, not at the top, so that a missing build is said in one sentence.
+  const { createRelay, createStore, loadConfig, mintToken, silentLog } = await import('../dist/relay/index.js').catch((error) => {
+    throw new Error(`the relay build is missing (dist/relay/index.js: ${error.code ?? error.message}); run \`npm run build\` (or \`npm start\`, which builds first)`);
+  });
   const dataDir = await mkdtemp(join(tmpdir(), 'sb-demo-relay-'));
   let relay;
   try {

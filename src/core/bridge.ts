@@ -1,6 +1,7 @@
 import EventEmitter from 'eventemitter3';
 import type { CallbackEventType, CallbackPayload, DispositionEvent, PartnerConfigEvent, SoftphoneCallback } from '../contract/callback-events.js';
 import type { CallRecord, CrmRecordRef } from '../contract/call-record.js';
+import type { SoftphoneContract } from '../contract/contract-target.js';
 import type { AdapterConfig, CrmAdapter, DialRequest } from '../contract/crm-adapter.js';
 import type { CrmWrite, WriteReceipt } from '../contract/crm-write.js';
 import { validateCallbackPayload } from '../contract/validate.js';
@@ -63,7 +64,7 @@ export interface BridgeStatus {
  * {@link BridgeError} naming the method and each bad field. No method throws synchronously, and
  * events are applied one after another in the order they were called.
  */
-export class Bridge extends EventEmitter<BridgeEvents> {
+export class Bridge extends EventEmitter<BridgeEvents> implements SoftphoneContract {
   readonly #adapter: CrmAdapter;
   readonly #clock: Clock;
   readonly #logger: Logger;

@@ -42,6 +42,43 @@ export default tseslint.config(
   // bodies run in the page, so the page's globals are in scope too.
   { files: ['test/reliability/**', 'test/node/**', 'bench/**/*.mjs', 'demo/screenshot.mjs'], languageOptions: { globals: globals.browser } },
   {
+    rules: {
+      // The codebase drops fields by destructuring (`const { key: _key, ...rest } = row`) and names
+      // deliberately unused parameters with `_`, as tsconfig's noUnusedLocals/Parameters allow.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+      // DESIGN rule 6: no eval or new Function anywhere (the bundles run under a strict CSP).
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      eqeqeq: ['error', 'smart'],
+    },
+  },
+  {
+    // DESIGN rule 6: postMessage goes to exact allow-listed origins, never '*'.
+    files: ['src/**', 'adapters/**', 'connectors/**', 'relay/**', 'demo/**', 'examples/**', 'force-app/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='postMessage'] > Literal.arguments[value='*']",
+          message: "postMessage only to an exact allow-listed origin, never '*' (DESIGN rule 6).",
+        },
+      ],
+    },
+  },
+  {
+    // The library logs through the injected logger, which keeps phone numbers and notes out of the
+    // console by default; only the bundle entries (composition roots) may pick the console itself.
+    files: ['src/**', 'adapters/**', 'connectors/**'],
+    ignores: ['**/bundle.ts'],
+    rules: { 'no-console': 'error' },
+  },
+  // CommonJS on purpose: Jest 29 loads its configuration with require().
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  {
     files: ['src/ui/**/*.ts', 'demo/**/*.ts', 'test/ui/**/*.ts'],
     ...lit.configs['flat/recommended'],
   },

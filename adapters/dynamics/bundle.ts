@@ -6,7 +6,7 @@
  * Once it has run, `window.softphoneBridge` implements the Softphone contract. Loading it twice
  * keeps the first bridge.
  */
-import { Bridge } from '../../src/core/bridge.js';
+import { createBridge } from '../../src/core/bridge.js';
 import { exposeBridge } from '../../src/core/expose-bridge.js';
 import { dynamicsAdapter, type DynamicsAdapterOptions } from './dynamics-adapter.js';
 import { cifReady, type CifWindow } from './load-cif.js';
@@ -17,5 +17,7 @@ if (page.softphoneBridge === undefined) {
   const cif = cifReady(page);
   cif.catch(() => undefined); // reported by load(), not as an unhandled rejection
   const config = (typeof page.softphoneBridgeConfig === 'object' && page.softphoneBridgeConfig !== null ? page.softphoneBridgeConfig : {}) as Omit<DynamicsAdapterOptions, 'cif'>;
-  exposeBridge(new Bridge({ adapter: dynamicsAdapter({ ...config, cif: () => cif }), storeName: 'softphone-bridge:dynamics' }), page);
+  // No fallbackLock: this CRM's pages are https in browsers that all have Web Locks, so the bundle
+  // leaves the localStorage lease out (ADR 0009); a refused Web Lock falls back to this page's own.
+  exposeBridge(createBridge({ adapter: dynamicsAdapter({ ...config, cif: () => cif }), storeName: 'softphone-bridge:dynamics' }), page);
 }

@@ -1,5 +1,5 @@
 import type { BridgeEvents } from '../core/bridge-events.js';
-import type { BridgeStatus } from '../core/bridge.js';
+import type { BridgeStatus } from '../core/bridge-status.js';
 import type { SoftphoneCallback } from '../contract/callback-events.js';
 import type { CallRecord } from '../contract/call-record.js';
 import type { DialRequest } from '../contract/crm-adapter.js';

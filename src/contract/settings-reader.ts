@@ -13,7 +13,7 @@ import { isRecord } from '../shared/is-record.js';
  *
  * @example
  * const reader = new SettingsReader(options);
- * const mode = reader.choice('mode', ['ring', 'accept'], 'ring');
+ * const screenPopOn = reader.choice('screenPopOn', POLICY_CHOICES.screenPopOn, 'ring');
  * reader.finish('Acme adapter options'); // throws when anything was reported
  */
 export class SettingsReader {

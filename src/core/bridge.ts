@@ -1,5 +1,6 @@
 import type { PartnerConfigEvent, SoftphoneCallback } from '../contract/callback-events.js';
 import type { CallRecord } from '../contract/call-record.js';
+import type { SoftphoneContract } from '../contract/contract-target.js';
 import type { DialRequest } from '../contract/crm-adapter.js';
 import type { SoftphonePayload } from '../contract/softphone-payloads.js';
 import { BridgeError, toBridgeError } from '../errors/index.js';
@@ -43,7 +44,7 @@ export type JsonParams<T> = T | string;
  * (src/outbox/open-outbox.ts) stores and drains the writes, the {@link AdapterLink} connects the
  * adapter and delivers them, the {@link LostCallWatch} ends the calls no softphone holds.
  */
-export class Bridge extends LiteEmitter<BridgeEvents> {
+export class Bridge extends LiteEmitter<BridgeEvents> implements SoftphoneContract {
   readonly #clock: Clock;
   readonly #logger: Logger;
   readonly #window: BridgeWindow;

@@ -1,4 +1,15 @@
-import { isKnownCountry, toE164, validateCallbackPayload, type CrmRecordRef, type DialRequest, type DispositionEvent, type PartnerConfigEvent, type SettingsReader } from '../../src/contract/index.js';
+import {
+  isKnownCountry,
+  POLICY_CHOICES,
+  toE164,
+  validateCallbackPayload,
+  type CallPolicy,
+  type CrmRecordRef,
+  type DialRequest,
+  type DispositionEvent,
+  type PartnerConfigEvent,
+  type SettingsReader,
+} from '../../src/contract/index.js';
 
 /** How the agent dials: the settings every CRM adapter reads for click-to-dial. */
 export interface DialSettings {
@@ -17,8 +28,8 @@ export interface CallSettingsInput {
   readonly participantType?: string;
   /** Country of numbers written without `+` (click-to-dial, and the CRM's own numbers). Default `US`. */
   readonly defaultCountry?: string;
-  readonly screenPopOn?: 'ring' | 'accept';
-  readonly logRejectedCalls?: 'passive' | 'all' | 'none';
+  readonly screenPopOn?: CallPolicySettings['screenPopOn'];
+  readonly logRejectedCalls?: CallPolicySettings['logRejectedCalls'];
 }
 
 /**
@@ -35,10 +46,7 @@ export function dialRequest(dialTo: string, settings: DialSettings, crmRecord?: 
 }
 
 /** The bridge's call policy (`AdapterConfig.policy`), as every CRM adapter lets an admin set it. */
-export interface CallPolicySettings {
-  readonly screenPopOn: 'ring' | 'accept';
-  readonly logRejectedCalls: 'passive' | 'all' | 'none';
-}
+export type CallPolicySettings = Required<CallPolicy>;
 
 /**
  * How an adapter spells a setting's name: as is (`dialFrom`), or its own way, e.g. Salesforce's
@@ -72,15 +80,16 @@ export function readDialSettings(reader: SettingsReader, name: SettingName = asI
   }
 
   const participantType = text(name('participantType'));
-  if (participantType !== undefined && participantType.length > 255) problem(name('participantType'), 'is longer than 255 characters');
+  if (participantType !== undefined && participantType.length > 255)
+    problem(name('participantType'), 'is longer than 255 characters');
   return { defaultCountry, dialFrom, participantType };
 }
 
 /** Reads `screenPopOn` (default `ring`) and `logRejectedCalls` (default `passive`). */
 export function readCallPolicy(reader: SettingsReader, name: SettingName = asIs): CallPolicySettings {
   return {
-    screenPopOn: reader.choice(name('screenPopOn'), ['ring', 'accept'] as const, 'ring'),
-    logRejectedCalls: reader.choice(name('logRejectedCalls'), ['passive', 'all', 'none'] as const, 'passive'),
+    screenPopOn: reader.choice(name('screenPopOn'), POLICY_CHOICES.screenPopOn, 'ring'),
+    logRejectedCalls: reader.choice(name('logRejectedCalls'), POLICY_CHOICES.logRejectedCalls, 'passive'),
   };
 }
 
@@ -91,7 +100,10 @@ export function readCallPolicy(reader: SettingsReader, name: SettingName = asIs)
 export function readPartnerConfig(reader: SettingsReader): PartnerConfigEvent {
   const partner = validateCallbackPayload('partner_config', reader.value('partnerConfig'));
   if (partner.success) return partner.data;
-  reader.problem('partnerConfig', 'is required, with partnerId, businessSegmentId and channelOriginId as non-empty text');
+  reader.problem(
+    'partnerConfig',
+    'is required, with partnerId, businessSegmentId and channelOriginId as non-empty text',
+  );
   return { partnerId: '', businessSegmentId: '', channelOriginId: '' };
 }
 
@@ -101,7 +113,11 @@ export function readPartnerConfig(reader: SettingsReader): PartnerConfigEvent {
  */
 export function readDispositionList(reader: SettingsReader, name: SettingName = asIs): DispositionEvent {
   const dispositions = reader.list(name('dispositions')) ?? [];
-  if (!validateCallbackPayload('disposition', dispositions).success || new Set(dispositions).size !== dispositions.length) reader.problem(name('dispositions'), 'must be distinct codes of at most 255 characters');
+  if (
+    !validateCallbackPayload('disposition', dispositions).success ||
+    new Set(dispositions).size !== dispositions.length
+  )
+    reader.problem(name('dispositions'), 'must be distinct codes of at most 255 characters');
   return dispositions;
 }
 

@@ -32,7 +32,8 @@ export function connection<T>(adapter: string): Connection<T> {
       return held;
     },
     ready() {
-      if (held === undefined) throw new BridgeError('ADAPTER_CONNECT_FAILED', `The ${adapter} adapter is not connected.`);
+      if (held === undefined)
+        throw new BridgeError('ADAPTER_CONNECT_FAILED', `The ${adapter} adapter is not connected.`);
       return held;
     },
     set(value) {

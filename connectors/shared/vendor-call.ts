@@ -38,12 +38,18 @@ export interface VendorCall {
  */
 export const vendorCall = {
   /** A call first seen now: ringing when inbound, dialing when outbound. */
-  start: (direction: CallDirection, number: string | undefined): VendorCall => ({ direction, number: number ?? '', phase: direction === 'inbound' ? 'ringing' : 'dialing', answeredAt: undefined }),
+  start: (direction: CallDirection, number: string | undefined): VendorCall => ({
+    direction,
+    number: number ?? '',
+    phase: direction === 'inbound' ? 'ringing' : 'dialing',
+    answeredAt: undefined,
+  }),
 
   /** The calls that open `call` in the bridge. The contract needs the dialled number; without it the end (callType outbound) still logs the call. */
   open: (call: VendorCall, conversationId: string, env: MappingEnv): ContractCall[] => {
     const ids = { partnerId: env.partnerId, conversationId };
-    if (call.direction === 'inbound') return [{ method: 'incomingCall', payload: { ...ids, callerANI: call.number, language: env.language } }];
+    if (call.direction === 'inbound')
+      return [{ method: 'incomingCall', payload: { ...ids, callerANI: call.number, language: env.language } }];
     return call.number === '' ? [] : [{ method: 'outboundCallInitiated', payload: { ...ids, dialledTo: call.number } }];
   },
 
@@ -51,27 +57,50 @@ export const vendorCall = {
    * A later message names the number an earlier one lacked: the call with it, and the opening
    * calls again (the bridge merges them); nothing when the number was known or is still unknown.
    */
-  learnNumber: <C extends VendorCall>(call: C, number: string | undefined, conversationId: string, env: MappingEnv): { readonly call: C; readonly calls: ContractCall[] } => {
+  learnNumber: <C extends VendorCall>(
+    call: C,
+    number: string | undefined,
+    conversationId: string,
+    env: MappingEnv,
+  ): { readonly call: C; readonly calls: ContractCall[] } => {
     if (call.number !== '' || number === undefined || number === '') return { call, calls: [] };
     const known = { ...call, number };
     return { call: known, calls: vendorCall.open(known, conversationId, env) };
   },
 
   /** The call answered at `at` and its `callAccepted`; nothing when it was already connected. */
-  answer: <C extends VendorCall>(call: C, at: number, conversationId: string, env: MappingEnv): { readonly call: C; readonly calls: ContractCall[] } => {
+  answer: <C extends VendorCall>(
+    call: C,
+    at: number,
+    conversationId: string,
+    env: MappingEnv,
+  ): { readonly call: C; readonly calls: ContractCall[] } => {
     if (call.phase === 'connected') return { call, calls: [] };
     const callerANI = call.direction === 'inbound' && call.number !== '' ? { callerANI: call.number } : {};
-    return { call: { ...call, phase: 'connected', answeredAt: at }, calls: [{ method: 'callAccepted', payload: { partnerId: env.partnerId, conversationId, ...callerANI } }] };
+    return {
+      call: { ...call, phase: 'connected', answeredAt: at },
+      calls: [{ method: 'callAccepted', payload: { partnerId: env.partnerId, conversationId, ...callerANI } }],
+    };
   },
 
   /** The closing call at `at`, carrying `extra` fields (kept on the call log by the bridge). */
-  end: (call: VendorCall, at: number, conversationId: string, env: MappingEnv, extra: Readonly<Record<string, unknown>> = {}): ContractCall => {
+  end: (
+    call: VendorCall,
+    at: number,
+    conversationId: string,
+    env: MappingEnv,
+    extra: Readonly<Record<string, unknown>> = {},
+  ): ContractCall => {
     const ids = { partnerId: env.partnerId, conversationId };
-    if (call.phase === 'ringing' && call.direction === 'inbound') return { method: 'callRejected', payload: { ...extra, ...ids, reason: 'passive' } };
+    if (call.phase === 'ringing' && call.direction === 'inbound')
+      return { method: 'callRejected', payload: { ...extra, ...ids, reason: 'passive' } };
     const duration = call.answeredAt === undefined ? 0 : secondsBetween(call.answeredAt, at);
     return { method: 'callEnded', payload: { ...extra, ...ids, duration, callType: call.direction } };
   },
 
   /** The agent declined a ringing call. */
-  rejectActively: (conversationId: string, env: MappingEnv): ContractCall => ({ method: 'callRejected', payload: { partnerId: env.partnerId, conversationId, reason: 'active' } }),
+  rejectActively: (conversationId: string, env: MappingEnv): ContractCall => ({
+    method: 'callRejected',
+    payload: { partnerId: env.partnerId, conversationId, reason: 'active' },
+  }),
 };

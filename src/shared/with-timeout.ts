@@ -11,7 +11,12 @@ import type { Clock } from './clock.js';
  * @example
  * const matches = await withTimeout(sdk.search(number), 10_000, () => new BridgeError('ADAPTER_TIMEOUT', 'No answer.'), context.clock);
  */
-export function withTimeout<T>(work: Promise<T>, ms: number, timeoutError: () => Error, clock: Pick<Clock, 'setTimeout' | 'clearTimeout'> = globalThis): Promise<T> {
+export function withTimeout<T>(
+  work: Promise<T>,
+  ms: number,
+  timeoutError: () => Error,
+  clock: Pick<Clock, 'setTimeout' | 'clearTimeout'> = globalThis,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = clock.setTimeout(() => reject(timeoutError()), ms);
     const settle =

@@ -1,4 +1,4 @@
-import type { ActiveCall, Phase } from './softphone-session.js';
+import type { ActiveCall, Phase } from './session-types.js';
 
 /** What `<sb-softphone>` keeps of a live call so that a reload of its frame resumes it. */
 export interface SavedSession {

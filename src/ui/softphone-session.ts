@@ -54,6 +54,11 @@ export class SoftphoneSession implements ReactiveController {
     return this.partner !== undefined && (this.phase === 'idle' || this.phase === 'wrapup');
   }
 
+  /** Whether a call is live (ringing, dialing or connected): its controls show, a new call cannot start. */
+  get live(): boolean {
+    return this.phase === 'ringing' || this.phase === 'dialing' || this.phase === 'connected';
+  }
+
   get notesOpen(): boolean {
     return this.phase === 'connected' || this.phase === 'dialing' || this.phase === 'wrapup';
   }

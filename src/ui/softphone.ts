@@ -1,16 +1,15 @@
-import { html, LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { BridgeEventsController } from './bridge-controller.js';
-import type { AgentStatus, Caller, SoftphoneBridge } from './bridge-like.js';
 import { callControls } from './call-controls.js';
-import { DEFAULT_STATUSES } from './default-statuses.js';
 import { dialPad } from './dial-pad.js';
 import { FocusKeeper } from './focus-keeper.js';
 import { chosenCaller, inboundForm } from './inbound-form.js';
 import { panelHeader } from './panel-header.js';
 import { RefusedEvent } from './refused-event.js';
-import { loadSession, savedSession, saveSession } from './session-store.js';
-import type { Phase } from './session-types.js';
+import { SessionKeeper } from './session-keeper.js';
+import type { Phase, WrapUp } from './session-types.js';
 import { shortcutApplies, ShortcutsController, type ShortcutAction } from './shortcuts.js';
+import { SoftphoneBase } from './softphone-base.js';
 import { SoftphoneSession } from './softphone-session.js';
 import { softphoneStyles } from './softphone.styles.js';
 import { themeStyles } from './theme.styles.js';
@@ -70,19 +69,9 @@ const FOCUS_NEXT: Readonly<Record<Phase, string>> = {
  * @cssprop --sb-radius - corner radius
  * @csspart panel - the outer section.
  */
-export class SbSoftphone extends LitElement {
+export class SbSoftphone extends SoftphoneBase {
   static override styles = [themeStyles, softphoneStyles];
   static override properties: PropertyDeclarations = {
-    bridge: { attribute: false },
-    callers: { attribute: false },
-    statuses: { attribute: false },
-    ivrContext: { attribute: false },
-    label: { type: String },
-    headingLevel: { type: Number, attribute: 'heading-level' },
-    defaultCountry: { type: String, attribute: 'default-country' },
-    ringTimeout: { type: Number, attribute: 'ring-timeout' },
-    sessionKey: { type: String, attribute: 'session-key' },
-    disableShortcuts: { type: Boolean, attribute: 'disable-shortcuts' },
     _dialError: { state: true },
     _choice: { state: true },
     _otherNumber: { state: true },
@@ -93,42 +82,6 @@ export class SbSoftphone extends LitElement {
     _message: { state: true },
   };
 
-  /** The contract to drive: the in-page `Bridge`, a remote client, or anything with the eight methods. */
-  declare bridge: SoftphoneBridge | undefined;
-  /** Callers the agent can simulate an inbound call from; "Another number…" is always offered. */
-  declare callers: readonly Caller[];
-  /** Statuses of the status selector; the first is the agent's status at start. */
-  declare statuses: readonly AgentStatus[];
-  /** Extra `callAccepted` fields for inbound calls, as a simulated IVR would send (`ivrExitPath`…). */
-  declare ivrContext: Readonly<Record<string, string>>;
-  /** The panel's accessible name, and the text of its (visually hidden) heading. */
-  declare label: string;
-  /**
-   * The level of the panel's heading (attribute `heading-level`), 1 by default: the panel is
-   * usually the whole page of the softphone's frame, which needs a level-one heading. A page
-   * that embeds it under its own `<h1>` sets 2 or more.
-   */
-  declare headingLevel: number;
-  /**
-   * The ISO country (attribute `default-country`, `US` by default) whose national numbers the
-   * agent types: "(415) 555-0117" dials +14155550117. Every number is checked as E.164 before
-   * it is dialled, and one that is not a phone number is not dialled: the panel says why.
-   */
-  declare defaultCountry: string;
-  /**
-   * Seconds an unanswered inbound call rings (attribute `ring-timeout`, 30 by default; 0: for
-   * ever); then it ends as missed (`callRejected`, `passive`). A dialled call is never cut: the
-   * agent says when the far end answers or hangs up.
-   */
-  declare ringTimeout: number;
-  /**
-   * The sessionStorage key (attribute `session-key`, `sb-softphone` by default) under which the
-   * panel keeps its live call (phase, caller, times, disposition and notes typed so far), so a
-   * reload of its frame resumes the call once the bridge sends `partner_config`. Empty: not kept.
-   */
-  declare sessionKey: string;
-  /** Turns the keyboard shortcuts off (attribute `disable-shortcuts`), for a page that uses the same keys. */
-  declare disableShortcuts: boolean;
   declare private _dialError: string;
   declare private _choice: string;
   declare private _otherNumber: string;
@@ -146,18 +99,7 @@ export class SbSoftphone extends LitElement {
 
   constructor() {
     super();
-    // Initialised here, not as field initialisers, so they go through lit's accessors whatever
-    // the compiler's useDefineForClassFields setting (see docs/decisions/0006-ui-components.md).
-    this.bridge = undefined;
-    this.callers = [];
-    this.statuses = DEFAULT_STATUSES;
-    this.ivrContext = {};
-    this.label = 'Softphone';
-    this.headingLevel = 1;
-    this.defaultCountry = 'US';
-    this.ringTimeout = 30;
-    this.sessionKey = 'sb-softphone';
-    this.disableShortcuts = false;
+    // Initialised here, as SoftphoneBase does its properties (docs/decisions/0006-ui-components.md).
     this._dialError = '';
     this._choice = '0';
     this._otherNumber = '';
@@ -166,6 +108,12 @@ export class SbSoftphone extends LitElement {
     this._notes = '';
     this._alert = '';
     this._message = '';
+    // Before the session: it picks up a saved call before the session loads the bridge.
+    new SessionKeeper(this, {
+      key: () => this.sessionKey,
+      session: () => this.#session,
+      wrapUp: () => this.#wrapUp(),
+    });
     this.#session = new SoftphoneSession(this, {
       announce: (text, urgent) => {
         if (urgent) this._alert = text;
@@ -173,7 +121,7 @@ export class SbSoftphone extends LitElement {
       },
       refused: (action, code) => this.dispatchEvent(new RefusedEvent(action, code)),
       dialNumberChanged: (number) => (this._dialNumber = number),
-      wrapUp: () => ({ disposition: this._disposition, notes: this._notes }),
+      wrapUp: () => this.#wrapUp(),
       invalidNumber: (message, direction) => {
         if (direction === 'outbound') this._dialError = message;
       },
@@ -188,13 +136,6 @@ export class SbSoftphone extends LitElement {
       'call.updated': (call) => this.#session.recordMatched(call.conversationId, call.crmRecord?.name),
     });
     new ShortcutsController(this, (action) => this.#shortcut(action));
-  }
-
-  override connectedCallback(): void {
-    // Before the controllers connect (and load the bridge), so partner_config finds the saved call.
-    const s = this.#session;
-    if (s.phase === 'starting' && this.sessionKey !== '') s.pendingRestore = loadSession(this.sessionKey);
-    super.connectedCallback();
   }
 
   /** Where the panel stands: `starting` until `partner_config`, then `idle`, `ringing`, `dialing`, `connected`, `wrapup`. */
@@ -237,12 +178,12 @@ export class SbSoftphone extends LitElement {
 
   /** Ends the call (`callEnded` with the talk time, disposition and notes) and opens wrap-up. */
   hangUp(): void {
-    this.#session.hangUp({ disposition: this._disposition, notes: this._notes });
+    this.#session.hangUp(this.#wrapUp());
   }
 
   /** Sends disposition and notes (`callNotesSubmitted`); after the end, this closes wrap-up. */
   submitNotes(): void {
-    this.#session.submitNotes({ disposition: this._disposition, notes: this._notes });
+    this.#session.submitNotes(this.#wrapUp());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -261,18 +202,16 @@ export class SbSoftphone extends LitElement {
     if (conversation !== this.#lastConversation) {
       this._disposition = '';
       this._notes = '';
+      this._dialError = '';
     }
-    if (conversation !== this.#lastConversation) this._dialError = '';
     this.#lastConversation = conversation;
     if (session.phase !== 'ringing') this._alert = '';
     this.#ticker.every = session.live ? 1000 : 0;
   }
 
-  protected override updated(): void {
-    // While starting, a saved call is still waiting for partner_config: leave it.
-    if (this.sessionKey === '' || this.#session.phase === 'starting') return;
-    const wrapUp = { disposition: this._disposition, notes: this._notes };
-    saveSession(this.sessionKey, savedSession(this.#session.phase, this.#session.call, wrapUp));
+  /** What the agent has typed in the wrap-up. */
+  #wrapUp(): WrapUp {
+    return { disposition: this._disposition, notes: this._notes };
   }
 
   /** The agent edits the number to dial: the last number's error no longer applies. */

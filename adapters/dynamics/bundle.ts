@@ -6,7 +6,7 @@
  * Once it has run, `window.softphoneBridge` implements the Softphone contract. Loading it twice
  * keeps the first bridge.
  */
-import { createBridge } from '../../src/core/bridge.js';
+import { Bridge } from '../../src/core/bridge.js';
 import { exposeBridge } from '../../src/core/expose-bridge.js';
 import { dynamicsAdapter, type DynamicsAdapterOptions } from './dynamics-adapter.js';
 import { cifReady, type CifWindow } from './load-cif.js';
@@ -19,5 +19,5 @@ if (page.softphoneBridge === undefined) {
   const config = (typeof page.softphoneBridgeConfig === 'object' && page.softphoneBridgeConfig !== null ? page.softphoneBridgeConfig : {}) as Omit<DynamicsAdapterOptions, 'cif'>;
   // No fallbackLock: this CRM's pages are https in browsers that all have Web Locks, so the bundle
   // leaves the localStorage lease out (ADR 0009); a refused Web Lock falls back to this page's own.
-  exposeBridge(createBridge({ adapter: dynamicsAdapter({ ...config, cif: () => cif }), storeName: 'softphone-bridge:dynamics' }), page);
+  exposeBridge(new Bridge({ adapter: dynamicsAdapter({ ...config, cif: () => cif }), storeName: 'softphone-bridge:dynamics' }), page);
 }

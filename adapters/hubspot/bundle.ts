@@ -6,7 +6,7 @@
  * the Softphone contract. Loading it twice keeps the first bridge.
  */
 import CallingExtensions from '@hubspot/calling-extensions-sdk';
-import { createBridge } from '../../src/core/bridge.js';
+import { Bridge } from '../../src/core/bridge.js';
 import { exposeBridge } from '../../src/core/expose-bridge.js';
 import type { EngagementStore } from './engagements.js';
 import { hubspotAdapter, type HubSpotAdapterOptions } from './hubspot-adapter.js';
@@ -29,5 +29,5 @@ if (page.softphoneBridge === undefined) {
   const adapter = hubspotAdapter({ ...config, CallingExtensions, ...(store === undefined ? {} : { storage: store }) });
   // No fallbackLock: this CRM's pages are https in browsers that all have Web Locks, so the bundle
   // leaves the localStorage lease out (ADR 0009); a refused Web Lock falls back to this page's own.
-  exposeBridge(createBridge({ adapter, storeName: 'softphone-bridge:hubspot' }), page);
+  exposeBridge(new Bridge({ adapter, storeName: 'softphone-bridge:hubspot' }), page);
 }

@@ -4,7 +4,7 @@
  * before the script tag; once it has run, `window.softphoneBridge` implements the Softphone
  * contract and POSTs each call log to `url`. Loading it twice keeps the first bridge.
  */
-import { createBridge } from '../../src/core/bridge.js';
+import { Bridge } from '../../src/core/bridge.js';
 import { exposeBridge } from '../../src/core/expose-bridge.js';
 import { leaseLock } from '../../src/outbox/lease-lock.js';
 import type { WebhookAdapterOptions } from './options.js';
@@ -16,5 +16,5 @@ if (page.softphoneBridge === undefined) {
   const options = (typeof page.softphoneBridgeConfig === 'object' && page.softphoneBridgeConfig !== null ? page.softphoneBridgeConfig : {}) as WebhookAdapterOptions;
   // Any page may load this bundle, http ones too, where Web Locks are missing: the tabs then share a
   // lease in localStorage so that one drains at a time (the https-only CRM bundles leave it out).
-  exposeBridge(createBridge({ adapter: webhookAdapter({ ...options }), storeName: 'softphone-bridge:webhook', fallbackLock: leaseLock }), page);
+  exposeBridge(new Bridge({ adapter: webhookAdapter({ ...options }), storeName: 'softphone-bridge:webhook', fallbackLock: leaseLock }), page);
 }

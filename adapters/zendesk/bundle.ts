@@ -9,7 +9,7 @@
  */
 import ZAFClient from 'zendesk_app_framework_sdk';
 import { BridgeError } from '../../src/contract/index.js';
-import { createBridge } from '../../src/core/bridge.js';
+import { Bridge } from '../../src/core/bridge.js';
 import { exposeBridge } from '../../src/core/expose-bridge.js';
 import { relayDialouts } from './dialout-relay.js';
 import { zendeskAdapter } from './zendesk-adapter.js';
@@ -33,5 +33,5 @@ if (page.softphoneBridge === undefined) {
   });
   // No fallbackLock: this CRM's pages are https in browsers that all have Web Locks, so the bundle
   // leaves the localStorage lease out (ADR 0009); a refused Web Lock falls back to this page's own.
-  exposeBridge(createBridge({ adapter, storeName: 'softphone-bridge:zendesk' }), page);
+  exposeBridge(new Bridge({ adapter, storeName: 'softphone-bridge:zendesk' }), page);
 }

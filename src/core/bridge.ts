@@ -1,11 +1,13 @@
 import type { PartnerConfigEvent, SoftphoneCallback } from '../contract/callback-events.js';
 import type { CallRecord } from '../contract/call-record.js';
+import type { SoftphoneContract } from '../contract/contract-target.js';
 import type { DialRequest } from '../contract/crm-adapter.js';
 import type { SoftphonePayload } from '../contract/softphone-payloads.js';
 import { BridgeError, toBridgeError } from '../errors/index.js';
 import { createIndexedDbStore } from '../outbox/indexeddb-store.js';
 import { localLock } from '../outbox/local-lock.js';
 import { moveOutbox, openOutbox, type OpenedOutbox, type OutboxSetup } from '../outbox/open-outbox.js';
+import { leaseLock } from '../outbox/lease-lock.js';
 import { resolveRetryPolicy } from '../outbox/retry-policy.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import LiteEmitter from '../shared/lite-emitter.js';
@@ -42,7 +44,7 @@ export type JsonParams<T> = T | string;
  * (src/outbox/open-outbox.ts) stores and drains the writes, the {@link AdapterLink} connects the
  * adapter and delivers them, the {@link LostCallWatch} ends the calls no softphone holds.
  */
-export class Bridge extends LiteEmitter<BridgeEvents> {
+export class Bridge extends LiteEmitter<BridgeEvents> implements SoftphoneContract {
   readonly #clock: Clock;
   readonly #logger: Logger;
   readonly #window: BridgeWindow;
@@ -65,7 +67,7 @@ export class Bridge extends LiteEmitter<BridgeEvents> {
 
   /**
    * Checks the options (a bad retry or policy option, or `interruptedAfterMs`, throws
-   * `CONFIG_INVALID` naming it) and opens the outbox. {@link createBridge} is the same.
+   * `CONFIG_INVALID` naming it) and opens the outbox. {@link createBridge} adds the lease lock as the fallback for the library.
    */
   constructor(options: BridgeOptions) {
     super();
@@ -336,13 +338,16 @@ export class Bridge extends LiteEmitter<BridgeEvents> {
 }
 
 /**
- * Creates a bridge for one CRM adapter: the one way to make one, for the library and the
- * script-tag bundles alike. A bad option throws `CONFIG_INVALID` naming it.
+ * Creates a bridge for one CRM adapter, for the library: `new Bridge(options)` with the
+ * localStorage lease as the drain lock where Web Locks are missing (http pages, older browsers),
+ * so that two tabs never drain one outbox at once. The script-tag bundles call `new Bridge`
+ * themselves and choose their lock in their entry file (ADR 0009). A bad option throws
+ * `CONFIG_INVALID` naming it.
  *
  * @example
  * const bridge = createBridge({ adapter: fakeAdapter() });
  * window.softphoneBridge = bridge; // the softphone calls bridge.load(callback), bridge.incomingCall(...)
  */
 export function createBridge(options: BridgeOptions): Bridge {
-  return new Bridge(options);
+  return new Bridge({ fallbackLock: leaseLock, ...options });
 }

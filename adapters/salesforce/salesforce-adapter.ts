@@ -1,5 +1,6 @@
 import {
   BridgeError,
+  callbackFailed,
   toBridgeError,
   toE164,
   type AdapterConfig,
@@ -89,7 +90,7 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
         ...(settings.participantType === undefined ? {} : { participantType: settings.participantType }),
         ...(record === undefined ? {} : { crmRecord: record }),
       })
-      .catch((error: unknown) => context.refuse(toBridgeError(error, 'CALLBACK_FAILED', `${source}: the softphone did not take the call.`)));
+      .catch((error: unknown) => context.refuse(toBridgeError(error, (cause) => callbackFailed(`${source}: the softphone did not take the call.`, { cause }))));
   };
 
   const onMessage = (message: unknown) => {

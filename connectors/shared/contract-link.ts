@@ -1,5 +1,8 @@
 import {
   BridgeError,
+  callbackFailed,
+  connectorHandlerFailed,
+  internalError,
   toBridgeError,
   type CallbackEventType,
   type CallbackPayload,
@@ -102,7 +105,7 @@ export class ContractLink {
     try {
       task();
     } catch (error) {
-      this.report(toBridgeError(error, 'CONTRACT_PAYLOAD_INVALID', `${this.connector}: a vendor event could not be handled.`));
+      this.report(toBridgeError(error, (cause) => connectorHandlerFailed(this.connector, cause)));
     }
   }
 
@@ -141,7 +144,7 @@ export class ContractLink {
   }
 
   #refused(call: ContractCall, error: unknown): void {
-    const failure = toBridgeError(error, 'CONTRACT_PAYLOAD_INVALID', `${call.method} failed`);
+    const failure = toBridgeError(error, (cause) => internalError(call.method, cause));
     // A replay the bridge does not apply is expected (duplicates, reconnects): not a problem.
     if (failure.code === 'CALL_TRANSITION_IGNORED') return void this.context.logger.debug(failure.message, { code: failure.code, connector: this.connector });
     this.report(new BridgeError(failure.code, `${this.connector}: the bridge refused ${call.method}: ${failure.message}`, { details: { ...failure.details, connector: this.connector }, cause: failure }));
@@ -155,7 +158,7 @@ export class ContractLink {
       else if (eventType === 'update_presence') handlers.updatePresence(payload as CallbackPayload<'update_presence'>);
     } catch (error) {
       // Never throw into the bridge: the intent failed with the vendor, which is reported.
-      this.report(toBridgeError(error, 'CALLBACK_FAILED', `${this.connector}: ${eventType} could not be carried to the vendor.`));
+      this.report(toBridgeError(error, (cause) => callbackFailed(`${this.connector}: ${eventType} could not be carried to the vendor.`, { cause })));
     }
   }
 }

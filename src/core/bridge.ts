@@ -6,7 +6,7 @@ import type { CrmWrite, WriteReceipt } from '../contract/crm-write.js';
 import { validateCallbackPayload } from '../contract/validate.js';
 import { invalidPayload, parseContractCall, unreadableArguments } from '../contract/parse-contract-call.js';
 import type { SoftphoneMethod, SoftphonePayload } from '../contract/softphone-payloads.js';
-import { BridgeError, toBridgeError } from '../errors/index.js';
+import { adapterConnectFailed, adapterHookFailed, BridgeError, errorCode, internalError, screenPopFailed, toBridgeError } from '../errors/index.js';
 import type { BridgeStore } from '../outbox/bridge-store.js';
 import { createDrainLock, localLock, type DrainLock, type DrainLockKind } from '../outbox/drain-lock.js';
 import { createIndexedDbStore } from '../outbox/indexeddb-store.js';
@@ -367,7 +367,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
       if (this.#connected) await this.#adapter.disconnect();
       (await this.#store).close();
     } catch (error) {
-      this.#logger.warn('dispose failed', { code: toBridgeError(error, 'OUTBOX_STORE_FAILED').code });
+      this.#logger.warn('dispose failed', { code: errorCode(error) });
     }
     this.removeAllListeners();
   }
@@ -427,7 +427,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     try {
       this.#adapter.callUpdated(call);
     } catch (error) {
-      this.#logger.warn('callUpdated threw', { code: toBridgeError(error, 'SCREEN_POP_FAILED').code });
+      this.#logger.warn('callUpdated threw', { code: adapterHookFailed('callUpdated', error).code });
     }
   }
 
@@ -442,7 +442,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
       const result = await this.#adapter.screenPop({ conversationId, direction, phoneNumber });
       if (result.record !== undefined) await this.#link(conversationId, result.record);
     } catch (error) {
-      const failure = toBridgeError(error, 'SCREEN_POP_FAILED', 'The screen pop failed.');
+      const failure = toBridgeError(error, screenPopFailed);
       this.#logger.warn(failure.message, { code: failure.code, conversationId: call.conversationId });
       this.#emit('screenPop.failed', failure);
     }
@@ -466,7 +466,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
         refuse: (error) => void this.#report('adapter.refused', error),
       });
     } catch (cause) {
-      throw this.#report('adapter.failed', toBridgeError(cause, 'ADAPTER_CONNECT_FAILED', `The ${this.#adapter.name} adapter could not connect.`), 'error');
+      throw this.#report('adapter.failed', toBridgeError(cause, (thrown) => adapterConnectFailed(`The ${this.#adapter.name} adapter could not connect.`, { cause: thrown })), 'error');
     }
     if (this.#disposed) {
       // dispose() ran while the adapter was connecting: let go of it instead of starting the outbox.
@@ -497,7 +497,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     this.#sweepTimer = this.#clock.setTimeout(() => {
       void this.#events
         .run(() => this.#endLost(false))
-        .catch((error: unknown) => this.#logger.warn('lost-call sweep failed', { code: toBridgeError(error, 'OUTBOX_STORE_FAILED').code }))
+        .catch((error: unknown) => this.#logger.warn('lost-call sweep failed', { code: errorCode(error) }))
         .finally(() => this.#sweep());
     }, every);
   }
@@ -609,7 +609,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
         return await createIndexedDbStore(name, factory);
       } catch (error) {
         const cause = error instanceof BridgeError ? error.cause : error;
-        why = `the browser refused IndexedDB (${cause instanceof Error || cause instanceof DOMException ? cause.name : toBridgeError(error, 'OUTBOX_STORE_FAILED').code})`;
+        why = `the browser refused IndexedDB (${cause instanceof Error || cause instanceof DOMException ? cause.name : errorCode(error)})`;
       }
     }
     this.#limited('store', 'IndexedDB unavailable; using memory', `${why}: calls not yet logged are lost if this page reloads or closes`);
@@ -666,7 +666,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
       if (this.#disposed) throw disposedError(method);
       resolve(body());
     }).catch((error: unknown) => {
-      throw toBridgeError(error, 'OUTBOX_STORE_FAILED', `${method}: the store failed.`);
+      throw toBridgeError(error, (cause) => internalError(method, cause));
     });
   }
 

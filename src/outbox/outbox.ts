@@ -1,5 +1,5 @@
 import type { CrmWrite, WriteReceipt } from '../contract/crm-write.js';
-import { BridgeError, toBridgeError } from '../errors/index.js';
+import { adapterWriteFailed, BridgeError, errorCode, toBridgeError } from '../errors/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { BridgeStore } from './bridge-store.js';
@@ -139,7 +139,7 @@ export class Outbox {
         } while (this.#again && this.#running);
       } catch (error) {
         // A store failure must not leave an unhandled rejection behind; the sweep tries again.
-        this.#options.logger.error('outbox drain failed', { code: toBridgeError(error, 'OUTBOX_STORE_FAILED').code });
+        this.#options.logger.error('outbox drain failed', { code: errorCode(error) });
       }
       await this.#scheduleNext();
     } while (this.#again && this.#running);
@@ -184,7 +184,7 @@ export class Outbox {
       const settled = await settle((current) => settleSuccess(current, revision, receipt, clock.now()));
       if (settled !== undefined) listener.written(settled);
     } catch (thrown) {
-      const error = toBridgeError(thrown, 'ADAPTER_WRITE_FAILED', `The CRM did not take the ${kind} write.`);
+      const error = toBridgeError(thrown, (cause) => adapterWriteFailed(`The CRM did not take the ${kind} write.`, { cause }));
       const giveUp = !error.retryable || attempts >= retry.maxAttempts;
       const retryAt = giveUp ? undefined : clock.now() + retryDelay(attempts, retry, this.#options.random);
       const settled = await settle((current) => settleFailure(current, revision, error.toJSON(), retryAt, clock.now()));

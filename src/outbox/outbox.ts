@@ -1,5 +1,5 @@
 import type { CrmWrite, WriteReceipt } from '../contract/crm-write.js';
-import { adapterWriteFailed, BridgeError, errorCode, toBridgeError } from '../errors/index.js';
+import { adapterTimeout, adapterWriteFailed, BridgeError, errorCode, outboxDeadLettered, toBridgeError } from '../errors/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { BridgeStore } from './bridge-store.js';
@@ -168,7 +168,7 @@ export class Outbox {
     const settle = (rule: (current: OutboxEntry) => OutboxEntry) => store.updateEntry(key, (current) => current && rule(current));
     // Entries stored before `changedAt` existed fall back to `updatedAt`.
     if (kind === 'presence' && clock.now() - (entry.changedAt ?? entry.updatedAt) > this.#options.presenceMaxAgeMs) {
-      const error = new BridgeError('OUTBOX_DEAD_LETTERED', 'A presence change was too old to send.', { details: { key, reason: 'expired' } });
+      const error = outboxDeadLettered(kind, key);
       const dead = await settle((current) => settleFailure(current, revision, error.toJSON(), undefined, clock.now()));
       if (dead !== undefined) listener.deadLettered(dead, error);
       return;
@@ -177,7 +177,7 @@ export class Outbox {
     let timer: unknown;
     try {
       const timeout = new Promise<never>((_, reject) => {
-        timer = clock.setTimeout(() => reject(new BridgeError('ADAPTER_WRITE_FAILED', `No answer from the CRM within ${retry.writeTimeoutMs} ms.`, { details: { timeoutMs: retry.writeTimeoutMs } })), retry.writeTimeoutMs);
+        timer = clock.setTimeout(() => reject(adapterTimeout(`The CRM, on the ${kind} write`, retry.writeTimeoutMs)), retry.writeTimeoutMs);
       });
       const write = { ...entry.data, key, receipt: entry.receipt, attempt: attempts };
       const receipt = await Promise.race([this.#options.deliver(write), timeout]);
@@ -192,7 +192,7 @@ export class Outbox {
       const details = { key, code: error.code, attempts };
       if (settled.status === 'dead') {
         logger.error('outbox write dead-lettered', details);
-        listener.deadLettered(settled, new BridgeError('OUTBOX_DEAD_LETTERED', `A ${kind} write was given up after ${attempts} attempt(s): ${error.code}.`, { details: { key, attempts, lastCode: error.code }, cause: error }));
+        listener.deadLettered(settled, outboxDeadLettered(kind, key, { error, attempts }));
       } else {
         logger.warn('outbox write failed', details);
         listener.failed(settled, error);

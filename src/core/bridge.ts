@@ -6,7 +6,7 @@ import type { CrmWrite, WriteReceipt } from '../contract/crm-write.js';
 import { validateCallbackPayload } from '../contract/validate.js';
 import { invalidPayload, parseContractCall, unreadableArguments } from '../contract/parse-contract-call.js';
 import type { SoftphoneMethod, SoftphonePayload } from '../contract/softphone-payloads.js';
-import { adapterConnectFailed, adapterHookFailed, BridgeError, errorCode, internalError, screenPopFailed, toBridgeError } from '../errors/index.js';
+import { adapterConnectFailed, adapterHookFailed, adapterWriteRefused, bridgeDisposed, BridgeError, callTransitionIgnored, configInvalid, errorCode, internalError, screenPopFailed, storageAccessDenied, toBridgeError } from '../errors/index.js';
 import type { BridgeStore } from '../outbox/bridge-store.js';
 import { createDrainLock, localLock, type DrainLock, type DrainLockKind } from '../outbox/drain-lock.js';
 import { createIndexedDbStore } from '../outbox/indexeddb-store.js';
@@ -296,7 +296,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     return this.#guard('requestDurableStorage', async () => {
       if ((await this.#store).durability === 'durable') return 'durable' as const;
       const grant = await requestStorageAccess(this.#window.document, this.#window);
-      if (grant.indexedDB === undefined) throw new BridgeError('STORAGE_ACCESS_DENIED', 'No IndexedDB after the grant.');
+      if (grant.indexedDB === undefined) throw storageAccessDenied('No IndexedDB after the grant.');
       const durable = await createIndexedDbStore(this.#name, grant.indexedDB);
       // No event applies and no write is sent while the calls move (the events' chain, then the drain lock).
       await this.#events.run(async () => {
@@ -357,7 +357,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     if (this.#disposed) return;
     this.#disposed = true;
     this.#abort.abort();
-    this.#channel.close(disposedError('startCall'));
+    this.#channel.close(bridgeDisposed('startCall'));
     this.#clock.clearTimeout(this.#sweepTimer);
     this.#phone?.close();
     try {
@@ -402,7 +402,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     const call = outcome.call;
     if (outcome.verdict === 'ignored' || call === undefined) {
       // The machine's reason says what is wrong ("callRejected: already accepted."); the state is in the details.
-      const error = new BridgeError('CALL_TRANSITION_IGNORED', `${method}: ${outcome.reason ?? 'ignored'}.`, { details: { method, conversationId, state: call?.state ?? null } });
+      const error = callTransitionIgnored(method, outcome.reason ?? 'ignored', { conversationId, state: call?.state ?? null });
       this.#report('call.ignored', error, 'debug');
       if (call === undefined) throw error;
       return call;
@@ -471,7 +471,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
     if (this.#disposed) {
       // dispose() ran while the adapter was connecting: let go of it instead of starting the outbox.
       await this.#adapter.disconnect().catch(() => undefined);
-      throw disposedError('load');
+      throw bridgeDisposed('load');
     }
     this.#connected = true;
     await this.#applyConfig(config ?? {});
@@ -554,7 +554,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
   async #deliver(write: CrmWrite): Promise<WriteReceipt> {
     if (write.kind === 'callLog') return this.#adapter.writeCallLog(write);
     if (typeof this.#adapter.setPresence !== 'function') {
-      throw new BridgeError('ADAPTER_WRITE_REFUSED', `${this.#adapter.name} adapter: no presence sync.`, { details: { kind: write.kind } });
+      throw adapterWriteRefused(`${this.#adapter.name} adapter: no presence sync.`, { details: { kind: write.kind } });
     }
     return this.#adapter.setPresence(write);
   }
@@ -663,7 +663,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
   #guard<T>(method: string, body: () => T | PromiseLike<T>): Promise<T> {
     // The executor runs `body` at once, and turns what it throws into a rejection.
     return new Promise<T>((resolve) => {
-      if (this.#disposed) throw disposedError(method);
+      if (this.#disposed) throw bridgeDisposed(method);
       resolve(body());
     }).catch((error: unknown) => {
       throw toBridgeError(error, (cause) => internalError(method, cause));
@@ -696,12 +696,7 @@ export function createBridge(options: BridgeOptions): Bridge {
   // A bad retry or policy option throws CONFIG_INVALID naming it; the constructor checks neither.
   const grace = options.interruptedAfterMs;
   if (grace !== undefined && !(typeof grace === 'number' && grace >= 0 && !Number.isNaN(grace))) {
-    throw new BridgeError('CONFIG_INVALID', 'interruptedAfterMs must be 0 ms or more.', { details: { keys: ['interruptedAfterMs'] } });
+    throw configInvalid(['interruptedAfterMs'], 'interruptedAfterMs must be 0 ms or more.');
   }
   return new Bridge({ ...options, retry: resolveRetryPolicy(options.retry), policy: resolveCallPolicy(options.policy) });
-}
-
-/** The error of a call on a disposed bridge (also of a `start_call` still queued, and of a `load` still connecting). */
-function disposedError(method: string): BridgeError {
-  return new BridgeError('BRIDGE_DISPOSED', `${method}: the bridge was disposed.`, { details: { method } });
 }

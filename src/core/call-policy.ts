@@ -1,4 +1,4 @@
-import { BridgeError } from '../errors/index.js';
+import { configInvalid } from '../errors/index.js';
 
 /**
  * The choices an integrator makes about calls.
@@ -31,7 +31,7 @@ export function resolveCallPolicy(options: Partial<CallPolicy> = {}, base: CallP
     const value = options[key];
     if (value === undefined) continue;
     if (!(CHOICES[key] as readonly string[]).includes(value)) {
-      throw new BridgeError('CONFIG_INVALID', `policy.${key} must be one of ${CHOICES[key].join(', ')}.`, { details: { keys: [key] } });
+      throw configInvalid([key], `policy.${key} must be one of ${CHOICES[key].join(', ')}.`);
     }
     policy[key] = value;
   }

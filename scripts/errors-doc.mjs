@@ -15,7 +15,7 @@ const SOURCE = 'src/errors/factories.ts';
 
 /**
  * Each exported factory of `text`: its name, the code of the `new BridgeError('CODE', …)` it
- * returns, whether it passes `retryable: true`, and its summary (the JSDoc's first paragraph).
+ * returns, whether its JSDoc has the tag `@retryable`, and its summary (the JSDoc's first paragraph).
  * Throws when a factory names no code, or two factories share one.
  */
 export function factoryEntries(text) {
@@ -25,21 +25,18 @@ export function factoryEntries(text) {
     if (!ts.isFunctionDeclaration(statement) || !statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
     const name = statement.name.text;
     const codes = new Set();
-    let retryable = false;
     const visit = (node) => {
       if (ts.isNewExpression(node) && node.expression.getText(file) === 'BridgeError') {
-        const [code, , options] = node.arguments ?? [];
+        const [code] = node.arguments ?? [];
         if (code === undefined || !ts.isStringLiteral(code)) throw new Error(`${name}: the code must be a string literal`);
         codes.add(code.text);
-        if (options !== undefined && ts.isObjectLiteralExpression(options)) {
-          for (const p of options.properties) if (ts.isPropertyAssignment(p) && p.name.getText(file) === 'retryable' && p.initializer.kind === ts.SyntaxKind.TrueKeyword) retryable = true;
-        }
       }
       ts.forEachChild(node, visit);
     };
     visit(statement);
     if (codes.size !== 1) throw new Error(`${name}: a factory makes exactly one code (found ${[...codes].join(', ') || 'none'})`);
     const doc = ts.getJSDocCommentsAndTags(statement).find((d) => ts.isJSDoc(d));
+    const retryable = (doc?.tags ?? []).some((tag) => tag.tagName.text === 'retryable');
     const comment = typeof doc?.comment === 'string' ? doc.comment : (doc?.comment ?? []).map((c) => c.text).join('');
     const summary = comment.split(/\n\s*\n/)[0].replace(/\s+/g, ' ').trim();
     if (summary === '') throw new Error(`${name}: no JSDoc summary`);
@@ -71,7 +68,7 @@ export function renderCodes(entries) {
     '/** A code from {@link ERROR_CODES}. */',
     'export type BridgeErrorCode = (typeof ERROR_CODES)[number];',
     '',
-    '/** The codes whose errors are retryable unless the thrower says otherwise (their factories pass `retryable: true`). */',
+    '/** The codes whose errors are retryable unless the thrower says otherwise (their factories are tagged `@retryable`). */',
     'export const RETRYABLE_CODES: readonly BridgeErrorCode[] = [',
     ...entries.filter((e) => e.retryable).map((e) => `  ${quote(e.code)},`),
     '];',

@@ -442,7 +442,7 @@ export class Bridge extends EventEmitter<BridgeEvents> {
       const result = await this.#adapter.screenPop({ conversationId, direction, phoneNumber });
       if (result.record !== undefined) await this.#link(conversationId, result.record);
     } catch (error) {
-      const failure = toBridgeError(error, screenPopFailed);
+      const failure = toBridgeError(error, (cause) => screenPopFailed('The screen pop failed.', { cause }));
       this.#logger.warn(failure.message, { code: failure.code, conversationId: call.conversationId });
       this.#emit('screenPop.failed', failure);
     }

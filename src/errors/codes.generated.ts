@@ -37,7 +37,7 @@ export const ERROR_CODES = [
 /** A code from {@link ERROR_CODES}. */
 export type BridgeErrorCode = (typeof ERROR_CODES)[number];
 
-/** The codes whose errors are retryable unless the thrower says otherwise (their factories pass `retryable: true`). */
+/** The codes whose errors are retryable unless the thrower says otherwise (their factories are tagged `@retryable`). */
 export const RETRYABLE_CODES: readonly BridgeErrorCode[] = [
   'ADAPTER_CONNECT_FAILED',
   'ADAPTER_TIMEOUT',

@@ -3,11 +3,12 @@ import { BridgeError, type BridgeErrorDetails } from './bridge-error.js';
 /**
  * The one place of every error the bridge throws: one factory per code, sorted by code (Rollup's
  * `logs.ts` is the model). A factory holds its code, its message (a template over the method,
- * field and setting names it is given, never over a call's values) and, as `retryable: true`,
- * whether the same operation may succeed later unchanged: the outbox retries retryable adapter
- * errors and dead-letters the others at once.
- *
- * The first paragraph of each factory's JSDoc is its code's summary. `node scripts/errors-doc.mjs`
+ * field and setting names it is given, never over a call's values), its summary (the first
+ * paragraph of its JSDoc) and, as the JSDoc tag `@retryable`, whether the same operation may
+ * succeed later unchanged: the outbox retries retryable adapter errors and dead-letters the others
+ * at once. The tag is read at build time into `RETRYABLE_CODES`, from which `BridgeError` takes
+ * its default, so that no bundle carries a `retryable` flag per factory.
+ * `node scripts/errors-doc.mjs`
  * reads this file and writes from it `codes.generated.ts` (`ERROR_CODES`, `RETRYABLE_CODES`, the
  * `BridgeErrorCode` type), `catalog.generated.ts` (`errorCatalog`) and docs/errors.md; npm test
  * fails when they are stale. Factories tree-shake, so a bundle carries the messages of the errors
@@ -25,9 +26,18 @@ export interface ErrorOptions {
   readonly retryable?: boolean;
 }
 
-/** The CRM adapter could not connect. */
+/**
+ * A factory of the codes whose message the thrower writes (a vendor's refusal, say): what an
+ * adapter's vendor wrapper takes to say which code a failed request becomes.
+ */
+export type Failure = (message: string, options?: ErrorOptions) => BridgeError;
+
+/**
+ * The CRM adapter could not connect.
+ * @retryable
+ */
 export function adapterConnectFailed(message: string, options?: ErrorOptions): BridgeError {
-  return new BridgeError('ADAPTER_CONNECT_FAILED', message, { retryable: true, ...options });
+  return new BridgeError('ADAPTER_CONNECT_FAILED', message, options);
 }
 
 /** The adapter's `callUpdated` hook threw; the call goes on, only the adapter missed the update. */
@@ -35,14 +45,20 @@ export function adapterHookFailed(hook: string, cause: unknown): BridgeError {
   return new BridgeError('ADAPTER_HOOK_FAILED', `The adapter's ${hook} threw.`, { details: { hook }, cause });
 }
 
-/** The CRM did not answer in time. */
+/**
+ * The CRM did not answer in time.
+ * @retryable
+ */
 export function adapterTimeout(what: string, ms: number, options: ErrorOptions = {}): BridgeError {
-  return new BridgeError('ADAPTER_TIMEOUT', `${what}: no answer within ${ms} ms.`, { retryable: true, ...options, details: { ...options.details, timeoutMs: ms } });
+  return new BridgeError('ADAPTER_TIMEOUT', `${what}: no answer within ${ms} ms.`, { ...options, details: { ...options.details, timeoutMs: ms } });
 }
 
-/** The CRM rejected or did not confirm a write. */
+/**
+ * The CRM rejected or did not confirm a write.
+ * @retryable
+ */
 export function adapterWriteFailed(message: string, options?: ErrorOptions): BridgeError {
-  return new BridgeError('ADAPTER_WRITE_FAILED', message, { retryable: true, ...options });
+  return new BridgeError('ADAPTER_WRITE_FAILED', message, options);
 }
 
 /** The CRM refused a write that will not succeed on retry. */
@@ -76,8 +92,8 @@ export function callTransitionIgnored(method: string, reason: string, details: B
 }
 
 /** The configuration of the bridge, an adapter or a connector is missing or malformed. */
-export function configInvalid(keys: readonly string[], message: string, options: ErrorOptions = {}): BridgeError {
-  return new BridgeError('CONFIG_INVALID', message, { ...options, details: { ...options.details, keys } });
+export function configInvalid(keys: readonly string[], message: string, details?: BridgeErrorDetails): BridgeError {
+  return new BridgeError('CONFIG_INVALID', message, { details: { ...details, keys } });
 }
 
 /** A connector's handler of a vendor event threw; the event was not carried to the bridge. */
@@ -110,9 +126,12 @@ export function internalError(method: string, cause: unknown): BridgeError {
   return new BridgeError('INTERNAL', `${method}: an unexpected error (see cause).`, { details: { method }, cause });
 }
 
-/** An adapter or connector was used before it connected, or after it disconnected; a retry after connect may succeed. */
+/**
+ * An adapter or connector was used before it connected, or after it disconnected; a retry after connect may succeed.
+ * @retryable
+ */
 export function notConnected(part: string): BridgeError {
-  return new BridgeError('NOT_CONNECTED', `${part} is not connected.`, { details: { part }, retryable: true });
+  return new BridgeError('NOT_CONNECTED', `${part} is not connected.`);
 }
 
 /** A CRM write was given up: after its last attempt (`last` says why it failed), or unsent because it was too old. */
@@ -125,9 +144,12 @@ export function outboxDeadLettered(kind: string, key: string, last?: { readonly 
       });
 }
 
-/** The durable store could not record the event. */
+/**
+ * The durable store could not record the event.
+ * @retryable
+ */
 export function outboxStoreFailed(what: string, cause: unknown): BridgeError {
-  return new BridgeError('OUTBOX_STORE_FAILED', `IndexedDB: ${what}.`, { cause, retryable: true });
+  return new BridgeError('OUTBOX_STORE_FAILED', `IndexedDB: ${what}.`, { cause });
 }
 
 /** The host page sent an error whose code this client does not know (a newer or older bridge); its message is kept. */
@@ -151,9 +173,12 @@ export function remoteOriginRefused(option: string, refused: readonly string[]):
   return new BridgeError('REMOTE_ORIGIN_REFUSED', `${option}: expected a list of exact http(s) origins${which}.`, { details: { option, refused } });
 }
 
-/** Too many calls are waiting for the host page; this one was not sent. */
+/**
+ * Too many calls are waiting for the host page; this one was not sent.
+ * @retryable
+ */
 export function remoteQueueFull(method: string): BridgeError {
-  return new BridgeError('REMOTE_QUEUE_FULL', `${method}: too many calls wait for the host page; not sent.`, { details: { method }, retryable: true });
+  return new BridgeError('REMOTE_QUEUE_FULL', `${method}: too many calls wait for the host page; not sent.`, { details: { method } });
 }
 
 /** The host page ran a call but its result does not clone into the softphone frame. */
@@ -161,14 +186,17 @@ export function remoteResultUncloneable(): BridgeError {
   return new BridgeError('REMOTE_RESULT_UNCLONEABLE', 'The result could not be sent to the softphone frame.');
 }
 
-/** The host page did not answer in time. */
+/**
+ * The host page did not answer in time.
+ * @retryable
+ */
 export function remoteTimeout(method: string, ms: number, sent: boolean): BridgeError {
-  return new BridgeError('REMOTE_TIMEOUT', `${method}: no answer from the host page within ${ms} ms.`, { details: { method, timeoutMs: ms, sent }, retryable: true });
+  return new BridgeError('REMOTE_TIMEOUT', `${method}: no answer from the host page within ${ms} ms.`, { details: { method, timeoutMs: ms, sent } });
 }
 
 /** The CRM could not show the caller record. */
-export function screenPopFailed(cause: unknown): BridgeError {
-  return new BridgeError('SCREEN_POP_FAILED', 'The screen pop failed.', { cause });
+export function screenPopFailed(message: string, options?: ErrorOptions): BridgeError {
+  return new BridgeError('SCREEN_POP_FAILED', message, options);
 }
 
 /** The browser did not grant this frame durable storage (Storage Access API); calls stay in this tab only. */

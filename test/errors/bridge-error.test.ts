@@ -50,7 +50,7 @@ describe('error factories', () => {
     const made = [
       adapterConnectFailed('The fake adapter could not connect.'),
       adapterTimeout('Dynamics createRecord', 5000, { details: { method: 'createRecord' } }),
-      screenPopFailed(new Error('vendor')),
+      screenPopFailed('The screen pop failed.', { cause: new Error('vendor') }),
       remoteCodeUnknown('from a newer host'),
     ];
     for (const error of made) {
@@ -80,7 +80,7 @@ describe('BridgeError', () => {
 
   it('falls back to the code as its message, so that no summary text rides along in a bundle', () => {
     expect(new BridgeError('BRIDGE_DISPOSED').message).to.equal('BRIDGE_DISPOSED');
-    expect(toBridgeError(new Error('vendor'), screenPopFailed).message).to.equal('The screen pop failed.');
+    expect(toBridgeError(new Error('vendor'), (cause) => screenPopFailed('The CRM could not pop the record.', { cause })).message).to.equal('The CRM could not pop the record.');
   });
 
   it('round-trips through JSON without its cause', () => {
@@ -113,11 +113,12 @@ describe('BridgeError', () => {
 
   it('wraps foreign errors as cause through a factory and passes BridgeErrors through', () => {
     const original = new TypeError('boom');
-    const wrapped = toBridgeError(original, screenPopFailed);
+    const pop = (cause: unknown) => screenPopFailed('The screen pop failed.', { cause });
+    const wrapped = toBridgeError(original, pop);
     expect(wrapped.code).to.equal('SCREEN_POP_FAILED');
     expect(wrapped.cause).to.equal(original);
     const own = new BridgeError('CALLBACK_FAILED');
-    expect(toBridgeError(own, screenPopFailed)).to.equal(own);
+    expect(toBridgeError(own, pop)).to.equal(own);
   });
 
   it('logs the code of a BridgeError, and INTERNAL for anything else', () => {

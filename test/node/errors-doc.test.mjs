@@ -24,8 +24,8 @@ test('every exported factory makes one code, and every code is in docs/errors.md
   for (const { code } of entries) assert.ok(doc.includes(`| \`${code}\` |`), `${code} is missing from docs/errors.md`);
 });
 
-test('a factory with retryable: true makes a retryable code; two factories of one code are refused', () => {
-  const one = `/** Summary one. */\nexport function a(): BridgeError {\n  return new BridgeError('A_ONE', 'm', { retryable: true });\n}\n`;
+test('a factory tagged @retryable makes a retryable code; two factories of one code are refused', () => {
+  const one = `/**\n * Summary one.\n * @retryable\n */\nexport function a(): BridgeError {\n  return new BridgeError('A_ONE', 'm');\n}\n`;
   const two = `/** Summary two. */\nexport function b(): BridgeError {\n  return new BridgeError('B_TWO', 'm');\n}\n`;
   const entries = factoryEntries(one + two);
   assert.deepEqual(entries, [

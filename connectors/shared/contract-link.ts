@@ -1,8 +1,10 @@
 import {
   BridgeError,
   callbackFailed,
+  configInvalid,
   connectorHandlerFailed,
   internalError,
+  notConnected,
   toBridgeError,
   type CallbackEventType,
   type CallbackPayload,
@@ -56,7 +58,7 @@ export class ContractLink {
 
   /** The context, once open. */
   get context(): ConnectorContext {
-    if (this.#context === undefined) throw new BridgeError('CONFIG_INVALID', `${this.connector}: the connector is not connected.`, { details: { connector: this.connector } });
+    if (this.#context === undefined) throw notConnected(`The ${this.connector} connector`);
     return this.#context;
   }
 
@@ -77,9 +79,7 @@ export class ContractLink {
     }
     if (this.partner === '') {
       this.close();
-      throw new BridgeError('CONFIG_INVALID', `${this.connector} connector: options.partnerId is required when the CRM sends no partner_config.`, {
-        details: { connector: this.connector, keys: ['partnerId'] },
-      });
+      throw configInvalid(['partnerId'], `${this.connector} connector: options.partnerId is required when the CRM sends no partner_config.`, { connector: this.connector });
     }
     this.#loaded = true;
     const early = this.#early;
@@ -147,6 +147,7 @@ export class ContractLink {
     const failure = toBridgeError(error, (cause) => internalError(call.method, cause));
     // A replay the bridge does not apply is expected (duplicates, reconnects): not a problem.
     if (failure.code === 'CALL_TRANSITION_IGNORED') return void this.context.logger.debug(failure.message, { code: failure.code, connector: this.connector });
+    // The bridge's own code, restated for the vendor side with the connector's name; the original stays the cause.
     this.report(new BridgeError(failure.code, `${this.connector}: the bridge refused ${call.method}: ${failure.message}`, { details: { ...failure.details, connector: this.connector }, cause: failure }));
   }
 

@@ -66,6 +66,11 @@ export function adapterWriteRefused(message: string, options?: ErrorOptions): Br
   return new BridgeError('ADAPTER_WRITE_REFUSED', message, options);
 }
 
+/** A connector's connect() was called while it is connected; disconnect first. */
+export function alreadyConnected(part: string): BridgeError {
+  return new BridgeError('ALREADY_CONNECTED', `${part}: already connected; disconnect first.`);
+}
+
 /** The bridge was disposed; it takes no more events. */
 export function bridgeDisposed(method: string): BridgeError {
   return new BridgeError('BRIDGE_DISPOSED', `${method}: the bridge was disposed.`, { details: { method } });
@@ -86,14 +91,19 @@ export function callbackInvalid(problem: string): BridgeError {
   return new BridgeError('CALLBACK_INVALID', `load: ${problem}.`, { details: { method: 'load' } });
 }
 
+/** The vendor softphone a connector drives did not answer a command in time. */
+export function callbackTimeout(what: string, ms: number, details?: BridgeErrorDetails): BridgeError {
+  return new BridgeError('CALLBACK_TIMEOUT', `${what}: no answer within ${ms} ms.`, { details: { ...details, timeoutMs: ms } });
+}
+
 /** The event does not apply to the conversation in its current state. */
 export function callTransitionIgnored(method: string, reason: string, details: BridgeErrorDetails): BridgeError {
   return new BridgeError('CALL_TRANSITION_IGNORED', `${method}: ${reason}.`, { details: { method, ...details } });
 }
 
 /** The configuration of the bridge, an adapter or a connector is missing or malformed. */
-export function configInvalid(keys: readonly string[], message: string, details?: BridgeErrorDetails): BridgeError {
-  return new BridgeError('CONFIG_INVALID', message, { details: { ...details, keys } });
+export function configInvalid(keys: readonly string[], message: string, details?: BridgeErrorDetails, cause?: unknown): BridgeError {
+  return new BridgeError('CONFIG_INVALID', message, { details: { ...details, keys }, cause });
 }
 
 /** A connector's handler of a vendor event threw; the event was not carried to the bridge. */

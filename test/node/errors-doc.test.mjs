@@ -34,4 +34,5 @@ test('a factory tagged @retryable makes a retryable code; two factories of one c
   ]);
   assert.match(renderCodes(entries), /RETRYABLE_CODES: readonly BridgeErrorCode\[\] = \[\n {2}'A_ONE',\n\];/);
   assert.throws(() => factoryEntries(one + one.replace('function a', 'function c')), /A_ONE has two factories/);
+  assert.throws(() => factoryEntries(two + one), /keep the factories sorted by code/);
 });

@@ -41,7 +41,8 @@ export const iifeEntries = [
   { input: 'adapters/dynamics/bundle.ts', output: 'dist/softphone-bridge.dynamics.iife.js', httpsOnly: true, budgetGzip: 15 * 1024, budgetEnforced: false },
   { input: 'adapters/hubspot/bundle.ts', output: 'dist/softphone-bridge.hubspot.iife.js', httpsOnly: true, budgetGzip: 15 * 1024, budgetEnforced: false },
   { input: 'adapters/zendesk/bundle.ts', output: 'dist/softphone-bridge.zendesk.iife.js', httpsOnly: true, budgetGzip: 15 * 1024, budgetEnforced: false },
-  { input: 'adapters/webhook/bundle.ts', output: 'dist/softphone-bridge.webhook.iife.js', budgetGzip: 15 * 1024, budgetEnforced: true },
+  // 15 KB + 64 B since issue 15's error factories (one function per code, precise codes for the old catch-alls: ADR 0009).
+  { input: 'adapters/webhook/bundle.ts', output: 'dist/softphone-bridge.webhook.iife.js', budgetGzip: 15 * 1024 + 64, budgetEnforced: true },
   // The softphone frame's side of the remote transport (src/remote/): plain TS, no zod, no eventemitter3.
   { input: 'src/remote/iife.ts', output: 'dist/softphone-bridge.remote.iife.js', budgetGzip: 3 * 1024, budgetEnforced: true },
   // The Visualforce host page's side of it: serves the Salesforce bundle's bridge to a cross-origin

@@ -9,6 +9,9 @@
 // fills `{{consoleOrigin}}` and `{{softphoneOrigin}}` in them: taken ports move both, and nothing
 // ever needs '*'. Headers per origin: demo/security-headers.mjs. Another loopback name for the same
 // port (`http://localhost:8080/`) is redirected to the printed origin (see canonicalLocation).
+// The relay runs in the same process (demo/demo-relay.mjs: embedded store in a temporary folder,
+// per-run secrets, its agent stream open to the softphone origin only); the softphone origin also
+// answers /relay/session and POST /vendor-cloud/… for the Voicenter and Sociomile simulators.
 import { createReadStream, existsSync, realpathSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -16,6 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { demoEntries, iifeEntries } from '../scripts/build-entries.mjs';
 import { contentTypeOf, resolveMounted } from '../scripts/lib/local-server.mjs';
+import { DEMO_AGENT_ID, handleRelayRoute, startDemoRelay } from './demo-relay.mjs';
 import { consoleHeaders, softphoneHeaders } from './security-headers.mjs';
 
 const HOST = '127.0.0.1';
@@ -104,13 +108,14 @@ function canonicalLocation(req, origin) {
   return `${origin}${req.url?.startsWith('/') ? req.url : '/'}`;
 }
 
-async function handle(req, res, site, origins) {
+async function handle(req, res, site, { origins, relay }) {
   const headers = site.headers(origins);
   const location = canonicalLocation(req, origins[site.origin]);
   if (location !== undefined && (req.method === 'GET' || req.method === 'HEAD')) {
     send(req, res, 307, `This demo runs at ${location}\n`, { ...headers, Location: location });
     return;
   }
+  if (site.relayRoutes && (await handleRelayRoute(req, res, relay, origins[site.origin], headers))) return;
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     send(req, res, 405, 'Method Not Allowed\n', { ...headers, Allow: 'GET, HEAD' });
     return;
@@ -175,11 +180,11 @@ function close(server) {
   });
 }
 
-/** A server for one site; requests wait until both origins are known. */
+/** A server for one site; requests wait until both origins and the relay are known. */
 function siteServer(site, ready) {
   return createServer((req, res) => {
     ready
-      .then((origins) => handle(req, res, site, origins))
+      .then((state) => handle(req, res, site, state))
       .catch(() => {
         if (!res.headersSent) send(req, res, 500, 'Internal Server Error\n', {});
         else res.destroy();
@@ -193,26 +198,45 @@ function checkPort(name, port) {
 
 /**
  * Starts the demo on 127.0.0.1: the CRM console on `port`, the softphone on `softphonePort`
- * (default: the console's port + 1). A taken port makes either try the next ones, up to
- * {@link PORT_ATTEMPTS} above; with `port: 0` the system picks both.
+ * (default: the console's port + 1), and the relay on `relayPort` (default: any free port). A
+ * taken console or softphone port makes it try the next ones, up to {@link PORT_ATTEMPTS} above;
+ * with `port: 0` the system picks both. `close()` stops all three and removes the relay's
+ * temporary folder.
  *
- * @param {{ port?: number, softphonePort?: number }} [options] defaults: `PORT` and `SOFTPHONE_PORT` from the environment, else 8080 and the console's + 1
- * @returns {Promise<{ url: string, port: number, softphoneUrl: string, softphonePort: number, close(): Promise<void> }>} `url` is the console's
+ * @param {{ port?: number, softphonePort?: number, relayPort?: number }} [options] defaults: `PORT`, `SOFTPHONE_PORT` and `DEMO_RELAY_PORT` from the environment, else 8080, the console's + 1 and 0
+ * @returns {Promise<{ url: string, port: number, softphoneUrl: string, softphonePort: number, relayUrl: string, relayDataDir: string, agentId: string, close(): Promise<void> }>} `url` is the console's
  */
-export async function startDemoServer({ port = portFromEnv('PORT') ?? DEFAULT_PORT, softphonePort = portFromEnv('SOFTPHONE_PORT') } = {}) {
+export async function startDemoServer({ port = portFromEnv('PORT') ?? DEFAULT_PORT, softphonePort = portFromEnv('SOFTPHONE_PORT'), relayPort = portFromEnv('DEMO_RELAY_PORT') ?? 0 } = {}) {
   checkPort('port', port);
   if (softphonePort !== undefined) checkPort('softphonePort', softphonePort);
+  checkPort('relayPort', relayPort);
   let start;
   const ready = new Promise((resolvePromise) => (start = resolvePromise));
   const consoleServer = siteServer({ page: 'console.html', origin: 'consoleOrigin', headers: (o) => consoleHeaders(o.softphoneOrigin) }, ready);
-  const softphoneServer = siteServer({ page: 'softphone.html', origin: 'softphoneOrigin', headers: (o) => softphoneHeaders(o.consoleOrigin) }, ready);
-  const closeAll = () => Promise.all([close(consoleServer), close(softphoneServer)]).then(() => undefined);
+  const softphoneServer = siteServer({ page: 'softphone.html', origin: 'softphoneOrigin', headers: (o) => softphoneHeaders(o.consoleOrigin, o.relayOrigin), relayRoutes: true }, ready);
+  let relay;
+  const closeAll = async () => {
+    await Promise.all([close(consoleServer), close(softphoneServer)]);
+    await relay?.close();
+  };
   try {
     const consolePort = await listenFrom(consoleServer, port);
     const phonePort = await listenFrom(softphoneServer, softphonePort ?? (port === 0 ? 0 : Math.min(65535, consolePort + 1)));
-    const origins = { consoleOrigin: `http://${HOST}:${consolePort}`, softphoneOrigin: `http://${HOST}:${phonePort}` };
-    start(origins);
-    return { url: `${origins.consoleOrigin}/`, port: consolePort, softphoneUrl: `${origins.softphoneOrigin}/`, softphonePort: phonePort, close: closeAll };
+    const softphoneOrigin = `http://${HOST}:${phonePort}`;
+    // The softphone page opens the agent stream: its origin, exactly, is the relay's one allowed origin.
+    relay = await startDemoRelay({ allowedOrigin: softphoneOrigin, port: relayPort });
+    const origins = { consoleOrigin: `http://${HOST}:${consolePort}`, softphoneOrigin, relayOrigin: relay.origin };
+    start({ origins, relay });
+    return {
+      url: `${origins.consoleOrigin}/`,
+      port: consolePort,
+      softphoneUrl: `${softphoneOrigin}/`,
+      softphonePort: phonePort,
+      relayUrl: `${relay.origin}/`,
+      relayDataDir: relay.dataDir,
+      agentId: DEMO_AGENT_ID,
+      close: closeAll,
+    };
   } catch (error) {
     await closeAll();
     throw error;
@@ -241,11 +265,20 @@ function isMain() {
 if (isMain()) {
   try {
     if (!BUNDLES.every((b) => existsSync(join(repoRoot, b)))) console.error(MISSING_BUNDLE_MESSAGE);
-    const { url, softphoneUrl, close: stop } = await startDemoServer();
+    const { url, softphoneUrl, relayUrl, close: stop } = await startDemoServer();
     console.log(`softphone-bridge demo: ${url}`);
     console.log(`  (the CRM console; its softphone panel is served from ${softphoneUrl} as a second origin)`);
+    console.log(`  relay: ${relayUrl} (in this process, embedded store in a temporary folder; the Voicenter and Sociomile`);
+    console.log(`  simulators post to it: ${url}?softphone=voicenter, ${url}?softphone=sociomile)`);
     const quit = () => {
-      stop().finally(() => process.exit(0));
+      console.log('softphone-bridge demo: stopping (relay shut down, its temporary folder removed)');
+      stop().then(
+        () => process.exit(0),
+        (error) => {
+          console.error(`softphone-bridge demo: could not stop cleanly: ${error instanceof Error ? error.message : String(error)}`);
+          process.exit(1);
+        },
+      );
     };
     process.once('SIGINT', quit);
     process.once('SIGTERM', quit);

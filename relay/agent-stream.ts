@@ -60,6 +60,12 @@ export async function agentStream(deps: AgentStreamDeps, request: Request, agent
   if (!check.ok) return json(check.status, check.reason, check.status === 401 ? { 'www-authenticate': 'Bearer' } : {});
   const resume = request.headers.get('last-event-id') ?? url.searchParams.get('lastEventId') ?? undefined;
   if (resume !== undefined && !EVENT_ID.test(resume)) return json(400, 'Last-Event-ID is not an event id of this relay');
+  // Well formed but another store's (a relay moved from the embedded store to Redis, or a client
+  // that kept the id of another relay): refused here, before the 200, not by a stream that opens
+  // and closes at once, which EventSource would retry with the same id forever.
+  if (resume !== undefined && !deps.store.isEventId(resume)) {
+    return json(400, "Last-Event-ID is not an event id of this relay's store (an id from another relay or store?): reconnect without it for new events, or with lastEventId=0 for every retained one");
+  }
 
   const encoder = new TextEncoder();
   let end: () => void = () => undefined;

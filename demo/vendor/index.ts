@@ -9,9 +9,11 @@ import { consoleLogger } from '../../src/shared/logger.js';
 import type { VendorSoftphone } from './panel.js';
 import { mountSobotPanel } from './sobot-panel.js';
 import { mountSociomilePanel } from './sociomile-panel.js';
+import type { VendorCloud } from './vendor-cloud.js';
 import { mountVoicenterPanel } from './voicenter-panel.js';
 
 export type { VendorSoftphone } from './panel.js';
+export { httpCloud, type CloudAnswer, type CloudPath, type VendorCloud } from './vendor-cloud.js';
 
 /** A vendor whose softphone the demo can simulate. */
 export type VendorName = 'sobot' | 'voicenter' | 'sociomile';
@@ -24,8 +26,10 @@ export function isVendorName(value: unknown): value is VendorName {
   return typeof value === 'string' && (VENDOR_NAMES as readonly string[]).includes(value);
 }
 
-/** Optional injections, for tests: the connector's clock (call durations) and logger. */
+/** What the panels are given: the relay (Voicenter, Sociomile) and, for tests, the connector's clock (call durations) and logger. */
 export interface VendorSoftphoneOptions {
+  /** The vendor's cloud and the relay it posts to. Required for Voicenter and Sociomile, whose calls report through it. */
+  readonly cloud?: VendorCloud;
   /** Measures talk time where the vendor does not state it. Default: the page's clock. */
   readonly clock?: Clock;
   /** The connector's logger (ids and codes only). Default: the console, warnings and up. */
@@ -48,9 +52,9 @@ export function mountVendorSoftphone(container: HTMLElement, vendor: VendorName,
     case 'sobot':
       return mountSobotPanel(container, contract, env);
     case 'voicenter':
-      return mountVoicenterPanel(container, contract, env);
     case 'sociomile':
-      return mountSociomilePanel(container, contract, env);
+      if (options.cloud === undefined) return Promise.reject(new TypeError(`mountVendorSoftphone: ${vendor} needs options.cloud (the relay its cloud posts to).`));
+      return vendor === 'voicenter' ? mountVoicenterPanel(container, contract, env, options.cloud) : mountSociomilePanel(container, contract, env, options.cloud);
     default:
       // Callers from plain JavaScript may pass anything: refuse clearly rather than mount nothing.
       return Promise.reject(new TypeError('mountVendorSoftphone: vendor must be one of VENDOR_NAMES.'));

@@ -16,7 +16,7 @@ export interface PanelEnv {
 export interface VendorSoftphone {
   /** Disconnects the connector (removing its SDK listeners) and removes the panel. */
   dispose(): void;
-  /** Resolves once every contract call the connector made so far has settled (for tests). */
+  /** Resolves once every post to the relay and every contract call the connector made so far have settled (for tests). */
   settled(): Promise<void>;
 }
 
@@ -33,6 +33,8 @@ export class VendorPanel {
   readonly #view: TraceView;
   readonly #notes: NotesBox;
   readonly #unsubscribe: () => void;
+  /** Work the panel started that the connector does not know of (posts to the relay). */
+  readonly #work = new Set<Promise<unknown>>();
   #render: () => void = () => {};
 
   constructor(
@@ -79,8 +81,21 @@ export class VendorPanel {
         void connector.disconnect();
         this.dispose();
       },
-      settled: () => connector.settled(),
+      settled: async () => {
+        await Promise.all([...this.#work]);
+        await connector.settled();
+      },
     };
+  }
+
+  /** Has `settled()` wait for `work` too (a post whose answer and stream event are still coming). */
+  track(work: Promise<unknown>): void {
+    const done = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#work.add(done);
+    void done.then(() => this.#work.delete(done));
   }
 
   /** Adds the vendor's control groups, in order. */

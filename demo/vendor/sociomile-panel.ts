@@ -1,9 +1,11 @@
 import { sociomileConnector } from '../../connectors/sociomile/index.js';
 import type { ContractTarget } from '../../src/contract/index.js';
-import { FakeSociomileWidget, FakeWebhookRelay, sociomileWebhook, type WidgetCommand } from '../../test/fakes/fake-sociomile.js';
+import { FakeSociomileWidget, sociomileWebhook, type WidgetCommand } from '../../test/fakes/fake-sociomile.js';
 import { buttonRow, choiceSelect, eventButton, group, labelled, textElement, textInput } from './dom.js';
 import { VendorPanel, type PanelEnv, type VendorSoftphone } from './panel.js';
 import { observedHost, type SocioVoiceCommand } from './sociomile-host.js';
+import { tracedCloud } from './traced-cloud.js';
+import type { VendorCloud } from './vendor-cloud.js';
 
 /** A placeholder: the fake widget only checks that `init` has one. Never shown or logged. */
 const CREDENTIAL = 'placeholder-not-a-credential';
@@ -14,21 +16,22 @@ const CREDENTIAL = 'placeholder-not-a-credential';
  */
 const WIDGET_URL = 'https://widget.sociomile.example/widget.js';
 
-/** Echoed back as the webhook's `extra_params`: how a server routes webhooks to this agent. */
-const DIAL_PARAMS = { agent: 'demo-agent' } as const;
-
 /**
  * Mounts the simulated Sociomile Voice widget: the connector queues its commands in the embed
  * snippet's `socioVoice.q` until the (fake) widget script loads; `start_call` becomes the `dial`
- * command with the conversationId as `internal_id`; the "call finished" webhook, relayed by the
- * CRM's server, ends the call with talk time, disposition and recording link.
+ * command with the conversationId as `internal_id` and `params: { agent }`; the "call finished"
+ * webhook, which the Sociomile cloud posts to the relay with that agent in `extra_params`, comes
+ * back on the agent's relay stream and ends the call with talk time, disposition and recording link.
  */
-export async function mountSociomilePanel(container: HTMLElement, contract: ContractTarget, env: PanelEnv): Promise<VendorSoftphone> {
-  const panel = new VendorPanel(container, 'Sociomile', 'Sociomile Voice widget (fake) and its webhook, through the Sociomile connector. The widget only dials out.');
+export async function mountSociomilePanel(container: HTMLElement, contract: ContractTarget, env: PanelEnv, vendorCloud: VendorCloud): Promise<VendorSoftphone> {
+  const panel = new VendorPanel(container, 'Sociomile', 'Sociomile Voice widget (fake); the Sociomile cloud posts its webhook to the relay, whose agent stream feeds the Sociomile connector. The widget only dials out.');
   const widget = new FakeSociomileWidget();
   const host = observedHost((command) => panel.trace.vendorCall(describe(command)));
-  const relay = new FakeWebhookRelay();
-  const connector = sociomileConnector({ userCredential: CREDENTIAL, host, widgetUrl: WIDGET_URL, webhooks: relay.subscribe, dialParams: DIAL_PARAMS });
+  const cloud = tracedCloud(vendorCloud, panel.trace, (work) => panel.track(work));
+  // What the connector's `relay` option does, traced: the stream's webhooks, and the agent in every
+  // dial's params (echoed in the webhook's `extra_params`, which the relay routes by).
+  const webhooks = (listener: (body: unknown) => void) => cloud.subscribe(['sociomile.call'], (event) => listener(event.body));
+  const connector = sociomileConnector({ userCredential: CREDENTIAL, host, widgetUrl: WIDGET_URL, webhooks, dialParams: { agent: cloud.agentId } });
   const softphone = await panel.connect(connector, contract, env);
 
   /** `internal_id`s whose webhook was sent. */
@@ -53,15 +56,16 @@ export async function mountSociomilePanel(container: HTMLElement, contract: Cont
   ]);
   const talk = textInput('42', { inputmode: 'numeric', autocomplete: 'off' });
   const recording = textInput('https://recordings.example.com/sociomile/1667543751.398.mp3', { inputmode: 'url', autocomplete: 'off' });
-  const finish = eventButton('Call finished', 'webhook → server relay', panel.act(() => {
+  const finish = eventButton('Call finished', 'webhook posted to the relay', panel.act(() => {
     const dial = openDial();
     if (dial === undefined) throw new Error('no dialled call is waiting for its webhook');
     const answered = disposition.value === 'ANSWERED';
     finished.add(dial.internal_id);
     lastWebhook = sociomileWebhook(dial.internal_id, { phone: dial.number, talk: answered ? seconds(talk.value) : 0, wait: 3, answered, recordingurl: recording.value.trim(), extra: dial.params });
-    panel.trace.during('server', 'webhook · call finished', () => relay.send(lastWebhook));
+    return cloud.post('webhook · call finished', 'sociomile/webhook', lastWebhook).then(() => undefined);
   }));
-  const resend = eventButton('Resend webhook', 'resend API: the same body again', panel.act(() => panel.trace.during('server', 'webhook · resent', () => relay.send(lastWebhook))));
+  // The relay stores a redelivery once and acknowledges it again: nothing new on the stream.
+  const resend = eventButton('Resend webhook', 'resend API: the same body again', panel.act(() => cloud.post('webhook · resent', 'sociomile/webhook', lastWebhook).then(() => undefined)));
 
   panel.add(
     group('Widget', buttonRow(load, open, minimise)),

@@ -47,7 +47,7 @@ export class TraceView {
     item.className = 'vs-entry';
     item.dataset['source'] = entry.source;
     item.append(textElement('span', `${this.#sourceLabel(entry.source)} · ${entry.event}`, 'vs-event'));
-    const steps = entry.steps.length === 0 && (entry.source === 'vendor' || entry.source === 'server') ? [noCall] : entry.steps;
+    const steps = entry.steps.length === 0 && (entry.source === 'vendor' || entry.source === 'relay') ? [noCall] : entry.steps;
     for (const step of steps) item.append(stepElement(step));
     return item;
   }
@@ -58,21 +58,24 @@ export class TraceView {
         return this.vendorTitle;
       case 'crm':
         return 'CRM';
-      case 'server':
-        return 'Server relay';
+      case 'cloud':
+        return `${this.vendorTitle} cloud`;
+      case 'relay':
+        return 'Relay stream';
       case 'connector':
         return 'Connector';
     }
   }
 }
 
-/** A vendor event or relay the connector turned into nothing (a duplicate, a registration callback). */
+/** A vendor event or stream event the connector turned into nothing (a duplicate, a registration callback). */
 const noCall: TraceStep = { kind: 'note', text: 'no contract call' };
 
 function stepElement(step: TraceStep): HTMLSpanElement {
   const span = textElement('span', stepText(step), 'vs-step');
   span.dataset['kind'] = step.kind;
   if (step.kind === 'contract') span.dataset['verdict'] = step.verdict.state === 'refused' && step.verdict.code === IGNORED ? 'ignored' : step.verdict.state;
+  if (step.kind === 'http') span.dataset['verdict'] = step.outcome.state === 'answered' ? (step.outcome.status < 300 ? 'accepted' : 'refused') : step.outcome.state === 'failed' ? 'refused' : 'pending';
   return span;
 }
 
@@ -88,6 +91,12 @@ function stepText(step: TraceStep): string {
       return `→ vendor: ${step.call}`;
     case 'report':
       return `⚠ connector reported ${step.code}`;
+    case 'http': {
+      const outcome = step.outcome;
+      if (outcome.state === 'pending') return `→ ${step.request} · pending…`;
+      if (outcome.state === 'failed') return `→ ${step.request} · failed (${outcome.reason})`;
+      return `→ ${step.request} · ${outcome.status}${outcome.reply === '' ? '' : ` ${outcome.reply}`}`;
+    }
     case 'note':
       return `· ${step.text}`;
   }

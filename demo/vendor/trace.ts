@@ -1,15 +1,21 @@
 /**
- * The panel's trace: what made the connector act (a vendor event, a CRM intent, a server relay)
- * and what it did as a result (contract calls and their verdicts, vendor methods, reports). It is
- * the visible form of "vendor event → connector → contract → CRM".
+ * The panel's trace: what made the connector act (a vendor event, a CRM intent, an event of the
+ * relay's agent stream) and what it did as a result (contract calls and their verdicts, vendor
+ * methods, reports), plus what the vendor's cloud posted to the relay and the relay's answer. It
+ * is the visible form of "vendor event → HTTP post → relay ack → stream event → contract call →
+ * bridge verdict".
  *
- * Attribution is by nesting rather than by matching ids: connectors handle a vendor event
- * synchronously inside the SDK's listener, so whatever happens while {@link Trace.during} runs
- * belongs to that event. Nothing here knows about a vendor or the DOM.
+ * Attribution is by nesting rather than by matching ids: connectors handle a vendor event (or a
+ * stream event) synchronously inside its listener, so whatever happens while {@link Trace.during}
+ * runs belongs to that event. What finishes later (the bridge's verdict, the relay's HTTP answer)
+ * is a pending step of its entry, settled in place. Nothing here knows about a vendor or the DOM.
  */
 
-/** Who started a trace entry. */
-export type TraceSource = 'vendor' | 'crm' | 'server' | 'connector';
+/** Who started a trace entry: the vendor's SDK, the CRM, the vendor's cloud posting to the relay, the relay's agent stream, or nobody known. */
+export type TraceSource = 'vendor' | 'crm' | 'cloud' | 'relay' | 'connector';
+
+/** The answer to an HTTP request: still running, answered with a status (and a short reply), or failed without one. */
+export type HttpOutcome = { readonly state: 'pending' } | { readonly state: 'answered'; readonly status: number; readonly reply: string } | { readonly state: 'failed'; readonly reason: string };
 
 /** A contract call's verdict from the bridge: still running, accepted, or refused with a code. */
 export type ContractVerdict = { readonly state: 'pending' } | { readonly state: 'accepted' } | { readonly state: 'refused'; readonly code: string };
@@ -19,6 +25,7 @@ export type TraceStep =
   | { readonly kind: 'contract'; readonly method: string; readonly verdict: ContractVerdict }
   | { readonly kind: 'vendor'; readonly call: string }
   | { readonly kind: 'report'; readonly code: string }
+  | { readonly kind: 'http'; readonly request: string; readonly outcome: HttpOutcome }
   | { readonly kind: 'note'; readonly text: string };
 
 /** One cause and its effects, in order. */
@@ -29,7 +36,7 @@ export interface TraceEntry {
   readonly steps: readonly TraceStep[];
 }
 
-/** A contract call in flight; {@link Trace.settle} records the bridge's verdict on it. */
+/** A step in flight (a contract call, an HTTP request); {@link Trace.settle} and {@link Trace.answer} record how it ended. */
 export interface PendingContractCall {
   readonly entry: number;
   readonly index: number;
@@ -94,6 +101,23 @@ export class Trace {
     const step = entry?.steps[call.index];
     if (entry === undefined || step?.kind !== 'contract') return;
     entry.steps[call.index] = { ...step, verdict };
+    this.#changed();
+  }
+
+  /** Records an HTTP request (pending) in the open entry, or in an entry of its own. */
+  httpRequest(request: string): PendingContractCall {
+    const entry = this.#current();
+    entry.steps.push({ kind: 'http', request, outcome: { state: 'pending' } });
+    this.#changed();
+    return { entry: entry.id, index: entry.steps.length - 1 };
+  }
+
+  /** Records how an HTTP request ended. */
+  answer(request: PendingContractCall, outcome: HttpOutcome): void {
+    const entry = this.#entries.find((e) => e.id === request.entry);
+    const step = entry?.steps[request.index];
+    if (entry === undefined || step?.kind !== 'http') return;
+    entry.steps[request.index] = { ...step, outcome };
     this.#changed();
   }
 

@@ -9,6 +9,8 @@ export const LOG_FILE = 'events.jsonl';
 
 /** Digits of an id: zero-padded so that ids compare as text in the order they were given. */
 const ID_DIGITS = 16;
+/** This store's event ids: the sequence number, zero-padded so that ids sort as text. */
+const EVENT_ID = new RegExp(`^\\d{${ID_DIGITS}}$`);
 
 /** Options of {@link openEmbeddedStore}. */
 export interface EmbeddedStoreOptions {
@@ -232,8 +234,13 @@ class EmbeddedStore implements EventStore {
     }
   }
 
+  isEventId(id: string): boolean {
+    return id === '0' || EVENT_ID.test(id);
+  }
+
   async readAfter(agentId: string, afterId: string | undefined, limit: number): Promise<readonly RelayEvent[]> {
     this.#usable();
+    if (afterId !== undefined && !this.isEventId(afterId)) throw new RangeError(`embedded store: afterId is not an event id of this store (expected ${ID_DIGITS} digits)`);
     const list = this.#byAgent.get(agentId) ?? [];
     const from = afterId === undefined ? 0 : firstAfter(list, afterId);
     return list.slice(from, from + Math.max(0, limit));

@@ -26,6 +26,13 @@ export interface NewRelayEvent {
 export interface EventStore {
   /** Stores `event` unless its dedupeKey is already stored; resolves only once durable. `duplicate` = it was already there (the stored event is returned). Rejects when the store is down. */
   append(event: NewRelayEvent): Promise<{ readonly event: RelayEvent; readonly duplicate: boolean }>;
+  /**
+   * Whether `id` is an event id of this store, or `0` (from the oldest retained): what a resume
+   * (`Last-Event-ID`) may name. The agent stream refuses anything else with 400 before it opens, so
+   * that an id from another store (embedded ids are 16 digits, Redis ids `<ms>-<seq>`) is never
+   * compared with this store's ids.
+   */
+  isEventId(id: string): boolean;
   /** The agent's events after `afterId` (exclusive; undefined = from the oldest retained), oldest first, at most `limit`. */
   readAfter(agentId: string, afterId: string | undefined, limit: number): Promise<readonly RelayEvent[]>;
   /** Calls `listener` with every event appended for `agentId` from now on, by this or any other instance; returns how to stop. */

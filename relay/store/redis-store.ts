@@ -133,6 +133,11 @@ export class RedisStore implements EventStore {
   }
 
   /** @inheritdoc */
+  isEventId(id: string): boolean {
+    return id === '0' || STREAM_ID.test(id);
+  }
+
+  /** @inheritdoc */
   async readAfter(agentId: string, afterId: string | undefined, limit: number): Promise<readonly RelayEvent[]> {
     if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`redis store: limit must be a non-negative integer, got ${limit}`);
     if (limit === 0) return []; // XRANGE COUNT 0 would mean "no limit"

@@ -6,6 +6,7 @@ import type { CallRecord, ContractTarget } from '../../src/contract/index.js';
 import type { Bridge } from '../../src/core/bridge.js';
 import type { RemoteClient } from '../../src/remote/client.js';
 import { bridgeWithFakeCrm, manualClock, recordingLogger, type ManualClock } from '../connectors/tools.js';
+import { DEMO_AGENT, InPageCloud } from './in-page-cloud.js';
 import { PanelDriver, until } from './panel-driver.js';
 
 // Compile-time check: the softphone frame's remote client is a contract the panel can drive.
@@ -26,8 +27,10 @@ describe('the demo switch: simulated vendor softphones (demo/vendor)', () => {
   let panel: VendorSoftphone | undefined;
   let ui: PanelDriver;
   let lastCall: CallRecord | undefined;
+  let cloud: InPageCloud;
 
   beforeEach(() => {
+    cloud = new InPageCloud();
     ({ crm, adapter, bridge } = bridgeWithFakeCrm());
     lastCall = undefined;
     bridge.on('call.updated', (call) => (lastCall = call));
@@ -45,7 +48,7 @@ describe('the demo switch: simulated vendor softphones (demo/vendor)', () => {
   });
 
   const mount = async (vendor: VendorName) => {
-    panel = await mountVendorSoftphone(container, vendor, bridge, { clock, logger });
+    panel = await mountVendorSoftphone(container, vendor, bridge, { clock, logger, cloud });
     // The Voicenter connector registers the extension after connecting; calls reach a registered phone only.
     if (vendor === 'voicenter') await until(() => !ui.button('Incoming call').disabled, () => ui.status());
   };
@@ -60,12 +63,14 @@ describe('the demo switch: simulated vendor softphones (demo/vendor)', () => {
     expect(logs, 'call logs').to.have.length(1);
     return logs[0]!;
   };
-  /** Types the caller (Ada's number), clicks `ring` and waits until the panel shows it ringing. */
+  /** Types the caller (Ada's number), clicks `ring` and waits until the panel shows it ringing (and the relay's events arrived). */
   const ringFrom = async (ring: string, name: string) => {
     ui.type('Caller name', name);
     ui.type('Caller number', ADA.phone);
     ui.click(ring);
     await until(() => ui.status() === `Ringing: ${name} · ${ADA.phone}`, () => ui.status());
+    // Voicenter: the pop-up phase the cloud posted comes back on the relay stream before the agent answers.
+    await panel?.settled();
   };
   /** Ada calls; the agent answers after 4 s and hangs up after `talkSeconds`. */
   const answeredCall = async (ring: string, talkSeconds: number) => {
@@ -109,6 +114,16 @@ describe('the demo switch: simulated vendor softphones (demo/vendor)', () => {
       await mountVendorSoftphone(container, 'genesys' as VendorName, bridge, { clock, logger }).catch((e: unknown) => (error = e));
       expect(error).to.be.instanceOf(TypeError);
       expect(container.childElementCount).to.equal(0);
+    });
+
+    it('refuses Voicenter and Sociomile without a cloud (the relay their calls report through), leaving the container empty', async () => {
+      for (const vendor of ['voicenter', 'sociomile'] as const) {
+        let error: unknown;
+        await mountVendorSoftphone(container, vendor, bridge, { clock, logger }).catch((e: unknown) => (error = e));
+        expect(error, vendor).to.be.instanceOf(TypeError);
+        expect((error as Error).message).to.include('options.cloud');
+        expect(container.childElementCount).to.equal(0);
+      }
     });
 
     it('rejects and removes its panel when the contract cannot load (no partner id anywhere)', async () => {
@@ -207,11 +222,19 @@ describe('the demo switch: simulated vendor softphones (demo/vendor)', () => {
       expect(log.call.extra['callNotesSubmitted']).to.deep.include({ recordingUrl: `https://recordings.example.com/voicenter/${ivrId}.mp3`, talkSeconds: 45, voicenterStatus: 'ANSWER' });
       expectAdaPopped(ivrId);
       await ui.traced('Voicenter · onRinging | → incomingCall · accepted');
-      await ui.traced('Server relay · pop-up screen · Ringing | → incomingCall · accepted');
+      // vendor cloud → HTTP post → relay ack, then the stream event → contract call → bridge verdict.
+      await ui.traced('Voicenter cloud · pop-up screen · Ringing | → POST relay …/voicenter/popup · 200 {"STATUS":"OK"}');
+      await ui.traced('Relay stream · voicenter.popup · id 1 | → incomingCall · accepted');
       await ui.traced('Voicenter · onCallAnswer | → callAccepted · accepted');
       await ui.traced('Voicenter · onCallEnd | → callEnded · accepted');
-      await ui.traced('Server relay · CDR notification | → callNotesSubmitted · accepted');
+      await ui.traced('Voicenter cloud · CDR notification | → POST relay …/voicenter/cdr · 200 {"err":"0","errdesc":"OK"}');
+      await ui.traced('Relay stream · voicenter.cdr · id 2 | → callNotesSubmitted · accepted');
       expect(ui.button('CDR arrived').disabled, 'one CDR per call').to.equal(true);
+      // What the cloud posted routes to this agent: the pop-up by extenUser, the inbound CDR by targetextension.
+      expect(cloud.posted.map((p) => p.path)).to.deep.equal(['voicenter/popup', 'voicenter/cdr']);
+      expect(cloud.posted[0]!.body).to.include({ extenUser: DEMO_AGENT, ivrid: ivrId, phone: ADA.phone });
+      expect(cloud.posted[1]!.body).to.include({ targetextension: DEMO_AGENT, callerextension: '', ivruniqueid: ivrId, status: 'ANSWER' });
+      expect(cloud.notPushed, 'events for no agent or another one').to.deep.equal([]);
     });
 
     it('start_call dials through the web-phone (call without the +); the callee answers and the agent hangs up', async () => {
@@ -293,19 +316,24 @@ describe('the demo switch: simulated vendor softphones (demo/vendor)', () => {
       ui.type('Recording link', 'https://recordings.example.com/sociomile/demo-call.mp3');
       ui.click('Call finished');
       await done();
-      await ui.traced('Server relay · webhook · call finished | → callAccepted · accepted | → callEnded · accepted');
+      await ui.traced('Sociomile cloud · webhook · call finished | → POST relay …/sociomile/webhook · 200 {"ok":true,"id":"0000000000000001","duplicate":false}');
+      await ui.traced('Relay stream · sociomile.call · id 1 | → callAccepted · accepted | → callEnded · accepted');
       const log = onlyLog();
       expect(log.call).to.include({ direction: 'outbound', phoneNumber: ADA.phone, durationSeconds: 42, outcome: 'completed' });
       expect(log.call.extra['callEnded']).to.deep.include({
         recordingUrl: 'https://recordings.example.com/sociomile/demo-call.mp3',
         sociomileDisposition: 'ANSWERED',
-        extraParams: { agent: 'demo-agent' },
+        extraParams: { agent: DEMO_AGENT },
       });
       expect(crm.pops.map((p) => p.conversationId)).to.deep.equal([log.call.conversationId]);
 
+      expect((cloud.posted[0]!.body as { data: Record<string, unknown> }).data).to.deep.include({ internal_id: log.call.conversationId, extra_params: { agent: DEMO_AGENT } });
+
+      // A redelivery: the relay stores it once and acknowledges it again; nothing new on the stream.
       ui.click('Resend webhook');
       await done();
-      await ui.traced('Server relay · webhook · resent | · no contract call');
+      await ui.traced('Sociomile cloud · webhook · resent | → POST relay …/sociomile/webhook · 200 {"ok":true,"id":"0000000000000001","duplicate":true}');
+      expect(ui.trace().filter((line) => line.startsWith('Relay stream'))).to.have.length(1);
       expect(onlyLog().updates).to.equal(log.updates);
     });
 

@@ -4,8 +4,10 @@
 // the console must show the screen pop and exactly one call log per call, keep both across a
 // reload (IndexedDB), break no CSP rule on either origin and log no number or note to the console.
 // The fault switch makes the CRM fail writes: the outbox retries until one log lands, and "Reset
-// demo" empties both databases. The vendor switch gets one Sobot call, one Voicenter call with its
-// relayed pop-up and CDR, and one Sociomile click-to-dial through the same two origins.
+// demo" empties both databases. The vendor switch gets one Sobot call, one Voicenter call whose
+// pop-up phase and CDR go over HTTP through the demo's relay (dist/relay, in the demo server's
+// process) and back on the agent stream, and one Sociomile click-to-dial whose webhook does the
+// same; the relay's own stream and /metrics are read to show what went through it.
 // Leaves its screenshot in test-results/demo.png (gitignored), so that `npm test` leaves the tree
 // clean; with DEMO_SCREENSHOT=docs (`npm run screenshot`) it rewrites docs/demo.png, the
 // README's picture, instead. Needs the build (`npm run build`).
@@ -15,6 +17,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startDemoServer } from '../../demo/server.mjs';
+import { openStream } from './relay-harness.mjs';
 import { demoEntries } from '../../scripts/build-entries.mjs';
 import { findChromium } from '../../scripts/find-chromium.mjs';
 
@@ -95,6 +98,35 @@ async function talkAndWrapUp(phone, answer, disposition, notes) {
   await phone.getByRole('button', { name: 'Hang up' }).click();
   await phone.getByRole('button', { name: 'Submit notes' }).click();
   await phase(phone, 'Idle');
+}
+
+/**
+ * Everything the demo's relay has pushed to the demo agent so far, as a second client of the agent
+ * stream reads it from the start (`lastEventId=0`): `{ type, id, vendor, kind, agentId, body }`.
+ * The token comes from the demo server, as the softphone page gets it.
+ */
+async function relayedEvents() {
+  const session = await (await fetch(`${server.softphoneUrl}relay/session`)).json();
+  const stream = await openStream(`${session.url}v1/agents/${session.agentId}/events?lastEventId=0&token=${encodeURIComponent(session.token)}`);
+  assert.equal(stream.response.status, 200, 'the agent stream opens with the demo server\'s token');
+  const events = [];
+  try {
+    // The retained events are replayed at once; a second of silence means there are no more.
+    for (;;) {
+      const item = await stream.nextEvent(1_000).catch(() => ({ end: true }));
+      if (item.end) return events;
+      events.push({ type: item.event, ...item.data });
+    }
+  } finally {
+    stream.close();
+  }
+}
+
+/** The relay's `relay_events_accepted_total` for `vendor` and `kind`, from its /metrics. */
+async function acceptedByRelay(vendor, kind) {
+  const text = await (await fetch(`${server.relayUrl}metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`relay_events_accepted_total{vendor="${vendor}",kind="${kind}"}`));
+  return line === undefined ? 0 : Number(line.split(' ').at(-1));
 }
 
 /** Waits until the bridge has written everything it queued, as `<sb-bridge-status>` shows it. */
@@ -426,25 +458,30 @@ test('the vendor switch: ?softphone=sobot runs the frame through the fake Sobot 
   }
 });
 
-test('the vendor switch: ?softphone=voicenter runs a web-phone call and its server-relayed pop-up and CDR across the two origins, logged once', { timeout: 60_000 }, async () => {
+test('the vendor switch: ?softphone=voicenter runs a web-phone call whose pop-up phase and CDR go over HTTP through the relay and its agent stream, logged once with what the relay carried', { timeout: 60_000 }, async () => {
   const { context, page, seen, phone, button } = await openConsole(`${server.url}?softphone=voicenter`);
+  const before = { popup: await acceptedByRelay('voicenter', 'popup'), cdr: await acceptedByRelay('voicenter', 'cdr') };
   try {
     await button('Incoming call').and(phone.locator(':enabled')).waitFor();
 
-    // The web-phone never says who calls: the relayed pop-up screen adds the number to the ringing
-    // call, and the record pops once the call connects (a ring pop happens only when the first
-    // event already has the number).
+    // The web-phone never says who calls: the pop-up screen phase, posted by the (simulated)
+    // Voicenter cloud to the relay and pushed back on the agent stream, adds the number to the
+    // ringing call, and the record pops once the call connects (a ring pop happens only when the
+    // first event already has the number).
     await button('Incoming call').click();
     await page.locator('#current-call[data-state="ringing"]', { hasText: '+1 415 555 0101' }).waitFor();
+    await phone.getByText('Relay stream · voicenter.popup').first().waitFor();
     await button('Answer').click();
     await page.locator('#screen-pop[data-kind="record"] h3', { hasText: 'Maya Okafor' }).waitFor();
     await page.locator('#current-call[data-state="connected"]', { hasText: 'Maya Okafor' }).waitFor();
     await page.waitForTimeout(1_100);
     await button('Hang up').click();
     await page.locator('#call-log tr').first().waitFor();
-    // Voicenter's CDR comes later through the CRM's server: the same log gains the recording.
+    // Voicenter's CDR comes later through the relay: the same log gains the recording.
     await button('CDR arrived').click();
-    await phone.getByText('CDR notification').first().waitFor();
+    await phone.getByText('POST relay …/voicenter/cdr · 200').first().waitFor();
+    await phone.getByText('Relay stream · voicenter.cdr').first().waitFor();
+    await page.locator('#call-log tr a.recording').first().waitFor();
     await outboxDrained(page);
 
     const rows = await logRows(page);
@@ -459,14 +496,26 @@ test('the vendor switch: ?softphone=voicenter runs a web-phone call and its serv
     await phone.getByText('onCallEnd').first().waitFor();
     await phone.getByText('callNotesSubmitted').first().waitFor();
 
+    // What went through the relay: its stream holds this call's pop-up phase and CDR, once each,
+    // routed to the demo agent, and they are what the CRM shows (the caller, the recording link).
+    const cdrs = (await relayedEvents()).filter((e) => e.type === 'voicenter.cdr' && e.body.record === rows[0].recording);
+    assert.equal(cdrs.length, 1, 'the CDR with the logged recording link, on the agent stream once');
+    const ivrId = cdrs[0].body.ivruniqueid;
+    assert.deepEqual({ agentId: cdrs[0].agentId, targetextension: cdrs[0].body.targetextension, status: cdrs[0].body.status }, { agentId: server.agentId, targetextension: server.agentId, status: 'ANSWER' });
+    const popups = (await relayedEvents()).filter((e) => e.type === 'voicenter.popup' && e.body.ivrid === ivrId);
+    assert.equal(popups.length, 1, "this call's Ringing phase, on the agent stream once");
+    assert.deepEqual({ agentId: popups[0].agentId, phone: popups[0].body.phone, status: popups[0].body.status }, { agentId: server.agentId, phone: '+14155550101', status: 'Ringing' });
+    assert.deepEqual({ popup: await acceptedByRelay('voicenter', 'popup'), cdr: await acceptedByRelay('voicenter', 'cdr') }, { popup: before.popup + 1, cdr: before.cdr + 1 }, "the relay's /metrics counted one pop-up phase and one CDR");
+
     assertCleanPages(seen);
   } finally {
     await context.close();
   }
 });
 
-test('the vendor switch: ?softphone=sociomile dials a contact clicked in the console through the widget queue, and its webhook logs the call', { timeout: 60_000 }, async () => {
+test('the vendor switch: ?softphone=sociomile dials a contact clicked in the console through the widget queue, and its webhook, through the relay, logs the call', { timeout: 60_000 }, async () => {
   const { context, page, seen, phone, button } = await openConsole(`${server.url}?softphone=sociomile`);
+  const before = await acceptedByRelay('sociomile', 'call');
   try {
     await button('Load widget script').waitFor();
 
@@ -477,6 +526,8 @@ test('the vendor switch: ?softphone=sociomile dials a contact clicked in the con
     await button('Load widget script').click(); // the queued dial runs now
     await page.locator('#current-call[data-state="dialing"]', { hasText: 'Jonas Lindqvist' }).waitFor();
     await button('Call finished').click(); // ANSWERED, 42 s of talk, a recording link
+    await phone.getByText('POST relay …/sociomile/webhook · 200').first().waitFor();
+    await phone.getByText('Relay stream · sociomile.call').first().waitFor();
     await page.locator('#call-log tr').first().waitFor();
     await outboxDrained(page);
 
@@ -488,6 +539,14 @@ test('the vendor switch: ?softphone=sociomile dials a contact clicked in the con
     // D15: the webhook's disposition and recording link show in the log.
     assert.equal(rows[0].vendorOutcome, 'Sociomile: ANSWERED');
     assert.match(rows[0].recording ?? '', /^https:\/\//);
+
+    // What went through the relay: one webhook on the agent stream, routed by the agent the
+    // connector put in the dial's params, carrying what the CRM logged.
+    const webhooks = (await relayedEvents()).filter((e) => e.type === 'sociomile.call');
+    assert.equal(webhooks.length, 1, 'one Sociomile webhook on the agent stream');
+    const data = webhooks[0].body.data;
+    assert.deepEqual({ agentId: webhooks[0].agentId, extra: data.extra_params, phone: data.phone, talktime: data.talktime, recordingurl: data.recordingurl }, { agentId: server.agentId, extra: { agent: server.agentId }, phone: '+14155550117', talktime: '42', recordingurl: rows[0].recording });
+    assert.equal(await acceptedByRelay('sociomile', 'call'), before + 1, "the relay's /metrics counted the webhook");
     assertCleanPages(seen);
   } finally {
     await context.close();

@@ -272,6 +272,23 @@ describe('ingress rules', () => {
     assert.equal((await fetch(`${base}/healthz`)).status, 200);
   });
 
+  test('a body that keeps trickling in (a byte every 40 ms) gets 408 on every endpoint with the deadline in the reply, nothing is stored, the refusals are counted', async (t) => {
+    const { ingress, base, store } = await startRelay({ t, bodyTimeoutMs: 300 });
+    for (const path of ['/voicenter/popup', '/voicenter/cdr', '/sociomile/webhook']) {
+      const started = Date.now();
+      const answer = await trickle(`${ingress}${path}`, 40);
+      assert.equal(answer.status, 408, path);
+      assert.match(answer.body, /did not arrive within 300 ms/, `${path}: the reply says why`);
+      assert.ok(Date.now() - started < 3_000, `${path}: cut at the deadline, not when the sender stops`);
+    }
+    for (const agent of ['KGpK4iWq', 'SIPSIPSI', 'demo-agent']) assert.deepEqual(await stored(store, agent), []);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    for (const [vendor, kind] of [['voicenter', 'popup'], ['voicenter', 'cdr'], ['sociomile', 'call']]) {
+      assert.match(metrics, new RegExp(`relay_events_rejected_total\\{vendor="${vendor}",kind="${kind}",reason="timeout"\\} 1`), `${vendor}.${kind} timeout counted`);
+    }
+    assert.equal((await fetch(`${base}/healthz`)).status, 200);
+  });
+
   test('"__proto__" keys are dropped from JSON and XML-RPC bodies (nothing reaches a prototype); deep nesting is refused', async (t) => {
     const { ingress, store } = await startRelay({ t });
     const text = JSON.stringify(cdrSeed.json).replace('{', '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},');
@@ -295,6 +312,7 @@ describe('ingress rules', () => {
       append: async () => {
         throw new Error('disk on fire');
       },
+      isEventId: () => true,
       readAfter: async () => [],
       subscribe: () => () => undefined,
       ping: async () => {
@@ -332,6 +350,29 @@ describe('ingress rules', () => {
 });
 
 /** Sends a request with `write` writing (part of) its body, and resolves with the status the relay answers. */
+/**
+ * POSTs a JSON body that trickles in (one byte every `everyMs`, never complete) until the relay
+ * answers; resolves with the status and the reply's text.
+ */
+function trickle(url, everyMs) {
+  return new Promise((resolve, reject) => {
+    let timer;
+    const req = httpRequest(url, { method: 'POST', headers: { 'content-type': JSON_TYPE, 'content-length': '100000' } }, (res) => {
+      clearInterval(timer);
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => {
+        resolve({ status: res.statusCode, body });
+        req.destroy();
+      });
+    });
+    req.on('error', (error) => (error.code === 'ECONNRESET' || error.code === 'EPIPE' ? undefined : reject(error)));
+    req.write('{');
+    timer = setInterval(() => req.write(' '), everyMs);
+  });
+}
+
 function rawStatus(url, headers, write) {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method: 'POST', headers }, (res) => {

@@ -3,6 +3,7 @@
 // test file by itself: a store's test file calls storeConformance() with a factory.
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
+import { INGRESS, relayLib, SECRET, token } from './relay-harness.mjs';
 
 /**
  * Runs the conformance suite.
@@ -66,6 +67,41 @@ export function storeConformance(name, factory) {
       const { store } = await fresh();
       for (let i = 0; i < 3; i++) await store.append(event({ agentId: 'agent-1', body: { i } }));
       assert.deepEqual((await store.readAfter('agent-1', '0', 10)).map((e) => e.body.i), [0, 1, 2]);
+    });
+
+    test('isEventId: its own ids and "0" are resume ids; the other store’s ids and junk are not, and readAfter refuses them', async () => {
+      const { store } = await fresh();
+      const { event: stored } = await store.append(event());
+      assert.equal(store.isEventId(stored.id), true, 'its own id');
+      assert.equal(store.isEventId('0'), true, 'lastEventId=0, everything retained');
+      // The two stores' id forms (embedded: 16 digits; Redis: <ms>-<seq>): each store takes exactly its own.
+      const forms = { embedded: '0000000000000042', redis: '1764672000000-0' };
+      const own = /^\d+-\d+$/.test(stored.id) ? 'redis' : 'embedded';
+      const other = own === 'redis' ? 'embedded' : 'redis';
+      assert.equal(store.isEventId(forms[own]), true);
+      assert.equal(store.isEventId(forms[other]), false, `an id of the ${other} store`);
+      for (const junk of ['', '-1', 'abc', '1-', '00000000000000001', '1764672000000-0-0']) assert.equal(store.isEventId(junk), false, JSON.stringify(junk));
+      await assert.rejects(store.readAfter('agent-1', forms[other], 10), RangeError);
+    });
+
+    test('the agent stream answers a Last-Event-ID of the other store with 400 and a clear message (not a stream that closes at once), and keeps serving', async () => {
+      const { store } = await fresh();
+      const { event: stored } = await store.append(event({ agentId: 'agent-1' }));
+      const config = { host: '127.0.0.1', port: 0, dataDir: '.', redisUrl: undefined, secret: SECRET, ingressToken: INGRESS, allowedOrigins: [], retentionHours: 24, lookupUrl: undefined };
+      // No socket and no close(): the suite's cleanup closes the store.
+      const { app } = relayLib.createRelay({ config, store });
+      const open = (resume) => app.request('/v1/agents/agent-1/events', { headers: { authorization: `Bearer ${token('agent-1')}`, 'last-event-id': resume } });
+      const other = /^\d+-\d+$/.test(stored.id) ? '0000000000000042' : '1764672000000-0';
+      const refused = await open(other);
+      assert.equal(refused.status, 400, other);
+      assert.match((await refused.json()).error, /not an event id of this relay's store.*lastEventId=0/);
+      const ok = await open('0');
+      assert.equal(ok.status, 200, 'its own resume still opens');
+      assert.match(ok.headers.get('content-type'), /^text\/event-stream/);
+      const reader = ok.body.getReader();
+      let text = '';
+      while (!text.includes(`id: ${stored.id}`)) text += new TextDecoder().decode((await reader.read()).value);
+      await reader.cancel();
     });
 
     test('concurrent appends for one agent come back in id order, every one exactly once', async () => {

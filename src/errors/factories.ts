@@ -20,7 +20,7 @@ import { BridgeError, type BridgeErrorDetails } from './bridge-error.js';
  */
 
 /** What a caller may add to a factory's error. */
-export interface ErrorOptions {
+export interface BridgeErrorOptions {
   readonly details?: BridgeErrorDetails;
   readonly cause?: unknown;
   readonly retryable?: boolean;
@@ -30,13 +30,13 @@ export interface ErrorOptions {
  * A factory of the codes whose message the thrower writes (a vendor's refusal, say): what an
  * adapter's vendor wrapper takes to say which code a failed request becomes.
  */
-export type Failure = (message: string, options?: ErrorOptions) => BridgeError;
+export type Failure = (message: string, options?: BridgeErrorOptions) => BridgeError;
 
 /**
  * The CRM adapter could not connect.
  * @retryable
  */
-export function adapterConnectFailed(message: string, options?: ErrorOptions): BridgeError {
+export function adapterConnectFailed(message: string, options?: BridgeErrorOptions): BridgeError {
   return new BridgeError('ADAPTER_CONNECT_FAILED', message, options);
 }
 
@@ -49,7 +49,7 @@ export function adapterHookFailed(hook: string, cause: unknown): BridgeError {
  * The CRM did not answer in time.
  * @retryable
  */
-export function adapterTimeout(what: string, ms: number, options: ErrorOptions = {}): BridgeError {
+export function adapterTimeout(what: string, ms: number, options: BridgeErrorOptions = {}): BridgeError {
   return new BridgeError('ADAPTER_TIMEOUT', `${what}: no answer within ${ms} ms.`, { ...options, details: { ...options.details, timeoutMs: ms } });
 }
 
@@ -57,12 +57,12 @@ export function adapterTimeout(what: string, ms: number, options: ErrorOptions =
  * The CRM rejected or did not confirm a write.
  * @retryable
  */
-export function adapterWriteFailed(message: string, options?: ErrorOptions): BridgeError {
+export function adapterWriteFailed(message: string, options?: BridgeErrorOptions): BridgeError {
   return new BridgeError('ADAPTER_WRITE_FAILED', message, options);
 }
 
 /** The CRM refused a write that will not succeed on retry. */
-export function adapterWriteRefused(message: string, options?: ErrorOptions): BridgeError {
+export function adapterWriteRefused(message: string, options?: BridgeErrorOptions): BridgeError {
   return new BridgeError('ADAPTER_WRITE_REFUSED', message, options);
 }
 
@@ -82,7 +82,7 @@ export function callbackExpired(eventType: string, ms: number): BridgeError {
 }
 
 /** The softphone's side did not carry out an event: its callback threw, or the vendor softphone it drives refused or did not answer. */
-export function callbackFailed(message: string, options?: ErrorOptions): BridgeError {
+export function callbackFailed(message: string, options?: BridgeErrorOptions): BridgeError {
   return new BridgeError('CALLBACK_FAILED', message, options);
 }
 
@@ -163,7 +163,7 @@ export function outboxStoreFailed(what: string, cause: unknown): BridgeError {
 }
 
 /** The host page sent an error whose code this client does not know (a newer or older bridge); its message is kept. */
-export function remoteCodeUnknown(message: string, options?: ErrorOptions): BridgeError {
+export function remoteCodeUnknown(message: string, options?: BridgeErrorOptions): BridgeError {
   return new BridgeError('REMOTE_CODE_UNKNOWN', message, options);
 }
 
@@ -205,7 +205,7 @@ export function remoteTimeout(method: string, ms: number, sent: boolean): Bridge
 }
 
 /** The CRM could not show the caller record. */
-export function screenPopFailed(message: string, options?: ErrorOptions): BridgeError {
+export function screenPopFailed(message: string, options?: BridgeErrorOptions): BridgeError {
   return new BridgeError('SCREEN_POP_FAILED', message, options);
 }
 

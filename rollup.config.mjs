@@ -1,10 +1,13 @@
-// Builds (see scripts/build-entries.mjs for the source → dist mapping):
-//   1. ESM library: dist/index.js, dist/contract.js, dist/adapters/fake.js (+ dist/chunks/*),
-//      dependencies external, for npm consumers and their bundlers.
-//   2. dist/softphone-bridge.iife.js: self-contained, minified, global `SoftphoneBridge`.
-//   3. dist/demo/console.js and dist/demo/softphone.js: self-contained, minified ESM for the demo's pages.
+// Builds every entry of scripts/build-entries.mjs (the source → dist mapping, also read by
+// test/node/build-output.test.mjs):
+//   1. the ESM library (libraryEntries): dist/index.js, dist/contract.js, dist/ui.js, the adapters,
+//      connectors and testing entries, shared code in dist/chunks/, dependencies external;
+//   2. the self-contained minified IIFEs for a <script> tag (iifeEntries): the whole library as global
+//      `SoftphoneBridge`, each CRM's bundle, the remote client and the Salesforce host. What a bundle
+//      carries is what its entry file imports: the budgeted bundles' entries choose the lighter parts
+//      themselves (ADR 0008, 0009); this config swaps no module;
+//   3. the demo's two pages (demoEntries), self-contained minified ESM.
 // Declarations come from `tsc -p tsconfig.build.json` (scripts/build.mjs), not from rollup.
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import esbuild from 'rollup-plugin-esbuild';
 import { transform } from 'esbuild';
@@ -16,7 +19,7 @@ import { demoEntries, iifeEntries, libraryEntries } from './scripts/build-entrie
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
 
 // Runtime dependencies stay imports in the library build; bundles include them.
-const deps = ['eventemitter3', 'zod', 'lit'];
+const deps = ['zod', 'lit'];
 const isExternal = (id) => deps.some((d) => id === d || id.startsWith(`${d}/`));
 
 // zod 4.6 triggers harmless INVALID_ANNOTATION / CIRCULAR_DEPENDENCY warnings from node_modules.
@@ -30,7 +33,7 @@ const onwarn = (warning, warn) => {
 };
 
 // Bundles: resolve deps for the browser with the 'production' condition (no Lit dev mode);
-// commonjs is needed because eventemitter3's ESM entry default-imports its CommonJS index.js.
+// commonjs is for dependencies published as CommonJS (vendor SDKs bundled into the CRM bundles).
 const bundlePlugins = () => [nodeResolve({ browser: true, exportConditions: ['production'] }), commonjs(), ts()];
 const minify = () => terser({ format: { comments: false }, compress: { passes: 3 } });
 // esbuild's minifier first, then terser's: each finds rewrites the other misses (−60 B gzip on the
@@ -43,14 +46,6 @@ const preMinify = () => ({
   },
 });
 
-// Entry files are being written in parallel with this config. An input whose file does not exist
-// yet is skipped (with a note) so the build keeps working; once the file exists it is built.
-const present = (file) => {
-  if (existsSync(file)) return true;
-  console.warn(`rollup.config: skipping ${file} (file does not exist yet)`);
-  return false;
-};
-
 // softphone-bridge/testing asserts with chai: its ESM build is inlined (into a chunk only that entry
 // loads), so that a third party runs the conformance suites without installing chai.
 const inlineChai = () => ({
@@ -60,48 +55,31 @@ const inlineChai = () => ({
 
 const configs = [];
 
-const libInputs = Object.fromEntries(libraryEntries.filter((e) => present(e.input)).map((e) => [e.name, e.input]));
-if (Object.keys(libInputs).length > 0) {
-  configs.push({
-    input: libInputs,
-    external: isExternal,
-    onwarn,
-    plugins: [inlineChai(), ts()],
-    output: {
-      dir: 'dist',
-      format: 'es',
-      sourcemap: true,
-      entryFileNames: '[name].js', // names above: index, contract, adapters/fake
-      chunkFileNames: 'chunks/[name]-[hash].js',
-    },
-  });
-}
+configs.push({
+  input: Object.fromEntries(libraryEntries.map((e) => [e.name, e.input])),
+  external: isExternal,
+  onwarn,
+  plugins: [inlineChai(), ts()],
+  output: {
+    dir: 'dist',
+    format: 'es',
+    sourcemap: true,
+    entryFileNames: '[name].js', // names above: index, contract, adapters/fake
+    chunkFileNames: 'chunks/[name]-[hash].js',
+  },
+});
 
 // The contract's zod schema modules only define schemas: a bundle that validates with their
 // compiled form (src/contract/validate.ts) must not keep them alive through the contract barrel.
 const schemaModule = /[\\/]src[\\/]contract[\\/](softphone-payloads|callback-events|call-record|fields)\.ts$/;
 const treeshake = { moduleSideEffects: (id) => !schemaModule.test(id) };
 
-// The budgeted bundles (the ones a softphone page loads) take the small drop-in for eventemitter3
-// (src/shared/lite-emitter.ts, ADR 0008); the library keeps eventemitter3 itself. Bundles marked
-// `httpsOnly` run only in CRM pages that are https in current browsers, where Web Locks always
-// exist: they leave out the localStorage lease fallback of the drain lock (ADR 0009).
-const here = (path) => fileURLToPath(new URL(path, import.meta.url));
-const substitutes = ({ httpsOnly }) => ({
-  name: 'bundle-substitutes',
-  resolveId(source, importer) {
-    if (source === 'eventemitter3') return here('./src/shared/lite-emitter.ts');
-    if (httpsOnly && source === './lease-lock.js' && /[\\/]src[\\/]outbox[\\/]/.test(importer ?? '')) return here('./src/outbox/no-lease-lock.ts');
-    return null;
-  },
-});
-
-for (const entry of iifeEntries.filter((e) => present(e.input))) {
+for (const entry of iifeEntries) {
   configs.push({
     input: entry.input,
     onwarn,
     treeshake,
-    plugins: entry.budgetGzip === undefined ? bundlePlugins() : [substitutes(entry), ...bundlePlugins()],
+    plugins: bundlePlugins(),
     output: {
       file: entry.output,
       format: 'iife',
@@ -116,7 +94,7 @@ for (const entry of iifeEntries.filter((e) => present(e.input))) {
   });
 }
 
-for (const entry of demoEntries.filter((e) => present(e.input))) {
+for (const entry of demoEntries) {
   configs.push({
     input: entry.input,
     onwarn,
@@ -124,7 +102,5 @@ for (const entry of demoEntries.filter((e) => present(e.input))) {
     output: { file: entry.output, format: 'es', sourcemap: true, plugins: [minify()] },
   });
 }
-
-if (configs.length === 0) throw new Error('rollup.config: none of the entry files exist, nothing to build');
 
 export default configs;

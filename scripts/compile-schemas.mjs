@@ -1,12 +1,14 @@
-// Compiles the contract's zod/mini schemas into plain data for the lean interpreter
-// (src/contract/lean-schema.ts), written to src/contract/compiled-schemas.ts.
+// Derives the lean form of the contract from its one hand-written definition (src/contract/spec.ts)
+// and writes it to src/contract/compiled-spec.ts: the method, callback-event, call-state, IVR-field,
+// policy and positional lists, the default language, and every payload schema compiled into plain
+// data for the lean interpreter (src/contract/lean-schema.ts).
 //
 //   node scripts/compile-schemas.mjs           rewrite the file
 //   node scripts/compile-schemas.mjs --check   exit 1 when the file is out of date (npm test runs this)
 //
-// Why: zod/mini is about 8 KB gzip of the Salesforce bundle's 15 KB budget. The schemas stay
-// written in zod (src/contract/*.ts); the bundles carry only their compiled form. See
-// docs/decisions/0007-compiled-contract-schemas.md.
+// Why: zod/mini is about 8 KB gzip of the Salesforce bundle's budget. The contract stays written
+// in zod (src/contract/spec.ts and the schemas it gathers); the bundles carry only what this
+// script derives from it. See docs/decisions/0007-compiled-contract-schemas.md.
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,14 +16,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-export const OUTPUT = join(root, 'src/contract/compiled-schemas.ts');
+export const OUTPUT = join(root, 'src/contract/compiled-spec.ts');
 
-/** Loads the zod schemas from the TypeScript sources (bundled to a temporary module). */
-async function loadSchemas() {
+/** Loads the spec and the named field schemas from the TypeScript sources (bundled to a temporary module). */
+export async function loadSpec() {
   const entry = `
-    export { softphonePayloads } from './src/contract/softphone-payloads.ts';
-    export { callbackEvents } from './src/contract/callback-events.ts';
-    export { Id } from './src/contract/fields.ts';
+    export { contractSpec } from './src/contract/spec.ts';
+    export * as fields from './src/contract/fields.ts';
   `;
   const result = await build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'error' });
   const dir = mkdtempSync(join(tmpdir(), 'compile-schemas-'));
@@ -104,9 +105,11 @@ const compileAll = (schemas, prefix) => Object.fromEntries(Object.entries(schema
 
 /**
  * Writes compiled schemas as TypeScript, with every node that occurs more than once (the id
- * field, the IVR fields...) declared once as a shared constant: smaller bundles, shorter file.
+ * field, the IVR fields...) declared once, under the name of its field schema in fields.ts
+ * (`Id`, `ShortText`; `optionalShortText` for its optional form): smaller bundles, a file that
+ * reads like the schemas. A shared node without such a name is refused: name it in fields.ts.
  */
-function serialize(roots) {
+function serialize(roots, names) {
   const counts = new Map();
   const count = (node) => {
     const key = JSON.stringify(node);
@@ -117,6 +120,12 @@ function serialize(roots) {
   const shared = new Map();
   const declarations = [];
   const key = (k) => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k));
+  const nameOf = (node) => {
+    if (names.has(JSON.stringify(node))) return names.get(JSON.stringify(node));
+    const inner = node.kind === 'optional' ? names.get(JSON.stringify(node.of)) : undefined;
+    if (inner !== undefined) return `optional${inner}`;
+    throw new Error(`the schema ${JSON.stringify(node)} is used by several fields: give it a name in src/contract/fields.ts`);
+  };
   // Objects are written one field per line; every other node fits on one line.
   const write = (node, indent) => {
     const id = JSON.stringify(node);
@@ -129,7 +138,7 @@ function serialize(roots) {
     const fields = Object.entries(node).map(([name, value]) => `${name}: ${name === 'of' || name === 'from' || name === 'to' ? write(value, indent) : JSON.stringify(value)}`);
     const text = `{ ${fields.join(', ')} }`;
     if ((counts.get(id) ?? 0) < 2) return text;
-    const name = `shared${shared.size + 1}`;
+    const name = nameOf(node);
     declarations.push(`const ${name}: LeanSchema = ${text};`);
     shared.set(id, name);
     return name;
@@ -143,21 +152,81 @@ function children(node) {
   return ['of', 'from', 'to'].filter((k) => node[k] !== undefined).map((k) => node[k]);
 }
 
-/** The text of src/contract/compiled-schemas.ts. */
+/** The lists the spec defines, as plain data (every one derived, none written twice). */
+export function deriveLists(contractSpec) {
+  const softphoneMethods = Object.keys(contractSpec.methods);
+  const enumValues = (schema, where) => {
+    const node = compile(schema, where);
+    if (node.kind !== 'enum') throw new Error(`${where}: expected an enum`);
+    return node.values;
+  };
+  const language = compile(contractSpec.methods.incomingCall, 'incomingCall').shape.language;
+  if (language?.kind !== 'default') throw new Error('incomingCall.language: expected a default');
+  return {
+    SOFTPHONE_METHODS: softphoneMethods,
+    // `load(callback)` takes the callback, not a payload: it is the one method without a schema.
+    CONTRACT_METHODS: ['load', ...softphoneMethods],
+    CALLBACK_EVENT_TYPES: Object.keys(contractSpec.callbackEvents),
+    CALL_STATES: enumValues(contractSpec.callStates, 'callStates'),
+    IVR_FIELDS: Object.keys(contractSpec.ivr.shape),
+    POLICY_CHOICES: Object.fromEntries(Object.entries(contractSpec.policy).map(([name, schema]) => [name, enumValues(schema, `policy.${name}`)])),
+    POSITIONAL_FORMS: contractSpec.positionalForms,
+    DEFAULT_LANGUAGE: language.value,
+  };
+}
+
+/** The text of src/contract/compiled-spec.ts. */
 export async function generate() {
-  const { softphonePayloads, callbackEvents, Id } = await loadSchemas();
-  const payloads = compileAll(softphonePayloads, 'softphonePayloads');
-  const callbacks = compileAll(callbackEvents, 'callbackEvents');
-  const roots = { ...Object.fromEntries(Object.entries(payloads).map(([k, v]) => [`payload:${k}`, v])), ...Object.fromEntries(Object.entries(callbacks).map(([k, v]) => [`callback:${k}`, v])), id: compile(Id, 'Id') };
-  const { declarations, bodies } = serialize(roots);
+  const { contractSpec, fields } = await loadSpec();
+  const payloads = compileAll(contractSpec.methods, 'methods');
+  const callbacks = compileAll(contractSpec.callbackEvents, 'callbackEvents');
+  const names = new Map();
+  for (const [name, schema] of Object.entries(fields)) if (schema?._zod) names.set(JSON.stringify(compile(schema, name)), name);
+  const roots = { ...Object.fromEntries(Object.entries(payloads).map(([k, v]) => [`payload:${k}`, v])), ...Object.fromEntries(Object.entries(callbacks).map(([k, v]) => [`callback:${k}`, v])), id: compile(fields.Id, 'Id') };
+  const { declarations, bodies } = serialize(roots, names);
   const table = (prefix, names) => `{\n${names.map((name) => `  ${name}: ${bodies[`${prefix}:${name}`].replace(/\n/g, '\n  ')},`).join('\n')}\n}`;
-  return `// Generated by scripts/compile-schemas.mjs from the zod/mini schemas in this folder. Do not edit:
-// change the zod schema and run \`node scripts/compile-schemas.mjs\`. (npm test checks it is current.)
+  const lists = deriveLists(contractSpec);
+  const list = (values) => `[${values.map((v) => JSON.stringify(v)).join(', ')}]`;
+  const policy = Object.entries(lists.POLICY_CHOICES).map(([name, values]) => `  ${name}: ${list(values)},`).join('\n');
+  const positional = Object.entries(lists.POSITIONAL_FORMS).map(([name, values]) => `  ${name}: ${list(values)},`).join('\n');
+  return `// Generated by scripts/compile-schemas.mjs from the contract's spec (spec.ts). Do not edit: change
+// the spec and run \`node scripts/compile-schemas.mjs\`. (npm test checks it is current.)
+// Plain data only, so that the script-tag bundles carry the contract without zod.
+import type { CallState, IvrContext } from './call-record.js';
+import type { CallbackEventType } from './callback-events.js';
 import type { LeanSchema } from './lean-schema.js';
 import type { SoftphoneMethod } from './softphone-payloads.js';
-import type { CallbackEventType } from './callback-events.js';
+import type { CallPolicy } from './spec.js';
 
-// Nodes that occur more than once.
+/** The seven event methods, in the seed's order (the keys of \`softphonePayloads\`). */
+export const SOFTPHONE_METHODS = ${list(lists.SOFTPHONE_METHODS)} as const satisfies readonly SoftphoneMethod[];
+
+/** The eight contract methods a softphone calls, in the seed's order: \`load\`, then the seven above. */
+export const CONTRACT_METHODS = ${list(lists.CONTRACT_METHODS)} as const;
+
+/** The four callback event types \`load\`'s callback receives (the keys of \`callbackEvents\`). */
+export const CALLBACK_EVENT_TYPES = ${list(lists.CALLBACK_EVENT_TYPES)} as const satisfies readonly CallbackEventType[];
+
+/** Every call state (\`CallState\`). */
+export const CALL_STATES = ${list(lists.CALL_STATES)} as const satisfies readonly CallState[];
+
+/** The IVR fields of \`callAccepted\` that a call keeps (\`IvrContext\`). */
+export const IVR_FIELDS = ${list(lists.IVR_FIELDS)} as const satisfies readonly (keyof IvrContext)[];
+
+/** The values each call policy option takes (\`callPolicy\`), default first. */
+export const POLICY_CHOICES = {
+${policy}
+} as const satisfies { readonly [K in keyof CallPolicy]: readonly CallPolicy[K][] };
+
+/** The positional forms (\`positionalForms\`): the payload fields in argument order. */
+export const POSITIONAL_FORMS = {
+${positional}
+} as const;
+
+/** The caller language when the softphone gives none: \`incomingCall\`'s default. */
+export const DEFAULT_LANGUAGE = ${JSON.stringify(lists.DEFAULT_LANGUAGE)};
+
+// Field schemas (fields.ts) that several payload fields use, compiled.
 ${declarations.join('\n')}
 
 /** The seven event methods' payload schemas (softphone-payloads.ts), compiled. */
@@ -176,10 +245,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (process.argv.includes('--check')) {
     const current = readFileSync(OUTPUT, 'utf8');
     if (current !== text) {
-      console.error('src/contract/compiled-schemas.ts is out of date: run `node scripts/compile-schemas.mjs`.');
+      console.error('src/contract/compiled-spec.ts is out of date: run `node scripts/compile-schemas.mjs`.');
       process.exit(1);
     }
-    console.log('compiled-schemas.ts is current.');
+    console.log('compiled-spec.ts is current.');
   } else {
     writeFileSync(OUTPUT, text);
     console.log(`wrote ${OUTPUT}`);

@@ -17,5 +17,7 @@ if (page.softphoneBridge === undefined) {
   const cif = cifReady(page);
   cif.catch(() => undefined); // reported by load(), not as an unhandled rejection
   const config = (typeof page.softphoneBridgeConfig === 'object' && page.softphoneBridgeConfig !== null ? page.softphoneBridgeConfig : {}) as Omit<DynamicsAdapterOptions, 'cif'>;
+  // No fallbackLock: this CRM's pages are https in browsers that all have Web Locks, so the bundle
+  // leaves the localStorage lease out (ADR 0009); a refused Web Lock falls back to this page's own.
   exposeBridge(new Bridge({ adapter: dynamicsAdapter({ ...config, cif: () => cif }), storeName: 'softphone-bridge:dynamics' }), page);
 }

@@ -27,5 +27,7 @@ if (page.softphoneBridge === undefined) {
   const config = (typeof page.softphoneBridgeConfig === 'object' && page.softphoneBridgeConfig !== null ? page.softphoneBridgeConfig : {}) as Omit<HubSpotAdapterOptions, 'CallingExtensions'>;
   const store = storage();
   const adapter = hubspotAdapter({ ...config, CallingExtensions, ...(store === undefined ? {} : { storage: store }) });
+  // No fallbackLock: this CRM's pages are https in browsers that all have Web Locks, so the bundle
+  // leaves the localStorage lease out (ADR 0009); a refused Web Lock falls back to this page's own.
   exposeBridge(new Bridge({ adapter, storeName: 'softphone-bridge:hubspot' }), page);
 }

@@ -6,6 +6,7 @@
  */
 import { Bridge } from '../../src/core/bridge.js';
 import { exposeBridge } from '../../src/core/expose-bridge.js';
+import { leaseLock } from '../../src/outbox/lease-lock.js';
 import type { WebhookAdapterOptions } from './options.js';
 import { webhookAdapter } from './webhook-adapter.js';
 
@@ -13,5 +14,7 @@ const page = window as unknown as Window & { softphoneBridge?: unknown; softphon
 if (page.softphoneBridge === undefined) {
   // Checked in connect, so that a missing or wrong config makes load() reject with CONFIG_INVALID.
   const options = (typeof page.softphoneBridgeConfig === 'object' && page.softphoneBridgeConfig !== null ? page.softphoneBridgeConfig : {}) as WebhookAdapterOptions;
-  exposeBridge(new Bridge({ adapter: webhookAdapter({ ...options }), storeName: 'softphone-bridge:webhook' }), page);
+  // Any page may load this bundle, http ones too, where Web Locks are missing: the tabs then share a
+  // lease in localStorage so that one drains at a time (the https-only CRM bundles leave it out).
+  exposeBridge(new Bridge({ adapter: webhookAdapter({ ...options }), storeName: 'softphone-bridge:webhook', fallbackLock: leaseLock }), page);
 }

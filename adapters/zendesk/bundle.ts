@@ -31,5 +31,7 @@ if (page.softphoneBridge === undefined) {
       throw configInvalid(['origin', 'app_guid'], 'ZAF cannot start: the page URL lacks the origin and app_guid parameters Zendesk adds to an app iframe (is the page loaded as a Zendesk app?).');
     },
   });
+  // No fallbackLock: this CRM's pages are https in browsers that all have Web Locks, so the bundle
+  // leaves the localStorage lease out (ADR 0009); a refused Web Lock falls back to this page's own.
   exposeBridge(new Bridge({ adapter, storeName: 'softphone-bridge:zendesk' }), page);
 }

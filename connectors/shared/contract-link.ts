@@ -168,22 +168,12 @@ function conversationOf(call: ContractCall): string | undefined {
   return call.method === 'statusChanged' ? undefined : call.payload.conversationId;
 }
 
-/** One contract call on the target, with its own method so that `this` is the target. */
-function invoke(target: ContractTarget, call: ContractCall): Promise<unknown> {
-  switch (call.method) {
-    case 'incomingCall':
-      return target.incomingCall(call.payload);
-    case 'callAccepted':
-      return target.callAccepted(call.payload);
-    case 'callRejected':
-      return target.callRejected(call.payload);
-    case 'callEnded':
-      return target.callEnded(call.payload);
-    case 'callNotesSubmitted':
-      return target.callNotesSubmitted(call.payload);
-    case 'outboundCallInitiated':
-      return target.outboundCallInitiated(call.payload);
-    case 'statusChanged':
-      return target.statusChanged(call.payload);
-  }
+/**
+ * One contract call on the target, as a method call so that `this` is the target. The one cast
+ * says what the compiler cannot see through the union: `call.payload` is the payload of
+ * `call.method`, which `ContractCall` guarantees.
+ */
+function invoke<M extends ContractCall['method']>(target: ContractTarget, call: ContractCall & { readonly method: M }): Promise<unknown> {
+  const method = target[call.method] as (params: ContractCall['payload']) => Promise<unknown>;
+  return method.call(target, call.payload);
 }

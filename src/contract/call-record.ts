@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { DispositionCode, DurationSeconds, Id, Language, Notes, PhoneText, ShortText } from './fields.js';
+import { DispositionCode, DurationSeconds, Id, Language, Notes, PhoneText } from './fields.js';
+import { ivrFields } from './softphone-payloads.js';
 
 /** Where a conversation stands. Adjectives, as the state names in the design. */
 export const CallState = z.enum(['ringing', 'dialing', 'connected', 'ended', 'wrapped', 'rejected']);
@@ -28,15 +29,8 @@ export const CrmRecordRef = z.looseObject({
 /** The CRM record a call is about. */
 export type CrmRecordRef = z.infer<typeof CrmRecordRef>;
 
-/** What the virtual agent learned before the call reached the agent (`callAccepted`). */
-export const IvrContext = z.object({
-  ivrExitPath: z.optional(ShortText),
-  channelName: z.optional(ShortText),
-  reservationStartDate: z.optional(ShortText),
-  specialEvent: z.optional(ShortText),
-  escalationType: z.optional(ShortText),
-  recordingStatus: z.optional(z.enum(['ON', 'OFF'])),
-});
+/** What the virtual agent learned before the call reached the agent: `callAccepted`'s IVR fields. */
+export const IvrContext = z.object(ivrFields);
 /** What the virtual agent learned before the call reached the agent. */
 export type IvrContext = z.infer<typeof IvrContext>;
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DispositionCode, Id } from './fields.js';
+import { DialNumber, DispositionCode, Id } from './fields.js';
 
 /**
  * The four event types the bridge feeds back to the softphone through the callback given to
@@ -35,7 +35,7 @@ export const StartCallEvent = z.looseObject({
   partnerId: Id,
   businessSegmentId: Id,
   channelOriginId: Id,
-  dialTo: z.string().check(z.minLength(1), z.maxLength(64)),
+  dialTo: DialNumber,
   dialFrom: z.optional(z.string().check(z.maxLength(64))),
   participantType: z.optional(z.string().check(z.maxLength(255))),
 });

@@ -1,6 +1,7 @@
 import type { DispositionEvent, PartnerConfigEvent, StartCallEvent } from './callback-events.js';
 import type { CallRecord, CrmRecordRef } from './call-record.js';
 import type { CallLogWrite, PresenceWrite, WriteReceipt } from './crm-write.js';
+import type { CallPolicy } from './spec.js';
 import type { BridgeError } from '../errors/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
@@ -23,10 +24,7 @@ export type DialRequest = Partial<Pick<StartCallEvent, 'partnerId' | 'businessSe
 export interface AdapterConfig {
   readonly dispositions?: DispositionEvent;
   readonly partnerConfig?: PartnerConfigEvent;
-  readonly policy?: {
-    readonly screenPopOn?: 'ring' | 'accept';
-    readonly logRejectedCalls?: 'passive' | 'all' | 'none';
-  };
+  readonly policy?: Partial<CallPolicy>;
 }
 
 /** What a screen pop is asked to show. */

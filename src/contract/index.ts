@@ -13,8 +13,11 @@ export {
   softphonePayloads,
   type SoftphoneMethod,
   type SoftphonePayload,
+  ivrFields,
 } from './softphone-payloads.js';
-export { SOFTPHONE_METHODS, DEFAULT_LANGUAGE } from './softphone-methods.js';
+export { contractSpec, positionalForms, callPolicy, ScreenPopOn, LogRejectedCalls, type CallPolicy } from './spec.js';
+export type { ContractMethod, ContractTarget, PositionalArgs, SoftphoneContract, SoftphoneParams } from './contract-target.js';
+export { SOFTPHONE_METHODS, CONTRACT_METHODS, CALLBACK_EVENT_TYPES, CALL_STATES, IVR_FIELDS, POLICY_CHOICES, DEFAULT_LANGUAGE } from './compiled-spec.js';
 export {
   DispositionEvent,
   PartnerConfigEvent,
@@ -44,6 +47,6 @@ export * from '../errors/index.js';
 export type { Clock } from '../shared/clock.js';
 export type { Logger, LogFields } from '../shared/logger.js';
 export { toE164, isKnownCountry, type E164Problem } from './e164.js';
-export type { ConnectorContext, ContractCall, ContractTarget, SoftphoneConnector } from './softphone-connector.js';
+export type { ConnectorContext, ContractCall, SoftphoneConnector } from './softphone-connector.js';
 export { SettingsReader } from './settings-reader.js';
 export { callSubject, ivrDetailLines, CALL_DETAILS_SEPARATOR } from './call-summary.js';

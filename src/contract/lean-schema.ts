@@ -3,7 +3,7 @@
  * carrying zod (see docs/decisions/0007-compiled-contract-schemas.md).
  *
  * The zod/mini schemas in this folder stay the one source of truth: `scripts/compile-schemas.mjs`
- * turns them into the plain data of `compiled-schemas.ts`, and a property test checks that this
+ * turns them into the plain data of `compiled-spec.ts`, and a property test checks that this
  * interpreter accepts, rejects and reports exactly as zod does. It supports only what the
  * contract's schemas use; the compiler refuses anything else.
  */

@@ -1,4 +1,5 @@
 import { BridgeError, contractArgumentsInvalid, contractJsonInvalid, contractPayloadInvalid } from '../errors/index.js';
+import { POSITIONAL_FORMS } from './compiled-spec.js';
 import { describeIssues, kindOf } from './describe-issues.js';
 import type { LeanIssue } from './lean-schema.js';
 import { toJsonSafe } from './json-safe.js';
@@ -8,8 +9,8 @@ import { validatePayload } from './validate.js';
 /** Longest JSON string a `JSONparams` argument may be; far above any real payload. */
 export const MAX_JSON_LENGTH = 256 * 1024;
 
-/** The positional order of `incomingCall(partnerId, conversationId, callerANI, language)`. */
-const INCOMING_CALL_POSITIONS = ['partnerId', 'conversationId', 'callerANI', 'language'] as const;
+/** The positional order of `incomingCall(partnerId, conversationId, callerANI, language)`, from the spec. */
+const INCOMING_CALL_POSITIONS = POSITIONAL_FORMS.incomingCall;
 
 /**
  * Validates the arguments of one contract event method and returns its parsed payload.

@@ -7,7 +7,7 @@ import { configInvalid } from '../errors/index.js';
  *
  * @example
  * const reader = new SettingsReader(options);
- * const mode = reader.choice('mode', ['ring', 'accept'], 'ring');
+ * const screenPopOn = reader.choice('screenPopOn', POLICY_CHOICES.screenPopOn, 'ring');
  * reader.finish('Acme adapter options'); // throws when anything was reported
  */
 export class SettingsReader {

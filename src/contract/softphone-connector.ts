@@ -1,36 +1,11 @@
-import type { SoftphoneCallback } from './callback-events.js';
+import type { ContractTarget } from './contract-target.js';
 import type { SoftphoneMethod, SoftphonePayload } from './softphone-payloads.js';
 import type { BridgeError } from '../errors/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 
-/**
- * The part of the bridge a connector drives: the eight methods of the Softphone contract, as a
- * softphone calls them. A `Bridge` from `createBridge` is one, and so is a remote client in a
- * softphone frame, so a connector works the same on either side of a frame and never depends on
- * the core.
- *
- * Parameters are the contract's payloads (unknown extra fields are allowed and kept by the
- * bridge); every method returns a Promise that rejects with a {@link BridgeError} on bad input.
- */
-export interface ContractTarget {
-  /** The softphone has loaded: `callback` receives `disposition`, `partner_config`, `update_presence`, `start_call`. */
-  load(callback: SoftphoneCallback): Promise<void>;
-  /** A call rings for the agent. */
-  incomingCall(params: SoftphonePayload<'incomingCall'>): Promise<unknown>;
-  /** The call was answered (by the agent, or by the callee of an outbound call). */
-  callAccepted(params: SoftphonePayload<'callAccepted'>): Promise<unknown>;
-  /** A ringing call was declined (`active`) or rang out (`passive`). */
-  callRejected(params: SoftphonePayload<'callRejected'>): Promise<unknown>;
-  /** The call is over, with its duration. */
-  callEnded(params: SoftphonePayload<'callEnded'>): Promise<unknown>;
-  /** Disposition and notes, or facts learned after the end. */
-  callNotesSubmitted(params: SoftphonePayload<'callNotesSubmitted'>): Promise<unknown>;
-  /** The agent dialled out. */
-  outboundCallInitiated(params: SoftphonePayload<'outboundCallInitiated'>): Promise<unknown>;
-  /** The agent's status changed on the softphone. */
-  statusChanged(params: SoftphonePayload<'statusChanged'>): Promise<unknown>;
-}
+/** The part of the bridge a connector drives: the eight contract methods (contract-target.ts). */
+export type { ContractTarget };
 
 /**
  * One contract call as data: what a connector's pure mapping functions return for a vendor

@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
-import { DispositionCode, DurationSeconds, Id, Language, looseEnum, Notes, PhoneText, ShortText } from './fields.js';
-import { DEFAULT_LANGUAGE } from './softphone-methods.js';
+import { DEFAULT_LANGUAGE, DialNumber, DispositionCode, DurationSeconds, Id, Language, looseEnum, Notes, PhoneText, ShortText } from './fields.js';
 
 /**
  * The payloads of the seven event methods of the Softphone contract, field by field as the seed
@@ -22,18 +21,26 @@ export const IncomingCallPayload = z.looseObject({
 /** Parsed `incomingCall` payload. */
 export type IncomingCallPayload = z.infer<typeof IncomingCallPayload>;
 
-/** `callAccepted`: the agent accepted; carries what the virtual agent (IVR) learned. */
-export const CallAcceptedPayload = z.looseObject({
-  partnerId: Id,
-  conversationId: Id,
-  callerANI: z.optional(PhoneText),
-  language: z.optional(Language),
+/**
+ * The fields of `callAccepted` that carry what the virtual agent (IVR) learned: the one list of
+ * them, which the stored call's `IvrContext` (call-record.ts) reuses.
+ */
+export const ivrFields = {
   ivrExitPath: z.optional(ShortText),
   channelName: z.optional(ShortText),
   reservationStartDate: z.optional(ShortText),
   specialEvent: z.optional(ShortText),
   escalationType: z.optional(ShortText),
   recordingStatus: z.optional(looseEnum(['ON', 'OFF'], 'upper')),
+};
+
+/** `callAccepted`: the agent accepted; carries what the virtual agent (IVR) learned. */
+export const CallAcceptedPayload = z.looseObject({
+  partnerId: Id,
+  conversationId: Id,
+  callerANI: z.optional(PhoneText),
+  language: z.optional(Language),
+  ...ivrFields,
 });
 /** Parsed `callAccepted` payload. */
 export type CallAcceptedPayload = z.infer<typeof CallAcceptedPayload>;
@@ -76,7 +83,7 @@ export type CallNotesSubmittedPayload = z.infer<typeof CallNotesSubmittedPayload
 export const OutboundCallInitiatedPayload = z.looseObject({
   partnerId: Id,
   conversationId: Id,
-  dialledTo: z.string().check(z.minLength(1), z.maxLength(64)),
+  dialledTo: DialNumber,
 });
 /** Parsed `outboundCallInitiated` payload. */
 export type OutboundCallInitiatedPayload = z.infer<typeof OutboundCallInitiatedPayload>;

@@ -1,6 +1,6 @@
 import type { CallRecord } from './call-record.js';
 import type { CallbackEventType, CallbackPayload } from './callback-events.js';
-import { compiledCallbackEvents, compiledId, compiledPayloads } from './compiled-schemas.js';
+import { CALL_STATES, compiledCallbackEvents, compiledId, compiledPayloads } from './compiled-spec.js';
 import { isObject, leanParse, type LeanIssue, type LeanSchema } from './lean-schema.js';
 import type { SoftphoneMethod, SoftphonePayload } from './softphone-payloads.js';
 
@@ -39,15 +39,13 @@ export function validStoredCall(raw: unknown): CallRecord | undefined {
   const shaped =
     isId(call.conversationId) &&
     typeof call.phoneNumber === 'string' &&
-    STORED_STATES.includes(call.state as string) &&
+    (CALL_STATES as readonly unknown[]).includes(call.state) &&
     (call.direction === 'inbound' || call.direction === 'outbound') &&
     Number.isInteger(call.revision) &&
     isObject(call.ivr) &&
     isObject(call.extra);
   return shaped ? (raw as CallRecord) : undefined;
 }
-
-const STORED_STATES: readonly string[] = ['ringing', 'dialing', 'connected', 'ended', 'wrapped', 'rejected'] satisfies readonly CallRecord['state'][];
 
 /** Whether `value` is an id (`partnerId`, `softphoneId`...): non-empty text of at most 256 characters. */
 export function isId(value: unknown): value is string {

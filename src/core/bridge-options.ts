@@ -1,6 +1,7 @@
 import type { StorageAccessDocument } from './storage-access.js';
 import type { CrmAdapter } from '../contract/crm-adapter.js';
 import type { BridgeStore } from '../outbox/bridge-store.js';
+import type { FallbackLock } from '../outbox/drain-lock.js';
 import type { RetryPolicy } from '../outbox/retry-policy.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
@@ -40,6 +41,13 @@ export interface BridgeOptions {
    * ({@link Bridge.endLostCalls} still does).
    */
   readonly interruptedAfterMs?: number;
+  /**
+   * The drain lock where Web Locks are missing or refused. Default: a lock of this page only.
+   * Pass `leaseLock` (from `softphone-bridge`) on pages that may be insecure http or run in
+   * browsers from before 2022: the tabs then share a lease in localStorage. The script-tag bundles
+   * choose in their entry files (ADR 0009).
+   */
+  readonly fallbackLock?: FallbackLock;
 }
 
 /** The parts of `window` the bridge uses. */

@@ -1,4 +1,5 @@
 import type { CrmRecordRef } from '../contract/call-record.js';
+import { SOFTPHONE_METHODS } from '../contract/compiled-spec.js';
 import type { SoftphoneMethod, SoftphonePayload } from '../contract/softphone-payloads.js';
 
 /** The methods that concern one conversation (all but `statusChanged`). */
@@ -31,14 +32,12 @@ export interface CallInterruptedEvent {
 /** Everything that can change a conversation. */
 export type CallEvent = ContractCallEvent | RecordLinkedEvent | CallInterruptedEvent;
 
-/** The event types the call machine knows, in table order. */
-export const CALL_EVENT_TYPES = [
-  'incomingCall',
-  'outboundCallInitiated',
-  'callAccepted',
-  'callRejected',
-  'callEnded',
-  'callNotesSubmitted',
+/**
+ * The event types the call machine knows: the contract's conversation methods (the spec's, less
+ * `statusChanged`), then the two the bridge raises itself.
+ */
+export const CALL_EVENT_TYPES: readonly CallEvent['type'][] = [
+  ...SOFTPHONE_METHODS.filter((method): method is ConversationMethod => method !== 'statusChanged'),
   'recordLinked',
   'callInterrupted',
-] as const satisfies readonly CallEvent['type'][];
+];

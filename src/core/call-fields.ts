@@ -1,4 +1,4 @@
-import { DEFAULT_LANGUAGE } from '../contract/softphone-methods.js';
+import { DEFAULT_LANGUAGE, IVR_FIELDS } from '../contract/compiled-spec.js';
 import { knownFields } from '../contract/validate.js';
 import type { CallRecord, IvrContext } from '../contract/call-record.js';
 import type { ContractCallEvent } from './call-event.js';
@@ -11,8 +11,6 @@ import type { ContractCallEvent } from './call-event.js';
  * non-empty one. Softphones often send `notes: ""` with `callEnded` after the agent already
  * submitted notes; taking the empty value would lose them.
  */
-
-const IVR_FIELDS = ['ivrExitPath', 'channelName', 'reservationStartDate', 'specialEvent', 'escalationType', 'recordingStatus'] as const;
 
 /** A new record for a conversation first seen through `event`. */
 export function newRecord(event: ContractCallEvent, state: CallRecord['state']): CallRecord {

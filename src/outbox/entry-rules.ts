@@ -36,7 +36,7 @@ export function settleFailure(entry: OutboxEntry, revision: number, error: Bridg
   return same && retryAt === undefined ? { ...base, status: 'dead' } : { ...base, status: 'pending', nextAttemptAt: retryAt ?? now };
 }
 
-/** A dead entry queued again by hand (`bridge.outbox.retryDead()`), due now. */
+/** A dead entry queued again by hand (`bridge.retryDeadLetters()`, through `Outbox.retryDead`), due now. */
 export function reviveEntry(entry: OutboxEntry, now: number): OutboxEntry {
   return entry.status === 'dead' ? { ...entry, status: 'pending', attempts: 0, nextAttemptAt: now, updatedAt: now } : entry;
 }

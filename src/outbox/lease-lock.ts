@@ -1,5 +1,4 @@
-import type { Clock } from '../shared/clock.js';
-import type { DrainLock } from './drain-lock.js';
+import type { DrainLock, DrainLockEnvironment } from './drain-lock.js';
 import { localLock } from './local-lock.js';
 
 /** How long a lease lasts without renewal; a crashed tab's lease frees itself after this. */
@@ -18,11 +17,12 @@ interface Lease {
  * renewed while the task runs, removed after. Storage that refuses writes (no quota, some privacy
  * modes), or none at all, cannot hold a lease: then the lock is local to the page.
  *
- * The bundles for CRMs that only run in https pages of current browsers leave this module out
- * (docs/decisions/0009-salesforce-bundle-budget.md).
+ * A `FallbackLock`: the entry files of bundles that may run in such pages pass it as
+ * `fallbackLock`; those of CRMs that only run in https pages of current browsers do not, and leave
+ * this module out (docs/decisions/0009-salesforce-bundle-budget.md).
  */
-export function leaseLock(name: string, pageStorage: () => Storage | undefined, clock: Clock, random: () => number): DrainLock {
-  const storage = writableStorage(name, pageStorage);
+export function leaseLock(name: string, { storage: pageStorage, clock, random }: DrainLockEnvironment): DrainLock {
+  const storage = pageStorage === undefined ? undefined : writableStorage(name, pageStorage);
   if (storage === undefined) return localLock();
   const owner = `${clock.now()}-${random()}`;
   const key = `${name}:lease`;

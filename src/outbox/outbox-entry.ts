@@ -37,3 +37,8 @@ export interface OutboxEntry {
   readonly receipt?: WriteReceipt;
   readonly lastError?: BridgeErrorJson;
 }
+
+/** The idempotency key of a conversation's call log (see {@link NewWrite.key}). */
+export function callLogKey(conversationId: string): string {
+  return `${conversationId}:callLog`;
+}

@@ -37,6 +37,9 @@ export interface OutboxOptions {
   readonly peers?: OutboxPeers | undefined;
 }
 
+/** Where the drainer is; see `Outbox.#state`. */
+type DrainerState = 'stopped' | 'idle' | 'draining' | 'again';
+
 /** Counts of entries by status. */
 export interface OutboxStats {
   readonly pending: number;
@@ -54,12 +57,17 @@ export interface OutboxStats {
  */
 export class Outbox {
   #options: OutboxOptions;
-  #running = false;
-  #draining: Promise<void> | undefined;
-  #again = false;
+  /**
+   * `stopped` until {@link start}; `idle` between rounds; `draining` while a round runs; `again`
+   * when {@link drain} was called during a round, which then goes once more so that nothing
+   * queued meanwhile waits for the timer.
+   */
+  #state: DrainerState = 'stopped';
+  /** The running rounds, which a concurrent {@link drain} joins. */
+  #rounds: Promise<void> | undefined;
+  /** The next round retries every pending write at once, ignoring backoff (the network came back). */
   #retryAll = false;
   #timer: unknown;
-  /** The network came back: every pending write is retried now, ignoring backoff. */
   #onOnline = () => {
     this.#retryAll = true;
     void this.drain();
@@ -72,8 +80,8 @@ export class Outbox {
 
   /** Starts draining: replays whatever a previous page left, and listens for `online`. */
   start(): void {
-    if (this.#running) return;
-    this.#running = true;
+    if (this.#state !== 'stopped') return;
+    this.#state = 'idle';
     this.#options.onlineTarget?.addEventListener('online', this.#onOnline);
     this.#unlisten = this.#options.peers?.listen(() => void this.drain());
     void this.drain();
@@ -81,7 +89,7 @@ export class Outbox {
 
   /** Stops draining; queued writes stay stored for the next start. */
   stop(): void {
-    this.#running = false;
+    this.#state = 'stopped';
     this.#options.onlineTarget?.removeEventListener('online', this.#onOnline);
     this.#unlisten?.();
     this.#unlisten = undefined;
@@ -90,7 +98,7 @@ export class Outbox {
 
   /** A write was queued on this page: drains, and tells the other pages so that they stand by. */
   queued(): Promise<void> {
-    if (this.#running) this.#options.peers?.announce();
+    if (this.#state !== 'stopped') this.#options.peers?.announce();
     return this.drain();
   }
 
@@ -99,13 +107,14 @@ export class Outbox {
    * round, which then goes once more so that nothing queued meanwhile waits for the timer.
    */
   drain(): Promise<void> {
-    if (!this.#running) return Promise.resolve();
-    if (this.#draining !== undefined) {
-      this.#again = true;
-      return this.#draining;
+    if (this.#state === 'stopped') return Promise.resolve();
+    if (this.#rounds !== undefined) {
+      this.#state = 'again';
+      return this.#rounds;
     }
-    return (this.#draining = this.#drainRounds().finally(() => {
-      this.#draining = undefined;
+    return (this.#rounds = this.#drainRounds().finally(() => {
+      this.#rounds = undefined;
+      if (this.#state !== 'stopped') this.#state = 'idle';
     }));
   }
 
@@ -126,29 +135,29 @@ export class Outbox {
     return stats;
   }
 
+  /** Rounds under the lock until no drain() joined during the last one; then sleeps until the next due write. */
   async #drainRounds(): Promise<void> {
-    // The outer loop: a drain() that joins while the timer is being scheduled (after the last
-    // round let go of the lock) still gets the round it was promised.
-    do {
+    while (this.#state !== 'stopped') {
+      this.#state = 'draining';
+      const all = this.#retryAll;
+      this.#retryAll = false;
       try {
-        do {
-          this.#again = false;
-          const all = this.#retryAll;
-          this.#retryAll = false;
-          await this.#options.lock.run(() => this.#drainDue(all));
-        } while (this.#again && this.#running);
+        await this.#options.lock.run(() => this.#drainDue(all));
       } catch (error) {
         // A store failure must not leave an unhandled rejection behind; the sweep tries again.
         this.#options.logger.error('outbox drain failed', { code: errorCode(error) });
       }
-      await this.#scheduleNext();
-    } while (this.#again && this.#running);
+      // A drain() that joins while the timer is being scheduled (after the round let go of the
+      // lock) still gets the round it was promised.
+      if (this.#state === 'draining') await this.#scheduleNext();
+      if (this.#state === 'draining') return;
+    }
   }
 
   async #drainDue(all: boolean): Promise<void> {
     const tried = new Set<string>();
     for (;;) {
-      if (!this.#running) return;
+      if (this.#state === 'stopped') return;
       const now = this.#options.clock.now();
       const due = (await this.#options.store.listEntries('pending'))
         // When retrying everything at once, one try per entry per round is enough.
@@ -204,7 +213,6 @@ export class Outbox {
 
   /** Sleeps until the earliest pending write is due, or the sweep interval, whichever is first. */
   async #scheduleNext(): Promise<void> {
-    if (!this.#running) return;
     const { clock, store, sweepIntervalMs } = this.#options;
     let wait = sweepIntervalMs;
     try {
@@ -213,7 +221,7 @@ export class Outbox {
     } catch {
       // The sweep interval stands.
     }
-    if (!this.#running) return;
+    if (this.#state === 'stopped') return;
     clock.clearTimeout(this.#timer);
     this.#timer = clock.setTimeout(() => void this.drain(), wait);
   }

@@ -1,8 +1,7 @@
 import type { CallRecord } from '../contract/call-record.js';
 import type { BridgeStore } from './bridge-store.js';
 import { upsertEntry } from './entry-rules.js';
-import type { NewWrite, OutboxEntry } from './outbox-entry.js';
-import { callLogKey } from './prune-rule.js';
+import { callLogKey, type NewWrite, type OutboxEntry } from './outbox-entry.js';
 
 /** What each table of a store holds. */
 export interface TableRows {

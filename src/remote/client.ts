@@ -5,7 +5,7 @@ import { contractArgumentsInvalid, remoteDisconnected, remoteQueueFull, remoteTi
 import { bridgeErrorFromJSON } from '../errors/bridge-error-from-json.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { checkOrigins } from './origins.js';
-import { CALLBACK_EVENT_TYPES, CONTRACT_METHODS, PROTOCOL, PROTOCOL_VERSION, type ContractMethod, type RemoteContract } from './protocol.js';
+import { CONTRACT_METHODS, isCallback, isHandshake, isResponse, PROTOCOL, PROTOCOL_VERSION, type ContractMethod, type Handshake, type RemoteContract, type RequestMessage, type ResponseMessage } from './protocol.js';
 
 // Plain TypeScript on purpose: this file is most of dist/softphone-bridge.remote.iife.js (3 KB gzip budget).
 
@@ -43,12 +43,10 @@ export interface RemoteClient extends RemoteContract {
 interface Pending {
   readonly id: number;
   readonly method: ContractMethod;
-  readonly args: unknown;
+  readonly args: readonly unknown[];
   readonly settle: (error: BridgeError | undefined, value?: unknown) => void;
   timer?: unknown;
 }
-
-type Data = Record<string, unknown>;
 
 /**
  * Creates the contract in a softphone frame: each call goes to the bridge in the host page through
@@ -80,14 +78,14 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
     clock.clearTimeout(call.timer);
     const ms = port ? (options.timeoutMs ?? 10_000) : (options.queueTimeoutMs ?? 30_000);
     call.timer = clock.setTimeout(() => call.settle(remoteTimeout(call.method, ms, !!port)), ms);
-    port?.postMessage({ type: 'request', id: call.id, method: call.method, args: call.args });
+    port?.postMessage({ type: 'request', id: call.id, method: call.method, args: call.args } satisfies RequestMessage);
   };
 
   const call = (method: ContractMethod, args: unknown[]): Promise<never> =>
     new Promise((resolve, reject) => {
       if (closed) return reject(closed);
       if (pending.size >= (options.maxPending ?? 100)) return reject(remoteQueueFull(method));
-      let copy: unknown;
+      let copy: unknown[];
       try {
         // Cloned now, as the bridge would read them now: later changes by the caller do not leak into a queued call.
         copy = structuredClone(args);
@@ -110,19 +108,17 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
     });
 
   const onPortMessage = (event: MessageEvent): void => {
-    const message = event.data as Data | null;
-    if (typeof message?.['id'] !== 'number') return;
-    const id = message['id'];
-    if (message['type'] === 'response') {
-      pending.get(id)?.settle(message['ok'] === true ? undefined : bridgeErrorFromJSON(message['error']), message['value']);
-    } else if (message['type'] === 'callback' && callback && (CALLBACK_EVENT_TYPES as readonly unknown[]).includes(message['eventType'])) {
+    const message: unknown = event.data;
+    if (isResponse(message)) {
+      pending.get(message.id)?.settle(message.ok ? undefined : bridgeErrorFromJSON(message.error), message.ok ? message.value : undefined);
+    } else if (isCallback(message) && callback) {
       let ok = true;
       try {
-        callback(message['eventType'] as never, message['payload'] as never);
+        callback(message.eventType, message.payload as never);
       } catch {
         ok = false; // the softphone's own failure: reported to the host, never thrown out of the message loop
       }
-      port?.postMessage({ type: 'response', id, ok });
+      port?.postMessage({ type: 'response', id: message.id, ok } satisfies ResponseMessage);
     }
   };
 
@@ -138,18 +134,17 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
 
   const sayReady = (): void => {
     nonce = Math.random();
-    for (const origin of origins as readonly string[]) host?.postMessage({ protocol: PROTOCOL, version: PROTOCOL_VERSION, type: 'ready', n: nonce }, origin);
+    for (const origin of origins as readonly string[]) host?.postMessage({ protocol: PROTOCOL, version: PROTOCOL_VERSION, type: 'ready', n: nonce } satisfies Handshake, origin);
   };
 
   const onWindowMessage = (event: Event): void => {
     const { source, origin, data, ports } = event as MessageEvent;
-    const message = data as Data | null;
-    if (source !== host || !(origins as readonly string[]).includes(origin) || message?.['protocol'] !== PROTOCOL || message['version'] !== PROTOCOL_VERSION) return;
-    if (message['type'] === 'hello') sayReady();
+    if (source !== host || !(origins as readonly string[]).includes(origin) || !isHandshake(data)) return;
+    if (data.type === 'hello') sayReady();
     // The nonce ties the port to this page's latest ready: an answer meant for a previous page
     // in this frame, or for a ready since superseded, is closed unused.
-    if (message['type'] === 'connect' && ports[0]) {
-      if (message['n'] === nonce) {
+    if (data.type === 'connect' && ports[0]) {
+      if (data.n === nonce) {
         nonce = NaN;
         connect(ports[0]);
       } else ports[0].close();
@@ -181,7 +176,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
     },
   } as RemoteClient;
   for (const method of CONTRACT_METHODS) {
-    (client as unknown as Data)[method] = (...args: unknown[]) => {
+    (client as unknown as Record<ContractMethod, (...args: unknown[]) => Promise<unknown>>)[method] = (...args) => {
       if (method !== 'load') return call(method, args);
       if (closed) return Promise.reject(closed);
       const resolved = resolveCallback(args[0], self);

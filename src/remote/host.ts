@@ -2,9 +2,8 @@ import type { CallbackEventType, SoftphoneCallback } from '../contract/callback-
 import { BridgeError, toBridgeError } from '../errors/bridge-error.js';
 import { remoteHostFailed, remoteResultUncloneable } from '../errors/factories.js';
 import { silentLogger, type Logger } from '../shared/logger.js';
-import { ClientPortMessage, ReadyMessage } from './host-wire.js';
 import { checkOrigins } from './origins.js';
-import { PROTOCOL, PROTOCOL_VERSION, type CallbackMessage, type RemoteContract, type ResponseMessage } from './protocol.js';
+import { isHandshake, isRequest, isResponse, PROTOCOL, PROTOCOL_VERSION, type CallbackMessage, type Handshake, type RemoteContract, type RequestMessage, type ResponseMessage } from './protocol.js';
 
 /** Options of {@link hostRemoteBridge}. */
 export interface RemoteHostOptions {
@@ -88,8 +87,8 @@ export function hostRemoteBridge(options: RemoteHostOptions): RemoteHost {
     sendCallback(lastId, entry);
   };
 
-  const run = (method: ClientPortMessage & { type: 'request' }): Promise<unknown> => {
-    if (method.method !== 'load') return Reflect.apply(bridge[method.method], bridge, method.args) as Promise<unknown>;
+  const run = (request: RequestMessage): Promise<unknown> => {
+    if (request.method !== 'load') return Reflect.apply(bridge[request.method], bridge, request.args) as Promise<unknown>;
     // The bridge sends the configuration again to a loading frame: older copies are superseded.
     for (const [id, entry] of outgoing) if (entry.eventType === 'disposition' || entry.eventType === 'partner_config') outgoing.delete(id);
     loaded = true;
@@ -100,9 +99,8 @@ export function hostRemoteBridge(options: RemoteHostOptions): RemoteHost {
   };
 
   const onPortMessage = (from: MessagePort) => (event: MessageEvent): void => {
-    const parsed = ClientPortMessage.safeParse(event.data);
-    if (from !== port || !parsed.success) return void logger.debug('remote host: dropped a message on the port');
-    const message = parsed.data;
+    const message: unknown = event.data;
+    if (from !== port || !(isRequest(message) || isResponse(message))) return void logger.debug('remote host: dropped a message on the port');
     if (message.type === 'response') {
       if (!message.ok) logger.warn("remote host: the softphone's callback threw", { code: 'CALLBACK_FAILED' });
       return void outgoing.delete(message.id);
@@ -124,21 +122,20 @@ export function hostRemoteBridge(options: RemoteHostOptions): RemoteHost {
     const target = frameWindow();
     // Origin AND source: an allowed origin in another frame, or the frame after it navigated elsewhere, gets nothing.
     if (source === null || source !== target || !origins.includes(origin)) return;
-    const ready = ReadyMessage.safeParse(data);
-    if (!ready.success) return;
+    if (!isHandshake(data) || data.type !== 'ready') return;
     const channel = new MessageChannel();
     port?.close();
     port = channel.port1;
     loaded = false;
     port.onmessage = onPortMessage(port);
-    target.postMessage({ protocol: PROTOCOL, version: PROTOCOL_VERSION, type: 'connect', n: ready.data.n }, origin, [channel.port2]);
+    target.postMessage({ protocol: PROTOCOL, version: PROTOCOL_VERSION, type: 'connect', n: data.n } satisfies Handshake, origin, [channel.port2]);
     logger.debug('remote host: handed a port to the softphone frame');
   };
 
   page.addEventListener('message', onWindowMessage);
   // A client that started before this host waits for this hello; one that starts later sends ready itself.
   // Posted once per allowed origin: the browser delivers it only where the frame's origin matches.
-  for (const origin of origins) frameWindow()?.postMessage({ protocol: PROTOCOL, version: PROTOCOL_VERSION, type: 'hello' }, origin);
+  for (const origin of origins) frameWindow()?.postMessage({ protocol: PROTOCOL, version: PROTOCOL_VERSION, type: 'hello' } satisfies Handshake, origin);
 
   return {
     get connected() {

@@ -1,9 +1,8 @@
 /**
- * The part of eventemitter3's API the bridge offers, in a fraction of its size. The script-tag
- * bundles are built with this module in place of `eventemitter3` (rollup.config.mjs); the library
- * and the tests use eventemitter3 itself. test/shared/lite-emitter.test.ts runs the same scenarios
- * against both and requires the same calls, in the same order, with the same results. See
- * docs/decisions/0008-lite-emitter-in-bundles.md.
+ * The part of eventemitter3's API the bridge offers, in a fraction of its size: the bridge's one
+ * emitter, in the library and in every bundle alike. test/shared/lite-emitter.test.ts runs the
+ * same scenarios against it and eventemitter3 and requires the same calls, in the same order, with
+ * the same results. See docs/decisions/0008-lite-emitter-in-bundles.md.
  *
  * Semantics kept from eventemitter3: listeners run in the order they were added, with `context`
  * (default: the emitter) as `this`; a listener added or removed while an event is being emitted
@@ -11,54 +10,66 @@
  */
 
 interface Listener {
-  readonly fn: (...args: unknown[]) => unknown;
+  readonly fn: AnyListener;
   readonly context: unknown;
   readonly once: boolean;
 }
 
-/** A drop-in for eventemitter3's `EventEmitter`, for the bundles. Types come from eventemitter3. */
-export default class LiteEmitter {
+/** The names of an event map `E` (`{ name: [args] }`, as eventemitter3's). */
+type EventName<E> = keyof E & (string | symbol);
+
+/** A listener of event `K` of map `E`. */
+type EventListener<E, K extends keyof E> = (...args: E[K] extends readonly unknown[] ? E[K] : never) => void;
+
+/** Any listener, as stored. */
+type AnyListener = (...args: never[]) => unknown;
+
+/**
+ * eventemitter3's `EventEmitter` API (without its statics), typed by the event map `Events` as
+ * eventemitter3 types it.
+ */
+export default class LiteEmitter<Events extends object = Record<string | symbol, unknown[]>> {
   #events = new Map<unknown, readonly Listener[]>();
 
   /** The events that have listeners. */
-  eventNames(): unknown[] {
-    return [...this.#events.keys()];
+  eventNames(): EventName<Events>[] {
+    return [...this.#events.keys()] as EventName<Events>[];
   }
 
   /** The listener functions of `event`, in order. */
-  listeners(event: unknown): unknown[] {
-    return (this.#events.get(event) ?? []).map((listener) => listener.fn);
+  listeners<K extends EventName<Events>>(event: K): EventListener<Events, K>[] {
+    return (this.#events.get(event) ?? []).map((listener) => listener.fn as EventListener<Events, K>);
   }
 
   /** How many listeners `event` has. */
-  listenerCount(event: unknown): number {
+  listenerCount(event: EventName<Events>): number {
     return this.#events.get(event)?.length ?? 0;
   }
 
   /** Calls the listeners of `event` with `args`; true when there were any. */
-  emit(event: unknown, ...args: unknown[]): boolean {
+  emit<K extends EventName<Events>>(event: K, ...args: Parameters<EventListener<Events, K>>): boolean {
     const listeners = this.#events.get(event);
     if (listeners === undefined) return false;
     // Arrays are replaced, never changed in place, so this loop sees the list as it was.
     for (const listener of listeners) {
-      if (listener.once) this.removeListener(event, listener.fn, undefined, true);
-      listener.fn.apply(listener.context, args);
+      if (listener.once) this.removeListener(event, listener.fn as EventListener<Events, K>, undefined, true);
+      (listener.fn as (...args: unknown[]) => unknown).apply(listener.context, args);
     }
     return true;
   }
 
   /** Adds a listener. */
-  on(event: unknown, fn: (...args: unknown[]) => unknown, context?: unknown): this {
+  on<K extends EventName<Events>>(event: K, fn: EventListener<Events, K>, context?: unknown): this {
     return this.#add(event, fn, context, false);
   }
 
   /** Adds a listener that is removed after its first call. */
-  once(event: unknown, fn: (...args: unknown[]) => unknown, context?: unknown): this {
+  once<K extends EventName<Events>>(event: K, fn: EventListener<Events, K>, context?: unknown): this {
     return this.#add(event, fn, context, true);
   }
 
   /** Removes the matching listeners of `event`, or all of them when `fn` is not given. */
-  removeListener(event: unknown, fn?: (...args: unknown[]) => unknown, context?: unknown, once?: boolean): this {
+  removeListener<K extends EventName<Events>>(event: K, fn?: EventListener<Events, K>, context?: unknown, once?: boolean): this {
     const listeners = this.#events.get(event);
     if (listeners === undefined) return this;
     // Truthiness, not undefined checks, as in eventemitter3.
@@ -69,23 +80,23 @@ export default class LiteEmitter {
   }
 
   /** Same as `on`. */
-  addListener(event: unknown, fn: (...args: unknown[]) => unknown, context?: unknown): this {
+  addListener<K extends EventName<Events>>(event: K, fn: EventListener<Events, K>, context?: unknown): this {
     return this.on(event, fn, context);
   }
 
   /** Same as `removeListener`. */
-  off(event: unknown, fn?: (...args: unknown[]) => unknown, context?: unknown, once?: boolean): this {
+  off<K extends EventName<Events>>(event: K, fn?: EventListener<Events, K>, context?: unknown, once?: boolean): this {
     return this.removeListener(event, fn, context, once);
   }
 
   /** Removes every listener of `event`, or of every event. */
-  removeAllListeners(event?: unknown): this {
+  removeAllListeners(event?: EventName<Events>): this {
     if (event === undefined) this.#events.clear();
     else this.#events.delete(event);
     return this;
   }
 
-  #add(event: unknown, fn: (...args: unknown[]) => unknown, context: unknown, once: boolean): this {
+  #add(event: unknown, fn: AnyListener, context: unknown, once: boolean): this {
     if (typeof fn !== 'function') throw new TypeError('The listener must be a function');
     this.#events.set(event, [...(this.#events.get(event) ?? []), { fn, context: context || this, once }]);
     return this;

@@ -1,16 +1,8 @@
 import type { BridgeEvents } from '../core/bridge-events.js';
-import type { BridgeStatus } from '../core/bridge.js';
-import type { SoftphoneCallback } from '../contract/callback-events.js';
+import type { BridgeStatus } from '../core/bridge-status.js';
 import type { CallRecord } from '../contract/call-record.js';
+import type { SoftphoneContract, SoftphoneParams } from '../contract/contract-target.js';
 import type { DialRequest } from '../contract/crm-adapter.js';
-import type {
-  CallAcceptedPayload,
-  CallEndedPayload,
-  CallNotesSubmittedPayload,
-  CallRejectedPayload,
-  OutboundCallInitiatedPayload,
-  StatusChangedPayload,
-} from '../contract/softphone-payloads.js';
 
 // Structural types only (every import above is `import type`), so the UI never pulls the bridge,
 // zod or eventemitter3 into a page that only wants a button, and a remote client fits as well.
@@ -27,31 +19,14 @@ export interface BridgeEventSource {
   off<K extends keyof BridgeEvents>(event: K, listener: BridgeListener<K>): unknown;
 }
 
-/**
- * `incomingCall` as the softphone panel sends it: one object (`language` defaults to `en_US`).
- * A type literal, not an interface, so that it fits the contract's loose (index-signature) payloads.
- */
-export type IncomingCallParams = {
-  readonly partnerId: string;
-  readonly conversationId: string;
-  readonly callerANI: string;
-  readonly language?: string;
-};
+/** `incomingCall` as the softphone panel sends it: one object (`language` defaults to `en_US`). */
+export type IncomingCallParams = SoftphoneParams<'incomingCall'>;
 
 /**
- * The eight contract methods, as `<sb-softphone>` calls them. The in-page `Bridge` and the
- * remote client (`createRemoteClient`) both fit; results are not read, hence `unknown`.
+ * The eight contract methods, as `<sb-softphone>` calls them: the contract's own type. The in-page
+ * `Bridge` and the remote client (`createRemoteClient`) both fit; results are not read.
  */
-export interface SoftphoneContract {
-  load(callback: SoftphoneCallback): Promise<unknown>;
-  incomingCall(params: IncomingCallParams): Promise<unknown>;
-  callAccepted(params: CallAcceptedPayload): Promise<unknown>;
-  callRejected(params: CallRejectedPayload): Promise<unknown>;
-  callEnded(params: CallEndedPayload): Promise<unknown>;
-  callNotesSubmitted(params: CallNotesSubmittedPayload): Promise<unknown>;
-  outboundCallInitiated(params: OutboundCallInitiatedPayload): Promise<unknown>;
-  statusChanged(params: StatusChangedPayload): Promise<unknown>;
-}
+export type { SoftphoneContract };
 
 /**
  * What `<sb-softphone>` drives: the contract, plus the emitter when the bridge is in the same

@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
 import { callbackEvents } from '../../src/contract/callback-events.js';
-import { compiledCallbackEvents, compiledId, compiledPayloads } from '../../src/contract/compiled-schemas.js';
+import { compiledCallbackEvents, compiledId, compiledPayloads } from '../../src/contract/compiled-spec.js';
 import { Id } from '../../src/contract/fields.js';
 import { leanParse, type LeanSchema } from '../../src/contract/lean-schema.js';
 import { softphonePayloads } from '../../src/contract/softphone-payloads.js';

@@ -480,18 +480,25 @@ describe('createBridge options', () => {
     }
   });
 
+  it('checks the options on every way in: `new Bridge` is createBridge', () => {
+    const construct = (options: object) => () => new Bridge({ adapter: fakeAdapter(new FakeCrm()), store: createMemoryStore(), logger: silentLogger, ...options });
+    expect(thrown(construct({ retry: { maxAttempts: 0 } }))).to.include({ code: 'CONFIG_INVALID' });
+    expect(thrown(construct({ policy: { logRejectedCalls: 'some' } }))).to.include({ code: 'CONFIG_INVALID' });
+    expect(thrown(construct({ interruptedAfterMs: -1 }))).to.include({ code: 'CONFIG_INVALID' });
+  });
+
   it('refuses a bad policy option with CONFIG_INVALID naming it', () => {
     const error = thrown(make({ policy: { screenPopOn: 'never' } }));
     expect(error).to.include({ code: 'CONFIG_INVALID' });
     expect(error.message).to.equal('policy.screenPopOn must be one of ring, accept.');
   });
 
-  it('applies good options, and the defaults for those left out (the bundles construct without any)', async () => {
+  it('applies good options, and the defaults for those left out (the bundles pass none of these)', async () => {
     const crm = new FakeCrm({ contacts: [{ id: '003A', name: 'Ada Lovelace', phone: '+15550100100' }] });
     crm.injectFaults('before', 5);
     const adapter = fakeAdapter(crm);
     const bridge = createBridge({ adapter, store: createMemoryStore(), logger: silentLogger, retry: { maxAttempts: 1 }, policy: { screenPopOn: 'accept' } });
-    const plain = new Bridge({ adapter: fakeAdapter(new FakeCrm()), store: createMemoryStore(), logger: silentLogger });
+    const plain = createBridge({ adapter: fakeAdapter(new FakeCrm()), store: createMemoryStore(), logger: silentLogger });
     try {
       await bridge.load(() => undefined);
       const dead = new Promise((resolve) => bridge.once('outbox.deadLettered', resolve));

@@ -1,7 +1,8 @@
-// What keeps the script-tag bundles small (ADR 0007, 0008, 0009): src/contract/compiled-schemas.ts
-// must be what scripts/compile-schemas.mjs makes of the current zod schemas; the budgeted bundles
+// What keeps the script-tag bundles small (ADR 0007, 0008, 0009): src/contract/compiled-spec.ts
+// must be what scripts/compile-schemas.mjs derives from the current spec; the budgeted bundles
 // must validate with it rather than carry zod, and carry the lite emitter rather than eventemitter3;
-// the https-only CRM bundles leave out the drain lock's localStorage lease, the others keep it.
+// the https-only CRM bundles, whose entry files pass no `fallbackLock`, leave out the drain lock's
+// localStorage lease, the others keep it.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { iifeEntries } from '../../scripts/build-entries.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-test('src/contract/compiled-schemas.ts is compiled from the current zod schemas', () => {
+test('src/contract/compiled-spec.ts is derived from the current spec', () => {
   const run = spawnSync(process.execPath, ['scripts/compile-schemas.mjs', '--check'], { cwd: root, encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
 });

@@ -3,7 +3,7 @@ import sinon from 'sinon';
 import type { CrmWrite, WriteReceipt } from '../../src/contract/crm-write.js';
 import { BridgeError } from '../../src/errors/index.js';
 import type { BridgeStore } from '../../src/outbox/bridge-store.js';
-import { localLock } from '../../src/outbox/drain-lock.js';
+import { localLock } from '../../src/outbox/local-lock.js';
 import { createMemoryStore } from '../../src/outbox/memory-store.js';
 import type { OutboxEntry } from '../../src/outbox/outbox-entry.js';
 import { Outbox } from '../../src/outbox/outbox.js';

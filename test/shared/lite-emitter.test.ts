@@ -2,9 +2,9 @@ import { expect } from '@esm-bundle/chai';
 import EventEmitter from 'eventemitter3';
 import LiteEmitter from '../../src/shared/lite-emitter.js';
 
-// The bundles use LiteEmitter where the library uses eventemitter3. Each scenario runs against
-// both and must record the same calls (which listener, with which `this` and arguments) and the
-// same results.
+// The bridge's emitter is LiteEmitter, in place of eventemitter3 (ADR 0008), which stays the
+// reference here. Each scenario runs against both and must record the same calls (which listener,
+// with which `this` and arguments) and the same results.
 
 type Emitter = InstanceType<typeof EventEmitter>;
 type Log = unknown[];

@@ -10,7 +10,7 @@ const us = (value) => (Number.isFinite(value) ? `${Math.round(value * 1000)} µs
 const int = (value) => Math.round(value).toLocaleString('en-US');
 
 /** Each figure of one store: label, measured text, target text, met. */
-export function figuresOf(store, r, plan) {
+export function figuresOf(store, r) {
   const rows = [];
   const s = r.sustained;
   if (s) {
@@ -66,7 +66,7 @@ export function terminalSummary(report) {
   const lines = [`relay benchmark${report.quick ? ' (quick)' : ''}, ${report.seconds} s, load ${report.machine.load1} at start`];
   for (const [store, r] of Object.entries(report.results)) {
     lines.push(`\n${store} store:`);
-    for (const row of figuresOf(store, r, report.plan)) lines.push(`  ${row.met === undefined ? '    ' : row.met ? 'met ' : 'MISS'}  ${row.label}: ${row.measured} (target ${row.target})`);
+    for (const row of figuresOf(store, r)) lines.push(`  ${row.met === undefined ? '    ' : row.met ? 'met ' : 'MISS'}  ${row.label}: ${row.measured} (target ${row.target})`);
   }
   return lines.join('\n');
 }
@@ -102,7 +102,7 @@ export function markdownReport(report) {
   for (const [store, r] of Object.entries(report.results)) {
     out.push(`### ${store === 'redis' ? 'Redis Streams store (`REDIS_URL`)' : 'Embedded store (no `REDIS_URL`)'}`, '');
     out.push('| Figure | Measured | Target | Verdict |', '|---|---|---|---|');
-    for (const row of figuresOf(store, r, report.plan)) out.push(`| ${row.label} | ${row.measured} | ${row.target} | ${row.met === undefined ? '' : row.met ? 'met' : '**missed**'} |`);
+    for (const row of figuresOf(store, r)) out.push(`| ${row.label} | ${row.measured} | ${row.target} | ${row.met === undefined ? '' : row.met ? 'met' : '**missed**'} |`);
     out.push('');
   }
   out.push(

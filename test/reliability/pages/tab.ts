@@ -1,7 +1,7 @@
 import './shared/probe.js';
 import { createBridge } from '../../../src/core/bridge.js';
 import { createIndexedDbStore } from '../../../src/outbox/indexeddb-store.js';
-import type { BridgeStatus } from '../../../src/core/bridge.js';
+import type { BridgeStatus } from '../../../src/core/bridge-status.js';
 import { httpCrmAdapter } from './shared/http-crm-adapter.js';
 
 /**

@@ -7,7 +7,7 @@
 import { planCalls } from '../lib/calls.mjs';
 import { checkProbe, Checks, leakedSecrets, newLog, openPage, until } from '../lib/harness.mjs';
 import { seeded } from '../lib/random.mjs';
-import { checkLedger, ledgerComplete, settledOutbox, sleep } from './shared.mjs';
+import { checkLedger, ledgerComplete, settledOutbox } from './shared.mjs';
 
 /** The bridge's interruptedAfterMs in this scenario: short, but well above a reload on a busy machine. */
 const GRACE_MS = 3000;

@@ -1,4 +1,4 @@
-import { BridgeError, type BridgeErrorCode, type Clock } from '../../src/contract/index.js';
+import { adapterTimeout, adapterWriteFailed, BridgeError, type Clock, type Failure } from '../../src/contract/index.js';
 import { finalRefusal, parseCifFailure } from './cif-failure.js';
 import type { CifApi } from './cif.types.js';
 
@@ -17,13 +17,13 @@ export class Cif {
   ) {}
 
   /** Calls `method`; rejects with `ADAPTER_TIMEOUT`, or `failure` (final when Dynamics refused the request itself, see cif-failure.ts). */
-  call<T>(method: Method, args: readonly unknown[], failure: BridgeErrorCode = 'ADAPTER_WRITE_FAILED'): Promise<T> {
+  call<T>(method: Method, args: readonly unknown[], failure: Failure = adapterWriteFailed): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       let settled = false;
       const timer = this.clock.setTimeout(() => {
         if (settled) return;
         settled = true;
-        reject(new BridgeError('ADAPTER_TIMEOUT', `Dynamics did not answer ${method} within ${this.timeoutMs} ms.`, { details: { method, timeoutMs: this.timeoutMs } }));
+        reject(adapterTimeout(`Dynamics ${method}`, this.timeoutMs, { details: { method } }));
       }, this.timeoutMs);
       const settle = (fn: () => void) => {
         if (settled) return;
@@ -44,13 +44,13 @@ export class Cif {
   }
 
   /** {@link call}, then `JSON.parse` of the string CIF answers with. */
-  async json(method: Method, args: readonly unknown[], failure: BridgeErrorCode = 'ADAPTER_WRITE_FAILED'): Promise<unknown> {
+  async json(method: Method, args: readonly unknown[], failure: Failure = adapterWriteFailed): Promise<unknown> {
     const text = await this.call<unknown>(method, args, failure);
     if (typeof text !== 'string') return text; // tolerate a CIF build that answers objects
     try {
       return JSON.parse(text) as unknown;
     } catch (cause) {
-      throw new BridgeError(failure, `Dynamics answered ${method} with text that is not JSON.`, { details: { method }, cause });
+      throw failure(`Dynamics answered ${method} with text that is not JSON.`, { details: { method }, cause });
     }
   }
 }
@@ -61,11 +61,11 @@ export class Cif {
  * most a schema name (attribute or navigation property), never Dynamics' text, which can quote
  * values: that stays in `cause` (the parsed {@link CifFailure}), which BridgeError's JSON leaves out.
  */
-function cifError(method: string, cause: unknown, failure: BridgeErrorCode): BridgeError {
+function cifError(method: string, cause: unknown, failure: Failure): BridgeError {
   const parsed = parseCifFailure(cause);
   const refusal = finalRefusal(parsed);
   const what = refusal === undefined ? '' : ` (${refusal.kind}${refusal.name === undefined ? '' : `: ${refusal.name}`})`;
-  return new BridgeError(failure, `Dynamics refused ${method}${what}.`, {
+  return failure(`Dynamics refused ${method}${what}.`, {
     details: {
       method,
       refusal: refusal?.kind ?? null,

@@ -1,6 +1,10 @@
 import {
-  BridgeError,
+  adapterConnectFailed,
+  callbackFailed,
+  dialNumberInvalid,
   isKnownCountry,
+  notConnected,
+  toBridgeError,
   toE164,
   type AdapterConfig,
   type AdapterContext,
@@ -91,7 +95,7 @@ export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
     const country = typeof d['countryCode'] === 'string' && isKnownCountry(d['countryCode']) ? d['countryCode'] : settings.defaultCountry;
     const normalised = typeof d['phoneNumber'] === 'string' ? toE164(d['phoneNumber'], country) : ({ ok: false, problem: 'empty' } as const);
     if (!normalised.ok) {
-      context.refuse(new BridgeError('DIAL_NUMBER_INVALID', `Dial from HubSpot: the number is not a valid phone number (${normalised.problem}); no call was started.`, { details: { source: 'onDialNumber', problem: normalised.problem } }));
+      context.refuse(dialNumberInvalid('onDialNumber', normalised.problem));
       return;
     }
     const objectId = d['objectId'];
@@ -104,7 +108,7 @@ export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
         ...(settings.participantType === undefined ? {} : { participantType: settings.participantType }),
         ...(record === undefined ? {} : { crmRecord: record }),
       })
-      .catch((error: unknown) => context.refuse(error instanceof BridgeError ? error : new BridgeError('CALLBACK_FAILED', 'Dial from HubSpot: the softphone did not take the call.', { cause: error })));
+      .catch((error: unknown) => context.refuse(toBridgeError(error, (cause) => callbackFailed('onDialNumber: the softphone did not take the call.', { cause }))));
   };
 
   const quiet: HubSpotHandler = () => undefined;
@@ -138,7 +142,7 @@ export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
   const sdk: CallingExtensionsLike = new options.CallingExtensions({ debugMode: options.debugMode ?? false, eventHandlers });
 
   const connected = () => {
-    if (state === undefined) throw new BridgeError('ADAPTER_CONNECT_FAILED', 'The HubSpot adapter is not connected.');
+    if (state === undefined) throw notConnected('The HubSpot adapter');
     return state;
   };
 
@@ -149,7 +153,7 @@ export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
       const settings = parseHubSpotSettings(options);
       const timeoutMs = options.readyTimeoutMs ?? 30_000;
       const data = await new Promise<ReadyData>((resolve, reject) => {
-        const timer = context.clock.setTimeout(() => reject(new BridgeError('ADAPTER_CONNECT_FAILED', `HubSpot did not sync with the widget within ${timeoutMs} ms (is the page loaded by HubSpot as a calling extension?).`, { details: { timeoutMs } })), timeoutMs);
+        const timer = context.clock.setTimeout(() => reject(adapterConnectFailed(`HubSpot did not sync with the widget within ${timeoutMs} ms (is the page loaded by HubSpot as a calling extension?).`, { details: { timeoutMs } })), timeoutMs);
         void ready.then((value) => {
           context.clock.clearTimeout(timer);
           resolve(value);
@@ -159,8 +163,7 @@ export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
         // Both HubSpot demos answer the handshake from every copy; this copy then says nothing
         // more, and its softphone learns that the calling window runs the calls.
         sdk.initialized({ isLoggedIn: false });
-        throw new BridgeError(
-          'ADAPTER_CONNECT_FAILED',
+        throw adapterConnectFailed(
           'HubSpot loaded this page as the remote copy of its calling window; the calling window runs the softphone and logs the calls, so this copy stays silent.',
           { retryable: false, details: { iframeLocation: 'remote', usesCallingWindow: true } },
         );

@@ -1,5 +1,7 @@
 import {
-  BridgeError,
+  adapterTimeout,
+  adapterWriteFailed,
+  notConnected,
   type AdapterConfig,
   type AdapterContext,
   type CallLogWrite,
@@ -29,7 +31,7 @@ export function webhookAdapter(options: WebhookAdapterOptions): CrmAdapter {
   const send: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
   const post = async (write: CallLogWrite, body: string, headers: Record<string, string>): Promise<Response> => {
-    if (state === undefined) throw new BridgeError('ADAPTER_CONNECT_FAILED', 'The webhook adapter is not connected.');
+    if (state === undefined) throw notConnected('The webhook adapter');
     const { settings, context } = state;
     const abort = new AbortController();
     let timedOut = false;
@@ -45,8 +47,8 @@ export function webhookAdapter(options: WebhookAdapterOptions): CrmAdapter {
       return await send(settings.url.href, { method: 'POST', headers, body, signal: abort.signal, redirect: 'manual', credentials: 'omit', cache: 'no-store' });
     } catch (cause) {
       const details = { key: write.key };
-      if (timedOut) throw new BridgeError('ADAPTER_TIMEOUT', `The webhook did not answer within ${settings.timeoutMs} ms.`, { details: { ...details, timeoutMs: settings.timeoutMs }, cause });
-      throw new BridgeError('ADAPTER_WRITE_FAILED', 'The webhook could not be reached (network, CORS or TLS failure).', { details, cause });
+      if (timedOut) throw adapterTimeout('The webhook', settings.timeoutMs, { details, cause });
+      throw adapterWriteFailed('The webhook could not be reached (network, CORS or TLS failure).', { details, cause });
     } finally {
       context.clock.clearTimeout(timer);
       context.signal.removeEventListener('abort', stop);
@@ -71,7 +73,7 @@ export function webhookAdapter(options: WebhookAdapterOptions): CrmAdapter {
     },
 
     async writeCallLog(write: CallLogWrite): Promise<WriteReceipt> {
-      if (state === undefined) throw new BridgeError('ADAPTER_CONNECT_FAILED', 'The webhook adapter is not connected.');
+      if (state === undefined) throw notConnected('The webhook adapter');
       const { key, context } = state;
       const body = JSON.stringify(toPayload(write));
       const timestamp = Math.floor(context.clock.now() / 1000);

@@ -8,7 +8,7 @@
  * the bridge there. Loading it twice keeps the first bridge.
  */
 import ZAFClient from 'zendesk_app_framework_sdk';
-import { BridgeError } from '../../src/contract/index.js';
+import { configInvalid } from '../../src/contract/index.js';
 import { Bridge } from '../../src/core/bridge.js';
 import { exposeBridge } from '../../src/core/expose-bridge.js';
 import { relayDialouts } from './dialout-relay.js';
@@ -28,7 +28,7 @@ if (page.softphoneBridge === undefined) {
     settings,
     client: () => {
       if (client !== false) return client;
-      throw new BridgeError('CONFIG_INVALID', 'ZAF cannot start: the page URL lacks the origin and app_guid parameters Zendesk adds to an app iframe (is the page loaded as a Zendesk app?).', { details: { keys: ['origin', 'app_guid'] } });
+      throw configInvalid(['origin', 'app_guid'], 'ZAF cannot start: the page URL lacks the origin and app_guid parameters Zendesk adds to an app iframe (is the page loaded as a Zendesk app?).');
     },
   });
   // No fallbackLock: this CRM's pages are https in browsers that all have Web Locks, so the bundle

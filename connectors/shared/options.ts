@@ -1,4 +1,4 @@
-import { BridgeError } from '../../src/contract/index.js';
+import { configInvalid } from '../../src/contract/index.js';
 
 /**
  * Checks a connector's options and collects every problem, so that one `CONFIG_INVALID` names
@@ -56,14 +56,12 @@ export class OptionChecker {
   /** Throws one `CONFIG_INVALID` for everything found, if anything was. */
   finish(): void {
     if (this.#problems.length === 0) return;
-    throw new BridgeError('CONFIG_INVALID', `${this.connector} connector: ${this.#problems.join('; ')}.`, {
-      details: { connector: this.connector, keys: [...this.#keys] },
-    });
+    throw configInvalid([...this.#keys], `${this.connector} connector: ${this.#problems.join('; ')}.`, { connector: this.connector });
   }
 }
 
 /** The options object itself, or a `CONFIG_INVALID` when there is none. */
 export function optionsObject(connector: string, options: unknown): object {
   if (typeof options === 'object' && options !== null) return options;
-  throw new BridgeError('CONFIG_INVALID', `${connector} connector: options must be an object.`, { details: { connector, keys: [] } });
+  throw configInvalid([], `${connector} connector: options must be an object.`, { connector });
 }

@@ -1,4 +1,4 @@
-import { BridgeError, type Clock } from '../../src/contract/index.js';
+import { BridgeError, callbackFailed, callbackTimeout, type Clock } from '../../src/contract/index.js';
 
 /** The `success` / `error` callbacks every Sobot request method takes. */
 export interface SobotCallbacks {
@@ -74,7 +74,7 @@ export class SobotSdk {
         else reject(error);
       };
       const timer = this.clock.setTimeout(
-        () => settle(new BridgeError('CALLBACK_FAILED', `sobot: agent.${method}() did not answer within ${this.timeoutMs} ms.`, { details: { connector: 'sobot', vendorMethod: method } })),
+        () => settle(callbackTimeout(`sobot: agent.${method}()`, this.timeoutMs, { connector: 'sobot', vendorMethod: method })),
         this.timeoutMs,
       );
       const callbacks: SobotCallbacks = { success: () => settle(), error: (cause) => settle(vendorError(method, cause)) };
@@ -109,7 +109,7 @@ export class SobotSdk {
 function vendorError(method: string, cause: unknown): BridgeError {
   const code = typeof cause === 'object' && cause !== null ? (cause as Record<string, unknown>)['errorCode'] : undefined;
   const vendorCode = typeof code === 'string' || typeof code === 'number' ? String(code).slice(0, 64) : 'none';
-  return new BridgeError('CALLBACK_FAILED', `sobot: agent.${method}() failed (errorCode ${vendorCode}).`, {
+  return callbackFailed(`sobot: agent.${method}() failed (errorCode ${vendorCode}).`, {
     details: { connector: 'sobot', vendorMethod: method, vendorCode },
     cause,
   });

@@ -43,7 +43,7 @@ export {
 export { parseContractCall, MAX_JSON_LENGTH } from './parse-contract-call.js';
 export { validatePayload, validateCallbackPayload, isId, type Validated } from './validate.js';
 export type { LeanIssue } from './lean-schema.js';
-export { BridgeError, bridgeErrorFromJSON, errorCatalog, isBridgeErrorCode, toBridgeError, type BridgeErrorCode, type BridgeErrorDetails, type BridgeErrorJson } from '../errors/index.js';
+export * from '../errors/index.js';
 export type { Clock } from '../shared/clock.js';
 export type { Logger, LogFields } from '../shared/logger.js';
 export { toE164, isKnownCountry, type E164Problem } from './e164.js';

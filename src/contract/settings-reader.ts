@@ -1,4 +1,4 @@
-import { BridgeError } from '../errors/index.js';
+import { configInvalid } from '../errors/index.js';
 
 /**
  * Reads an adapter's configuration key by key and collects every problem, so that an admin sees
@@ -60,7 +60,7 @@ export class SettingsReader {
   /** Throws the collected problems as one `CONFIG_INVALID`, introduced by `what`; does nothing when there are none. */
   finish(what: string): void {
     if (this.#problems.length > 0) {
-      throw new BridgeError('CONFIG_INVALID', `${what}: ${this.#problems.join('; ')}.`, { details: { keys: [...this.#keys] } });
+      throw configInvalid([...this.#keys], `${what}: ${this.#problems.join('; ')}.`);
     }
   }
 }

@@ -3,7 +3,7 @@ import type { CallRecord } from '../contract/call-record.js';
 import type { SoftphoneContract } from '../contract/contract-target.js';
 import type { DialRequest } from '../contract/crm-adapter.js';
 import type { SoftphonePayload } from '../contract/softphone-payloads.js';
-import { BridgeError, toBridgeError } from '../errors/index.js';
+import { bridgeDisposed, BridgeError, configInvalid, errorCode, storageAccessDenied } from '../errors/index.js';
 import { createIndexedDbStore } from '../outbox/indexeddb-store.js';
 import { localLock } from '../outbox/local-lock.js';
 import { moveOutbox, openOutbox, type OpenedOutbox, type OutboxSetup } from '../outbox/open-outbox.js';
@@ -20,7 +20,7 @@ import { statusOf, type BridgeStatus } from './bridge-status.js';
 import { CallbackChannel } from './callback-channel.js';
 import type { ConversationMethod } from './call-event.js';
 import { resolveCallPolicy } from './call-policy.js';
-import { disposedError, guard, parsePayload, readInput, validateCallback } from './contract-input.js';
+import { guard, parsePayload, readInput, validateCallback } from './contract-input.js';
 import { Conversations } from './conversations.js';
 import { DialHints } from './dial-hints.js';
 import { LostCallWatch } from './lost-call-watch.js';
@@ -72,7 +72,7 @@ export class Bridge extends LiteEmitter<BridgeEvents> implements SoftphoneContra
   constructor(options: BridgeOptions) {
     super();
     const grace = options.interruptedAfterMs ?? BRIDGE_DEFAULTS.interruptedAfterMs;
-    if (!(typeof grace === 'number' && grace >= 0)) throw new BridgeError('CONFIG_INVALID', 'interruptedAfterMs must be 0 ms or more.', { details: { keys: ['interruptedAfterMs'] } });
+    if (!(typeof grace === 'number' && grace >= 0)) throw configInvalid(['interruptedAfterMs'], 'interruptedAfterMs must be 0 ms or more.');
     const retry = resolveRetryPolicy(options.retry);
     const clock = (this.#clock = options.clock ?? systemClock);
     const logger = (this.#logger = options.logger ?? consoleLogger());
@@ -248,7 +248,7 @@ export class Bridge extends LiteEmitter<BridgeEvents> implements SoftphoneContra
       const opened = await this.#outbox;
       if (opened.store.durability === 'durable') return 'durable' as const;
       const grant = await requestStorageAccess(this.#window.document, this.#window);
-      if (grant.indexedDB === undefined) throw new BridgeError('STORAGE_ACCESS_DENIED', 'No IndexedDB after the grant.');
+      if (grant.indexedDB === undefined) throw storageAccessDenied('No IndexedDB after the grant.');
       const durable = await createIndexedDbStore(this.#setup.name, grant.indexedDB);
       // No event applies and no write is sent while the calls move (the events' chain, then the drain lock).
       await this.#events.run(async () => {
@@ -301,7 +301,7 @@ export class Bridge extends LiteEmitter<BridgeEvents> implements SoftphoneContra
     if (this.#disposed) return;
     this.#disposed = true;
     this.#abort.abort();
-    this.#channel.close(disposedError('startCall'));
+    this.#channel.close(bridgeDisposed('startCall'));
     this.#watch.close();
     try {
       (await this.#outbox).outbox.stop();
@@ -310,7 +310,7 @@ export class Bridge extends LiteEmitter<BridgeEvents> implements SoftphoneContra
       if (this.#link.connected) await this.#link.adapter.disconnect();
       (await this.#outbox).store.close();
     } catch (error) {
-      this.#logger.warn('dispose failed', { code: toBridgeError(error, 'OUTBOX_STORE_FAILED').code });
+      this.#logger.warn('dispose failed', { code: errorCode(error) });
     }
     this.removeAllListeners();
   }

@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import sinon from 'sinon';
-import { Bridge, createBridge } from '../../src/core/bridge.js';
+import { Bridge } from '../../src/core/bridge.js';
+import { createBridge } from '../../src/core/create-bridge.js';
 import { createMemoryStore } from '../../src/outbox/memory-store.js';
 import { BridgeError } from '../../src/errors/index.js';
 import { silentLogger } from '../../src/shared/logger.js';

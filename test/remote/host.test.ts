@@ -1,7 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import sinon from 'sinon';
 import { FakeCrm, fakeAdapter, type FakeAdapter } from '../../adapters/fake/index.js';
-import { createBridge, type Bridge } from '../../src/core/bridge.js';
+import { type Bridge } from '../../src/core/bridge.js';
+import { createBridge } from '../../src/core/create-bridge.js';
 import { BridgeError } from '../../src/errors/bridge-error.js';
 import { createMemoryStore } from '../../src/outbox/memory-store.js';
 import { createRemoteClient, type RemoteClient } from '../../src/remote/client.js';

@@ -2,7 +2,8 @@
  * softphone-bridge: implements the Softphone contract in the browser and turns it into CRM
  * actions through an adapter, losing nothing. Start with {@link createBridge}.
  */
-export { createBridge, Bridge, type JsonParams } from './core/bridge.js';
+export { Bridge, type JsonParams } from './core/bridge.js';
+export { createBridge } from './core/create-bridge.js';
 export type { BridgeStatus } from './core/bridge-status.js';
 export type { BridgeOptions, BridgeWindow } from './core/bridge-options.js';
 export type { BridgeEvents, BridgeEventName } from './core/bridge-events.js';

@@ -6,6 +6,7 @@
  * Once it has run, `window.softphoneBridge` implements the Softphone contract. Loading it twice
  * keeps the first bridge.
  */
+import { isRecord } from '../../src/contract/index.js';
 import { Bridge } from '../../src/core/bridge.js';
 import { exposeBridge } from '../../src/core/expose-bridge.js';
 import { dynamicsAdapter, type DynamicsAdapterOptions } from './dynamics-adapter.js';
@@ -16,7 +17,7 @@ if (page.softphoneBridge === undefined) {
   // Listen now: CIFInitDone may fire before the softphone calls load().
   const cif = cifReady(page);
   cif.catch(() => undefined); // reported by load(), not as an unhandled rejection
-  const config = (typeof page.softphoneBridgeConfig === 'object' && page.softphoneBridgeConfig !== null ? page.softphoneBridgeConfig : {}) as Omit<DynamicsAdapterOptions, 'cif'>;
+  const config = (isRecord(page.softphoneBridgeConfig) ? page.softphoneBridgeConfig : {}) as Omit<DynamicsAdapterOptions, 'cif'>;
   // No fallbackLock: this CRM's pages are https in browsers that all have Web Locks, so the bundle
   // leaves the localStorage lease out (ADR 0009); a refused Web Lock falls back to this page's own.
   exposeBridge(new Bridge({ adapter: dynamicsAdapter({ ...config, cif: () => cif }), storeName: 'softphone-bridge:dynamics' }), page);

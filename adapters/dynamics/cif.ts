@@ -1,4 +1,4 @@
-import { BridgeError, withTimeout, type BridgeErrorCode, type Clock } from '../../src/contract/index.js';
+import { adapterTimeout, adapterWriteFailed, withTimeout, type BridgeError, type Clock, type Failure } from '../../src/contract/index.js';
 import { finalRefusal, parseCifFailure } from './cif-failure.js';
 import type { CifApi } from './cif.types.js';
 
@@ -17,22 +17,22 @@ export class Cif {
   ) {}
 
   /** Calls `method`; rejects with `ADAPTER_TIMEOUT`, or `failure` (final when Dynamics refused the request itself, see cif-failure.ts). */
-  call<T>(method: Method, args: readonly unknown[], failure: BridgeErrorCode = 'ADAPTER_WRITE_FAILED'): Promise<T> {
+  call<T>(method: Method, args: readonly unknown[], failure: Failure = adapterWriteFailed): Promise<T> {
     // A synchronous throw (CIF checks some arguments at once) is a refusal like a rejection.
     const work = new Promise<T>((resolve) => resolve((this.api[method] as (...a: unknown[]) => Promise<T>).apply(this.api, [...args]))).catch((cause: unknown) => {
       throw cifError(method, cause, failure);
     });
-    return withTimeout(work, this.timeoutMs, () => new BridgeError('ADAPTER_TIMEOUT', `Dynamics did not answer ${method} within ${this.timeoutMs} ms.`, { details: { method, timeoutMs: this.timeoutMs } }), this.clock);
+    return withTimeout(work, this.timeoutMs, () => adapterTimeout(`Dynamics ${method}`, this.timeoutMs, { details: { method } }), this.clock);
   }
 
   /** {@link call}, then `JSON.parse` of the string CIF answers with. */
-  async json(method: Method, args: readonly unknown[], failure: BridgeErrorCode = 'ADAPTER_WRITE_FAILED'): Promise<unknown> {
+  async json(method: Method, args: readonly unknown[], failure: Failure = adapterWriteFailed): Promise<unknown> {
     const text = await this.call<unknown>(method, args, failure);
     if (typeof text !== 'string') return text; // tolerate a CIF build that answers objects
     try {
       return JSON.parse(text) as unknown;
     } catch (cause) {
-      throw new BridgeError(failure, `Dynamics answered ${method} with text that is not JSON.`, { details: { method }, cause });
+      throw failure(`Dynamics answered ${method} with text that is not JSON.`, { details: { method }, cause });
     }
   }
 }
@@ -43,11 +43,11 @@ export class Cif {
  * most a schema name (attribute or navigation property), never Dynamics' text, which can quote
  * values: that stays in `cause` (the parsed {@link CifFailure}), which BridgeError's JSON leaves out.
  */
-function cifError(method: string, cause: unknown, failure: BridgeErrorCode): BridgeError {
+function cifError(method: string, cause: unknown, failure: Failure): BridgeError {
   const parsed = parseCifFailure(cause);
   const refusal = finalRefusal(parsed);
   const what = refusal === undefined ? '' : ` (${refusal.kind}${refusal.name === undefined ? '' : `: ${refusal.name}`})`;
-  return new BridgeError(failure, `Dynamics refused ${method}${what}.`, {
+  return failure(`Dynamics refused ${method}${what}.`, {
     details: {
       method,
       refusal: refusal?.kind ?? null,

@@ -1,6 +1,12 @@
 import {
-  BridgeError,
+  adapterConnectFailed,
+  adapterWriteFailed,
+  adapterWriteRefused,
+  callbackFailed,
+  dialNumberInvalid,
   isRecord,
+  screenPopFailed,
+  toBridgeError,
   toE164,
   type AdapterConfig,
   type AdapterContext,
@@ -63,13 +69,13 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
     const value = data['value'];
     const normalised = typeof value === 'string' || typeof value === 'number' ? toE164(String(value), settings.defaultCountry) : ({ ok: false, problem: 'empty' } as const);
     if (!normalised.ok) {
-      context.refuse(new BridgeError('DIAL_NUMBER_INVALID', `Click-to-act: the number is not a valid phone number (${normalised.problem}); no call was started.`, { details: { source: 'onclicktoact', problem: normalised.problem } }));
+      context.refuse(dialNumberInvalid('onclicktoact', normalised.problem));
       return;
     }
     const record = clickedRecord(data) ?? (await recordOnScreen(cif, data['entityLogicalName']));
     await context
       .requestCall(dialRequest(normalised.e164, settings, record))
-      .catch((error: unknown) => context.refuse(error instanceof BridgeError ? error : new BridgeError('CALLBACK_FAILED', 'Click-to-act: the softphone did not take the call.', { cause: error })));
+      .catch((error: unknown) => context.refuse(toBridgeError(error, (cause) => callbackFailed('onclicktoact: the softphone did not take the call.', { cause }))));
   };
   // CIF awaits the handler's promise; a failure inside must not reject into CIF.
   const clickHandler = (eventData: unknown) => onClickToAct(eventData).catch(() => undefined);
@@ -103,7 +109,7 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
       Promise.resolve(api.addHandler('onclicktoact', clickHandler)).catch(() => context.logger.warn('CIF refused the click-to-act handler', {}));
       // Presence flows back only where it can: CIF 2.0 (it has setPresence) and a presenceMap.
       if (settings.presenceMap !== undefined && typeof api.setPresence === 'function') Promise.resolve(api.addHandler('onPresenceChange', presenceHandler)).catch(() => undefined);
-      await cif.call('setClickToAct', [true], 'ADAPTER_CONNECT_FAILED');
+      await cif.call('setClickToAct', [true], adapterConnectFailed);
       return {
         dispositions: settings.dispositions,
         partnerConfig: settings.partnerConfig,
@@ -131,7 +137,7 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
         return { recordId: id, recordType: PHONECALL };
       }
       const created = (await cif.json('createRecord', [PHONECALL, data])) as { id?: unknown } | null;
-      if (typeof created?.id !== 'string' || created.id === '') throw new BridgeError('ADAPTER_WRITE_FAILED', 'Dynamics created the phone call but returned no id.', { details: { key: write.key } });
+      if (typeof created?.id !== 'string' || created.id === '') throw adapterWriteFailed('Dynamics created the phone call but returned no id.', { details: { key: write.key } });
       return { recordId: created.id, recordType: PHONECALL };
     },
 
@@ -141,7 +147,7 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
       if (numbers.length === 0) return {};
       const found: { entity: SearchEntity; records: CrmRecordRef[]; spelling: string | undefined }[] = [];
       for (const entity of settings.searchEntities) {
-        const answer = await cif.json('searchAndOpenRecords', [entity.entity, phoneQuery(entity, numbers), true], 'SCREEN_POP_FAILED');
+        const answer = await cif.json('searchAndOpenRecords', [entity.entity, phoneQuery(entity, numbers), true], screenPopFailed);
         const records = recordsOf(answer, entity);
         if (records.length > 0) found.push({ entity, records, spelling: matchedSpelling(answer, entity, numbers) });
       }
@@ -149,19 +155,19 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
       const first = found[0];
       if (total === 1 && first !== undefined) {
         const only = first.records[0] as CrmRecordRef;
-        await cif.call('searchAndOpenRecords', [first.entity.entity, idQuery(first.entity, only.id), false], 'SCREEN_POP_FAILED');
+        await cif.call('searchAndOpenRecords', [first.entity.entity, idQuery(first.entity, only.id), false], screenPopFailed);
         return { record: only };
       }
       if (first !== undefined) {
         // Several: the search page of the first entity (contacts before accounts), filled with the
         // number as stored. Not searchAndOpenRecords(…, false): CIF fills its search page only
         // from a `$search` option, so a `$filter` query opens it blank.
-        await cif.call('renderSearchPage', [first.entity.entity, first.spelling ?? (numbers[numbers.length - 1] as string)], 'SCREEN_POP_FAILED');
+        await cif.call('renderSearchPage', [first.entity.entity, first.spelling ?? (numbers[numbers.length - 1] as string)], screenPopFailed);
         return {};
       }
       if (request.direction === 'inbound' && settings.newRecordEntity !== null) {
         const phoneField = settings.searchEntities.find((e) => e.entity === settings.newRecordEntity)?.phoneFields[0] ?? 'telephone1';
-        await cif.call('openForm', [JSON.stringify({ entityName: settings.newRecordEntity, useQuickCreateForm: true }), JSON.stringify({ [phoneField]: numbers[numbers.length - 1] })], 'SCREEN_POP_FAILED');
+        await cif.call('openForm', [JSON.stringify({ entityName: settings.newRecordEntity, useQuickCreateForm: true }), JSON.stringify({ [phoneField]: numbers[numbers.length - 1] })], screenPopFailed);
       }
       return {};
     },
@@ -181,10 +187,10 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
     adapter.setPresence = async (write: PresenceWrite): Promise<WriteReceipt> => {
       const { cif, settings } = ready();
       const text = settings.presenceMap?.get(write.softphoneId);
-      if (text === undefined) throw new BridgeError('ADAPTER_WRITE_REFUSED', 'No Omnichannel presence is mapped to this softphone status (presenceMap).', { details: { key: write.key } });
-      if (typeof cif.api.setPresence !== 'function') throw new BridgeError('ADAPTER_WRITE_REFUSED', 'This organisation runs Channel Integration Framework 1.0, which has no presence API.', { details: { key: write.key } });
+      if (text === undefined) throw adapterWriteRefused('No Omnichannel presence is mapped to this softphone status (presenceMap).', { details: { key: write.key } });
+      if (typeof cif.api.setPresence !== 'function') throw adapterWriteRefused('This organisation runs Channel Integration Framework 1.0, which has no presence API.', { details: { key: write.key } });
       const accepted = await cif.call<unknown>('setPresence', [text]);
-      if (accepted !== true) throw new BridgeError('ADAPTER_WRITE_REFUSED', 'Omnichannel did not accept the presence (the text must match a configured presence exactly).', { details: { key: write.key } });
+      if (accepted !== true) throw adapterWriteRefused('Omnichannel did not accept the presence (the text must match a configured presence exactly).', { details: { key: write.key } });
       return { recordId: text };
     };
   }

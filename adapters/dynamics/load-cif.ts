@@ -1,4 +1,4 @@
-import { BridgeError } from '../../src/contract/index.js';
+import { adapterConnectFailed, BridgeError } from '../../src/contract/index.js';
 import type { CifApi } from './cif.types.js';
 
 /** The parts of `window` the loader uses. */
@@ -32,8 +32,7 @@ export function cifReady(win: CifWindow, options: { timeoutMs?: number } = {}): 
       const present = win.Microsoft?.CIFramework !== undefined;
       finish(
         undefined,
-        new BridgeError(
-          'ADAPTER_CONNECT_FAILED',
+        adapterConnectFailed(
           present
             ? `Channel Integration Framework did not initialise within ${timeoutMs} ms (is the page opened by a channel provider in Dynamics 365?).`
             : 'Microsoft.CIFramework is missing: load msdyn_ciLibrary.js from your Dynamics 365 organisation (with data-crmurl and data-cifid="CIFMainLibrary") before the bridge.',

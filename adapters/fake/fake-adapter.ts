@@ -1,5 +1,6 @@
 import {
-  BridgeError,
+  adapterWriteFailed,
+  notConnected,
   type AdapterConfig,
   type AdapterContext,
   type CallLogWrite,
@@ -28,7 +29,7 @@ export interface FakeAdapter extends CrmAdapter {
 export function fakeAdapter(crm: FakeCrm = new FakeCrm()): FakeAdapter {
   let context: AdapterContext | undefined;
   const connected = (): AdapterContext => {
-    if (context === undefined) throw new BridgeError('ADAPTER_CONNECT_FAILED', 'The fake adapter is not connected.');
+    if (context === undefined) throw notConnected('The fake adapter');
     return context;
   };
   return {
@@ -49,7 +50,7 @@ export function fakeAdapter(crm: FakeCrm = new FakeCrm()): FakeAdapter {
         const record = crm.saveCallLog(write.key, write.call, write.receipt?.recordId);
         return { recordId: record.id, recordType: 'CallLog' };
       } catch (cause) {
-        throw new BridgeError('ADAPTER_WRITE_FAILED', 'The fake CRM did not confirm the call log.', { cause, details: { key: write.key } });
+        throw adapterWriteFailed('The fake CRM did not confirm the call log.', { cause, details: { key: write.key } });
       }
     },
     async screenPop(request: ScreenPopRequest): Promise<ScreenPopResult> {

@@ -6,6 +6,7 @@
  * the Softphone contract. Loading it twice keeps the first bridge.
  */
 import CallingExtensions from '@hubspot/calling-extensions-sdk';
+import { isRecord } from '../../src/contract/index.js';
 import { Bridge } from '../../src/core/bridge.js';
 import { exposeBridge } from '../../src/core/expose-bridge.js';
 import type { EngagementStore } from './engagements.js';
@@ -24,7 +25,7 @@ function storage(): EngagementStore | undefined {
 
 const page = window as unknown as Window & { softphoneBridge?: unknown; softphoneBridgeConfig?: unknown };
 if (page.softphoneBridge === undefined) {
-  const config = (typeof page.softphoneBridgeConfig === 'object' && page.softphoneBridgeConfig !== null ? page.softphoneBridgeConfig : {}) as Omit<HubSpotAdapterOptions, 'CallingExtensions'>;
+  const config = (isRecord(page.softphoneBridgeConfig) ? page.softphoneBridgeConfig : {}) as Omit<HubSpotAdapterOptions, 'CallingExtensions'>;
   const store = storage();
   const adapter = hubspotAdapter({ ...config, CallingExtensions, ...(store === undefined ? {} : { storage: store }) });
   // No fallbackLock: this CRM's pages are https in browsers that all have Web Locks, so the bundle

@@ -1,4 +1,4 @@
-import { BridgeError, type Clock } from '../../src/contract/index.js';
+import { adapterTimeout, adapterWriteFailed, type Clock } from '../../src/contract/index.js';
 import type { CallEndStatus, CallingExtensionsLike, EngagementProperties, ObjectCoordinates } from './calling-extensions.types.js';
 
 /** A caller-ID match HubSpot sends after `incomingCall`. */
@@ -129,7 +129,7 @@ export class Engagements {
       if (this.#inFlight?.deferred !== deferred) return;
       this.#inFlight = undefined;
       this.#orphan = call.conversationId;
-      deferred.reject(new BridgeError('ADAPTER_TIMEOUT', `HubSpot did not confirm the call engagement within ${this.timeoutMs} ms.`, { details: { conversationId: call.conversationId, timeoutMs: this.timeoutMs } }));
+      deferred.reject(adapterTimeout('HubSpot, creating the call engagement', this.timeoutMs, { details: { conversationId: call.conversationId } }));
     }, this.timeoutMs);
     deferred.promise.then(() => this.clock.clearTimeout(timer), () => this.clock.clearTimeout(timer));
     const them = call.phoneNumber;
@@ -163,7 +163,7 @@ export class Engagements {
   createFailed(): void {
     const inFlight = this.#inFlight;
     this.#inFlight = undefined;
-    inFlight?.deferred.reject(new BridgeError('ADAPTER_WRITE_FAILED', 'HubSpot could not create the call engagement.', { details: { conversationId: inFlight.conversationId } }));
+    inFlight?.deferred.reject(adapterWriteFailed('HubSpot could not create the call engagement.', { details: { conversationId: inFlight.conversationId } }));
   }
 
   /** `onCallerIdMatchSucceeded` / `Failed`: belongs to the latest incoming call. */
@@ -200,7 +200,7 @@ export class Engagements {
     this.#updates.push(entry);
     const timer = this.clock.setTimeout(() => {
       this.#updates = this.#updates.filter((u) => u !== entry);
-      deferred.reject(new BridgeError('ADAPTER_TIMEOUT', `HubSpot did not confirm the engagement update within ${this.timeoutMs} ms.`, { details: { conversationId, timeoutMs: this.timeoutMs } }));
+      deferred.reject(adapterTimeout('HubSpot, updating the call engagement', this.timeoutMs, { details: { conversationId } }));
     }, this.timeoutMs);
     this.sdk.callCompleted({ externalCallId: conversationId, engagementId, hideWidget, engagementProperties: properties });
     return deferred.promise.finally(() => this.clock.clearTimeout(timer));
@@ -213,7 +213,7 @@ export class Engagements {
     if (entry === undefined) return;
     this.#updates = this.#updates.filter((u) => u !== entry);
     if (ok) entry.deferred.resolve();
-    else entry.deferred.reject(new BridgeError('ADAPTER_WRITE_FAILED', 'HubSpot could not update the call engagement.', { details: { engagementId: entry.engagementId } }));
+    else entry.deferred.reject(adapterWriteFailed('HubSpot could not update the call engagement.', { details: { engagementId: entry.engagementId } }));
   }
 }
 

@@ -1,7 +1,10 @@
 import {
-  BridgeError,
-  isRecord,
+  adapterConnectFailed,
+  callbackFailed,
+  dialNumberInvalid,
   isKnownCountry,
+  isRecord,
+  toBridgeError,
   toE164,
   withTimeout,
   type AdapterConfig,
@@ -97,7 +100,7 @@ export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
     const country = typeof d['countryCode'] === 'string' && isKnownCountry(d['countryCode']) ? d['countryCode'] : settings.defaultCountry;
     const normalised = typeof d['phoneNumber'] === 'string' ? toE164(d['phoneNumber'], country) : ({ ok: false, problem: 'empty' } as const);
     if (!normalised.ok) {
-      context.refuse(new BridgeError('DIAL_NUMBER_INVALID', `Dial from HubSpot: the number is not a valid phone number (${normalised.problem}); no call was started.`, { details: { source: 'onDialNumber', problem: normalised.problem } }));
+      context.refuse(dialNumberInvalid('onDialNumber', normalised.problem));
       return;
     }
     const objectId = d['objectId'];
@@ -105,7 +108,7 @@ export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
     const record = (typeof objectId === 'number' || typeof objectId === 'string') && (objectType === 'CONTACT' || objectType === 'COMPANY') ? { id: String(objectId), type: objectType } : undefined;
     context
       .requestCall(dialRequest(normalised.e164, settings, record))
-      .catch((error: unknown) => context.refuse(error instanceof BridgeError ? error : new BridgeError('CALLBACK_FAILED', 'Dial from HubSpot: the softphone did not take the call.', { cause: error })));
+      .catch((error: unknown) => context.refuse(toBridgeError(error, (cause) => callbackFailed('onDialNumber: the softphone did not take the call.', { cause }))));
   };
 
   const quiet: HubSpotHandler = () => undefined;
@@ -147,15 +150,14 @@ export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
       const data = await withTimeout(
         ready,
         timeoutMs,
-        () => new BridgeError('ADAPTER_CONNECT_FAILED', `HubSpot did not sync with the widget within ${timeoutMs} ms (is the page loaded by HubSpot as a calling extension?).`, { details: { timeoutMs } }),
+        () => adapterConnectFailed(`HubSpot did not sync with the widget within ${timeoutMs} ms (is the page loaded by HubSpot as a calling extension?).`, { details: { timeoutMs } }),
         context.clock,
       );
       if (isSilentRemote(data)) {
         // Both HubSpot demos answer the handshake from every copy; this copy then says nothing
         // more, and its softphone learns that the calling window runs the calls.
         sdk.initialized({ isLoggedIn: false });
-        throw new BridgeError(
-          'ADAPTER_CONNECT_FAILED',
+        throw adapterConnectFailed(
           'HubSpot loaded this page as the remote copy of its calling window; the calling window runs the softphone and logs the calls, so this copy stays silent.',
           { retryable: false, details: { iframeLocation: 'remote', usesCallingWindow: true } },
         );

@@ -12,6 +12,7 @@
 import type { Bridge } from '../../src/core/bridge.js';
 import { CONTRACT_METHODS } from '../../src/contract/softphone-methods.js';
 import { BridgeError } from '../../src/errors/bridge-error.js';
+import { configInvalid } from '../../src/errors/factories.js';
 import { bridgeErrorFromJSON } from '../../src/errors/bridge-error-from-json.js';
 import { hostRemoteBridge, type RemoteHost } from '../../src/remote/host.js';
 import type { RemoteContract } from '../../src/remote/protocol.js';
@@ -57,7 +58,7 @@ function contractOf(bridge: Bridge): RemoteContract {
  */
 export const serveBridge: ServeBridge = (frame, allowedOrigin) => {
   const bridge = (window as unknown as { softphoneBridge?: Bridge }).softphoneBridge;
-  if (bridge === undefined) throw new BridgeError('CONFIG_INVALID', 'window.softphoneBridge is missing: load softphone-bridge.salesforce.iife.js before this script.');
+  if (bridge === undefined) throw configInvalid([], 'window.softphoneBridge is missing: load softphone-bridge.salesforce.iife.js before this script.');
   return hostRemoteBridge({ bridge: contractOf(bridge), frame, allowedOrigins: [allowedOrigin] });
 };
 

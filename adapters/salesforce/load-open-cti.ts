@@ -1,4 +1,4 @@
-import { BridgeError, SettingsReader, type Logger } from '../../src/contract/index.js';
+import { adapterConnectFailed, BridgeError, SettingsReader, type Logger } from '../../src/contract/index.js';
 import type { OpenCtiApi } from './open-cti.types.js';
 
 /**
@@ -72,7 +72,7 @@ export async function loadOpenCti(win: LoaderWindow, options: { version?: string
       clearTimeout(timer);
       const api = win.sforce?.opencti;
       if (failure === undefined && api !== undefined) resolve(api);
-      else reject(new BridgeError('ADAPTER_CONNECT_FAILED', `The Open CTI script could not be loaded: ${failure ?? 'no sforce.opencti after it ran'}.`, { details: { version } }));
+      else reject(adapterConnectFailed(`The Open CTI script could not be loaded: ${failure ?? 'no sforce.opencti after it ran'}.`, { details: { version } }));
     };
     const timer = setTimeout(() => settle('timed out'), options.timeoutMs ?? 15_000);
     // A script added by code loads asynchronously: no `async` flag needed.

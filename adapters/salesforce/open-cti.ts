@@ -1,4 +1,4 @@
-import { BridgeError, withTimeout, type BridgeErrorCode, type Clock } from '../../src/contract/index.js';
+import { adapterTimeout, adapterWriteFailed, adapterWriteRefused, withTimeout, type BridgeError, type Clock, type Failure } from '../../src/contract/index.js';
 import type { OpenCtiApi, OpenCtiCallMethod, OpenCtiResponse } from './open-cti.types.js';
 
 /** Open CTI error codes that no retry can fix. */
@@ -17,7 +17,7 @@ export interface OpenCti {
    * `ADAPTER_TIMEOUT` when no answer comes, or `failure` (retryable unless Salesforce says the
    * input is wrong) when the answer is an error.
    */
-  call(method: OpenCtiCallMethod, args: Record<string, unknown>, failure?: BridgeErrorCode): Promise<unknown>;
+  call(method: OpenCtiCallMethod, args: Record<string, unknown>, failure?: Failure): Promise<unknown>;
   /** Registers a listener (`onClickToDial`, `onNavigationChange`). */
   listen(method: 'onClickToDial' | 'onNavigationChange', listener: (payload: unknown) => void): void;
 }
@@ -26,7 +26,7 @@ export interface OpenCti {
 export function createOpenCti(api: OpenCtiApi, clock: Clock, timeoutMs: number): OpenCti {
   return {
     api,
-    call: (method, args, failure = 'ADAPTER_WRITE_FAILED') =>
+    call: (method, args, failure = adapterWriteFailed) =>
       withTimeout(
         new Promise((resolve, reject) => {
           const callback = (response: OpenCtiResponse) => (response?.success === true ? resolve(response.returnValue) : reject(responseError(method, response, failure)));
@@ -34,22 +34,22 @@ export function createOpenCti(api: OpenCtiApi, clock: Clock, timeoutMs: number):
             (api[method] as (a: object) => void)({ ...args, callback });
           } catch (cause) {
             // The script validates arguments synchronously and throws; nothing was sent.
-            reject(new BridgeError('ADAPTER_WRITE_REFUSED', `Open CTI refused the arguments of ${method}.`, { details: { method }, cause }));
+            reject(adapterWriteRefused(`Open CTI refused the arguments of ${method}.`, { details: { method }, cause }));
           }
         }),
         timeoutMs,
-        () => new BridgeError('ADAPTER_TIMEOUT', `No answer to ${method} within ${timeoutMs} ms.`, { details: { method, timeoutMs } }),
+        () => adapterTimeout(`Salesforce ${method}`, timeoutMs, { details: { method } }),
         clock,
       ),
     listen: (method, listener) => api[method]({ listener }),
   };
 }
 
-function responseError(method: string, response: OpenCtiResponse | undefined, failure: BridgeErrorCode): BridgeError {
+function responseError(method: string, response: OpenCtiResponse | undefined, failure: Failure): BridgeError {
   const first = response?.errors?.[0];
   const code = typeof first?.code === 'string' ? first.code : 'UNKNOWN';
   // Salesforce's descriptions can quote field values; only the code travels in the message.
-  return new BridgeError(failure, `Salesforce refused ${method} (${code}).`, {
+  return failure(`Salesforce refused ${method} (${code}).`, {
     details: { method, salesforceCode: code },
     retryable: !FINAL_CODES.has(code),
     cause: response?.errors,

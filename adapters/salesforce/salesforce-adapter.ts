@@ -1,6 +1,12 @@
 import {
+  adapterConnectFailed,
+  adapterWriteFailed,
+  adapterWriteRefused,
   BridgeError,
+  callbackFailed,
+  dialNumberInvalid,
   isRecord,
+  screenPopFailed,
   toBridgeError,
   toE164,
   type AdapterConfig,
@@ -84,13 +90,13 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
     // Anything but text or a number reads as no number at all ("empty").
     const normalised = toE164(typeof number === 'string' || typeof number === 'number' ? String(number) : '', settings.defaultCountry);
     if (!normalised.ok) {
-      context.refuse(new BridgeError('DIAL_NUMBER_INVALID', `${source}: not a valid phone number (${normalised.problem}); no call started.`, { details: { source, problem: normalised.problem } }));
+      context.refuse(dialNumberInvalid(source, normalised.problem));
       return;
     }
     const record = recordFrom(payload['recordId'], payload['objectType'], payload['recordName']);
     context
       .requestCall(dialRequest(normalised.e164, settings, record))
-      .catch((error: unknown) => context.refuse(toBridgeError(error, 'CALLBACK_FAILED', `${source}: the softphone did not take the call.`)));
+      .catch((error: unknown) => context.refuse(toBridgeError(error, (cause) => callbackFailed(`${source}: the softphone did not take the call.`, { cause }))));
   };
 
   const onMessage = (message: unknown) => {
@@ -159,7 +165,7 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
     async connect(ctx: AdapterContext): Promise<AdapterConfig> {
       const api = typeof options.openCti === 'function' ? await options.openCti(ctx.logger) : options.openCti;
       const cti = createOpenCti(api, ctx.clock, options.callbackTimeoutMs ?? 10_000);
-      const settings = parseSettings(await cti.call('getCallCenterSettings', {}, 'ADAPTER_CONNECT_FAILED'));
+      const settings = parseSettings(await cti.call('getCallCenterSettings', {}, adapterConnectFailed));
       const connected = { cti, context: ctx, settings };
       live.set(connected);
       // Probed now so that the first call log does not wait for it; a failed probe is repeated by the write.
@@ -169,8 +175,8 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
         dial(p['number'], p, 'Click-to-dial');
       });
       cti.listen('onNavigationChange', onNavigation);
-      await cti.call('enableClickToDial', {}, 'ADAPTER_CONNECT_FAILED');
-      await cti.call('subscribe', { channelName: MESSAGE_CHANNEL, listener: onMessage }, 'ADAPTER_CONNECT_FAILED');
+      await cti.call('enableClickToDial', {}, adapterConnectFailed);
+      await cti.call('subscribe', { channelName: MESSAGE_CHANNEL, listener: onMessage }, adapterConnectFailed);
       return {
         dispositions: settings.dispositions,
         partnerConfig: settings.partnerConfig,
@@ -204,9 +210,9 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
     async screenPop(request: ScreenPopRequest): Promise<ScreenPopResult> {
       const { cti, settings } = ready();
       const { CALL_TYPE, SCREENPOP_TYPE } = cti.api;
-      const pop = (type: string, params: object) => cti.call('screenPop', { type, params }, 'SCREEN_POP_FAILED');
+      const pop = (type: string, params: object) => cti.call('screenPop', { type, params }, screenPopFailed);
       const callType = request.direction === 'inbound' ? CALL_TYPE.INBOUND : CALL_TYPE.OUTBOUND;
-      const found = (await cti.call('searchAndScreenPop', { searchParams: request.phoneNumber, callType, deferred: true }, 'SCREEN_POP_FAILED')) as Record<string, unknown> | null;
+      const found = (await cti.call('searchAndScreenPop', { searchParams: request.phoneNumber, callType, deferred: true }, screenPopFailed)) as Record<string, unknown> | null;
       const matches = matchesOf(found);
       const [only] = matches;
       if (matches.length === 1 && only !== undefined) {
@@ -217,7 +223,7 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
         choice = { conversationId: request.conversationId, candidates: new Map(matches.map((m) => [m.id, m])) };
         const popData = found?.['SCREEN_POP_DATA'];
         // Opaque to us: the guide says to hand it to screenPop unmodified, every key of it.
-        if (isRecord(popData)) await cti.call('screenPop', popData, 'SCREEN_POP_FAILED');
+        if (isRecord(popData)) await cti.call('screenPop', popData, screenPopFailed);
         else if (request.phoneNumber.length >= 3) await pop(SCREENPOP_TYPE.SEARCH, { searchString: request.phoneNumber });
       } else if (request.direction === 'inbound') {
         await pop(SCREENPOP_TYPE.NEW_RECORD_MODAL, { entityName: settings.newRecordEntity, defaultFieldValues: { Phone: request.phoneNumber } });
@@ -229,7 +235,7 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
       const { cti, settings } = ready();
       const statusDeveloperName = settings.presenceMap.toSalesforce.get(write.softphoneId);
       if (statusDeveloperName === undefined) {
-        throw new BridgeError('ADAPTER_WRITE_REFUSED', 'PresenceMap maps this softphone status to no Omni-Channel status.', { details: { key: write.key } });
+        throw adapterWriteRefused('PresenceMap maps this softphone status to no Omni-Channel status.', { details: { key: write.key } });
       }
       await cti.call('publish', { channelName: MESSAGE_CHANNEL, message: { type: 'setPresence', source: 'softphone', statusDeveloperName } });
       return { recordId: statusDeveloperName };
@@ -268,5 +274,5 @@ function matchesOf(found: unknown): CrmRecordRef[] {
 /** The Task Id Salesforce answered `method` with; without one the write failed (and is retried). */
 function taskIdFrom(id: unknown, method: string, write: CallLogWrite): string {
   if (typeof id === 'string' && id !== '') return id;
-  throw new BridgeError('ADAPTER_WRITE_FAILED', `${method} returned no Task Id.`, { details: { key: write.key } });
+  throw adapterWriteFailed(`${method} returned no Task Id.`, { details: { key: write.key } });
 }

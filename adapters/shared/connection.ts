@@ -1,4 +1,4 @@
-import { BridgeError } from '../../src/contract/index.js';
+import { notConnected } from '../../src/contract/index.js';
 
 /**
  * An adapter's connected state: what `connect()` set up (the vendor facade, the context, the
@@ -19,7 +19,7 @@ export interface Connection<T> {
 /**
  * The connected state of the adapter called `adapter` (as a sentence names it: "Salesforce",
  * "webhook"). A write before `connect()` or after `disconnect()` rejects with a retryable
- * `ADAPTER_CONNECT_FAILED`, so that the outbox keeps it for when the adapter connects again.
+ * `NOT_CONNECTED`, so that the outbox keeps it for when the adapter connects again.
  *
  * @example
  * const live = connection<{ api: Api; context: AdapterContext }>('Acme');
@@ -32,8 +32,7 @@ export function connection<T>(adapter: string): Connection<T> {
       return held;
     },
     ready() {
-      if (held === undefined)
-        throw new BridgeError('ADAPTER_CONNECT_FAILED', `The ${adapter} adapter is not connected.`);
+      if (held === undefined) throw notConnected(`The ${adapter} adapter`);
       return held;
     },
     set(value) {

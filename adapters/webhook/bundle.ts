@@ -12,9 +12,10 @@ import { webhookAdapter } from './webhook-adapter.js';
 
 const page = window as unknown as Window & { softphoneBridge?: unknown; softphoneBridgeConfig?: unknown };
 if (page.softphoneBridge === undefined) {
-  // Checked in connect, so that a missing or wrong config makes load() reject with CONFIG_INVALID.
-  const options = (typeof page.softphoneBridgeConfig === 'object' && page.softphoneBridgeConfig !== null ? page.softphoneBridgeConfig : {}) as WebhookAdapterOptions;
+  // Checked in connect, so that a missing or wrong config makes load() reject with CONFIG_INVALID:
+  // copied by a spread, anything that is not an object gives no option the parser reads.
+  const options = { ...(page.softphoneBridgeConfig as object | undefined) } as WebhookAdapterOptions;
   // Any page may load this bundle, http ones too, where Web Locks are missing: the tabs then share a
   // lease in localStorage so that one drains at a time (the https-only CRM bundles leave it out).
-  exposeBridge(new Bridge({ adapter: webhookAdapter({ ...options }), storeName: 'softphone-bridge:webhook', fallbackLock: leaseLock }), page);
+  exposeBridge(new Bridge({ adapter: webhookAdapter(options), storeName: 'softphone-bridge:webhook', fallbackLock: leaseLock }), page);
 }

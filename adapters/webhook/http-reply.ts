@@ -1,4 +1,4 @@
-import { BridgeError, type WriteReceipt } from '../../src/contract/index.js';
+import { adapterWriteFailed, adapterWriteRefused, type WriteReceipt } from '../../src/contract/index.js';
 
 /** Statuses that say "try again later": the request timed out, was throttled, or the server failed. */
 export function isRetryableStatus(status: number): boolean {
@@ -23,10 +23,10 @@ export async function receiptFrom(response: Response, key: string): Promise<Writ
   }
   const details = { key, status };
   if (isRetryableStatus(status)) {
-    return Promise.reject(new BridgeError('ADAPTER_WRITE_FAILED', `The webhook answered HTTP ${status}; the write will be retried.`, { details }));
+    return Promise.reject(adapterWriteFailed(`The webhook answered HTTP ${status}; the write will be retried.`, { details }));
   }
   const why = response.type === 'opaqueredirect' ? 'redirected the request (configure the final URL)' : `answered HTTP ${status}`;
-  return Promise.reject(new BridgeError('ADAPTER_WRITE_REFUSED', `The webhook ${why}; the write is not retried.`, { details }));
+  return Promise.reject(adapterWriteRefused(`The webhook ${why}; the write is not retried.`, { details }));
 }
 
 async function recordIdOf(response: Response): Promise<string | undefined> {

@@ -1,4 +1,4 @@
-import { BridgeError, isRecord, validateCallbackPayload, type DispositionEvent, type PartnerConfigEvent } from '../../src/contract/index.js';
+import { configInvalid, isRecord, validateCallbackPayload, type DispositionEvent, type PartnerConfigEvent } from '../../src/contract/index.js';
 
 /** What the page passes to {@link webhookAdapter}: where to POST, and the shared secret. */
 export interface WebhookAdapterOptions {
@@ -85,7 +85,7 @@ export function parseWebhookOptions(raw: unknown): WebhookSettings {
   }
 
   if (problems.length > 0 || url === undefined) {
-    throw new BridgeError('CONFIG_INVALID', `Webhook adapter options: ${problems.join('; ')}.`, { details: { keys } });
+    throw configInvalid(keys, `Webhook adapter options: ${problems.join('; ')}.`);
   }
   return { url, secret: secret as string, timeoutMs: timeoutMs as number, partnerConfig, dispositions };
 }

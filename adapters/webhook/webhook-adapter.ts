@@ -1,5 +1,6 @@
 import {
-  BridgeError,
+  adapterTimeout,
+  adapterWriteFailed,
   type AdapterConfig,
   type AdapterContext,
   type CallLogWrite,
@@ -45,8 +46,8 @@ export function webhookAdapter(options: WebhookAdapterOptions): CrmAdapter {
       return await send(settings.url.href, { method: 'POST', headers, body, signal: abort.signal, redirect: 'manual', credentials: 'omit', cache: 'no-store' });
     } catch (cause) {
       const details = { key: write.key };
-      if (timedOut) throw new BridgeError('ADAPTER_TIMEOUT', `The webhook did not answer within ${settings.timeoutMs} ms.`, { details: { ...details, timeoutMs: settings.timeoutMs }, cause });
-      throw new BridgeError('ADAPTER_WRITE_FAILED', 'The webhook could not be reached (network, CORS or TLS failure).', { details, cause });
+      if (timedOut) throw adapterTimeout('The webhook', settings.timeoutMs, { details, cause });
+      throw adapterWriteFailed('The webhook could not be reached (network, CORS or TLS failure).', { details, cause });
     } finally {
       context.clock.clearTimeout(timer);
       context.signal.removeEventListener('abort', stop);

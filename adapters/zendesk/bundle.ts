@@ -8,7 +8,7 @@
  * the bridge there. Loading it twice keeps the first bridge.
  */
 import ZAFClient from 'zendesk_app_framework_sdk';
-import { BridgeError } from '../../src/contract/index.js';
+import { configInvalid, isRecord } from '../../src/contract/index.js';
 import { Bridge } from '../../src/core/bridge.js';
 import { exposeBridge } from '../../src/core/expose-bridge.js';
 import { relayDialouts } from './dialout-relay.js';
@@ -23,12 +23,12 @@ if (page.softphoneBridge === undefined) {
       if ((context as { location?: unknown } | null)?.location === 'background') relayDialouts(client);
     });
   }
-  const settings = (typeof page.softphoneBridgeConfig === 'object' && page.softphoneBridgeConfig !== null ? page.softphoneBridgeConfig : {}) as Record<string, unknown>;
+  const settings = (isRecord(page.softphoneBridgeConfig) ? page.softphoneBridgeConfig : {}) as Record<string, unknown>;
   const adapter = zendeskAdapter({
     settings,
     client: () => {
       if (client !== false) return client;
-      throw new BridgeError('CONFIG_INVALID', 'ZAF cannot start: the page URL lacks the origin and app_guid parameters Zendesk adds to an app iframe (is the page loaded as a Zendesk app?).', { details: { keys: ['origin', 'app_guid'] } });
+      throw configInvalid(['origin', 'app_guid'], 'ZAF cannot start: the page URL lacks the origin and app_guid parameters Zendesk adds to an app iframe (is the page loaded as a Zendesk app?).');
     },
   });
   // No fallbackLock: this CRM's pages are https in browsers that all have Web Locks, so the bundle

@@ -1,6 +1,11 @@
 import {
-  BridgeError,
+  adapterConnectFailed,
+  adapterWriteFailed,
+  callbackFailed,
+  dialNumberInvalid,
   isRecord,
+  screenPopFailed,
+  toBridgeError,
   toE164,
   withTimeout,
   type AdapterConfig,
@@ -9,6 +14,7 @@ import {
   type CallRecord,
   type CrmAdapter,
   type CrmRecordRef,
+  type Failure,
   type ScreenPopRequest,
   type ScreenPopResult,
   type WriteReceipt,
@@ -117,15 +123,15 @@ export function zendeskAdapter(options: ZendeskAdapterOptions): CrmAdapter {
     if (previous !== undefined && now - previous < DIALOUT_DUPLICATE_MS) return; // the other copy of one click
     const normalised = typeof number === 'string' || typeof number === 'number' ? toE164(String(number), settings.defaultCountry) : ({ ok: false, problem: 'empty' } as const);
     if (!normalised.ok) {
-      context.refuse(new BridgeError('DIAL_NUMBER_INVALID', `Click-to-call: the number is not a valid phone number (${normalised.problem}); no call was started.`, { details: { source: 'voice.dialout', problem: normalised.problem } }));
+      context.refuse(dialNumberInvalid('voice.dialout', normalised.problem));
       return;
     }
     context
       .requestCall(dialRequest(normalised.e164, settings))
-      .catch((error: unknown) => context.refuse(error instanceof BridgeError ? error : new BridgeError('CALLBACK_FAILED', 'Click-to-call: the softphone did not take the call.', { cause: error })));
+      .catch((error: unknown) => context.refuse(toBridgeError(error, (cause) => callbackFailed('voice.dialout: the softphone did not take the call.', { cause }))));
   };
 
-  const search = async <T>(query: string, failure: 'SCREEN_POP_FAILED' | 'ADAPTER_WRITE_FAILED'): Promise<T[]> => {
+  const search = async <T>(query: string, failure: Failure): Promise<T[]> => {
     const answer = await ready().zaf.request<{ results?: T[] }>('GET', `/api/v2/search.json?query=${encodeURIComponent(query)}`, undefined, failure);
     return answer?.results ?? [];
   };
@@ -153,11 +159,11 @@ export function zendeskAdapter(options: ZendeskAdapterOptions): CrmAdapter {
       const zaf = new Zaf(client, context.clock, options.requestTimeoutMs ?? 10_000);
       const metadata = await withTimeout(
         client.metadata().catch((cause: unknown) => {
-          throw new BridgeError('ADAPTER_CONNECT_FAILED', 'Zendesk did not return the app settings.', { cause });
+          throw adapterConnectFailed('Zendesk did not return the app settings.', { cause });
         }),
         // metadata() waits for Zendesk's handshake, which never comes outside Zendesk.
         options.requestTimeoutMs ?? 10_000,
-        () => new BridgeError('ADAPTER_CONNECT_FAILED', 'Zendesk did not register the app (is the page running as a Zendesk app?).'),
+        () => adapterConnectFailed('Zendesk did not register the app (is the page running as a Zendesk app?).'),
         context.clock,
       );
       const settings = parseZendeskSettings({ ...options.settings, ...metadata?.settings });
@@ -188,7 +194,7 @@ export function zendeskAdapter(options: ZendeskAdapterOptions): CrmAdapter {
       }
       const created = await zaf.request<{ ticket?: Ticket }>('POST', '/api/v2/tickets.json', newTicket(write.call, settings.ticketTags));
       const id = created?.ticket?.id;
-      if (typeof id !== 'number') throw new BridgeError('ADAPTER_WRITE_FAILED', 'Zendesk created the ticket but returned no id.', { details: { key: write.key } });
+      if (typeof id !== 'number') throw adapterWriteFailed('Zendesk created the ticket but returned no id.', { details: { key: write.key } });
       return { recordId: String(id), recordType: 'ticket' };
     },
 
@@ -198,7 +204,7 @@ export function zendeskAdapter(options: ZendeskAdapterOptions): CrmAdapter {
       if (!e164.ok) return {};
       // Zendesk's documented caller search: digits only, a leading * for any stored format; its
       // matches are suffix matches, so only users whose number is the caller's are kept.
-      const found = await search<SearchResult>(callerQuery(e164.e164, settings.defaultCountry), 'SCREEN_POP_FAILED');
+      const found = await search<SearchResult>(callerQuery(e164.e164, settings.defaultCountry), screenPopFailed);
       const users = found.filter((user) => typeof user.phone === 'string' && sameNumber(user.phone, e164.e164, settings.defaultCountry));
       const only = users.length === 1 ? users[0] : undefined;
       if (only === undefined) return {}; // none or several: Zendesk has no search page to open from an app
@@ -207,7 +213,7 @@ export function zendeskAdapter(options: ZendeskAdapterOptions): CrmAdapter {
         // `requester:` is the documented ticket keyword (it takes a name, email, user id or phone);
         // `requester_id:` is not in the search reference and finds nothing.
         // https://support.zendesk.com/hc/en-us/articles/4408886879258-Zendesk-Support-search-reference
-        const tickets = await search<SearchResult>(`type:ticket requester:${only.id} status<solved order_by:updated_at sort:desc`, 'SCREEN_POP_FAILED');
+        const tickets = await search<SearchResult>(`type:ticket requester:${only.id} status<solved order_by:updated_at sort:desc`, screenPopFailed);
         const latest = tickets[0];
         if (latest !== undefined) {
           await zaf.invoke('routeTo', ['ticket', latest.id]);

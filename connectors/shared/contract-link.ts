@@ -1,5 +1,10 @@
 import {
   BridgeError,
+  callbackFailed,
+  configInvalid,
+  connectorHandlerFailed,
+  internalError,
+  notConnected,
   toBridgeError,
   type CallbackEventType,
   type CallbackPayload,
@@ -53,7 +58,7 @@ export class ContractLink {
 
   /** The context, once open. */
   get context(): ConnectorContext {
-    if (this.#context === undefined) throw new BridgeError('CONFIG_INVALID', `${this.connector}: the connector is not connected.`, { details: { connector: this.connector } });
+    if (this.#context === undefined) throw notConnected(`The ${this.connector} connector`);
     return this.#context;
   }
 
@@ -74,9 +79,7 @@ export class ContractLink {
     }
     if (this.partner === '') {
       this.close();
-      throw new BridgeError('CONFIG_INVALID', `${this.connector} connector: options.partnerId is required when the CRM sends no partner_config.`, {
-        details: { connector: this.connector, keys: ['partnerId'] },
-      });
+      throw configInvalid(['partnerId'], `${this.connector} connector: options.partnerId is required when the CRM sends no partner_config.`, { connector: this.connector });
     }
     this.#loaded = true;
     const early = this.#early;
@@ -102,7 +105,7 @@ export class ContractLink {
     try {
       task();
     } catch (error) {
-      this.report(toBridgeError(error, 'CONTRACT_PAYLOAD_INVALID', `${this.connector}: a vendor event could not be handled.`));
+      this.report(toBridgeError(error, (cause) => connectorHandlerFailed(this.connector, cause)));
     }
   }
 
@@ -141,9 +144,10 @@ export class ContractLink {
   }
 
   #refused(call: ContractCall, error: unknown): void {
-    const failure = toBridgeError(error, 'CONTRACT_PAYLOAD_INVALID', `${call.method} failed`);
+    const failure = toBridgeError(error, (cause) => internalError(call.method, cause));
     // A replay the bridge does not apply is expected (duplicates, reconnects): not a problem.
     if (failure.code === 'CALL_TRANSITION_IGNORED') return void this.context.logger.debug(failure.message, { code: failure.code, connector: this.connector });
+    // The bridge's own code, restated for the vendor side with the connector's name; the original stays the cause.
     this.report(new BridgeError(failure.code, `${this.connector}: the bridge refused ${call.method}: ${failure.message}`, { details: { ...failure.details, connector: this.connector }, cause: failure }));
   }
 
@@ -155,7 +159,7 @@ export class ContractLink {
       else if (eventType === 'update_presence') handlers.updatePresence(payload as CallbackPayload<'update_presence'>);
     } catch (error) {
       // Never throw into the bridge: the intent failed with the vendor, which is reported.
-      this.report(toBridgeError(error, 'CALLBACK_FAILED', `${this.connector}: ${eventType} could not be carried to the vendor.`));
+      this.report(toBridgeError(error, (cause) => callbackFailed(`${this.connector}: ${eventType} could not be carried to the vendor.`, { cause })));
     }
   }
 }

@@ -1,4 +1,4 @@
-import { BridgeError, isRecord } from '../../src/contract/index.js';
+import { contractPayloadInvalid, isRecord, type BridgeError } from '../../src/contract/index.js';
 
 /** Longest text kept from a vendor field; far above any real id, number or status name. */
 const MAX_TEXT = 1024;
@@ -79,7 +79,5 @@ export class FieldReader {
  */
 export function vendorPayloadError(connector: string, event: string, problems: readonly string[], fields: readonly string[]): BridgeError {
   const text = problems.length === 0 ? 'is not an object' : problems.join('; ');
-  return new BridgeError('CONTRACT_PAYLOAD_INVALID', `${connector}: ${event}: ${text}.`, {
-    details: { connector, event, fields: [...fields] },
-  });
+  return contractPayloadInvalid(`${connector}: ${event}`, text, { connector, event, fields: [...fields] });
 }

@@ -1,4 +1,4 @@
-import { BridgeError, isRecord, SettingsReader } from '../../src/contract/index.js';
+import { configInvalid, isRecord, SettingsReader } from '../../src/contract/index.js';
 
 /**
  * Reads a connector's options with the one {@link SettingsReader}: messages name each option
@@ -56,5 +56,5 @@ export class OptionChecker extends SettingsReader {
 /** The options object itself, or a `CONFIG_INVALID` when there is none. */
 export function optionsObject(connector: string, options: unknown): object {
   if (isRecord(options)) return options;
-  throw new BridgeError('CONFIG_INVALID', `${connector} connector: options must be an object.`, { details: { connector, keys: [] } });
+  throw configInvalid([], `${connector} connector: options must be an object.`, { connector });
 }

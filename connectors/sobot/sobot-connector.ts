@@ -1,4 +1,4 @@
-import { BridgeError, type CallbackPayload, type ConnectorContext, type ContractTarget, type SoftphoneConnector } from '../../src/contract/index.js';
+import { alreadyConnected, BridgeError, callbackFailed, configInvalid, toBridgeError, type CallbackPayload, type ConnectorContext, type ContractTarget, type SoftphoneConnector } from '../../src/contract/index.js';
 import { CallBook } from '../shared/call-book.js';
 import { ContractLink } from '../shared/contract-link.js';
 import { vendorPayloadError } from '../shared/fields.js';
@@ -44,7 +44,7 @@ export function sobotConnector(options: SobotConnectorOptions): SobotConnector {
   try {
     settings = parseSobotOptions(options);
   } catch (error) {
-    settings = error instanceof BridgeError ? error : new BridgeError('CONFIG_INVALID', 'sobot connector: the options could not be read.', { cause: error });
+    settings = toBridgeError(error, (cause) => configInvalid([], 'sobot connector: the options could not be read.', { connector: 'sobot' }, cause));
   }
   const link = new ContractLink('sobot', settings instanceof BridgeError ? undefined : settings.partnerId);
   const book = new CallBook<SobotCall>();
@@ -59,7 +59,7 @@ export function sobotConnector(options: SobotConnectorOptions): SobotConnector {
   const onStatus = (s: SobotSettings, status: 'ready' | number) => {
     const call = sobotStatusCall(status, s.toSoftphone);
     if (call !== undefined) return link.send([call]);
-    link.report(new BridgeError('CONFIG_INVALID', `sobot: the agent's status (${status === 'ready' ? 'ready' : `reason code ${status}`}) is not in options.statusMap; the CRM was not told.`, { details: { connector: 'sobot', keys: ['statusMap'] } }));
+    link.report(configInvalid(['statusMap'], `sobot: the agent's status (${status === 'ready' ? 'ready' : `reason code ${status}`}) is not in options.statusMap; the CRM was not told.`, { connector: 'sobot' }));
   };
 
   const onCall = (s: SobotSettings, event: SobotCallEvent, now: number) => {
@@ -112,9 +112,9 @@ export function sobotConnector(options: SobotConnectorOptions): SobotConnector {
   const updatePresence = (s: SobotSettings, request: CallbackPayload<'update_presence'>) => {
     const status = s.toSobot.get(request.softphoneId);
     if (status === undefined) {
-      throw new BridgeError('CONFIG_INVALID', `sobot: update_presence names a status that is not in options.statusMap; the Sobot status was not changed.`, { details: { connector: 'sobot', keys: ['statusMap'] } });
+      throw configInvalid(['statusMap'], 'sobot: update_presence names a status that is not in options.statusMap; the Sobot status was not changed.', { connector: 'sobot' });
     }
-    sdk?.setStatus(status).catch((error: unknown) => link.report(error instanceof BridgeError ? error : new BridgeError('CALLBACK_FAILED', 'sobot: the status change failed.', { cause: error })));
+    sdk?.setStatus(status).catch((error: unknown) => link.report(toBridgeError(error, (cause) => callbackFailed('sobot: the status change failed.', { cause }))));
   };
 
   return {
@@ -122,7 +122,7 @@ export function sobotConnector(options: SobotConnectorOptions): SobotConnector {
     async connect(target: ContractTarget, context: ConnectorContext): Promise<void> {
       if (settings instanceof BridgeError) throw settings;
       const s = settings;
-      if (link.isOpen) throw new BridgeError('CONFIG_INVALID', 'sobot connector: already connected; disconnect first.', { details: { connector: 'sobot', keys: [] } });
+      if (link.isOpen) throw alreadyConnected('sobot connector');
       const api = new SobotSdk(s.agent, context.clock, s.statusTimeoutMs);
       sdk = api;
       // Subscribed before load and before the page calls initAgent: EventAgentRegainStatus comes right after it.
@@ -164,7 +164,7 @@ export function sobotConnector(options: SobotConnectorOptions): SobotConnector {
         sdk.rejectCall();
       } catch (error) {
         if (callId !== undefined) declined.delete(callId);
-        return link.report(error instanceof BridgeError ? error : new BridgeError('CALLBACK_FAILED', 'sobot: rejectCall failed.', { cause: error }));
+        return link.report(toBridgeError(error, (cause) => callbackFailed('sobot: rejectCall failed.', { cause })));
       }
       if (callId === undefined) return;
       const now = link.context.clock.now();

@@ -1,4 +1,4 @@
-import { BridgeError, isRecord, withTimeout, type Clock } from '../../src/contract/index.js';
+import { callbackFailed, callbackTimeout, isRecord, withTimeout, type BridgeError, type Clock } from '../../src/contract/index.js';
 
 /** The `success` / `error` callbacks every Sobot request method takes. */
 export interface SobotCallbacks {
@@ -73,7 +73,7 @@ export class SobotSdk {
         reject(vendorError(method, cause));
       }
     });
-    return withTimeout(answer, this.timeoutMs, () => new BridgeError('CALLBACK_FAILED', `sobot: agent.${method}() did not answer within ${this.timeoutMs} ms.`, { details: { connector: 'sobot', vendorMethod: method } }), this.clock);
+    return withTimeout(answer, this.timeoutMs, () => callbackTimeout(`sobot: agent.${method}()`, this.timeoutMs, { connector: 'sobot', vendorMethod: method }), this.clock);
   }
 
   /** `agent.makeCall(request)`. The seed documents no callbacks for it; a throw is a refusal. */
@@ -98,7 +98,7 @@ export class SobotSdk {
 function vendorError(method: string, cause: unknown): BridgeError {
   const code = isRecord(cause) ? cause['errorCode'] : undefined;
   const vendorCode = typeof code === 'string' || typeof code === 'number' ? String(code).slice(0, 64) : 'none';
-  return new BridgeError('CALLBACK_FAILED', `sobot: agent.${method}() failed (errorCode ${vendorCode}).`, {
+  return callbackFailed(`sobot: agent.${method}() failed (errorCode ${vendorCode}).`, {
     details: { connector: 'sobot', vendorMethod: method, vendorCode },
     cause,
   });

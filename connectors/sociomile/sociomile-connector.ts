@@ -1,4 +1,4 @@
-import { BridgeError, type CallbackPayload, type ConnectorContext, type ContractTarget, type SoftphoneConnector } from '../../src/contract/index.js';
+import { alreadyConnected, BridgeError, callbackFailed, configInvalid, toBridgeError, type CallbackPayload, type ConnectorContext, type ContractTarget, type SoftphoneConnector } from '../../src/contract/index.js';
 import { CallBook } from '../shared/call-book.js';
 import { ContractLink } from '../shared/contract-link.js';
 import { vendorPayloadError } from '../shared/fields.js';
@@ -35,7 +35,7 @@ export function sociomileConnector(options: SociomileConnectorOptions): Sociomil
   try {
     settings = parseSociomileOptions(options);
   } catch (error) {
-    settings = error instanceof BridgeError ? error : new BridgeError('CONFIG_INVALID', 'sociomile connector: the options could not be read.', { cause: error });
+    settings = toBridgeError(error, (cause) => configInvalid([], 'sociomile connector: the options could not be read.', { connector: 'sociomile' }, cause));
   }
   const link = new ContractLink('sociomile', settings instanceof BridgeError ? undefined : settings.partnerId);
   /** Calls this page dialled, by conversationId (= `internal_id`). */
@@ -58,14 +58,14 @@ export function sociomileConnector(options: SociomileConnectorOptions): Sociomil
   const startCall = (s: SociomileSettings, request: CallbackPayload<'start_call'>) => {
     const conversationId = s.newId();
     if (typeof conversationId !== 'string' || conversationId === '' || conversationId.length > 256) {
-      throw new BridgeError('CONFIG_INVALID', 'sociomile: options.newId must return non-empty text of at most 256 characters.', { details: { connector: 'sociomile', keys: ['newId'] } });
+      throw configInvalid(['newId'], 'sociomile: options.newId must return non-empty text of at most 256 characters.', { connector: 'sociomile' });
     }
     const number = request.dialTo.trim();
     try {
       if (s.openOnDial) sdk?.open();
       sdk?.dial(number, conversationId, s.dialParams);
     } catch (cause) {
-      throw new BridgeError('CALLBACK_FAILED', 'sociomile: the widget refused the dial command.', { details: { connector: 'sociomile', vendorMethod: 'dial' }, cause });
+      throw callbackFailed('sociomile: the widget refused the dial command.', { details: { connector: 'sociomile', vendorMethod: 'dial' }, cause });
     }
     book.set(conversationId, { number });
     link.send([{ method: 'outboundCallInitiated', payload: { partnerId: link.partner, conversationId, dialledTo: number } }]);
@@ -75,7 +75,7 @@ export function sociomileConnector(options: SociomileConnectorOptions): Sociomil
     try {
       sdk?.[action]();
     } catch (cause) {
-      link.report(new BridgeError('CALLBACK_FAILED', `sociomile: the widget refused ${action}.`, { details: { connector: 'sociomile', vendorMethod: action }, cause }));
+      link.report(callbackFailed(`sociomile: the widget refused ${action}.`, { details: { connector: 'sociomile', vendorMethod: action }, cause }));
     }
   };
 
@@ -84,9 +84,9 @@ export function sociomileConnector(options: SociomileConnectorOptions): Sociomil
     async connect(target: ContractTarget, context: ConnectorContext): Promise<void> {
       if (settings instanceof BridgeError) throw settings;
       const s = settings;
-      if (link.isOpen) throw new BridgeError('CONFIG_INVALID', 'sociomile connector: already connected; disconnect first.', { details: { connector: 'sociomile', keys: [] } });
+      if (link.isOpen) throw alreadyConnected('sociomile connector');
       if (typeof s.host.socioVoice !== 'function' && s.widgetUrl === undefined) {
-        throw new BridgeError('CONFIG_INVALID', 'sociomile connector: options.widgetUrl is required when the page has not embedded the widget (no socioVoice).', { details: { connector: 'sociomile', keys: ['widgetUrl'] } });
+        throw configInvalid(['widgetUrl'], 'sociomile connector: options.widgetUrl is required when the page has not embedded the widget (no socioVoice).', { connector: 'sociomile' });
       }
       sdk = SocioVoiceSdk.install(s.host, s.widgetUrl).sdk;
       if (s.initialize && !initialised && s.userCredential !== undefined) {

@@ -1,4 +1,4 @@
-import { BridgeError, type CallbackPayload, type ConnectorContext, type ContractTarget, type SoftphoneConnector } from '../../src/contract/index.js';
+import { alreadyConnected, BridgeError, callbackFailed, configInvalid, toBridgeError, type CallbackPayload, type ConnectorContext, type ContractTarget, type SoftphoneConnector } from '../../src/contract/index.js';
 import { CallBook } from '../shared/call-book.js';
 import { ContractLink } from '../shared/contract-link.js';
 import { asRecord, FieldReader, vendorPayloadError, type Parsed } from '../shared/fields.js';
@@ -37,7 +37,7 @@ export function voicenterConnector(options: VoicenterConnectorOptions): Voicente
   try {
     settings = parseVoicenterOptions(options);
   } catch (error) {
-    settings = error instanceof BridgeError ? error : new BridgeError('CONFIG_INVALID', 'voicenter connector: the options could not be read.', { cause: error });
+    settings = toBridgeError(error, (cause) => configInvalid([], 'voicenter connector: the options could not be read.', { connector: 'voicenter' }, cause));
   }
   const link = new ContractLink('voicenter', settings instanceof BridgeError ? undefined : settings.partnerId);
   const book = new CallBook<VoicenterCall>();
@@ -147,7 +147,7 @@ export function voicenterConnector(options: VoicenterConnectorOptions): Voicente
 
   const startCall = (s: VoicenterSettings, request: CallbackPayload<'start_call'>) => {
     if (registered === false) {
-      throw new BridgeError('CALLBACK_FAILED', 'voicenter: start_call while the web-phone is not registered; no call was made.', { details: { connector: 'voicenter', vendorMethod: 'call' } });
+      throw callbackFailed('voicenter: start_call while the web-phone is not registered; no call was made.', { details: { connector: 'voicenter', vendorMethod: 'call' } });
     }
     const number = s.keepPlus ? request.dialTo.trim() : request.dialTo.trim().replace(/^\+/, '');
     dials.push({ number: request.dialTo.trim(), at: link.context.clock.now() });
@@ -155,7 +155,7 @@ export function voicenterConnector(options: VoicenterConnectorOptions): Voicente
       sdk?.call(number);
     } catch (cause) {
       dials.pop();
-      throw new BridgeError('CALLBACK_FAILED', 'voicenter: the web-phone refused call(number).', { details: { connector: 'voicenter', vendorMethod: 'call' }, cause });
+      throw callbackFailed('voicenter: the web-phone refused call(number).', { details: { connector: 'voicenter', vendorMethod: 'call' }, cause });
     }
   };
 
@@ -164,7 +164,7 @@ export function voicenterConnector(options: VoicenterConnectorOptions): Voicente
     async connect(target: ContractTarget, context: ConnectorContext): Promise<void> {
       if (settings instanceof BridgeError) throw settings;
       const s = settings;
-      if (link.isOpen) throw new BridgeError('CONFIG_INVALID', 'voicenter connector: already connected; disconnect first.', { details: { connector: 'voicenter', keys: [] } });
+      if (link.isOpen) throw alreadyConnected('voicenter connector');
       const api = new WebPhoneSdk(s.phone);
       sdk = api;
       for (const name of WEB_PHONE_CALLBACKS) api.hook(name, onWebPhone(s, name));
@@ -179,7 +179,7 @@ export function voicenterConnector(options: VoicenterConnectorOptions): Voicente
         try {
           api.initiate(s.extension);
         } catch (cause) {
-          link.report(new BridgeError('CALLBACK_FAILED', 'voicenter: the web-phone refused initiate().', { details: { connector: 'voicenter', vendorMethod: 'initiate' }, cause }));
+          link.report(callbackFailed('voicenter: the web-phone refused initiate().', { details: { connector: 'voicenter', vendorMethod: 'initiate' }, cause }));
         }
       }
     },

@@ -1,5 +1,5 @@
 import type { FakeAdapter, FakeCallLogRecord } from '../../adapters/fake/index.js';
-import { BridgeError, type AdapterContext, type CrmRecordRef } from '../../src/index.js';
+import { adapterWriteFailed, notConnected, type AdapterContext, type CrmRecordRef } from '../../src/index.js';
 import type { FakePop } from './crm-store.js';
 
 /** What the console does when the fake CRM changes through the adapter. */
@@ -42,7 +42,7 @@ export function observedAdapter(adapter: FakeAdapter, hooks: CrmHooks): Observed
       return adapter.disconnect();
     },
     linkRecord(conversationId, record) {
-      if (context === undefined) return Promise.reject(new BridgeError('ADAPTER_CONNECT_FAILED', 'The demo CRM is not connected to the bridge yet.'));
+      if (context === undefined) return Promise.reject(notConnected('The demo CRM'));
       return context.linkRecord(conversationId, record);
     },
     async writeCallLog(write) {
@@ -51,7 +51,7 @@ export function observedAdapter(adapter: FakeAdapter, hooks: CrmHooks): Observed
       try {
         if (record !== undefined) await hooks.logged(record);
       } catch (cause) {
-        throw new BridgeError('ADAPTER_WRITE_FAILED', 'The demo CRM could not save the call log.', { cause, details: { key: write.key } });
+        throw adapterWriteFailed('The demo CRM could not save the call log.', { cause, details: { key: write.key } });
       }
       return receipt;
     },

@@ -1,4 +1,4 @@
-import { BridgeError, type CallLogWrite, type CrmAdapter, type PartnerConfigEvent, type WriteReceipt } from 'softphone-bridge/contract';
+import { adapterWriteFailed, configInvalid, type CallLogWrite, type CrmAdapter, type PartnerConfigEvent, type WriteReceipt } from 'softphone-bridge/contract';
 import { NotesApiError, type NoteFields, type NotesApi } from './notes-api.js';
 
 /** Settings of the Notes adapter, checked once by the factory. */
@@ -18,7 +18,7 @@ export interface NotesAdapterOptions {
  */
 export function notesAdapter(options: NotesAdapterOptions): CrmAdapter {
   if (typeof options.api?.create !== 'function' || typeof options.partnerConfig?.partnerId !== 'string') {
-    throw new BridgeError('CONFIG_INVALID', 'notes adapter: api and partnerConfig are required.', { details: { keys: ['api', 'partnerConfig'] } });
+    throw configInvalid(['api', 'partnerConfig'], 'notes adapter: api and partnerConfig are required.');
   }
   const { api } = options;
   return {
@@ -44,7 +44,7 @@ export function notesAdapter(options: NotesAdapterOptions): CrmAdapter {
         // stays the cause, never the message (APIs quote field values back).
         const status = cause instanceof NotesApiError ? cause.status : undefined;
         const retryable = status === undefined || status >= 500 || status === 408 || status === 429;
-        throw new BridgeError('ADAPTER_WRITE_FAILED', `Notes API refused the call log${status === undefined ? '' : ` (HTTP ${status})`}.`, { cause, retryable, details: { key: write.key } });
+        throw adapterWriteFailed(`Notes API refused the call log${status === undefined ? '' : ` (HTTP ${status})`}.`, { cause, retryable, details: { key: write.key } });
       }
     },
   };

@@ -43,7 +43,7 @@ export {
 export { parseContractCall, MAX_JSON_LENGTH } from './parse-contract-call.js';
 export { validatePayload, validateCallbackPayload, isId, type Validated } from './validate.js';
 export type { LeanIssue } from './lean-schema.js';
-export { BridgeError, bridgeErrorFromJSON, errorCatalog, isBridgeErrorCode, toBridgeError, type BridgeErrorCode, type BridgeErrorDetails, type BridgeErrorJson } from '../errors/index.js';
+export * from '../errors/index.js';
 export type { Clock } from '../shared/clock.js';
 export { withTimeout } from '../shared/with-timeout.js';
 export { isRecord } from '../shared/is-record.js';

@@ -8,6 +8,8 @@
  * contract's schemas use; the compiler refuses anything else.
  */
 
+import { isRecord } from '../shared/is-record.js';
+
 /** A text transform applied before a string's length checks (zod's `trim`, `toLowerCase`, `toUpperCase`). */
 export type LeanTransform = 'trim' | 'lower' | 'upper';
 
@@ -47,9 +49,6 @@ export function leanParse(schema: LeanSchema, input: unknown): LeanResult {
 
 type Path = readonly (string | number)[];
 
-/** Whether `value` is an object and not an array (zod's "object" type). */
-export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
  * The type each kind of node requires before anything else is checked; a mistyped input gets one
  * `invalid_type` issue whose `expected` is the kind's name, as in zod.
@@ -58,7 +57,8 @@ const TYPE_CHECKS: Partial<Record<LeanSchema['kind'], (input: unknown) => boolea
   string: (input) => typeof input === 'string',
   number: (input) => typeof input === 'number' && Number.isFinite(input),
   array: Array.isArray,
-  object: isObject,
+  // zod's "object" type is the shared isRecord's: an object, not null, not an array.
+  object: isRecord,
 };
 
 function run(schema: LeanSchema, input: unknown, path: Path, issues: LeanIssue[]): unknown {

@@ -1,4 +1,4 @@
-import { BridgeError } from '../errors/index.js';
+import { BridgeError, contractArgumentsInvalid, contractJsonInvalid, contractPayloadInvalid } from '../errors/index.js';
 import { POSITIONAL_FORMS } from './compiled-spec.js';
 import { describeIssues, kindOf } from './describe-issues.js';
 import type { LeanIssue } from './lean-schema.js';
@@ -42,12 +42,12 @@ export function parseContractCall<M extends SoftphoneMethod>(
 /** `CONTRACT_PAYLOAD_INVALID` naming `method` and each field at fault (never a value). */
 export function invalidPayload(method: string, issues: readonly LeanIssue[]): BridgeError {
   const { fields, text } = describeIssues(issues);
-  return new BridgeError('CONTRACT_PAYLOAD_INVALID', `${method}: ${text}.`, { details: { method, fields } });
+  return contractPayloadInvalid(method, text, { method, fields });
 }
 
 /** `CONTRACT_ARGUMENTS_INVALID` for arguments whose getter or Proxy trap threw while read. */
 export function unreadableArguments(method: string): BridgeError {
-  return new BridgeError('CONTRACT_ARGUMENTS_INVALID', `${method}: the arguments could not be read (a property threw when read).`, { details: { method } });
+  return contractArgumentsInvalid(method, 'the arguments could not be read (a property threw when read)');
 }
 
 /** Turns the argument list into one JSON-safe plain object, or explains why it cannot. */
@@ -55,9 +55,7 @@ function argumentsToObject(method: SoftphoneMethod, args: readonly unknown[]): R
   if (method === 'incomingCall' && args.length > 1 && args.length <= INCOMING_CALL_POSITIONS.length) return positionalIncomingCall(args);
   if (args.length !== 1) {
     const expected = method === 'incomingCall' ? `one object, one JSON string, or (${INCOMING_CALL_POSITIONS.join(', ')})` : 'one object or one JSON string';
-    return new BridgeError('CONTRACT_ARGUMENTS_INVALID', `${method}: expected ${expected}, got ${args.length} argument(s).`, {
-      details: { method, count: args.length },
-    });
+    return contractArgumentsInvalid(method, `expected ${expected}, got ${args.length} argument(s)`, { count: args.length });
   }
   let value = args[0];
   if (typeof value === 'string') {
@@ -66,13 +64,11 @@ function argumentsToObject(method: SoftphoneMethod, args: readonly unknown[]): R
     value = parsed;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return new BridgeError('CONTRACT_ARGUMENTS_INVALID', `${method}: expected an object, got ${kindOf(value)}.`, {
-      details: { method, received: kindOf(value) },
-    });
+    return contractArgumentsInvalid(method, `expected an object, got ${kindOf(value)}`, { received: kindOf(value) });
   }
   const safe = toJsonSafe(value);
   if (typeof safe !== 'object' || safe === null) {
-    return new BridgeError('CONTRACT_ARGUMENTS_INVALID', `${method}: expected a plain object.`, { details: { method, received: 'object' } });
+    return contractArgumentsInvalid(method, 'expected a plain object', { received: 'object' });
   }
   return safe as Record<string, unknown>;
 }
@@ -89,16 +85,12 @@ function positionalIncomingCall(args: readonly unknown[]): Record<string, unknow
 
 function parseJson(method: SoftphoneMethod, text: string): unknown {
   if (text.length > MAX_JSON_LENGTH) {
-    return new BridgeError('CONTRACT_JSON_INVALID', `${method}: the JSON parameter is longer than ${MAX_JSON_LENGTH} characters.`, {
-      details: { method, length: text.length },
-    });
+    return contractJsonInvalid(method, `the JSON parameter is longer than ${MAX_JSON_LENGTH} characters`, { length: text.length });
   }
   try {
     return JSON.parse(text) as unknown;
   } catch {
     // The parser's message quotes the text around the error; it is not passed on (it may hold notes).
-    return new BridgeError('CONTRACT_JSON_INVALID', `${method}: the string is not valid JSON.`, {
-      details: { method },
-    });
+    return contractJsonInvalid(method, 'the string is not valid JSON');
   }
 }

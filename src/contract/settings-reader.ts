@@ -1,4 +1,4 @@
-import { BridgeError, type BridgeErrorDetails } from '../errors/index.js';
+import { configInvalid, type BridgeErrorDetails } from '../errors/index.js';
 import { isRecord } from '../shared/is-record.js';
 
 /**
@@ -85,7 +85,7 @@ export class SettingsReader {
    */
   finish(what: string, details: BridgeErrorDetails = {}): void {
     if (this.#problems.length > 0) {
-      throw new BridgeError('CONFIG_INVALID', `${what}: ${this.#problems.join('; ')}.`, { details: { ...details, keys: [...this.#keys] } });
+      throw configInvalid([...this.#keys], `${what}: ${this.#problems.join('; ')}.`, details);
     }
   }
 }

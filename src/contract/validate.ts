@@ -1,7 +1,8 @@
 import type { CallRecord } from './call-record.js';
 import type { CallbackEventType, CallbackPayload } from './callback-events.js';
 import { CALL_STATES, compiledCallbackEvents, compiledId, compiledPayloads } from './compiled-spec.js';
-import { isObject, leanParse, type LeanIssue, type LeanSchema } from './lean-schema.js';
+import { isRecord } from '../shared/is-record.js';
+import { leanParse, type LeanIssue, type LeanSchema } from './lean-schema.js';
 import type { SoftphoneMethod, SoftphonePayload } from './softphone-payloads.js';
 
 /**
@@ -34,7 +35,7 @@ export function validateCallbackPayload<T extends CallbackEventType>(eventType: 
  * (about 200 bytes gzip) to re-prove what the bridge itself wrote.
  */
 export function validStoredCall(raw: unknown): CallRecord | undefined {
-  if (!isObject(raw)) return undefined;
+  if (!isRecord(raw)) return undefined;
   const call: Partial<Record<keyof CallRecord, unknown>> = raw;
   const shaped =
     isId(call.conversationId) &&
@@ -42,8 +43,8 @@ export function validStoredCall(raw: unknown): CallRecord | undefined {
     (CALL_STATES as readonly unknown[]).includes(call.state) &&
     (call.direction === 'inbound' || call.direction === 'outbound') &&
     Number.isInteger(call.revision) &&
-    isObject(call.ivr) &&
-    isObject(call.extra);
+    isRecord(call.ivr) &&
+    isRecord(call.extra);
   return shaped ? (raw as CallRecord) : undefined;
 }
 

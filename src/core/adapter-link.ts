@@ -2,14 +2,14 @@ import type { DispositionEvent, PartnerConfigEvent } from '../contract/callback-
 import type { CallRecord } from '../contract/call-record.js';
 import type { AdapterConfig, AdapterContext, CrmAdapter } from '../contract/crm-adapter.js';
 import type { CrmWrite, WriteReceipt } from '../contract/crm-write.js';
-import { BridgeError, toBridgeError } from '../errors/index.js';
+import { adapterConnectFailed, adapterHookFailed, adapterWriteRefused, bridgeDisposed, toBridgeError } from '../errors/index.js';
 import type { OpenedOutbox } from '../outbox/open-outbox.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { BridgeSignals } from './bridge-signals.js';
 import { resolveCallPolicy, type CallPolicy } from './call-policy.js';
 import type { CallbackChannel } from './callback-channel.js';
-import { disposedError, validateCallback } from './contract-input.js';
+import { validateCallback } from './contract-input.js';
 
 /** What the adapter may ask of the bridge once connected (the rest of its {@link AdapterContext} comes from the link). */
 export type AdapterRequests = Pick<AdapterContext, 'requestCall' | 'updatePresence' | 'linkRecord' | 'refuse'>;
@@ -80,12 +80,12 @@ export class AdapterLink {
     try {
       config = await this.adapter.connect({ logger: this.#logger, clock: this.#clock, signal: this.#signal, ...requests, updateConfig: async (next) => this.configure(next) });
     } catch (cause) {
-      throw this.#signals.report('adapter.failed', toBridgeError(cause, 'ADAPTER_CONNECT_FAILED', `The ${this.adapter.name} adapter could not connect.`), 'error');
+      throw this.#signals.report('adapter.failed', toBridgeError(cause, (thrown) => adapterConnectFailed(`The ${this.adapter.name} adapter could not connect.`, { cause: thrown })), 'error');
     }
     if (this.#signal.aborted) {
       // dispose() ran while the adapter was connecting: let go of it instead of starting the outbox.
       await this.adapter.disconnect().catch(() => undefined);
-      throw disposedError('load');
+      throw bridgeDisposed('load');
     }
     this.#connected = true;
     this.configure(config ?? {});
@@ -112,7 +112,7 @@ export class AdapterLink {
     const { adapter } = this;
     if (write.kind === 'callLog') return adapter.writeCallLog(write);
     if (typeof adapter.setPresence !== 'function') {
-      throw new BridgeError('ADAPTER_WRITE_REFUSED', `${adapter.name} adapter: no presence sync.`, { details: { kind: write.kind } });
+      throw adapterWriteRefused(`${adapter.name} adapter: no presence sync.`, { details: { kind: write.kind } });
     }
     return adapter.setPresence(write);
   }
@@ -123,7 +123,7 @@ export class AdapterLink {
     try {
       this.adapter.callUpdated(call);
     } catch (error) {
-      this.#logger.warn('callUpdated threw', { code: toBridgeError(error, 'SCREEN_POP_FAILED').code });
+      this.#logger.warn('callUpdated threw', { code: adapterHookFailed('callUpdated', error).code });
     }
   }
 

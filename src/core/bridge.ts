@@ -3,11 +3,10 @@ import type { CallRecord } from '../contract/call-record.js';
 import type { SoftphoneContract } from '../contract/contract-target.js';
 import type { DialRequest } from '../contract/crm-adapter.js';
 import type { SoftphonePayload } from '../contract/softphone-payloads.js';
-import { BridgeError, toBridgeError } from '../errors/index.js';
+import { bridgeDisposed, BridgeError, configInvalid, errorCode, storageAccessDenied } from '../errors/index.js';
 import { createIndexedDbStore } from '../outbox/indexeddb-store.js';
 import { localLock } from '../outbox/local-lock.js';
 import { moveOutbox, openOutbox, type OpenedOutbox, type OutboxSetup } from '../outbox/open-outbox.js';
-import { leaseLock } from '../outbox/lease-lock.js';
 import { resolveRetryPolicy } from '../outbox/retry-policy.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import LiteEmitter from '../shared/lite-emitter.js';
@@ -20,8 +19,9 @@ import { statusOf, type BridgeStatus } from './bridge-status.js';
 import { CallbackChannel } from './callback-channel.js';
 import type { ConversationMethod } from './call-event.js';
 import { resolveCallPolicy } from './call-policy.js';
-import { disposedError, guard, parsePayload, readInput, validateCallback } from './contract-input.js';
+import { guard, parsePayload } from './contract-input.js';
 import { Conversations } from './conversations.js';
+import { CrmIntents } from './crm-intents.js';
 import { DialHints } from './dial-hints.js';
 import { LostCallWatch } from './lost-call-watch.js';
 import { PresenceSync } from './presence-sync.js';
@@ -33,7 +33,7 @@ export type JsonParams<T> = T | string;
 
 /**
  * The bridge: implements the Softphone contract and turns it into CRM actions through an adapter.
- * Create it with {@link createBridge}.
+ * Create it with `createBridge` (create-bridge.ts), or `new Bridge` where the entry file chooses every part.
  *
  * Every contract method returns a Promise that resolves once the event is validated and durably
  * recorded (not when the CRM write is done: that is the outbox's job), and rejects with a
@@ -50,8 +50,8 @@ export class Bridge extends LiteEmitter<BridgeEvents> implements SoftphoneContra
   readonly #window: BridgeWindow;
   readonly #signals: BridgeSignals;
   readonly #channel: CallbackChannel;
+  readonly #intents: CrmIntents;
   readonly #presence = new PresenceSync();
-  readonly #hints = new DialHints(BRIDGE_DEFAULTS.dialHintMs);
   readonly #abort = new AbortController();
   /** Replaced once, when the agent grants storage access and the calls move from memory to IndexedDB. */
   #outbox: Promise<OpenedOutbox>;
@@ -67,34 +67,35 @@ export class Bridge extends LiteEmitter<BridgeEvents> implements SoftphoneContra
 
   /**
    * Checks the options (a bad retry or policy option, or `interruptedAfterMs`, throws
-   * `CONFIG_INVALID` naming it) and opens the outbox. {@link createBridge} adds the lease lock as the fallback for the library.
+   * `CONFIG_INVALID` naming it) and opens the outbox. `createBridge` adds the lease lock as the library's fallback.
    */
   constructor(options: BridgeOptions) {
     super();
     const grace = options.interruptedAfterMs ?? BRIDGE_DEFAULTS.interruptedAfterMs;
-    if (!(typeof grace === 'number' && grace >= 0)) throw new BridgeError('CONFIG_INVALID', 'interruptedAfterMs must be 0 ms or more.', { details: { keys: ['interruptedAfterMs'] } });
-    const retry = resolveRetryPolicy(options.retry);
+    if (!(typeof grace === 'number' && grace >= 0)) throw configInvalid(['interruptedAfterMs'], 'interruptedAfterMs must be 0 ms or more.');
     const clock = (this.#clock = options.clock ?? systemClock);
     const logger = (this.#logger = options.logger ?? consoleLogger());
     const page = (this.#window = options.window ?? (globalThis as unknown as BridgeWindow));
     const signals = (this.#signals = new BridgeSignals(this, logger));
-    const { signal } = this.#abort;
     const name = options.storeName ?? `softphone-bridge:${options.adapter.name}`;
     this.#retentionMs = options.retentionMs ?? BRIDGE_DEFAULTS.retentionMs;
     const told = { delivered: signals.relay('callback.delivered'), failed: (error: BridgeError) => void signals.report('callback.failed', error) };
     this.#channel = new CallbackChannel(clock, told, options.startCallTimeoutMs ?? BRIDGE_DEFAULTS.startCallTimeoutMs);
-    const outbox = () => this.#outbox;
-    const link = (this.#link = new AdapterLink({ adapter: options.adapter, clock, logger, signals, channel: this.#channel, policy: resolveCallPolicy(options.policy), outbox, signal }));
-    const events = this.#events;
-    const watch = (this.#watch = new LostCallWatch({ name, clock, logger, signals, link, events, outbox, graceMs: grace, signal }));
-    this.#conversations = new Conversations({ clock, logger, signals, link, watch, events, hints: this.#hints, outbox, signal });
+    // What every collaborator on the data path shares.
+    const shared = { clock, logger, signals, events: this.#events, outbox: () => this.#outbox, signal: this.#abort.signal };
+    const policy = resolveCallPolicy(options.policy);
+    const link = (this.#link = new AdapterLink({ ...shared, adapter: options.adapter, channel: this.#channel, policy }));
+    const watch = (this.#watch = new LostCallWatch({ ...shared, name, link, graceMs: grace }));
+    const hints = new DialHints(BRIDGE_DEFAULTS.dialHintMs);
+    this.#conversations = new Conversations({ ...shared, link, watch, hints });
+    this.#intents = new CrmIntents({ clock, signals, channel: this.#channel, link, presence: this.#presence, hints });
     this.#setup = {
       ...BRIDGE_DEFAULTS,
       name,
       page,
       clock,
       logger,
-      retry,
+      retry: resolveRetryPolicy(options.retry),
       random: options.random ?? Math.random,
       fallbackLock: options.fallbackLock,
       deliver: (write) => link.deliver(write),
@@ -186,39 +187,22 @@ export class Bridge extends LiteEmitter<BridgeEvents> implements SoftphoneContra
    * `startCallTimeoutMs` without one.
    */
   startCall(request: DialRequest): Promise<void> {
-    return guard('startCall', this.#disposed, () => {
-      const { crmRecord, ...fields } = readInput('startCall', () => ({ ...((typeof request === 'object' && request !== null ? request : {}) as DialRequest) }), this.#signals);
-      const payload = validateCallback('start_call', { ...this.#link.partnerConfig, ...fields }, this.#signals);
-      if (crmRecord !== undefined) this.#hints.remember(payload.dialTo, crmRecord, this.#clock.now());
-      return this.#channel.startCall(payload);
-    });
+    return guard('startCall', this.#disposed, () => this.#intents.startCall(request));
   }
 
   /** Asks the softphone to change the agent's status (`update_presence`), unless that is an echo. */
   updatePresence(softphoneId: string): Promise<void> {
-    return guard('updatePresence', this.#disposed, () => {
-      const payload = validateCallback('update_presence', { softphoneId }, this.#signals, 'updatePresence');
-      if (this.#presence.receive(softphoneId, 'crm', this.#clock.now())) {
-        this.#signals.emit('presence.changed', softphoneId, 'crm');
-        this.#channel.send('update_presence', payload);
-      }
-    });
+    return guard('updatePresence', this.#disposed, () => this.#intents.updatePresence(softphoneId));
   }
 
   /** Sets the disposition codes the softphone offers (`disposition`). */
   setDispositions(codes: readonly string[]): Promise<void> {
-    return guard('setDispositions', this.#disposed, () => {
-      const dispositions = (this.#link.dispositions = validateCallback('disposition', codes, this.#signals));
-      this.#channel.send('disposition', dispositions);
-    });
+    return guard('setDispositions', this.#disposed, () => this.#intents.setDispositions(codes));
   }
 
   /** Sets the partner configuration (`partner_config`), also the default partner fields of `start_call`. */
   setPartnerConfig(config: PartnerConfigEvent): Promise<void> {
-    return guard('setPartnerConfig', this.#disposed, () => {
-      const partnerConfig = (this.#link.partnerConfig = validateCallback('partner_config', config, this.#signals));
-      this.#channel.send('partner_config', partnerConfig);
-    });
+    return guard('setPartnerConfig', this.#disposed, () => this.#intents.setPartnerConfig(config));
   }
 
   // ---- inspection and lifecycle --------------------------------------------------------------
@@ -248,7 +232,7 @@ export class Bridge extends LiteEmitter<BridgeEvents> implements SoftphoneContra
       const opened = await this.#outbox;
       if (opened.store.durability === 'durable') return 'durable' as const;
       const grant = await requestStorageAccess(this.#window.document, this.#window);
-      if (grant.indexedDB === undefined) throw new BridgeError('STORAGE_ACCESS_DENIED', 'No IndexedDB after the grant.');
+      if (grant.indexedDB === undefined) throw storageAccessDenied('No IndexedDB after the grant.');
       const durable = await createIndexedDbStore(this.#setup.name, grant.indexedDB);
       // No event applies and no write is sent while the calls move (the events' chain, then the drain lock).
       await this.#events.run(async () => {
@@ -301,7 +285,7 @@ export class Bridge extends LiteEmitter<BridgeEvents> implements SoftphoneContra
     if (this.#disposed) return;
     this.#disposed = true;
     this.#abort.abort();
-    this.#channel.close(disposedError('startCall'));
+    this.#channel.close(bridgeDisposed('startCall'));
     this.#watch.close();
     try {
       (await this.#outbox).outbox.stop();
@@ -310,7 +294,7 @@ export class Bridge extends LiteEmitter<BridgeEvents> implements SoftphoneContra
       if (this.#link.connected) await this.#link.adapter.disconnect();
       (await this.#outbox).store.close();
     } catch (error) {
-      this.#logger.warn('dispose failed', { code: toBridgeError(error, 'OUTBOX_STORE_FAILED').code });
+      this.#logger.warn('dispose failed', { code: errorCode(error) });
     }
     this.removeAllListeners();
   }
@@ -335,19 +319,4 @@ export class Bridge extends LiteEmitter<BridgeEvents> implements SoftphoneContra
     void store.prune(this.#clock.now() - this.#retentionMs).catch(() => undefined);
     this.#watch.sweep(this.#conversations);
   }
-}
-
-/**
- * Creates a bridge for one CRM adapter, for the library: `new Bridge(options)` with the
- * localStorage lease as the drain lock where Web Locks are missing (http pages, older browsers),
- * so that two tabs never drain one outbox at once. The script-tag bundles call `new Bridge`
- * themselves and choose their lock in their entry file (ADR 0009). A bad option throws
- * `CONFIG_INVALID` naming it.
- *
- * @example
- * const bridge = createBridge({ adapter: fakeAdapter() });
- * window.softphoneBridge = bridge; // the softphone calls bridge.load(callback), bridge.incomingCall(...)
- */
-export function createBridge(options: BridgeOptions): Bridge {
-  return new Bridge({ fallbackLock: leaseLock, ...options });
 }

@@ -1,6 +1,6 @@
 import { POLICY_CHOICES } from '../contract/compiled-spec.js';
 import type { CallPolicy } from '../contract/spec.js';
-import { BridgeError } from '../errors/index.js';
+import { configInvalid } from '../errors/index.js';
 
 /**
  * The choices an integrator makes about calls: their vocabulary is the contract's (`callPolicy`
@@ -26,7 +26,7 @@ export function resolveCallPolicy(options: Partial<CallPolicy> = {}, base: CallP
     const value = options[key];
     if (value === undefined) continue;
     if (!(POLICY_CHOICES[key] as readonly string[]).includes(value)) {
-      throw new BridgeError('CONFIG_INVALID', `policy.${key} must be one of ${POLICY_CHOICES[key].join(', ')}.`, { details: { keys: [key] } });
+      throw configInvalid([key], `policy.${key} must be one of ${POLICY_CHOICES[key].join(', ')}.`);
     }
     policy[key] = value;
   }

@@ -1,5 +1,5 @@
 import type { CallbackEventType, CallbackPayload, SoftphoneCallback } from '../contract/callback-events.js';
-import { BridgeError } from '../errors/index.js';
+import { BridgeError, callbackExpired, callbackFailed } from '../errors/index.js';
 import type { Clock } from '../shared/clock.js';
 
 /** What the channel reports back to the bridge. */
@@ -79,9 +79,7 @@ export class CallbackChannel {
         settle,
         timer: this.#clock.setTimeout(() => {
           this.#calls = this.#calls.filter((c) => c !== call);
-          const error = new BridgeError('CALLBACK_EXPIRED', `start_call: no load() within ${this.#timeoutMs} ms; not dialled.`, {
-            details: { eventType: 'start_call', timeoutMs: this.#timeoutMs },
-          });
+          const error = callbackExpired('start_call', this.#timeoutMs);
           this.#listener.failed(error);
           reject(error);
         }, this.#timeoutMs),
@@ -110,7 +108,7 @@ export class CallbackChannel {
       this.#listener.delivered(eventType);
       return undefined;
     } catch (cause) {
-      const error = new BridgeError('CALLBACK_FAILED', `${eventType}: the softphone's callback threw.`, { details: { eventType }, cause });
+      const error = callbackFailed(`${eventType}: the softphone's callback threw.`, { details: { eventType }, cause });
       this.#listener.failed(error);
       return error;
     }

@@ -2,7 +2,7 @@ import type { CallbackEventType, CallbackPayload } from '../contract/callback-ev
 import { invalidPayload, parseContractCall, unreadableArguments } from '../contract/parse-contract-call.js';
 import type { SoftphoneMethod, SoftphonePayload } from '../contract/softphone-payloads.js';
 import { validateCallbackPayload } from '../contract/validate.js';
-import { BridgeError, toBridgeError } from '../errors/index.js';
+import { bridgeDisposed, internalError, toBridgeError } from '../errors/index.js';
 import type { BridgeSignals } from './bridge-signals.js';
 
 /**
@@ -13,10 +13,10 @@ import type { BridgeSignals } from './bridge-signals.js';
 export function guard<T>(method: string, disposed: boolean, body: () => T | PromiseLike<T>): Promise<T> {
   // The executor runs `body` at once, and turns what it throws into a rejection.
   return new Promise<T>((resolve) => {
-    if (disposed) throw disposedError(method);
+    if (disposed) throw bridgeDisposed(method);
     resolve(body());
   }).catch((error: unknown) => {
-    throw toBridgeError(error, 'OUTBOX_STORE_FAILED', `${method}: the store failed.`);
+    throw toBridgeError(error, (cause) => internalError(method, cause));
   });
 }
 
@@ -44,9 +44,4 @@ export function readInput<T>(method: string, read: () => T, signals: BridgeSigna
   } catch {
     throw signals.report('contract.rejected', unreadableArguments(method));
   }
-}
-
-/** The error of a call on a disposed bridge (also of a `start_call` still queued, and of a `load` still connecting). */
-export function disposedError(method: string): BridgeError {
-  return new BridgeError('BRIDGE_DISPOSED', `${method}: the bridge was disposed.`, { details: { method } });
 }

@@ -1,6 +1,6 @@
 import type { CallRecord, CrmRecordRef } from '../contract/call-record.js';
 import type { SoftphonePayload } from '../contract/softphone-payloads.js';
-import { BridgeError, toBridgeError } from '../errors/index.js';
+import { callTransitionIgnored, screenPopFailed, toBridgeError } from '../errors/index.js';
 import type { DrainLock } from '../outbox/drain-lock.js';
 import type { OpenedOutbox } from '../outbox/open-outbox.js';
 import { callLogKey } from '../outbox/outbox-entry.js';
@@ -90,7 +90,7 @@ export class Conversations {
     const call = outcome.call;
     if (outcome.verdict === 'ignored' || call === undefined) {
       // The machine's reason says what is wrong ("callRejected: already accepted."); the state is in the details.
-      const error = new BridgeError('CALL_TRANSITION_IGNORED', `${method}: ${outcome.reason ?? 'ignored'}.`, { details: { method, conversationId, state: call?.state ?? null } });
+      const error = callTransitionIgnored(method, outcome.reason ?? 'ignored', { conversationId, state: call?.state ?? null });
       this.#signals.report('call.ignored', error, 'debug');
       if (call === undefined) throw error;
       return call;
@@ -122,7 +122,7 @@ export class Conversations {
       const result = await this.#link.adapter.screenPop({ conversationId, direction, phoneNumber });
       if (result.record !== undefined) await this.link(conversationId, result.record);
     } catch (error) {
-      const failure = toBridgeError(error, 'SCREEN_POP_FAILED', 'The screen pop failed.');
+      const failure = toBridgeError(error, (cause) => screenPopFailed('The screen pop failed.', { cause }));
       this.#logger.warn(failure.message, { code: failure.code, conversationId: call.conversationId });
       this.#signals.emit('screenPop.failed', failure);
     }

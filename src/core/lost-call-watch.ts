@@ -1,5 +1,5 @@
 import type { CallRecord } from '../contract/call-record.js';
-import { toBridgeError } from '../errors/index.js';
+import { errorCode } from '../errors/index.js';
 import type { BridgeStore } from '../outbox/bridge-store.js';
 import type { DrainLock } from '../outbox/drain-lock.js';
 import type { OpenedOutbox } from '../outbox/open-outbox.js';
@@ -78,7 +78,7 @@ export class LostCallWatch {
     this.#timer = this.#clock.setTimeout(() => {
       void this.#events
         .run(() => this.endLost(conversations, false))
-        .catch((error: unknown) => this.#logger.warn('lost-call sweep failed', { code: toBridgeError(error, 'OUTBOX_STORE_FAILED').code }))
+        .catch((error: unknown) => this.#logger.warn('lost-call sweep failed', { code: errorCode(error) }))
         .finally(() => this.sweep(conversations));
     }, every);
   }

@@ -1,7 +1,7 @@
 import type { SoftphoneCallback } from '../contract/callback-events.js';
 import { kindOf } from '../contract/describe-issues.js';
 import { FORBIDDEN_KEYS } from '../contract/json-safe.js';
-import { BridgeError } from '../errors/index.js';
+import { BridgeError, callbackInvalid } from '../errors/index.js';
 
 const IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
 
@@ -14,9 +14,7 @@ export function resolveCallback(callback: unknown, scope: object): SoftphoneCall
   if (typeof callback === 'function') return callback as SoftphoneCallback;
   const name = typeof callback === 'string' ? callback.trim() : '';
   if (name === '') {
-    return new BridgeError('CALLBACK_INVALID', `load: expected a function or a global function's name, got ${kindOf(callback)}.`, {
-      details: { method: 'load' },
-    });
+    return callbackInvalid(`expected a function or a global function's name, got ${kindOf(callback)}`);
   }
   let owner: unknown = undefined;
   let value: unknown = scope;
@@ -31,7 +29,7 @@ export function resolveCallback(callback: unknown, scope: object): SoftphoneCall
   if (typeof value !== 'function') {
     // Only an identifier path is quoted back: anything else might be data pasted by mistake.
     const named = IDENTIFIER_PATH.test(name) && name.length <= 100 ? ` named "${name}"` : '';
-    return new BridgeError('CALLBACK_INVALID', `load: no global function${named}.`, { details: { method: 'load' } });
+    return callbackInvalid(`no global function${named}`);
   }
   const fn = value as (...args: unknown[]) => unknown;
   // Called as a method of its owner, as `softphone.onBridgeEvent(...)` would be.

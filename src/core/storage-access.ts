@@ -1,4 +1,4 @@
-import { BridgeError } from '../errors/index.js';
+import { storageAccessDenied } from '../errors/index.js';
 
 /** The part of `document` the Storage Access API adds. */
 export interface StorageAccessDocument {
@@ -27,13 +27,13 @@ export function canRequestStorageAccess(doc: StorageAccessDocument | undefined):
  */
 export async function requestStorageAccess(doc: StorageAccessDocument | undefined, page: { readonly indexedDB?: IDBFactory; readonly navigator?: { readonly locks?: LockManager } }): Promise<StorageGrant> {
   if (doc === undefined || typeof doc.requestStorageAccess !== 'function') {
-    throw new BridgeError('STORAGE_ACCESS_DENIED', 'No Storage Access API here.');
+    throw storageAccessDenied('No Storage Access API here.');
   }
   let handle: { indexedDB?: IDBFactory; locks?: LockManager } | undefined;
   try {
     handle = ((await doc.requestStorageAccess({ indexedDB: true, locks: true })) ?? undefined) as typeof handle;
   } catch (cause) {
-    throw new BridgeError('STORAGE_ACCESS_DENIED', 'The browser refused storage access.', { cause });
+    throw storageAccessDenied('The browser refused storage access.', cause);
   }
   return { indexedDB: handle?.indexedDB ?? page.indexedDB, locks: handle?.locks ?? page.navigator?.locks };
 }

@@ -1,5 +1,4 @@
-import type { BridgeErrorCode } from './catalog.js';
-import { RETRYABLE_CODES } from './retryable-codes.js';
+import { RETRYABLE_CODES, type BridgeErrorCode } from './codes.generated.js';
 
 /** JSON-safe details: field names, method names, counts. Never the caller's data. */
 export type BridgeErrorDetails = Readonly<Record<string, string | number | boolean | readonly string[] | null>>;
@@ -14,7 +13,9 @@ export interface BridgeErrorJson {
 }
 
 /**
- * The one error class of the bridge. Every rejection and every error event carries one.
+ * The one error class of the bridge. Every rejection and every error event carries one. The
+ * bridge makes them with the factories of factories.ts (one per code); adapters written outside
+ * this package may use the constructor.
  *
  * @example
  * bridge.callEnded({}).catch((error) => {
@@ -28,13 +29,13 @@ export class BridgeError extends Error {
   readonly details: BridgeErrorDetails;
 
   /**
-   * @param code a catalog code
+   * @param code a code of `ERROR_CODES`
    * @param message what happened, naming methods and fields but never echoing input values.
    *   Pass one wherever the error can reach a person: left out, the message is the code itself
    *   (its summary is in `errorCatalog` and docs/errors.md, which a bundle need not carry).
    * @param options `details` for machines, `cause` for the wrapped vendor error, `retryable`
    *   to override the catalog default (an adapter knows whether its HTTP 400 is final;
-   *   the default comes from `RETRYABLE_CODES`)
+   *   the default comes from `RETRYABLE_CODES`, generated from the factories)
    */
   constructor(
     code: BridgeErrorCode,
@@ -54,11 +55,17 @@ export class BridgeError extends Error {
 }
 
 /**
- * Wraps anything thrown by a vendor or adapter into a {@link BridgeError}, keeping it as `cause`.
- * A BridgeError passes through unchanged. Give a `message` whenever the error can reach a
- * person; without one it is the code alone (see the constructor).
+ * Wraps anything thrown by a vendor or adapter into a {@link BridgeError}: a BridgeError passes
+ * through unchanged, anything else becomes `wrap(error)`, a factory call that keeps it as `cause`.
+ *
+ * @example
+ * throw toBridgeError(error, (cause) => screenPopFailed(cause));
  */
-export function toBridgeError(error: unknown, code: BridgeErrorCode, message?: string): BridgeError {
-  if (error instanceof BridgeError) return error;
-  return new BridgeError(code, message, { cause: error });
+export function toBridgeError(error: unknown, wrap: (cause: unknown) => BridgeError): BridgeError {
+  return error instanceof BridgeError ? error : wrap(error);
+}
+
+/** The code to log for anything caught: a BridgeError's own, `INTERNAL` for anything else. */
+export function errorCode(error: unknown): BridgeErrorCode {
+  return error instanceof BridgeError ? error.code : 'INTERNAL';
 }

@@ -1,4 +1,6 @@
-export { BridgeError, toBridgeError, type BridgeErrorDetails, type BridgeErrorJson } from './bridge-error.js';
+export { BridgeError, errorCode, toBridgeError, type BridgeErrorDetails, type BridgeErrorJson } from './bridge-error.js';
 export { bridgeErrorFromJSON } from './bridge-error-from-json.js';
-export { errorCatalog, type BridgeErrorCode } from './catalog.js';
-export { isBridgeErrorCode } from './error-codes.js';
+export { errorCatalog } from './catalog.generated.js';
+export { ERROR_CODES, RETRYABLE_CODES, type BridgeErrorCode } from './codes.generated.js';
+export * from './factories.js';
+export { isBridgeErrorCode } from './is-bridge-error-code.js';

@@ -1,6 +1,6 @@
 import type { CallRecord } from '../contract/call-record.js';
 import { validStoredCall } from '../contract/validate.js';
-import { BridgeError } from '../errors/index.js';
+import { outboxStoreFailed } from '../errors/index.js';
 import type { BridgeStore } from './bridge-store.js';
 import { tableStore, type TableName, type Tables, type Transact } from './table-store.js';
 
@@ -32,20 +32,20 @@ export async function createIndexedDbStore(name = 'softphone-bridge', factory: I
       try {
         tx = db.transaction([CALLS, OUTBOX], mode);
       } catch (cause) {
-        reject(storeError('a transaction did not start', cause));
+        reject(outboxStoreFailed('a transaction did not start', cause));
         return;
       }
       // Resolve only when the transaction is committed: that is the durable point.
       tx.oncomplete = () => resolve(result);
       // A failed request or commit aborts the transaction, so this reports those too.
-      tx.onabort = () => reject(storeError('a transaction was aborted', tx.error));
+      tx.onabort = () => reject(outboxStoreFailed('a transaction was aborted', tx.error));
       // For the caller's callbacks (step, change) that run inside request handlers: an exception
       // there would otherwise escape as an uncaught error instead of rejecting.
       const guard = (task: () => void): void => {
         try {
           task();
         } catch (cause) {
-          reject(storeError('a step failed', cause));
+          reject(outboxStoreFailed('a step failed', cause));
           try {
             tx.abort();
           } catch {
@@ -79,7 +79,7 @@ function open(factory: IDBFactory, name: string): Promise<IDBDatabase> {
     try {
       request = factory.open(name, DB_VERSION);
     } catch (cause) {
-      reject(storeError('not available', cause));
+      reject(outboxStoreFailed('not available', cause));
       return;
     }
     // Version 1 made the two stores; version 2 added the index, which indexes existing entries.
@@ -97,8 +97,8 @@ function open(factory: IDBFactory, name: string): Promise<IDBDatabase> {
       db.onversionchange = () => db.close();
       resolve(db);
     };
-    request.onerror = () => reject(storeError('the database did not open', request.error));
-    request.onblocked = () => reject(storeError('blocked by another tab', null));
+    request.onerror = () => reject(outboxStoreFailed('the database did not open', request.error));
+    request.onblocked = () => reject(outboxStoreFailed('blocked by another tab', null));
   });
 }
 
@@ -108,8 +108,4 @@ const asStored = (raw: unknown): unknown => raw;
 /** The valid call records of `raw`. */
 function validCalls(raw: unknown): CallRecord[] {
   return (raw as unknown[]).map(validStoredCall).filter((call): call is CallRecord => call !== undefined);
-}
-
-function storeError(what: string, cause: unknown): BridgeError {
-  return new BridgeError('OUTBOX_STORE_FAILED', `IndexedDB: ${what}.`, { cause });
 }

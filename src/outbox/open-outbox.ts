@@ -1,5 +1,5 @@
 import type { CrmWrite, WriteReceipt } from '../contract/crm-write.js';
-import { BridgeError, toBridgeError } from '../errors/index.js';
+import { BridgeError, errorCode } from '../errors/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { BridgeStore } from './bridge-store.js';
@@ -67,7 +67,7 @@ export async function openOutbox(setup: OutboxSetup, given?: BridgeStore | Promi
       return outboxOver(await createIndexedDbStore(setup.name, factory), setup.page.navigator?.locks, setup);
     } catch (error) {
       const cause = error instanceof BridgeError ? error.cause : error;
-      why = `the browser refused IndexedDB (${cause instanceof Error || cause instanceof DOMException ? cause.name : toBridgeError(error, 'OUTBOX_STORE_FAILED').code})`;
+      why = `the browser refused IndexedDB (${cause instanceof Error || cause instanceof DOMException ? cause.name : errorCode(error)})`;
     }
   }
   setup.limited('store', 'IndexedDB unavailable; using memory', `${why}: calls not yet logged are lost if this page reloads or closes`);

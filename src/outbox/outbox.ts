@@ -1,5 +1,5 @@
 import type { CrmWrite, WriteReceipt } from '../contract/crm-write.js';
-import { BridgeError, toBridgeError } from '../errors/index.js';
+import { adapterTimeout, adapterWriteFailed, BridgeError, errorCode, outboxDeadLettered, toBridgeError } from '../errors/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { BridgeStore } from './bridge-store.js';
@@ -145,7 +145,7 @@ export class Outbox {
         await this.#options.lock.run(() => this.#drainDue(all));
       } catch (error) {
         // A store failure must not leave an unhandled rejection behind; the sweep tries again.
-        this.#options.logger.error('outbox drain failed', { code: toBridgeError(error, 'OUTBOX_STORE_FAILED').code });
+        this.#options.logger.error('outbox drain failed', { code: errorCode(error) });
       }
       // A drain() that joins while the timer is being scheduled (after the round let go of the
       // lock) still gets the round it was promised.
@@ -177,7 +177,7 @@ export class Outbox {
     const settle = (rule: (current: OutboxEntry) => OutboxEntry) => store.updateEntry(key, (current) => current && rule(current));
     // Entries stored before `changedAt` existed fall back to `updatedAt`.
     if (kind === 'presence' && clock.now() - (entry.changedAt ?? entry.updatedAt) > this.#options.presenceMaxAgeMs) {
-      const error = new BridgeError('OUTBOX_DEAD_LETTERED', 'A presence change was too old to send.', { details: { key, reason: 'expired' } });
+      const error = outboxDeadLettered(kind, key);
       const dead = await settle((current) => settleFailure(current, revision, error.toJSON(), undefined, clock.now()));
       if (dead !== undefined) listener.deadLettered(dead, error);
       return;
@@ -186,14 +186,14 @@ export class Outbox {
     let timer: unknown;
     try {
       const timeout = new Promise<never>((_, reject) => {
-        timer = clock.setTimeout(() => reject(new BridgeError('ADAPTER_WRITE_FAILED', `No answer from the CRM within ${retry.writeTimeoutMs} ms.`, { details: { timeoutMs: retry.writeTimeoutMs } })), retry.writeTimeoutMs);
+        timer = clock.setTimeout(() => reject(adapterTimeout(`The CRM, on the ${kind} write`, retry.writeTimeoutMs)), retry.writeTimeoutMs);
       });
       const write = { ...entry.data, key, receipt: entry.receipt, attempt: attempts };
       const receipt = await Promise.race([this.#options.deliver(write), timeout]);
       const settled = await settle((current) => settleSuccess(current, revision, receipt, clock.now()));
       if (settled !== undefined) listener.written(settled);
     } catch (thrown) {
-      const error = toBridgeError(thrown, 'ADAPTER_WRITE_FAILED', `The CRM did not take the ${kind} write.`);
+      const error = toBridgeError(thrown, (cause) => adapterWriteFailed(`The CRM did not take the ${kind} write.`, { cause }));
       const giveUp = !error.retryable || attempts >= retry.maxAttempts;
       const retryAt = giveUp ? undefined : clock.now() + retryDelay(attempts, retry, this.#options.random);
       const settled = await settle((current) => settleFailure(current, revision, error.toJSON(), retryAt, clock.now()));
@@ -201,7 +201,7 @@ export class Outbox {
       const details = { key, code: error.code, attempts };
       if (settled.status === 'dead') {
         logger.error('outbox write dead-lettered', details);
-        listener.deadLettered(settled, new BridgeError('OUTBOX_DEAD_LETTERED', `A ${kind} write was given up after ${attempts} attempt(s): ${error.code}.`, { details: { key, attempts, lastCode: error.code }, cause: error }));
+        listener.deadLettered(settled, outboxDeadLettered(kind, key, { error, attempts }));
       } else {
         logger.warn('outbox write failed', details);
         listener.failed(settled, error);

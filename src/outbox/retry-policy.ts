@@ -1,4 +1,4 @@
-import { BridgeError } from '../errors/index.js';
+import { configInvalid } from '../errors/index.js';
 
 /**
  * How the outbox retries a failing write. Units are in the names.
@@ -27,7 +27,7 @@ export function resolveRetryPolicy(options: Partial<RetryPolicy> = {}): RetryPol
     // Number.isFinite is false for anything that is not a number (no coercion).
     const whole = key === 'maxAttempts';
     if (!Number.isFinite(value) || value < 1 || (whole && !Number.isInteger(value))) {
-      throw new BridgeError('CONFIG_INVALID', `retry.${key} must be a ${whole ? 'whole ' : ''}number of at least 1.`, { details: { keys: [key] } });
+      throw configInvalid([key], `retry.${key} must be a ${whole ? 'whole ' : ''}number of at least 1.`);
     }
     policy[key] = value;
   }

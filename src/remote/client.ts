@@ -1,6 +1,7 @@
 import type { SoftphoneCallback } from '../contract/callback-events.js';
 import { resolveCallback } from '../core/resolve-callback.js';
 import { BridgeError } from '../errors/bridge-error.js';
+import { contractArgumentsInvalid, remoteDisconnected, remoteQueueFull, remoteTimeout } from '../errors/factories.js';
 import { bridgeErrorFromJSON } from '../errors/bridge-error-from-json.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { checkOrigins } from './origins.js';
@@ -67,7 +68,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
   const clock = options.clock ?? systemClock;
   const pending = new Map<number, Pending>();
   // No parent and no opener: nobody to talk to, ever.
-  let closed = origins instanceof BridgeError ? origins : host ? undefined : disconnected();
+  let closed = origins instanceof BridgeError ? origins : host ? undefined : remoteDisconnected();
   let port: MessagePort | undefined;
   let callback: SoftphoneCallback | undefined;
   let nonce = 0;
@@ -76,20 +77,20 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
   const send = (call: Pending): void => {
     clock.clearTimeout(call.timer);
     const ms = port ? (options.timeoutMs ?? 10_000) : (options.queueTimeoutMs ?? 30_000);
-    call.timer = clock.setTimeout(() => call.settle(new BridgeError('REMOTE_TIMEOUT', `${call.method}: no answer from the host page within ${ms} ms.`, { details: { method: call.method, timeoutMs: ms, sent: !!port } })), ms);
+    call.timer = clock.setTimeout(() => call.settle(remoteTimeout(call.method, ms, !!port)), ms);
     port?.postMessage({ type: 'request', id: call.id, method: call.method, args: call.args } satisfies RequestMessage);
   };
 
   const call = (method: ContractMethod, args: unknown[]): Promise<never> =>
     new Promise((resolve, reject) => {
       if (closed) return reject(closed);
-      if (pending.size >= (options.maxPending ?? 100)) return reject(new BridgeError('REMOTE_QUEUE_FULL', `${method}: too many calls wait for the host page; not sent.`, { details: { method } }));
+      if (pending.size >= (options.maxPending ?? 100)) return reject(remoteQueueFull(method));
       let copy: unknown[];
       try {
         // Cloned now, as the bridge would read them now: later changes by the caller do not leak into a queued call.
         copy = structuredClone(args);
       } catch {
-        return reject(new BridgeError('CONTRACT_ARGUMENTS_INVALID', `${method}: the arguments do not clone (a function?).`, { details: { method } }));
+        return reject(contractArgumentsInvalid(method, 'the arguments do not clone (a function?)'));
       }
       const entry: Pending = {
         id: ++lastId,
@@ -170,7 +171,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
       self.removeEventListener('pageshow', onPage);
       port?.close();
       port = undefined;
-      closed ??= disconnected();
+      closed ??= remoteDisconnected();
       for (const entry of [...pending.values()]) entry.settle(closed);
     },
   } as RemoteClient;
@@ -191,9 +192,4 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
     sayReady();
   }
   return client;
-}
-
-/** No host page to talk to, now or ever again. */
-function disconnected(): BridgeError {
-  return new BridgeError('REMOTE_DISCONNECTED', 'No host page: the client was disposed, or is in neither a frame nor a popup.');
 }

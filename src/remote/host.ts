@@ -1,5 +1,6 @@
 import type { CallbackEventType, SoftphoneCallback } from '../contract/callback-events.js';
 import { BridgeError, toBridgeError } from '../errors/bridge-error.js';
+import { remoteHostFailed, remoteResultUncloneable } from '../errors/factories.js';
 import { silentLogger, type Logger } from '../shared/logger.js';
 import { checkOrigins } from './origins.js';
 import { isHandshake, isRequest, isResponse, PROTOCOL, PROTOCOL_VERSION, type CallbackMessage, type Handshake, type RemoteContract, type RequestMessage, type ResponseMessage } from './protocol.js';
@@ -67,7 +68,7 @@ export function hostRemoteBridge(options: RemoteHostOptions): RemoteHost {
       target.postMessage(message);
     } catch {
       // A result that does not clone: say so instead of leaving the client to time out.
-      target.postMessage({ type: 'response', id: message.id, ok: false, error: new BridgeError('CONTRACT_PAYLOAD_INVALID', 'The result could not be sent to the softphone frame.').toJSON() });
+      target.postMessage({ type: 'response', id: message.id, ok: false, error: remoteResultUncloneable().toJSON() });
     }
   };
 
@@ -112,7 +113,7 @@ export function hostRemoteBridge(options: RemoteHostOptions): RemoteHost {
     }
     result.then(
       (value) => respond(from, { type: 'response', id: message.id, ok: true, value }),
-      (error: unknown) => respond(from, { type: 'response', id: message.id, ok: false, error: toBridgeError(error, 'CONTRACT_ARGUMENTS_INVALID', `${message.method}: the host page could not run the call.`).toJSON() }),
+      (error: unknown) => respond(from, { type: 'response', id: message.id, ok: false, error: toBridgeError(error, (cause) => remoteHostFailed(message.method, cause)).toJSON() }),
     );
   };
 

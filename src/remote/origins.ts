@@ -1,4 +1,5 @@
 import { BridgeError } from '../errors/bridge-error.js';
+import { remoteOriginRefused } from '../errors/factories.js';
 
 /**
  * Checks an allow-list of origins: each must be one exact `http:` or `https:` origin, written as
@@ -13,9 +14,7 @@ export function checkOrigins(origins: unknown, option: string): readonly string[
   const list = Array.isArray(origins) ? (origins as unknown[]) : [];
   const bad = list.flatMap((origin, index) => (isExactOrigin(origin) ? [] : [String(index)]));
   if (list.length > 0 && bad.length === 0) return list as string[];
-  return new BridgeError('REMOTE_ORIGIN_REFUSED', `${option}: expected a list of exact http(s) origins${bad.length > 0 ? ` (refused entries: ${bad.join(', ')})` : ''}.`, {
-    details: { option, refused: bad },
-  });
+  return remoteOriginRefused(option, bad);
 }
 
 function isExactOrigin(origin: unknown): boolean {

@@ -4,12 +4,12 @@ import type { Clock } from './clock.js';
  * `work`, or `timeoutError()` when it has not settled within `ms` on `clock`. Vendor SDKs keep
  * callbacks forever and stay silent when they failed to start, so every wait on one is bounded;
  * each caller names its own error (a CRM write times out as `ADAPTER_TIMEOUT`, a connect as
- * `ADAPTER_CONNECT_FAILED`, a connector's vendor call as `CALLBACK_FAILED`). A promise settles
+ * `ADAPTER_CONNECT_FAILED`, a connector's vendor call as `CALLBACK_TIMEOUT`). A promise settles
  * once: an answer after the timeout, or a timeout after the answer, changes nothing, and the
  * timer is cleared as soon as `work` settles.
  *
  * @example
- * const matches = await withTimeout(sdk.search(number), 10_000, () => new BridgeError('ADAPTER_TIMEOUT', 'No answer.'), context.clock);
+ * const matches = await withTimeout(sdk.search(number), 10_000, () => adapterTimeout('Acme search', 10_000), context.clock);
  */
 export function withTimeout<T>(
   work: Promise<T>,

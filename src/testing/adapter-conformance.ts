@@ -9,7 +9,7 @@ import {
   type CallRecord,
   type CrmAdapter,
 } from '../contract/index.js';
-import { createBridge } from '../core/bridge.js';
+import { createBridge } from '../core/create-bridge.js';
 import { createMemoryStore } from '../outbox/memory-store.js';
 import type { Logger } from '../shared/logger.js';
 import { testApi } from './test-api.js';

@@ -2,7 +2,8 @@
 // the fake CRM. Part of `softphone-bridge/testing`; the connector conformance suite runs on them.
 import { FakeCrm, fakeAdapter, type FakeAdapter } from '../../adapters/fake/index.js';
 import type { BridgeError, Clock, ConnectorContext, Logger, PartnerConfigEvent } from '../contract/index.js';
-import { createBridge, type Bridge } from '../core/bridge.js';
+import { type Bridge } from '../core/bridge.js';
+import { createBridge } from '../core/create-bridge.js';
 import { createMemoryStore } from '../outbox/memory-store.js';
 
 /** A clock that moves only when told; its timers fire as it passes them. */

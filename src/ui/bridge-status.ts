@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { BridgeEventsController } from './bridge-controller.js';
 import type { BridgeStatus, StatusBridge } from './bridge-like.js';
+import { phoneNote, storageNotes } from './bridge-status-notes.js';
 import { bridgeStatusStyles } from './bridge-status.styles.js';
 import { errorCode } from './format.js';
 import { themeStyles } from './theme.styles.js';
@@ -206,8 +207,18 @@ export class SbBridgeStatus extends LitElement {
           <span class="state-label">${STATE_LABELS[state]}</span>
           ${this._status === undefined ? nothing : html`<span class="muted">· ${this._status.durability === 'durable' ? 'stored durably' : 'memory only'}</span>`}
         </p>
-        ${this.#phoneNote()}
-        ${this.#storageNotes()}
+        ${phoneNote({
+          activeElsewhere: this._status?.activeElsewhere === true,
+          canTakeOver: typeof this.bridge?.takeOver === 'function',
+          onTakeOver: () => this.#takeOver(),
+        })}
+        ${storageNotes({
+          status: this._status,
+          canRequest:
+            this._status?.canRequestDurableStorage === true && typeof this.bridge?.requestDurableStorage === 'function',
+          requesting: this._requesting,
+          onRequest: () => void this.requestDurableStorage(),
+        })}
         <dl class="counts" aria-label="Outbox">
           <div data-tone=${(outbox?.pending ?? 0) > 0 ? 'warn' : 'ok'}><dt>Pending</dt><dd id="pending">${outbox?.pending ?? '–'}</dd></div>
           <div data-tone=${dead > 0 ? 'bad' : 'ok'}><dt>Dead</dt><dd id="dead">${outbox?.dead ?? '–'}</dd></div>
@@ -223,37 +234,12 @@ export class SbBridgeStatus extends LitElement {
     `;
   }
 
-  /**
-   * What the agent must know when the browser gave less than durable storage: in words, what a
-   * reload or a closed tab costs; and, for the integrator, the drain lock's reason.
-   */
-  #storageNotes(): TemplateResult | typeof nothing {
-    const status = this._status;
-    if (status === undefined || (status.durability === 'durable' && status.drainLockReason === undefined)) return nothing;
-    return html`<div class="storage" role="note">
-      ${status.durability === 'durable'
-        ? nothing
-        : html`<p id="durability-note" class="warn-text">Calls are kept in this tab only: if it reloads or closes before a call is logged, that call is lost.${status.durabilityReason === undefined ? nothing : html` <span class="muted">(${status.durabilityReason})</span>`}</p>`}
-      ${status.canRequestDurableStorage === true && typeof this.bridge?.requestDurableStorage === 'function'
-        ? html`<button id="keep-calls" type="button" class="link" ?disabled=${this._requesting} @click=${() => void this.requestDurableStorage()}>${this._requesting ? 'Asking the browser…' : 'Keep calls across reloads'}</button>`
-        : nothing}
-      ${status.drainLockReason === undefined ? nothing : html`<p id="lock-note" class="muted">Drain lock: ${status.drainLock} (${status.drainLockReason}).</p>`}
-    </div>`;
-  }
-
-  /**
-   * Another tab of this CRM is the phone (one active phone per browser): say so, and offer to take
-   * it over here. This tab's CRM view keeps showing the calls either way.
-   */
-  #phoneNote(): TemplateResult | typeof nothing {
-    if (this._status?.activeElsewhere !== true) return nothing;
-    const bridge = this.bridge;
-    return html`<p id="phone-note" class="warn-text" role="status">
-      The phone is active in another tab.
-      ${typeof bridge?.takeOver === 'function'
-        ? html`<button id="take-over" type="button" class="link" @click=${() => void bridge.takeOver?.().then(() => this.refresh(), (error: unknown) => (this._lastError = { code: errorCode(error), message: 'The phone could not be taken over.' }))}>Use the phone here</button>`
-        : nothing}
-    </p>`;
+  /** Takes the phone over to this tab; a failure shows as the last error. */
+  #takeOver(): void {
+    void this.bridge?.takeOver?.().then(
+      () => this.refresh(),
+      (error: unknown) => (this._lastError = { code: errorCode(error), message: 'The phone could not be taken over.' }),
+    );
   }
 
   async #read(): Promise<void> {

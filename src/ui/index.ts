@@ -3,7 +3,8 @@
  * buttons, and the page command queue. No side effects: import `softphone-bridge/ui/define` to
  * register the `sb-*` tags. Never part of the contract bundles (docs/decisions/0006-ui-components.md).
  */
-export { SbSoftphone, DEFAULT_STATUSES } from './softphone.js';
+export { SbSoftphone } from './softphone.js';
+export { DEFAULT_STATUSES } from './default-statuses.js';
 export { SbBridgeStatus, type ConnectionState, type LastError } from './bridge-status.js';
 export { SbCallButton } from './call-button.js';
 export { DialEvent } from './dial-event.js';

@@ -1,4 +1,4 @@
-import type { ActiveCall, Phase } from './softphone-session.js';
+import type { ActiveCall, Phase, WrapUp } from './session-types.js';
 
 /** What `<sb-softphone>` keeps of a live call so that a reload of its frame resumes it. */
 export interface SavedSession {
@@ -6,6 +6,12 @@ export interface SavedSession {
   readonly call: ActiveCall;
   readonly disposition: string;
   readonly notes: string;
+}
+
+/** What to keep of the call in `phase` for a reload (with what the agent typed); none when there is no call. */
+export function savedSession(phase: Phase, call: ActiveCall | undefined, wrapUp: WrapUp): SavedSession | undefined {
+  if (phase === 'idle' || phase === 'starting' || call === undefined) return undefined;
+  return { phase, call, disposition: wrapUp.disposition, notes: wrapUp.notes };
 }
 
 const PHASES: readonly string[] = ['ringing', 'dialing', 'connected', 'wrapup'];

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Phase } from './session-types.js';
 
 /** What a keyboard shortcut of `<sb-softphone>` does. */
 export type ShortcutAction = 'accept' | 'hang-up';
@@ -13,6 +14,11 @@ export const SHORTCUTS: Readonly<Record<ShortcutAction, { readonly letter: strin
   accept: { letter: 'a', aria: 'Control+Shift+A', label: 'Ctrl+Shift+A' },
   'hang-up': { letter: 'h', aria: 'Control+Shift+H', label: 'Ctrl+Shift+H' },
 };
+
+/** Whether a shortcut acts in `phase`: only when its button is enabled (Accept also marks a dialled call answered). */
+export function shortcutApplies(action: ShortcutAction, phase: Phase): boolean {
+  return action === 'accept' ? phase === 'ringing' || phase === 'dialing' : phase === 'connected' || phase === 'dialing';
+}
 
 /**
  * The action `event` asks for, or undefined. The letter is read from `key` (the layout's

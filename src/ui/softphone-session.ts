@@ -1,49 +1,16 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { CallbackEventType, CallbackPayload, PartnerConfigEvent, SoftphoneCallback } from '../contract/callback-events.js';
+import type { PartnerConfigEvent } from '../contract/callback-events.js';
 import type { AgentStatus, SoftphoneBridge } from './bridge-like.js';
-import { describeParty, errorCode } from './format.js';
+import { BridgeLink, type CallbackMessage } from './bridge-link.js';
+import { describeParty } from './format.js';
 import { checkNumber } from './number-check.js';
+import { RingTimer } from './ring-timer.js';
+import { reclaimStep, reconcile, type StoredCall } from './session-resume.js';
 import type { SavedSession } from './session-store.js';
+import { wrapUpFields, type ActiveCall, type Phase, type SessionDelegate, type WrapUp } from './session-types.js';
 
-/** Where the simulated softphone stands. `starting`: no `partner_config` yet; `wrapup`: ended, notes still open. */
-export type Phase = 'starting' | 'idle' | 'ringing' | 'dialing' | 'connected' | 'wrapup';
-
-/** The call the panel is on. Replaced, never mutated, so lit sees each change. */
-export interface ActiveCall {
-  readonly conversationId: string;
-  readonly direction: 'inbound' | 'outbound';
-  readonly number: string;
-  readonly name: string | undefined;
-  readonly startedAt: number;
-  readonly acceptedAt?: number;
-  readonly durationSeconds?: number;
-  /** The CRM record the bridge matched the call to (`call.updated`), when it is in this page. */
-  readonly recordName?: string;
-}
-
-/** What the agent filled in for wrap-up; empty fields are left out of the payload. */
-export interface WrapUp {
-  readonly disposition: string;
-  readonly notes: string;
-}
-
-/** How the session talks back to its element. */
-export interface SessionDelegate {
-  /** Text for the live regions; `urgent` for an incoming call. */
-  announce(text: string, urgent: boolean): void;
-  /** A contract call was refused; `code` is the BridgeError code. */
-  refused(action: string, code: string): void;
-  /** `start_call` arrived: show the number in the dial field. */
-  dialNumberChanged(number: string): void;
-  /** What the agent has typed in the wrap-up: submitted when a new call starts during wrap-up. */
-  wrapUp(): WrapUp;
-  /** A number was not dialled (`outbound`) or rung from (`inbound`) because it is not a phone number: show `message` at its field. */
-  invalidNumber(message: string, direction: ActiveCall['direction']): void;
-  /** A call saved before a reload is the current call again, with what the agent had typed. */
-  restored(saved: SavedSession): void;
-}
-
-type CallbackMessage = { [K in CallbackEventType]: { readonly type: K; readonly payload: CallbackPayload<K> } }[CallbackEventType];
+// The session's types live in their own module; re-exported so that imports of this one keep working.
+export type { ActiveCall, Phase, SessionDelegate, WrapUp } from './session-types.js';
 
 /**
  * The softphone panel's logic as a lit controller: the call phase, and every contract call the
@@ -64,20 +31,32 @@ export class SoftphoneSession implements ReactiveController {
   pendingRestore: SavedSession | undefined;
   readonly #host: ReactiveControllerHost;
   readonly #delegate: SessionDelegate;
-  #bridge: SoftphoneBridge | undefined;
-  #loaded: SoftphoneBridge | undefined;
-  #connected = false;
+  readonly #link: BridgeLink;
   #ringTimeoutSeconds = 0;
-  #ringTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #ringTimer = new RingTimer();
 
   constructor(host: ReactiveControllerHost, delegate: SessionDelegate) {
     this.#host = host;
     this.#delegate = delegate;
+    this.#link = new BridgeLink({
+      receive: (message) => this.#receive(message),
+      // A softphone reports the agent's status once it is up, as it does on every change.
+      loaded: () => this.changeStatus(this.statusId),
+      refused: (action, code) => {
+        this.#delegate.announce(`${action}: the bridge refused it (${code})`, false);
+        this.#delegate.refused(action, code);
+      },
+    });
     host.addController(this);
   }
 
   get canStart(): boolean {
     return this.partner !== undefined && (this.phase === 'idle' || this.phase === 'wrapup');
+  }
+
+  /** Whether a call is live (ringing, dialing or connected): its controls show, a new call cannot start. */
+  get live(): boolean {
+    return this.phase === 'ringing' || this.phase === 'dialing' || this.phase === 'connected';
   }
 
   get notesOpen(): boolean {
@@ -95,8 +74,7 @@ export class SoftphoneSession implements ReactiveController {
 
   /** Follows another bridge; it is loaded once the element is in the document. */
   setBridge(bridge: SoftphoneBridge | undefined): void {
-    this.#bridge = bridge;
-    this.#load();
+    this.#link.follow(bridge);
   }
 
   /**
@@ -117,13 +95,12 @@ export class SoftphoneSession implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#connected = true;
-    this.#load();
+    this.#link.connected = true;
     this.#armRingTimer();
   }
 
   hostDisconnected(): void {
-    this.#connected = false;
+    this.#link.connected = false;
     this.#armRingTimer();
   }
 
@@ -135,7 +112,7 @@ export class SoftphoneSession implements ReactiveController {
     this.#closeWrapUp();
     const call = this.#begin('inbound', number, name, 'ringing');
     this.#delegate.announce(`Incoming call from ${describeParty(name, number)}`, true);
-    this.#run('incomingCall', (b) => b.incomingCall({ partnerId: this.#partnerId(), conversationId: call.conversationId, callerANI: number }));
+    this.#link.run('incomingCall', (b) => b.incomingCall({ ...this.#ids(call), callerANI: number }));
   }
 
   /** Accepts a ringing call, or marks a dialled one answered; `ivr` adds what a simulated IVR learned. */
@@ -145,7 +122,7 @@ export class SoftphoneSession implements ReactiveController {
     this.#set('connected', { ...call, acceptedAt: Date.now() });
     this.#delegate.announce(call.direction === 'inbound' ? 'Call accepted' : `${call.number} answered`, false);
     const extra = call.direction === 'inbound' ? { ...ivr, callerANI: call.number } : {};
-    this.#run('callAccepted', (b) => b.callAccepted({ ...extra, partnerId: this.#partnerId(), conversationId: call.conversationId }));
+    this.#link.run('callAccepted', (b) => b.callAccepted({ ...extra, ...this.#ids(call) }));
   }
 
   /** `active`: the agent declined; `passive`: the agent let it ring out (or the ring timeout did: `message`). */
@@ -154,7 +131,7 @@ export class SoftphoneSession implements ReactiveController {
     if (call === undefined || this.phase !== 'ringing') return;
     this.#set('idle', undefined);
     this.#delegate.announce(message ?? (reason === 'active' ? 'Call rejected' : 'Missed call: it rang out'), false);
-    this.#run('callRejected', (b) => b.callRejected({ partnerId: this.#partnerId(), conversationId: call.conversationId, reason }));
+    this.#link.run('callRejected', (b) => b.callRejected({ ...this.#ids(call), reason }));
   }
 
   hangUp(wrapUp: WrapUp): void {
@@ -163,8 +140,8 @@ export class SoftphoneSession implements ReactiveController {
     const duration = call.acceptedAt === undefined ? 0 : Math.round((Date.now() - call.acceptedAt) / 1000);
     this.#set('wrapup', { ...call, durationSeconds: duration });
     this.#delegate.announce('Call ended', false);
-    const payload = { partnerId: this.#partnerId(), conversationId: call.conversationId, duration, callType: call.direction, ...wrapUpFields(wrapUp) };
-    this.#run('callEnded', (b) => b.callEnded(payload));
+    const payload = { ...this.#ids(call), duration, callType: call.direction, ...wrapUpFields(wrapUp) };
+    this.#link.run('callEnded', (b) => b.callEnded(payload));
   }
 
   /** Sends disposition and notes; after the end this closes the wrap-up. */
@@ -173,7 +150,7 @@ export class SoftphoneSession implements ReactiveController {
     if (call === undefined || !this.notesOpen) return;
     if (this.phase === 'wrapup') this.#set('idle', undefined);
     this.#delegate.announce('Notes submitted', false);
-    this.#run('callNotesSubmitted', (b) => b.callNotesSubmitted({ partnerId: this.#partnerId(), conversationId: call.conversationId, ...wrapUpFields(wrapUp) }));
+    this.#link.run('callNotesSubmitted', (b) => b.callNotesSubmitted({ ...this.#ids(call), ...wrapUpFields(wrapUp) }));
   }
 
   /** Dials `raw` once it is checked as E.164 (national numbers as {@link defaultCountry}'s); otherwise says why not. */
@@ -185,14 +162,14 @@ export class SoftphoneSession implements ReactiveController {
     this.#closeWrapUp();
     const call = this.#begin('outbound', number, undefined, 'dialing');
     this.#delegate.announce(`Dialing ${number}`, false);
-    this.#run('outboundCallInitiated', (b) => b.outboundCallInitiated({ partnerId: this.#partnerId(), conversationId: call.conversationId, dialledTo: number }));
+    this.#link.run('outboundCallInitiated', (b) => b.outboundCallInitiated({ ...this.#ids(call), dialledTo: number }));
   }
 
   changeStatus(softphoneId: string): void {
     if (softphoneId === '') return;
     this.statusId = softphoneId;
     this.#host.requestUpdate();
-    this.#run('statusChanged', (b) => b.statusChanged({ softphoneId }));
+    this.#link.run('statusChanged', (b) => b.statusChanged({ softphoneId }));
   }
 
   /** `call.updated` from an in-page bridge: shows the record the CRM matched. */
@@ -200,22 +177,6 @@ export class SoftphoneSession implements ReactiveController {
     if (this.call?.conversationId !== conversationId || recordName === undefined || this.call.recordName === recordName) return;
     this.call = { ...this.call, recordName };
     this.#host.requestUpdate();
-  }
-
-  #load(): void {
-    const bridge = this.#bridge;
-    if (!this.#connected || bridge === undefined || bridge === this.#loaded) return;
-    this.#loaded = bridge;
-    // A callback from a bridge the element no longer follows is ignored.
-    const callback = ((type: CallbackEventType, payload: unknown) => {
-      if (this.#bridge === bridge) this.#receive({ type, payload } as CallbackMessage);
-    }) as SoftphoneCallback;
-    void this.#run('load', (b) => b.load(callback)).then((ok) => {
-      // A failed load is tried again the next time the element is attached.
-      if (!ok && this.#loaded === bridge) this.#loaded = undefined;
-      // A softphone reports the agent's status once it is up, as it does on every change.
-      if (ok && this.#bridge === bridge && this.statusId !== '') this.changeStatus(this.statusId);
-    });
   }
 
   #receive(message: CallbackMessage): void {
@@ -269,50 +230,28 @@ export class SoftphoneSession implements ReactiveController {
     this.#set(saved.phase, saved.call);
     this.#delegate.restored(saved);
     this.#delegate.announce(`Call with ${describeParty(saved.call.name, saved.call.number)} restored after a reload`, false);
-    this.#reclaim(saved);
+    const reclaim = reclaimStep(saved, this.#partnerId());
+    if (reclaim !== undefined) void this.#link.run(reclaim.action, reclaim.call);
     void this.#reconcile(saved);
   }
 
   /**
-   * Tells the bridge this softphone still has the restored call: the bridge ends a call that no
-   * softphone session spoke of since a reload as interrupted (ADR 0011), so the restored call's
-   * current phase is reported once more (a repeat the call machine merges as a duplicate).
-   */
-  #reclaim({ phase, call }: SavedSession): void {
-    const ids = { partnerId: this.#partnerId(), conversationId: call.conversationId };
-    if (phase === 'connected') this.#run('callAccepted', (b) => b.callAccepted(ids));
-    else if (phase === 'ringing') this.#run('incomingCall', (b) => b.incomingCall({ ...ids, callerANI: call.number }));
-    else if (phase === 'dialing') this.#run('outboundCallInitiated', (b) => b.outboundCallInitiated({ ...ids, dialledTo: call.number }));
-  }
-
-  /**
-   * Checks a resumed call against the in-page bridge's store, when there is one: a call that was
-   * logged meanwhile (`wrapped`, `rejected`) leaves the panel idle; one that ended opens wrap-up
-   * with its duration. Nothing changes if the agent already moved on.
+   * Checks a resumed call against the in-page bridge's store, when there is one (`reconcile`);
+   * a store that cannot be read leaves the call as saved: the bridge judges the next event.
    */
   async #reconcile(saved: SavedSession): Promise<void> {
-    const bridge = this.#bridge;
+    const bridge = this.#link.bridge;
     if (bridge?.getCall === undefined) return;
-    let record: Awaited<ReturnType<NonNullable<SoftphoneBridge['getCall']>>>;
+    let record: StoredCall | undefined;
     try {
       record = await bridge.getCall(saved.call.conversationId);
     } catch {
-      return; // the store could not be read: the call stays as saved, the bridge judges the next event
+      return;
     }
-    const call = this.call;
-    if (record === undefined || call?.conversationId !== saved.call.conversationId || this.phase !== saved.phase) return;
-    const party = describeParty(call.name, call.number);
-    const recordName = record.crmRecord?.name ?? call.recordName;
-    const named = recordName === undefined || recordName === call.recordName ? call : { ...call, recordName };
-    if (record.state === 'wrapped' || record.state === 'rejected') {
-      this.#set('idle', undefined);
-      this.#delegate.announce(`The call with ${party} ended while the page reloaded`, false);
-    } else if (record.state === 'ended' && this.phase !== 'wrapup') {
-      this.#set('wrapup', { ...named, durationSeconds: record.durationSeconds ?? 0 });
-      this.#delegate.announce(`The call with ${party} ended while the page reloaded: wrap it up`, false);
-    } else if (named !== call) {
-      this.#set(this.phase, named);
-    }
+    const next = reconcile(saved, record, this.phase, this.call);
+    if (next === undefined) return;
+    this.#set(next.phase, next.call);
+    if (next.message !== undefined) this.#delegate.announce(next.message, false);
   }
 
   /**
@@ -329,46 +268,22 @@ export class SoftphoneSession implements ReactiveController {
     this.#delegate.invalidNumber(message, direction);
   }
 
-  /** (Re)arms the ring timeout for the ringing call, counted from its start (a restored call keeps its age). */
+  /** (Re)arms the ring timeout for the ringing call, while the panel is in the document and has one. */
   #armRingTimer(): void {
-    if (this.#ringTimer !== undefined) clearTimeout(this.#ringTimer);
-    this.#ringTimer = undefined;
     const call = this.call;
     const seconds = this.#ringTimeoutSeconds;
-    if (!this.#connected || call === undefined || seconds === 0 || this.phase !== 'ringing') return;
-    const left = call.startedAt + seconds * 1000 - Date.now();
-    this.#ringTimer = setTimeout(() => {
-      this.#ringTimer = undefined;
+    if (!this.#link.connected || call === undefined || seconds === 0 || this.phase !== 'ringing') return this.#ringTimer.clear();
+    this.#ringTimer.arm(call.startedAt + seconds * 1000, () => {
       if (this.call?.conversationId === call.conversationId) this.reject('passive', `Missed call: no answer in ${seconds} s`);
-    }, Math.max(0, left));
+    });
   }
 
   #partnerId(): string {
     return this.partner?.partnerId ?? '';
   }
 
-  /** Calls the bridge; resolves `true` if it accepted, `false` if it refused (announced, never thrown). */
-  #run(action: string, call: (bridge: SoftphoneBridge) => Promise<unknown>): Promise<boolean> {
-    const bridge = this.#bridge;
-    if (bridge === undefined) return Promise.resolve(false);
-    let pending: Promise<unknown>;
-    try {
-      pending = call(bridge);
-    } catch (error) {
-      pending = Promise.reject(error);
-    }
-    return pending.then(
-      () => true,
-      (error: unknown) => {
-        const code = errorCode(error);
-        this.#delegate.announce(`${action}: the bridge refused it (${code})`, false);
-        this.#delegate.refused(action, code);
-        return false;
-      },
-    );
+  /** The two ids every call event carries. */
+  #ids(call: ActiveCall): { partnerId: string; conversationId: string } {
+    return { partnerId: this.#partnerId(), conversationId: call.conversationId };
   }
-}
-
-function wrapUpFields(wrapUp: WrapUp): { disposition?: string; notes?: string } {
-  return { ...(wrapUp.disposition === '' ? {} : { disposition: wrapUp.disposition }), ...(wrapUp.notes.trim() === '' ? {} : { notes: wrapUp.notes }) };
 }

@@ -1,32 +1,33 @@
-import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { BridgeEventsController } from './bridge-controller.js';
-import type { AgentStatus, Caller, SoftphoneBridge } from './bridge-like.js';
+import { callControls } from './call-controls.js';
 import { dialPad } from './dial-pad.js';
-import { describeParty, formatDuration } from './format.js';
+import { FocusKeeper } from './focus-keeper.js';
 import { chosenCaller, inboundForm } from './inbound-form.js';
+import { panelHeader } from './panel-header.js';
 import { RefusedEvent } from './refused-event.js';
-import { loadSession, saveSession } from './session-store.js';
-import { SHORTCUTS, ShortcutsController, type ShortcutAction } from './shortcuts.js';
-import { SoftphoneSession, type Phase } from './softphone-session.js';
+import { SessionKeeper } from './session-keeper.js';
+import type { Phase, WrapUp } from './session-types.js';
+import { shortcutApplies, ShortcutsController, type ShortcutAction } from './shortcuts.js';
+import { SoftphoneBase } from './softphone-base.js';
+import { SoftphoneSession } from './softphone-session.js';
 import { softphoneStyles } from './softphone.styles.js';
 import { themeStyles } from './theme.styles.js';
 import { Ticker } from './ticker.js';
 import { wrapUpForm } from './wrap-up.js';
 
-/** The statuses offered when the page gives none; the ids are the contract's `softphoneId`s. */
-export const DEFAULT_STATUSES: readonly AgentStatus[] = [
-  { id: 'available', label: 'Available' },
-  { id: 'busy', label: 'Busy' },
-  { id: 'away', label: 'Away' },
-];
+// Its own module since the split of issue 15; still exported here, where it has always been.
+export { DEFAULT_STATUSES } from './default-statuses.js';
 
-/** The panel's heading: visually hidden (the frame's space goes to the call), there for assistive technology. */
-function heading(level: number, text: string): TemplateResult {
-  const clamped = Number.isInteger(level) ? Math.min(6, Math.max(1, level)) : 1;
-  return html`<p id="title" class="visually-hidden" role="heading" aria-level=${clamped}>${text}</p>`;
-}
-
-const PHASE_LABELS: Readonly<Record<Phase, string>> = { starting: 'Starting', idle: 'Idle', ringing: 'Ringing', dialing: 'Dialing', connected: 'On call', wrapup: 'Wrap-up' };
+/** Where focus goes when the button the agent pressed is disabled by what it did: the phase's next action. */
+const FOCUS_NEXT: Readonly<Record<Phase, string>> = {
+  ringing: '#accept',
+  dialing: '#hang-up',
+  connected: '#hang-up',
+  wrapup: '#disposition',
+  idle: '#incoming',
+  starting: '',
+};
 
 /**
  * @summary A demo softphone panel that drives the Softphone contract: simulate an inbound call,
@@ -68,19 +69,9 @@ const PHASE_LABELS: Readonly<Record<Phase, string>> = { starting: 'Starting', id
  * @cssprop --sb-radius - corner radius
  * @csspart panel - the outer section.
  */
-export class SbSoftphone extends LitElement {
+export class SbSoftphone extends SoftphoneBase {
   static override styles = [themeStyles, softphoneStyles];
   static override properties: PropertyDeclarations = {
-    bridge: { attribute: false },
-    callers: { attribute: false },
-    statuses: { attribute: false },
-    ivrContext: { attribute: false },
-    label: { type: String },
-    headingLevel: { type: Number, attribute: 'heading-level' },
-    defaultCountry: { type: String, attribute: 'default-country' },
-    ringTimeout: { type: Number, attribute: 'ring-timeout' },
-    sessionKey: { type: String, attribute: 'session-key' },
-    disableShortcuts: { type: Boolean, attribute: 'disable-shortcuts' },
     _dialError: { state: true },
     _choice: { state: true },
     _otherNumber: { state: true },
@@ -91,42 +82,6 @@ export class SbSoftphone extends LitElement {
     _message: { state: true },
   };
 
-  /** The contract to drive: the in-page `Bridge`, a remote client, or anything with the eight methods. */
-  declare bridge: SoftphoneBridge | undefined;
-  /** Callers the agent can simulate an inbound call from; "Another number…" is always offered. */
-  declare callers: readonly Caller[];
-  /** Statuses of the status selector; the first is the agent's status at start. */
-  declare statuses: readonly AgentStatus[];
-  /** Extra `callAccepted` fields for inbound calls, as a simulated IVR would send (`ivrExitPath`…). */
-  declare ivrContext: Readonly<Record<string, string>>;
-  /** The panel's accessible name, and the text of its (visually hidden) heading. */
-  declare label: string;
-  /**
-   * The level of the panel's heading (attribute `heading-level`), 1 by default: the panel is
-   * usually the whole page of the softphone's frame, which needs a level-one heading. A page
-   * that embeds it under its own `<h1>` sets 2 or more.
-   */
-  declare headingLevel: number;
-  /**
-   * The ISO country (attribute `default-country`, `US` by default) whose national numbers the
-   * agent types: "(415) 555-0117" dials +14155550117. Every number is checked as E.164 before
-   * it is dialled, and one that is not a phone number is not dialled: the panel says why.
-   */
-  declare defaultCountry: string;
-  /**
-   * Seconds an unanswered inbound call rings (attribute `ring-timeout`, 30 by default; 0: for
-   * ever); then it ends as missed (`callRejected`, `passive`). A dialled call is never cut: the
-   * agent says when the far end answers or hangs up.
-   */
-  declare ringTimeout: number;
-  /**
-   * The sessionStorage key (attribute `session-key`, `sb-softphone` by default) under which the
-   * panel keeps its live call (phase, caller, times, disposition and notes typed so far), so a
-   * reload of its frame resumes the call once the bridge sends `partner_config`. Empty: not kept.
-   */
-  declare sessionKey: string;
-  /** Turns the keyboard shortcuts off (attribute `disable-shortcuts`), for a page that uses the same keys. */
-  declare disableShortcuts: boolean;
   declare private _dialError: string;
   declare private _choice: string;
   declare private _otherNumber: string;
@@ -139,23 +94,12 @@ export class SbSoftphone extends LitElement {
   readonly #session: SoftphoneSession;
   readonly #events: BridgeEventsController;
   readonly #ticker = new Ticker(this);
+  readonly #focus = new FocusKeeper(this, () => this.shadowRoot, () => FOCUS_NEXT[this.#session.phase]);
   #lastConversation: string | undefined;
-  #keepFocus = false;
 
   constructor() {
     super();
-    // Initialised here, not as field initialisers, so they go through lit's accessors whatever
-    // the compiler's useDefineForClassFields setting (see docs/decisions/0006-ui-components.md).
-    this.bridge = undefined;
-    this.callers = [];
-    this.statuses = DEFAULT_STATUSES;
-    this.ivrContext = {};
-    this.label = 'Softphone';
-    this.headingLevel = 1;
-    this.defaultCountry = 'US';
-    this.ringTimeout = 30;
-    this.sessionKey = 'sb-softphone';
-    this.disableShortcuts = false;
+    // Initialised here, as SoftphoneBase does its properties (docs/decisions/0006-ui-components.md).
     this._dialError = '';
     this._choice = '0';
     this._otherNumber = '';
@@ -164,6 +108,12 @@ export class SbSoftphone extends LitElement {
     this._notes = '';
     this._alert = '';
     this._message = '';
+    // Before the session: it picks up a saved call before the session loads the bridge.
+    new SessionKeeper(this, {
+      key: () => this.sessionKey,
+      session: () => this.#session,
+      wrapUp: () => this.#wrapUp(),
+    });
     this.#session = new SoftphoneSession(this, {
       announce: (text, urgent) => {
         if (urgent) this._alert = text;
@@ -171,7 +121,7 @@ export class SbSoftphone extends LitElement {
       },
       refused: (action, code) => this.dispatchEvent(new RefusedEvent(action, code)),
       dialNumberChanged: (number) => (this._dialNumber = number),
-      wrapUp: () => ({ disposition: this._disposition, notes: this._notes }),
+      wrapUp: () => this.#wrapUp(),
       invalidNumber: (message, direction) => {
         if (direction === 'outbound') this._dialError = message;
       },
@@ -186,12 +136,6 @@ export class SbSoftphone extends LitElement {
       'call.updated': (call) => this.#session.recordMatched(call.conversationId, call.crmRecord?.name),
     });
     new ShortcutsController(this, (action) => this.#shortcut(action));
-  }
-
-  override connectedCallback(): void {
-    // Before the controllers connect (and load the bridge), so partner_config finds the saved call.
-    if (this.#session.phase === 'starting' && this.sessionKey !== '') this.#session.pendingRestore = loadSession(this.sessionKey);
-    super.connectedCallback();
   }
 
   /** Where the panel stands: `starting` until `partner_config`, then `idle`, `ringing`, `dialing`, `connected`, `wrapup`. */
@@ -234,12 +178,12 @@ export class SbSoftphone extends LitElement {
 
   /** Ends the call (`callEnded` with the talk time, disposition and notes) and opens wrap-up. */
   hangUp(): void {
-    this.#session.hangUp({ disposition: this._disposition, notes: this._notes });
+    this.#session.hangUp(this.#wrapUp());
   }
 
   /** Sends disposition and notes (`callNotesSubmitted`); after the end, this closes wrap-up. */
   submitNotes(): void {
-    this.#session.submitNotes({ disposition: this._disposition, notes: this._notes });
+    this.#session.submitNotes(this.#wrapUp());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -258,22 +202,16 @@ export class SbSoftphone extends LitElement {
     if (conversation !== this.#lastConversation) {
       this._disposition = '';
       this._notes = '';
+      this._dialError = '';
     }
-    if (conversation !== this.#lastConversation) this._dialError = '';
     this.#lastConversation = conversation;
     if (session.phase !== 'ringing') this._alert = '';
-    this.#ticker.every = session.phase === 'ringing' || session.phase === 'dialing' || session.phase === 'connected' ? 1000 : 0;
+    this.#ticker.every = session.live ? 1000 : 0;
   }
 
-  protected override updated(): void {
-    this.#save();
-    if (!this.#keepFocus) return;
-    this.#keepFocus = false;
-    // The button the agent pressed may now be disabled: hand focus to the next sensible action.
-    const active = this.shadowRoot?.activeElement as HTMLButtonElement | null | undefined;
-    if (active !== null && active !== undefined && !active.disabled) return;
-    const next = { ringing: '#accept', dialing: '#hang-up', connected: '#hang-up', wrapup: '#disposition', idle: '#incoming', starting: '' }[this.#session.phase];
-    if (next !== '') this.renderRoot.querySelector<HTMLElement>(next)?.focus();
+  /** What the agent has typed in the wrap-up. */
+  #wrapUp(): WrapUp {
+    return { disposition: this._disposition, notes: this._notes };
   }
 
   /** The agent edits the number to dial: the last number's error no longer applies. */
@@ -282,64 +220,42 @@ export class SbSoftphone extends LitElement {
     this._dialError = '';
   }
 
-  /** Keeps the live call (or its wrap-up) in sessionStorage for a reload; forgets it once it is over. */
-  #save(): void {
-    const s = this.#session;
-    // While starting, a saved call is still waiting for partner_config: leave it.
-    if (this.sessionKey === '' || s.phase === 'starting') return;
-    const saved = s.phase === 'idle' || s.call === undefined ? undefined : { phase: s.phase, call: s.call, disposition: this._disposition, notes: this._notes };
-    saveSession(this.sessionKey, saved);
-  }
-
   /** A keyboard shortcut: acts (and returns true) only when its button would be enabled. */
   #shortcut(action: ShortcutAction): boolean {
-    const phase = this.#session.phase;
-    const run =
-      action === 'accept' && (phase === 'ringing' || phase === 'dialing') ? () => this.accept()
-      : action === 'hang-up' && (phase === 'connected' || phase === 'dialing') ? () => this.hangUp()
-      : undefined;
-    if (this.disableShortcuts || run === undefined) return false;
-    this.#keepFocus = true;
-    run();
+    if (this.disableShortcuts || !shortcutApplies(action, this.#session.phase)) return false;
+    this.#focus.run(() => (action === 'accept' ? this.accept() : this.hangUp()));
     return true;
   }
 
   protected override render(): TemplateResult {
     const s = this.#session;
-    const call = s.call;
-    const act = (action: () => void) => () => {
-      this.#keepFocus = true;
-      action();
-    };
-    const statuses = s.statuses.some((x) => x.id === s.statusId) || s.statusId === '' ? s.statuses : [...s.statuses, { id: s.statusId, label: s.statusId }];
-    const live = s.phase === 'ringing' || s.phase === 'dialing' || s.phase === 'connected';
+    const act = (action: () => void) => this.#focus.act(action);
+    const partner = s.partner === undefined ? 'Waiting for the bridge…' : `Partner ${s.partner.partnerId}`;
     return html`
       <section part="panel" class="panel" aria-labelledby="title" data-phase=${s.phase}>
         <div class="live">
-          <header class="head">
-            ${heading(this.headingLevel, this.label)}
-            <span class="phase" data-phase=${s.phase}>${PHASE_LABELS[s.phase]}</span>
-            <span class="timer" role="timer" aria-label="Call time">${formatDuration(s.elapsedSeconds(Date.now()))}</span>
-            <label class="status"><span>Status</span>
-              <select id="status" ?disabled=${s.phase === 'starting'} @change=${(e: Event) => s.changeStatus((e.target as HTMLSelectElement).value)}>
-                ${statuses.map((x) => html`<option value=${x.id} ?selected=${x.id === s.statusId}>${x.label}</option>`)}
-              </select>
-            </label>
-          </header>
+          ${panelHeader({
+            label: this.label,
+            headingLevel: this.headingLevel,
+            phase: s.phase,
+            elapsedSeconds: s.elapsedSeconds(Date.now()),
+            statuses: s.statuses,
+            statusId: s.statusId,
+            onStatus: (id) => s.changeStatus(id),
+          })}
           <div class="messages">
             <p id="alert" class="alert" role="alert">${this._alert}</p>
             <p id="message" class="message" role="status">${this._message}</p>
           </div>
-          <div class="call">
-            <p class="party">${call === undefined ? 'No call' : `${call.direction === 'inbound' ? 'Inbound from' : 'Outbound to'} ${describeParty(call.name, call.number)}`}</p>
-            ${call?.recordName === undefined ? nothing : html`<p class="record muted">CRM record: ${call.recordName}</p>`}
-            <div class="actions" ?hidden=${!live}>
-              <button id="accept" type="button" class="success" aria-keyshortcuts=${this.disableShortcuts ? nothing : SHORTCUTS.accept.aria} title=${this.disableShortcuts ? nothing : SHORTCUTS.accept.label} ?hidden=${s.phase !== 'ringing' && s.phase !== 'dialing'} ?disabled=${s.phase !== 'ringing' && s.phase !== 'dialing'} @click=${act(() => this.accept())}>${s.phase === 'dialing' ? 'They answered' : 'Accept'}</button>
-              <button id="reject" type="button" class="danger" ?hidden=${s.phase !== 'ringing'} ?disabled=${s.phase !== 'ringing'} @click=${act(() => this.reject())}>Reject</button>
-              <button id="ring-out" type="button" ?hidden=${s.phase !== 'ringing'} ?disabled=${s.phase !== 'ringing'} @click=${act(() => this.ringOut())}>Let it ring out</button>
-              <button id="hang-up" type="button" class="danger" aria-keyshortcuts=${this.disableShortcuts ? nothing : SHORTCUTS['hang-up'].aria} title=${this.disableShortcuts ? nothing : SHORTCUTS['hang-up'].label} ?hidden=${s.phase !== 'connected' && s.phase !== 'dialing'} ?disabled=${s.phase !== 'connected' && s.phase !== 'dialing'} @click=${act(() => this.hangUp())}>Hang up</button>
-            </div>
-          </div>
+          ${callControls({
+            call: s.call,
+            phase: s.phase,
+            shortcuts: !this.disableShortcuts,
+            onAccept: act(() => this.accept()),
+            onReject: act(() => this.reject()),
+            onRingOut: act(() => this.ringOut()),
+            onHangUp: act(() => this.hangUp()),
+          })}
         </div>
         ${wrapUpForm({
           dispositions: s.dispositions,
@@ -351,8 +267,15 @@ export class SbSoftphone extends LitElement {
           onNotes: (notes) => (this._notes = notes),
           onSubmit: act(() => this.submitNotes()),
         })}
-        <div class="new-call" ?hidden=${live}>
-          ${dialPad({ number: this._dialNumber, error: this._dialError, disabled: !s.canStart, onNumber: (n) => this.#typed(n), onKey: (k) => this.#typed(k === '' ? this._dialNumber.slice(0, -1) : this._dialNumber + k), onDial: act(() => this.dial()) })}
+        <div class="new-call" ?hidden=${s.live}>
+          ${dialPad({
+            number: this._dialNumber,
+            error: this._dialError,
+            disabled: !s.canStart,
+            onNumber: (n) => this.#typed(n),
+            onKey: (k) => this.#typed(k === '' ? this._dialNumber.slice(0, -1) : this._dialNumber + k),
+            onDial: act(() => this.dial()),
+          })}
           ${inboundForm({
             callers: this.callers,
             choice: this._choice,
@@ -363,7 +286,7 @@ export class SbSoftphone extends LitElement {
             onSimulate: act(() => this.simulateIncoming()),
           })}
         </div>
-        <p class="partner muted">${s.partner === undefined ? 'Waiting for the bridge…' : `Partner ${s.partner.partnerId}`}</p>
+        <p class="partner muted">${partner}</p>
       </section>
     `;
   }

@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
 import { fakeAdapter, FakeCrm } from '../../adapters/fake/index.js';
-import { createBridge } from '../../src/core/bridge.js';
+import { createBridge } from '../../src/core/create-bridge.js';
 import { BridgeError, isBridgeErrorCode } from '../../src/errors/index.js';
 import { createMemoryStore } from '../../src/outbox/memory-store.js';
 import type { Logger } from '../../src/shared/logger.js';

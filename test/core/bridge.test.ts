@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import sinon from 'sinon';
-import { Bridge, createBridge } from '../../src/core/bridge.js';
+import { Bridge } from '../../src/core/bridge.js';
+import { createBridge } from '../../src/core/create-bridge.js';
 import { createMemoryStore } from '../../src/outbox/memory-store.js';
 import { BridgeError } from '../../src/errors/index.js';
 import { silentLogger } from '../../src/shared/logger.js';
@@ -47,6 +48,16 @@ describe('Bridge', () => {
       await named.load('softphone.onBridgeEvent');
       expect(calls).to.deep.equal(['disposition']);
       await named.dispose();
+    });
+
+    it('rejects with INTERNAL, keeping the cause, when something that is not a BridgeError fails inside a method', async () => {
+      const store = createMemoryStore();
+      const bug = new TypeError('store bug');
+      sinon.stub(store, 'getCall').throws(bug);
+      bridge = createBridge({ adapter: fakeAdapter(new FakeCrm({ dispositions: ['x'] })), store, logger: silentLogger });
+      const error = await bridge.getCall('conv-1').then(() => undefined, (e: unknown) => e);
+      expect(error).to.be.instanceOf(BridgeError).and.include({ code: 'INTERNAL', retryable: false, message: 'getCall: an unexpected error (see cause).' });
+      expect((error as BridgeError).cause).to.equal(bug);
     });
 
     it('rejects a name that is not a global function, and a number', async () => {
@@ -262,6 +273,19 @@ describe('Bridge', () => {
       expect((error as BridgeError).code).to.equal('SCREEN_POP_FAILED');
       await bridge.callEnded({ ...ids, duration: 3 });
       await bridge.flush();
+      expect(crm.callLogs()).to.have.length(1);
+    });
+
+    it('log an adapter whose callUpdated throws as ADAPTER_HOOK_FAILED, not as a failed pop, and still log the call', async () => {
+      const crm = new FakeCrm({ dispositions: ['resolved'], partnerConfig });
+      const adapter = Object.assign(fakeAdapter(crm), { callUpdated: () => { throw new TypeError('adapter bug'); } });
+      const logger = { ...silentLogger, warn: sinon.spy() };
+      bridge = createBridge({ adapter, store: createMemoryStore(), logger });
+      await bridge.load(() => {});
+      await bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
+      await bridge.callEnded({ ...ids, duration: 3 });
+      await bridge.flush();
+      expect(logger.warn.calledWith('callUpdated threw', { code: 'ADAPTER_HOOK_FAILED' })).to.equal(true);
       expect(crm.callLogs()).to.have.length(1);
     });
 

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { FakeCrm, fakeAdapter } from '../../adapters/fake/index.js';
-import { createBridge } from '../../src/core/bridge.js';
+import { createBridge } from '../../src/core/create-bridge.js';
 import { exposeBridge } from '../../src/core/expose-bridge.js';
 import { createMemoryStore } from '../../src/outbox/memory-store.js';
 import { silentLogger } from '../../src/shared/logger.js';

@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import sinon from 'sinon';
 import { FakeCrm, fakeAdapter } from '../../adapters/fake/index.js';
 import type { StorageLimit } from '../../src/core/bridge-events.js';
-import { createBridge } from '../../src/core/bridge.js';
+import { createBridge } from '../../src/core/create-bridge.js';
 import type { BridgeWindow } from '../../src/core/bridge-options.js';
 import type { Logger } from '../../src/shared/logger.js';
 import { silentLogger } from '../../src/shared/logger.js';

@@ -2,7 +2,8 @@ import { expect } from '@esm-bundle/chai';
 import sinon from 'sinon';
 import { FakeCrm, fakeAdapter } from '../../adapters/fake/index.js';
 import type { CallRecord } from '../../src/contract/call-record.js';
-import { createBridge, type Bridge } from '../../src/core/bridge.js';
+import { type Bridge } from '../../src/core/bridge.js';
+import { createBridge } from '../../src/core/create-bridge.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { deleteDb, uniqueDbName } from '../fixtures/outbox-fixtures.js';
 

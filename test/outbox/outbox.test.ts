@@ -254,7 +254,10 @@ describe('Outbox', () => {
 
     await timers.tickAsync(1);
     expect(listener.failed.calledOnce).to.equal(true);
-    expect((listener.failed.firstCall.args[1] as BridgeError).details).to.deep.equal({ timeoutMs: 5_000 });
+    const timedOut = listener.failed.firstCall.args[1] as BridgeError;
+    expect(timedOut.details).to.deep.equal({ timeoutMs: 5_000 });
+    // The outbox's own write timeout is the CRM not answering in time, not a refused write.
+    expect(timedOut).to.include({ code: 'ADAPTER_TIMEOUT', retryable: true, message: 'The CRM, on the callLog write: no answer within 5000 ms.' });
     expect(await stored()).to.include({ status: 'pending', attempts: 1, nextAttemptAt: START + 5_500 });
 
     await timers.tickAsync(500);

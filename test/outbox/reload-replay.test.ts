@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { FakeCrm, fakeAdapter } from '../../adapters/fake/index.js';
-import { createBridge, type Bridge } from '../../src/core/bridge.js';
+import { type Bridge } from '../../src/core/bridge.js';
+import { createBridge } from '../../src/core/create-bridge.js';
 import type { BridgeEvents } from '../../src/core/bridge-events.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { deleteDb, uniqueDbName } from '../fixtures/outbox-fixtures.js';

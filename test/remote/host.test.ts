@@ -1,7 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import sinon from 'sinon';
 import { FakeCrm, fakeAdapter, type FakeAdapter } from '../../adapters/fake/index.js';
-import { createBridge, type Bridge } from '../../src/core/bridge.js';
+import { type Bridge } from '../../src/core/bridge.js';
+import { createBridge } from '../../src/core/create-bridge.js';
 import { BridgeError } from '../../src/errors/bridge-error.js';
 import { createMemoryStore } from '../../src/outbox/memory-store.js';
 import { createRemoteClient, type RemoteClient } from '../../src/remote/client.js';
@@ -158,9 +159,22 @@ describe('hostRemoteBridge', () => {
     host = hostFor({ bridge: odd });
     const client = clientFor();
     const ended = await client.callEnded({} as never).then(() => undefined, (e: unknown) => e);
-    expect(ended).to.be.instanceOf(BridgeError).and.include({ code: 'CONTRACT_ARGUMENTS_INVALID' });
+    // Not the softphone's arguments at fault: the host page failed to run the call.
+    expect(ended).to.be.instanceOf(BridgeError).and.include({ code: 'REMOTE_HOST_FAILED', message: 'callEnded: the host page could not run the call.' });
     const status = await client.statusChanged({ softphoneId: 'a' }).then(() => undefined, (e: unknown) => e);
     expect(status).to.include({ code: 'ADAPTER_TIMEOUT', retryable: true });
+  });
+
+  it('answers REMOTE_RESULT_UNCLONEABLE when the result of a call does not clone into the frame', async () => {
+    const answering = () => Promise.resolve(undefined as never);
+    const uncloneable: RemoteContract = {
+      load: answering, incomingCall: () => Promise.resolve((() => 1) as never), callAccepted: answering, callRejected: answering, callNotesSubmitted: answering,
+      outboundCallInitiated: answering, callEnded: answering, statusChanged: answering,
+    };
+    host = hostFor({ bridge: uncloneable });
+    const client = clientFor();
+    const error = await client.incomingCall({} as never).then(() => undefined, (e: unknown) => e);
+    expect(error).to.be.instanceOf(BridgeError).and.include({ code: 'REMOTE_RESULT_UNCLONEABLE', retryable: false });
   });
 
   it('stops answering after dispose', async () => {

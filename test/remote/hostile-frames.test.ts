@@ -1,7 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import sinon from 'sinon';
 import { FakeCrm, fakeAdapter } from '../../adapters/fake/index.js';
-import { createBridge, type Bridge } from '../../src/core/bridge.js';
+import { type Bridge } from '../../src/core/bridge.js';
+import { createBridge } from '../../src/core/create-bridge.js';
 import { createMemoryStore } from '../../src/outbox/memory-store.js';
 import { hostRemoteBridge, type RemoteHost } from '../../src/remote/host.js';
 import { silentLogger } from '../../src/shared/logger.js';

@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { FakeCrm, fakeAdapter } from '../../adapters/fake/index.js';
-import { createBridge, type Bridge } from '../../src/core/bridge.js';
+import { type Bridge } from '../../src/core/bridge.js';
+import { createBridge } from '../../src/core/create-bridge.js';
 import { createMemoryStore } from '../../src/outbox/memory-store.js';
 import type { RemoteClient } from '../../src/remote/client.js';
 import { silentLogger } from '../../src/shared/logger.js';

@@ -1,5 +1,6 @@
 import { dynamicsAdapter, type DynamicsAdapterOptions } from '../../../adapters/dynamics/index.js';
-import { createBridge, type Bridge } from '../../../src/core/bridge.js';
+import { type Bridge } from '../../../src/core/bridge.js';
+import { createBridge } from '../../../src/core/create-bridge.js';
 import { createMemoryStore } from '../../../src/outbox/memory-store.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import { FakeCif } from '../../fakes/fake-cif.js';

@@ -1,5 +1,6 @@
 import { salesforceAdapter } from '../../../adapters/salesforce/index.js';
-import { createBridge, type Bridge } from '../../../src/core/bridge.js';
+import { type Bridge } from '../../../src/core/bridge.js';
+import { createBridge } from '../../../src/core/create-bridge.js';
 import type { BridgeStore } from '../../../src/outbox/bridge-store.js';
 import { createMemoryStore } from '../../../src/outbox/memory-store.js';
 import { silentLogger } from '../../../src/shared/logger.js';

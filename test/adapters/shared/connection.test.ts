@@ -14,7 +14,7 @@ describe('connection()', () => {
     expect(live.clear()).to.equal(undefined);
   });
 
-  it('ready() refuses with a retryable ADAPTER_CONNECT_FAILED naming the adapter while disconnected', () => {
+  it('ready() refuses with a retryable NOT_CONNECTED naming the adapter while disconnected', () => {
     const { ready } = connection<object>('Acme');
     let caught: unknown;
     try {
@@ -23,7 +23,7 @@ describe('connection()', () => {
       caught = error;
     }
     expect(caught).to.be.instanceOf(BridgeError);
-    expect((caught as BridgeError).code).to.equal('ADAPTER_CONNECT_FAILED');
+    expect((caught as BridgeError).code).to.equal('NOT_CONNECTED');
     expect((caught as BridgeError).retryable).to.equal(true);
     expect((caught as BridgeError).message).to.equal('The Acme adapter is not connected.');
   });

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { BridgeError, type CallLogWrite, type CallRecord } from '../../../src/contract/index.js';
-import { createBridge } from '../../../src/core/bridge.js';
+import { createBridge } from '../../../src/core/create-bridge.js';
 import { createMemoryStore } from '../../../src/outbox/memory-store.js';
 import { SECRET, URL_, context, recordingLogger, webhook } from './harness.js';
 

@@ -1,5 +1,6 @@
 import { zendeskAdapter, type ZendeskAdapterOptions } from '../../../adapters/zendesk/index.js';
-import { createBridge, type Bridge } from '../../../src/core/bridge.js';
+import { type Bridge } from '../../../src/core/bridge.js';
+import { createBridge } from '../../../src/core/create-bridge.js';
 import { createMemoryStore } from '../../../src/outbox/memory-store.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import type { ZafClient } from '../../../adapters/zendesk/index.js';

@@ -104,6 +104,42 @@ describe('ContractLink', () => {
     ).not.to.throw();
   });
 
+  it('reports a vendor event handler that throws as CONNECTOR_HANDLER_FAILED, keeping the cause', async () => {
+    const link = new ContractLink('test', 'p');
+    const context = connectorContext(manualClock());
+    await link.open(fakeTarget().target, context, handlers());
+    const bug = new TypeError('handler bug');
+    link.run(() => {
+      throw bug;
+    });
+    expect(context.reports.map((r) => [r.code, r.message, r.details['connector']])).to.deep.equal([['CONNECTOR_HANDLER_FAILED', 'test: a vendor event could not be handled.', 'test']]);
+    expect(context.reports[0]?.cause).to.equal(bug);
+  });
+
+  it('says NOT_CONNECTED when used before it opened', () => {
+    const link = new ContractLink('test', 'p');
+    let error: unknown;
+    try {
+      void link.context;
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).to.be.instanceOf(BridgeError).and.include({ code: 'NOT_CONNECTED', message: 'The test connector is not connected.', retryable: true });
+  });
+
+  it('reports a target that fails with something other than a BridgeError as INTERNAL, with the connector named', async () => {
+    const link = new ContractLink('test', 'p');
+    const { target } = fakeTarget();
+    const context = connectorContext(manualClock());
+    target.statusChanged = () => Promise.reject(new TypeError('bridge bug'));
+    await link.open(target, context, handlers());
+    link.send([{ method: 'statusChanged', payload: { softphoneId: 'x' } }]);
+    await link.settled();
+    expect(context.reports.map((r) => [r.code, r.message, r.details['connector']])).to.deep.equal([
+      ['INTERNAL', 'test: the bridge refused statusChanged: statusChanged: an unexpected error (see cause).', 'test'],
+    ]);
+  });
+
   it('ignores callbacks, sends and runs once closed', async () => {
     const link = new ContractLink('test', 'p');
     const { target, calls, deliver } = fakeTarget();

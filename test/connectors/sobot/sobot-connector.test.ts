@@ -272,7 +272,7 @@ describe('sobotConnector() through a bridge', () => {
       await adapter.changePresence('lunch');
       clock.advance(5_000);
       await tick();
-      expect(context.reports.map((r) => r.message)).to.deep.equal(['sobot: agent.notReady() did not answer within 5000 ms.']);
+      expect(context.reports.map((r) => [r.code, r.message])).to.deep.equal([['CALLBACK_TIMEOUT', 'sobot: agent.notReady(): no answer within 5000 ms.']]);
       await connector.disconnect();
       const fresh = new FakeSobotAgent(() => clock.now()); // not logged in: the SDK answers with error
       connector = sobotConnector({ agent: fresh, statusMap: { available: 'ready' } });

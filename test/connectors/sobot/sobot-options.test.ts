@@ -53,7 +53,7 @@ describe('sobotConnector() options', () => {
     const connector = sobotConnector({ agent: new FakeSobotAgent() });
     await connector.connect(bridge, connectorContext(manualClock()));
     const error = await connector.connect(bridge, connectorContext(manualClock())).then(() => undefined, (e: unknown) => e as BridgeError);
-    expect(error?.code).to.equal('CONFIG_INVALID');
+    expect(error?.code, 'a state, not a setting').to.equal('ALREADY_CONNECTED');
     await connector.disconnect();
     await bridge.dispose();
   });

@@ -365,6 +365,11 @@ describe('voicenterConnector() through a bridge', () => {
     expect(logger.lines.join('\n')).not.to.contain('PASSWORD');
   });
 
+  it('refuses a second connect while connected with ALREADY_CONNECTED', async () => {
+    const error = await connector.connect(bridge, context).then(() => undefined, (e: unknown) => e as BridgeError);
+    expect(error).to.include({ code: 'ALREADY_CONNECTED', message: 'voicenter connector: already connected; disconnect first.' });
+  });
+
   it('rejects connect with CONFIG_INVALID naming bad options, never their values', async () => {
     const bad = voicenterConnector({ phone: {} as never, extension: { user: '', password: 'hunter2-SECRET' }, serverEvents: 'nope' as never });
     const error = await bad.connect(bridge, context).then(() => undefined, (e: unknown) => e as BridgeError);

@@ -1,6 +1,7 @@
 import './shared/probe.js';
 import { FakeCrm, fakeAdapter } from '../../../adapters/fake/index.js';
-import { createBridge, type Bridge } from '../../../src/core/bridge.js';
+import { type Bridge } from '../../../src/core/bridge.js';
+import { createBridge } from '../../../src/core/create-bridge.js';
 import { isBridgeErrorCode } from '../../../src/errors/index.js';
 import { BridgeError } from '../../../src/errors/index.js';
 import { createMemoryStore } from '../../../src/outbox/memory-store.js';

@@ -1,7 +1,7 @@
 import './shared/probe.js';
 import { FakeCrm, fakeAdapter } from '../../../adapters/fake/index.js';
 import type { PresenceWrite } from '../../../src/contract/index.js';
-import { createBridge } from '../../../src/core/bridge.js';
+import { createBridge } from '../../../src/core/create-bridge.js';
 import { createMemoryStore } from '../../../src/outbox/memory-store.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import { seeded, sleep } from './shared/random.js';

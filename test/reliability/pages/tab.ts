@@ -1,5 +1,5 @@
 import './shared/probe.js';
-import { createBridge } from '../../../src/core/bridge.js';
+import { createBridge } from '../../../src/core/create-bridge.js';
 import { createIndexedDbStore } from '../../../src/outbox/indexeddb-store.js';
 import type { BridgeStatus } from '../../../src/core/bridge-status.js';
 import { httpCrmAdapter } from './shared/http-crm-adapter.js';

@@ -48,10 +48,18 @@ export interface RelayEnvironment {
   readonly storage?: Pick<Storage, 'getItem' | 'setItem'> | undefined;
   /** Told of a failure the page cannot fix by itself (a bad token, a refused origin), without values. */
   readonly onProblem?: (problem: string) => void;
+  /**
+   * Asks for a refused stream's status, which EventSource does not tell: a 400 means the relay does
+   * not know the resume id (another relay or store), and sending it again would be refused forever.
+   */
+  readonly fetch?: ((url: string, init: { signal: AbortSignal }) => Promise<{ status: number }>) | undefined;
 }
 
 /** How long the first retry of a refused stream waits. */
 const FIRST_RETRY_MS = 2_000;
+
+/** The resume id that asks the relay for every event it keeps (relay/README.md). */
+const RESUME_ALL = '0';
 
 /** How many ids a page remembers to drop repeats. */
 const SEEN_LIMIT = 2_000;
@@ -96,15 +104,26 @@ export function subscribeRelay(options: RelayOptions, types: readonly string[], 
       });
     }
     source.addEventListener('open', () => (retryMs = FIRST_RETRY_MS));
-    // EventSource gives up only on a refusal (401, 403, a wrong content type): a fresh token may
-    // help, so it tries again, waiting twice as long each time up to a minute.
+    // EventSource gives up only on a refusal (400, 401, 403, a wrong content type).
     source.addEventListener('error', () => {
       if (source?.readyState !== 2 || stopped) return;
-      env.onProblem?.('the relay refused the agent stream (token or origin); trying again');
       source = undefined;
-      setTimeout(() => void open(), retryMs);
-      retryMs = Math.min(retryMs * 2, 60_000);
+      void refused(url.href);
     });
+  };
+
+  const refused = async (href: string) => {
+    if (lastId !== undefined && lastId !== RESUME_ALL && (await statusOf(href, env.fetch)) === 400) {
+      // The relay keeps no event with this id (it moved to another store, or this id came from
+      // another relay): ask for every event it keeps instead; the ids seen here drop repeats.
+      env.onProblem?.('the relay does not know the last event id; reading every event it keeps');
+      lastId = RESUME_ALL;
+      return void open();
+    }
+    // A bad token or origin: a fresh token may help, so try again, waiting twice as long each time up to a minute.
+    env.onProblem?.('the relay refused the agent stream (token or origin); trying again');
+    setTimeout(() => void open(), retryMs);
+    retryMs = Math.min(retryMs * 2, 60_000);
   };
 
   if (channel !== undefined) channel.onmessage = (message) => {
@@ -146,10 +165,24 @@ function attempt<T>(use: () => T): T | undefined {
   }
 }
 
+/** The HTTP status of `href`, or undefined when it cannot be asked (no fetch, a network or CORS failure). */
+async function statusOf(href: string, fetch: RelayEnvironment['fetch']): Promise<number | undefined> {
+  if (fetch === undefined) return undefined;
+  const abort = new AbortController();
+  try {
+    return (await fetch(href, { signal: abort.signal })).status;
+  } catch {
+    return undefined;
+  } finally {
+    abort.abort(); // a stream that opens after all is not read here
+  }
+}
+
 /** The page's own APIs. */
 function pageEnvironment(): RelayEnvironment {
   return {
     EventSource,
+    ...(typeof fetch === 'function' ? { fetch: (url: string, init: { signal: AbortSignal }) => fetch(url, init) } : {}),
     storage: attempt(() => localStorage),
     ...(typeof BroadcastChannel === 'function' ? { BroadcastChannel } : {}),
     ...(typeof navigator !== 'undefined' && navigator.locks !== undefined ? { locks: navigator.locks } : {}),

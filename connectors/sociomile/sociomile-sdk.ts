@@ -38,6 +38,7 @@ export class SocioVoiceSdk {
     if (typeof host.socioVoice === 'function') return { sdk, installed: false };
     const stub: SocioVoice = function (): void {
       // The snippet queues the `arguments` object itself; the widget reads `q` that way.
+      // eslint-disable-next-line prefer-rest-params -- the widget expects the arguments object, not an array
       (stub.q = stub.q ?? []).push(arguments);
     };
     host.socioVoice = stub;

@@ -3,8 +3,7 @@ import type { CallRecord } from '../contract/call-record.js';
 import type { SoftphoneContract } from '../contract/contract-target.js';
 import type { DialRequest } from '../contract/crm-adapter.js';
 import type { SoftphonePayload } from '../contract/softphone-payloads.js';
-import { bridgeDisposed, BridgeError, configInvalid, errorCode, storageAccessDenied } from '../errors/index.js';
-import { createIndexedDbStore } from '../outbox/indexeddb-store.js';
+import { bridgeDisposed, BridgeError, configInvalid, errorCode } from '../errors/index.js';
 import { localLock } from '../outbox/local-lock.js';
 import { moveOutbox, openOutbox, type OpenedOutbox, type OutboxSetup } from '../outbox/open-outbox.js';
 import { resolveRetryPolicy } from '../outbox/retry-policy.js';
@@ -26,7 +25,7 @@ import { DialHints } from './dial-hints.js';
 import { LostCallWatch } from './lost-call-watch.js';
 import { PresenceSync } from './presence-sync.js';
 import { resolveCallback } from './resolve-callback.js';
-import { requestStorageAccess } from './storage-access.js';
+import { openGrantedStore } from './storage-access.js';
 
 /** A `JSONparams` argument: the payload object, or the same as a JSON string. */
 export type JsonParams<T> = T | string;
@@ -80,15 +79,17 @@ export class Bridge extends LiteEmitter<BridgeEvents> implements SoftphoneContra
     const name = options.storeName ?? `softphone-bridge:${options.adapter.name}`;
     this.#retentionMs = options.retentionMs ?? BRIDGE_DEFAULTS.retentionMs;
     const told = { delivered: signals.relay('callback.delivered'), failed: (error: BridgeError) => void signals.report('callback.failed', error) };
-    this.#channel = new CallbackChannel(clock, told, options.startCallTimeoutMs ?? BRIDGE_DEFAULTS.startCallTimeoutMs);
+    const startCallMs = options.startCallTimeoutMs ?? BRIDGE_DEFAULTS.startCallTimeoutMs;
+    const channel = (this.#channel = new CallbackChannel(clock, told, startCallMs));
     // What every collaborator on the data path shares.
-    const shared = { clock, logger, signals, events: this.#events, outbox: () => this.#outbox, signal: this.#abort.signal };
+    const outbox = () => this.#outbox;
+    const shared = { clock, logger, signals, outbox, events: this.#events, signal: this.#abort.signal };
     const policy = resolveCallPolicy(options.policy);
-    const link = (this.#link = new AdapterLink({ ...shared, adapter: options.adapter, channel: this.#channel, policy }));
+    const link = (this.#link = new AdapterLink({ ...shared, adapter: options.adapter, channel, policy }));
     const watch = (this.#watch = new LostCallWatch({ ...shared, name, link, graceMs: grace }));
     const hints = new DialHints(BRIDGE_DEFAULTS.dialHintMs);
     this.#conversations = new Conversations({ ...shared, link, watch, hints });
-    this.#intents = new CrmIntents({ clock, signals, channel: this.#channel, link, presence: this.#presence, hints });
+    this.#intents = new CrmIntents({ clock, signals, channel, link, presence: this.#presence, hints });
     this.#setup = {
       ...BRIDGE_DEFAULTS,
       name,
@@ -231,16 +232,14 @@ export class Bridge extends LiteEmitter<BridgeEvents> implements SoftphoneContra
     return guard('requestDurableStorage', this.#disposed, async () => {
       const opened = await this.#outbox;
       if (opened.store.durability === 'durable') return 'durable' as const;
-      const grant = await requestStorageAccess(this.#window.document, this.#window);
-      if (grant.indexedDB === undefined) throw storageAccessDenied('No IndexedDB after the grant.');
-      const durable = await createIndexedDbStore(this.#setup.name, grant.indexedDB);
+      const { durable, locks } = await openGrantedStore(this.#window, this.#setup.name);
       // No event applies and no write is sent while the calls move (the events' chain, then the drain lock).
       await this.#events.run(async () => {
-        const moved = moveOutbox(await this.#outbox, durable, grant.locks, this.#setup);
+        const moved = moveOutbox(await this.#outbox, durable, locks, this.#setup);
         // Whoever asks for the store meanwhile gets the durable one; after a failure the old outbox stays.
         this.#outbox = moved.catch(() => opened);
         const { outbox, store } = await moved;
-        this.#watch.elect(store, grant.locks);
+        this.#watch.elect(store, locks);
         if (this.#link.connected) outbox.start();
       });
       this.#signals.emit('storage.durable');

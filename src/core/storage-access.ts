@@ -1,4 +1,6 @@
 import { storageAccessDenied } from '../errors/index.js';
+import type { BridgeStore } from '../outbox/bridge-store.js';
+import { createIndexedDbStore } from '../outbox/indexeddb-store.js';
 
 /** The part of `document` the Storage Access API adds. */
 export interface StorageAccessDocument {
@@ -36,4 +38,18 @@ export async function requestStorageAccess(doc: StorageAccessDocument | undefine
     throw storageAccessDenied('The browser refused storage access.', cause);
   }
   return { indexedDB: handle?.indexedDB ?? page.indexedDB, locks: handle?.locks ?? page.navigator?.locks };
+}
+
+/**
+ * Asks for storage access ({@link requestStorageAccess}) and opens the bridge's IndexedDB store
+ * `name` through the grant: the store the calls move to, and the locks that come with it.
+ * Rejects with `STORAGE_ACCESS_DENIED` when the browser says no or grants no IndexedDB.
+ */
+export async function openGrantedStore(
+  page: { readonly document?: StorageAccessDocument; readonly indexedDB?: IDBFactory; readonly navigator?: { readonly locks?: LockManager } },
+  name: string,
+): Promise<{ durable: BridgeStore; locks: LockManager | undefined }> {
+  const grant = await requestStorageAccess(page.document, page);
+  if (grant.indexedDB === undefined) throw storageAccessDenied('No IndexedDB after the grant.');
+  return { durable: await createIndexedDbStore(name, grant.indexedDB), locks: grant.locks };
 }

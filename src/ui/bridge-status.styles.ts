@@ -10,11 +10,7 @@ export const bridgeStatusStyles = css`
     line-height: 1.35;
   }
   .panel {
-    display: grid;
-    gap: 0.5rem;
     padding: 0.6rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
   }
   p {
     margin: 0;

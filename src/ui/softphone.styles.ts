@@ -17,13 +17,6 @@ export const softphoneStyles = css`
   [hidden] {
     display: none !important;
   }
-  .panel {
-    display: grid;
-    gap: 0.5rem;
-    padding: 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
   .live {
     position: sticky;
     top: 0;

@@ -117,6 +117,14 @@ export const themeStyles = css`
   .muted {
     color: var(--_muted);
   }
+  /* The framed box each element draws itself in; an element may set its own padding. */
+  .panel {
+    display: grid;
+    gap: 0.5rem;
+    padding: 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
   /* Read by screen readers, not shown: a hidden heading, a key's spoken name. */
   .visually-hidden {
     position: absolute;

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { keyOf, vendorEvent } from '../../bench/relay/lib/payloads.mjs';
-import { BENCH_INGRESS, BENCH_SECRET, startRelayProcess } from '../../bench/relay/lib/relay-process.mjs';
+import { BENCH_SECRET, startRelayProcess } from '../../bench/relay/lib/relay-process.mjs';
 import { openSse } from '../../bench/relay/lib/sse-reader.mjs';
 import { startRedisServer } from '../../scripts/lib/redis-server.mjs';
 import { relayLib } from './relay-harness.mjs';

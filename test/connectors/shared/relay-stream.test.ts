@@ -134,4 +134,47 @@ describe('subscribeRelay() (the browser side of the relay agent stream)', () => 
       clock.restore();
     }
   });
+
+  it('reads every kept event when the relay refuses the resume id (400: another store), and never sends that id again', async () => {
+    const options = relay();
+    const storage = new Map<string, string>();
+    const kept = { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) };
+    const first = subscribeRelay(options, ['voicenter.popup'], () => undefined, env({ storage: kept }));
+    await until(() => ScriptedEventSource.opened.length === 1, 'the first page');
+    ScriptedEventSource.opened[0]!.send('voicenter.popup', event('1700000000000-0'));
+    first();
+    const asked: string[] = [];
+    const problems: string[] = [];
+    const got = sinon.spy();
+    const fetch = async (url: string) => (asked.push(url), { status: 400 });
+    const stop = subscribeRelay(options, ['voicenter.popup'], got, env({ storage: kept, fetch, onProblem: (p) => problems.push(p) }));
+    await until(() => ScriptedEventSource.opened.length === 2, 'the reloaded page');
+    expect(new URL(ScriptedEventSource.opened[1]!.url).searchParams.get('lastEventId')).to.equal('1700000000000-0');
+    ScriptedEventSource.opened[1]!.refuse();
+    await until(() => ScriptedEventSource.opened.length === 3, 'the stream asked again');
+    expect(asked).to.deep.equal([ScriptedEventSource.opened[1]!.url]);
+    expect(new URL(ScriptedEventSource.opened[2]!.url).searchParams.get('lastEventId')).to.equal('0');
+    expect(problems).to.deep.equal(['the relay does not know the last event id; reading every event it keeps']);
+    ScriptedEventSource.opened[2]!.send('voicenter.popup', event('3'));
+    await until(() => got.callCount === 1, 'the replayed event');
+    stop();
+  });
+
+  it('keeps its resume id when the refusal is not about it (401: an expired token)', async () => {
+    const clock = sinon.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const options = relay();
+      const fetch = async () => ({ status: 401 });
+      const stop = subscribeRelay(options, ['voicenter.popup'], () => undefined, env({ locks: undefined, fetch }));
+      await clock.tickAsync(0);
+      ScriptedEventSource.opened[0]!.send('voicenter.popup', event('5-0'));
+      ScriptedEventSource.opened[0]!.refuse();
+      await clock.tickAsync(2_000);
+      expect(ScriptedEventSource.opened).to.have.length(2);
+      expect(new URL(ScriptedEventSource.opened[1]!.url).searchParams.get('lastEventId')).to.equal('5-0');
+      stop();
+    } finally {
+      clock.restore();
+    }
+  });
 });

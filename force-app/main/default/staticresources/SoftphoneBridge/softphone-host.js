@@ -36,7 +36,7 @@
     try {
       var url = new URL(raw.trim());
       return url.protocol === 'https:' || (url.protocol === 'http:' && location.protocol === 'http:') ? url.href : null;
-    } catch (e) {
+    } catch (_error) {
       return null;
     }
   }

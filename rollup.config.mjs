@@ -25,7 +25,8 @@ const isExternal = (id) => deps.some((d) => id === d || id.startsWith(`${d}/`));
 // zod 4.6 triggers harmless INVALID_ANNOTATION / CIRCULAR_DEPENDENCY warnings from node_modules.
 const onwarn = (warning, warn) => {
   const where = warning.id ?? warning.ids?.join() ?? '';
-  if ((warning.code === 'INVALID_ANNOTATION' || warning.code === 'CIRCULAR_DEPENDENCY') && /node_modules/.test(where)) return;
+  if ((warning.code === 'INVALID_ANNOTATION' || warning.code === 'CIRCULAR_DEPENDENCY') && /node_modules/.test(where))
+    return;
   // IIFE bundles without `globalName` set window.softphoneBridge themselves; their entry's exports
   // (kept for the ESM build of the same file) are not meant to be reachable as a global.
   if (warning.code === 'MISSING_NAME_OPTION_FOR_IIFE_EXPORT') return;
@@ -50,7 +51,10 @@ const preMinify = () => ({
 // loads), so that a third party runs the conformance suites without installing chai.
 const inlineChai = () => ({
   name: 'inline-chai',
-  resolveId: (source) => (source === '@esm-bundle/chai' ? fileURLToPath(new URL('./node_modules/@esm-bundle/chai/esm/chai.js', import.meta.url)) : null),
+  resolveId: (source) =>
+    source === '@esm-bundle/chai'
+      ? fileURLToPath(new URL('./node_modules/@esm-bundle/chai/esm/chai.js', import.meta.url))
+      : null,
 });
 
 const configs = [];

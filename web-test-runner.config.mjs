@@ -45,7 +45,12 @@ export default {
   files: ['test/**/*.test.ts', 'examples/**/*.test.ts', '!test/node/**'],
   // 'production' silences "Lit is in dev mode" and matches what the bundles use.
   nodeResolve: { exportConditions: ['production'] },
-  plugins: [packageByName, eventemitter3Esm, screenshotPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [
+    packageByName,
+    eventemitter3Esm,
+    screenshotPlugin(),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+  ],
   // One page at a time: all test pages share one origin, so IndexedDB databases, Web Locks and
   // BroadcastChannels would be shared between concurrently running test files.
   concurrency: 1,

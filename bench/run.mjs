@@ -25,8 +25,28 @@ const quick = flags.has('--quick');
 
 /** How much work each benchmark does; rates that move with the machine's load are the median of `repeats` runs. The full set takes about three minutes on 2 cores. */
 const PLAN = quick
-  ? { perEvent: { warmupCalls: 100, calls: 300 }, perEventIdb: { warmupCalls: 20, calls: 50 }, sustainedMs: 1000, drainCalls: 300, heap: { calls: 1000, blocks: 5, tasks: 100 }, heapIdb: { calls: 100, blocks: 4, tasks: 'event', snapshots: true }, heapWarmup: 50, coldRuns: 5, repeats: 1 }
-  : { perEvent: { warmupCalls: 200, calls: 1500 }, perEventIdb: { warmupCalls: 50, calls: 200 }, sustainedMs: 3000, drainCalls: 1000, heap: { calls: 10_000, blocks: 10, tasks: 100 }, heapIdb: { calls: 500, blocks: 5, tasks: 'event', snapshots: true }, heapWarmup: 100, coldRuns: 15, repeats: 3 };
+  ? {
+      perEvent: { warmupCalls: 100, calls: 300 },
+      perEventIdb: { warmupCalls: 20, calls: 50 },
+      sustainedMs: 1000,
+      drainCalls: 300,
+      heap: { calls: 1000, blocks: 5, tasks: 100 },
+      heapIdb: { calls: 100, blocks: 4, tasks: 'event', snapshots: true },
+      heapWarmup: 50,
+      coldRuns: 5,
+      repeats: 1,
+    }
+  : {
+      perEvent: { warmupCalls: 200, calls: 1500 },
+      perEventIdb: { warmupCalls: 50, calls: 200 },
+      sustainedMs: 3000,
+      drainCalls: 1000,
+      heap: { calls: 10_000, blocks: 10, tasks: 100 },
+      heapIdb: { calls: 500, blocks: 5, tasks: 'event', snapshots: true },
+      heapWarmup: 100,
+      coldRuns: 15,
+      repeats: 3,
+    };
 
 const LIMIT_MS = 280_000; // the whole bench stays under five minutes, or says so
 
@@ -58,20 +78,66 @@ try {
     return result;
   };
   const base = server.url;
-  const only = [...flags].find((f) => f.startsWith('--only='))?.slice('--only='.length).split(',');
+  const only = [...flags]
+    .find((f) => f.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
   const wanted = (key) => only === undefined || only.includes(key);
   const results = { date: new Date().toISOString(), machine, plan: PLAN, sizes: bundleSizes(join(root, 'dist')) };
   const benches = [
-    ['perEvent', 'per-event overhead (memory store)', () => measure.perEvent(browser, base, { store: 'memory', ...PLAN.perEvent }, PLAN.repeats)],
-    ['perEventIdb', 'per-event overhead (IndexedDB store)', () => measure.perEvent(browser, base, { store: 'indexeddb', ...PLAN.perEventIdb })],
-    ['sustainedMemory', 'sustained events/s (memory store)', () => measure.sustained(browser, base, { durationMs: PLAN.sustainedMs, store: 'memory', tasks: 'event' }, PLAN.repeats)],
-    ['burstMemory', 'burst events/s (memory store)', () => measure.sustained(browser, base, { durationMs: PLAN.sustainedMs, store: 'memory', tasks: 100 }, PLAN.repeats)],
-    ['sustainedIdb', 'sustained events/s (IndexedDB store)', () => measure.sustained(browser, base, { durationMs: PLAN.sustainedMs, store: 'indexeddb', tasks: 'event' })],
-    ['drainIdb', 'outbox drain (IndexedDB store)', () => measure.drain(browser, base, { calls: PLAN.drainCalls, store: 'indexeddb' }, PLAN.repeats)],
-    ['drainMemory', 'outbox drain (memory store)', () => measure.drain(browser, base, { calls: PLAN.drainCalls, store: 'memory' }, PLAN.repeats)],
+    [
+      'perEvent',
+      'per-event overhead (memory store)',
+      () => measure.perEvent(browser, base, { store: 'memory', ...PLAN.perEvent }, PLAN.repeats),
+    ],
+    [
+      'perEventIdb',
+      'per-event overhead (IndexedDB store)',
+      () => measure.perEvent(browser, base, { store: 'indexeddb', ...PLAN.perEventIdb }),
+    ],
+    [
+      'sustainedMemory',
+      'sustained events/s (memory store)',
+      () =>
+        measure.sustained(
+          browser,
+          base,
+          { durationMs: PLAN.sustainedMs, store: 'memory', tasks: 'event' },
+          PLAN.repeats,
+        ),
+    ],
+    [
+      'burstMemory',
+      'burst events/s (memory store)',
+      () =>
+        measure.sustained(browser, base, { durationMs: PLAN.sustainedMs, store: 'memory', tasks: 100 }, PLAN.repeats),
+    ],
+    [
+      'sustainedIdb',
+      'sustained events/s (IndexedDB store)',
+      () => measure.sustained(browser, base, { durationMs: PLAN.sustainedMs, store: 'indexeddb', tasks: 'event' }),
+    ],
+    [
+      'drainIdb',
+      'outbox drain (IndexedDB store)',
+      () => measure.drain(browser, base, { calls: PLAN.drainCalls, store: 'indexeddb' }, PLAN.repeats),
+    ],
+    [
+      'drainMemory',
+      'outbox drain (memory store)',
+      () => measure.drain(browser, base, { calls: PLAN.drainCalls, store: 'memory' }, PLAN.repeats),
+    ],
     ['coldStart', 'Salesforce bundle cold start', () => measure.coldStart(browser, base, PLAN.coldRuns)],
-    ['heapMemory', `retained heap, ${PLAN.heap.calls} calls (memory store)`, () => measure.heap(browser, base, { store: 'memory', warmupCalls: PLAN.heapWarmup, ...PLAN.heap })],
-    ['heapIdb', `retained heap, ${PLAN.heapIdb.calls} calls (IndexedDB store)`, () => measure.heap(browser, base, { store: 'indexeddb', warmupCalls: PLAN.heapWarmup, ...PLAN.heapIdb })],
+    [
+      'heapMemory',
+      `retained heap, ${PLAN.heap.calls} calls (memory store)`,
+      () => measure.heap(browser, base, { store: 'memory', warmupCalls: PLAN.heapWarmup, ...PLAN.heap }),
+    ],
+    [
+      'heapIdb',
+      `retained heap, ${PLAN.heapIdb.calls} calls (IndexedDB store)`,
+      () => measure.heap(browser, base, { store: 'indexeddb', warmupCalls: PLAN.heapWarmup, ...PLAN.heapIdb }),
+    ],
   ];
   for (const [key, label, work] of benches) if (wanted(key)) results[key] = await step(label, work);
   results.seconds = (Date.now() - started) / 1000;

@@ -31,9 +31,13 @@ const MAX_FORWARD_BYTES = 256 * 1024 + 1;
  */
 export async function startDemoRelay({ allowedOrigin, port = 0 }) {
   // Imported here, not at the top, so that a missing build is said in one sentence.
-  const { createRelay, createStore, loadConfig, mintToken, silentLog } = await import('../dist/relay/index.js').catch((error) => {
-    throw new Error(`the relay build is missing (dist/relay/index.js: ${error.code ?? error.message}); run \`npm run build\` (or \`npm start\`, which builds first)`);
-  });
+  const { createRelay, createStore, loadConfig, mintToken, silentLog } = await import('../dist/relay/index.js').catch(
+    (error) => {
+      throw new Error(
+        `the relay build is missing (dist/relay/index.js: ${error.code ?? error.message}); run \`npm run build\` (or \`npm start\`, which builds first)`,
+      );
+    },
+  );
   const dataDir = await mkdtemp(join(tmpdir(), 'sb-demo-relay-'));
   let relay;
   try {
@@ -56,7 +60,12 @@ export async function startDemoRelay({ allowedOrigin, port = 0 }) {
       dataDir,
       agentToken: () => mintToken(config.secret, DEMO_AGENT_ID, Date.now() + TOKEN_TTL_MS),
       forward: (path, body, contentType) =>
-        fetch(new URL(path, ingress), { method: 'POST', body, headers: contentType === undefined ? {} : { 'content-type': contentType }, signal: AbortSignal.timeout(5_000) }),
+        fetch(new URL(path, ingress), {
+          method: 'POST',
+          body,
+          headers: contentType === undefined ? {} : { 'content-type': contentType },
+          signal: AbortSignal.timeout(5_000),
+        }),
       async close() {
         await relay.close();
         await rm(dataDir, { recursive: true, force: true });
@@ -90,18 +99,28 @@ export async function handleRelayRoute(req, res, relay, pageOrigin, headers) {
   if (!VENDOR_CLOUD_PATHS.includes(vendorPath)) return reply(res, 404, { error: 'not found' }, headers);
   if (req.method !== 'POST') return reply(res, 405, { error: 'POST only' }, { ...headers, Allow: 'POST' });
   // Only the demo's own page: a post from elsewhere (a form on another site) is not the vendor.
-  if (req.headers.origin !== pageOrigin) return reply(res, 403, { error: 'posts come from the softphone page only' }, headers);
+  if (req.headers.origin !== pageOrigin)
+    return reply(res, 403, { error: 'posts come from the softphone page only' }, headers);
   const body = await readBody(req);
   if (body === undefined) return reply(res, 413, { error: 'body too large' }, headers);
   let answer;
   try {
     answer = await relay.forward(vendorPath, body, req.headers['content-type']);
   } catch (error) {
-    return reply(res, 502, { error: `the relay did not answer: ${error instanceof Error ? error.message : 'unknown error'}` }, headers);
+    return reply(
+      res,
+      502,
+      { error: `the relay did not answer: ${error instanceof Error ? error.message : 'unknown error'}` },
+      headers,
+    );
   }
   // The relay's answer, as the vendor cloud would receive it: status, type and body unchanged.
   const text = Buffer.from(await answer.arrayBuffer());
-  res.writeHead(answer.status, { ...headers, 'Content-Type': answer.headers.get('content-type') ?? 'text/plain; charset=utf-8', 'Content-Length': text.length });
+  res.writeHead(answer.status, {
+    ...headers,
+    'Content-Type': answer.headers.get('content-type') ?? 'text/plain; charset=utf-8',
+    'Content-Length': text.length,
+  });
   res.end(text);
   return true;
 }
@@ -120,7 +139,11 @@ async function readBody(req) {
 
 function reply(res, status, value, headers) {
   const body = JSON.stringify(value);
-  res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+  res.writeHead(status, {
+    ...headers,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+  });
   res.end(body);
   return true;
 }

@@ -25,7 +25,11 @@ export const PARTNER_CONFIG: PartnerConfigEvent = {
 };
 
 /** What the simulated virtual agent (IVR) learned before an inbound call reaches the agent. */
-export const IVR_CONTEXT: Readonly<Record<string, string>> = { ivrExitPath: 'billing', channelName: 'voice', recordingStatus: 'ON' };
+export const IVR_CONTEXT: Readonly<Record<string, string>> = {
+  ivrExitPath: 'billing',
+  channelName: 'voice',
+  recordingStatus: 'ON',
+};
 
 /**
  * Who can ring the simulated softphone: each contact's line once (a shared line under both names),
@@ -33,7 +37,9 @@ export const IVR_CONTEXT: Readonly<Record<string, string>> = { ivrExitPath: 'bil
  */
 export const CALLERS: readonly Caller[] = [
   ...[...new Set(CONTACTS.map((c) => c.phone))].map((phone) => ({
-    name: CONTACTS.filter((c) => c.phone === phone).map((c) => c.name).join(' or '),
+    name: CONTACTS.filter((c) => c.phone === phone)
+      .map((c) => c.name)
+      .join(' or '),
     number: phone,
   })),
   { name: 'Unknown caller', number: '+14155550199' },

@@ -6,7 +6,13 @@
 // The softphone sends no X-Frame-Options: its only values (DENY, SAMEORIGIN) would block the
 // console on another port, and CSP frame-ancestors, which names the console exactly, wins anyway.
 
-const STRICT_CSP = ["default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "base-uri 'none'"];
+const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+];
 
 const COMMON = Object.freeze({
   'X-Content-Type-Options': 'nosniff',
@@ -40,6 +46,8 @@ export function softphoneHeaders(consoleOrigin, relayOrigin) {
   const connect = relayOrigin === undefined ? [] : [`connect-src 'self' ${relayOrigin}`];
   return Object.freeze({
     ...COMMON,
-    'Content-Security-Policy': [...STRICT_CSP, ...connect, "frame-src 'none'", `frame-ancestors ${consoleOrigin}`].join('; '),
+    'Content-Security-Policy': [...STRICT_CSP, ...connect, "frame-src 'none'", `frame-ancestors ${consoleOrigin}`].join(
+      '; ',
+    ),
   });
 }

@@ -32,7 +32,10 @@ const demoRoot = join(repoRoot, 'demo');
 const distRoot = join(repoRoot, 'dist');
 
 /** What the pages load from dist/: the two demo bundles and the softphone frame's remote client. */
-const BUNDLES = [...demoEntries.map((e) => e.output), iifeEntries.find((e) => e.input === 'src/remote/iife.ts')?.output ?? 'dist/softphone-bridge.remote.iife.js'];
+const BUNDLES = [
+  ...demoEntries.map((e) => e.output),
+  iifeEntries.find((e) => e.input === 'src/remote/iife.ts')?.output ?? 'dist/softphone-bridge.remote.iife.js',
+];
 
 /** The message printed (and sent with a 404) when the build is missing. */
 export const MISSING_BUNDLE_MESSAGE = `softphone-bridge demo: the build is missing (${BUNDLES.join(', ')}); run \`npm run build\` (or \`npm start\`, which builds first) and reload the page.`;
@@ -77,7 +80,11 @@ async function renderPage(file, origins) {
 }
 
 function send(req, res, status, body, headers) {
-  res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+  res.writeHead(status, {
+    ...headers,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+  });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
@@ -122,7 +129,8 @@ async function handle(req, res, site, { origins, relay }) {
   }
   const found = await resolveRequest(req.url, site.page);
   if (typeof found === 'number') {
-    const hint = found === 404 && BUNDLES.some((b) => req.url?.startsWith(`/${b}`)) ? `${MISSING_BUNDLE_MESSAGE}\n` : '';
+    const hint =
+      found === 404 && BUNDLES.some((b) => req.url?.startsWith(`/${b}`)) ? `${MISSING_BUNDLE_MESSAGE}\n` : '';
     send(req, res, found, `${found === 400 ? 'Bad Request' : 'Not Found'}\n${hint}`, headers);
     return;
   }
@@ -193,7 +201,8 @@ function siteServer(site, ready) {
 }
 
 function checkPort(name, port) {
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`startDemoServer: ${name} must be an integer from 0 to 65535, got ${port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new RangeError(`startDemoServer: ${name} must be an integer from 0 to 65535, got ${port}`);
 }
 
 /**
@@ -206,14 +215,29 @@ function checkPort(name, port) {
  * @param {{ port?: number, softphonePort?: number, relayPort?: number }} [options] defaults: `PORT`, `SOFTPHONE_PORT` and `DEMO_RELAY_PORT` from the environment, else 8080, the console's + 1 and 0
  * @returns {Promise<{ url: string, port: number, softphoneUrl: string, softphonePort: number, relayUrl: string, relayDataDir: string, agentId: string, close(): Promise<void> }>} `url` is the console's
  */
-export async function startDemoServer({ port = portFromEnv('PORT') ?? DEFAULT_PORT, softphonePort = portFromEnv('SOFTPHONE_PORT'), relayPort = portFromEnv('DEMO_RELAY_PORT') ?? 0 } = {}) {
+export async function startDemoServer({
+  port = portFromEnv('PORT') ?? DEFAULT_PORT,
+  softphonePort = portFromEnv('SOFTPHONE_PORT'),
+  relayPort = portFromEnv('DEMO_RELAY_PORT') ?? 0,
+} = {}) {
   checkPort('port', port);
   if (softphonePort !== undefined) checkPort('softphonePort', softphonePort);
   checkPort('relayPort', relayPort);
   let start;
   const ready = new Promise((resolvePromise) => (start = resolvePromise));
-  const consoleServer = siteServer({ page: 'console.html', origin: 'consoleOrigin', headers: (o) => consoleHeaders(o.softphoneOrigin) }, ready);
-  const softphoneServer = siteServer({ page: 'softphone.html', origin: 'softphoneOrigin', headers: (o) => softphoneHeaders(o.consoleOrigin, o.relayOrigin), relayRoutes: true }, ready);
+  const consoleServer = siteServer(
+    { page: 'console.html', origin: 'consoleOrigin', headers: (o) => consoleHeaders(o.softphoneOrigin) },
+    ready,
+  );
+  const softphoneServer = siteServer(
+    {
+      page: 'softphone.html',
+      origin: 'softphoneOrigin',
+      headers: (o) => softphoneHeaders(o.consoleOrigin, o.relayOrigin),
+      relayRoutes: true,
+    },
+    ready,
+  );
   let relay;
   const closeAll = async () => {
     await Promise.all([close(consoleServer), close(softphoneServer)]);
@@ -221,7 +245,10 @@ export async function startDemoServer({ port = portFromEnv('PORT') ?? DEFAULT_PO
   };
   try {
     const consolePort = await listenFrom(consoleServer, port);
-    const phonePort = await listenFrom(softphoneServer, softphonePort ?? (port === 0 ? 0 : Math.min(65535, consolePort + 1)));
+    const phonePort = await listenFrom(
+      softphoneServer,
+      softphonePort ?? (port === 0 ? 0 : Math.min(65535, consolePort + 1)),
+    );
     const softphoneOrigin = `http://${HOST}:${phonePort}`;
     // The softphone page opens the agent stream: its origin, exactly, is the relay's one allowed origin.
     relay = await startDemoRelay({ allowedOrigin: softphoneOrigin, port: relayPort });
@@ -248,7 +275,8 @@ function portFromEnv(name) {
   const text = process.env[name];
   if (text === undefined || text.trim() === '') return undefined;
   const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`${name} must be an integer from 0 to 65535, got "${text}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new RangeError(`${name} must be an integer from 0 to 65535, got "${text}"`);
   return port;
 }
 
@@ -268,14 +296,18 @@ if (isMain()) {
     const { url, softphoneUrl, relayUrl, close: stop } = await startDemoServer();
     console.log(`softphone-bridge demo: ${url}`);
     console.log(`  (the CRM console; its softphone panel is served from ${softphoneUrl} as a second origin)`);
-    console.log(`  relay: ${relayUrl} (in this process, embedded store in a temporary folder; the Voicenter and Sociomile`);
+    console.log(
+      `  relay: ${relayUrl} (in this process, embedded store in a temporary folder; the Voicenter and Sociomile`,
+    );
     console.log(`  simulators post to it: ${url}?softphone=voicenter, ${url}?softphone=sociomile)`);
     const quit = () => {
       console.log('softphone-bridge demo: stopping (relay shut down, its temporary folder removed)');
       stop().then(
         () => process.exit(0),
         (error) => {
-          console.error(`softphone-bridge demo: could not stop cleanly: ${error instanceof Error ? error.message : String(error)}`);
+          console.error(
+            `softphone-bridge demo: could not stop cleanly: ${error instanceof Error ? error.message : String(error)}`,
+          );
           process.exit(1);
         },
       );

@@ -45,7 +45,10 @@ export const MIN_INGRESS_TOKEN_LENGTH = 16;
  * {@link ensureSecrets} for what happens then.
  * @throws RelayConfigError naming each wrong variable
  */
-export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd: string = process.cwd()): RelayConfig {
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string = process.cwd(),
+): RelayConfig {
   const problems: string[] = [];
   const value = (name: string): string | undefined => {
     const v = env[name]?.trim();
@@ -61,17 +64,26 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   const dataDir = isAbsolute(dataDirText) ? dataDirText : resolve(cwd, dataDirText);
 
   const redisUrl = value('REDIS_URL');
-  if (redisUrl !== undefined && !/^(rediss?|unix):\/\//.test(redisUrl)) problems.push('REDIS_URL must start with redis://, rediss:// or unix://.');
+  if (redisUrl !== undefined && !/^(rediss?|unix):\/\//.test(redisUrl))
+    problems.push('REDIS_URL must start with redis://, rediss:// or unix://.');
 
   const secret = value('RELAY_SECRET');
-  if (secret !== undefined && secret.length < MIN_SECRET_LENGTH) problems.push(`RELAY_SECRET must be at least ${MIN_SECRET_LENGTH} characters (it signs agent tokens).`);
+  if (secret !== undefined && secret.length < MIN_SECRET_LENGTH)
+    problems.push(`RELAY_SECRET must be at least ${MIN_SECRET_LENGTH} characters (it signs agent tokens).`);
 
   const ingressToken = value('RELAY_INGRESS_TOKEN');
-  if (ingressToken !== undefined && !/^[A-Za-z0-9_-]+$/.test(ingressToken)) problems.push('RELAY_INGRESS_TOKEN may only hold letters, digits, "-" and "_" (it is a URL path segment).');
-  else if (ingressToken !== undefined && ingressToken.length < MIN_INGRESS_TOKEN_LENGTH) problems.push(`RELAY_INGRESS_TOKEN must be at least ${MIN_INGRESS_TOKEN_LENGTH} characters (it is the only proof a request comes from the vendor).`);
+  if (ingressToken !== undefined && !/^[A-Za-z0-9_-]+$/.test(ingressToken))
+    problems.push('RELAY_INGRESS_TOKEN may only hold letters, digits, "-" and "_" (it is a URL path segment).');
+  else if (ingressToken !== undefined && ingressToken.length < MIN_INGRESS_TOKEN_LENGTH)
+    problems.push(
+      `RELAY_INGRESS_TOKEN must be at least ${MIN_INGRESS_TOKEN_LENGTH} characters (it is the only proof a request comes from the vendor).`,
+    );
 
   const allowedOrigins: string[] = [];
-  for (const entry of (value('RELAY_ALLOWED_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '')) {
+  for (const entry of (value('RELAY_ALLOWED_ORIGINS') ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '')) {
     if (entry === '*') {
       problems.push('RELAY_ALLOWED_ORIGINS must list exact origins; "*" is not accepted.');
       continue;
@@ -83,16 +95,21 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     } catch {
       origin = undefined;
     }
-    if (origin === undefined) problems.push(`RELAY_ALLOWED_ORIGINS: "${entry}" is not an exact origin (scheme://host[:port], no path, no trailing slash).`);
+    if (origin === undefined)
+      problems.push(
+        `RELAY_ALLOWED_ORIGINS: "${entry}" is not an exact origin (scheme://host[:port], no path, no trailing slash).`,
+      );
     else allowedOrigins.push(origin);
   }
 
   const retentionText = value('RELAY_RETENTION_HOURS') ?? '24';
   const retentionHours = /^\d+(\.\d+)?$/.test(retentionText) ? Number(retentionText) : Number.NaN;
-  if (!(retentionHours > 0 && retentionHours <= 24 * 366)) problems.push('RELAY_RETENTION_HOURS must be a number of hours above 0 and at most 8784 (a year).');
+  if (!(retentionHours > 0 && retentionHours <= 24 * 366))
+    problems.push('RELAY_RETENTION_HOURS must be a number of hours above 0 and at most 8784 (a year).');
 
   const lookupUrl = value('RELAY_LOOKUP_URL');
-  if (lookupUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(lookupUrl)) problems.push('RELAY_LOOKUP_URL must be an http(s) URL.');
+  if (lookupUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(lookupUrl))
+    problems.push('RELAY_LOOKUP_URL must be an http(s) URL.');
 
   if (problems.length > 0) throw new RelayConfigError(problems);
   return { host, port, dataDir, redisUrl, secret, ingressToken, allowedOrigins, retentionHours, lookupUrl };

@@ -20,7 +20,10 @@ async function main(argv: readonly string[]): Promise<void> {
     process.stdout.write(`${mintToken(secrets.config.secret, agent, Date.now() + ttl)}\n`);
     return;
   }
-  if (argv.length > 0) throw new RelayConfigError([`unknown arguments "${argv.join(' ')}"; usage: npm run relay [-- token --agent <agentId> [--ttl 8h]]`]);
+  if (argv.length > 0)
+    throw new RelayConfigError([
+      `unknown arguments "${argv.join(' ')}"; usage: npm run relay [-- token --agent <agentId> [--ttl 8h]]`,
+    ]);
 
   const log = jsonLog();
   if (secrets.generated.length > 0) {
@@ -31,12 +34,20 @@ async function main(argv: readonly string[]): Promise<void> {
         '*** Set them in the environment for real use (and always when running several instances).\n\n',
     );
   } else if (secrets.reused.length > 0) {
-    log.warn('using generated secrets kept in the data folder (set them in the environment for real use)', { file: secrets.file, names: secrets.reused.join(',') });
+    log.warn('using generated secrets kept in the data folder (set them in the environment for real use)', {
+      file: secrets.file,
+      names: secrets.reused.join(','),
+    });
   }
   const store = await createStore(secrets.config);
   const relay = createRelay({ config: secrets.config, store, log });
   const address = await relay.listen();
-  log.info('relay listening', { host: address.host, port: address.port, store: config.redisUrl === undefined ? 'embedded' : 'redis', dataDir: config.redisUrl === undefined ? config.dataDir : undefined });
+  log.info('relay listening', {
+    host: address.host,
+    port: address.port,
+    store: config.redisUrl === undefined ? 'embedded' : 'redis',
+    dataDir: config.redisUrl === undefined ? config.dataDir : undefined,
+  });
 
   const retentionMs = config.retentionHours * 3_600_000;
   const prune = (): void => {
@@ -74,6 +85,8 @@ function option(argv: readonly string[], name: string): string | undefined {
 }
 
 main(process.argv.slice(2)).catch((error: Error) => {
-  process.stderr.write(`${error instanceof RelayConfigError || error instanceof TypeError ? error.message : `The relay stopped: ${error.message}`}\n`);
+  process.stderr.write(
+    `${error instanceof RelayConfigError || error instanceof TypeError ? error.message : `The relay stopped: ${error.message}`}\n`,
+  );
   process.exit(1);
 });

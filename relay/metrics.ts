@@ -30,11 +30,35 @@ export function createMetrics(): RelayMetrics {
   collectDefaultMetrics({ register: registry });
   return {
     registry,
-    accepted: new Counter({ name: 'relay_events_accepted_total', help: 'Vendor events stored for the first time.', labelNames: ['vendor', 'kind'], registers: [registry] }),
-    duplicate: new Counter({ name: 'relay_events_duplicate_total', help: 'Vendor events already stored, acknowledged again.', labelNames: ['vendor', 'kind'], registers: [registry] }),
-    rejected: new Counter({ name: 'relay_events_rejected_total', help: 'Vendor requests refused, by reason.', labelNames: ['vendor', 'kind', 'reason'], registers: [registry] }),
-    unrouted: new Counter({ name: 'relay_events_unrouted_total', help: 'Stored vendor events that name no agent (not pushed).', labelNames: ['vendor', 'kind'], registers: [registry] }),
-    openStreams: new Gauge({ name: 'relay_agent_streams_open', help: 'Agent event streams open now.', registers: [registry] }),
+    accepted: new Counter({
+      name: 'relay_events_accepted_total',
+      help: 'Vendor events stored for the first time.',
+      labelNames: ['vendor', 'kind'],
+      registers: [registry],
+    }),
+    duplicate: new Counter({
+      name: 'relay_events_duplicate_total',
+      help: 'Vendor events already stored, acknowledged again.',
+      labelNames: ['vendor', 'kind'],
+      registers: [registry],
+    }),
+    rejected: new Counter({
+      name: 'relay_events_rejected_total',
+      help: 'Vendor requests refused, by reason.',
+      labelNames: ['vendor', 'kind', 'reason'],
+      registers: [registry],
+    }),
+    unrouted: new Counter({
+      name: 'relay_events_unrouted_total',
+      help: 'Stored vendor events that name no agent (not pushed).',
+      labelNames: ['vendor', 'kind'],
+      registers: [registry],
+    }),
+    openStreams: new Gauge({
+      name: 'relay_agent_streams_open',
+      help: 'Agent event streams open now.',
+      registers: [registry],
+    }),
     storeLatency: new Histogram({
       name: 'relay_store_operation_seconds',
       help: 'Time a store operation took.',

@@ -1,5 +1,6 @@
 /** The outcome of {@link checkOrigin}: allowed (with the CORS headers to send) or refused. */
-export type OriginCheck = { readonly ok: true; readonly headers: Readonly<Record<string, string>> } | { readonly ok: false };
+export type OriginCheck =
+  { readonly ok: true; readonly headers: Readonly<Record<string, string>> } | { readonly ok: false };
 
 /**
  * Browser origins and the agent stream: a request without an `Origin` header (a server, curl, a

@@ -26,10 +26,17 @@ export interface SecretsOutcome {
  */
 export function ensureSecrets(config: RelayConfig): SecretsOutcome {
   const file = join(config.dataDir, SECRETS_FILE);
-  const missing = (['RELAY_SECRET', 'RELAY_INGRESS_TOKEN'] as const).filter((name) => (name === 'RELAY_SECRET' ? config.secret : config.ingressToken) === undefined);
+  const missing = (['RELAY_SECRET', 'RELAY_INGRESS_TOKEN'] as const).filter(
+    (name) => (name === 'RELAY_SECRET' ? config.secret : config.ingressToken) === undefined,
+  );
   if (missing.length === 0) return { config: config as ReadyRelayConfig, generated: [], reused: [], file };
   if (config.redisUrl !== undefined) {
-    throw new RelayConfigError(missing.map((name) => `${name} must be set when REDIS_URL is set: every instance must share it (generated secrets are for a single embedded instance only).`));
+    throw new RelayConfigError(
+      missing.map(
+        (name) =>
+          `${name} must be set when REDIS_URL is set: every instance must share it (generated secrets are for a single embedded instance only).`,
+      ),
+    );
   }
   const kept = readKept(file);
   const generated: ('RELAY_SECRET' | 'RELAY_INGRESS_TOKEN')[] = [];
@@ -47,7 +54,11 @@ export function ensureSecrets(config: RelayConfig): SecretsOutcome {
   const ingressToken = config.ingressToken ?? pick('RELAY_INGRESS_TOKEN');
   if (generated.length > 0) {
     mkdirSync(config.dataDir, { recursive: true });
-    const next = { ...kept, ...(config.secret === undefined ? { RELAY_SECRET: secret } : {}), ...(config.ingressToken === undefined ? { RELAY_INGRESS_TOKEN: ingressToken } : {}) };
+    const next = {
+      ...kept,
+      ...(config.secret === undefined ? { RELAY_SECRET: secret } : {}),
+      ...(config.ingressToken === undefined ? { RELAY_INGRESS_TOKEN: ingressToken } : {}),
+    };
     writeFileSync(file, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
   }
   return { config: { ...config, secret, ingressToken }, generated, reused, file };
@@ -57,7 +68,9 @@ function readKept(file: string): Record<string, unknown> {
   if (!existsSync(file)) return {};
   try {
     const value = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
   } catch {
     return {};
   }

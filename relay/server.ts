@@ -45,7 +45,11 @@ export interface Relay {
   close(): Promise<void>;
 }
 
-const VENDOR_ROUTES = ['/v1/in/:token/voicenter/popup', '/v1/in/:token/voicenter/cdr', '/v1/in/:token/sociomile/webhook'] as const;
+const VENDOR_ROUTES = [
+  '/v1/in/:token/voicenter/popup',
+  '/v1/in/:token/voicenter/cdr',
+  '/v1/in/:token/sociomile/webhook',
+] as const;
 
 /** Builds the relay's HTTP surface (issue 13, "Public surface") on `store`. */
 export function createRelay(options: RelayOptions): Relay {
@@ -91,7 +95,9 @@ export function createRelay(options: RelayOptions): Relay {
       return c.json({ ok: false, reason: `store unreachable: ${(error as Error).message}` }, 503);
     }
   });
-  app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
+  app.get('/metrics', async (c) =>
+    c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }),
+  );
 
   // A wrong ingress token answers 404, as if the path did not exist, before the body is read.
   for (const route of VENDOR_ROUTES) {
@@ -108,7 +114,16 @@ export function createRelay(options: RelayOptions): Relay {
   app.post(VENDOR_ROUTES[1], (c) => voicenterCdr(ingress, c.req.raw));
   app.post(VENDOR_ROUTES[2], (c) => sociomileWebhook(ingress, c.req.raw));
 
-  const streamDeps = { store, metrics, log, secret: config.secret, allowedOrigins: config.allowedOrigins, heartbeatMs: Math.min(options.heartbeatMs ?? 15_000, 15_000), now, open: openStreams };
+  const streamDeps = {
+    store,
+    metrics,
+    log,
+    secret: config.secret,
+    allowedOrigins: config.allowedOrigins,
+    heartbeatMs: Math.min(options.heartbeatMs ?? 15_000, 15_000),
+    now,
+    open: openStreams,
+  };
   app.get('/v1/agents/:agentId/events', (c) => {
     if (stopping) return c.json({ error: 'shutting down' }, 503);
     return agentStream(streamDeps, c.req.raw, c.req.param('agentId'));
@@ -117,12 +132,20 @@ export function createRelay(options: RelayOptions): Relay {
   app.options('/v1/agents/:agentId/events', (c) => {
     const origin = checkOrigin(c.req.header('origin') ?? null, config.allowedOrigins);
     if (!origin.ok) return c.body(null, 403);
-    return c.body(null, 204, { ...origin.headers, 'access-control-allow-methods': 'GET', 'access-control-allow-headers': 'Authorization, Last-Event-ID', 'access-control-max-age': '600' });
+    return c.body(null, 204, {
+      ...origin.headers,
+      'access-control-allow-methods': 'GET',
+      'access-control-allow-headers': 'Authorization, Last-Event-ID',
+      'access-control-max-age': '600',
+    });
   });
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((error, c) => {
     // The ingress token is part of the path: never logged.
-    log.error('unhandled error', { path: new URL(c.req.url).pathname.replace(/^\/v1\/in\/[^/]*/, '/v1/in/<token>'), error: error.message });
+    log.error('unhandled error', {
+      path: new URL(c.req.url).pathname.replace(/^\/v1\/in\/[^/]*/, '/v1/in/<token>'),
+      error: error.message,
+    });
     return c.json({ error: 'internal error' }, 500);
   });
 
@@ -132,7 +155,9 @@ export function createRelay(options: RelayOptions): Relay {
     metrics,
     listen() {
       return new Promise((resolve, reject) => {
-        const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info: AddressInfo) => resolve({ host: info.address, port: info.port })) as Server;
+        const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info: AddressInfo) =>
+          resolve({ host: info.address, port: info.port }),
+        ) as Server;
         s.once('error', reject);
         // Second fence behind readBody's deadline: Node itself drops requests whose headers or
         // body take too long. Agent streams are responses, which these limits do not cut.
@@ -173,5 +198,8 @@ export function createRelay(options: RelayOptions): Relay {
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  return Promise.race([promise, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))),
+  ]).finally(() => clearTimeout(timer));
 }

@@ -30,26 +30,32 @@ export function isAgentId(agentId: string): boolean {
  * @throws TypeError on an agent id the relay would not serve
  */
 export function mintToken(secret: string, agentId: string, expiresAt: number): string {
-  if (!isAgentId(agentId)) throw new TypeError('mintToken: agentId must be 1–128 characters of letters, digits, ".", "_", "@", "+" or "-".');
+  if (!isAgentId(agentId))
+    throw new TypeError('mintToken: agentId must be 1–128 characters of letters, digits, ".", "_", "@", "+" or "-".');
   const payload = `${TOKEN_VERSION}.${Buffer.from(agentId, 'utf8').toString('base64url')}.${Math.floor(expiresAt / 1000)}`;
   return `${payload}.${sign(secret, payload)}`;
 }
 
 /** The outcome of {@link verifyToken}: HTTP status 401 (no valid token) or 403 (valid, for another agent). */
-export type TokenCheck = { readonly ok: true; readonly agentId: string; readonly expiresAt: number } | { readonly ok: false; readonly status: 401 | 403; readonly reason: string };
+export type TokenCheck =
+  | { readonly ok: true; readonly agentId: string; readonly expiresAt: number }
+  | { readonly ok: false; readonly status: 401 | 403; readonly reason: string };
 
 /**
  * Checks a token for the stream of `agentId` at time `now` (epoch ms). The signature is compared
  * in constant time and checked before anything else in the token is believed.
  */
 export function verifyToken(secret: string, token: string | undefined, agentId: string, now: number): TokenCheck {
-  if (token === undefined || token === '') return { ok: false, status: 401, reason: 'an agent token is required (Authorization: Bearer <token>, or ?token=)' };
+  if (token === undefined || token === '')
+    return { ok: false, status: 401, reason: 'an agent token is required (Authorization: Bearer <token>, or ?token=)' };
   const parts = token.length <= 512 ? token.split('.') : [];
-  if (parts.length !== 4 || parts[0] !== TOKEN_VERSION) return { ok: false, status: 401, reason: 'the agent token is malformed' };
+  if (parts.length !== 4 || parts[0] !== TOKEN_VERSION)
+    return { ok: false, status: 401, reason: 'the agent token is malformed' };
   const [, agentPart = '', expPart = '', signature = ''] = parts;
   const expected = Buffer.from(sign(secret, `${TOKEN_VERSION}.${agentPart}.${expPart}`), 'utf8');
   const given = Buffer.from(signature, 'utf8');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, status: 401, reason: 'the agent token is not signed by this relay' };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, status: 401, reason: 'the agent token is not signed by this relay' };
   const expSeconds = /^\d{1,12}$/.test(expPart) ? Number(expPart) : Number.NaN;
   if (!(expSeconds * 1000 > now)) return { ok: false, status: 401, reason: 'the agent token has expired' };
   const tokenAgent = Buffer.from(agentPart, 'base64url').toString('utf8');
@@ -69,6 +75,7 @@ export function parseTtl(text: string): number {
   const match = /^(\d{1,6})([smhd])$/.exec(text.trim());
   const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
   const ms = match === null ? Number.NaN : Number(match[1]) * unit[match[2] as keyof typeof unit];
-  if (!(ms > 0 && ms <= 30 * 86_400_000)) throw new TypeError(`--ttl must be a number with s, m, h or d (e.g. 8h), at most 30d; got "${text}".`);
+  if (!(ms > 0 && ms <= 30 * 86_400_000))
+    throw new TypeError(`--ttl must be a number with s, m, h or d (e.g. 8h), at most 30d; got "${text}".`);
   return ms;
 }

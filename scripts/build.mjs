@@ -16,7 +16,11 @@ const bin = (rel) => fileURLToPath(new URL(`../node_modules/${rel}`, import.meta
 // lines are dropped, its warnings ("(!) …") and any failure are printed in full (UX review D18).
 const progress = /^(\s*$|.* → .*\.\.\.$|created .* in [\d.]+m?s$)/;
 function run(label, args) {
-  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  const r = spawnSync(process.execPath, args, {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
   const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
   if (r.status !== 0) {
     process.stderr.write(output);
@@ -59,7 +63,8 @@ try {
 // copies are gitignored).
 for (const file of ['softphone-bridge.salesforce.iife.js', 'softphone-bridge.salesforce-host.iife.js']) {
   const built = new URL(`../dist/${file}`, import.meta.url);
-  if (existsSync(built)) copyFileSync(built, new URL(`../force-app/main/default/staticresources/SoftphoneBridge/${file}`, import.meta.url));
+  if (existsSync(built))
+    copyFileSync(built, new URL(`../force-app/main/default/staticresources/SoftphoneBridge/${file}`, import.meta.url));
 }
 
 const dist = new URL('../dist/', import.meta.url);
@@ -70,5 +75,9 @@ if (bundles.length === 0) {
   console.error('build: no dist/*.iife.js was produced');
   process.exit(1);
 }
-for (const line of buildSummary(bundles, iifeEntries, { seconds: (Date.now() - started) / 1000, library: libraryEntries.length })) console.log(line);
-console.log('  (npm run size:why: where the Salesforce bundle\'s bytes go)');
+for (const line of buildSummary(bundles, iifeEntries, {
+  seconds: (Date.now() - started) / 1000,
+  library: libraryEntries.length,
+}))
+  console.log(line);
+console.log("  (npm run size:why: where the Salesforce bundle's bytes go)");

@@ -17,7 +17,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
 const which = process.argv[2] ?? 'salesforce';
 const configs = (await import('../rollup.config.mjs')).default;
-const config = configs.find((c) => c.output?.format === 'iife' && c.output.file.includes(`.${which}.iife.js`)) ?? configs.find((c) => c.output?.format === 'iife' && c.output.file.includes(which));
+const config =
+  configs.find((c) => c.output?.format === 'iife' && c.output.file.includes(`.${which}.iife.js`)) ??
+  configs.find((c) => c.output?.format === 'iife' && c.output.file.includes(which));
 if (config === undefined) {
   console.error(`size:why: no script-tag bundle matches "${which}"`);
   process.exit(1);
@@ -60,7 +62,8 @@ async function sharesBySource(code, map) {
     const next = mappings[i + 1];
     const line = lines[m.generatedLine - 1] ?? '';
     const end = next !== undefined && next.generatedLine === m.generatedLine ? next.generatedColumn : line.length;
-    const source = m.source === null ? '(bundle glue)' : relative(root, fileURLToPath(new URL(m.source, `file://${out}/`)));
+    const source =
+      m.source === null ? '(bundle glue)' : relative(root, fileURLToPath(new URL(m.source, `file://${out}/`)));
     shares.set(source, (shares.get(source) ?? '') + line.slice(m.generatedColumn, end));
   });
   return shares;

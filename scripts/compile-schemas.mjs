@@ -24,7 +24,14 @@ export async function loadSpec() {
     export { contractSpec } from './src/contract/spec.ts';
     export * as fields from './src/contract/fields.ts';
   `;
-  const result = await build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'error' });
+  const result = await build({
+    stdin: { contents: entry, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    logLevel: 'error',
+  });
   const dir = mkdtempSync(join(tmpdir(), 'compile-schemas-'));
   try {
     const file = join(dir, 'schemas.mjs');
@@ -60,7 +67,8 @@ function checksOf(def, where) {
   // Transforms run before the length checks in every schema here; the interpreter relies on it.
   const order = (def.checks ?? []).map((check) => check._zod.def.check);
   const firstBound = order.findIndex((c) => c !== 'overwrite');
-  if (firstBound !== -1 && order.slice(firstBound).includes('overwrite')) throw new Error(`${where}: a transform after a length check`);
+  if (firstBound !== -1 && order.slice(firstBound).includes('overwrite'))
+    throw new Error(`${where}: a transform after a length check`);
   return out;
 }
 
@@ -88,12 +96,15 @@ export function compile(schema, where = 'schema') {
     case 'object': {
       // The contract keeps what a softphone sends beyond the seed's fields: every object is loose.
       if (def.catchall?._zod.def.type !== 'unknown') throw new Error(`${where}: only loose objects are supported`);
-      const shape = Object.fromEntries(Object.entries(def.shape).map(([key, field]) => [key, compile(field, `${where}.${key}`)]));
+      const shape = Object.fromEntries(
+        Object.entries(def.shape).map(([key, field]) => [key, compile(field, `${where}.${key}`)]),
+      );
       return { kind: 'object', shape };
     }
     case 'array': {
       const bounds = checksOf(def, where);
-      if (bounds.min !== undefined || bounds.transforms) throw new Error(`${where}: only a maximum length is supported on arrays`);
+      if (bounds.min !== undefined || bounds.transforms)
+        throw new Error(`${where}: only a maximum length is supported on arrays`);
       return { kind: 'array', of: compile(def.element, `${where}[]`), ...bounds };
     }
     default:
@@ -101,7 +112,8 @@ export function compile(schema, where = 'schema') {
   }
 }
 
-const compileAll = (schemas, prefix) => Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, compile(schema, `${prefix}.${name}`)]));
+const compileAll = (schemas, prefix) =>
+  Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, compile(schema, `${prefix}.${name}`)]));
 
 /**
  * Writes compiled schemas as TypeScript, with every node that occurs more than once (the id
@@ -124,7 +136,9 @@ function serialize(roots, names) {
     if (names.has(JSON.stringify(node))) return names.get(JSON.stringify(node));
     const inner = node.kind === 'optional' ? names.get(JSON.stringify(node.of)) : undefined;
     if (inner !== undefined) return `optional${inner}`;
-    throw new Error(`the schema ${JSON.stringify(node)} is used by several fields: give it a name in src/contract/fields.ts`);
+    throw new Error(
+      `the schema ${JSON.stringify(node)} is used by several fields: give it a name in src/contract/fields.ts`,
+    );
   };
   // Objects are written one field per line; every other node fits on one line.
   const write = (node, indent) => {
@@ -132,10 +146,15 @@ function serialize(roots, names) {
     if (shared.has(id)) return shared.get(id);
     if (node.kind === 'object') {
       const pad = '  '.repeat(indent + 1);
-      const fields = Object.entries(node.shape).map(([field, schema]) => `${pad}  ${key(field)}: ${write(schema, indent + 2)},`);
+      const fields = Object.entries(node.shape).map(
+        ([field, schema]) => `${pad}  ${key(field)}: ${write(schema, indent + 2)},`,
+      );
       return `{\n${pad}kind: "object",\n${pad}shape: {\n${fields.join('\n')}\n${pad}},\n${'  '.repeat(indent)}}`;
     }
-    const fields = Object.entries(node).map(([name, value]) => `${name}: ${name === 'of' || name === 'from' || name === 'to' ? write(value, indent) : JSON.stringify(value)}`);
+    const fields = Object.entries(node).map(
+      ([name, value]) =>
+        `${name}: ${name === 'of' || name === 'from' || name === 'to' ? write(value, indent) : JSON.stringify(value)}`,
+    );
     const text = `{ ${fields.join(', ')} }`;
     if ((counts.get(id) ?? 0) < 2) return text;
     const name = nameOf(node);
@@ -169,7 +188,9 @@ export function deriveLists(contractSpec) {
     CALLBACK_EVENT_TYPES: Object.keys(contractSpec.callbackEvents),
     CALL_STATES: enumValues(contractSpec.callStates, 'callStates'),
     IVR_FIELDS: Object.keys(contractSpec.ivr.shape),
-    POLICY_CHOICES: Object.fromEntries(Object.entries(contractSpec.policy).map(([name, schema]) => [name, enumValues(schema, `policy.${name}`)])),
+    POLICY_CHOICES: Object.fromEntries(
+      Object.entries(contractSpec.policy).map(([name, schema]) => [name, enumValues(schema, `policy.${name}`)]),
+    ),
     POSITIONAL_FORMS: contractSpec.positionalForms,
     DEFAULT_LANGUAGE: language.value,
   };
@@ -181,14 +202,24 @@ export async function generate() {
   const payloads = compileAll(contractSpec.methods, 'methods');
   const callbacks = compileAll(contractSpec.callbackEvents, 'callbackEvents');
   const names = new Map();
-  for (const [name, schema] of Object.entries(fields)) if (schema?._zod) names.set(JSON.stringify(compile(schema, name)), name);
-  const roots = { ...Object.fromEntries(Object.entries(payloads).map(([k, v]) => [`payload:${k}`, v])), ...Object.fromEntries(Object.entries(callbacks).map(([k, v]) => [`callback:${k}`, v])), id: compile(fields.Id, 'Id') };
+  for (const [name, schema] of Object.entries(fields))
+    if (schema?._zod) names.set(JSON.stringify(compile(schema, name)), name);
+  const roots = {
+    ...Object.fromEntries(Object.entries(payloads).map(([k, v]) => [`payload:${k}`, v])),
+    ...Object.fromEntries(Object.entries(callbacks).map(([k, v]) => [`callback:${k}`, v])),
+    id: compile(fields.Id, 'Id'),
+  };
   const { declarations, bodies } = serialize(roots, names);
-  const table = (prefix, names) => `{\n${names.map((name) => `  ${name}: ${bodies[`${prefix}:${name}`].replace(/\n/g, '\n  ')},`).join('\n')}\n}`;
+  const table = (prefix, names) =>
+    `{\n${names.map((name) => `  ${name}: ${bodies[`${prefix}:${name}`].replace(/\n/g, '\n  ')},`).join('\n')}\n}`;
   const lists = deriveLists(contractSpec);
   const list = (values) => `[${values.map((v) => JSON.stringify(v)).join(', ')}]`;
-  const policy = Object.entries(lists.POLICY_CHOICES).map(([name, values]) => `  ${name}: ${list(values)},`).join('\n');
-  const positional = Object.entries(lists.POSITIONAL_FORMS).map(([name, values]) => `  ${name}: ${list(values)},`).join('\n');
+  const policy = Object.entries(lists.POLICY_CHOICES)
+    .map(([name, values]) => `  ${name}: ${list(values)},`)
+    .join('\n');
+  const positional = Object.entries(lists.POSITIONAL_FORMS)
+    .map(([name, values]) => `  ${name}: ${list(values)},`)
+    .join('\n');
   return `// Generated by scripts/compile-schemas.mjs from the contract's spec (spec.ts). Do not edit: change
 // the spec and run \`node scripts/compile-schemas.mjs\`. (npm test checks it is current.)
 // Plain data only, so that the script-tag bundles carry the contract without zod.

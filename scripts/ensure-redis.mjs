@@ -14,8 +14,13 @@ import { findRedisServer, REDIS_CANDIDATE_PATHS } from './find-redis.mjs';
 
 const POLICY_RC_D = '/usr/sbin/policy-rc.d';
 
-if (process.env.REDIS_SERVER_PATH && !findRedisServer({ REDIS_SERVER_PATH: process.env.REDIS_SERVER_PATH, PATH: '' })?.source?.startsWith('REDIS')) {
-  console.warn(`ensure-redis: REDIS_SERVER_PATH=${process.env.REDIS_SERVER_PATH} is not an executable file; searching elsewhere`);
+if (
+  process.env.REDIS_SERVER_PATH &&
+  !findRedisServer({ REDIS_SERVER_PATH: process.env.REDIS_SERVER_PATH, PATH: '' })?.source?.startsWith('REDIS')
+) {
+  console.warn(
+    `ensure-redis: REDIS_SERVER_PATH=${process.env.REDIS_SERVER_PATH} is not an executable file; searching elsewhere`,
+  );
 }
 
 let found = findRedisServer();
@@ -25,7 +30,12 @@ if (!found && process.getuid?.() === 0 && hasAptGet()) {
   const before = new Set(redisPids());
   const ownPolicy = !existsSync(POLICY_RC_D);
   // Exit status 101 = "action forbidden by policy": invoke-rc.d then skips the service start.
-  if (ownPolicy) writeFileSync(POLICY_RC_D, '#!/bin/sh\n# written by softphone-bridge scripts/ensure-redis.mjs for the install only\nexit 101\n', { mode: 0o755 });
+  if (ownPolicy)
+    writeFileSync(
+      POLICY_RC_D,
+      '#!/bin/sh\n# written by softphone-bridge scripts/ensure-redis.mjs for the install only\nexit 101\n',
+      { mode: 0o755 },
+    );
   try {
     const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'redis-server']]) {
@@ -52,7 +62,7 @@ if (!found && process.getuid?.() === 0 && hasAptGet()) {
 if (!found) {
   console.error(
     [
-      'ensure-redis: no redis-server found for the relay\'s Redis tests.',
+      "ensure-redis: no redis-server found for the relay's Redis tests.",
       `  Looked at: ${process.env.REDIS_SERVER_PATH ? `REDIS_SERVER_PATH (${process.env.REDIS_SERVER_PATH}), ` : ''}PATH, ${REDIS_CANDIDATE_PATHS.join(', ')}`,
       '  Fix one of:',
       '    - Debian/Ubuntu: sudo apt-get update && sudo apt-get install -y redis-server (then: sudo systemctl disable --now redis-server; the tests start their own)',
@@ -62,7 +72,9 @@ if (!found) {
   process.exit(1);
 }
 
-console.log(`ensure-redis: using ${found.path}${found.source === 'REDIS_SERVER_PATH' ? ' (from REDIS_SERVER_PATH)' : ''}`);
+console.log(
+  `ensure-redis: using ${found.path}${found.source === 'REDIS_SERVER_PATH' ? ' (from REDIS_SERVER_PATH)' : ''}`,
+);
 
 function hasAptGet() {
   return spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;

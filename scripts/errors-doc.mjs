@@ -22,23 +22,32 @@ export function factoryEntries(text) {
   const file = ts.createSourceFile(SOURCE, text, ts.ScriptTarget.Latest, true);
   const entries = [];
   for (const statement of file.statements) {
-    if (!ts.isFunctionDeclaration(statement) || !statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
+    if (
+      !ts.isFunctionDeclaration(statement) ||
+      !statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+    )
+      continue;
     const name = statement.name.text;
     const codes = new Set();
     const visit = (node) => {
       if (ts.isNewExpression(node) && node.expression.getText(file) === 'BridgeError') {
         const [code] = node.arguments ?? [];
-        if (code === undefined || !ts.isStringLiteral(code)) throw new Error(`${name}: the code must be a string literal`);
+        if (code === undefined || !ts.isStringLiteral(code))
+          throw new Error(`${name}: the code must be a string literal`);
         codes.add(code.text);
       }
       ts.forEachChild(node, visit);
     };
     visit(statement);
-    if (codes.size !== 1) throw new Error(`${name}: a factory makes exactly one code (found ${[...codes].join(', ') || 'none'})`);
+    if (codes.size !== 1)
+      throw new Error(`${name}: a factory makes exactly one code (found ${[...codes].join(', ') || 'none'})`);
     const doc = ts.getJSDocCommentsAndTags(statement).find((d) => ts.isJSDoc(d));
     const retryable = (doc?.tags ?? []).some((tag) => tag.tagName.text === 'retryable');
     const comment = typeof doc?.comment === 'string' ? doc.comment : (doc?.comment ?? []).map((c) => c.text).join('');
-    const summary = comment.split(/\n\s*\n/)[0].replace(/\s+/g, ' ').trim();
+    const summary = comment
+      .split(/\n\s*\n/)[0]
+      .replace(/\s+/g, ' ')
+      .trim();
     if (summary === '') throw new Error(`${name}: no JSDoc summary`);
     entries.push({ name, code: [...codes][0], retryable, summary });
   }
@@ -49,7 +58,8 @@ export function factoryEntries(text) {
   }
   const sorted = [...entries].sort((a, b) => (a.code < b.code ? -1 : 1));
   const order = entries.map((e) => e.code).join();
-  if (order !== sorted.map((e) => e.code).join()) throw new Error(`${SOURCE}: keep the factories sorted by code (${order})`);
+  if (order !== sorted.map((e) => e.code).join())
+    throw new Error(`${SOURCE}: keep the factories sorted by code (${order})`);
   return sorted;
 }
 
@@ -86,7 +96,9 @@ export function renderCatalog(entries) {
     '',
     '/** Every error code with whether it is retryable by default and what it means, sorted by code. */',
     'export const errorCatalog = {',
-    ...entries.map((e) => `  ${e.code}: { retryable: ${e.retryable}, summary: ${quote(e.summary)}, factory: ${quote(e.name)} },`),
+    ...entries.map(
+      (e) => `  ${e.code}: { retryable: ${e.retryable}, summary: ${quote(e.summary)}, factory: ${quote(e.name)} },`,
+    ),
     '} as const;',
     '',
   ].join('\n');

@@ -22,4 +22,12 @@ export { DEFAULT_RETRY_POLICY, resolveRetryPolicy, retryDelay, type RetryPolicy 
 export { systemClock } from './shared/clock.js';
 export { consoleLogger, silentLogger, type LogLevel } from './shared/logger.js';
 export * from './contract/index.js';
-export { createRemoteClient, hostRemoteBridge, type RemoteClient, type RemoteClientOptions, type RemoteHost, type RemoteHostOptions, type RemoteContract } from './remote/index.js';
+export {
+  createRemoteClient,
+  hostRemoteBridge,
+  type RemoteClient,
+  type RemoteClientOptions,
+  type RemoteHost,
+  type RemoteHostOptions,
+  type RemoteContract,
+} from './remote/index.js';

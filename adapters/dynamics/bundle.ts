@@ -17,8 +17,14 @@ if (page.softphoneBridge === undefined) {
   // Listen now: CIFInitDone may fire before the softphone calls load().
   const cif = cifReady(page);
   cif.catch(() => undefined); // reported by load(), not as an unhandled rejection
-  const config = (isRecord(page.softphoneBridgeConfig) ? page.softphoneBridgeConfig : {}) as Omit<DynamicsAdapterOptions, 'cif'>;
+  const config = (isRecord(page.softphoneBridgeConfig) ? page.softphoneBridgeConfig : {}) as Omit<
+    DynamicsAdapterOptions,
+    'cif'
+  >;
   // No fallbackLock: this CRM's pages are https in browsers that all have Web Locks, so the bundle
   // leaves the localStorage lease out (ADR 0009); a refused Web Lock falls back to this page's own.
-  exposeBridge(new Bridge({ adapter: dynamicsAdapter({ ...config, cif: () => cif }), storeName: 'softphone-bridge:dynamics' }), page);
+  exposeBridge(
+    new Bridge({ adapter: dynamicsAdapter({ ...config, cif: () => cif }), storeName: 'softphone-bridge:dynamics' }),
+    page,
+  );
 }

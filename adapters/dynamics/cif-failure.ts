@@ -21,7 +21,6 @@ export interface CifFailure {
   readonly status?: number;
 }
 
-
 /** Reads a rejection: the JSON string CIF rejects with, or an object/Error some builds use. */
 export function parseCifFailure(cause: unknown): CifFailure {
   let value: unknown = cause;
@@ -36,7 +35,9 @@ export function parseCifFailure(cause: unknown): CifFailure {
   if (!isRecord(value)) return {};
   const text = value['errorMsg'] ?? value['message'];
   const number = (name: string) => (typeof value[name] === 'number' ? { [name]: value[name] as number } : {});
-  const status = ['status', 'httpStatusCode'].map((name) => value[name]).find((v) => typeof v === 'number' && v >= 100 && v < 600) as number | undefined;
+  const status = ['status', 'httpStatusCode']
+    .map((name) => value[name])
+    .find((v) => typeof v === 'number' && v >= 100 && v < 600) as number | undefined;
   return {
     ...(typeof text === 'string' ? { errorMsg: text } : {}),
     ...number('errorCode'),
@@ -54,7 +55,10 @@ export function parseCifFailure(cause: unknown): CifFailure {
  */
 const REFUSALS: readonly [RegExp, string][] = [
   [/undeclared property '(\w+)'/i, 'undeclared-property'],
-  [/invalid property '(\w+)'|could not find a property named '(\w+)'|property '(\w+)' does not exist/i, 'unknown-property'],
+  [
+    /invalid property '(\w+)'|could not find a property named '(\w+)'|property '(\w+)' does not exist/i,
+    'unknown-property',
+  ],
   [/length of the '(\w+)' attribute/i, 'too-long'],
   [/validation error/i, 'validation'],
   [/does not exist/i, 'not-found'],
@@ -71,6 +75,7 @@ export function finalRefusal(failure: CifFailure): { kind: string; name?: string
   }
   if (errorType === 0) return { kind: 'invalid-argument' };
   // A 4xx other than 408/429, from a build that passes the status through.
-  if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429) return { kind: `http-${status}` };
+  if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429)
+    return { kind: `http-${status}` };
   return undefined;
 }

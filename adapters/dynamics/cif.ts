@@ -1,8 +1,25 @@
-import { adapterTimeout, adapterWriteFailed, withTimeout, type BridgeError, type Clock, type Failure } from '../../src/contract/index.js';
+import {
+  adapterTimeout,
+  adapterWriteFailed,
+  withTimeout,
+  type BridgeError,
+  type Clock,
+  type Failure,
+} from '../../src/contract/index.js';
 import { finalRefusal, parseCifFailure } from './cif-failure.js';
 import type { CifApi } from './cif.types.js';
 
-type Method = 'searchAndOpenRecords' | 'renderSearchPage' | 'createRecord' | 'updateRecord' | 'openForm' | 'setClickToAct' | 'setMode' | 'setWidth' | 'getEnvironment' | 'setPresence';
+type Method =
+  | 'searchAndOpenRecords'
+  | 'renderSearchPage'
+  | 'createRecord'
+  | 'updateRecord'
+  | 'openForm'
+  | 'setClickToAct'
+  | 'setMode'
+  | 'setWidth'
+  | 'getEnvironment'
+  | 'setPresence';
 
 /**
  * A facade over `Microsoft.CIFramework`: the only code that calls it. It adds a timeout to every
@@ -19,10 +36,17 @@ export class Cif {
   /** Calls `method`; rejects with `ADAPTER_TIMEOUT`, or `failure` (final when Dynamics refused the request itself, see cif-failure.ts). */
   call<T>(method: Method, args: readonly unknown[], failure: Failure = adapterWriteFailed): Promise<T> {
     // A synchronous throw (CIF checks some arguments at once) is a refusal like a rejection.
-    const work = new Promise<T>((resolve) => resolve((this.api[method] as (...a: unknown[]) => Promise<T>).apply(this.api, [...args]))).catch((cause: unknown) => {
+    const work = new Promise<T>((resolve) =>
+      resolve((this.api[method] as (...a: unknown[]) => Promise<T>).apply(this.api, [...args])),
+    ).catch((cause: unknown) => {
       throw cifError(method, cause, failure);
     });
-    return withTimeout(work, this.timeoutMs, () => adapterTimeout(`Dynamics ${method}`, this.timeoutMs, { details: { method } }), this.clock);
+    return withTimeout(
+      work,
+      this.timeoutMs,
+      () => adapterTimeout(`Dynamics ${method}`, this.timeoutMs, { details: { method } }),
+      this.clock,
+    );
   }
 
   /** {@link call}, then `JSON.parse` of the string CIF answers with. */
@@ -46,7 +70,8 @@ export class Cif {
 function cifError(method: string, cause: unknown, failure: Failure): BridgeError {
   const parsed = parseCifFailure(cause);
   const refusal = finalRefusal(parsed);
-  const what = refusal === undefined ? '' : ` (${refusal.kind}${refusal.name === undefined ? '' : `: ${refusal.name}`})`;
+  const what =
+    refusal === undefined ? '' : ` (${refusal.kind}${refusal.name === undefined ? '' : `: ${refusal.name}`})`;
   return failure(`Dynamics refused ${method}${what}.`, {
     details: {
       method,

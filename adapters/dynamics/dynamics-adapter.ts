@@ -24,7 +24,12 @@ import { connection } from '../shared/connection.js';
 import { Cif } from './cif.js';
 import type { CifApi } from './cif.types.js';
 import { idQuery, matchedSpelling, numberVariants, odataString, phoneQuery, recordsOf } from './find-callers.js';
-import { parseDynamicsSettings, type DynamicsSettings, type DynamicsSettingsInput, type SearchEntity } from './settings.js';
+import {
+  parseDynamicsSettings,
+  type DynamicsSettings,
+  type DynamicsSettingsInput,
+  type SearchEntity,
+} from './settings.js';
 import { toPhoneCall } from './to-phonecall.js';
 
 /** Options of {@link dynamicsAdapter}: the CIF library (injected) and the admin's settings. */
@@ -67,7 +72,10 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
     const format = data['format'];
     if (format !== undefined && String(format).toLowerCase() !== 'phone') return; // an e-mail or URL field
     const value = data['value'];
-    const normalised = typeof value === 'string' || typeof value === 'number' ? toE164(String(value), settings.defaultCountry) : ({ ok: false, problem: 'empty' } as const);
+    const normalised =
+      typeof value === 'string' || typeof value === 'number'
+        ? toE164(String(value), settings.defaultCountry)
+        : ({ ok: false, problem: 'empty' } as const);
     if (!normalised.ok) {
       context.refuse(dialNumberInvalid('onclicktoact', normalised.problem));
       return;
@@ -75,7 +83,13 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
     const record = clickedRecord(data) ?? (await recordOnScreen(cif, data['entityLogicalName']));
     await context
       .requestCall(dialRequest(normalised.e164, settings, record))
-      .catch((error: unknown) => context.refuse(toBridgeError(error, (cause) => callbackFailed('onclicktoact: the softphone did not take the call.', { cause }))));
+      .catch((error: unknown) =>
+        context.refuse(
+          toBridgeError(error, (cause) =>
+            callbackFailed('onclicktoact: the softphone did not take the call.', { cause }),
+          ),
+        ),
+      );
   };
   // CIF awaits the handler's promise; a failure inside must not reject into CIF.
   const clickHandler = (eventData: unknown) => onClickToAct(eventData).catch(() => undefined);
@@ -94,7 +108,11 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
   const findByKey = async (conversationId: string): Promise<string | undefined> => {
     const { cif, settings } = ready();
     const query = `?$select=activityid&$filter=${settings.keyAttribute} eq ${odataString(conversationId)}`;
-    const found = recordsOf(await cif.json('searchAndOpenRecords', [PHONECALL, query, true]), { entity: 'activity', nameField: 'subject', phoneFields: [] });
+    const found = recordsOf(await cif.json('searchAndOpenRecords', [PHONECALL, query, true]), {
+      entity: 'activity',
+      nameField: 'subject',
+      phoneFields: [],
+    });
     return found[0]?.id;
   };
 
@@ -106,9 +124,12 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
       const api = typeof options.cif === 'function' ? await options.cif() : options.cif;
       const cif = new Cif(api, context.clock, options.callTimeoutMs ?? 10_000);
       live.set({ cif, context, settings });
-      Promise.resolve(api.addHandler('onclicktoact', clickHandler)).catch(() => context.logger.warn('CIF refused the click-to-act handler', {}));
+      Promise.resolve(api.addHandler('onclicktoact', clickHandler)).catch(() =>
+        context.logger.warn('CIF refused the click-to-act handler', {}),
+      );
       // Presence flows back only where it can: CIF 2.0 (it has setPresence) and a presenceMap.
-      if (settings.presenceMap !== undefined && typeof api.setPresence === 'function') Promise.resolve(api.addHandler('onPresenceChange', presenceHandler)).catch(() => undefined);
+      if (settings.presenceMap !== undefined && typeof api.setPresence === 'function')
+        Promise.resolve(api.addHandler('onPresenceChange', presenceHandler)).catch(() => undefined);
       await cif.call('setClickToAct', [true], adapterConnectFailed);
       return {
         dispositions: settings.dispositions,
@@ -137,7 +158,10 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
         return { recordId: id, recordType: PHONECALL };
       }
       const created = (await cif.json('createRecord', [PHONECALL, data])) as { id?: unknown } | null;
-      if (typeof created?.id !== 'string' || created.id === '') throw adapterWriteFailed('Dynamics created the phone call but returned no id.', { details: { key: write.key } });
+      if (typeof created?.id !== 'string' || created.id === '')
+        throw adapterWriteFailed('Dynamics created the phone call but returned no id.', {
+          details: { key: write.key },
+        });
       return { recordId: created.id, recordType: PHONECALL };
     },
 
@@ -147,7 +171,11 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
       if (numbers.length === 0) return {};
       const found: { entity: SearchEntity; records: CrmRecordRef[]; spelling: string | undefined }[] = [];
       for (const entity of settings.searchEntities) {
-        const answer = await cif.json('searchAndOpenRecords', [entity.entity, phoneQuery(entity, numbers), true], screenPopFailed);
+        const answer = await cif.json(
+          'searchAndOpenRecords',
+          [entity.entity, phoneQuery(entity, numbers), true],
+          screenPopFailed,
+        );
         const records = recordsOf(answer, entity);
         if (records.length > 0) found.push({ entity, records, spelling: matchedSpelling(answer, entity, numbers) });
       }
@@ -155,26 +183,48 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
       const first = found[0];
       if (total === 1 && first !== undefined) {
         const only = first.records[0] as CrmRecordRef;
-        await cif.call('searchAndOpenRecords', [first.entity.entity, idQuery(first.entity, only.id), false], screenPopFailed);
+        await cif.call(
+          'searchAndOpenRecords',
+          [first.entity.entity, idQuery(first.entity, only.id), false],
+          screenPopFailed,
+        );
         return { record: only };
       }
       if (first !== undefined) {
         // Several: the search page of the first entity (contacts before accounts), filled with the
         // number as stored. Not searchAndOpenRecords(…, false): CIF fills its search page only
         // from a `$search` option, so a `$filter` query opens it blank.
-        await cif.call('renderSearchPage', [first.entity.entity, first.spelling ?? (numbers[numbers.length - 1] as string)], screenPopFailed);
+        await cif.call(
+          'renderSearchPage',
+          [first.entity.entity, first.spelling ?? (numbers[numbers.length - 1] as string)],
+          screenPopFailed,
+        );
         return {};
       }
       if (request.direction === 'inbound' && settings.newRecordEntity !== null) {
-        const phoneField = settings.searchEntities.find((e) => e.entity === settings.newRecordEntity)?.phoneFields[0] ?? 'telephone1';
-        await cif.call('openForm', [JSON.stringify({ entityName: settings.newRecordEntity, useQuickCreateForm: true }), JSON.stringify({ [phoneField]: numbers[numbers.length - 1] })], screenPopFailed);
+        const phoneField =
+          settings.searchEntities.find((e) => e.entity === settings.newRecordEntity)?.phoneFields[0] ?? 'telephone1';
+        await cif.call(
+          'openForm',
+          [
+            JSON.stringify({ entityName: settings.newRecordEntity, useQuickCreateForm: true }),
+            JSON.stringify({ [phoneField]: numbers[numbers.length - 1] }),
+          ],
+          screenPopFailed,
+        );
       }
       return {};
     },
 
     callUpdated(call: CallRecord) {
       const state = live.current;
-      if (state === undefined || call.state !== 'ringing' || call.direction !== 'inbound' || panelShownFor === call.conversationId) return;
+      if (
+        state === undefined ||
+        call.state !== 'ringing' ||
+        call.direction !== 'inbound' ||
+        panelShownFor === call.conversationId
+      )
+        return;
       panelShownFor = call.conversationId;
       const { cif, settings } = state;
       // Dock the panel so the agent sees the ringing call; a failure changes nothing logged.
@@ -187,10 +237,21 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
     adapter.setPresence = async (write: PresenceWrite): Promise<WriteReceipt> => {
       const { cif, settings } = ready();
       const text = settings.presenceMap?.get(write.softphoneId);
-      if (text === undefined) throw adapterWriteRefused('No Omnichannel presence is mapped to this softphone status (presenceMap).', { details: { key: write.key } });
-      if (typeof cif.api.setPresence !== 'function') throw adapterWriteRefused('This organisation runs Channel Integration Framework 1.0, which has no presence API.', { details: { key: write.key } });
+      if (text === undefined)
+        throw adapterWriteRefused('No Omnichannel presence is mapped to this softphone status (presenceMap).', {
+          details: { key: write.key },
+        });
+      if (typeof cif.api.setPresence !== 'function')
+        throw adapterWriteRefused(
+          'This organisation runs Channel Integration Framework 1.0, which has no presence API.',
+          { details: { key: write.key } },
+        );
       const accepted = await cif.call<unknown>('setPresence', [text]);
-      if (accepted !== true) throw adapterWriteRefused('Omnichannel did not accept the presence (the text must match a configured presence exactly).', { details: { key: write.key } });
+      if (accepted !== true)
+        throw adapterWriteRefused(
+          'Omnichannel did not accept the presence (the text must match a configured presence exactly).',
+          { details: { key: write.key } },
+        );
       return { recordId: text };
     };
   }

@@ -32,7 +32,8 @@ export function phoneQuery(entity: SearchEntity, numbers: readonly string[]): st
 
 /** The first of `numbers` stored, as written, in a phone attribute of a found row. */
 export function matchedSpelling(answer: unknown, entity: SearchEntity, numbers: readonly string[]): string | undefined {
-  for (const row of rowsOf(answer)) for (const field of entity.phoneFields) if (numbers.includes(row[field] as string)) return row[field] as string;
+  for (const row of rowsOf(answer))
+    for (const field of entity.phoneFields) if (numbers.includes(row[field] as string)) return row[field] as string;
   return undefined;
 }
 

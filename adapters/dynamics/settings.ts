@@ -1,5 +1,18 @@
-import { isRecord, validateCallbackPayload, type DispositionEvent, type PartnerConfigEvent, SettingsReader } from '../../src/contract/index.js';
-import { readCallPolicy, readDialSettings, readPartnerConfig, type CallPolicySettings, type CallSettingsInput, type DialSettings } from '../shared/call-settings.js';
+import {
+  isRecord,
+  validateCallbackPayload,
+  type DispositionEvent,
+  type PartnerConfigEvent,
+  SettingsReader,
+} from '../../src/contract/index.js';
+import {
+  readCallPolicy,
+  readDialSettings,
+  readPartnerConfig,
+  type CallPolicySettings,
+  type CallSettingsInput,
+  type DialSettings,
+} from '../shared/call-settings.js';
 
 /** An entity searched for the caller: its logical name, the phone attributes compared, and the attribute shown as its name. */
 export interface SearchEntity {
@@ -69,7 +82,14 @@ export function parseDynamicsSettings(raw: unknown): DynamicsSettings {
   const searchOk =
     Array.isArray(searchEntities) &&
     searchEntities.length > 0 &&
-    searchEntities.every((s: Partial<SearchEntity>) => LOGICAL_NAME.test(String(s?.entity)) && LOGICAL_NAME.test(String(s?.nameField)) && Array.isArray(s?.phoneFields) && s.phoneFields.length > 0 && s.phoneFields.every((f) => LOGICAL_NAME.test(String(f))));
+    searchEntities.every(
+      (s: Partial<SearchEntity>) =>
+        LOGICAL_NAME.test(String(s?.entity)) &&
+        LOGICAL_NAME.test(String(s?.nameField)) &&
+        Array.isArray(s?.phoneFields) &&
+        s.phoneFields.length > 0 &&
+        s.phoneFields.every((f) => LOGICAL_NAME.test(String(f))),
+    );
   if (!searchOk) problem('searchEntities', 'must list { entity, phoneFields, nameField } with logical names');
 
   let newRecordEntity: string | null = 'contact';
@@ -77,7 +97,10 @@ export function parseDynamicsSettings(raw: unknown): DynamicsSettings {
   else if (input['newRecordEntity'] !== undefined) newRecordEntity = logicalName('newRecordEntity', 'contact');
 
   const panelWidth = input['panelWidth'];
-  if (panelWidth !== undefined && (typeof panelWidth !== 'number' || !Number.isInteger(panelWidth) || panelWidth < 200 || panelWidth > 2000)) {
+  if (
+    panelWidth !== undefined &&
+    (typeof panelWidth !== 'number' || !Number.isInteger(panelWidth) || panelWidth < 200 || panelWidth > 2000)
+  ) {
     problem('panelWidth', 'must be a whole number of pixels from 200 to 2000');
   }
 
@@ -85,7 +108,8 @@ export function parseDynamicsSettings(raw: unknown): DynamicsSettings {
   const presence = input['presenceMap'];
   if (presence !== undefined) {
     const entries = isRecord(presence) ? Object.entries(presence) : [];
-    if (entries.length === 0 || entries.some(([k, v]) => k === '' || typeof v !== 'string' || v.trim() === '')) problem('presenceMap', 'must map softphone status ids to Omnichannel presence texts');
+    if (entries.length === 0 || entries.some(([k, v]) => k === '' || typeof v !== 'string' || v.trim() === ''))
+      problem('presenceMap', 'must map softphone status ids to Omnichannel presence texts');
     else presenceMap = new Map(entries as [string, string][]);
   }
 

@@ -6,14 +6,18 @@ import { type CallRecord, callSubject, ivrDetailLines, CALL_DETAILS_SEPARATOR } 
  * `Contact_Phonecalls`…), as the phonecall EntityType reference names it
  * (https://learn.microsoft.com/power-apps/developer/data-platform/webapi/reference/phonecall).
  */
-const ENTITY_SETS: Readonly<Record<string, string>> = { contact: 'contacts', account: 'accounts', lead: 'leads', incident: 'incidents', opportunity: 'opportunities' };
+const ENTITY_SETS: Readonly<Record<string, string>> = {
+  contact: 'contacts',
+  account: 'accounts',
+  lead: 'leads',
+  incident: 'incidents',
+  opportunity: 'opportunities',
+};
 
 /** Activity `description` is a 2,000-character memo in a default organisation. */
 const DESCRIPTION_MAX = 2000;
 /** `subject` holds 200 characters; `category`, `subcategory` and `phonenumber` hold 250 / 250 / 200. */
 const SUBJECT_MAX = 200;
-
-
 
 /** Where the adapter keeps what a phonecall has no standard attribute for. */
 export interface PhoneCallAttributes {
@@ -33,7 +37,10 @@ export interface PhoneCallAttributes {
  *
  * @see https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/phonecall
  */
-export function toPhoneCall(call: CallRecord, attributes: PhoneCallAttributes): Record<string, string | number | boolean> {
+export function toPhoneCall(
+  call: CallRecord,
+  attributes: PhoneCallAttributes,
+): Record<string, string | number | boolean> {
   const subject = callSubject(call);
   const seconds = Math.round(call.durationSeconds ?? 0);
   const details = [
@@ -53,7 +60,11 @@ export function toPhoneCall(call: CallRecord, attributes: PhoneCallAttributes): 
     // The notes are never cut short by the details: past the limit, the details go first.
     description: full.length <= DESCRIPTION_MAX ? full : notes.slice(0, DESCRIPTION_MAX),
     [attributes.keyAttribute]: call.conversationId.slice(0, 250),
-    ...(call.disposition === undefined || call.disposition === '' ? {} : { [attributes.dispositionAttribute]: call.disposition.slice(0, 250) }),
-    ...(record === undefined || set === undefined ? {} : { [`regardingobjectid_${record.type}_phonecall@odata.bind`]: `/${set}(${record.id})` }),
+    ...(call.disposition === undefined || call.disposition === ''
+      ? {}
+      : { [attributes.dispositionAttribute]: call.disposition.slice(0, 250) }),
+    ...(record === undefined || set === undefined
+      ? {}
+      : { [`regardingobjectid_${record.type}_phonecall@odata.bind`]: `/${set}(${record.id})` }),
   };
 }

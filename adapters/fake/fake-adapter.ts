@@ -61,7 +61,11 @@ export function fakeAdapter(crm: FakeCrm = new FakeCrm()): FakeAdapter {
         crm.pops.push({ conversationId: request.conversationId, phoneNumber: request.phoneNumber, shown: record });
         return { record };
       }
-      crm.pops.push({ conversationId: request.conversationId, phoneNumber: request.phoneNumber, shown: matches.length === 0 ? 'new' : 'search' });
+      crm.pops.push({
+        conversationId: request.conversationId,
+        phoneNumber: request.phoneNumber,
+        shown: matches.length === 0 ? 'new' : 'search',
+      });
       return {};
     },
     async setPresence(write: PresenceWrite): Promise<WriteReceipt> {

@@ -42,7 +42,11 @@ export class FakeCrm {
   dispositions: DispositionEvent | undefined;
   partnerConfig: PartnerConfigEvent | undefined;
   /** Screen pops shown, in order. */
-  readonly pops: { readonly conversationId: string; readonly phoneNumber: string; readonly shown: CrmRecordRef | 'search' | 'new' }[] = [];
+  readonly pops: {
+    readonly conversationId: string;
+    readonly phoneNumber: string;
+    readonly shown: CrmRecordRef | 'search' | 'new';
+  }[] = [];
   /** Presence values the adapter set, in order. */
   readonly presence: string[] = [];
   #logs = new Map<string, FakeCallLogRecord>();

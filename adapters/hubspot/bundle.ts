@@ -18,14 +18,19 @@ function storage(): EngagementStore | undefined {
     return window.localStorage;
   } catch {
     // A frame with third-party storage blocked: the engagement ids then last as long as this page.
-    console.warn('[softphone-bridge] localStorage refused in this frame; HubSpot engagement ids are kept for this page only');
+    console.warn(
+      '[softphone-bridge] localStorage refused in this frame; HubSpot engagement ids are kept for this page only',
+    );
     return undefined;
   }
 }
 
 const page = window as unknown as Window & { softphoneBridge?: unknown; softphoneBridgeConfig?: unknown };
 if (page.softphoneBridge === undefined) {
-  const config = (isRecord(page.softphoneBridgeConfig) ? page.softphoneBridgeConfig : {}) as Omit<HubSpotAdapterOptions, 'CallingExtensions'>;
+  const config = (isRecord(page.softphoneBridgeConfig) ? page.softphoneBridgeConfig : {}) as Omit<
+    HubSpotAdapterOptions,
+    'CallingExtensions'
+  >;
   const store = storage();
   const adapter = hubspotAdapter({ ...config, CallingExtensions, ...(store === undefined ? {} : { storage: store }) });
   // No fallbackLock: this CRM's pages are https in browsers that all have Web Locks, so the bundle

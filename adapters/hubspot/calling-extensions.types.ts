@@ -39,11 +39,28 @@ export interface CallingExtensionsLike {
   userLoggedOut(): void;
   userAvailable(): void;
   userUnavailable(): void;
-  incomingCall(callInfo: { externalCallId: string; fromNumber: string; toNumber: string; callStartTime?: number; createEngagement?: boolean }): void;
-  outgoingCall(callInfo: { externalCallId: string; fromNumber?: string; toNumber?: string; callStartTime?: number; createEngagement?: boolean }): void;
+  incomingCall(callInfo: {
+    externalCallId: string;
+    fromNumber: string;
+    toNumber: string;
+    callStartTime?: number;
+    createEngagement?: boolean;
+  }): void;
+  outgoingCall(callInfo: {
+    externalCallId: string;
+    fromNumber?: string;
+    toNumber?: string;
+    callStartTime?: number;
+    createEngagement?: boolean;
+  }): void;
   callAnswered(payload: { externalCallId: string }): void;
   callEnded(data: { externalCallId: string; engagementId: number; callEndStatus?: CallEndStatus }): void;
-  callCompleted(data: { externalCallId: string; engagementId?: number | string; hideWidget?: boolean; engagementProperties?: EngagementProperties }): void;
+  callCompleted(data: {
+    externalCallId: string;
+    engagementId?: number | string;
+    hideWidget?: boolean;
+    engagementProperties?: EngagementProperties;
+  }): void;
   navigateToRecord(payload: { engagementId?: number; objectCoordinates: ObjectCoordinates }): void;
 }
 
@@ -52,13 +69,32 @@ export type HubSpotHandler = (data: unknown, event?: unknown) => void;
 
 /** Every event the SDK dispatches, by handler name (the SDK's `messageHandlerNames`); all are required by its types. */
 export type HubSpotEventHandlers = Record<
-  | 'onCallerIdMatchFailed' | 'onCallerIdMatchSucceeded' | 'onCreateEngagementFailed' | 'onCreateEngagementSucceeded' | 'onDialNumber'
-  | 'onEndCall' | 'onEngagementCreated' | 'onInitiateCallIdFailed' | 'onInitiateCallIdSucceeded' | 'onNavigateToRecordFailed'
-  | 'onPublishToChannelFailed' | 'onPublishToChannelSucceeded' | 'onFinalizeEngagementFailed' | 'onFinalizeEngagementSucceeded'
-  | 'onReady' | 'onSetCallState' | 'onSetWidgetUrlFailed' | 'onUpdateEngagementFailed' | 'onUpdateEngagementSucceeded'
-  | 'onVisibilityChanged' | 'onFailed',
+  | 'onCallerIdMatchFailed'
+  | 'onCallerIdMatchSucceeded'
+  | 'onCreateEngagementFailed'
+  | 'onCreateEngagementSucceeded'
+  | 'onDialNumber'
+  | 'onEndCall'
+  | 'onEngagementCreated'
+  | 'onInitiateCallIdFailed'
+  | 'onInitiateCallIdSucceeded'
+  | 'onNavigateToRecordFailed'
+  | 'onPublishToChannelFailed'
+  | 'onPublishToChannelSucceeded'
+  | 'onFinalizeEngagementFailed'
+  | 'onFinalizeEngagementSucceeded'
+  | 'onReady'
+  | 'onSetCallState'
+  | 'onSetWidgetUrlFailed'
+  | 'onUpdateEngagementFailed'
+  | 'onUpdateEngagementSucceeded'
+  | 'onVisibilityChanged'
+  | 'onFailed',
   HubSpotHandler
 > & { readonly defaultEventHandler?: HubSpotHandler };
 
 /** The SDK class (the package's default export), injected so tests can pass a fake. */
-export type CallingExtensionsClass = new (options: { debugMode: boolean; eventHandlers: HubSpotEventHandlers }) => CallingExtensionsLike;
+export type CallingExtensionsClass = new (options: {
+  debugMode: boolean;
+  eventHandlers: HubSpotEventHandlers;
+}) => CallingExtensionsLike;

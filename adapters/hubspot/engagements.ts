@@ -1,5 +1,10 @@
 import { adapterTimeout, adapterWriteFailed, type Clock } from '../../src/contract/index.js';
-import type { CallEndStatus, CallingExtensionsLike, EngagementProperties, ObjectCoordinates } from './calling-extensions.types.js';
+import type {
+  CallEndStatus,
+  CallingExtensionsLike,
+  EngagementProperties,
+  ObjectCoordinates,
+} from './calling-extensions.types.js';
 
 /** A caller-ID match HubSpot sends after `incomingCall`. */
 export interface CallerIdMatch {
@@ -71,7 +76,8 @@ export class Engagements {
   ) {
     try {
       const saved = JSON.parse(store?.getItem(STORE_KEY) ?? '{}') as Record<string, unknown>;
-      for (const [conversationId, id] of Object.entries(saved)) if (Number.isSafeInteger(id)) this.#ids.set(conversationId, id as number);
+      for (const [conversationId, id] of Object.entries(saved))
+        if (Number.isSafeInteger(id)) this.#ids.set(conversationId, id as number);
     } catch {
       // Unreadable storage: start empty; the outbox's receipts still carry ids across reloads.
     }
@@ -129,9 +135,16 @@ export class Engagements {
       if (this.#inFlight?.deferred !== deferred) return;
       this.#inFlight = undefined;
       this.#orphan = call.conversationId;
-      deferred.reject(adapterTimeout('HubSpot, creating the call engagement', this.timeoutMs, { details: { conversationId: call.conversationId } }));
+      deferred.reject(
+        adapterTimeout('HubSpot, creating the call engagement', this.timeoutMs, {
+          details: { conversationId: call.conversationId },
+        }),
+      );
     }, this.timeoutMs);
-    deferred.promise.then(() => this.clock.clearTimeout(timer), () => this.clock.clearTimeout(timer));
+    deferred.promise.then(
+      () => this.clock.clearTimeout(timer),
+      () => this.clock.clearTimeout(timer),
+    );
     const them = call.phoneNumber;
     const base = { externalCallId: call.conversationId, callStartTime: call.startedAt, createEngagement: true };
     if (call.direction === 'inbound') {
@@ -139,7 +152,11 @@ export class Engagements {
       if (!this.#callerIds.has(call.conversationId)) this.#callerIds.set(call.conversationId, defer());
       this.sdk.incomingCall({ ...base, fromNumber: them, toNumber: this.lineNumber ?? '' });
     } else {
-      this.sdk.outgoingCall({ ...base, toNumber: them, ...(this.lineNumber === undefined ? {} : { fromNumber: this.lineNumber }) });
+      this.sdk.outgoingCall({
+        ...base,
+        toNumber: them,
+        ...(this.lineNumber === undefined ? {} : { fromNumber: this.lineNumber }),
+      });
     }
     return deferred.promise;
   }
@@ -149,7 +166,8 @@ export class Engagements {
     const d = (data ?? {}) as { engagementId?: unknown; externalCallId?: unknown };
     const id = Number(d.engagementId);
     if (!Number.isSafeInteger(id) || id <= 0) return;
-    const owner = typeof d.externalCallId === 'string' ? d.externalCallId : (this.#inFlight?.conversationId ?? this.#orphan);
+    const owner =
+      typeof d.externalCallId === 'string' ? d.externalCallId : (this.#inFlight?.conversationId ?? this.#orphan);
     if (owner === undefined) return;
     this.remember(owner, id);
     if (this.#orphan === owner) this.#orphan = undefined;
@@ -163,13 +181,18 @@ export class Engagements {
   createFailed(): void {
     const inFlight = this.#inFlight;
     this.#inFlight = undefined;
-    inFlight?.deferred.reject(adapterWriteFailed('HubSpot could not create the call engagement.', { details: { conversationId: inFlight.conversationId } }));
+    inFlight?.deferred.reject(
+      adapterWriteFailed('HubSpot could not create the call engagement.', {
+        details: { conversationId: inFlight.conversationId },
+      }),
+    );
   }
 
   /** `onCallerIdMatchSucceeded` / `Failed`: belongs to the latest incoming call. */
   callerIds(data: unknown, ok: boolean): void {
     const matches = ok ? (data as { callerIdMatches?: unknown } | null)?.callerIdMatches : undefined;
-    if (this.#lastIncoming !== undefined) this.#callerIds.get(this.#lastIncoming)?.resolve(Array.isArray(matches) ? (matches as CallerIdMatch[]) : []);
+    if (this.#lastIncoming !== undefined)
+      this.#callerIds.get(this.#lastIncoming)?.resolve(Array.isArray(matches) ? (matches as CallerIdMatch[]) : []);
   }
 
   /** HubSpot's caller-ID matches for an incoming call, or none after the timeout. */
@@ -190,19 +213,32 @@ export class Engagements {
 
   /** `callEnded`, once per conversation (HubSpot then shows the call's wrap-up). */
   ended(conversationId: string, engagementId: number, status: CallEndStatus): void {
-    if (once(this.#ended, conversationId)) this.sdk.callEnded({ externalCallId: conversationId, engagementId, callEndStatus: status });
+    if (once(this.#ended, conversationId))
+      this.sdk.callEnded({ externalCallId: conversationId, engagementId, callEndStatus: status });
   }
 
   /** `callCompleted` with the engagement's properties; resolves on `onUpdateEngagementSucceeded`. */
-  complete(conversationId: string, engagementId: number, properties: EngagementProperties, hideWidget: boolean): Promise<void> {
+  complete(
+    conversationId: string,
+    engagementId: number,
+    properties: EngagementProperties,
+    hideWidget: boolean,
+  ): Promise<void> {
     const deferred = defer<void>();
     const entry = { engagementId, deferred };
     this.#updates.push(entry);
     const timer = this.clock.setTimeout(() => {
       this.#updates = this.#updates.filter((u) => u !== entry);
-      deferred.reject(adapterTimeout('HubSpot, updating the call engagement', this.timeoutMs, { details: { conversationId } }));
+      deferred.reject(
+        adapterTimeout('HubSpot, updating the call engagement', this.timeoutMs, { details: { conversationId } }),
+      );
     }, this.timeoutMs);
-    this.sdk.callCompleted({ externalCallId: conversationId, engagementId, hideWidget, engagementProperties: properties });
+    this.sdk.callCompleted({
+      externalCallId: conversationId,
+      engagementId,
+      hideWidget,
+      engagementProperties: properties,
+    });
     return deferred.promise.finally(() => this.clock.clearTimeout(timer));
   }
 
@@ -213,7 +249,12 @@ export class Engagements {
     if (entry === undefined) return;
     this.#updates = this.#updates.filter((u) => u !== entry);
     if (ok) entry.deferred.resolve();
-    else entry.deferred.reject(adapterWriteFailed('HubSpot could not update the call engagement.', { details: { engagementId: entry.engagementId } }));
+    else
+      entry.deferred.reject(
+        adapterWriteFailed('HubSpot could not update the call engagement.', {
+          details: { engagementId: entry.engagementId },
+        }),
+      );
   }
 }
 

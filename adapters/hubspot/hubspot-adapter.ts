@@ -19,7 +19,12 @@ import {
 } from '../../src/contract/index.js';
 import { dialRequest } from '../shared/call-settings.js';
 import { connection } from '../shared/connection.js';
-import type { CallingExtensionsClass, CallingExtensionsLike, HubSpotEventHandlers, HubSpotHandler } from './calling-extensions.types.js';
+import type {
+  CallingExtensionsClass,
+  CallingExtensionsLike,
+  HubSpotEventHandlers,
+  HubSpotHandler,
+} from './calling-extensions.types.js';
 import { Engagements, type EngagementStore } from './engagements.js';
 import { parseHubSpotSettings, type HubSpotSettings, type HubSpotSettingsInput } from './settings.js';
 import { endStatusOf, toEngagementProperties } from './to-engagement.js';
@@ -81,7 +86,12 @@ function isSilentRemote(data: ReadyData): boolean {
  * @see https://developers.hubspot.com/docs/api-reference/crm-calling-extensions-v3/calling-sdk
  */
 export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
-  const live = connection<{ context: AdapterContext; settings: HubSpotSettings; engagements: Engagements; portalId: number | undefined }>('HubSpot');
+  const live = connection<{
+    context: AdapterContext;
+    settings: HubSpotSettings;
+    engagements: Engagements;
+    portalId: number | undefined;
+  }>('HubSpot');
   const connected = live.ready;
   let onReady: (data: ReadyData) => void = () => undefined;
   let readyData: ReadyData | undefined;
@@ -97,18 +107,34 @@ export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
     if (state === undefined) return;
     const { context, settings } = state;
     const d = isRecord(data) ? data : {};
-    const country = typeof d['countryCode'] === 'string' && isKnownCountry(d['countryCode']) ? d['countryCode'] : settings.defaultCountry;
-    const normalised = typeof d['phoneNumber'] === 'string' ? toE164(d['phoneNumber'], country) : ({ ok: false, problem: 'empty' } as const);
+    const country =
+      typeof d['countryCode'] === 'string' && isKnownCountry(d['countryCode'])
+        ? d['countryCode']
+        : settings.defaultCountry;
+    const normalised =
+      typeof d['phoneNumber'] === 'string'
+        ? toE164(d['phoneNumber'], country)
+        : ({ ok: false, problem: 'empty' } as const);
     if (!normalised.ok) {
       context.refuse(dialNumberInvalid('onDialNumber', normalised.problem));
       return;
     }
     const objectId = d['objectId'];
     const objectType = d['objectType'];
-    const record = (typeof objectId === 'number' || typeof objectId === 'string') && (objectType === 'CONTACT' || objectType === 'COMPANY') ? { id: String(objectId), type: objectType } : undefined;
+    const record =
+      (typeof objectId === 'number' || typeof objectId === 'string') &&
+      (objectType === 'CONTACT' || objectType === 'COMPANY')
+        ? { id: String(objectId), type: objectType }
+        : undefined;
     context
       .requestCall(dialRequest(normalised.e164, settings, record))
-      .catch((error: unknown) => context.refuse(toBridgeError(error, (cause) => callbackFailed('onDialNumber: the softphone did not take the call.', { cause }))));
+      .catch((error: unknown) =>
+        context.refuse(
+          toBridgeError(error, (cause) =>
+            callbackFailed('onDialNumber: the softphone did not take the call.', { cause }),
+          ),
+        ),
+      );
   };
 
   const quiet: HubSpotHandler = () => undefined;
@@ -124,7 +150,8 @@ export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
     // HubSpot also sends the deprecated ENGAGEMENT_CREATED; counting it would attribute one id twice.
     onEngagementCreated: quiet,
     // Call control belongs to the softphone: the contract has no way to hang up from the CRM.
-    onEndCall: () => live.current?.context.logger.info('HubSpot asked to end the call; the softphone controls calls', {}),
+    onEndCall: () =>
+      live.current?.context.logger.info('HubSpot asked to end the call; the softphone controls calls', {}),
     onNavigateToRecordFailed: () => live.current?.context.logger.warn('HubSpot could not open the caller record', {}),
     // Events of features the adapter does not use (call-id initiation, channels, widget URL).
     onVisibilityChanged: quiet,
@@ -139,7 +166,10 @@ export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
     onFailed: quiet,
     defaultEventHandler: quiet,
   };
-  const sdk: CallingExtensionsLike = new options.CallingExtensions({ debugMode: options.debugMode ?? false, eventHandlers });
+  const sdk: CallingExtensionsLike = new options.CallingExtensions({
+    debugMode: options.debugMode ?? false,
+    eventHandlers,
+  });
 
   const adapter: CrmAdapter = {
     name: 'hubspot',
@@ -150,7 +180,11 @@ export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
       const data = await withTimeout(
         ready,
         timeoutMs,
-        () => adapterConnectFailed(`HubSpot did not sync with the widget within ${timeoutMs} ms (is the page loaded by HubSpot as a calling extension?).`, { details: { timeoutMs } }),
+        () =>
+          adapterConnectFailed(
+            `HubSpot did not sync with the widget within ${timeoutMs} ms (is the page loaded by HubSpot as a calling extension?).`,
+            { details: { timeoutMs } },
+          ),
         context.clock,
       );
       if (isSilentRemote(data)) {
@@ -163,9 +197,23 @@ export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
         );
       }
       const portalId = typeof data.portalId === 'number' ? data.portalId : undefined;
-      live.set({ context, settings, portalId, engagements: new Engagements(sdk, context.clock, options.replyTimeoutMs ?? 10_000, settings.dialFrom, options.storage) });
+      live.set({
+        context,
+        settings,
+        portalId,
+        engagements: new Engagements(
+          sdk,
+          context.clock,
+          options.replyTimeoutMs ?? 10_000,
+          settings.dialFrom,
+          options.storage,
+        ),
+      });
       // A widget reloaded mid-call gets the call's engagement back from HubSpot in onReady.
-      sdk.initialized({ isLoggedIn: true, ...(typeof readyData?.engagementId === 'number' ? { engagementId: readyData.engagementId } : {}) });
+      sdk.initialized({
+        isLoggedIn: true,
+        ...(typeof readyData?.engagementId === 'number' ? { engagementId: readyData.engagementId } : {}),
+      });
       sdk.userLoggedIn();
       return {
         dispositions: [...settings.outcomes.keys()],
@@ -191,7 +239,12 @@ export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
         id = await engagements.start(call);
       }
       engagements.ended(call.conversationId, id, endStatusOf(call));
-      await engagements.complete(call.conversationId, id, toEngagementProperties(call, { outcomes: settings.outcomes, lineNumber: settings.dialFrom }), settings.hideWidgetOnComplete);
+      await engagements.complete(
+        call.conversationId,
+        id,
+        toEngagementProperties(call, { outcomes: settings.outcomes, lineNumber: settings.dialFrom }),
+        settings.hideWidgetOnComplete,
+      );
       return { recordId: String(id), recordType: 'call' };
     },
 
@@ -203,9 +256,18 @@ export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
       const matches = await engagements.callerIdMatches(request.conversationId);
       const only = matches.length === 1 ? matches[0] : undefined;
       if (only === undefined) return {}; // none, or several: HubSpot shows the call without a record
-      sdk.navigateToRecord({ objectCoordinates: { ...only.objectCoordinates, ...(portalId === undefined ? {} : { portalId }) } });
-      const name = only.callerIdType === 'COMPANY' ? only.name : [only.firstName, only.lastName].filter(Boolean).join(' ');
-      return { record: { id: String(only.objectCoordinates.objectId), type: only.callerIdType, ...(name === undefined || name === '' ? {} : { name }) } };
+      sdk.navigateToRecord({
+        objectCoordinates: { ...only.objectCoordinates, ...(portalId === undefined ? {} : { portalId }) },
+      });
+      const name =
+        only.callerIdType === 'COMPANY' ? only.name : [only.firstName, only.lastName].filter(Boolean).join(' ');
+      return {
+        record: {
+          id: String(only.objectCoordinates.objectId),
+          type: only.callerIdType,
+          ...(name === undefined || name === '' ? {} : { name }),
+        },
+      };
     },
 
     callUpdated(call: CallRecord) {
@@ -218,7 +280,9 @@ export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
         engagements.answered(call.conversationId);
       } else {
         // Ended, rejected or wrapped: HubSpot leaves its call screen only on callEnded.
-        engagements.started(call.conversationId)?.then((id) => engagements.ended(call.conversationId, id, endStatusOf(call)), keepQuiet);
+        engagements
+          .started(call.conversationId)
+          ?.then((id) => engagements.ended(call.conversationId, id, endStatusOf(call)), keepQuiet);
       }
     },
   };

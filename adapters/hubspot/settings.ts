@@ -1,5 +1,13 @@
 import { isRecord, type PartnerConfigEvent, SettingsReader } from '../../src/contract/index.js';
-import { GUID, readCallPolicy, readDialSettings, readPartnerConfig, type CallPolicySettings, type CallSettingsInput, type DialSettings } from '../shared/call-settings.js';
+import {
+  GUID,
+  readCallPolicy,
+  readDialSettings,
+  readPartnerConfig,
+  type CallPolicySettings,
+  type CallSettingsInput,
+  type DialSettings,
+} from '../shared/call-settings.js';
 
 /**
  * HubSpot's default call outcomes (`hs_call_disposition` values), as listed in the Calls API
@@ -44,14 +52,20 @@ export function parseHubSpotSettings(raw: unknown): HubSpotSettings {
 
   const dispositions = input['dispositions'] ?? DEFAULT_OUTCOMES;
   const entries = isRecord(dispositions) ? Object.entries(dispositions) : [];
-  if (entries.length === 0 || entries.some(([code, id]) => code === '' || code.length > 255 || typeof id !== 'string' || !GUID.test(id))) {
+  if (
+    entries.length === 0 ||
+    entries.some(([code, id]) => code === '' || code.length > 255 || typeof id !== 'string' || !GUID.test(id))
+  ) {
     problem('dispositions', 'must map disposition codes to HubSpot call outcome ids (guids)');
   }
 
   const dial = readDialSettings(reader);
 
   const available = input['availableStatuses'];
-  if (available !== undefined && (!Array.isArray(available) || available.length === 0 || available.some((s) => typeof s !== 'string' || s === ''))) {
+  if (
+    available !== undefined &&
+    (!Array.isArray(available) || available.length === 0 || available.some((s) => typeof s !== 'string' || s === ''))
+  ) {
     problem('availableStatuses', 'must list softphone status ids');
   }
   const hide = input['hideWidgetOnComplete'];

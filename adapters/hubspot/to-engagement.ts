@@ -1,13 +1,17 @@
 import { type CallRecord, ivrDetailLines, CALL_DETAILS_SEPARATOR } from '../../src/contract/index.js';
 import type { CallEndStatus, EngagementProperties } from './calling-extensions.types.js';
 
-
 /** The line between the agent's notes and the call details in `hs_call_body`. */
 export const DETAILS_SEPARATOR = CALL_DETAILS_SEPARATOR;
 
 /** `hs_call_body` is rich text: the notes are escaped so that they show as written, never as markup. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 const asHtml = (text: string) => escapeHtml(text).replace(/\r?\n/g, '<br>');
@@ -51,7 +55,9 @@ export function toEngagementProperties(call: CallRecord, context: EngagementCont
   const details = [
     `Duration: ${Math.round(call.durationSeconds ?? 0)} s`,
     ...(call.outcome === undefined ? [] : [`Outcome: ${call.outcome}`]),
-    ...(call.disposition !== undefined && call.disposition !== '' && outcomeId === undefined ? [`Disposition: ${call.disposition}`] : []),
+    ...(call.disposition !== undefined && call.disposition !== '' && outcomeId === undefined
+      ? [`Disposition: ${call.disposition}`]
+      : []),
     ...ivrDetailLines(call),
   ];
   const notes = call.notes ?? '';
@@ -68,10 +74,19 @@ export function toEngagementProperties(call: CallRecord, context: EngagementCont
     hs_call_direction: inbound ? 'INBOUND' : 'OUTBOUND',
     hs_call_duration: String(Math.round((call.durationSeconds ?? 0) * 1000)),
     // A call that lasted without a reported answer ended all the same: COMPLETED claims no answer either way.
-    hs_call_status: call.outcome === undefined || call.outcome === 'completed' || call.outcome === 'unconfirmed' ? 'COMPLETED' : call.outcome === 'declined' ? 'CANCELED' : call.outcome === 'interrupted' ? 'FAILED' : 'NO_ANSWER',
+    hs_call_status:
+      call.outcome === undefined || call.outcome === 'completed' || call.outcome === 'unconfirmed'
+        ? 'COMPLETED'
+        : call.outcome === 'declined'
+          ? 'CANCELED'
+          : call.outcome === 'interrupted'
+            ? 'FAILED'
+            : 'NO_ANSWER',
     ...(outcomeId === undefined ? {} : { hs_call_disposition: outcomeId }),
     ...(from === undefined ? {} : { hs_call_from_number: from }),
     ...(to === undefined ? {} : { hs_call_to_number: to }),
-    ...(callee === undefined ? {} : { hs_call_callee_object_id: callee.id, hs_call_callee_object_type: callee.type as string }),
+    ...(callee === undefined
+      ? {}
+      : { hs_call_callee_object_id: callee.id, hs_call_callee_object_type: callee.type as string }),
   };
 }

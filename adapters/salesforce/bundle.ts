@@ -12,6 +12,9 @@ const page = window as unknown as LoaderWindow & Window & { softphoneBridge?: un
 if (page.softphoneBridge === undefined) {
   // No fallbackLock: this CRM's pages are https in browsers that all have Web Locks, so the bundle
   // leaves the localStorage lease out (ADR 0009); a refused Web Lock falls back to this page's own.
-  const bridge = new Bridge({ adapter: salesforceAdapter({ openCti: (logger) => loadOpenCti(page, { logger }) }), storeName: 'softphone-bridge:salesforce' });
+  const bridge = new Bridge({
+    adapter: salesforceAdapter({ openCti: (logger) => loadOpenCti(page, { logger }) }),
+    storeName: 'softphone-bridge:salesforce',
+  });
   exposeBridge(bridge, page);
 }

@@ -29,7 +29,9 @@ export type ServeBridge = (frame: HTMLIFrameElement, allowedOrigin: string) => R
 function sameBundleError(error: unknown): unknown {
   if (error instanceof BridgeError || typeof error !== 'object' || error === null) return error;
   const e = error as { name?: unknown; toJSON?: unknown };
-  return e.name === 'BridgeError' && typeof e.toJSON === 'function' ? bridgeErrorFromJSON((e.toJSON as () => unknown).call(error)) : error;
+  return e.name === 'BridgeError' && typeof e.toJSON === 'function'
+    ? bridgeErrorFromJSON((e.toJSON as () => unknown).call(error))
+    : error;
 }
 
 /** The bridge's eight methods, each rejecting with errors of this bundle's BridgeError class. */
@@ -58,7 +60,11 @@ function contractOf(bridge: Bridge): RemoteContract {
  */
 export const serveBridge: ServeBridge = (frame, allowedOrigin) => {
   const bridge = (window as unknown as { softphoneBridge?: Bridge }).softphoneBridge;
-  if (bridge === undefined) throw configInvalid([], 'window.softphoneBridge is missing: load softphone-bridge.salesforce.iife.js before this script.');
+  if (bridge === undefined)
+    throw configInvalid(
+      [],
+      'window.softphoneBridge is missing: load softphone-bridge.salesforce.iife.js before this script.',
+    );
   return hostRemoteBridge({ bridge: contractOf(bridge), frame, allowedOrigins: [allowedOrigin] });
 };
 

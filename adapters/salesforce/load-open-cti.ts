@@ -15,7 +15,8 @@ const SALESFORCE_ORIGIN =
  * over http: a production page (https, on the vendor's host) never is, so it keeps every check.
  */
 const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/;
-const isLoopbackPage = (location: OpenCtiPageLocation) => location.protocol === 'http:' && (location.hostname === 'localhost' || location.hostname === '127.0.0.1');
+const isLoopbackPage = (location: OpenCtiPageLocation) =>
+  location.protocol === 'http:' && (location.hostname === 'localhost' || location.hostname === '127.0.0.1');
 
 /** What the loader reads of the page's location; `hostname` only for the development mode. */
 export type OpenCtiPageLocation = Pick<Location, 'search' | 'protocol'> & { readonly hostname?: string };
@@ -31,8 +32,10 @@ export function openCtiParameters(location: OpenCtiPageLocation): { origin: stri
   // One error names every parameter at fault.
   const reader = new SettingsReader({});
   if (origin === '') reader.problem('sfdcIframeOrigin', 'is missing (not loaded by a Salesforce call center?)');
-  else if (!SALESFORCE_ORIGIN.test(origin) && !(LOOPBACK_ORIGIN.test(origin) && isLoopbackPage(location))) reader.problem('sfdcIframeOrigin', 'is not a Salesforce origin');
-  else if (!origin.startsWith(`${location.protocol}//`)) reader.problem('sfdcIframeOrigin', `must use the page's own scheme (${location.protocol})`);
+  else if (!SALESFORCE_ORIGIN.test(origin) && !(LOOPBACK_ORIGIN.test(origin) && isLoopbackPage(location)))
+    reader.problem('sfdcIframeOrigin', 'is not a Salesforce origin');
+  else if (!origin.startsWith(`${location.protocol}//`))
+    reader.problem('sfdcIframeOrigin', `must use the page's own scheme (${location.protocol})`);
   if (mode === '') reader.problem('mode', 'is missing');
   reader.finish('Open CTI cannot start, URL parameters');
   return { origin, mode };
@@ -51,7 +54,10 @@ export interface LoaderWindow {
  * from `sfdcIframeOrigin` (a softphone hosted elsewhere). Without the script, the URL parameters
  * must be right (they say where to load it from); with it, odd ones are only a warning on `logger`.
  */
-export async function loadOpenCti(win: LoaderWindow, options: { version?: string; timeoutMs?: number; logger?: Pick<Logger, 'warn'> } = {}): Promise<OpenCtiApi> {
+export async function loadOpenCti(
+  win: LoaderWindow,
+  options: { version?: string; timeoutMs?: number; logger?: Pick<Logger, 'warn'> } = {},
+): Promise<OpenCtiApi> {
   const present = win.sforce?.opencti;
   if (present !== undefined) {
     // The script read the parameters when it ran; a softphone may have rewritten its URL since.
@@ -59,7 +65,9 @@ export async function loadOpenCti(win: LoaderWindow, options: { version?: string
       openCtiParameters(win.location);
     } catch (error) {
       // openCtiParameters throws only its CONFIG_INVALID, which names the keys (never the values).
-      options.logger?.warn('Odd Open CTI URL parameters; using the page\'s sforce.opencti', { keys: String((error as BridgeError).details['keys']) });
+      options.logger?.warn("Odd Open CTI URL parameters; using the page's sforce.opencti", {
+        keys: String((error as BridgeError).details['keys']),
+      });
     }
     return present;
   }
@@ -72,7 +80,13 @@ export async function loadOpenCti(win: LoaderWindow, options: { version?: string
       clearTimeout(timer);
       const api = win.sforce?.opencti;
       if (failure === undefined && api !== undefined) resolve(api);
-      else reject(adapterConnectFailed(`The Open CTI script could not be loaded: ${failure ?? 'no sforce.opencti after it ran'}.`, { details: { version } }));
+      else
+        reject(
+          adapterConnectFailed(
+            `The Open CTI script could not be loaded: ${failure ?? 'no sforce.opencti after it ran'}.`,
+            { details: { version } },
+          ),
+        );
     };
     const timer = setTimeout(() => settle('timed out'), options.timeoutMs ?? 15_000);
     // A script added by code loads asynchronously: no `async` flag needed.

@@ -1,8 +1,22 @@
-import { adapterTimeout, adapterWriteFailed, adapterWriteRefused, withTimeout, type BridgeError, type Clock, type Failure } from '../../src/contract/index.js';
+import {
+  adapterTimeout,
+  adapterWriteFailed,
+  adapterWriteRefused,
+  withTimeout,
+  type BridgeError,
+  type Clock,
+  type Failure,
+} from '../../src/contract/index.js';
 import type { OpenCtiApi, OpenCtiCallMethod, OpenCtiResponse } from './open-cti.types.js';
 
 /** Open CTI error codes that no retry can fix. */
-const FINAL_CODES = new Set(['INVALID_PARAM', 'FIELD_CUSTOM_VALIDATION_EXCEPTION', 'INVALID_FIELD', 'REQUIRED_FIELD_MISSING', 'INSUFFICIENT_ACCESS']);
+const FINAL_CODES = new Set([
+  'INVALID_PARAM',
+  'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+  'INVALID_FIELD',
+  'REQUIRED_FIELD_MISSING',
+  'INSUFFICIENT_ACCESS',
+]);
 
 /**
  * A promise-based facade over `sforce.opencti`: the only code that calls it. It adds what the
@@ -29,7 +43,10 @@ export function createOpenCti(api: OpenCtiApi, clock: Clock, timeoutMs: number):
     call: (method, args, failure = adapterWriteFailed) =>
       withTimeout(
         new Promise((resolve, reject) => {
-          const callback = (response: OpenCtiResponse) => (response?.success === true ? resolve(response.returnValue) : reject(responseError(method, response, failure)));
+          const callback = (response: OpenCtiResponse) =>
+            response?.success === true
+              ? resolve(response.returnValue)
+              : reject(responseError(method, response, failure));
           try {
             (api[method] as (a: object) => void)({ ...args, callback });
           } catch (cause) {

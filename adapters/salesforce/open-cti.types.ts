@@ -24,7 +24,12 @@ export type OpenCtiCallback = (response: OpenCtiResponse) => void;
 
 /** The methods the adapter uses; each takes exactly one non-empty object (or nothing for the optional ones). */
 export interface OpenCtiApi {
-  readonly SCREENPOP_TYPE: { readonly SOBJECT: string; readonly SEARCH: string; readonly NEW_RECORD_MODAL: string; readonly URL: string };
+  readonly SCREENPOP_TYPE: {
+    readonly SOBJECT: string;
+    readonly SEARCH: string;
+    readonly NEW_RECORD_MODAL: string;
+    readonly URL: string;
+  };
   readonly CALL_TYPE: { readonly INBOUND: string; readonly OUTBOUND: string; readonly INTERNAL: string };
   getCallCenterSettings(args: { callback: OpenCtiCallback }): void;
   enableClickToDial(args?: { callback?: OpenCtiCallback }): void;

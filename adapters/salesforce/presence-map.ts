@@ -16,7 +16,10 @@ export const API_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
  */
 export function parsePresenceMap(text: string, report: (problem: string) => void): PresenceMap {
   const map = { toSalesforce: new Map<string, string>(), toSoftphone: new Map<string, string>() };
-  for (const pair of text.split(';').map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const pair of text
+    .split(';')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const [softphoneId, developerName, ...rest] = pair.split('=').map((p) => p.trim());
     if (softphoneId === undefined || softphoneId === '' || developerName === undefined || rest.length > 0) {
       report('must be softphoneStatusId=OmniStatusDeveloperName pairs separated by ";"');

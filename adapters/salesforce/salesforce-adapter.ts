@@ -88,7 +88,10 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
   const dial = (number: unknown, payload: Record<string, unknown>, source: string) => {
     const { context, settings } = ready();
     // Anything but text or a number reads as no number at all ("empty").
-    const normalised = toE164(typeof number === 'string' || typeof number === 'number' ? String(number) : '', settings.defaultCountry);
+    const normalised = toE164(
+      typeof number === 'string' || typeof number === 'number' ? String(number) : '',
+      settings.defaultCountry,
+    );
     if (!normalised.ok) {
       context.refuse(dialNumberInvalid(source, normalised.problem));
       return;
@@ -96,7 +99,11 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
     const record = recordFrom(payload['recordId'], payload['objectType'], payload['recordName']);
     context
       .requestCall(dialRequest(normalised.e164, settings, record))
-      .catch((error: unknown) => context.refuse(toBridgeError(error, (cause) => callbackFailed(`${source}: the softphone did not take the call.`, { cause }))));
+      .catch((error: unknown) =>
+        context.refuse(
+          toBridgeError(error, (cause) => callbackFailed(`${source}: the softphone did not take the call.`, { cause })),
+        ),
+      );
   };
 
   const onMessage = (message: unknown) => {
@@ -116,13 +123,16 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
     if (choice === undefined || chosen === undefined) return;
     const { conversationId } = choice;
     choice = undefined;
-    void ready().context.linkRecord(conversationId, chosen).catch(() => undefined);
+    void ready()
+      .context.linkRecord(conversationId, chosen)
+      .catch(() => undefined);
   };
 
   const saveLog = async (cti: OpenCti, write: CallLogWrite, fields: Record<string, unknown>): Promise<string> => {
     // TaskSubtype can be set only when the Task is created; an update that names it is refused.
     const { TaskSubtype: _createOnly, ...updatable } = fields;
-    const value = write.receipt === undefined ? { entityApiName: 'Task', ...fields } : { Id: write.receipt.recordId, ...updatable };
+    const value =
+      write.receipt === undefined ? { entityApiName: 'Task', ...fields } : { Id: write.receipt.recordId, ...updatable };
     // Lightning answers `{recordId}` on create and update (the Open CTI guide types returnValue as an object).
     const saved = (await cti.call('saveLog', { value })) as { recordId?: unknown } | null;
     return taskIdFrom(saved?.recordId, 'saveLog', write);
@@ -212,7 +222,11 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
       const { CALL_TYPE, SCREENPOP_TYPE } = cti.api;
       const pop = (type: string, params: object) => cti.call('screenPop', { type, params }, screenPopFailed);
       const callType = request.direction === 'inbound' ? CALL_TYPE.INBOUND : CALL_TYPE.OUTBOUND;
-      const found = (await cti.call('searchAndScreenPop', { searchParams: request.phoneNumber, callType, deferred: true }, screenPopFailed)) as Record<string, unknown> | null;
+      const found = (await cti.call(
+        'searchAndScreenPop',
+        { searchParams: request.phoneNumber, callType, deferred: true },
+        screenPopFailed,
+      )) as Record<string, unknown> | null;
       const matches = matchesOf(found);
       const [only] = matches;
       if (matches.length === 1 && only !== undefined) {
@@ -224,9 +238,13 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
         const popData = found?.['SCREEN_POP_DATA'];
         // Opaque to us: the guide says to hand it to screenPop unmodified, every key of it.
         if (isRecord(popData)) await cti.call('screenPop', popData, screenPopFailed);
-        else if (request.phoneNumber.length >= 3) await pop(SCREENPOP_TYPE.SEARCH, { searchString: request.phoneNumber });
+        else if (request.phoneNumber.length >= 3)
+          await pop(SCREENPOP_TYPE.SEARCH, { searchString: request.phoneNumber });
       } else if (request.direction === 'inbound') {
-        await pop(SCREENPOP_TYPE.NEW_RECORD_MODAL, { entityName: settings.newRecordEntity, defaultFieldValues: { Phone: request.phoneNumber } });
+        await pop(SCREENPOP_TYPE.NEW_RECORD_MODAL, {
+          entityName: settings.newRecordEntity,
+          defaultFieldValues: { Phone: request.phoneNumber },
+        });
       }
       return {};
     },
@@ -235,15 +253,21 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter
       const { cti, settings } = ready();
       const statusDeveloperName = settings.presenceMap.toSalesforce.get(write.softphoneId);
       if (statusDeveloperName === undefined) {
-        throw adapterWriteRefused('PresenceMap maps this softphone status to no Omni-Channel status.', { details: { key: write.key } });
+        throw adapterWriteRefused('PresenceMap maps this softphone status to no Omni-Channel status.', {
+          details: { key: write.key },
+        });
       }
-      await cti.call('publish', { channelName: MESSAGE_CHANNEL, message: { type: 'setPresence', source: 'softphone', statusDeveloperName } });
+      await cti.call('publish', {
+        channelName: MESSAGE_CHANNEL,
+        message: { type: 'setPresence', source: 'softphone', statusDeveloperName },
+      });
       return { recordId: statusDeveloperName };
     },
 
     callUpdated(call: CallRecord) {
       // An incoming call shows the softphone panel, whether or not the pop waits for the accept.
-      if (call.state === 'ringing' && call.direction === 'inbound') live.current?.cti.call('setSoftphonePanelVisibility', { visible: true }).catch(() => undefined);
+      if (call.state === 'ringing' && call.direction === 'inbound')
+        live.current?.cti.call('setSoftphonePanelVisibility', { visible: true }).catch(() => undefined);
     },
   };
 }
@@ -255,7 +279,11 @@ function fieldsOf(value: unknown): Record<string, unknown> {
 
 function recordFrom(id: unknown, type: unknown, name: unknown): CrmRecordRef | undefined {
   if (typeof id !== 'string' || id === '') return undefined;
-  return { id, ...(typeof type === 'string' && type !== '' ? { type } : {}), ...(typeof name === 'string' && name !== '' ? { name } : {}) };
+  return {
+    id,
+    ...(typeof type === 'string' && type !== '' ? { type } : {}),
+    ...(typeof name === 'string' && name !== '' ? { name } : {}),
+  };
 }
 
 /**
@@ -267,7 +295,13 @@ function recordFrom(id: unknown, type: unknown, name: unknown): CrmRecordRef | u
 function matchesOf(found: unknown): CrmRecordRef[] {
   return Object.entries(fieldsOf(found)).flatMap(([key, value]) => {
     if (key === 'SCREEN_POP_DATA' || !isRecord(value)) return [];
-    return recordFrom(typeof value['Id'] === 'string' ? value['Id'] : key, value['RecordType'] ?? value['object'], value['Name']) ?? [];
+    return (
+      recordFrom(
+        typeof value['Id'] === 'string' ? value['Id'] : key,
+        value['RecordType'] ?? value['object'],
+        value['Name'],
+      ) ?? []
+    );
   });
 }
 

@@ -1,5 +1,13 @@
 import { SettingsReader, type DispositionEvent, type PartnerConfigEvent } from '../../src/contract/index.js';
-import { capitalised, GUID, readCallPolicy, readDialSettings, readDispositionList, type CallPolicySettings, type DialSettings } from '../shared/call-settings.js';
+import {
+  capitalised,
+  GUID,
+  readCallPolicy,
+  readDialSettings,
+  readDispositionList,
+  type CallPolicySettings,
+  type DialSettings,
+} from '../shared/call-settings.js';
 import { API_NAME, parsePresenceMap, type PresenceMap } from './presence-map.js';
 
 /** The call center section the admin edits (Setup → Call Centers → SoftphoneBridge). */
@@ -53,14 +61,23 @@ export function parseSettings(raw: unknown): SalesforceSettings {
     return fallback;
   };
 
-  const partnerConfig = { partnerId: guid('PartnerId'), businessSegmentId: guid('BusinessSegmentId'), channelOriginId: guid('ChannelOriginId') };
+  const partnerConfig = {
+    partnerId: guid('PartnerId'),
+    businessSegmentId: guid('BusinessSegmentId'),
+    channelOriginId: guid('ChannelOriginId'),
+  };
 
   const dispositions = readDispositionList(reader, capitalised);
   const dial = readDialSettings(reader, capitalised);
 
   const presenceMap = parsePresenceMap(text('PresenceMap') ?? '', (why) => problem('PresenceMap', why));
 
-  const newRecordEntity = checked('NewRecordEntity', 'Contact', (name) => API_NAME.test(name), 'must be an object API name (Contact, Lead, ...)');
+  const newRecordEntity = checked(
+    'NewRecordEntity',
+    'Contact',
+    (name) => API_NAME.test(name),
+    'must be an object API name (Contact, Lead, ...)',
+  );
 
   const settings: SalesforceSettings = {
     partnerConfig,

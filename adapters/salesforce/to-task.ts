@@ -35,7 +35,10 @@ export function toTask(call: CallRecord): TaskFields {
   const subject = callSubject(call);
   const context = ivrDetailLines(call);
   const notes = call.notes ?? '';
-  const description = context.length === 0 ? notes : `${notes}${notes === '' ? '' : '\n\n'}${CALL_DETAILS_SEPARATOR}\n${context.join('\n')}`;
+  const description =
+    context.length === 0
+      ? notes
+      : `${notes}${notes === '' ? '' : '\n\n'}${CALL_DETAILS_SEPARATOR}\n${context.join('\n')}`;
   const record = call.crmRecord;
   const isWho = record !== undefined && (record.type === 'Contact' || record.type === 'Lead' || WHO_ID.test(record.id));
   return {

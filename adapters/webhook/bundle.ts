@@ -17,5 +17,8 @@ if (page.softphoneBridge === undefined) {
   const options = { ...(page.softphoneBridgeConfig as object | undefined) } as WebhookAdapterOptions;
   // Any page may load this bundle, http ones too, where Web Locks are missing: the tabs then share a
   // lease in localStorage so that one drains at a time (the https-only CRM bundles leave it out).
-  exposeBridge(new Bridge({ adapter: webhookAdapter(options), storeName: 'softphone-bridge:webhook', fallbackLock: leaseLock }), page);
+  exposeBridge(
+    new Bridge({ adapter: webhookAdapter(options), storeName: 'softphone-bridge:webhook', fallbackLock: leaseLock }),
+    page,
+  );
 }

@@ -23,9 +23,12 @@ export async function receiptFrom(response: Response, key: string): Promise<Writ
   }
   const details = { key, status };
   if (isRetryableStatus(status)) {
-    return Promise.reject(adapterWriteFailed(`The webhook answered HTTP ${status}; the write will be retried.`, { details }));
+    return Promise.reject(
+      adapterWriteFailed(`The webhook answered HTTP ${status}; the write will be retried.`, { details }),
+    );
   }
-  const why = response.type === 'opaqueredirect' ? 'redirected the request (configure the final URL)' : `answered HTTP ${status}`;
+  const why =
+    response.type === 'opaqueredirect' ? 'redirected the request (configure the final URL)' : `answered HTTP ${status}`;
   return Promise.reject(adapterWriteRefused(`The webhook ${why}; the write is not retried.`, { details }));
 }
 

@@ -1,4 +1,10 @@
-import { configInvalid, isRecord, validateCallbackPayload, type DispositionEvent, type PartnerConfigEvent } from '../../src/contract/index.js';
+import {
+  configInvalid,
+  isRecord,
+  validateCallbackPayload,
+  type DispositionEvent,
+  type PartnerConfigEvent,
+} from '../../src/contract/index.js';
 
 /** What the page passes to {@link webhookAdapter}: where to POST, and the shared secret. */
 export interface WebhookAdapterOptions {
@@ -54,8 +60,10 @@ export function parseWebhookOptions(raw: unknown): WebhookSettings {
     }
     if (url !== undefined) {
       const local = url.protocol === 'http:' && LOOPBACK.has(url.hostname);
-      if (url.protocol !== 'https:' && !local) problem('url', 'must use https: (http: is allowed for 127.0.0.1, [::1] and localhost only)');
-      else if (url.username !== '' || url.password !== '') problem('url', 'must not carry credentials; the signature authenticates the request');
+      if (url.protocol !== 'https:' && !local)
+        problem('url', 'must use https: (http: is allowed for 127.0.0.1, [::1] and localhost only)');
+      else if (url.username !== '' || url.password !== '')
+        problem('url', 'must not carry credentials; the signature authenticates the request');
     }
   }
 

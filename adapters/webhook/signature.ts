@@ -21,7 +21,12 @@ export function importSigningKey(secret: string, subtle: SubtleCrypto = globalTh
  *
  * @example await signRequest(key, 1767225600, '{"type":"call.log"}') // 'sha256=5c0b…'
  */
-export async function signRequest(key: CryptoKey, timestamp: number, body: string, subtle: SubtleCrypto = globalThis.crypto.subtle): Promise<string> {
+export async function signRequest(
+  key: CryptoKey,
+  timestamp: number,
+  body: string,
+  subtle: SubtleCrypto = globalThis.crypto.subtle,
+): Promise<string> {
   const mac = new Uint8Array(await subtle.sign('HMAC', key, encoder.encode(`${timestamp}.${body}`)));
   let hex = '';
   for (const byte of mac) hex += byte.toString(16).padStart(2, '0');

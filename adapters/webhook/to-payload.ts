@@ -42,8 +42,13 @@ const iso = (epochMs: number | undefined) => (epochMs === undefined ? undefined 
  */
 export function toPayload(write: CallLogWrite): CallLogPayload {
   const { call } = write;
-  const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined || value === '' ? {} : ({ [key]: value } as Record<K, V>));
-  const ivr = Object.fromEntries(Object.entries(call.ivr).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
+  const optional = <K extends string, V>(key: K, value: V | undefined) =>
+    value === undefined || value === '' ? {} : ({ [key]: value } as Record<K, V>);
+  const ivr = Object.fromEntries(
+    Object.entries(call.ivr).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '',
+    ),
+  );
   return {
     version: PAYLOAD_VERSION,
     type: 'call.log',
@@ -63,7 +68,13 @@ export function toPayload(write: CallLogWrite): CallLogPayload {
       ivr,
       ...(call.crmRecord === undefined
         ? {}
-        : { crmRecord: { id: call.crmRecord.id, ...optional('type', call.crmRecord.type), ...optional('name', call.crmRecord.name) } }),
+        : {
+            crmRecord: {
+              id: call.crmRecord.id,
+              ...optional('type', call.crmRecord.type),
+              ...optional('name', call.crmRecord.name),
+            },
+          }),
       startedAt: new Date(call.startedAt).toISOString(),
       ...optional('acceptedAt', iso(call.acceptedAt)),
       ...optional('endedAt', iso(call.endedAt)),

@@ -43,7 +43,15 @@ export function webhookAdapter(options: WebhookAdapterOptions): CrmAdapter {
     else context.signal.addEventListener('abort', stop, { once: true });
     try {
       // redirect: 'manual' keeps a signed body from following a redirect to another host.
-      return await send(settings.url.href, { method: 'POST', headers, body, signal: abort.signal, redirect: 'manual', credentials: 'omit', cache: 'no-store' });
+      return await send(settings.url.href, {
+        method: 'POST',
+        headers,
+        body,
+        signal: abort.signal,
+        redirect: 'manual',
+        credentials: 'omit',
+        cache: 'no-store',
+      });
     } catch (cause) {
       const details = { key: write.key };
       if (timedOut) throw adapterTimeout('The webhook', settings.timeoutMs, { details, cause });

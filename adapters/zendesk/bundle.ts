@@ -28,7 +28,10 @@ if (page.softphoneBridge === undefined) {
     settings,
     client: () => {
       if (client !== false) return client;
-      throw configInvalid(['origin', 'app_guid'], 'ZAF cannot start: the page URL lacks the origin and app_guid parameters Zendesk adds to an app iframe (is the page loaded as a Zendesk app?).');
+      throw configInvalid(
+        ['origin', 'app_guid'],
+        'ZAF cannot start: the page URL lacks the origin and app_guid parameters Zendesk adds to an app iframe (is the page loaded as a Zendesk app?).',
+      );
     },
   });
   // No fallbackLock: this CRM's pages are https in browsers that all have Web Locks, so the bundle

@@ -1,5 +1,11 @@
 import { type DispositionEvent, type PartnerConfigEvent, SettingsReader } from '../../src/contract/index.js';
-import { readCallPolicy, readDialSettings, readDispositionList, type CallPolicySettings, type DialSettings } from '../shared/call-settings.js';
+import {
+  readCallPolicy,
+  readDialSettings,
+  readDispositionList,
+  type CallPolicySettings,
+  type DialSettings,
+} from '../shared/call-settings.js';
 
 /**
  * The app settings an admin fills in (Admin Center → Apps → the app → Settings; the manifest's
@@ -42,7 +48,11 @@ export function parseZendeskSettings(raw: unknown): ZendeskSettings {
     return value ?? '';
   };
 
-  const partnerConfig = { partnerId: required('partnerId'), businessSegmentId: required('businessSegmentId'), channelOriginId: required('channelOriginId') };
+  const partnerConfig = {
+    partnerId: required('partnerId'),
+    businessSegmentId: required('businessSegmentId'),
+    channelOriginId: required('channelOriginId'),
+  };
   const dispositions = readDispositionList(reader);
   const dial = readDialSettings(reader);
 
@@ -50,7 +60,8 @@ export function parseZendeskSettings(raw: unknown): ZendeskSettings {
   if (ticketTags.some((tag) => !TAG.test(tag))) problem('ticketTags', 'must be comma-separated tags without spaces');
 
   const panel = input['openPanelOnRing'];
-  if (panel !== undefined && typeof panel !== 'boolean') problem('openPanelOnRing', 'must be a checkbox (true or false)');
+  if (panel !== undefined && typeof panel !== 'boolean')
+    problem('openPanelOnRing', 'must be a checkbox (true or false)');
 
   const settings: ZendeskSettings = {
     partnerConfig,

@@ -3,8 +3,6 @@ import { type CallRecord, callSubject, ivrDetailLines, CALL_DETAILS_SEPARATOR } 
 /** Zendesk shows subjects of up to 150 characters in views. */
 const SUBJECT_MAX = 150;
 
-
-
 /** The line that separates the agent's notes from the call details in a comment. */
 export const DETAILS_SEPARATOR = CALL_DETAILS_SEPARATOR;
 
@@ -68,7 +66,8 @@ function commentContent(call: CallRecord): string {
  */
 export function newTicket(call: CallRecord, tags: readonly string[]): { ticket: Record<string, unknown> } {
   const subject = callSubject(call);
-  const requester = call.crmRecord?.type === 'user' && /^\d+$/.test(call.crmRecord.id) ? Number(call.crmRecord.id) : undefined;
+  const requester =
+    call.crmRecord?.type === 'user' && /^\d+$/.test(call.crmRecord.id) ? Number(call.crmRecord.id) : undefined;
   return {
     ticket: {
       subject: subject.slice(0, SUBJECT_MAX),

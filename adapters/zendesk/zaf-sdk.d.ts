@@ -6,6 +6,8 @@
 declare module 'zendesk_app_framework_sdk' {
   import type { ZafClient } from './zaf.types.js';
 
-  const ZAFClient: { init(callback?: (context: unknown) => void): (ZafClient & { context(): Promise<unknown> }) | false };
+  const ZAFClient: {
+    init(callback?: (context: unknown) => void): (ZafClient & { context(): Promise<unknown> }) | false;
+  };
   export default ZAFClient;
 }

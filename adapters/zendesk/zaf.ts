@@ -1,4 +1,13 @@
-import { adapterTimeout, adapterWriteFailed, adapterWriteRefused, screenPopFailed, withTimeout, type BridgeError, type Clock, type Failure } from '../../src/contract/index.js';
+import {
+  adapterTimeout,
+  adapterWriteFailed,
+  adapterWriteRefused,
+  screenPopFailed,
+  withTimeout,
+  type BridgeError,
+  type Clock,
+  type Failure,
+} from '../../src/contract/index.js';
 import type { ZafClient, ZafRequestFailure, ZafRequestOptions } from './zaf.types.js';
 
 /**
@@ -14,8 +23,16 @@ export class Zaf {
   ) {}
 
   /** A JSON request to the Zendesk API: `GET` without a body, others with `body` as JSON. */
-  request<T>(type: NonNullable<ZafRequestOptions['type']>, url: string, body?: unknown, failure: Failure = adapterWriteFailed): Promise<T> {
-    const options: ZafRequestOptions = body === undefined ? { url, type, dataType: 'json' } : { url, type, dataType: 'json', contentType: 'application/json', data: JSON.stringify(body) };
+  request<T>(
+    type: NonNullable<ZafRequestOptions['type']>,
+    url: string,
+    body?: unknown,
+    failure: Failure = adapterWriteFailed,
+  ): Promise<T> {
+    const options: ZafRequestOptions =
+      body === undefined
+        ? { url, type, dataType: 'json' }
+        : { url, type, dataType: 'json', contentType: 'application/json', data: JSON.stringify(body) };
     return this.#timed(`${type} ${url.split('?')[0]}`, () => this.client.request(options), failure) as Promise<T>;
   }
 
@@ -30,7 +47,12 @@ export class Zaf {
       .catch((cause: unknown) => {
         throw zendeskError(what, cause, failure);
       });
-    return withTimeout(work, this.timeoutMs, () => adapterTimeout(`Zendesk ${what}`, this.timeoutMs, { details: { request: what } }), this.clock);
+    return withTimeout(
+      work,
+      this.timeoutMs,
+      () => adapterTimeout(`Zendesk ${what}`, this.timeoutMs, { details: { request: what } }),
+      this.clock,
+    );
   }
 }
 
@@ -39,8 +61,13 @@ export class Zaf {
  * text stays in `cause` only: Zendesk's validation messages can quote the ticket's content.
  */
 function zendeskError(what: string, cause: unknown, failure: Failure): BridgeError {
-  const status = typeof (cause as ZafRequestFailure | null)?.status === 'number' ? (cause as ZafRequestFailure).status : undefined;
+  const status =
+    typeof (cause as ZafRequestFailure | null)?.status === 'number' ? (cause as ZafRequestFailure).status : undefined;
   const retryable = status === undefined || status === 0 || status === 408 || status === 429 || status >= 500;
   const make = retryable || failure !== adapterWriteFailed ? failure : adapterWriteRefused;
-  return make(`Zendesk refused ${what}${status === undefined ? '' : ` (HTTP ${status})`}.`, { details: { request: what, status: status ?? null }, retryable, cause });
+  return make(`Zendesk refused ${what}${status === undefined ? '' : ` (HTTP ${status})`}.`, {
+    details: { request: what, status: status ?? null },
+    retryable,
+    cause,
+  });
 }

@@ -121,31 +121,51 @@ export function zendeskAdapter(options: ZendeskAdapterOptions): CrmAdapter {
     for (const [dialled, at] of lastDialled) if (now - at >= DIALOUT_DUPLICATE_MS) lastDialled.delete(dialled); // keep only recent clicks
     lastDialled.set(key, now);
     if (previous !== undefined && now - previous < DIALOUT_DUPLICATE_MS) return; // the other copy of one click
-    const normalised = typeof number === 'string' || typeof number === 'number' ? toE164(String(number), settings.defaultCountry) : ({ ok: false, problem: 'empty' } as const);
+    const normalised =
+      typeof number === 'string' || typeof number === 'number'
+        ? toE164(String(number), settings.defaultCountry)
+        : ({ ok: false, problem: 'empty' } as const);
     if (!normalised.ok) {
       context.refuse(dialNumberInvalid('voice.dialout', normalised.problem));
       return;
     }
     context
       .requestCall(dialRequest(normalised.e164, settings))
-      .catch((error: unknown) => context.refuse(toBridgeError(error, (cause) => callbackFailed('voice.dialout: the softphone did not take the call.', { cause }))));
+      .catch((error: unknown) =>
+        context.refuse(
+          toBridgeError(error, (cause) =>
+            callbackFailed('voice.dialout: the softphone did not take the call.', { cause }),
+          ),
+        ),
+      );
   };
 
   const search = async <T>(query: string, failure: Failure): Promise<T[]> => {
-    const answer = await ready().zaf.request<{ results?: T[] }>('GET', `/api/v2/search.json?query=${encodeURIComponent(query)}`, undefined, failure);
+    const answer = await ready().zaf.request<{ results?: T[] }>(
+      'GET',
+      `/api/v2/search.json?query=${encodeURIComponent(query)}`,
+      undefined,
+      failure,
+    );
     return answer?.results ?? [];
   };
 
   /** The conversation's ticket, found by `external_id` (for a retry whose first reply was lost). */
   const ticketOf = async (conversationId: string): Promise<number | undefined> => {
-    const answer = await ready().zaf.request<{ tickets?: Ticket[] }>('GET', `/api/v2/tickets.json?external_id=${encodeURIComponent(conversationId)}`);
+    const answer = await ready().zaf.request<{ tickets?: Ticket[] }>(
+      'GET',
+      `/api/v2/tickets.json?external_id=${encodeURIComponent(conversationId)}`,
+    );
     return answer?.tickets?.[0]?.id;
   };
 
   /** Adds the call's comment unless the ticket's newest comment is already this version's (a retried update). */
   const update = async (id: number, call: CallRecord): Promise<void> => {
     const { zaf } = ready();
-    const comments = await zaf.request<{ comments?: Comment[] }>('GET', `/api/v2/tickets/${id}/comments.json?sort_order=desc`);
+    const comments = await zaf.request<{ comments?: Comment[] }>(
+      'GET',
+      `/api/v2/tickets/${id}/comments.json?sort_order=desc`,
+    );
     const newest = comments?.comments?.[0];
     if (newest !== undefined && isCommentOf(newest.plain_body ?? newest.body ?? '', call)) return;
     await zaf.request('PUT', `/api/v2/tickets/${id}.json`, ticketUpdate(call));
@@ -187,14 +207,20 @@ export function zendeskAdapter(options: ZendeskAdapterOptions): CrmAdapter {
 
     async writeCallLog(write: CallLogWrite): Promise<WriteReceipt> {
       const { zaf, settings } = ready();
-      const known = write.receipt === undefined ? await ticketOf(write.call.conversationId) : Number(write.receipt.recordId);
+      const known =
+        write.receipt === undefined ? await ticketOf(write.call.conversationId) : Number(write.receipt.recordId);
       if (known !== undefined && Number.isSafeInteger(known)) {
         await update(known, write.call);
         return { recordId: String(known), recordType: 'ticket' };
       }
-      const created = await zaf.request<{ ticket?: Ticket }>('POST', '/api/v2/tickets.json', newTicket(write.call, settings.ticketTags));
+      const created = await zaf.request<{ ticket?: Ticket }>(
+        'POST',
+        '/api/v2/tickets.json',
+        newTicket(write.call, settings.ticketTags),
+      );
       const id = created?.ticket?.id;
-      if (typeof id !== 'number') throw adapterWriteFailed('Zendesk created the ticket but returned no id.', { details: { key: write.key } });
+      if (typeof id !== 'number')
+        throw adapterWriteFailed('Zendesk created the ticket but returned no id.', { details: { key: write.key } });
       return { recordId: String(id), recordType: 'ticket' };
     },
 
@@ -205,15 +231,24 @@ export function zendeskAdapter(options: ZendeskAdapterOptions): CrmAdapter {
       // Zendesk's documented caller search: digits only, a leading * for any stored format; its
       // matches are suffix matches, so only users whose number is the caller's are kept.
       const found = await search<SearchResult>(callerQuery(e164.e164, settings.defaultCountry), screenPopFailed);
-      const users = found.filter((user) => typeof user.phone === 'string' && sameNumber(user.phone, e164.e164, settings.defaultCountry));
+      const users = found.filter(
+        (user) => typeof user.phone === 'string' && sameNumber(user.phone, e164.e164, settings.defaultCountry),
+      );
       const only = users.length === 1 ? users[0] : undefined;
       if (only === undefined) return {}; // none or several: Zendesk has no search page to open from an app
-      const record: CrmRecordRef = { id: String(only.id), type: 'user', ...(only.name === undefined || only.name === '' ? {} : { name: only.name }) };
+      const record: CrmRecordRef = {
+        id: String(only.id),
+        type: 'user',
+        ...(only.name === undefined || only.name === '' ? {} : { name: only.name }),
+      };
       if (settings.screenPopTarget === 'ticket') {
         // `requester:` is the documented ticket keyword (it takes a name, email, user id or phone);
         // `requester_id:` is not in the search reference and finds nothing.
         // https://support.zendesk.com/hc/en-us/articles/4408886879258-Zendesk-Support-search-reference
-        const tickets = await search<SearchResult>(`type:ticket requester:${only.id} status<solved order_by:updated_at sort:desc`, screenPopFailed);
+        const tickets = await search<SearchResult>(
+          `type:ticket requester:${only.id} status<solved order_by:updated_at sort:desc`,
+          screenPopFailed,
+        );
         const latest = tickets[0];
         if (latest !== undefined) {
           await zaf.invoke('routeTo', ['ticket', latest.id]);
@@ -226,7 +261,13 @@ export function zendeskAdapter(options: ZendeskAdapterOptions): CrmAdapter {
 
     callUpdated(call: CallRecord) {
       const state = live.current;
-      if (state === undefined || !state.settings.openPanelOnRing || call.state !== 'ringing' || call.direction !== 'inbound') return;
+      if (
+        state === undefined ||
+        !state.settings.openPanelOnRing ||
+        call.state !== 'ringing' ||
+        call.direction !== 'inbound'
+      )
+        return;
       if (panelShownFor === call.conversationId) return;
       panelShownFor = call.conversationId;
       // Only the top-bar location has a popover; elsewhere Zendesk refuses and nothing changes.

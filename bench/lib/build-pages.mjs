@@ -8,7 +8,16 @@ import { build } from 'esbuild';
 const pages = fileURLToPath(new URL('../pages/', import.meta.url));
 
 export async function buildPages(outDir) {
-  const common = { bundle: true, minify: true, target: 'es2022', platform: 'browser', conditions: ['production'], legalComments: 'none', logLevel: 'error', outdir: outDir };
+  const common = {
+    bundle: true,
+    minify: true,
+    target: 'es2022',
+    platform: 'browser',
+    conditions: ['production'],
+    legalComments: 'none',
+    logLevel: 'error',
+    outdir: outDir,
+  };
   await build({ ...common, format: 'esm', entryPoints: { main: join(pages, 'main.ts') } });
   await build({
     ...common,

@@ -24,9 +24,13 @@ const call = (page, name, args) => page.evaluate(([n, a]) => window.bench[n](a),
 /** Per-event overhead `times` times: the run with the median p99, with every run's median and p99 beside it. */
 export async function perEvent(browser, base, options, times = 1) {
   const runs = [];
-  for (let i = 0; i < times; i += 1) runs.push(await inFreshPage(browser, `${base}bench/main.html`, (page) => call(page, 'perEvent', options)));
+  for (let i = 0; i < times; i += 1)
+    runs.push(await inFreshPage(browser, `${base}bench/main.html`, (page) => call(page, 'perEvent', options)));
   const sorted = [...runs].sort((a, b) => a.all.p99 - b.all.p99);
-  return { ...sorted[Math.floor((sorted.length - 1) / 2)], allRuns: runs.map((r) => ({ median: r.all.median, p99: r.all.p99 })) };
+  return {
+    ...sorted[Math.floor((sorted.length - 1) / 2)],
+    allRuns: runs.map((r) => ({ median: r.all.median, p99: r.all.p99 })),
+  };
 }
 
 /**
@@ -41,11 +45,15 @@ async function repeated(times, metric, once) {
 }
 
 export function sustained(browser, base, options, times = 1) {
-  return repeated(times, 'eventsPerSecond', () => inFreshPage(browser, `${base}bench/main.html`, (page) => call(page, 'sustained', options)));
+  return repeated(times, 'eventsPerSecond', () =>
+    inFreshPage(browser, `${base}bench/main.html`, (page) => call(page, 'sustained', options)),
+  );
 }
 
 export function drain(browser, base, options, times = 1) {
-  return repeated(times, 'writesPerSecond', () => inFreshPage(browser, `${base}bench/main.html`, (page) => call(page, 'drain', options)));
+  return repeated(times, 'writesPerSecond', () =>
+    inFreshPage(browser, `${base}bench/main.html`, (page) => call(page, 'drain', options)),
+  );
 }
 
 /** Forces a full GC (several passes, so that weak and finalizable objects go too) and reads the used JS heap. */
@@ -110,14 +118,34 @@ export function heap(browser, base, { store, calls, blocks, warmupCalls, tasks, 
       const run = await call(page, 'heapRun', { calls: Math.min(size, calls - done), tasks });
       const used = await settledHeap(cdp);
       points.push({ x: done + Math.min(size, calls - done), y: used });
-      runs.push({ storedCalls: run.storedCalls, callsPerSecond: run.callsPerSecond, heap: used, pending: run.status.outbox.pending, dead: run.status.outbox.dead });
+      runs.push({
+        storedCalls: run.storedCalls,
+        callsPerSecond: run.callsPerSecond,
+        heap: used,
+        pending: run.status.outbox.pending,
+        dead: run.status.outbox.dead,
+      });
     }
     const after = points[points.length - 1].y;
     const kindsAfter = snapshots ? await heapByKind(cdp) : undefined;
-    const byKind = snapshots ? { code: kindsAfter.code - kindsBefore.code, other: kindsAfter.other - kindsBefore.other } : undefined;
+    const byKind = snapshots
+      ? { code: kindsAfter.code - kindsBefore.code, other: kindsAfter.other - kindsBefore.other }
+      : undefined;
     await call(page, 'heapDispose', {});
     const disposed = await settledHeap(cdp);
-    return { store, calls, tasks, empty, before, after, disposed, growth: after - before, perCallSlope: slope(points), growthByKind: byKind, runs };
+    return {
+      store,
+      calls,
+      tasks,
+      empty,
+      before,
+      after,
+      disposed,
+      growth: after - before,
+      perCallSlope: slope(points),
+      growthByKind: byKind,
+      runs,
+    };
   });
 }
 
@@ -129,7 +157,11 @@ export async function coldStart(browser, base, runs) {
     try {
       const page = await context.newPage();
       await page.goto(`${base}bench/cold-start.html${COLD_QUERY}`);
-      await page.waitForFunction(() => window.coldStart?.done === true || window.coldStart?.error !== undefined, undefined, { timeout: 10_000 });
+      await page.waitForFunction(
+        () => window.coldStart?.done === true || window.coldStart?.error !== undefined,
+        undefined,
+        { timeout: 10_000 },
+      );
       const cold = await page.evaluate(() => window.coldStart);
       if (cold.error !== undefined) throw new Error(`cold start: load rejected with ${cold.error}`);
       samples.push(cold);

@@ -5,9 +5,27 @@
 
 /** @type {{ name: string, file: string, min: number, gz: number, br: number, note?: string }[]} */
 export const PEERS = [
-  { name: '@hubspot/calling-extensions-sdk 0.9.7', file: 'IIFE of dist/main.esm.js', min: 10_632, gz: 3_635, br: 3_157 },
-  { name: '@salesforce/scv-connector-base 3.6.2', file: 'dist/scv-connector-base.js (shipped)', min: 69_071, gz: 17_144, br: 14_878 },
-  { name: 'amazon-connect-streams 2.28.2', file: 'release/connect-streams-min.js (shipped)', min: 730_481, gz: 190_512, br: 149_705 },
+  {
+    name: '@hubspot/calling-extensions-sdk 0.9.7',
+    file: 'IIFE of dist/main.esm.js',
+    min: 10_632,
+    gz: 3_635,
+    br: 3_157,
+  },
+  {
+    name: '@salesforce/scv-connector-base 3.6.2',
+    file: 'dist/scv-connector-base.js (shipped)',
+    min: 69_071,
+    gz: 17_144,
+    br: 14_878,
+  },
+  {
+    name: 'amazon-connect-streams 2.28.2',
+    file: 'release/connect-streams-min.js (shipped)',
+    min: 730_481,
+    gz: 190_512,
+    br: 149_705,
+  },
   { name: '@amazon-connect/app + contact + voice 1.0.x', file: 'IIFE (ESM only)', min: 86_741, gz: 16_614, br: 13_738 },
   { name: 'aircall-everywhere 2.0.6', file: 'IIFE', min: 7_229, gz: 2_717, br: 2_411 },
   { name: 'purecloud-client-app-sdk 2.6.10 (Genesys)', file: 'shipped .min.js', min: 39_074, gz: 10_552, br: 9_447 },

@@ -13,7 +13,9 @@ export function bundleSizes(distDir) {
     .map((f) => {
       const buf = readFileSync(join(distDir, f));
       const gz = gzipSync(buf, { level: 9 }).length;
-      const br = brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length;
+      const br = brotliCompressSync(buf, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
+      }).length;
       return { file: `dist/${f}`, min: buf.length, gz, br };
     });
 }

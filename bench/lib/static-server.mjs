@@ -27,10 +27,15 @@ export async function startStaticServer(mounts, { maxLifetimeMs = 10 * 60_000, e
     };
     try {
       if (req.method !== 'GET') return fail(405);
-      const real = await resolveMounted(mounts, decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname));
+      const real = await resolveMounted(
+        mounts,
+        decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname),
+      );
       if (real === undefined) return fail(404);
       res.writeHead(200, { ...HEADERS, ...extraHeaders, 'Content-Type': contentTypeOf(real) });
-      createReadStream(real).on('error', () => res.destroy()).pipe(res);
+      createReadStream(real)
+        .on('error', () => res.destroy())
+        .pipe(res);
     } catch {
       if (!res.headersSent) fail(500);
       else res.destroy();

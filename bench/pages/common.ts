@@ -34,7 +34,11 @@ export function playStep(bridge: Bridge, step: CallStep, n: number): Promise<unk
     case 'callAccepted':
       return bridge.callAccepted({ ...ids, ivrExitPath: 'billing', channelName: 'voice', recordingStatus: 'ON' });
     case 'callNotesSubmitted':
-      return bridge.callNotesSubmitted({ ...ids, disposition: 'resolved', notes: `Customer asked about invoice ${n}; explained the late fee and waived it.` });
+      return bridge.callNotesSubmitted({
+        ...ids,
+        disposition: 'resolved',
+        notes: `Customer asked about invoice ${n}; explained the late fee and waived it.`,
+      });
     case 'callEnded':
       return bridge.callEnded({ ...ids, duration: 60 + (n % 600) });
   }
@@ -60,7 +64,12 @@ export function yieldToLoop(): Promise<void> {
  * event its own task, as a softphone delivers them (one message, one click each); a number N
  * lets the loop breathe only every N calls, a burst.
  */
-export async function playCalls(bridge: Bridge, from: number, to: number, tasks: 'event' | number = 'event'): Promise<void> {
+export async function playCalls(
+  bridge: Bridge,
+  from: number,
+  to: number,
+  tasks: 'event' | number = 'event',
+): Promise<void> {
   for (let n = from; n < to; n += 1) {
     if (tasks !== 'event' && (n - from) % tasks === 0) await yieldToLoop();
     for (const step of CALL_STEPS) {
@@ -71,7 +80,11 @@ export async function playCalls(bridge: Bridge, from: number, to: number, tasks:
 }
 
 /** A counter that resolves `reached(n)` once it has counted to `n`. */
-export function counter(): { add(): void; readonly value: number; reached(n: number, timeoutMs?: number): Promise<void> } {
+export function counter(): {
+  add(): void;
+  readonly value: number;
+  reached(n: number, timeoutMs?: number): Promise<void>;
+} {
   let value = 0;
   let waiters: { n: number; resolve: () => void }[] = [];
   return {
@@ -103,9 +116,21 @@ export function percentile(values: readonly number[], p: number): number {
 }
 
 /** Median, p99, mean and max of a sample, in its unit. */
-export function summary(values: readonly number[]): { n: number; median: number; p99: number; mean: number; max: number } {
+export function summary(values: readonly number[]): {
+  n: number;
+  median: number;
+  p99: number;
+  mean: number;
+  max: number;
+} {
   const total = values.reduce((a, b) => a + b, 0);
-  return { n: values.length, median: percentile(values, 50), p99: percentile(values, 99), mean: total / values.length, max: Math.max(...values) };
+  return {
+    n: values.length,
+    median: percentile(values, 50),
+    p99: percentile(values, 99),
+    mean: total / values.length,
+    max: Math.max(...values),
+  };
 }
 
 /** The smallest step `performance.now()` takes on this page (5 µs when cross-origin isolated). */

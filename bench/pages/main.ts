@@ -3,9 +3,27 @@
  * bench/run.mjs through Playwright in a fresh browser context. Everything runs against the
  * built library in dist/.
  */
-import { createBridge, createIndexedDbStore, createMemoryStore, silentLogger, type Bridge, type BridgeStore } from 'softphone-bridge';
+import {
+  createBridge,
+  createIndexedDbStore,
+  createMemoryStore,
+  silentLogger,
+  type Bridge,
+  type BridgeStore,
+} from 'softphone-bridge';
 import { FakeCrm, fakeAdapter } from 'softphone-bridge/adapters/fake';
-import { CALL_STEPS, counter, deleteDatabase, noopAdapter, playCalls, playStep, summary, timerResolutionMs, yieldToLoop, type CallStep } from './common.js';
+import {
+  CALL_STEPS,
+  counter,
+  deleteDatabase,
+  noopAdapter,
+  playCalls,
+  playStep,
+  summary,
+  timerResolutionMs,
+  yieldToLoop,
+  type CallStep,
+} from './common.js';
 
 type StoreKind = 'memory' | 'indexeddb';
 
@@ -38,7 +56,12 @@ async function perEvent({ store, warmupCalls, calls }: { store: StoreKind; warmu
   await playCalls(bridge, 0, warmupCalls);
   await written.reached(warmupCalls);
   toAdapter.length = 0;
-  const byStep: Record<CallStep, number[]> = { incomingCall: [], callAccepted: [], callNotesSubmitted: [], callEnded: [] };
+  const byStep: Record<CallStep, number[]> = {
+    incomingCall: [],
+    callAccepted: [],
+    callNotesSubmitted: [],
+    callEnded: [],
+  };
   const all: number[] = [];
   for (let n = warmupCalls; n < warmupCalls + calls; n += 1) {
     for (const step of CALL_STEPS) {
@@ -76,10 +99,22 @@ async function perEvent({ store, warmupCalls, calls }: { store: StoreKind; warmu
  * task, or bursts of `tasks` calls), then until the adapter has every call log. Events per
  * second over the whole time, the drain tail included.
  */
-async function sustained({ durationMs, store, tasks }: { durationMs: number; store: StoreKind; tasks: 'event' | number }) {
+async function sustained({
+  durationMs,
+  store,
+  tasks,
+}: {
+  durationMs: number;
+  store: StoreKind;
+  tasks: 'event' | number;
+}) {
   const written = counter();
   const name = `bench-sustained-${Date.now()}`;
-  const bridge = createBridge({ adapter: noopAdapter(() => written.add()), store: openStore(store, name), logger: silentLogger });
+  const bridge = createBridge({
+    adapter: noopAdapter(() => written.add()),
+    store: openStore(store, name),
+    logger: silentLogger,
+  });
   await bridge.load(() => {});
   const warmup = 50;
   await playCalls(bridge, 0, warmup);
@@ -99,7 +134,15 @@ async function sustained({ durationMs, store, tasks }: { durationMs: number; sto
   if (store === 'indexeddb') await deleteDatabase(name);
   const calls = n - warmup;
   const events = calls * CALL_STEPS.length;
-  return { store, tasks, calls, events, seconds: (end - start) / 1000, eventsPerSecond: events / ((end - start) / 1000), drainTailMs: end - eventsDone };
+  return {
+    store,
+    tasks,
+    calls,
+    events,
+    seconds: (end - start) / 1000,
+    eventsPerSecond: events / ((end - start) / 1000),
+    drainTailMs: end - eventsDone,
+  };
 }
 
 /**
@@ -138,7 +181,11 @@ let heapDb = '';
 async function heapSetup({ store, warmupCalls }: { store: StoreKind; warmupCalls: number }) {
   heapDb = `bench-heap-${Date.now()}`;
   heapWritten = counter();
-  heapBridge = createBridge({ adapter: noopAdapter(() => heapWritten.add()), store: openStore(store, heapDb), logger: silentLogger });
+  heapBridge = createBridge({
+    adapter: noopAdapter(() => heapWritten.add()),
+    store: openStore(store, heapDb),
+    logger: silentLogger,
+  });
   await heapBridge.load(() => {});
   await playCalls(heapBridge, 0, warmupCalls);
   await heapWritten.reached(warmupCalls);

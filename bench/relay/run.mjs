@@ -31,8 +31,20 @@ const STORES = ['embedded', 'redis'].filter((s) => onlyStore === undefined || s 
 
 /** How long each step runs; `connections` is autocannon's concurrency. */
 const PLAN = quick
-  ? { warmup: 1, sustained: { seconds: 3, connections: 64 }, ack: { seconds: 3, rate: 1000, connections: 50 }, e2e: { seconds: 3, rate: 500, connections: 20, streams: 20 }, streams: { count: 300, probe: 30 } }
-  : { warmup: 3, sustained: { seconds: 30, connections: 64 }, ack: { seconds: 15, rate: 1000, connections: 50 }, e2e: { seconds: 10, rate: 500, connections: 20, streams: 50 }, streams: { count: 2000, probe: 100 } };
+  ? {
+      warmup: 1,
+      sustained: { seconds: 3, connections: 64 },
+      ack: { seconds: 3, rate: 1000, connections: 50 },
+      e2e: { seconds: 3, rate: 500, connections: 20, streams: 20 },
+      streams: { count: 300, probe: 30 },
+    }
+  : {
+      warmup: 3,
+      sustained: { seconds: 30, connections: 64 },
+      ack: { seconds: 15, rate: 1000, connections: 50 },
+      e2e: { seconds: 10, rate: 500, connections: 20, streams: 50 },
+      streams: { count: 2000, probe: 100 },
+    };
 const LIMIT_MS = quick ? 120_000 : 480_000;
 
 if (!existsSync(join(root, 'dist/relay/main.js'))) {
@@ -61,12 +73,18 @@ async function freshRelay(store) {
     cleanups.push(() => redis.dispose());
     env.REDIS_URL = redis.url;
   }
-  const relay = await startRelayProcess(env, { nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
+  const relay = await startRelayProcess(env, {
+    nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  });
   cleanups.push(() => relay.stop());
-  return { relay, redisPid: redis?.pid(), async done() {
-    await relay.stop();
-    await redis?.dispose();
-  } };
+  return {
+    relay,
+    redisPid: redis?.pid(),
+    async done() {
+      await relay.stop();
+      await redis?.dispose();
+    },
+  };
 }
 
 const results = {};
@@ -78,7 +96,11 @@ try {
     {
       const { relay, redisPid, done } = await freshRelay(store);
       log('warm-up');
-      await measure.sustained(relay, { seconds: PLAN.warmup, connections: PLAN.sustained.connections, runId: `${runId}w` });
+      await measure.sustained(relay, {
+        seconds: PLAN.warmup,
+        connections: PLAN.sustained.connections,
+        runId: `${runId}w`,
+      });
       log(`sustained load, ${PLAN.sustained.seconds} s`);
       figures.sustained = await measure.sustained(relay, { ...PLAN.sustained, runId: `${runId}s`, redisPid });
       log(`acknowledgements at ${PLAN.ack.rate}/s, ${PLAN.ack.seconds} s`);
@@ -100,7 +122,14 @@ try {
   for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
 }
 
-const report = { date: new Date(started).toISOString(), seconds: Math.round((Date.now() - started) / 1000), quick, plan: PLAN, machine: { ...(await describeRelayMachine()), load1: loadAtStart, fsync: fsyncLatency() }, results };
+const report = {
+  date: new Date(started).toISOString(),
+  seconds: Math.round((Date.now() - started) / 1000),
+  quick,
+  plan: PLAN,
+  machine: { ...(await describeRelayMachine()), load1: loadAtStart, fsync: fsyncLatency() },
+  results,
+};
 console.log(terminalSummary(report));
 if (args.includes('--json')) console.log(JSON.stringify(report, null, 2));
 if (!quick && onlyStore === undefined) {

@@ -79,7 +79,11 @@ export class ContractLink {
     }
     if (this.partner === '') {
       this.close();
-      throw configInvalid(['partnerId'], `${this.connector} connector: options.partnerId is required when the CRM sends no partner_config.`, { connector: this.connector });
+      throw configInvalid(
+        ['partnerId'],
+        `${this.connector} connector: options.partnerId is required when the CRM sends no partner_config.`,
+        { connector: this.connector },
+      );
     }
     this.#loaded = true;
     const early = this.#early;
@@ -114,14 +118,20 @@ export class ContractLink {
     const target = this.#target;
     if (!this.#open || target === undefined) return;
     for (const call of calls) {
-      this.context.logger.debug(`${this.connector}: ${call.method}`, { connector: this.connector, method: call.method, conversationId: conversationOf(call) });
+      this.context.logger.debug(`${this.connector}: ${call.method}`, {
+        connector: this.connector,
+        method: call.method,
+        conversationId: conversationOf(call),
+      });
       let result: Promise<unknown>;
       try {
         result = invoke(target, call);
       } catch (error) {
         result = Promise.reject(error);
       }
-      const tracked: Promise<unknown> = result.catch((error: unknown) => this.#refused(call, error)).finally(() => this.#pending.delete(tracked));
+      const tracked: Promise<unknown> = result
+        .catch((error: unknown) => this.#refused(call, error))
+        .finally(() => this.#pending.delete(tracked));
       this.#pending.add(tracked);
     }
   }
@@ -146,9 +156,15 @@ export class ContractLink {
   #refused(call: ContractCall, error: unknown): void {
     const failure = toBridgeError(error, (cause) => internalError(call.method, cause));
     // A replay the bridge does not apply is expected (duplicates, reconnects): not a problem.
-    if (failure.code === 'CALL_TRANSITION_IGNORED') return void this.context.logger.debug(failure.message, { code: failure.code, connector: this.connector });
+    if (failure.code === 'CALL_TRANSITION_IGNORED')
+      return void this.context.logger.debug(failure.message, { code: failure.code, connector: this.connector });
     // The bridge's own code, restated for the vendor side with the connector's name; the original stays the cause.
-    this.report(new BridgeError(failure.code, `${this.connector}: the bridge refused ${call.method}: ${failure.message}`, { details: { ...failure.details, connector: this.connector }, cause: failure }));
+    this.report(
+      new BridgeError(failure.code, `${this.connector}: the bridge refused ${call.method}: ${failure.message}`, {
+        details: { ...failure.details, connector: this.connector },
+        cause: failure,
+      }),
+    );
   }
 
   #onCallback<T extends CallbackEventType>(eventType: T, payload: CallbackPayload<T>, handlers: IntentHandlers): void {
@@ -159,7 +175,11 @@ export class ContractLink {
       else if (eventType === 'update_presence') handlers.updatePresence(payload as CallbackPayload<'update_presence'>);
     } catch (error) {
       // Never throw into the bridge: the intent failed with the vendor, which is reported.
-      this.report(toBridgeError(error, (cause) => callbackFailed(`${this.connector}: ${eventType} could not be carried to the vendor.`, { cause })));
+      this.report(
+        toBridgeError(error, (cause) =>
+          callbackFailed(`${this.connector}: ${eventType} could not be carried to the vendor.`, { cause }),
+        ),
+      );
     }
   }
 }
@@ -173,7 +193,10 @@ function conversationOf(call: ContractCall): string | undefined {
  * says what the compiler cannot see through the union: `call.payload` is the payload of
  * `call.method`, which `ContractCall` guarantees.
  */
-function invoke<M extends ContractCall['method']>(target: ContractTarget, call: ContractCall & { readonly method: M }): Promise<unknown> {
+function invoke<M extends ContractCall['method']>(
+  target: ContractTarget,
+  call: ContractCall & { readonly method: M },
+): Promise<unknown> {
   const method = target[call.method] as (params: ContractCall['payload']) => Promise<unknown>;
   return method.call(target, call.payload);
 }

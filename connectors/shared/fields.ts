@@ -4,7 +4,9 @@ import { contractPayloadInvalid, isRecord, type BridgeError } from '../../src/co
 const MAX_TEXT = 1024;
 
 /** What a vendor payload parser returns: the value, or the problems found (field names, never values). */
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly string[]; readonly fields: readonly string[] };
+export type Parsed<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly problems: readonly string[]; readonly fields: readonly string[] };
 
 /** A vendor payload as a plain record, or `undefined` when it is not an object. */
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
@@ -36,16 +38,23 @@ export class FieldReader {
     const value = this.source[key];
     if (typeof value === 'string' && value.trim() !== '') return value.trim().slice(0, MAX_TEXT);
     if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-    if (required) this.#problem(key, value === undefined || value === null || value === '' ? 'is required (text)' : 'must be text');
+    if (required)
+      this.#problem(key, value === undefined || value === null || value === '' ? 'is required (text)' : 'must be text');
     return undefined;
   }
 
   /** A finite number (or numeric text); `undefined` when absent. */
   number(key: string, required = false): number | undefined {
     const value = this.source[key];
-    const parsed = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : undefined;
+    const parsed =
+      typeof value === 'number'
+        ? value
+        : typeof value === 'string' && value.trim() !== ''
+          ? Number(value.trim())
+          : undefined;
     if (parsed !== undefined && Number.isFinite(parsed)) return parsed;
-    if (required || (value !== undefined && value !== null && value !== '')) this.#problem(key, value === undefined || value === null ? 'is required (number)' : 'must be a number');
+    if (required || (value !== undefined && value !== null && value !== ''))
+      this.#problem(key, value === undefined || value === null ? 'is required (number)' : 'must be a number');
     return undefined;
   }
 
@@ -77,7 +86,12 @@ export class FieldReader {
  * The error for a vendor payload the connector cannot use. It names the connector, the vendor
  * event and the fields, never the values: vendor payloads carry phone numbers.
  */
-export function vendorPayloadError(connector: string, event: string, problems: readonly string[], fields: readonly string[]): BridgeError {
+export function vendorPayloadError(
+  connector: string,
+  event: string,
+  problems: readonly string[],
+  fields: readonly string[],
+): BridgeError {
   const text = problems.length === 0 ? 'is not an object' : problems.join('; ');
   return contractPayloadInvalid(`${connector}: ${event}`, text, { connector, event, fields: [...fields] });
 }

@@ -20,7 +20,10 @@ export class OptionChecker extends SettingsReader {
    * Non-empty text, trimmed, at most `max` characters; `undefined` when absent and optional.
    * Unlike {@link SettingsReader.text}, a blank value is reported: a page's code that passes `''` made a mistake.
    */
-  filledText = (key: string, { required = false, max = 256 }: { required?: boolean; max?: number } = {}): string | undefined => {
+  filledText = (
+    key: string,
+    { required = false, max = 256 }: { required?: boolean; max?: number } = {},
+  ): string | undefined => {
     const value = this.value(key);
     if (value === undefined && !required) return undefined;
     if (typeof value !== 'string' || value.trim() === '') {
@@ -43,7 +46,8 @@ export class OptionChecker extends SettingsReader {
   fn = <T extends (...args: never[]) => unknown>(key: string, required = false): T | undefined => {
     const value = this.value(key);
     if (value === undefined && !required) return undefined;
-    if (typeof value !== 'function') this.problem(key, required && value === undefined ? 'is required (a function)' : 'must be a function');
+    if (typeof value !== 'function')
+      this.problem(key, required && value === undefined ? 'is required (a function)' : 'must be a function');
     return typeof value === 'function' ? (value as T) : undefined;
   };
 

@@ -26,10 +26,15 @@ export function checkRelayOption(check: OptionChecker): RelayOptions | undefined
   } catch {
     parsed = undefined;
   }
-  if (parsed === undefined || !(parsed.protocol === 'https:' || (parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname)))) {
+  if (
+    parsed === undefined ||
+    !(parsed.protocol === 'https:' || (parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname)))
+  ) {
     check.problem('relay', 'url must be an https URL (http only on 127.0.0.1, localhost or [::1])');
   }
-  if (typeof agentId !== 'string' || !AGENT_ID.test(agentId)) check.problem('relay', 'agentId must be 1–128 letters, digits or . _ @ + -');
-  if (!((typeof token === 'string' && token !== '') || typeof token === 'function')) check.problem('relay', 'token must be the agent token, or a function that resolves to one');
+  if (typeof agentId !== 'string' || !AGENT_ID.test(agentId))
+    check.problem('relay', 'agentId must be 1–128 letters, digits or . _ @ + -');
+  if (!((typeof token === 'string' && token !== '') || typeof token === 'function'))
+    check.problem('relay', 'token must be the agent token, or a function that resolves to one');
   return parsed === undefined ? undefined : ({ url: parsed.href, agentId, token } as RelayOptions);
 }

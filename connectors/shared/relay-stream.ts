@@ -68,7 +68,12 @@ const SEEN_LIMIT = 2_000;
  * Subscribes `listener` to `type`s events of the agent's stream; returns how to stop. Several
  * subscriptions of one page share nothing: each elects, streams or listens on its own.
  */
-export function subscribeRelay(options: RelayOptions, types: readonly string[], listener: (event: RelayStreamEvent) => void, env: RelayEnvironment = pageEnvironment()): () => void {
+export function subscribeRelay(
+  options: RelayOptions,
+  types: readonly string[],
+  listener: (event: RelayStreamEvent) => void,
+  env: RelayEnvironment = pageEnvironment(),
+): () => void {
   const base = new URL(options.url);
   const name = `softphone-bridge:relay:${base.origin}:${options.agentId}`;
   const seen = new Set<string>();
@@ -126,10 +131,11 @@ export function subscribeRelay(options: RelayOptions, types: readonly string[], 
     retryMs = Math.min(retryMs * 2, 60_000);
   };
 
-  if (channel !== undefined) channel.onmessage = (message) => {
-    const event = parseEvent(message.data);
-    if (event !== undefined) deliver(event, true);
-  };
+  if (channel !== undefined)
+    channel.onmessage = (message) => {
+      const event = parseEvent(message.data);
+      if (event !== undefined) deliver(event, true);
+    };
 
   const lead = () => {
     if (env.locks === undefined || channel === undefined) return void open();
@@ -201,7 +207,18 @@ function parseEvent(data: unknown): RelayStreamEvent | undefined {
   }
   if (!isRecord(value)) return undefined;
   const v = value;
-  return typeof v['id'] === 'string' && typeof v['vendor'] === 'string' && typeof v['kind'] === 'string' && typeof v['agentId'] === 'string' && typeof v['receivedAt'] === 'number'
-    ? { id: v['id'], vendor: v['vendor'], kind: v['kind'], agentId: v['agentId'], receivedAt: v['receivedAt'], body: v['body'] }
+  return typeof v['id'] === 'string' &&
+    typeof v['vendor'] === 'string' &&
+    typeof v['kind'] === 'string' &&
+    typeof v['agentId'] === 'string' &&
+    typeof v['receivedAt'] === 'number'
+    ? {
+        id: v['id'],
+        vendor: v['vendor'],
+        kind: v['kind'],
+        agentId: v['agentId'],
+        receivedAt: v['receivedAt'],
+        body: v['body'],
+      }
     : undefined;
 }

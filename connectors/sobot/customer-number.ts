@@ -15,7 +15,10 @@ import type { SobotCallFacts, SobotDirection } from './parse-event.js';
  * @see https://developer.zhichi.com/pages/ae4786 ("话务类事件公共字段": ANI, DNIS)
  * @see ../../../shared/seeds/001_c2e00f8b153bfa61.txt (Table 4 `otherDN`; Outbound `agentANI`)
  */
-export function customerNumber(facts: Pick<SobotCallFacts, 'numbers' | 'party'>, direction: SobotDirection): string | undefined {
+export function customerNumber(
+  facts: Pick<SobotCallFacts, 'numbers' | 'party'>,
+  direction: SobotDirection,
+): string | undefined {
   const { ani, dnis, otherDN } = facts.numbers;
   if (direction === 'inbound') return ani ?? otherDN;
   return (facts.party === 'agent' ? undefined : dnis) ?? otherDN;

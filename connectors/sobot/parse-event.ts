@@ -47,10 +47,16 @@ export interface SobotCallFacts {
 export type SobotEvent =
   | ({ readonly kind: 'ringing' | 'dialing' | 'answered' | 'released' | 'abandoned' } & SobotCallFacts)
   | { readonly kind: 'status'; readonly status: SobotStatus }
-  | { readonly kind: 'regain'; readonly status: SobotStatus | undefined; readonly call: (SobotCallFacts & { readonly since: number | undefined }) | undefined; readonly idleSince: number | undefined };
+  | {
+      readonly kind: 'regain';
+      readonly status: SobotStatus | undefined;
+      readonly call: (SobotCallFacts & { readonly since: number | undefined }) | undefined;
+      readonly idleSince: number | undefined;
+    };
 
 /** The kinds of event the connector subscribes to. */
-export type SobotEventKind = 'ringing' | 'dialing' | 'answered' | 'released' | 'abandoned' | 'ready' | 'notReady' | 'regain';
+export type SobotEventKind =
+  'ringing' | 'dialing' | 'answered' | 'released' | 'abandoned' | 'ready' | 'notReady' | 'regain';
 
 const CALL_TYPES: readonly SobotCallType[] = ['inbound', 'outbound', 'internal', 'consult'];
 const PARTY_ROLES: readonly SobotPartyRole[] = ['customer', 'agent', 'virtualagent', 'supervisor', 'thirdpstn'];
@@ -65,7 +71,9 @@ export function parseSobotEvent(kind: SobotEventKind, message: unknown): Parsed<
   if (record === undefined) return { ok: false, problems: [], fields: ['(payload)'] };
   const read = new FieldReader(record);
   const event = toEvent(kind, read);
-  return read.ok && event !== undefined ? { ok: true, value: event } : { ok: false, problems: read.problems, fields: read.fields };
+  return read.ok && event !== undefined
+    ? { ok: true, value: event }
+    : { ok: false, problems: read.problems, fields: read.fields };
 }
 
 function toEvent(kind: SobotEventKind, read: FieldReader): SobotEvent | undefined {
@@ -90,9 +98,11 @@ function toEvent(kind: SobotEventKind, read: FieldReader): SobotEvent | undefine
 function callFacts(read: FieldReader): SobotCallFacts | undefined {
   const callId = read.text('callID', true);
   const type = read.text('callType')?.toLowerCase();
-  if (type !== undefined && !CALL_TYPES.includes(type as SobotCallType)) read.reject('callType', 'must be "Inbound", "Outbound", "Internal" or "Consult"');
+  if (type !== undefined && !CALL_TYPES.includes(type as SobotCallType))
+    read.reject('callType', 'must be "Inbound", "Outbound", "Internal" or "Consult"');
   const role = read.text('partyRole')?.toLowerCase();
-  if (role !== undefined && !PARTY_ROLES.includes(role as SobotPartyRole)) read.reject('partyRole', 'must be "Customer", "Agent", "VirtualAgent", "Supervisor" or "ThirdPSTN"');
+  if (role !== undefined && !PARTY_ROLES.includes(role as SobotPartyRole))
+    read.reject('partyRole', 'must be "Customer", "Agent", "VirtualAgent", "Supervisor" or "ThirdPSTN"');
   if (callId === undefined || !read.ok) return undefined;
   const callType = type as SobotCallType | undefined;
   return {
@@ -120,10 +130,16 @@ function reasonOf(read: FieldReader): number {
 function regain(read: FieldReader): SobotEvent | undefined {
   const agent = read.nested('agentStateInfo');
   const state = agent?.text('agentState');
-  const status: SobotStatus | undefined = state === '1' ? 'ready' : state === '2' && agent !== undefined ? reasonOf(agent) : undefined;
+  const status: SobotStatus | undefined =
+    state === '1' ? 'ready' : state === '2' && agent !== undefined ? reasonOf(agent) : undefined;
   const since = epochMs(agent?.number('workStatusTimestamp'));
   const work = read.nested('workStatusInfo');
   const facts = work === undefined ? undefined : callFacts(work);
   if (work !== undefined && facts === undefined) return undefined;
-  return { kind: 'regain', status, call: facts === undefined ? undefined : { ...facts, since }, idleSince: facts === undefined ? since : undefined };
+  return {
+    kind: 'regain',
+    status,
+    call: facts === undefined ? undefined : { ...facts, since },
+    idleSince: facts === undefined ? since : undefined,
+  };
 }

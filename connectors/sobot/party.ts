@@ -22,7 +22,10 @@ import type { SobotCall, SobotCallEvent } from './to-contract.js';
  *
  * @see https://developer.zhichi.com/pages/ae4786 ("话务类事件公共字段": callType, partyRole; "话务相关": the party model)
  */
-export function sobotIgnoreReason(call: Pick<SobotCall, 'direction'> | undefined, event: SobotCallEvent): string | undefined {
+export function sobotIgnoreReason(
+  call: Pick<SobotCall, 'direction'> | undefined,
+  event: SobotCallEvent,
+): string | undefined {
   const party = event.party;
   if (party !== undefined && party !== 'customer' && party !== 'agent') return `an event of the ${party} party`;
   if (event.callType === 'internal' || event.callType === 'consult') {
@@ -31,7 +34,9 @@ export function sobotIgnoreReason(call: Pick<SobotCall, 'direction'> | undefined
   }
   if (event.kind !== 'answered' || party === undefined) return undefined;
   const direction = call?.direction ?? event.direction ?? 'inbound';
-  if (direction === 'outbound' && party === 'agent') return "the agent's own leg of an outbound call answered, not the customer";
-  if (direction === 'inbound' && party === 'customer') return "the customer's leg of an inbound call connected, not answered by the agent";
+  if (direction === 'outbound' && party === 'agent')
+    return "the agent's own leg of an outbound call answered, not the customer";
+  if (direction === 'inbound' && party === 'customer')
+    return "the customer's leg of an inbound call connected, not answered by the agent";
   return undefined;
 }

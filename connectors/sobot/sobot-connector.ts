@@ -1,4 +1,14 @@
-import { alreadyConnected, BridgeError, callbackFailed, configInvalid, toBridgeError, type CallbackPayload, type ConnectorContext, type ContractTarget, type SoftphoneConnector } from '../../src/contract/index.js';
+import {
+  alreadyConnected,
+  BridgeError,
+  callbackFailed,
+  configInvalid,
+  toBridgeError,
+  type CallbackPayload,
+  type ConnectorContext,
+  type ContractTarget,
+  type SoftphoneConnector,
+} from '../../src/contract/index.js';
 import { CallBook } from '../shared/call-book.js';
 import { ContractLink } from '../shared/contract-link.js';
 import { vendorPayloadError } from '../shared/fields.js';
@@ -44,7 +54,9 @@ export function sobotConnector(options: SobotConnectorOptions): SobotConnector {
   try {
     settings = parseSobotOptions(options);
   } catch (error) {
-    settings = toBridgeError(error, (cause) => configInvalid([], 'sobot connector: the options could not be read.', { connector: 'sobot' }, cause));
+    settings = toBridgeError(error, (cause) =>
+      configInvalid([], 'sobot connector: the options could not be read.', { connector: 'sobot' }, cause),
+    );
   }
   const link = new ContractLink('sobot', settings instanceof BridgeError ? undefined : settings.partnerId);
   const book = new CallBook<SobotCall>();
@@ -59,16 +71,39 @@ export function sobotConnector(options: SobotConnectorOptions): SobotConnector {
   const onStatus = (s: SobotSettings, status: 'ready' | number) => {
     const call = sobotStatusCall(status, s.toSoftphone);
     if (call !== undefined) return link.send([call]);
-    link.report(configInvalid(['statusMap'], `sobot: the agent's status (${status === 'ready' ? 'ready' : `reason code ${status}`}) is not in options.statusMap; the CRM was not told.`, { connector: 'sobot' }));
+    link.report(
+      configInvalid(
+        ['statusMap'],
+        `sobot: the agent's status (${status === 'ready' ? 'ready' : `reason code ${status}`}) is not in options.statusMap; the CRM was not told.`,
+        { connector: 'sobot' },
+      ),
+    );
   };
 
   const onCall = (s: SobotSettings, event: SobotCallEvent, now: number) => {
-    if (book.isFinished(event.callId)) return link.context.logger.debug('sobot: event for a finished call ignored', { connector: 'sobot', conversationId: event.callId });
+    if (book.isFinished(event.callId))
+      return link.context.logger.debug('sobot: event for a finished call ignored', {
+        connector: 'sobot',
+        conversationId: event.callId,
+      });
     const ignored = sobotIgnoreReason(book.get(event.callId), event);
-    if (ignored !== undefined) return link.context.logger.debug(`sobot: ${event.kind} event ignored: ${ignored}`, { connector: 'sobot', conversationId: event.callId });
-    let facts: SobotCallEvent = declined.has(event.callId) && (event.kind === 'released' || event.kind === 'abandoned') ? { ...event, kind: 'rejected' } : event;
-    const opensOutbound = book.get(event.callId) === undefined && (event.kind === 'dialing' || event.direction === 'outbound');
-    if (opensOutbound && customerNumber(event, 'outbound') === undefined && lastDial !== undefined && now - lastDial.at <= DIAL_MEMORY_MS) {
+    if (ignored !== undefined)
+      return link.context.logger.debug(`sobot: ${event.kind} event ignored: ${ignored}`, {
+        connector: 'sobot',
+        conversationId: event.callId,
+      });
+    let facts: SobotCallEvent =
+      declined.has(event.callId) && (event.kind === 'released' || event.kind === 'abandoned')
+        ? { ...event, kind: 'rejected' }
+        : event;
+    const opensOutbound =
+      book.get(event.callId) === undefined && (event.kind === 'dialing' || event.direction === 'outbound');
+    if (
+      opensOutbound &&
+      customerNumber(event, 'outbound') === undefined &&
+      lastDial !== undefined &&
+      now - lastDial.at <= DIAL_MEMORY_MS
+    ) {
       // The documented EventDialing body shows no number (DNIS may be empty): the number just dialled is it.
       facts = { ...facts, numbers: { ...facts.numbers, otherDN: lastDial.number } };
       lastDial = undefined;
@@ -77,8 +112,7 @@ export function sobotConnector(options: SobotConnectorOptions): SobotConnector {
     if (step.finished) {
       book.finish(event.callId);
       declined.delete(event.callId);
-    }
-    else if (step.call !== undefined) book.set(event.callId, step.call);
+    } else if (step.call !== undefined) book.set(event.callId, step.call);
     link.send(step.calls);
   };
 
@@ -86,7 +120,12 @@ export function sobotConnector(options: SobotConnectorOptions): SobotConnector {
     if (event.kind === 'status') return onStatus(s, event.status);
     if (event.kind !== 'regain') return onCall(s, event, now);
     if (event.status !== undefined) onStatus(s, event.status);
-    const result = sobotRegain(book.open().map(([, call]) => call), event, (id) => book.isFinished(id), env(s, now));
+    const result = sobotRegain(
+      book.open().map(([, call]) => call),
+      event,
+      (id) => book.isFinished(id),
+      env(s, now),
+    );
     for (const id of result.ended) book.finish(id);
     if (result.keep !== undefined) book.set(result.keep.callId, result.keep);
     link.send(result.calls);
@@ -112,9 +151,17 @@ export function sobotConnector(options: SobotConnectorOptions): SobotConnector {
   const updatePresence = (s: SobotSettings, request: CallbackPayload<'update_presence'>) => {
     const status = s.toSobot.get(request.softphoneId);
     if (status === undefined) {
-      throw configInvalid(['statusMap'], 'sobot: update_presence names a status that is not in options.statusMap; the Sobot status was not changed.', { connector: 'sobot' });
+      throw configInvalid(
+        ['statusMap'],
+        'sobot: update_presence names a status that is not in options.statusMap; the Sobot status was not changed.',
+        { connector: 'sobot' },
+      );
     }
-    sdk?.setStatus(status).catch((error: unknown) => link.report(toBridgeError(error, (cause) => callbackFailed('sobot: the status change failed.', { cause }))));
+    sdk
+      ?.setStatus(status)
+      .catch((error: unknown) =>
+        link.report(toBridgeError(error, (cause) => callbackFailed('sobot: the status change failed.', { cause }))),
+      );
   };
 
   return {
@@ -139,7 +186,10 @@ export function sobotConnector(options: SobotConnectorOptions): SobotConnector {
       unsubscribe = names.map(([eventName, kind]) => listen(s, api, eventName, kind));
       unsubscribe.push(watchUnmapped(api, new Set(names.map(([eventName]) => eventName)), () => link.context.logger));
       try {
-        await link.open(target, context, { startCall: (r) => startCall(s, r), updatePresence: (r) => updatePresence(s, r) });
+        await link.open(target, context, {
+          startCall: (r) => startCall(s, r),
+          updatePresence: (r) => updatePresence(s, r),
+        });
       } catch (error) {
         await this.disconnect();
         throw error;
@@ -168,7 +218,20 @@ export function sobotConnector(options: SobotConnectorOptions): SobotConnector {
       }
       if (callId === undefined) return;
       const now = link.context.clock.now();
-      link.run(() => onCall(s, { kind: 'rejected', callId, direction: 'inbound', callType: 'inbound', party: undefined, numbers: NO_NUMBERS }, now));
+      link.run(() =>
+        onCall(
+          s,
+          {
+            kind: 'rejected',
+            callId,
+            direction: 'inbound',
+            callType: 'inbound',
+            party: undefined,
+            numbers: NO_NUMBERS,
+          },
+          now,
+        ),
+      );
     },
   };
 }

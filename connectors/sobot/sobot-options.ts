@@ -28,7 +28,11 @@ export interface SobotCallEventNames {
 }
 
 /** The defaults of {@link SobotCallEventNames}. */
-export const DEFAULT_SOBOT_EVENTS: SobotCallEventNames = { answered: 'EventEstablished', released: 'EventReleased', abandoned: 'EventAbandoned' };
+export const DEFAULT_SOBOT_EVENTS: SobotCallEventNames = {
+  answered: 'EventEstablished',
+  released: 'EventReleased',
+  abandoned: 'EventAbandoned',
+};
 
 /** The Sobot reason codes the seed documents: 2 DND, 11 break, 12–18 named and custom breaks. */
 export const SOBOT_REASON_CODES: readonly number[] = [2, 11, 12, 13, 14, 15, 16, 17, 18];
@@ -80,13 +84,16 @@ export interface SobotSettings {
 /** Checks the options; throws one `CONFIG_INVALID` naming every option at fault. */
 export function parseSobotOptions(options: SobotConnectorOptions): SobotSettings {
   const check = new OptionChecker('sobot', optionsObject('sobot', options));
-  if (!isSobotAgent(check.value('agent'))) check.problem('agent', 'must be a SobotClient.agent instance (on, off, ready, notReady, makeCall, rejectCall)');
+  if (!isSobotAgent(check.value('agent')))
+    check.problem('agent', 'must be a SobotClient.agent instance (on, off, ready, notReady, makeCall, rejectCall)');
   const events = { ...DEFAULT_SOBOT_EVENTS, ...(isRecord(options.events) ? options.events : {}) };
   for (const [key, name] of Object.entries(events)) {
-    if (typeof name !== 'string' || !/^Event[A-Za-z]{1,60}$/.test(name)) check.problem(`events.${key}`, 'must be a Sobot event name such as EventReleased');
+    if (typeof name !== 'string' || !/^Event[A-Za-z]{1,60}$/.test(name))
+      check.problem(`events.${key}`, 'must be a Sobot event name such as EventReleased');
   }
   const timeout = options.statusTimeoutMs ?? 10_000;
-  if (!Number.isInteger(timeout) || timeout < 1 || timeout > 120_000) check.problem('statusTimeoutMs', 'must be a whole number of milliseconds from 1 to 120000');
+  if (!Number.isInteger(timeout) || timeout < 1 || timeout > 120_000)
+    check.problem('statusTimeoutMs', 'must be a whole number of milliseconds from 1 to 120000');
   const settings: SobotSettings = {
     agent: options.agent,
     partnerId: check.filledText('partnerId'),
@@ -108,8 +115,13 @@ function statusMaps(check: OptionChecker, map: unknown): Pick<SobotSettings, 'to
     return { toSobot, toSoftphone };
   }
   for (const [softphoneId, status] of Object.entries(map)) {
-    if (softphoneId.trim() === '' || softphoneId.length > 256) check.problem('statusMap', 'has an empty or overlong softphoneId');
-    else if (status !== 'ready' && !SOBOT_REASON_CODES.includes(status as number)) check.problem('statusMap', `maps "${softphoneId}" to neither "ready" nor a Sobot reason code (${SOBOT_REASON_CODES.join(', ')})`);
+    if (softphoneId.trim() === '' || softphoneId.length > 256)
+      check.problem('statusMap', 'has an empty or overlong softphoneId');
+    else if (status !== 'ready' && !SOBOT_REASON_CODES.includes(status as number))
+      check.problem(
+        'statusMap',
+        `maps "${softphoneId}" to neither "ready" nor a Sobot reason code (${SOBOT_REASON_CODES.join(', ')})`,
+      );
     else {
       toSobot.set(softphoneId, status as SobotStatus);
       // Several ids may share a Sobot status; the first one is what the softphone reports.

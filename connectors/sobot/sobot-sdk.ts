@@ -1,4 +1,11 @@
-import { callbackFailed, callbackTimeout, isRecord, withTimeout, type BridgeError, type Clock } from '../../src/contract/index.js';
+import {
+  callbackFailed,
+  callbackTimeout,
+  isRecord,
+  withTimeout,
+  type BridgeError,
+  type Clock,
+} from '../../src/contract/index.js';
 
 /** The `success` / `error` callbacks every Sobot request method takes. */
 export interface SobotCallbacks {
@@ -65,7 +72,10 @@ export class SobotSdk {
   setStatus(status: SobotStatus): Promise<void> {
     const method = status === 'ready' ? 'ready' : 'notReady';
     const answer = new Promise<void>((resolve, reject) => {
-      const callbacks: SobotCallbacks = { success: () => resolve(), error: (cause) => reject(vendorError(method, cause)) };
+      const callbacks: SobotCallbacks = {
+        success: () => resolve(),
+        error: (cause) => reject(vendorError(method, cause)),
+      };
       try {
         if (status === 'ready') this.agent.ready(callbacks);
         else this.agent.notReady({ ...callbacks, reasonCode: status });
@@ -73,7 +83,12 @@ export class SobotSdk {
         reject(vendorError(method, cause));
       }
     });
-    return withTimeout(answer, this.timeoutMs, () => callbackTimeout(`sobot: agent.${method}()`, this.timeoutMs, { connector: 'sobot', vendorMethod: method }), this.clock);
+    return withTimeout(
+      answer,
+      this.timeoutMs,
+      () => callbackTimeout(`sobot: agent.${method}()`, this.timeoutMs, { connector: 'sobot', vendorMethod: method }),
+      this.clock,
+    );
   }
 
   /** `agent.makeCall(request)`. The seed documents no callbacks for it; a throw is a refusal. */

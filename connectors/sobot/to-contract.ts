@@ -12,7 +12,8 @@ export interface SobotCall extends VendorCall {
 }
 
 /** A call event: the parsed ones, plus `rejected` when the agent declines through the connector. */
-export type SobotCallEvent = Extract<SobotEvent, { readonly callId: string }> | ({ readonly kind: 'rejected' } & SobotCallFacts);
+export type SobotCallEvent =
+  Extract<SobotEvent, { readonly callId: string }> | ({ readonly kind: 'rejected' } & SobotCallFacts);
 
 /** What the mapping needs besides the event. */
 export type SobotEnv = MappingEnv;
@@ -40,7 +41,10 @@ export type SobotStep = CallStep<SobotCall>;
  */
 export function sobotCallStep(call: SobotCall | undefined, event: SobotCallEvent, env: SobotEnv): SobotStep {
   const id = event.callId;
-  const { call: current, calls } = call === undefined ? opened(event, env) : vendorCall.learnNumber(call, customerNumber(event, call.direction), id, env);
+  const { call: current, calls } =
+    call === undefined
+      ? opened(event, env)
+      : vendorCall.learnNumber(call, customerNumber(event, call.direction), id, env);
   switch (event.kind) {
     case 'ringing':
     case 'dialing':
@@ -50,7 +54,8 @@ export function sobotCallStep(call: SobotCall | undefined, event: SobotCallEvent
       return { call: answered.call, finished: false, calls: [...calls, ...answered.calls] };
     }
     case 'rejected':
-      if (current.phase !== 'ringing' || current.direction !== 'inbound') return { call: current, finished: false, calls };
+      if (current.phase !== 'ringing' || current.direction !== 'inbound')
+        return { call: current, finished: false, calls };
       return { call: undefined, finished: true, calls: [...calls, vendorCall.rejectActively(id, env)] };
     case 'released':
     case 'abandoned':
@@ -65,7 +70,16 @@ export function sobotCallStep(call: SobotCall | undefined, event: SobotCallEvent
  * call ended while the connection was down: it ends at `idleSince` when that is plausible, else now.
  * A regained internal or consult call changes nothing.
  */
-export function sobotRegain(open: readonly SobotCall[], event: Extract<SobotEvent, { kind: 'regain' }>, finished: (callId: string) => boolean, env: SobotEnv): { readonly keep: SobotCall | undefined; readonly ended: readonly string[]; readonly calls: readonly ContractCall[] } {
+export function sobotRegain(
+  open: readonly SobotCall[],
+  event: Extract<SobotEvent, { kind: 'regain' }>,
+  finished: (callId: string) => boolean,
+  env: SobotEnv,
+): {
+  readonly keep: SobotCall | undefined;
+  readonly ended: readonly string[];
+  readonly calls: readonly ContractCall[];
+} {
   const calls: ContractCall[] = [];
   const ended: string[] = [];
   // On an internal or consult call the agent may still hold the customer's call around it: the
@@ -74,7 +88,8 @@ export function sobotRegain(open: readonly SobotCall[], event: Extract<SobotEven
   if (type === 'internal' || type === 'consult') return { keep: undefined, ended, calls };
   for (const call of open) {
     if (call.callId === event.call?.callId) continue;
-    const plausible = event.idleSince !== undefined && event.idleSince <= env.now && event.idleSince >= (call.answeredAt ?? 0);
+    const plausible =
+      event.idleSince !== undefined && event.idleSince <= env.now && event.idleSince >= (call.answeredAt ?? 0);
     calls.push(vendorCall.end(call, plausible ? (event.idleSince as number) : env.now, call.callId, env));
     ended.push(call.callId);
   }
@@ -82,18 +97,29 @@ export function sobotRegain(open: readonly SobotCall[], event: Extract<SobotEven
   if (facts === undefined || finished(facts.callId)) return { keep: undefined, ended, calls };
   const known = open.find((c) => c.callId === facts.callId);
   const { call: current, calls: opening } = known === undefined ? opened(facts, env) : { call: known, calls: [] };
-  const answered = vendorCall.answer(current, facts.since !== undefined && facts.since <= env.now ? facts.since : env.now, facts.callId, env);
+  const answered = vendorCall.answer(
+    current,
+    facts.since !== undefined && facts.since <= env.now ? facts.since : env.now,
+    facts.callId,
+    env,
+  );
   return { keep: answered.call, ended, calls: [...calls, ...opening, ...answered.calls] };
 }
 
 /** A Sobot status → `statusChanged` with the mapped softphoneId, or `undefined` when unmapped. */
-export function sobotStatusCall(status: SobotStatus, toSoftphone: ReadonlyMap<SobotStatus, string>): ContractCall | undefined {
+export function sobotStatusCall(
+  status: SobotStatus,
+  toSoftphone: ReadonlyMap<SobotStatus, string>,
+): ContractCall | undefined {
   const softphoneId = toSoftphone.get(status);
   return softphoneId === undefined ? undefined : { method: 'statusChanged', payload: { softphoneId } };
 }
 
 /** A call first seen in `facts`, and the calls that open it. */
-function opened(facts: SobotCallFacts & { readonly kind?: string }, env: SobotEnv): { readonly call: SobotCall; readonly calls: ContractCall[] } {
+function opened(
+  facts: SobotCallFacts & { readonly kind?: string },
+  env: SobotEnv,
+): { readonly call: SobotCall; readonly calls: ContractCall[] } {
   const direction = facts.kind === 'dialing' ? 'outbound' : (facts.direction ?? 'inbound');
   const call = { callId: facts.callId, ...vendorCall.start(direction, customerNumber(facts, direction)) };
   return { call, calls: vendorCall.open(call, call.callId, env) };

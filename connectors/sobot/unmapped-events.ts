@@ -20,8 +20,18 @@ export function watchUnmapped(api: SobotSdk, mapped: ReadonlySet<string>, logger
   return api.listen('EventAgentAll', (message) => {
     const record = isRecord(message) ? message : {};
     const name = record['messageID'];
-    if (typeof name !== 'string' || !EVENT_NAME.test(name) || mapped.has(name) || told.has(name) || record['callID'] === undefined) return;
+    if (
+      typeof name !== 'string' ||
+      !EVENT_NAME.test(name) ||
+      mapped.has(name) ||
+      told.has(name) ||
+      record['callID'] === undefined
+    )
+      return;
     told.add(name);
-    logger().info(`sobot: call event ${name} is not mapped; if calls never end or never count as answered, name it in options.events`, { connector: 'sobot', event: name });
+    logger().info(
+      `sobot: call event ${name} is not mapped; if calls never end or never count as answered, name it in options.events`,
+      { connector: 'sobot', event: name },
+    );
   });
 }

@@ -1,4 +1,14 @@
-import { alreadyConnected, BridgeError, callbackFailed, configInvalid, toBridgeError, type CallbackPayload, type ConnectorContext, type ContractTarget, type SoftphoneConnector } from '../../src/contract/index.js';
+import {
+  alreadyConnected,
+  BridgeError,
+  callbackFailed,
+  configInvalid,
+  toBridgeError,
+  type CallbackPayload,
+  type ConnectorContext,
+  type ContractTarget,
+  type SoftphoneConnector,
+} from '../../src/contract/index.js';
 import { CallBook } from '../shared/call-book.js';
 import { ContractLink } from '../shared/contract-link.js';
 import { vendorPayloadError } from '../shared/fields.js';
@@ -35,7 +45,9 @@ export function sociomileConnector(options: SociomileConnectorOptions): Sociomil
   try {
     settings = parseSociomileOptions(options);
   } catch (error) {
-    settings = toBridgeError(error, (cause) => configInvalid([], 'sociomile connector: the options could not be read.', { connector: 'sociomile' }, cause));
+    settings = toBridgeError(error, (cause) =>
+      configInvalid([], 'sociomile connector: the options could not be read.', { connector: 'sociomile' }, cause),
+    );
   }
   const link = new ContractLink('sociomile', settings instanceof BridgeError ? undefined : settings.partnerId);
   /** Calls this page dialled, by conversationId (= `internal_id`). */
@@ -49,7 +61,11 @@ export function sociomileConnector(options: SociomileConnectorOptions): Sociomil
     const parsed = parseSociomileWebhook(body);
     if (!parsed.ok) return link.report(vendorPayloadError('sociomile', 'webhook', parsed.problems, parsed.fields));
     const result = parsed.value;
-    if (book.isFinished(result.conversationId)) return link.context.logger.debug('sociomile: webhook for a finished call ignored', { connector: 'sociomile', conversationId: result.conversationId });
+    if (book.isFinished(result.conversationId))
+      return link.context.logger.debug('sociomile: webhook for a finished call ignored', {
+        connector: 'sociomile',
+        conversationId: result.conversationId,
+      });
     const dialled = book.get(result.conversationId) !== undefined;
     book.finish(result.conversationId);
     link.send(sociomileCalls(result, dialled, link.partner));
@@ -58,24 +74,36 @@ export function sociomileConnector(options: SociomileConnectorOptions): Sociomil
   const startCall = (s: SociomileSettings, request: CallbackPayload<'start_call'>) => {
     const conversationId = s.newId();
     if (typeof conversationId !== 'string' || conversationId === '' || conversationId.length > 256) {
-      throw configInvalid(['newId'], 'sociomile: options.newId must return non-empty text of at most 256 characters.', { connector: 'sociomile' });
+      throw configInvalid(['newId'], 'sociomile: options.newId must return non-empty text of at most 256 characters.', {
+        connector: 'sociomile',
+      });
     }
     const number = request.dialTo.trim();
     try {
       if (s.openOnDial) sdk?.open();
       sdk?.dial(number, conversationId, s.dialParams);
     } catch (cause) {
-      throw callbackFailed('sociomile: the widget refused the dial command.', { details: { connector: 'sociomile', vendorMethod: 'dial' }, cause });
+      throw callbackFailed('sociomile: the widget refused the dial command.', {
+        details: { connector: 'sociomile', vendorMethod: 'dial' },
+        cause,
+      });
     }
     book.set(conversationId, { number });
-    link.send([{ method: 'outboundCallInitiated', payload: { partnerId: link.partner, conversationId, dialledTo: number } }]);
+    link.send([
+      { method: 'outboundCallInitiated', payload: { partnerId: link.partner, conversationId, dialledTo: number } },
+    ]);
   };
 
   const widget = (action: 'open' | 'close') => {
     try {
       sdk?.[action]();
     } catch (cause) {
-      link.report(callbackFailed(`sociomile: the widget refused ${action}.`, { details: { connector: 'sociomile', vendorMethod: action }, cause }));
+      link.report(
+        callbackFailed(`sociomile: the widget refused ${action}.`, {
+          details: { connector: 'sociomile', vendorMethod: action },
+          cause,
+        }),
+      );
     }
   };
 
@@ -86,19 +114,31 @@ export function sociomileConnector(options: SociomileConnectorOptions): Sociomil
       const s = settings;
       if (link.isOpen) throw alreadyConnected('sociomile connector');
       if (typeof s.host.socioVoice !== 'function' && s.widgetUrl === undefined) {
-        throw configInvalid(['widgetUrl'], 'sociomile connector: options.widgetUrl is required when the page has not embedded the widget (no socioVoice).', { connector: 'sociomile' });
+        throw configInvalid(
+          ['widgetUrl'],
+          'sociomile connector: options.widgetUrl is required when the page has not embedded the widget (no socioVoice).',
+          { connector: 'sociomile' },
+        );
       }
       sdk = SocioVoiceSdk.install(s.host, s.widgetUrl).sdk;
       if (s.initialize && !initialised && s.userCredential !== undefined) {
         // Once per connector: a second init would start a second widget.
-        sdk.init({ minimized: s.minimized, disableDarkMode: s.disableDarkMode, userCredential: s.userCredential, ...(s.element === undefined ? {} : { element: s.element }) });
+        sdk.init({
+          minimized: s.minimized,
+          disableDarkMode: s.disableDarkMode,
+          userCredential: s.userCredential,
+          ...(s.element === undefined ? {} : { element: s.element }),
+        });
         initialised = true;
       }
       unsubscribe = s.webhooks?.((body) => link.run(() => onWebhook(body)));
       try {
         await link.open(target, context, {
           startCall: (r) => startCall(s, r),
-          updatePresence: () => context.logger.debug('sociomile: update_presence has no widget command; ignored', { connector: 'sociomile' }),
+          updatePresence: () =>
+            context.logger.debug('sociomile: update_presence has no widget command; ignored', {
+              connector: 'sociomile',
+            }),
         });
       } catch (error) {
         await this.disconnect();

@@ -63,7 +63,8 @@ export function parseSociomileOptions(options: SociomileConnectorOptions): Socio
   const initialize = check.flag('initialize', true);
   const userCredential = check.filledText('userCredential', { required: initialize, max: 4096 });
   const widgetUrl = check.filledText('widgetUrl', { max: 2048 });
-  if (widgetUrl !== undefined && !scriptUrl(widgetUrl)) check.problem('widgetUrl', 'must be an https URL or a path on this site');
+  if (widgetUrl !== undefined && !scriptUrl(widgetUrl))
+    check.problem('widgetUrl', 'must be an https URL or a path on this site');
   const host = check.value('host') ?? globalThis;
   if (!isRecord(host)) check.problem('host', 'must be the window (or an object holding socioVoice)');
   const params = check.value('dialParams') ?? {};
@@ -71,7 +72,8 @@ export function parseSociomileOptions(options: SociomileConnectorOptions): Socio
     check.problem('dialParams', 'must be an object of text, number or boolean values');
   }
   const relay = checkRelayOption(check);
-  if (relay !== undefined && check.value('webhooks') !== undefined) check.problem('relay', 'and options.webhooks exclude each other');
+  if (relay !== undefined && check.value('webhooks') !== undefined)
+    check.problem('relay', 'and options.webhooks exclude each other');
   const element = check.value('element');
   if (element !== undefined && !isRecord(element)) check.problem('element', 'must be an element');
   const settings: SociomileSettings = {
@@ -85,7 +87,10 @@ export function parseSociomileOptions(options: SociomileConnectorOptions): Socio
     partnerId: check.filledText('partnerId'),
     webhooks: check.fn<SociomileWebhooks>('webhooks') ?? relayWebhooks(relay),
     // The relay routes a webhook by extra_params.agent: every dial carries this agent's id.
-    dialParams: relay === undefined ? (params as Readonly<Record<string, string | number | boolean>>) : { ...(params as object), agent: relay.agentId },
+    dialParams:
+      relay === undefined
+        ? (params as Readonly<Record<string, string | number | boolean>>)
+        : { ...(params as object), agent: relay.agentId },
     openOnDial: check.flag('openOnDial', true),
     newId: check.fn<() => string>('newId') ?? (() => globalThis.crypto.randomUUID()),
   };

@@ -33,7 +33,10 @@ export class SocioVoiceSdk {
    * Reuses `host.socioVoice`, or installs the snippet's queue and loads `widgetUrl` (async, before
    * the first script, as the snippet does). Returns whether it installed one.
    */
-  static install(host: SocioVoiceHost, widgetUrl: string | undefined): { readonly sdk: SocioVoiceSdk; readonly installed: boolean } {
+  static install(
+    host: SocioVoiceHost,
+    widgetUrl: string | undefined,
+  ): { readonly sdk: SocioVoiceSdk; readonly installed: boolean } {
     const sdk = new SocioVoiceSdk(host);
     if (typeof host.socioVoice === 'function') return { sdk, installed: false };
     const stub: SocioVoice = function (): void {

@@ -33,11 +33,19 @@ export function webhookFields(result: SociomileCallResult): Record<string, unkno
  * `dialled` says whether this page dialled the call (then the bridge already has it dialing, with
  * the number as the CRM gave it; the widget's rewrite of it is not sent over it).
  */
-export function sociomileCalls(result: SociomileCallResult, dialled: boolean, partnerId: string): readonly ContractCall[] {
+export function sociomileCalls(
+  result: SociomileCallResult,
+  dialled: boolean,
+  partnerId: string,
+): readonly ContractCall[] {
   const ids = { partnerId, conversationId: result.conversationId };
   const calls: ContractCall[] = [];
-  if (!dialled && result.phone !== undefined) calls.push({ method: 'outboundCallInitiated', payload: { ...ids, dialledTo: result.phone } });
+  if (!dialled && result.phone !== undefined)
+    calls.push({ method: 'outboundCallInitiated', payload: { ...ids, dialledTo: result.phone } });
   if (result.answered) calls.push({ method: 'callAccepted', payload: ids });
-  calls.push({ method: 'callEnded', payload: { ...webhookFields(result), ...ids, duration: result.talkSeconds, callType: 'outbound' } });
+  calls.push({
+    method: 'callEnded',
+    payload: { ...webhookFields(result), ...ids, duration: result.talkSeconds, callType: 'outbound' },
+  });
   return calls;
 }

@@ -73,7 +73,11 @@ export function parseSociomileWebhook(body: unknown): Parsed<SociomileCallResult
       holdSeconds: seconds(read, 'hold_sec'),
       disposition,
       recordingUrl,
-      dates: { ...(init === undefined ? {} : { init }), ...(join === undefined ? {} : { join }), ...(end === undefined ? {} : { end }) },
+      dates: {
+        ...(init === undefined ? {} : { init }),
+        ...(join === undefined ? {} : { join }),
+        ...(end === undefined ? {} : { end }),
+      },
       uniqueId,
       extraParams: scalars(asRecord(data['extra_params'])),
     },

@@ -30,15 +30,25 @@ export function cdrFields(cdr: VoicenterCdr): Record<string, string | number> {
  *
  * Returns `undefined` when the CDR is not for a call of this connector.
  */
-export function cdrCalls(call: VoicenterCall | undefined, finished: boolean, cdr: VoicenterCdr, env: VoicenterEnv): readonly ContractCall[] | undefined {
+export function cdrCalls(
+  call: VoicenterCall | undefined,
+  finished: boolean,
+  cdr: VoicenterCdr,
+  env: VoicenterEnv,
+): readonly ContractCall[] | undefined {
   const extra = cdrFields(cdr);
   if (call === undefined) {
-    return finished ? [{ method: 'callNotesSubmitted', payload: { ...extra, partnerId: env.partnerId, conversationId: cdr.ivrId } }] : undefined;
+    return finished
+      ? [{ method: 'callNotesSubmitted', payload: { ...extra, partnerId: env.partnerId, conversationId: cdr.ivrId } }]
+      : undefined;
   }
   if (cdr.status !== 'ANSWER' && call.phase !== 'connected') return [ending(call, env, extra)];
   const answer = voicenterStep(call, { kind: 'answered', ivrId: call.ivrId }, env);
   const connected = answer.call ?? call;
   const closing = ending(connected, env, extra);
-  const payload = closing.method === 'callEnded' && cdr.talkSeconds !== undefined ? { ...closing, payload: { ...closing.payload, duration: cdr.talkSeconds } } : closing;
+  const payload =
+    closing.method === 'callEnded' && cdr.talkSeconds !== undefined
+      ? { ...closing, payload: { ...closing.payload, duration: cdr.talkSeconds } }
+      : closing;
   return [...answer.calls, payload];
 }

@@ -65,13 +65,18 @@ export function parseCdrXmlRpc(xml: string, parser?: XmlParser): Parsed<Voicente
  * @throws TypeError as {@link parseCdrXmlRpc}
  */
 export function readCdrXmlRpc(xml: string, parser?: XmlParser): Parsed<Record<string, unknown>> {
-  const invalid = (problem: string): Parsed<Record<string, unknown>> => ({ ok: false, problems: [`"(payload)" ${problem}`], fields: ['(payload)'] });
+  const invalid = (problem: string): Parsed<Record<string, unknown>> => ({
+    ok: false,
+    problems: [`"(payload)" ${problem}`],
+    fields: ['(payload)'],
+  });
   if (typeof xml !== 'string' || xml.length > MAX_XML) return invalid('must be XML text of at most 256 KB');
   if (/<!DOCTYPE/i.test(xml)) return invalid('must not declare a DOCTYPE (XML-RPC has none)');
   const doc = parse(xml, parser ?? defaultParser());
   if (doc === undefined || doc.getElementsByTagName('parsererror').length > 0) return invalid('is not well-formed XML');
   const root = doc.documentElement;
-  if (root === null || root === undefined || root.nodeName !== 'methodCall') return invalid('must be an XML-RPC methodCall');
+  if (root === null || root === undefined || root.nodeName !== 'methodCall')
+    return invalid('must be an XML-RPC methodCall');
   const method = child(root, 'methodName')?.textContent?.trim();
   if (method !== 'CDR') return invalid('must call the method "CDR"');
   const struct = root.getElementsByTagName('struct')[0];
@@ -101,7 +106,9 @@ function parse(xml: string, parser: XmlParser): XmlDocumentLike | undefined {
 
 function defaultParser(): XmlParser {
   if (typeof DOMParser === 'function') return new DOMParser();
-  throw new TypeError('parseCdrXmlRpc: this environment has no DOMParser; pass one (e.g. new DOMParser() of @xmldom/xmldom).');
+  throw new TypeError(
+    'parseCdrXmlRpc: this environment has no DOMParser; pass one (e.g. new DOMParser() of @xmldom/xmldom).',
+  );
 }
 
 /** The element children of `parent`, from `childNodes` (the one child list every DOM parser has). */

@@ -48,7 +48,16 @@ export function parseCdrFields(record: Record<string, unknown>): Parsed<Voicente
   const callType = read.text('type');
   return {
     ok: true,
-    value: { ivrId, direction: directionOf(callType), calledAt, talkSeconds, dialSeconds, status: read.text('status')?.toUpperCase(), callType, recordingUrl },
+    value: {
+      ivrId,
+      direction: directionOf(callType),
+      calledAt,
+      talkSeconds,
+      dialSeconds,
+      status: read.text('status')?.toUpperCase(),
+      callType,
+      recordingUrl,
+    },
   };
 }
 

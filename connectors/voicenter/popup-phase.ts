@@ -46,9 +46,18 @@ function fromFields(read: FieldReader): Parsed<VoicenterEvent> {
   const cause = read.text('cause') ?? current?.text('cause');
   const direction = read.text('direction') ?? current?.text('direction');
   const answeredAt = epochMs(read.number('callAnswered') ?? current?.number('callAnswered'));
-  const kind = cause !== undefined || status?.includes('hang') === true ? 'ended' : status === 'ringing' ? 'ringing' : status === 'talking' ? 'answered' : undefined;
-  if (status !== undefined && kind === undefined) read.reject('status', 'must be "Ringing" or "Talking" (or carry a hang-up "cause")');
-  if (!read.ok || ivrId === undefined || kind === undefined) return { ok: false, problems: read.problems, fields: read.fields };
+  const kind =
+    cause !== undefined || status?.includes('hang') === true
+      ? 'ended'
+      : status === 'ringing'
+        ? 'ringing'
+        : status === 'talking'
+          ? 'answered'
+          : undefined;
+  if (status !== undefined && kind === undefined)
+    read.reject('status', 'must be "Ringing" or "Talking" (or carry a hang-up "cause")');
+  if (!read.ok || ivrId === undefined || kind === undefined)
+    return { ok: false, problems: read.problems, fields: read.fields };
   const number = read.text('phone');
   const event: VoicenterEvent = {
     kind,

@@ -49,9 +49,14 @@ export type VoicenterStep = CallStep<VoicenterCall>;
  * The web-phone and the pop-up may both report a call: whichever comes second adds only what
  * the first lacked (the caller's number), and a repeated event maps to nothing.
  */
-export function voicenterStep(call: VoicenterCall | undefined, event: VoicenterEvent, env: VoicenterEnv): VoicenterStep {
+export function voicenterStep(
+  call: VoicenterCall | undefined,
+  event: VoicenterEvent,
+  env: VoicenterEnv,
+): VoicenterStep {
   const id = event.ivrId;
-  const { call: current, calls } = call === undefined ? opened(event, env) : vendorCall.learnNumber(call, event.number, id, env);
+  const { call: current, calls } =
+    call === undefined ? opened(event, env) : vendorCall.learnNumber(call, event.number, id, env);
   switch (event.kind) {
     case 'ringing':
     case 'dialing':
@@ -62,19 +67,44 @@ export function voicenterStep(call: VoicenterCall | undefined, event: VoicenterE
     }
     case 'ended': {
       // The pop-up's hang-up may say it was answered though no answer was seen (pop-up only, or lost).
-      const answered = event.answeredAt === undefined ? { call: current, calls: [] } : vendorCall.answer(current, event.answeredAt, id, env);
-      return { call: undefined, finished: true, calls: [...calls, ...answered.calls, ending(answered.call, env, event.cause === undefined ? {} : { hangupCause: event.cause })] };
+      const answered =
+        event.answeredAt === undefined
+          ? { call: current, calls: [] }
+          : vendorCall.answer(current, event.answeredAt, id, env);
+      return {
+        call: undefined,
+        finished: true,
+        calls: [
+          ...calls,
+          ...answered.calls,
+          ending(answered.call, env, event.cause === undefined ? {} : { hangupCause: event.cause }),
+        ],
+      };
     }
     case 'rejected':
       if (current.phase === 'connected') return { call: current, finished: false, calls };
-      return { call: undefined, finished: true, calls: [...calls, current.direction === 'inbound' ? vendorCall.rejectActively(id, env) : ending(current, env, {})] };
+      return {
+        call: undefined,
+        finished: true,
+        calls: [
+          ...calls,
+          current.direction === 'inbound' ? vendorCall.rejectActively(id, env) : ending(current, env, {}),
+        ],
+      };
     case 'failed':
-      return { call: undefined, finished: true, calls: [...calls, ending(current, env, current.phase === 'connected' ? {} : { callFailed: true })] };
+      return {
+        call: undefined,
+        finished: true,
+        calls: [...calls, ending(current, env, current.phase === 'connected' ? {} : { callFailed: true })],
+      };
   }
 }
 
 /** A call first seen in `event`, and the calls that open it. */
-function opened(event: VoicenterEvent, env: VoicenterEnv): { readonly call: VoicenterCall; readonly calls: ContractCall[] } {
+function opened(
+  event: VoicenterEvent,
+  env: VoicenterEnv,
+): { readonly call: VoicenterCall; readonly calls: ContractCall[] } {
   const direction = event.direction ?? (event.kind === 'dialing' || event.kind === 'failed' ? 'outbound' : 'inbound');
   const call = { ivrId: event.ivrId, ...vendorCall.start(direction, event.number) };
   return { call, calls: vendorCall.open(call, call.ivrId, env) };

@@ -1,4 +1,14 @@
-import { alreadyConnected, BridgeError, callbackFailed, configInvalid, toBridgeError, type CallbackPayload, type ConnectorContext, type ContractTarget, type SoftphoneConnector } from '../../src/contract/index.js';
+import {
+  alreadyConnected,
+  BridgeError,
+  callbackFailed,
+  configInvalid,
+  toBridgeError,
+  type CallbackPayload,
+  type ConnectorContext,
+  type ContractTarget,
+  type SoftphoneConnector,
+} from '../../src/contract/index.js';
 import { CallBook } from '../shared/call-book.js';
 import { ContractLink } from '../shared/contract-link.js';
 import { asRecord, FieldReader, vendorPayloadError, type Parsed } from '../shared/fields.js';
@@ -37,7 +47,9 @@ export function voicenterConnector(options: VoicenterConnectorOptions): Voicente
   try {
     settings = parseVoicenterOptions(options);
   } catch (error) {
-    settings = toBridgeError(error, (cause) => configInvalid([], 'voicenter connector: the options could not be read.', { connector: 'voicenter' }, cause));
+    settings = toBridgeError(error, (cause) =>
+      configInvalid([], 'voicenter connector: the options could not be read.', { connector: 'voicenter' }, cause),
+    );
   }
   const link = new ContractLink('voicenter', settings instanceof BridgeError ? undefined : settings.partnerId);
   const book = new CallBook<VoicenterCall>();
@@ -50,7 +62,11 @@ export function voicenterConnector(options: VoicenterConnectorOptions): Voicente
   const env = (s: VoicenterSettings, now: number) => ({ partnerId: link.partner, language: s.language, now });
 
   const apply = (s: VoicenterSettings, event: VoicenterEvent, now: number) => {
-    if (book.isFinished(event.ivrId)) return link.context.logger.debug('voicenter: event for a finished call ignored', { connector: 'voicenter', conversationId: event.ivrId });
+    if (book.isFinished(event.ivrId))
+      return link.context.logger.debug('voicenter: event for a finished call ignored', {
+        connector: 'voicenter',
+        conversationId: event.ivrId,
+      });
     const step = voicenterStep(book.get(event.ivrId), event, env(s, now));
     if (step.finished) book.finish(event.ivrId);
     else if (step.call !== undefined) book.set(event.ivrId, step.call);
@@ -76,7 +92,11 @@ export function voicenterConnector(options: VoicenterConnectorOptions): Voicente
     const only = open.length === 1 ? open[0]?.[0] : undefined;
     if (only !== undefined) return { kind: 'answered', ivrId: only };
     // The token's value is never logged: what it holds is unknown.
-    link.context.logger.warn('voicenter: onCallAnswer names no open call and cannot be matched to one; ignored', { connector: 'voicenter', event: 'onCallAnswer', openCalls: open.length });
+    link.context.logger.warn('voicenter: onCallAnswer names no open call and cannot be matched to one; ignored', {
+      connector: 'voicenter',
+      event: 'onCallAnswer',
+      openCalls: open.length,
+    });
     return undefined;
   };
 
@@ -101,7 +121,8 @@ export function voicenterConnector(options: VoicenterConnectorOptions): Voicente
       }
       default:
         registered = name === 'onRegister';
-        if (name !== 'onRegister') link.context.logger.warn(`voicenter: web-phone ${name}`, { connector: 'voicenter', event: name });
+        if (name !== 'onRegister')
+          link.context.logger.warn(`voicenter: web-phone ${name}`, { connector: 'voicenter', event: name });
         return undefined;
     }
   };
@@ -109,7 +130,8 @@ export function voicenterConnector(options: VoicenterConnectorOptions): Voicente
   const onWebPhone = (s: VoicenterSettings, name: WebPhoneCallback) => (id: unknown) => {
     const now = link.context.clock.now();
     link.run(() => {
-      const registration = name === 'onRegister' || name === 'onRegisterFailed' || name === 'onInitiateFailed' || name === 'onDisconnect';
+      const registration =
+        name === 'onRegister' || name === 'onRegisterFailed' || name === 'onInitiateFailed' || name === 'onDisconnect';
       // The callback's one argument, read by the rules every vendor payload is read by.
       const read = new FieldReader({ ivrID: id });
       const ivrId = read.text('ivrID', !registration) ?? '';
@@ -120,17 +142,23 @@ export function voicenterConnector(options: VoicenterConnectorOptions): Voicente
   };
 
   const onPopup = (s: VoicenterSettings, body: unknown, now: number) => {
-    const parsed = typeof body === 'string' && !body.trim().startsWith('{') ? parsePopupQuery(body) : parsePopupPhase(body);
+    const parsed =
+      typeof body === 'string' && !body.trim().startsWith('{') ? parsePopupQuery(body) : parsePopupPhase(body);
     if (!parsed.ok) return link.report(vendorPayloadError('voicenter', 'pop-up phase', parsed.problems, parsed.fields));
     apply(s, parsed.value, now);
   };
 
   const onCdr = (s: VoicenterSettings, body: unknown, now: number) => {
-    const parsed: Parsed<VoicenterCdr> = typeof body === 'string' && body.trim().startsWith('<') ? parseCdrXmlRpc(body, s.xmlParser) : parseCdrJson(body);
+    const parsed: Parsed<VoicenterCdr> =
+      typeof body === 'string' && body.trim().startsWith('<') ? parseCdrXmlRpc(body, s.xmlParser) : parseCdrJson(body);
     if (!parsed.ok) return link.report(vendorPayloadError('voicenter', 'CDR', parsed.problems, parsed.fields));
     const cdr = parsed.value;
     const calls = cdrCalls(book.get(cdr.ivrId), book.isFinished(cdr.ivrId), cdr, env(s, now));
-    if (calls === undefined) return link.context.logger.debug('voicenter: CDR for a call this page did not see', { connector: 'voicenter', conversationId: cdr.ivrId });
+    if (calls === undefined)
+      return link.context.logger.debug('voicenter: CDR for a call this page did not see', {
+        connector: 'voicenter',
+        conversationId: cdr.ivrId,
+      });
     if (book.get(cdr.ivrId) !== undefined) book.finish(cdr.ivrId);
     link.send(calls);
   };
@@ -147,7 +175,9 @@ export function voicenterConnector(options: VoicenterConnectorOptions): Voicente
 
   const startCall = (s: VoicenterSettings, request: CallbackPayload<'start_call'>) => {
     if (registered === false) {
-      throw callbackFailed('voicenter: start_call while the web-phone is not registered; no call was made.', { details: { connector: 'voicenter', vendorMethod: 'call' } });
+      throw callbackFailed('voicenter: start_call while the web-phone is not registered; no call was made.', {
+        details: { connector: 'voicenter', vendorMethod: 'call' },
+      });
     }
     const number = s.keepPlus ? request.dialTo.trim() : request.dialTo.trim().replace(/^\+/, '');
     dials.push({ number: request.dialTo.trim(), at: link.context.clock.now() });
@@ -155,7 +185,10 @@ export function voicenterConnector(options: VoicenterConnectorOptions): Voicente
       sdk?.call(number);
     } catch (cause) {
       dials.pop();
-      throw callbackFailed('voicenter: the web-phone refused call(number).', { details: { connector: 'voicenter', vendorMethod: 'call' }, cause });
+      throw callbackFailed('voicenter: the web-phone refused call(number).', {
+        details: { connector: 'voicenter', vendorMethod: 'call' },
+        cause,
+      });
     }
   };
 
@@ -170,7 +203,13 @@ export function voicenterConnector(options: VoicenterConnectorOptions): Voicente
       for (const name of WEB_PHONE_CALLBACKS) api.hook(name, onWebPhone(s, name));
       unsubscribe = s.serverEvents?.(fromServer(s));
       try {
-        await link.open(target, context, { startCall: (r) => startCall(s, r), updatePresence: () => context.logger.debug('voicenter: update_presence has no web-phone method; ignored', { connector: 'voicenter' }) });
+        await link.open(target, context, {
+          startCall: (r) => startCall(s, r),
+          updatePresence: () =>
+            context.logger.debug('voicenter: update_presence has no web-phone method; ignored', {
+              connector: 'voicenter',
+            }),
+        });
       } catch (error) {
         await this.disconnect();
         throw error;
@@ -179,7 +218,12 @@ export function voicenterConnector(options: VoicenterConnectorOptions): Voicente
         try {
           api.initiate(s.extension);
         } catch (cause) {
-          link.report(callbackFailed('voicenter: the web-phone refused initiate().', { details: { connector: 'voicenter', vendorMethod: 'initiate' }, cause }));
+          link.report(
+            callbackFailed('voicenter: the web-phone refused initiate().', {
+              details: { connector: 'voicenter', vendorMethod: 'initiate' },
+              cause,
+            }),
+          );
         }
       }
     },

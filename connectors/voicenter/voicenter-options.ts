@@ -52,17 +52,23 @@ export interface VoicenterSettings {
 /** Checks the options; throws one `CONFIG_INVALID` naming every option at fault (never a value). */
 export function parseVoicenterOptions(options: VoicenterConnectorOptions): VoicenterSettings {
   const check = new OptionChecker('voicenter', optionsObject('voicenter', options));
-  if (!isWebPhone(check.value('phone'))) check.problem('phone', 'must be a voicenterWebPhone instance (initiate, call)');
+  if (!isWebPhone(check.value('phone')))
+    check.problem('phone', 'must be a voicenterWebPhone instance (initiate, call)');
   const extension = check.value('extension');
   const user = (extension as { user?: unknown } | undefined)?.user;
   const password = (extension as { password?: unknown } | undefined)?.password;
-  if (extension !== undefined && (typeof user !== 'string' || user.trim() === '' || typeof password !== 'string' || password === '')) {
+  if (
+    extension !== undefined &&
+    (typeof user !== 'string' || user.trim() === '' || typeof password !== 'string' || password === '')
+  ) {
     check.problem('extension', 'must be { user, password }, both non-empty text');
   }
   const parser = check.value('xmlParser');
-  if (parser !== undefined && typeof (parser as { parseFromString?: unknown }).parseFromString !== 'function') check.problem('xmlParser', 'must have parseFromString');
+  if (parser !== undefined && typeof (parser as { parseFromString?: unknown }).parseFromString !== 'function')
+    check.problem('xmlParser', 'must have parseFromString');
   const relay = checkRelayOption(check);
-  if (relay !== undefined && check.value('serverEvents') !== undefined) check.problem('relay', 'and options.serverEvents exclude each other');
+  if (relay !== undefined && check.value('serverEvents') !== undefined)
+    check.problem('relay', 'and options.serverEvents exclude each other');
   const settings: VoicenterSettings = {
     phone: options.phone,
     partnerId: check.filledText('partnerId'),
@@ -79,5 +85,8 @@ export function parseVoicenterOptions(options: VoicenterConnectorOptions): Voice
 /** The relay's `voicenter.popup` and `voicenter.cdr` events as the connector's server messages. */
 function relayEvents(relay: RelayOptions | undefined): VoicenterServerEvents | undefined {
   if (relay === undefined) return undefined;
-  return (listener) => subscribeRelay(relay, ['voicenter.popup', 'voicenter.cdr'], (event) => listener({ type: event.kind === 'cdr' ? 'cdr' : 'popup', body: event.body }));
+  return (listener) =>
+    subscribeRelay(relay, ['voicenter.popup', 'voicenter.cdr'], (event) =>
+      listener({ type: event.kind === 'cdr' ? 'cdr' : 'popup', body: event.body }),
+    );
 }

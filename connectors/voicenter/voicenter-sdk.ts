@@ -4,7 +4,18 @@ import { isRecord } from '../../src/contract/index.js';
 export type WebPhoneHandler = ((ivrID: string) => void) | null | undefined;
 
 /** The callbacks the connector sets on the web-phone. */
-export const WEB_PHONE_CALLBACKS = ['onRegister', 'onRegisterFailed', 'onInitiateFailed', 'onDisconnect', 'onRinging', 'onCall', 'onCallAnswer', 'onCallEnd', 'onCallFailed', 'onCallRejected'] as const;
+export const WEB_PHONE_CALLBACKS = [
+  'onRegister',
+  'onRegisterFailed',
+  'onInitiateFailed',
+  'onDisconnect',
+  'onRinging',
+  'onCall',
+  'onCallAnswer',
+  'onCallEnd',
+  'onCallFailed',
+  'onCallRejected',
+] as const;
 
 /** The name of one web-phone callback. */
 export type WebPhoneCallback = (typeof WEB_PHONE_CALLBACKS)[number];

@@ -30,7 +30,8 @@ function extraText(call: FakeCallLogRecord['call'], field: string): string | und
   let found: string | undefined;
   // Methods in the order they were merged; a later one (a CDR after the end) wins.
   for (const fields of Object.values(call.extra)) {
-    const value = typeof fields === 'object' && fields !== null ? (fields as Record<string, unknown>)[field] : undefined;
+    const value =
+      typeof fields === 'object' && fields !== null ? (fields as Record<string, unknown>)[field] : undefined;
     if (typeof value === 'string' && value !== '') found = value;
   }
   return found;
@@ -90,24 +91,57 @@ function row(log: FakeCallLogRecord): HTMLTableRowElement {
   return el(
     'tr',
     { attrs: { 'data-record': log.id } },
-    el('td', {}, el('span', { className: 'strong', text: contact }), el('span', { className: 'sub', text: call.crmRecord === undefined ? 'not linked' : formatPhone(call.phoneNumber) })),
+    el(
+      'td',
+      {},
+      el('span', { className: 'strong', text: contact }),
+      el('span', {
+        className: 'sub',
+        text: call.crmRecord === undefined ? 'not linked' : formatPhone(call.phoneNumber),
+      }),
+    ),
     el('td', { className: 'direction', text: call.direction === 'inbound' ? 'Inbound' : 'Outbound' }),
     el(
       'td',
       {},
-      el('span', { className: 'outcome', text: OUTCOME_LABELS[outcome] ?? outcome, attrs: { 'data-outcome': outcome } }),
+      el('span', {
+        className: 'outcome',
+        text: OUTCOME_LABELS[outcome] ?? outcome,
+        attrs: { 'data-outcome': outcome },
+      }),
       ...(vendor === undefined ? [] : [el('span', { className: 'sub vendor-outcome', text: vendor })]),
     ),
-    el('td', { className: 'num duration', text: call.durationSeconds === undefined ? '–' : formatDuration(call.durationSeconds) }),
-    el('td', { className: 'disposition', text: call.disposition === undefined || call.disposition === '' ? '–' : call.disposition }),
+    el('td', {
+      className: 'num duration',
+      text: call.durationSeconds === undefined ? '–' : formatDuration(call.durationSeconds),
+    }),
+    el('td', {
+      className: 'disposition',
+      text: call.disposition === undefined || call.disposition === '' ? '–' : call.disposition,
+    }),
     // Clamped to a few lines by the stylesheet; the title holds all of it (as text, like the cell).
-    el('td', { className: 'notes', attrs: notes === '' ? {} : { title: notes } }, el('div', { className: 'clamp', text: notes === '' ? '–' : notes })),
+    el(
+      'td',
+      { className: 'notes', attrs: notes === '' ? {} : { title: notes } },
+      el('div', { className: 'clamp', text: notes === '' ? '–' : notes }),
+    ),
     el(
       'td',
       {},
       el('span', { className: 'mono', text: log.id }),
-      el('span', { className: 'sub writes', text: `${plural(log.creates, 'create')} · ${plural(log.updates, 'update')}` }),
-      ...(recording === undefined ? [] : [el('a', { className: 'sub recording', text: 'Recording', attrs: { href: recording, target: '_blank', rel: 'noopener noreferrer' } })]),
+      el('span', {
+        className: 'sub writes',
+        text: `${plural(log.creates, 'create')} · ${plural(log.updates, 'update')}`,
+      }),
+      ...(recording === undefined
+        ? []
+        : [
+            el('a', {
+              className: 'sub recording',
+              text: 'Recording',
+              attrs: { href: recording, target: '_blank', rel: 'noopener noreferrer' },
+            }),
+          ]),
     ),
   );
 }

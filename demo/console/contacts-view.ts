@@ -38,6 +38,12 @@ export class ContactsView {
       event.preventDefault();
       this.#dial(event.number, contactRecord(contact));
     });
-    return el('tr', {}, el('th', { text: contact.name, attrs: { scope: 'row' } }), el('td', {}, button), el('td', { className: 'mono muted', text: contact.id }));
+    return el(
+      'tr',
+      {},
+      el('th', { text: contact.name, attrs: { scope: 'row' } }),
+      el('td', {}, button),
+      el('td', { className: 'mono muted', text: contact.id }),
+    );
   }
 }

@@ -45,6 +45,7 @@ export class FaultSwitch {
     const busy = this.#busy;
     this.#box.checked = busy;
     this.#box.disabled = busy;
-    this.#note.textContent = this.#left > 0 ? `${this.#left} to go` : busy ? 'faults used up; the outbox is retrying…' : '';
+    this.#note.textContent =
+      this.#left > 0 ? `${this.#left} to go` : busy ? 'faults used up; the outbox is retrying…' : '';
   }
 }

@@ -21,7 +21,12 @@ export function expectedConsoleOrigin(): string | undefined {
  * left: a name mismatch, said at once, and any frame that has not called `load` after
  * {@link FRAME_GRACE_MS}, said then. The notice goes once the softphone connects.
  */
-export function watchSoftphoneFrame(bridge: Bridge, softphoneOrigin: string, notice: HTMLElement, graceMs: number = FRAME_GRACE_MS): () => void {
+export function watchSoftphoneFrame(
+  bridge: Bridge,
+  softphoneOrigin: string,
+  notice: HTMLElement,
+  graceMs: number = FRAME_GRACE_MS,
+): () => void {
   const expected = expectedConsoleOrigin();
   const show = (...parts: (Node | string)[]) => {
     notice.hidden = false;

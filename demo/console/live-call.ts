@@ -37,7 +37,8 @@ export class LiveCalls {
     const known = this.#calls.has(call.conversationId);
     this.#calls.delete(call.conversationId);
     // A softphone that starts a new call has left the previous wrap-up, whatever became of it.
-    if (!known && LIVE.has(call.state)) for (const [id, other] of this.#calls) if (other.state === 'ended') this.#calls.delete(id);
+    if (!known && LIVE.has(call.state))
+      for (const [id, other] of this.#calls) if (other.state === 'ended') this.#calls.delete(id);
     if (LIVE.has(call.state) || call.state === 'ended') this.#calls.set(call.conversationId, call);
   }
 }

@@ -31,7 +31,12 @@ async function main(): Promise<void> {
   // Another tab reset the demo: what this one shows is gone.
   const store = await CrmStore.open(() => location.reload());
   const saved = await store.load();
-  const crm = new FakeCrm({ contacts: saved.contacts, callLogs: saved.callLogs, dispositions: [...DISPOSITIONS], partnerConfig: PARTNER_CONFIG });
+  const crm = new FakeCrm({
+    contacts: saved.contacts,
+    callLogs: saved.callLogs,
+    dispositions: [...DISPOSITIONS],
+    partnerConfig: PARTNER_CONFIG,
+  });
   crm.pops.push(...saved.pops);
 
   const createContact = async (name: string, phone: string): Promise<FakeContact> => {
@@ -42,7 +47,9 @@ async function main(): Promise<void> {
     contacts.render(crm.contacts);
     return contact;
   };
-  const pop = new ScreenPopView(crm, createContact, (conversationId, record) => adapter.linkRecord(conversationId, record));
+  const pop = new ScreenPopView(crm, createContact, (conversationId, record) =>
+    adapter.linkRecord(conversationId, record),
+  );
   new CallLogView(crm);
   const adapter = observedAdapter(fakeAdapter(crm), {
     logged: (record) => store.putCallLog(record),
@@ -76,10 +83,15 @@ async function main(): Promise<void> {
     const busy = calls.busy;
     if (busy === undefined) return go();
     noticeAbout = { conversationId: busy.call.conversationId, state: busy.call.state };
-    const party = busy.call.crmRecord?.name ?? (busy.call.phoneNumber === '' ? 'a withheld number' : formatPhone(busy.call.phoneNumber));
+    const party =
+      busy.call.crmRecord?.name ??
+      (busy.call.phoneNumber === '' ? 'a withheld number' : formatPhone(busy.call.phoneNumber));
     // The softphone would refuse a dial during a call inside its frame, out of the agent's sight,
     // and would start one over an open wrap-up: the CRM says so here, and the pop stays on the caller.
-    if (busy.kind === 'live') return pop.notify(`${target} was not dialed: the call with ${party} is still in progress. Hang up first, then dial again.`);
+    if (busy.kind === 'live')
+      return pop.notify(
+        `${target} was not dialed: the call with ${party} is still in progress. Hang up first, then dial again.`,
+      );
     const anyway = el('button', { text: `Dial ${target} anyway`, attrs: { type: 'button' } });
     const back = el('button', { className: 'primary', text: 'Back to the wrap-up', attrs: { type: 'button' } });
     anyway.addEventListener('click', () => {
@@ -87,7 +99,11 @@ async function main(): Promise<void> {
       go();
     });
     back.addEventListener('click', () => pop.clearNotice());
-    pop.notify(`The call with ${party} has ended, but its wrap-up (disposition and notes) is not submitted. Submit it in the softphone first: a new call may discard what is typed there.`, back, anyway);
+    pop.notify(
+      `The call with ${party} has ended, but its wrap-up (disposition and notes) is not submitted. Submit it in the softphone first: a new call may discard what is typed there.`,
+      back,
+      anyway,
+    );
   });
   contacts.render(crm.contacts);
   const latest = saved.pops.at(-1);

@@ -11,7 +11,9 @@ export class PresenceControl {
   readonly #select = byId('presence', HTMLSelectElement);
 
   constructor(adapter: FakeAdapter) {
-    this.#select.replaceChildren(...DEFAULT_STATUSES.map((s) => el('option', { text: s.label, attrs: { value: s.id } })));
+    this.#select.replaceChildren(
+      ...DEFAULT_STATUSES.map((s) => el('option', { text: s.label, attrs: { value: s.id } })),
+    );
     this.#select.addEventListener('change', () => {
       // Refused only while no softphone has loaded; the next status it reports corrects the select.
       void adapter.changePresence(this.#select.value).catch(() => undefined);

@@ -79,7 +79,10 @@ export class ScreenPopView {
    */
   notify(text: string, ...actions: HTMLButtonElement[]): void {
     this.#notice.hidden = false;
-    this.#notice.replaceChildren(el('p', { text }), ...(actions.length === 0 ? [] : [el('div', { className: 'actions' }, ...actions)]));
+    this.#notice.replaceChildren(
+      el('p', { text }),
+      ...(actions.length === 0 ? [] : [el('div', { className: 'actions' }, ...actions)]),
+    );
   }
 
   /** Removes the notice. */
@@ -111,25 +114,42 @@ export class ScreenPopView {
       );
     } else {
       this.#reason.textContent = callReason(shown.phone, shown.direction);
-      this.#body.replaceChildren(el('h3', { text: 'New contact' }), el('p', { text: 'No contact has this number.' }), this.#newContactForm(shown));
+      this.#body.replaceChildren(
+        el('h3', { text: 'New contact' }),
+        el('p', { text: 'No contact has this number.' }),
+        this.#newContactForm(shown),
+      );
     }
   }
 
   /** One match of a shared line: its name, and the button that makes it the call's record. */
   #match(shown: Unmatched, contact: FakeContact): HTMLLIElement {
-    const button = el('button', { className: 'primary', text: 'This is the caller', attrs: { type: 'button', 'aria-label': `${contact.name} is the caller` } });
+    const button = el('button', {
+      className: 'primary',
+      text: 'This is the caller',
+      attrs: { type: 'button', 'aria-label': `${contact.name} is the caller` },
+    });
     button.addEventListener('click', () => {
       button.disabled = true;
       const record = contactRecord(contact);
       this.#link(shown.conversationId, record).then(
-        () => this.showRecord(record, `${callReason(shown.phone, shown.direction)} · caller picked, the call is linked`),
+        () =>
+          this.showRecord(record, `${callReason(shown.phone, shown.direction)} · caller picked, the call is linked`),
         () => {
           button.disabled = false;
-          this.notify(`${contact.name} could not be linked to this call: the bridge no longer has it, or is not connected.`);
+          this.notify(
+            `${contact.name} could not be linked to this call: the bridge no longer has it, or is not connected.`,
+          );
         },
       );
     });
-    return el('li', {}, el('span', { className: 'strong', text: contact.name }), el('span', { className: 'mono muted', text: contact.id }), button);
+    return el(
+      'li',
+      {},
+      el('span', { className: 'strong', text: contact.name }),
+      el('span', { className: 'mono muted', text: contact.id }),
+      button,
+    );
   }
 
   #recordDetails(record: CrmRecordRef): HTMLElement[] {
@@ -138,14 +158,28 @@ export class ScreenPopView {
     const field = (term: string, value: string) => el('div', {}, el('dt', { text: term }), el('dd', { text: value }));
     return [
       el('h3', { text: record.name ?? record.id }),
-      el('dl', { className: 'fields' }, field(record.type ?? 'Record', record.id), field('Phone', contact === undefined ? '–' : formatPhone(contact.phone)), field('Calls logged', String(calls))),
+      el(
+        'dl',
+        { className: 'fields' },
+        field(record.type ?? 'Record', record.id),
+        field('Phone', contact === undefined ? '–' : formatPhone(contact.phone)),
+        field('Calls logged', String(calls)),
+      ),
     ];
   }
 
   /** Saves a new contact for the caller's number and links the call to it (when the bridge still has the call). */
   #newContactForm({ phone, conversationId, direction }: Unmatched): HTMLFormElement {
-    const input = el('input', { attrs: { id: 'new-contact-name', type: 'text', autocomplete: 'off', maxlength: '80', required: '' } });
-    const form = el('form', { className: 'inline-form' }, el('label', { text: 'Name', attrs: { for: 'new-contact-name' } }), input, el('button', { className: 'primary', text: 'Save contact', attrs: { type: 'submit' } }));
+    const input = el('input', {
+      attrs: { id: 'new-contact-name', type: 'text', autocomplete: 'off', maxlength: '80', required: '' },
+    });
+    const form = el(
+      'form',
+      { className: 'inline-form' },
+      el('label', { text: 'Name', attrs: { for: 'new-contact-name' } }),
+      input,
+      el('button', { className: 'primary', text: 'Save contact', attrs: { type: 'submit' } }),
+    );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const name = input.value.trim();
@@ -154,8 +188,14 @@ export class ScreenPopView {
         async (contact) => {
           const record = contactRecord(contact);
           // A call long over cannot be linked any more; the contact is saved all the same.
-          const linked = await this.#link(conversationId, record).then(() => true, () => false);
-          this.showRecord(record, linked ? `Contact created · ${callReason(phone, direction)} linked to it` : 'Contact created');
+          const linked = await this.#link(conversationId, record).then(
+            () => true,
+            () => false,
+          );
+          this.showRecord(
+            record,
+            linked ? `Contact created · ${callReason(phone, direction)} linked to it` : 'Contact created',
+          );
         },
         () => (this.#reason.textContent = 'The contact could not be saved.'),
       );

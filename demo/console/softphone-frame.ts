@@ -8,7 +8,8 @@ import { byId } from '../dom.js';
 export function softphoneOrigin(): string {
   const content = document.querySelector<HTMLMetaElement>('meta[name="softphone-origin"]')?.content ?? '';
   // An unfilled placeholder (the page opened without the demo server) is no origin.
-  if (!URL.canParse(content) || new URL(content).origin !== content) throw new Error('demo: the page names no softphone origin; open it through `npm start`.');
+  if (!URL.canParse(content) || new URL(content).origin !== content)
+    throw new Error('demo: the page names no softphone origin; open it through `npm start`.');
   return content;
 }
 

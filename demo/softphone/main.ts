@@ -28,7 +28,13 @@ async function main(): Promise<void> {
     await mountVendorSoftphone(root, chosen, contract, cloud === undefined ? {} : { cloud });
     return;
   }
-  if (chosen !== null) root.append(el('p', { className: 'note', text: 'Unknown softphone; showing the built-in one. Try ?softphone=sobot, voicenter or sociomile.' }));
+  if (chosen !== null)
+    root.append(
+      el('p', {
+        className: 'note',
+        text: 'Unknown softphone; showing the built-in one. Try ?softphone=sobot, voicenter or sociomile.',
+      }),
+    );
   const phone = document.createElement('sb-softphone');
   phone.label = 'Softphone';
   phone.callers = CALLERS;

@@ -18,7 +18,10 @@ export class CallerFields {
   readonly #number = textInput(DEFAULT_CALLER.number, { inputmode: 'tel', autocomplete: 'off' });
 
   /** The two labelled inputs, to place in a group. */
-  readonly elements: readonly HTMLLabelElement[] = [labelled('Caller name', this.#name), labelled('Caller number', this.#number)];
+  readonly elements: readonly HTMLLabelElement[] = [
+    labelled('Caller name', this.#name),
+    labelled('Caller number', this.#number),
+  ];
 
   /** The caller as typed (trimmed). */
   read(): Caller {

@@ -5,7 +5,11 @@
  */
 
 /** An element of `tag` holding `content` as text, with an optional class. */
-export function textElement<K extends keyof HTMLElementTagNameMap>(tag: K, content: string, className?: string): HTMLElementTagNameMap[K] {
+export function textElement<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  content: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   node.textContent = content;
   if (className !== undefined) node.className = className;
@@ -34,7 +38,10 @@ export function labelled(caption: string, control: HTMLElement): HTMLLabelElemen
 }
 
 /** A checkbox inside its `<label>` (caption after the box). */
-export function checkbox(caption: string, checked: boolean): { readonly label: HTMLLabelElement; readonly input: HTMLInputElement } {
+export function checkbox(
+  caption: string,
+  checked: boolean,
+): { readonly label: HTMLLabelElement; readonly input: HTMLInputElement } {
   const input = document.createElement('input');
   input.type = 'checkbox';
   input.checked = checked;
@@ -54,7 +61,9 @@ export function textInput(value: string, attributes: Readonly<Record<string, str
 }
 
 /** A `<select>` of `choices` (value, label), the first selected. */
-export function choiceSelect(choices: readonly { readonly value: string; readonly label: string }[]): HTMLSelectElement {
+export function choiceSelect(
+  choices: readonly { readonly value: string; readonly label: string }[],
+): HTMLSelectElement {
   const select = document.createElement('select');
   for (const choice of choices) {
     const option = textElement('option', choice.label);

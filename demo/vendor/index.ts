@@ -46,15 +46,25 @@ export interface VendorSoftphoneOptions {
  * const vendor = new URLSearchParams(location.search).get('softphone');
  * if (isVendorName(vendor)) await mountVendorSoftphone(document.querySelector('main')!, vendor, window.softphoneBridge!);
  */
-export function mountVendorSoftphone(container: HTMLElement, vendor: VendorName, contract: ContractTarget, options: VendorSoftphoneOptions = {}): Promise<VendorSoftphone> {
+export function mountVendorSoftphone(
+  container: HTMLElement,
+  vendor: VendorName,
+  contract: ContractTarget,
+  options: VendorSoftphoneOptions = {},
+): Promise<VendorSoftphone> {
   const env = { clock: options.clock ?? systemClock, logger: options.logger ?? consoleLogger('warn') };
   switch (vendor) {
     case 'sobot':
       return mountSobotPanel(container, contract, env);
     case 'voicenter':
     case 'sociomile':
-      if (options.cloud === undefined) return Promise.reject(new TypeError(`mountVendorSoftphone: ${vendor} needs options.cloud (the relay its cloud posts to).`));
-      return vendor === 'voicenter' ? mountVoicenterPanel(container, contract, env, options.cloud) : mountSociomilePanel(container, contract, env, options.cloud);
+      if (options.cloud === undefined)
+        return Promise.reject(
+          new TypeError(`mountVendorSoftphone: ${vendor} needs options.cloud (the relay its cloud posts to).`),
+        );
+      return vendor === 'voicenter'
+        ? mountVoicenterPanel(container, contract, env, options.cloud)
+        : mountSociomilePanel(container, contract, env, options.cloud);
     default:
       // Callers from plain JavaScript may pass anything: refuse clearly rather than mount nothing.
       return Promise.reject(new TypeError('mountVendorSoftphone: vendor must be one of VENDOR_NAMES.'));

@@ -3,7 +3,13 @@ import { buttonRow, group, labelled, textElement } from './dom.js';
 import type { Trace } from './trace.js';
 
 /** The contract methods that name a call: the one the agent last heard of is the one notes go to. */
-const CALL_METHODS = ['incomingCall', 'callAccepted', 'callRejected', 'callEnded', 'outboundCallInitiated'] as const satisfies readonly SoftphoneMethod[];
+const CALL_METHODS = [
+  'incomingCall',
+  'callAccepted',
+  'callRejected',
+  'callEnded',
+  'outboundCallInitiated',
+] as const satisfies readonly SoftphoneMethod[];
 
 /** The call notes are for: its id and the partner id the connector used for it. */
 interface NotedCall {
@@ -22,7 +28,11 @@ export class NotesBox {
   readonly element: HTMLFieldSetElement;
   readonly #notes = document.createElement('textarea');
   readonly #send = document.createElement('button');
-  readonly #state = textElement('p', 'No call yet: notes go to the call in progress or the one that just ended.', 'vs-sub');
+  readonly #state = textElement(
+    'p',
+    'No call yet: notes go to the call in progress or the one that just ended.',
+    'vs-sub',
+  );
   #call: NotedCall | undefined;
   #contract: ContractTarget | undefined;
 
@@ -31,7 +41,10 @@ export class NotesBox {
     this.#notes.maxLength = 2000;
     this.#send.type = 'button';
     this.#send.className = 'vs-button';
-    this.#send.append(textElement('span', 'Send notes', 'vs-label'), textElement('span', 'callNotesSubmitted', 'vs-hint'));
+    this.#send.append(
+      textElement('span', 'Send notes', 'vs-label'),
+      textElement('span', 'callNotesSubmitted', 'vs-hint'),
+    );
     this.#send.addEventListener('click', () => void this.#submit());
     this.#notes.addEventListener('input', () => this.#render());
     this.element = group('Notes for the CRM', labelled('Notes', this.#notes), buttonRow(this.#send), this.#state);
@@ -66,7 +79,9 @@ export class NotesBox {
     if (call === undefined || contract === undefined || notes.trim() === '') return;
     this.#send.disabled = true;
     try {
-      await this.trace.during('vendor', 'Notes typed in the panel', () => contract.callNotesSubmitted({ partnerId: call.partnerId, conversationId: call.conversationId, notes }));
+      await this.trace.during('vendor', 'Notes typed in the panel', () =>
+        contract.callNotesSubmitted({ partnerId: call.partnerId, conversationId: call.conversationId, notes }),
+      );
       this.#notes.value = '';
       this.#state.textContent = 'Notes sent to the CRM with the call.';
     } catch {

@@ -70,7 +70,10 @@ export class VendorPanel {
    */
   async connect(connector: SoftphoneConnector, contract: ContractTarget, env: PanelEnv): Promise<VendorSoftphone> {
     try {
-      await connector.connect(this.#notes.watch(tracedContract(contract, this.trace)), tracedContext(this.trace, env.clock, env.logger));
+      await connector.connect(
+        this.#notes.watch(tracedContract(contract, this.trace)),
+        tracedContext(this.trace, env.clock, env.logger),
+      );
     } catch (error) {
       await connector.disconnect();
       this.dispose();
@@ -123,7 +126,9 @@ export class VendorPanel {
       const done = (): void => this.#render();
       const refused = (error: unknown): void => {
         this.#render();
-        this.say(`The simulated ${this.vendorTitle} refused that: ${error instanceof Error ? error.message : 'unknown error'}`);
+        this.say(
+          `The simulated ${this.vendorTitle} refused that: ${error instanceof Error ? error.message : 'unknown error'}`,
+        );
       };
       try {
         const result = action();

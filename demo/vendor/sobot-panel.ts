@@ -23,7 +23,12 @@ const AGENT_STATUSES = [
  * Placeholders for the fake SDK's sign-in. The fake only checks that they are present; the real
  * token comes from the integrator's server, goes to `initAgent` and never through the connector.
  */
-const SIGN_IN = { token: 'placeholder-not-a-token', companyId: 'demo-company', agent: '1005', bindExt: '1000' } as const;
+const SIGN_IN = {
+  token: 'placeholder-not-a-token',
+  companyId: 'demo-company',
+  agent: '1005',
+  bindExt: '1000',
+} as const;
 
 /**
  * Mounts the simulated Sobot softphone: a fake `SobotClient.agent`, signed in and ready, driven
@@ -31,8 +36,16 @@ const SIGN_IN = { token: 'placeholder-not-a-token', companyId: 'demo-company', a
  * events to `contract` and the CRM's `start_call` / `update_presence` back to `makeCall` /
  * `ready` / `notReady`.
  */
-export async function mountSobotPanel(container: HTMLElement, contract: ContractTarget, env: PanelEnv): Promise<VendorSoftphone> {
-  const panel = new VendorPanel(container, 'Sobot', 'Sobot Call SDK (JS 6.4.0) on a fake agent: its events go through the Sobot connector to the bridge.');
+export async function mountSobotPanel(
+  container: HTMLElement,
+  contract: ContractTarget,
+  env: PanelEnv,
+): Promise<VendorSoftphone> {
+  const panel = new VendorPanel(
+    container,
+    'Sobot',
+    'Sobot Call SDK (JS 6.4.0) on a fake agent: its events go through the Sobot connector to the bridge.',
+  );
   const agent = new TracedSobotAgent(panel.trace, () => env.clock.now());
   const connector = sobotConnector({ agent, statusMap: STATUS_MAP });
   // Connected before initAgent, as the connector's README asks: a regain status follows it.
@@ -47,18 +60,46 @@ export async function mountSobotPanel(container: HTMLElement, contract: Contract
   /** Who each inbound call is from, by `callID`: Sobot's events carry the number only. */
   const callers = new Map<string, Caller>();
   const caller = new CallerFields();
-  const ring = eventButton('Ring', 'EventRinging', panel.act(() => {
-    const who = caller.read();
-    callers.set(agent.ring(who.number), who);
-  }));
-  const answer = eventButton('Answer', 'EventEstablished', panel.act(() => agent.answer()));
+  const ring = eventButton(
+    'Ring',
+    'EventRinging',
+    panel.act(() => {
+      const who = caller.read();
+      callers.set(agent.ring(who.number), who);
+    }),
+  );
+  const answer = eventButton(
+    'Answer',
+    'EventEstablished',
+    panel.act(() => agent.answer()),
+  );
   // Through the connector, not the SDK: only it can tell the CRM the decline was the agent's.
-  const decline = eventButton('Decline', 'rejectCall → EventReleased', panel.act(() => connector.rejectCall()));
-  const customerAnswers = eventButton('Customer answers', 'EventEstablished', panel.act(() => agent.customerAnswers()));
-  const otherHangsUp = eventButton('Other party hangs up', 'EventReleased', panel.act(() => agent.customerHangsUp()));
-  const hangUp = eventButton('Hang up', 'EventReleased', panel.act(() => agent.hangup()));
+  const decline = eventButton(
+    'Decline',
+    'rejectCall → EventReleased',
+    panel.act(() => connector.rejectCall()),
+  );
+  const customerAnswers = eventButton(
+    'Customer answers',
+    'EventEstablished',
+    panel.act(() => agent.customerAnswers()),
+  );
+  const otherHangsUp = eventButton(
+    'Other party hangs up',
+    'EventReleased',
+    panel.act(() => agent.customerHangsUp()),
+  );
+  const hangUp = eventButton(
+    'Hang up',
+    'EventReleased',
+    panel.act(() => agent.hangup()),
+  );
   const status = choiceSelect(AGENT_STATUSES);
-  const setStatus = eventButton('Set status', 'ready() / notReady()', panel.act(() => changeStatus(agent, status.value)));
+  const setStatus = eventButton(
+    'Set status',
+    'ready() / notReady()',
+    panel.act(() => changeStatus(agent, status.value)),
+  );
 
   panel.add(
     group('Inbound call', ...caller.elements, buttonRow(ring)),
@@ -94,8 +135,24 @@ export async function mountSobotPanel(container: HTMLElement, contract: Contract
 
 /** `initAgent` then `login`, ready, as the integrator's page does before calls can ring. */
 async function signIn(agent: TracedSobotAgent): Promise<void> {
-  await new Promise<void>((resolve, reject) => agent.initAgent({ token: SIGN_IN.token, companyId: SIGN_IN.companyId, agent: SIGN_IN.agent, success: () => resolve(), error: reject }));
-  await new Promise<void>((resolve, reject) => agent.login({ agentState: '1', phoneType: 'webrtc', bindExt: SIGN_IN.bindExt, success: () => resolve(), error: reject }));
+  await new Promise<void>((resolve, reject) =>
+    agent.initAgent({
+      token: SIGN_IN.token,
+      companyId: SIGN_IN.companyId,
+      agent: SIGN_IN.agent,
+      success: () => resolve(),
+      error: reject,
+    }),
+  );
+  await new Promise<void>((resolve, reject) =>
+    agent.login({
+      agentState: '1',
+      phoneType: 'webrtc',
+      bindExt: SIGN_IN.bindExt,
+      success: () => resolve(),
+      error: reject,
+    }),
+  );
 }
 
 /** The agent picks a status in the Sobot softphone: `ready()` or `notReady({reasonCode})`. */

@@ -23,15 +23,31 @@ const WIDGET_URL = 'https://widget.sociomile.example/widget.js';
  * webhook, which the Sociomile cloud posts to the relay with that agent in `extra_params`, comes
  * back on the agent's relay stream and ends the call with talk time, disposition and recording link.
  */
-export async function mountSociomilePanel(container: HTMLElement, contract: ContractTarget, env: PanelEnv, vendorCloud: VendorCloud): Promise<VendorSoftphone> {
-  const panel = new VendorPanel(container, 'Sociomile', 'Sociomile Voice widget (fake); the Sociomile cloud posts its webhook to the relay, whose agent stream feeds the Sociomile connector. The widget only dials out.');
+export async function mountSociomilePanel(
+  container: HTMLElement,
+  contract: ContractTarget,
+  env: PanelEnv,
+  vendorCloud: VendorCloud,
+): Promise<VendorSoftphone> {
+  const panel = new VendorPanel(
+    container,
+    'Sociomile',
+    'Sociomile Voice widget (fake); the Sociomile cloud posts its webhook to the relay, whose agent stream feeds the Sociomile connector. The widget only dials out.',
+  );
   const widget = new FakeSociomileWidget();
   const host = observedHost((command) => panel.trace.vendorCall(describe(command)));
   const cloud = tracedCloud(vendorCloud, panel.trace, (work) => panel.track(work));
   // What the connector's `relay` option does, traced: the stream's webhooks, and the agent in every
   // dial's params (echoed in the webhook's `extra_params`, which the relay routes by).
-  const webhooks = (listener: (body: unknown) => void) => cloud.subscribe(['sociomile.call'], (event) => listener(event.body));
-  const connector = sociomileConnector({ userCredential: CREDENTIAL, host, widgetUrl: WIDGET_URL, webhooks, dialParams: { agent: cloud.agentId } });
+  const webhooks = (listener: (body: unknown) => void) =>
+    cloud.subscribe(['sociomile.call'], (event) => listener(event.body));
+  const connector = sociomileConnector({
+    userCredential: CREDENTIAL,
+    host,
+    widgetUrl: WIDGET_URL,
+    webhooks,
+    dialParams: { agent: cloud.agentId },
+  });
   const softphone = await panel.connect(connector, contract, env);
 
   /** `internal_id`s whose webhook was sent. */
@@ -39,33 +55,64 @@ export async function mountSociomilePanel(container: HTMLElement, contract: Cont
   let lastWebhook: unknown;
   const openDial = () => [...widget.dials].reverse().find((dial) => !finished.has(dial.internal_id));
 
-  const load = eventButton('Load widget script', 'runs the socioVoice.q queue', panel.act(() =>
-    panel.trace.during('vendor', 'widget script loaded', () => {
-      const before = widget.commands.length;
-      host.markWidgetLoaded();
-      widget.load(host);
-      for (const command of widget.commands.slice(before)) panel.trace.vendorCall(`ran queued ${describe({ ...command, queued: false })}`);
-    }),
-  ));
-  const open = eventButton('Open', "socioVoice('event', open)", panel.act(() => connector.open()));
-  const minimise = eventButton('Minimise', "socioVoice('event', close)", panel.act(() => connector.close()));
+  const load = eventButton(
+    'Load widget script',
+    'runs the socioVoice.q queue',
+    panel.act(() =>
+      panel.trace.during('vendor', 'widget script loaded', () => {
+        const before = widget.commands.length;
+        host.markWidgetLoaded();
+        widget.load(host);
+        for (const command of widget.commands.slice(before))
+          panel.trace.vendorCall(`ran queued ${describe({ ...command, queued: false })}`);
+      }),
+    ),
+  );
+  const open = eventButton(
+    'Open',
+    "socioVoice('event', open)",
+    panel.act(() => connector.open()),
+  );
+  const minimise = eventButton(
+    'Minimise',
+    "socioVoice('event', close)",
+    panel.act(() => connector.close()),
+  );
 
   const disposition = choiceSelect([
     { value: 'ANSWERED', label: 'ANSWERED' },
     { value: 'NO ANSWER', label: 'NO ANSWER' },
   ]);
   const talk = textInput('42', { inputmode: 'numeric', autocomplete: 'off' });
-  const recording = textInput('https://recordings.example.com/sociomile/1667543751.398.mp3', { inputmode: 'url', autocomplete: 'off' });
-  const finish = eventButton('Call finished', 'webhook posted to the relay', panel.act(() => {
-    const dial = openDial();
-    if (dial === undefined) throw new Error('no dialled call is waiting for its webhook');
-    const answered = disposition.value === 'ANSWERED';
-    finished.add(dial.internal_id);
-    lastWebhook = sociomileWebhook(dial.internal_id, { phone: dial.number, talk: answered ? seconds(talk.value) : 0, wait: 3, answered, recordingurl: recording.value.trim(), extra: dial.params });
-    return cloud.post('webhook · call finished', 'sociomile/webhook', lastWebhook).then(() => undefined);
-  }));
+  const recording = textInput('https://recordings.example.com/sociomile/1667543751.398.mp3', {
+    inputmode: 'url',
+    autocomplete: 'off',
+  });
+  const finish = eventButton(
+    'Call finished',
+    'webhook posted to the relay',
+    panel.act(() => {
+      const dial = openDial();
+      if (dial === undefined) throw new Error('no dialled call is waiting for its webhook');
+      const answered = disposition.value === 'ANSWERED';
+      finished.add(dial.internal_id);
+      lastWebhook = sociomileWebhook(dial.internal_id, {
+        phone: dial.number,
+        talk: answered ? seconds(talk.value) : 0,
+        wait: 3,
+        answered,
+        recordingurl: recording.value.trim(),
+        extra: dial.params,
+      });
+      return cloud.post('webhook · call finished', 'sociomile/webhook', lastWebhook).then(() => undefined);
+    }),
+  );
   // The relay stores a redelivery once and acknowledges it again: nothing new on the stream.
-  const resend = eventButton('Resend webhook', 'resend API: the same body again', panel.act(() => cloud.post('webhook · resent', 'sociomile/webhook', lastWebhook).then(() => undefined)));
+  const resend = eventButton(
+    'Resend webhook',
+    'resend API: the same body again',
+    panel.act(() => cloud.post('webhook · resent', 'sociomile/webhook', lastWebhook).then(() => undefined)),
+  );
 
   panel.add(
     group('Widget', buttonRow(load, open, minimise)),
@@ -77,7 +124,14 @@ export async function mountSociomilePanel(container: HTMLElement, contract: Cont
       textElement('p', 'The webhook has no notes field: the agent writes them under "Notes for the CRM".', 'vs-sub'),
       buttonRow(finish, resend),
     ),
-    group('Agent status', textElement('p', "The widget has no statuses: the CRM's presence changes show in the trace as ignored.", 'vs-sub')),
+    group(
+      'Agent status',
+      textElement(
+        'p',
+        "The widget has no statuses: the CRM's presence changes show in the trace as ignored.",
+        'vs-sub',
+      ),
+    ),
   );
 
   panel.follow(() => {
@@ -88,7 +142,8 @@ export async function mountSociomilePanel(container: HTMLElement, contract: Cont
     finish.disabled = dial === undefined;
     resend.disabled = lastWebhook === undefined;
     if (dial !== undefined) panel.say(`Dialled ${dial.number} · waiting for the call's webhook`);
-    else if (!host.widgetLoaded) panel.say(`Widget script not loaded: ${host.socioVoice?.q?.length ?? 0} command(s) wait in socioVoice.q`);
+    else if (!host.widgetLoaded)
+      panel.say(`Widget script not loaded: ${host.socioVoice?.q?.length ?? 0} command(s) wait in socioVoice.q`);
     else panel.say(`Idle · widget ${widget.expanded ? 'open' : 'minimised'} · click a number in the CRM to dial`);
   });
 

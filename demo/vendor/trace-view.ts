@@ -30,7 +30,9 @@ export class TraceView {
   render(): void {
     const entries = this.trace.entries;
     if (entries.length === 0) {
-      this.element.replaceChildren(textElement('li', 'Nothing yet: use the buttons above, or act in the CRM.', 'vs-entry'));
+      this.element.replaceChildren(
+        textElement('li', 'Nothing yet: use the buttons above, or act in the CRM.', 'vs-entry'),
+      );
       return;
     }
     this.element.replaceChildren(...entries.map((entry) => this.#item(entry)));
@@ -47,7 +49,8 @@ export class TraceView {
     item.className = 'vs-entry';
     item.dataset['source'] = entry.source;
     item.append(textElement('span', `${this.#sourceLabel(entry.source)} · ${entry.event}`, 'vs-event'));
-    const steps = entry.steps.length === 0 && (entry.source === 'vendor' || entry.source === 'relay') ? [noCall] : entry.steps;
+    const steps =
+      entry.steps.length === 0 && (entry.source === 'vendor' || entry.source === 'relay') ? [noCall] : entry.steps;
     for (const step of steps) item.append(stepElement(step));
     return item;
   }
@@ -74,8 +77,18 @@ const noCall: TraceStep = { kind: 'note', text: 'no contract call' };
 function stepElement(step: TraceStep): HTMLSpanElement {
   const span = textElement('span', stepText(step), 'vs-step');
   span.dataset['kind'] = step.kind;
-  if (step.kind === 'contract') span.dataset['verdict'] = step.verdict.state === 'refused' && step.verdict.code === IGNORED ? 'ignored' : step.verdict.state;
-  if (step.kind === 'http') span.dataset['verdict'] = step.outcome.state === 'answered' ? (step.outcome.status < 300 ? 'accepted' : 'refused') : step.outcome.state === 'failed' ? 'refused' : 'pending';
+  if (step.kind === 'contract')
+    span.dataset['verdict'] =
+      step.verdict.state === 'refused' && step.verdict.code === IGNORED ? 'ignored' : step.verdict.state;
+  if (step.kind === 'http')
+    span.dataset['verdict'] =
+      step.outcome.state === 'answered'
+        ? step.outcome.status < 300
+          ? 'accepted'
+          : 'refused'
+        : step.outcome.state === 'failed'
+          ? 'refused'
+          : 'pending';
   return span;
 }
 
@@ -85,7 +98,9 @@ function stepText(step: TraceStep): string {
       const verdict = step.verdict;
       if (verdict.state === 'pending') return `→ ${step.method} · pending…`;
       if (verdict.state === 'accepted') return `→ ${step.method} · accepted`;
-      return verdict.code === IGNORED ? `→ ${step.method} · ignored by the bridge (${IGNORED})` : `→ ${step.method} · refused (${verdict.code})`;
+      return verdict.code === IGNORED
+        ? `→ ${step.method} · ignored by the bridge (${IGNORED})`
+        : `→ ${step.method} · refused (${verdict.code})`;
     }
     case 'vendor':
       return `→ vendor: ${step.call}`;

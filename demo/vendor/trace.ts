@@ -15,10 +15,14 @@
 export type TraceSource = 'vendor' | 'crm' | 'cloud' | 'relay' | 'connector';
 
 /** The answer to an HTTP request: still running, answered with a status (and a short reply), or failed without one. */
-export type HttpOutcome = { readonly state: 'pending' } | { readonly state: 'answered'; readonly status: number; readonly reply: string } | { readonly state: 'failed'; readonly reason: string };
+export type HttpOutcome =
+  | { readonly state: 'pending' }
+  | { readonly state: 'answered'; readonly status: number; readonly reply: string }
+  | { readonly state: 'failed'; readonly reason: string };
 
 /** A contract call's verdict from the bridge: still running, accepted, or refused with a code. */
-export type ContractVerdict = { readonly state: 'pending' } | { readonly state: 'accepted' } | { readonly state: 'refused'; readonly code: string };
+export type ContractVerdict =
+  { readonly state: 'pending' } | { readonly state: 'accepted' } | { readonly state: 'refused'; readonly code: string };
 
 /** One thing the connector did while an entry was open. */
 export type TraceStep =

@@ -42,7 +42,10 @@ export function tracedCloud(cloud: VendorCloud, trace: Trace, track: (work: Prom
       track(done);
       return done;
     },
-    subscribe: (types, listener) => cloud.subscribe(types, (event) => trace.during('relay', `${event.vendor}.${event.kind} · id ${shortId(event.id)}`, () => listener(event))),
+    subscribe: (types, listener) =>
+      cloud.subscribe(types, (event) =>
+        trace.during('relay', `${event.vendor}.${event.kind} · id ${shortId(event.id)}`, () => listener(event)),
+      ),
   };
 }
 

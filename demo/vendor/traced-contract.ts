@@ -1,4 +1,12 @@
-import type { CallbackEventType, Clock, ConnectorContext, ContractTarget, Logger, SoftphoneCallback, SoftphoneMethod } from '../../src/contract/index.js';
+import type {
+  CallbackEventType,
+  Clock,
+  ConnectorContext,
+  ContractTarget,
+  Logger,
+  SoftphoneCallback,
+  SoftphoneMethod,
+} from '../../src/contract/index.js';
 import type { Trace } from './trace.js';
 
 /** The CRM intents a connector carries to the vendor; the other callback events are not traced. */

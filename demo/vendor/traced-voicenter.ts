@@ -52,7 +52,15 @@ export class TracedWebPhone extends FakeVoicenterWebPhone {
     const call = this.current;
     if (name === 'onRinging' || name === 'onCall') {
       const inbound = name === 'onRinging';
-      this.current = { ivrID, direction: inbound ? 'inbound' : 'outbound', state: inbound ? 'ringing' : 'dialing', number: inbound ? undefined : this.dialled.at(-1), startedAt: at, answeredAt: undefined, endedAt: undefined };
+      this.current = {
+        ivrID,
+        direction: inbound ? 'inbound' : 'outbound',
+        state: inbound ? 'ringing' : 'dialing',
+        number: inbound ? undefined : this.dialled.at(-1),
+        startedAt: at,
+        answeredAt: undefined,
+        endedAt: undefined,
+      };
     } else if (call?.ivrID !== ivrID) {
       return;
     } else if (name === 'onCallAnswer') {

@@ -43,8 +43,15 @@ export async function httpCloud(fetchImpl: typeof fetch = (...args) => fetch(...
   const session = async (): Promise<RelaySession> => {
     const response = await fetchImpl('/relay/session', { headers: { accept: 'application/json' } });
     const value = (await response.json().catch(() => undefined)) as Partial<RelaySession> | undefined;
-    if (!response.ok || typeof value?.url !== 'string' || typeof value.agentId !== 'string' || typeof value.token !== 'string') {
-      throw new Error(`demo: the server gave no relay session (HTTP ${response.status}); start the demo with \`npm start\`.`);
+    if (
+      !response.ok ||
+      typeof value?.url !== 'string' ||
+      typeof value.agentId !== 'string' ||
+      typeof value.token !== 'string'
+    ) {
+      throw new Error(
+        `demo: the server gave no relay session (HTTP ${response.status}); start the demo with \`npm start\`.`,
+      );
     }
     return value as RelaySession;
   };
@@ -58,7 +65,11 @@ export async function httpCloud(fetchImpl: typeof fetch = (...args) => fetch(...
   return {
     agentId: first.agentId,
     async post(path, body) {
-      const response = await fetchImpl(`/vendor-cloud/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetchImpl(`/vendor-cloud/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       return { status: response.status, reply: await response.text() };
     },
     subscribe: (types, listener) => subscribeRelay({ url: first.url, agentId: first.agentId, token }, types, listener),

@@ -19,13 +19,25 @@ const PASSWORD = 'placeholder-not-a-password';
  * pop-up phases by `extenUser` and CDRs by `targetextension` / `callerextension`.
  * `start_call` reaches the web-phone as `call(number)`.
  */
-export async function mountVoicenterPanel(container: HTMLElement, contract: ContractTarget, env: PanelEnv, vendorCloud: VendorCloud): Promise<VendorSoftphone> {
-  const panel = new VendorPanel(container, 'Voicenter', 'Voicenter WebRTC web-phone (fake); the Voicenter cloud posts its pop-up screen and CDRs to the relay, whose agent stream feeds the Voicenter connector.');
+export async function mountVoicenterPanel(
+  container: HTMLElement,
+  contract: ContractTarget,
+  env: PanelEnv,
+  vendorCloud: VendorCloud,
+): Promise<VendorSoftphone> {
+  const panel = new VendorPanel(
+    container,
+    'Voicenter',
+    'Voicenter WebRTC web-phone (fake); the Voicenter cloud posts its pop-up screen and CDRs to the relay, whose agent stream feeds the Voicenter connector.',
+  );
   const extension = { user: vendorCloud.agentId, password: PASSWORD };
   const cloud = tracedCloud(vendorCloud, panel.trace, (work) => panel.track(work));
   const phone = new TracedWebPhone(panel.trace, () => env.clock.now(), extension);
   // The relay's stream as the connector's server events: what its `relay` option does, traced.
-  const serverEvents: VoicenterServerEvents = (listener) => cloud.subscribe(['voicenter.popup', 'voicenter.cdr'], (event) => listener({ type: event.kind === 'cdr' ? 'cdr' : 'popup', body: event.body }));
+  const serverEvents: VoicenterServerEvents = (listener) =>
+    cloud.subscribe(['voicenter.popup', 'voicenter.cdr'], (event) =>
+      listener({ type: event.kind === 'cdr' ? 'cdr' : 'popup', body: event.body }),
+    );
   const connector = voicenterConnector({ phone, extension, serverEvents });
   const softphone = await panel.connect(connector, contract, env);
 
@@ -34,39 +46,87 @@ export async function mountVoicenterPanel(container: HTMLElement, contract: Cont
   /** Calls whose CDR was sent: Voicenter sends one per call. */
   const reported = new Set<string>();
   const caller = new CallerFields();
-  const relayPopup = checkbox("The Voicenter cloud posts the pop-up screen's Ringing phase (the caller's number) to the relay", true);
+  const relayPopup = checkbox(
+    "The Voicenter cloud posts the pop-up screen's Ringing phase (the caller's number) to the relay",
+    true,
+  );
 
-  const incoming = eventButton('Incoming call', 'onRinging (+ pop-up Ringing to the relay)', panel.act(() => {
-    const who = caller.read();
-    const ivrID = phone.incoming();
-    callers.set(ivrID, who);
-    if (!relayPopup.input.checked) return;
-    const body = { ...popupPhase(ivrID, 'Ringing', { phone: who.number }), callerName: who.name, extenUser: extension.user };
-    void cloud.post('pop-up screen · Ringing', 'voicenter/popup', body);
-  }));
+  const incoming = eventButton(
+    'Incoming call',
+    'onRinging (+ pop-up Ringing to the relay)',
+    panel.act(() => {
+      const who = caller.read();
+      const ivrID = phone.incoming();
+      callers.set(ivrID, who);
+      if (!relayPopup.input.checked) return;
+      const body = {
+        ...popupPhase(ivrID, 'Ringing', { phone: who.number }),
+        callerName: who.name,
+        extenUser: extension.user,
+      };
+      void cloud.post('pop-up screen · Ringing', 'voicenter/popup', body);
+    }),
+  );
   const open = (): WebPhoneCall => {
     if (phone.current === undefined) throw new Error('no call in progress');
     return phone.current;
   };
-  const answer = eventButton('Answer', 'onCallAnswer', panel.act(() => phone.answer(open().ivrID)));
+  const answer = eventButton(
+    'Answer',
+    'onCallAnswer',
+    panel.act(() => phone.answer(open().ivrID)),
+  );
   // The fake's scripted decline: it fires onCallRejected for the ringing call.
-  const decline = eventButton('Decline', 'onCallRejected', panel.act(() => phone.calleeRejects(open().ivrID)));
-  const calleeAnswers = eventButton('Callee answers', 'onCallAnswer', panel.act(() => phone.calleeAnswers(open().ivrID)));
-  const failed = eventButton('Call failed', 'onCallFailed', panel.act(() => phone.failCall(open().ivrID)));
-  const otherHangsUp = eventButton('Other party hangs up', 'onCallEnd', panel.act(() => phone.remoteHangsUp(open().ivrID)));
-  const hangUp = eventButton('Hang up', 'hangUp → onCallEnd', panel.act(() => phone.hangUp(open().ivrID)));
-  const cdr = eventButton('CDR arrived', 'posted to the relay → recording link', panel.act(() => {
-    const last = phone.last;
-    if (last === undefined) throw new Error('no finished call');
-    reported.add(last.ivrID);
-    return cloud.post('CDR notification', 'voicenter/cdr', cdrBody(last, callers.get(last.ivrID), extension.user)).then(() => undefined);
-  }));
+  const decline = eventButton(
+    'Decline',
+    'onCallRejected',
+    panel.act(() => phone.calleeRejects(open().ivrID)),
+  );
+  const calleeAnswers = eventButton(
+    'Callee answers',
+    'onCallAnswer',
+    panel.act(() => phone.calleeAnswers(open().ivrID)),
+  );
+  const failed = eventButton(
+    'Call failed',
+    'onCallFailed',
+    panel.act(() => phone.failCall(open().ivrID)),
+  );
+  const otherHangsUp = eventButton(
+    'Other party hangs up',
+    'onCallEnd',
+    panel.act(() => phone.remoteHangsUp(open().ivrID)),
+  );
+  const hangUp = eventButton(
+    'Hang up',
+    'hangUp → onCallEnd',
+    panel.act(() => phone.hangUp(open().ivrID)),
+  );
+  const cdr = eventButton(
+    'CDR arrived',
+    'posted to the relay → recording link',
+    panel.act(() => {
+      const last = phone.last;
+      if (last === undefined) throw new Error('no finished call');
+      reported.add(last.ivrID);
+      return cloud
+        .post('CDR notification', 'voicenter/cdr', cdrBody(last, callers.get(last.ivrID), extension.user))
+        .then(() => undefined);
+    }),
+  );
 
   panel.add(
     group('Inbound call', ...caller.elements, relayPopup.label, buttonRow(incoming)),
     group('Call', buttonRow(answer, decline, calleeAnswers, failed, otherHangsUp, hangUp)),
     group('After the call', buttonRow(cdr)),
-    group('Agent status', textElement('p', "The web-phone has no status method: the CRM's presence changes show in the trace as ignored.", 'vs-sub')),
+    group(
+      'Agent status',
+      textElement(
+        'p',
+        "The web-phone has no status method: the CRM's presence changes show in the trace as ignored.",
+        'vs-sub',
+      ),
+    ),
   );
 
   panel.follow(() => {
@@ -80,7 +140,10 @@ export async function mountVoicenterPanel(container: HTMLElement, contract: Cont
     otherHangsUp.disabled = call === undefined;
     hangUp.disabled = state !== 'talking' && state !== 'dialing';
     cdr.disabled = phone.last === undefined || reported.has(phone.last.ivrID);
-    const who = call === undefined ? undefined : (callers.get(call.ivrID) ?? { name: '', number: call.number ?? 'unknown number' });
+    const who =
+      call === undefined
+        ? undefined
+        : (callers.get(call.ivrID) ?? { name: '', number: call.number ?? 'unknown number' });
     if (who === undefined) panel.say(`Idle · extension ${phone.registered ? 'registered' : 'not registered'}`);
     else if (state === 'ringing') panel.say(`Ringing: ${callerLine(who)}`);
     else if (state === 'dialing') panel.say(`Dialing ${who.number}`);

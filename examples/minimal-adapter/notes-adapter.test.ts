@@ -7,9 +7,15 @@ import { notesAdapter } from './notes-adapter.js';
 runAdapterConformance('notes (examples/minimal-adapter)', async () => {
   const api = new FakeNotesApi();
   return {
-    adapter: notesAdapter({ api, partnerConfig: { partnerId: 'partner-1', businessSegmentId: 'segment-1', channelOriginId: 'web' }, dispositions: ['resolved'] }),
+    adapter: notesAdapter({
+      api,
+      partnerConfig: { partnerId: 'partner-1', businessSegmentId: 'segment-1', channelOriginId: 'web' },
+      dispositions: ['resolved'],
+    }),
     async callLogsFor(key) {
-      return [...api.notes.values()].filter((n) => n.externalId === key).map((n) => ({ notes: n.text, durationSeconds: n.seconds, disposition: n.outcome }));
+      return [...api.notes.values()]
+        .filter((n) => n.externalId === key)
+        .map((n) => ({ notes: n.text, durationSeconds: n.seconds, disposition: n.outcome }));
     },
     failNextWrite: () => api.failNextWrite(),
     loseNextReply: () => api.loseNextReply(),

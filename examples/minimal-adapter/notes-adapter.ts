@@ -1,4 +1,11 @@
-import { adapterWriteFailed, configInvalid, type CallLogWrite, type CrmAdapter, type PartnerConfigEvent, type WriteReceipt } from 'softphone-bridge/contract';
+import {
+  adapterWriteFailed,
+  configInvalid,
+  type CallLogWrite,
+  type CrmAdapter,
+  type PartnerConfigEvent,
+  type WriteReceipt,
+} from 'softphone-bridge/contract';
 import { NotesApiError, type NoteFields, type NotesApi } from './notes-api.js';
 
 /** Settings of the Notes adapter, checked once by the factory. */
@@ -24,7 +31,10 @@ export function notesAdapter(options: NotesAdapterOptions): CrmAdapter {
   return {
     name: 'notes',
     async connect() {
-      return { partnerConfig: options.partnerConfig, ...(options.dispositions ? { dispositions: [...options.dispositions] } : {}) };
+      return {
+        partnerConfig: options.partnerConfig,
+        ...(options.dispositions ? { dispositions: [...options.dispositions] } : {}),
+      };
     },
     async disconnect() {},
     async writeCallLog(write: CallLogWrite): Promise<WriteReceipt> {
@@ -44,7 +54,11 @@ export function notesAdapter(options: NotesAdapterOptions): CrmAdapter {
         // stays the cause, never the message (APIs quote field values back).
         const status = cause instanceof NotesApiError ? cause.status : undefined;
         const retryable = status === undefined || status >= 500 || status === 408 || status === 429;
-        throw adapterWriteFailed(`Notes API refused the call log${status === undefined ? '' : ` (HTTP ${status})`}.`, { cause, retryable, details: { key: write.key } });
+        throw adapterWriteFailed(`Notes API refused the call log${status === undefined ? '' : ` (HTTP ${status})`}.`, {
+          cause,
+          retryable,
+          details: { key: write.key },
+        });
       }
     },
   };

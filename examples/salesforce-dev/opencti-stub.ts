@@ -11,6 +11,9 @@ import { FakeSalesforceOrg, sampleCallCenterSettings } from '../../test/fakes/fa
 const org = new FakeSalesforceOrg(sampleCallCenterSettings());
 org.records.push({ Id: '003000000000001AAA', Name: 'Ada Lovelace', RecordType: 'Contact', Phone: '(555) 010-0100' });
 const opencti = new FakeOpenCti(org);
-const page = window as unknown as { sforce?: { opencti: FakeOpenCti }; openCtiStub?: { org: FakeSalesforceOrg; opencti: FakeOpenCti } };
+const page = window as unknown as {
+  sforce?: { opencti: FakeOpenCti };
+  openCtiStub?: { org: FakeSalesforceOrg; opencti: FakeOpenCti };
+};
 page.sforce = { opencti };
 page.openCtiStub = { org, opencti };

@@ -12,9 +12,14 @@ function show(id, items) {
 
 async function refresh() {
   const status = await bridge.status();
-  document.getElementById('status').textContent = `loaded ${status.loaded}, connected ${status.connected}, ${status.durability} storage, outbox pending ${status.outbox.pending}` + (status.lastError ? `, last error ${status.lastError.code}` : '');
+  document.getElementById('status').textContent =
+    `loaded ${status.loaded}, connected ${status.connected}, ${status.durability} storage, outbox pending ${status.outbox.pending}` +
+    (status.lastError ? `, last error ${status.lastError.code}` : '');
   show('calls', stub()?.opencti.calls.map((c) => c.method) ?? []);
-  show('tasks', [...(stub()?.org.tasks.values() ?? [])].map((t) => JSON.stringify(t)));
+  show(
+    'tasks',
+    [...(stub()?.org.tasks.values() ?? [])].map((t) => JSON.stringify(t)),
+  );
 }
 
 const received = [];
@@ -41,7 +46,12 @@ document.getElementById('ring').addEventListener('click', () => {
   void contract('incomingCall', { ...ids(), callerANI: '+15550100100' });
 });
 document.getElementById('accept').addEventListener('click', () => void contract('callAccepted', ids()));
-document.getElementById('end').addEventListener('click', () => void contract('callEnded', { ...ids(), duration: 42, disposition: 'resolved', notes: 'Development call.' }));
+document
+  .getElementById('end')
+  .addEventListener(
+    'click',
+    () => void contract('callEnded', { ...ids(), duration: 42, disposition: 'resolved', notes: 'Development call.' }),
+  );
 
 try {
   await bridge.load(callback);

@@ -19,8 +19,18 @@ const OPEN_CTI_SCRIPT = /^\/support\/api\/\d+\.\d+\/lightning\/opencti_min\.js$/
  * (the page, with Salesforce's parameters) and `close()`.
  */
 export async function startSalesforceDev({ port = 8090 } = {}) {
-  if (!existsSync(BUNDLE)) throw new Error('dist/softphone-bridge.salesforce.iife.js is missing: run `npm run build` first');
-  const stub = (await build({ entryPoints: [here('opencti-stub.ts')], bundle: true, format: 'iife', target: 'es2022', write: false, logLevel: 'silent' })).outputFiles[0].text;
+  if (!existsSync(BUNDLE))
+    throw new Error('dist/softphone-bridge.salesforce.iife.js is missing: run `npm run build` first');
+  const stub = (
+    await build({
+      entryPoints: [here('opencti-stub.ts')],
+      bundle: true,
+      format: 'iife',
+      target: 'es2022',
+      write: false,
+      logLevel: 'silent',
+    })
+  ).outputFiles[0].text;
   const files = {
     '/': ['text/html; charset=utf-8', readFileSync(here('page.html'))],
     '/page.js': ['text/javascript; charset=utf-8', readFileSync(here('page.js'))],
@@ -44,7 +54,13 @@ export async function startSalesforceDev({ port = 8090 } = {}) {
       return;
     }
     // No inline code anywhere on the page: the same CSP a vendor's softphone page can send.
-    res.writeHead(200, { 'content-type': file[0], 'content-security-policy': "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'", 'cache-control': 'no-store' }).end(file[1]);
+    res
+      .writeHead(200, {
+        'content-type': file[0],
+        'content-security-policy': "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'",
+        'cache-control': 'no-store',
+      })
+      .end(file[1]);
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);

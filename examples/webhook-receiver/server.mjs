@@ -23,7 +23,9 @@ export function verifyRequest({ secret, signature, timestamp, body, nowSeconds, 
   if (!/^\d{1,12}$/.test(timestamp)) return 'malformed timestamp';
   // Checked before the MAC so that a stale request costs no HMAC; both answers are 401 anyway.
   if (Math.abs(nowSeconds - Number(timestamp)) > toleranceSeconds) return 'timestamp outside the allowed window';
-  const expected = Buffer.from(`sha256=${createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex')}`);
+  const expected = Buffer.from(
+    `sha256=${createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex')}`,
+  );
   const given = Buffer.from(signature);
   // timingSafeEqual needs equal lengths; the length of a valid signature is public anyway.
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'signature mismatch';
@@ -35,13 +37,22 @@ export function verifyRequest({ secret, signature, timestamp, body, nowSeconds, 
  * `allowedOrigins` (browser origins allowed by CORS, default none), `maxBodyBytes` (default
  * 256 KiB), `now` (ms clock), `store` (a Map of key → { recordId, revision, payload }).
  */
-export function createReceiver({ secret, toleranceSeconds = 300, allowedOrigins = [], maxBodyBytes = 256 * 1024, now = Date.now, store = new Map() }) {
-  if (typeof secret !== 'string' || secret.length < 32) throw new Error('createReceiver: secret must be at least 32 characters');
+export function createReceiver({
+  secret,
+  toleranceSeconds = 300,
+  allowedOrigins = [],
+  maxBodyBytes = 256 * 1024,
+  now = Date.now,
+  store = new Map(),
+}) {
+  if (typeof secret !== 'string' || secret.length < 32)
+    throw new Error('createReceiver: secret must be at least 32 characters');
   const origins = new Set(allowedOrigins);
 
   const reply = (res, status, body, origin) => {
     const headers = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' };
-    if (origin !== undefined && origins.has(origin)) Object.assign(headers, { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' });
+    if (origin !== undefined && origins.has(origin))
+      Object.assign(headers, { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' });
     res.writeHead(status, headers).end(JSON.stringify(body));
   };
 
@@ -63,7 +74,8 @@ export function createReceiver({ secret, toleranceSeconds = 300, allowedOrigins 
     }
     if (req.method !== 'POST') return reply(res, 405, { error: 'method not allowed' }, origin);
     if (origin !== undefined && !origins.has(origin)) return reply(res, 403, { error: 'origin not allowed' }, origin);
-    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return reply(res, 415, { error: 'expected application/json' }, origin);
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
+      return reply(res, 415, { error: 'expected application/json' }, origin);
 
     const chunks = [];
     let size = 0;
@@ -93,9 +105,11 @@ export function createReceiver({ secret, toleranceSeconds = 300, allowedOrigins 
         return reply(res, 400, { error: 'body is not JSON' }, origin);
       }
       const key = req.headers[IDEMPOTENCY];
-      if (typeof key !== 'string' || key === '' || payload?.key !== key) return reply(res, 400, { error: 'Idempotency-Key must equal the body key' }, origin);
+      if (typeof key !== 'string' || key === '' || payload?.key !== key)
+        return reply(res, 400, { error: 'Idempotency-Key must equal the body key' }, origin);
       const revision = Number(payload?.call?.revision);
-      if (payload?.type !== 'call.log' || !Number.isInteger(revision)) return reply(res, 422, { error: 'not a call.log payload' }, origin);
+      if (payload?.type !== 'call.log' || !Number.isInteger(revision))
+        return reply(res, 422, { error: 'not a call.log payload' }, origin);
 
       const existing = store.get(key);
       if (existing === undefined) {
@@ -104,7 +118,8 @@ export function createReceiver({ secret, toleranceSeconds = 300, allowedOrigins 
         return reply(res, 201, { recordId: record.recordId }, origin);
       }
       // Same key: the same record. An equal or older revision is a replay or a late duplicate.
-      if (revision <= existing.revision) return reply(res, 200, { recordId: existing.recordId, duplicate: true }, origin);
+      if (revision <= existing.revision)
+        return reply(res, 200, { recordId: existing.recordId, duplicate: true }, origin);
       store.set(key, { ...existing, revision, payload });
       return reply(res, 200, { recordId: existing.recordId, updated: true }, origin);
     });
@@ -127,8 +142,16 @@ export async function startReceiver({ port = 0, host = '127.0.0.1', ...options }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const secret = process.env.WEBHOOK_SECRET ?? '';
-  const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
-  startReceiver({ secret, port: Number(process.env.PORT ?? 8787), host: process.env.HOST ?? '127.0.0.1', allowedOrigins }).then(
+  const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  startReceiver({
+    secret,
+    port: Number(process.env.PORT ?? 8787),
+    host: process.env.HOST ?? '127.0.0.1',
+    allowedOrigins,
+  }).then(
     ({ url }) => console.log(`webhook receiver listening on ${url}`),
     (error) => {
       console.error(error.message);

@@ -2,7 +2,9 @@
 export const MAX_BODY_BYTES = 256 * 1024;
 
 /** The outcome of {@link readBody}: the text, or the HTTP status that refuses it. */
-export type BodyRead = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly status: 413 | 408 | 400; readonly reason: string };
+export type BodyRead =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly status: 413 | 408 | 400; readonly reason: string };
 
 /**
  * Reads a request body as UTF-8 text, refusing it as soon as it is over `maxBytes` (413, before a

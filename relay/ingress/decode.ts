@@ -52,6 +52,7 @@ export function decodeForm(text: string | URLSearchParams): Record<string, strin
 export function textField(record: unknown, key: string): string | undefined {
   if (record === null || typeof record !== 'object' || Array.isArray(record)) return undefined;
   const value = (record as Record<string, unknown>)[key];
-  const text = typeof value === 'string' ? value.trim() : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
+  const text =
+    typeof value === 'string' ? value.trim() : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
   return text === '' || text.length > 128 ? undefined : text;
 }

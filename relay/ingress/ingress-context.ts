@@ -20,7 +20,8 @@ export interface IngressContext {
 }
 
 /** The outcome of {@link storeEvent}. */
-export type StoreOutcome = { readonly ok: true; readonly event: RelayEvent; readonly duplicate: boolean } | { readonly ok: false };
+export type StoreOutcome =
+  { readonly ok: true; readonly event: RelayEvent; readonly duplicate: boolean } | { readonly ok: false };
 
 /**
  * Appends one vendor event and counts it (accepted, duplicate, unrouted, or rejected because the

@@ -15,7 +15,12 @@ export type VendorBody =
  * over {@link MAX_BODY_BYTES}, 408 when it trickles in, 400 for JSON that does not parse. Counts
  * every refusal under `type`.
  */
-export async function readVendorBody(ctx: IngressContext, request: Request, type: RelayEventType, accepted: readonly BodyKind[]): Promise<VendorBody> {
+export async function readVendorBody(
+  ctx: IngressContext,
+  request: Request,
+  type: RelayEventType,
+  accepted: readonly BodyKind[],
+): Promise<VendorBody> {
   const kind = bodyKind(request.headers.get('content-type'));
   if (kind === undefined || !accepted.includes(kind)) {
     countRejected(ctx, type, 'media_type');

@@ -19,13 +19,23 @@ export async function sociomileWebhook(ctx: IngressContext, request: Request): P
   const parsed = parseSociomileWebhook(body);
   if (!parsed.ok) {
     countRejected(ctx, type, 'unreadable');
-    return Response.json({ ok: false, error: `unreadable webhook: ${parsed.problems.join('; ') || 'the body must be {"data": {…}}'}` }, { status: 400 });
+    return Response.json(
+      { ok: false, error: `unreadable webhook: ${parsed.problems.join('; ') || 'the body must be {"data": {…}}'}` },
+      { status: 400 },
+    );
   }
   const data = asRecord(asRecord(body)?.['data']) ?? asRecord(body);
   const internalId = textField(data, 'internal_id');
-  const dedupeKey = internalId !== undefined ? `sociomile:internal_id:${internalId}` : `sociomile:uniqueid:${parsed.value.conversationId}`;
+  const dedupeKey =
+    internalId !== undefined
+      ? `sociomile:internal_id:${internalId}`
+      : `sociomile:uniqueid:${parsed.value.conversationId}`;
   const agentId = textField(asRecord(data?.['extra_params']), 'agent') ?? null;
   const stored = await storeEvent(ctx, { type, agentId, receivedAt: ctx.now(), dedupeKey, body });
-  if (!stored.ok) return Response.json({ ok: false, error: 'the relay cannot store events right now; retry' }, { status: 503, headers: { 'retry-after': '5' } });
+  if (!stored.ok)
+    return Response.json(
+      { ok: false, error: 'the relay cannot store events right now; retry' },
+      { status: 503, headers: { 'retry-after': '5' } },
+    );
   return Response.json({ ok: true, id: stored.event.id, duplicate: stored.duplicate });
 }

@@ -42,10 +42,20 @@ export async function voicenterCdr(ctx: IngressContext, request: Request): Promi
   const cdr = fields === undefined ? undefined : parseCdrFields(fields);
   if (fields === undefined || cdr === undefined || !cdr.ok) {
     countRejected(ctx, type, 'unreadable');
-    return reply(1, 400, `unreadable CDR: ${cdr !== undefined && !cdr.ok ? cdr.problems.join('; ') : 'not a CDR object or XML-RPC CDR call'}`);
+    return reply(
+      1,
+      400,
+      `unreadable CDR: ${cdr !== undefined && !cdr.ok ? cdr.problems.join('; ') : 'not a CDR object or XML-RPC CDR call'}`,
+    );
   }
   const agentId = textField(fields, 'targetextension') ?? textField(fields, 'callerextension') ?? null;
-  const stored = await storeEvent(ctx, { type, agentId, receivedAt: ctx.now(), dedupeKey: `voicenter.cdr:${cdr.value.ivrId}`, body: fields });
+  const stored = await storeEvent(ctx, {
+    type,
+    agentId,
+    receivedAt: ctx.now(),
+    dedupeKey: `voicenter.cdr:${cdr.value.ivrId}`,
+    body: fields,
+  });
   if (!stored.ok) return reply(2, 503, 'the relay cannot store events right now; retry');
   return reply(0, 200);
 }

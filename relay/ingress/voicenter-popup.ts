@@ -25,15 +25,25 @@ export async function voicenterPopup(ctx: IngressContext, request: Request): Pro
     if (!read.ok) return error(read.status, read.reason);
     body = read.kind === 'form' ? read.value : read.kind === 'json' ? read.value : undefined;
   }
-  const parsed = request.method === 'GET' || isStringRecord(body) ? parsePopupQuery(new URLSearchParams(body as Record<string, string>)) : parsePopupPhase(body);
+  const parsed =
+    request.method === 'GET' || isStringRecord(body)
+      ? parsePopupQuery(new URLSearchParams(body as Record<string, string>))
+      : parsePopupPhase(body);
   if (!parsed.ok) {
     countRejected(ctx, type, 'unreadable');
     return error(400, `unreadable pop-up phase: ${parsed.problems.join('; ') || 'the body must be an object'}`);
   }
   const phase = parsed.value;
   // The lookup runs while the event is being stored: both sit on Voicenter's ringing path.
-  const lookup = ctx.lookupUrl === undefined ? undefined : lookupCaller(ctx.lookupUrl, phase.number, ctx.lookupBudgetMs);
-  const stored = await storeEvent(ctx, { type, agentId: textField(body, 'extenUser') ?? null, receivedAt: started, dedupeKey: `voicenter.popup:${phase.ivrId}:${phase.kind}`, body });
+  const lookup =
+    ctx.lookupUrl === undefined ? undefined : lookupCaller(ctx.lookupUrl, phase.number, ctx.lookupBudgetMs);
+  const stored = await storeEvent(ctx, {
+    type,
+    agentId: textField(body, 'extenUser') ?? null,
+    receivedAt: started,
+    dedupeKey: `voicenter.popup:${phase.ivrId}:${phase.kind}`,
+    body,
+  });
   if (!stored.ok) return error(503, 'the relay cannot store events right now; retry');
   if (lookup === undefined) return Response.json(PLAIN_POPUP_REPLY);
   const left = Math.max(0, POPUP_REPLY_BUDGET_MS - 100 - (ctx.now() - started));
@@ -50,9 +60,18 @@ export async function voicenterPopup(ctx: IngressContext, request: Request): Pro
 
 /** A form or query decoded to an object holds strings only; a JSON phase has numbers and objects. */
 function isStringRecord(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string') && !('currentCall' in value);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((v) => typeof v === 'string') &&
+    !('currentCall' in value)
+  );
 }
 
 function error(status: number, reason: string): Response {
-  return Response.json({ STATUS: 'ERROR', error: reason }, { status, headers: status === 503 ? { 'retry-after': '5' } : {} });
+  return Response.json(
+    { STATUS: 'ERROR', error: reason },
+    { status, headers: status === 503 ? { 'retry-after': '5' } : {} },
+  );
 }

@@ -67,7 +67,10 @@ function loadLog(path: string): { lines: StoredLine[]; size: number } {
     const parsed = end === -1 ? undefined : parseLine(text.slice(start, end));
     if (parsed === undefined) {
       const isLast = end === -1 || end === text.length - 1;
-      if (!isLast) throw new Error(`${path}: line ${lineNo} is not a stored event; the log is corrupt before its end (move the file away to start empty).`);
+      if (!isLast)
+        throw new Error(
+          `${path}: line ${lineNo} is not a stored event; the log is corrupt before its end (move the file away to start empty).`,
+        );
       const whole = Buffer.byteLength(text.slice(0, start), 'utf8');
       truncateSync(path, whole); // the torn tail of a crashed write: never acknowledged
       return { lines, size: whole };
@@ -81,7 +84,15 @@ function loadLog(path: string): { lines: StoredLine[]; size: number } {
 function parseLine(raw: string): StoredLine | undefined {
   try {
     const value = JSON.parse(raw) as Partial<StoredLine> | null;
-    if (value === null || typeof value !== 'object' || typeof value.id !== 'string' || typeof value.type !== 'string' || typeof value.dedupeKey !== 'string' || typeof value.receivedAt !== 'number') return undefined;
+    if (
+      value === null ||
+      typeof value !== 'object' ||
+      typeof value.id !== 'string' ||
+      typeof value.type !== 'string' ||
+      typeof value.dedupeKey !== 'string' ||
+      typeof value.receivedAt !== 'number'
+    )
+      return undefined;
     return value as StoredLine;
   } catch {
     return undefined;
@@ -198,7 +209,8 @@ class EmbeddedStore implements EventStore {
     try {
       if (this.#broken !== undefined) throw this.#broken;
       // A regular file takes the whole buffer in one write in practice; loop in case it does not.
-      for (let offset = 0; offset < bytes.length; ) offset += (await this.handle.write(bytes, offset, bytes.length - offset)).bytesWritten;
+      for (let offset = 0; offset < bytes.length;)
+        offset += (await this.handle.write(bytes, offset, bytes.length - offset)).bytesWritten;
       await this.handle.datasync();
       this.#size += bytes.length;
     } catch (error) {
@@ -220,7 +232,9 @@ class EmbeddedStore implements EventStore {
       await this.handle.truncate(this.#size);
       await this.handle.datasync();
     } catch (error) {
-      this.#broken = new Error(`${this.path} could not be repaired after a failed write (${(error as Error).message}); restart the relay`);
+      this.#broken = new Error(
+        `${this.path} could not be repaired after a failed write (${(error as Error).message}); restart the relay`,
+      );
     }
   }
 
@@ -240,7 +254,8 @@ class EmbeddedStore implements EventStore {
 
   async readAfter(agentId: string, afterId: string | undefined, limit: number): Promise<readonly RelayEvent[]> {
     this.#usable();
-    if (afterId !== undefined && !this.isEventId(afterId)) throw new RangeError(`embedded store: afterId is not an event id of this store (expected ${ID_DIGITS} digits)`);
+    if (afterId !== undefined && !this.isEventId(afterId))
+      throw new RangeError(`embedded store: afterId is not an event id of this store (expected ${ID_DIGITS} digits)`);
     const list = this.#byAgent.get(agentId) ?? [];
     const from = afterId === undefined ? 0 : firstAfter(list, afterId);
     return list.slice(from, from + Math.max(0, limit));

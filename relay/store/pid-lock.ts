@@ -7,8 +7,13 @@ export const LOCK_FILE = 'relay.lock';
 /** Thrown when another live process holds the data folder. */
 export class DataDirLockedError extends Error {
   /** @param dir the data folder @param pid the process holding it */
-  constructor(readonly dir: string, readonly pid: number) {
-    super(`RELAY_DATA_DIR ${dir} is in use by process ${pid} (its ${LOCK_FILE}); two relays must never share one folder: stop the other, or give this one another RELAY_DATA_DIR.`);
+  constructor(
+    readonly dir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `RELAY_DATA_DIR ${dir} is in use by process ${pid} (its ${LOCK_FILE}); two relays must never share one folder: stop the other, or give this one another RELAY_DATA_DIR.`,
+    );
     this.name = 'DataDirLockedError';
   }
 }

@@ -71,7 +71,13 @@ export type SendCommand = (args: string[]) => Promise<unknown>;
  * Runs `script` by EVALSHA, falling back to EVAL (which also caches it) when Redis answers NOSCRIPT:
  * after a restart, a failover or SCRIPT FLUSH the cache is empty.
  */
-export async function evalScript(send: SendCommand, script: string, sha: string, keys: readonly string[], args: readonly string[]): Promise<unknown> {
+export async function evalScript(
+  send: SendCommand,
+  script: string,
+  sha: string,
+  keys: readonly string[],
+  args: readonly string[],
+): Promise<unknown> {
   const tail = [String(keys.length), ...keys, ...args];
   try {
     return await send(['EVALSHA', sha, ...tail]);

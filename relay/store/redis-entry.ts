@@ -12,7 +12,14 @@ const TYPES: ReadonlySet<string> = new Set<RelayEventType>(['voicenter.popup', '
 export function encodeEntry(event: NewRelayEvent): string[] {
   const fields: string[] = [F.type, event.type];
   if (event.agentId !== null) fields.push(F.agent, event.agentId);
-  fields.push(F.receivedAt, String(event.receivedAt), F.dedupeKey, event.dedupeKey, F.body, JSON.stringify(event.body ?? null));
+  fields.push(
+    F.receivedAt,
+    String(event.receivedAt),
+    F.dedupeKey,
+    event.dedupeKey,
+    F.body,
+    JSON.stringify(event.body ?? null),
+  );
   return fields;
 }
 
@@ -27,7 +34,9 @@ export function decodeEntry(id: string, flat: readonly string[]): RelayEvent {
   const receivedAt = Number(fields.get(F.receivedAt));
   const body = fields.get(F.body);
   if (type === undefined || !TYPES.has(type) || !Number.isFinite(receivedAt) || body === undefined) {
-    throw new Error(`redis store: stream entry ${id} is not a relay event (missing or unknown type, receivedAt or body)`);
+    throw new Error(
+      `redis store: stream entry ${id} is not a relay event (missing or unknown type, receivedAt or body)`,
+    );
   }
   return {
     id,

@@ -97,12 +97,14 @@ export class RedisStore implements EventStore {
 
   /** @inheritdoc */
   async append(event: NewRelayEvent): Promise<{ readonly event: RelayEvent; readonly duplicate: boolean }> {
-    if (typeof event.dedupeKey !== 'string' || event.dedupeKey === '') throw new TypeError('redis store: append needs a non-empty dedupeKey');
+    if (typeof event.dedupeKey !== 'string' || event.dedupeKey === '')
+      throw new TypeError('redis store: append needs a non-empty dedupeKey');
     if (event.agentId !== null && (typeof event.agentId !== 'string' || event.agentId === '')) {
       throw new TypeError('redis store: agentId must be a non-empty string or null');
     }
     // ≥ 1: the id `<receivedAt>-0` must be above 0-0, the lowest id XADD refuses.
-    if (!Number.isSafeInteger(Math.floor(event.receivedAt)) || event.receivedAt < 1) throw new TypeError('redis store: receivedAt must be epoch ms');
+    if (!Number.isSafeInteger(Math.floor(event.receivedAt)) || event.receivedAt < 1)
+      throw new TypeError('redis store: receivedAt must be epoch ms');
     const k = this.#keys;
     const stream = event.agentId === null ? k.unrouted : k.agent(event.agentId);
     const fields = encodeEntry(event);
@@ -139,7 +141,8 @@ export class RedisStore implements EventStore {
 
   /** @inheritdoc */
   async readAfter(agentId: string, afterId: string | undefined, limit: number): Promise<readonly RelayEvent[]> {
-    if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`redis store: limit must be a non-negative integer, got ${limit}`);
+    if (!Number.isSafeInteger(limit) || limit < 0)
+      throw new RangeError(`redis store: limit must be a non-negative integer, got ${limit}`);
     if (limit === 0) return []; // XRANGE COUNT 0 would mean "no limit"
     // "0" is the documented resume-from-the-start (relay/README.md, `lastEventId=0`), on every store.
     if (afterId === '0') afterId = undefined;
@@ -147,7 +150,14 @@ export class RedisStore implements EventStore {
       throw new RangeError('redis store: afterId is not an event id of this store (expected <ms>-<seq>)');
     }
     const start = afterId === undefined ? '-' : `(${afterId}`;
-    const entries = (await this.#send(this.#main, ['XRANGE', this.#keys.agent(agentId), start, '+', 'COUNT', String(limit)])) as [string, string[]][];
+    const entries = (await this.#send(this.#main, [
+      'XRANGE',
+      this.#keys.agent(agentId),
+      start,
+      '+',
+      'COUNT',
+      String(limit),
+    ])) as [string, string[]][];
     return entries.map(([id, flat]) => decodeEntry(id, flat));
   }
 
@@ -173,13 +183,24 @@ export class RedisStore implements EventStore {
     const k = this.#keys;
     let cursor = '0';
     do {
-      const [next, streams] = (await this.#send(this.#main, ['SSCAN', k.streams, cursor, 'COUNT', '500'])) as [string, string[]];
+      const [next, streams] = (await this.#send(this.#main, ['SSCAN', k.streams, cursor, 'COUNT', '500'])) as [
+        string,
+        string[],
+      ];
       cursor = next;
       await Promise.all(streams.map((s) => this.#send(this.#main, ['XTRIM', s, 'MINID', minId])));
     } while (cursor !== '0');
     let dropped: number;
     do {
-      dropped = Number(await evalScript((args) => this.#send(this.#main, args), PRUNE_DEDUPE_SCRIPT, PRUNE_DEDUPE_SHA, [k.dedupe, k.dedupeByTime], [String(olderThanMs), String(PRUNE_BATCH)]));
+      dropped = Number(
+        await evalScript(
+          (args) => this.#send(this.#main, args),
+          PRUNE_DEDUPE_SCRIPT,
+          PRUNE_DEDUPE_SHA,
+          [k.dedupe, k.dedupeByTime],
+          [String(olderThanMs), String(PRUNE_BATCH)],
+        ),
+      );
     } while (dropped === PRUNE_BATCH);
   }
 
@@ -236,7 +257,9 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
   const [major, minor] = [Number(version?.[1]), Number(version?.[2])];
   if (!version || major < MIN_VERSION[0] || (major === MIN_VERSION[0] && minor < MIN_VERSION[1])) {
     main.destroy();
-    throw new Error(`redis store: ${where} runs Redis ${version ? `${major}.${minor}` : '(unknown version)'}; the relay needs Redis >= ${MIN_VERSION.join('.')} (XADD MINID, exclusive XRANGE)`);
+    throw new Error(
+      `redis store: ${where} runs Redis ${version ? `${major}.${minor}` : '(unknown version)'}; the relay needs Redis >= ${MIN_VERSION.join('.')} (XADD MINID, exclusive XRANGE)`,
+    );
   }
   const blocking: Client = main.duplicate();
   blocking.on('error', () => {

@@ -126,7 +126,7 @@ export class RedisSubscriber {
 
   /** Cuts a blocked read short if it was issued for an older generation. */
   async #kick(): Promise<void> {
-    if (this.#reading === undefined || this.#reading === this.#generation && !this.#closed) return;
+    if (this.#reading === undefined || (this.#reading === this.#generation && !this.#closed)) return;
     const id = this.#blockingId;
     if (id === undefined) return;
     let unblocked = 0;

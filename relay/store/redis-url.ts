@@ -20,12 +20,16 @@ export function redisConnection(url: string): RedisConnection {
   try {
     parsed = new URL(url);
   } catch {
-    throw new TypeError('REDIS_URL is not a URL (expected redis://host:port, rediss://… or unix:///path/to/redis.sock)');
+    throw new TypeError(
+      'REDIS_URL is not a URL (expected redis://host:port, rediss://… or unix:///path/to/redis.sock)',
+    );
   }
   if (parsed.protocol === 'redis:' || parsed.protocol === 'rediss:') return { url };
-  if (parsed.protocol !== 'unix:') throw new TypeError(`REDIS_URL scheme ${parsed.protocol} is not supported (expected redis:, rediss: or unix:)`);
+  if (parsed.protocol !== 'unix:')
+    throw new TypeError(`REDIS_URL scheme ${parsed.protocol} is not supported (expected redis:, rediss: or unix:)`);
   const path = decodeURIComponent(parsed.pathname);
-  if (path === '' || path === '/') throw new TypeError('REDIS_URL unix:// needs the socket path, e.g. unix:///run/redis/redis.sock');
+  if (path === '' || path === '/')
+    throw new TypeError('REDIS_URL unix:// needs the socket path, e.g. unix:///run/redis/redis.sock');
   const db = parsed.searchParams.get('db');
   if (db !== null && !/^\d+$/.test(db)) throw new TypeError('REDIS_URL ?db= must be a database number');
   return {

@@ -17,7 +17,12 @@ export function buildSummary(bundles, entries, run) {
     .map(({ output, gzip }) => {
       const entry = entries.find((e) => e.output === output);
       const budget = entry?.budgetEnforced === true && entry.budgetGzip !== undefined ? entry.budgetGzip : undefined;
-      const verdict = budget === undefined ? '' : gzip <= budget ? `  ≤ ${kb(budget)} budget` : `  OVER the ${kb(budget)} budget (npm test fails)`;
+      const verdict =
+        budget === undefined
+          ? ''
+          : gzip <= budget
+            ? `  ≤ ${kb(budget)} budget`
+            : `  OVER the ${kb(budget)} budget (npm test fails)`;
       return [output, kb(gzip), verdict];
     });
   const width = Math.max(...rows.map((r) => r[0].length));

@@ -29,7 +29,8 @@ function freePort() {
 /** Resolves once Redis answers PING with PONG (not -LOADING while it replays its AOF). */
 async function waitReady(port, child, deadline) {
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error('redis-server exited before it was ready');
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error('redis-server exited before it was ready');
     const ok = await new Promise((resolve) => {
       const socket = createConnection({ host: '127.0.0.1', port });
       let reply = '';
@@ -69,22 +70,36 @@ async function waitReady(port, child, deadline) {
  */
 export async function startRedisServer(options = {}) {
   const found = findRedisServer();
-  if (!found) throw new Error('no redis-server found: run `node scripts/ensure-redis.mjs` (installs it as root on Debian) or set REDIS_SERVER_PATH');
+  if (!found)
+    throw new Error(
+      'no redis-server found: run `node scripts/ensure-redis.mjs` (installs it as root on Debian) or set REDIS_SERVER_PATH',
+    );
   const dir = mkdtempSync(join(tmpdir(), 'sb-redis-'));
   const port = await freePort();
   const args = [
-    '--port', String(port),
-    '--bind', '127.0.0.1',
-    '--dir', dir,
-    '--save', '', // no RDB snapshots: the AOF alone is the durable log
-    '--appendonly', 'yes',
-    '--appendfsync', options.appendfsync ?? 'always', // "acknowledged means stored": fsync before replying
-    '--daemonize', 'no',
-    '--logfile', '',
-    '--loglevel', 'warning',
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--save',
+    '', // no RDB snapshots: the AOF alone is the durable log
+    '--appendonly',
+    'yes',
+    '--appendfsync',
+    options.appendfsync ?? 'always', // "acknowledged means stored": fsync before replying
+    '--daemonize',
+    'no',
+    '--logfile',
+    '',
+    '--loglevel',
+    'warning',
     // Also a unix socket, owner-only, for REDIS_URL=unix://… (what a relay beside its Redis may use).
-    '--unixsocket', join(dir, 'redis.sock'),
-    '--unixsocketperm', '700',
+    '--unixsocket',
+    join(dir, 'redis.sock'),
+    '--unixsocketperm',
+    '700',
     ...(options.extraArgs ?? []),
   ];
   /** @type {import('node:child_process').ChildProcess | undefined} */

@@ -10,7 +10,9 @@ export type ContractMethod = 'load' | SoftphoneMethod;
  * What a softphone passes to an event method: the payload as the bridge parses it, except that a
  * field with a default (`incomingCall`'s `language`) may be left out.
  */
-export type SoftphoneParams<M extends SoftphoneMethod> = { [K in keyof Payload<M> as K extends Defaulted<M> ? never : K]: Payload<M>[K] } & {
+export type SoftphoneParams<M extends SoftphoneMethod> = {
+  [K in keyof Payload<M> as K extends Defaulted<M> ? never : K]: Payload<M>[K];
+} & {
   [K in Defaulted<M>]?: Payload<M>[K];
 };
 
@@ -20,7 +22,13 @@ type Input<M extends SoftphoneMethod> = z.input<(typeof softphonePayloads)[M]>;
 type Named<T> = keyof { [K in keyof T as string extends K ? never : number extends K ? never : K]: 0 };
 /** The fields a softphone may leave out although the parsed payload always has them: those with a default. */
 type Defaulted<M extends SoftphoneMethod> = {
-  [K in Named<Payload<M>>]: K extends keyof Input<M> ? ({} extends Pick<Input<M>, K> ? ({} extends Pick<Payload<M>, K> ? never : K) : never) : never;
+  [K in Named<Payload<M>>]: K extends keyof Input<M>
+    ? {} extends Pick<Input<M>, K>
+      ? {} extends Pick<Payload<M>, K>
+        ? never
+        : K
+      : never
+    : never;
 }[Named<Payload<M>>];
 
 /**
@@ -40,12 +48,20 @@ type EventMethod<M extends SoftphoneMethod> = { call(params: SoftphoneParams<M>)
  * `update_presence` and `start_call`. Every event method takes its payload (unknown extra fields
  * are kept by the bridge) and returns a Promise that rejects with a `BridgeError` on bad input.
  */
-export type ContractTarget = { load(callback: SoftphoneCallback): Promise<void> } & { [M in SoftphoneMethod]: EventMethod<M> };
+export type ContractTarget = { load(callback: SoftphoneCallback): Promise<void> } & {
+  [M in SoftphoneMethod]: EventMethod<M>;
+};
 
 /** The arguments of a method's positional form (`positionalForms` in spec.ts), each typed as its field; optional fields stay optional. */
-export type PositionalArgs<M extends keyof typeof positionalForms> = FieldsInOrder<SoftphoneParams<M>, (typeof positionalForms)[M]>;
+export type PositionalArgs<M extends keyof typeof positionalForms> = FieldsInOrder<
+  SoftphoneParams<M>,
+  (typeof positionalForms)[M]
+>;
 
-type FieldsInOrder<P, Names extends readonly unknown[]> = Names extends readonly [infer N extends keyof P, ...infer Rest]
+type FieldsInOrder<P, Names extends readonly unknown[]> = Names extends readonly [
+  infer N extends keyof P,
+  ...infer Rest,
+]
   ? {} extends Pick<P, N>
     ? [P[N]?, ...FieldsInOrder<P, Rest>]
     : [P[N], ...FieldsInOrder<P, Rest>]

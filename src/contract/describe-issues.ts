@@ -19,13 +19,18 @@ export function describeIssues(issues: readonly Issue[]): { fields: string[]; te
 function explain(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `is required (${issue.expected})` : `must be a ${issue.expected}, not ${kindOf(issue.input)}`;
+      return issue.input === undefined
+        ? `is required (${issue.expected})`
+        : `must be a ${issue.expected}, not ${kindOf(issue.input)}`;
     case 'invalid_value':
       return `must be one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'too_small':
     case 'too_big': {
-      const bound = issue.code === 'too_small' ? `at least ${String(issue.minimum)}` : `at most ${String(issue.maximum)}`;
-      return issue.origin === 'number' ? `must be ${bound}` : `must have ${bound} ${issue.origin === 'string' ? 'character(s)' : 'item(s)'}`;
+      const bound =
+        issue.code === 'too_small' ? `at least ${String(issue.minimum)}` : `at most ${String(issue.maximum)}`;
+      return issue.origin === 'number'
+        ? `must be ${bound}`
+        : `must have ${bound} ${issue.origin === 'string' ? 'character(s)' : 'item(s)'}`;
     }
   }
 }

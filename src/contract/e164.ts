@@ -45,7 +45,10 @@ export type E164Problem = 'empty' | 'letters' | 'too-short' | 'too-long' | 'unkn
  *
  * @example toE164('(888) 397-3342', 'US') // { ok: true, e164: '+18883973342' }
  */
-export function toE164(input: string, defaultCountry: string): { ok: true; e164: string } | { ok: false; problem: E164Problem } {
+export function toE164(
+  input: string,
+  defaultCountry: string,
+): { ok: true; e164: string } | { ok: false; problem: E164Problem } {
   const withoutExtension = input.trim().replace(/\s*(?:ext\.?|extension|x|#)\s*\d{1,6}$/i, '');
   if (withoutExtension === '') return { ok: false, problem: 'empty' };
   if (/[A-Za-z]/.test(withoutExtension)) return { ok: false, problem: 'letters' };
@@ -66,7 +69,8 @@ export function toE164(input: string, defaultCountry: string): { ok: true; e164:
     if (callingCode === '1') {
       // North America: ten digits, optionally after the trunk "1"; area codes never start with 0 or 1.
       if (digits.length === 11 && digits.startsWith('1')) digits = digits.slice(1);
-      if (digits.length !== 10 || /^[01]/.test(digits)) return { ok: false, problem: digits.length < 10 ? 'too-short' : 'not-a-national-number' };
+      if (digits.length !== 10 || /^[01]/.test(digits))
+        return { ok: false, problem: digits.length < 10 ? 'too-short' : 'not-a-national-number' };
     } else if (trunk !== '' && digits.startsWith(trunk)) {
       digits = digits.slice(trunk.length);
     }

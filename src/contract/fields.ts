@@ -49,4 +49,3 @@ export const UpperCaseText = z.string().check(z.trim(), z.toUpperCase());
 export function looseEnum<const T extends readonly [string, ...string[]]>(values: T, casing: 'lower' | 'upper') {
   return z.pipe(casing === 'lower' ? LowerCaseText : UpperCaseText, z.enum(values));
 }
-

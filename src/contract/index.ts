@@ -16,8 +16,22 @@ export {
   ivrFields,
 } from './softphone-payloads.js';
 export { contractSpec, positionalForms, callPolicy, ScreenPopOn, LogRejectedCalls, type CallPolicy } from './spec.js';
-export type { ContractMethod, ContractTarget, PositionalArgs, SoftphoneContract, SoftphoneParams } from './contract-target.js';
-export { SOFTPHONE_METHODS, CONTRACT_METHODS, CALLBACK_EVENT_TYPES, CALL_STATES, IVR_FIELDS, POLICY_CHOICES, DEFAULT_LANGUAGE } from './compiled-spec.js';
+export type {
+  ContractMethod,
+  ContractTarget,
+  PositionalArgs,
+  SoftphoneContract,
+  SoftphoneParams,
+} from './contract-target.js';
+export {
+  SOFTPHONE_METHODS,
+  CONTRACT_METHODS,
+  CALLBACK_EVENT_TYPES,
+  CALL_STATES,
+  IVR_FIELDS,
+  POLICY_CHOICES,
+  DEFAULT_LANGUAGE,
+} from './compiled-spec.js';
 export {
   DispositionEvent,
   PartnerConfigEvent,

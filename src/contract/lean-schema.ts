@@ -15,7 +15,12 @@ export type LeanTransform = 'trim' | 'lower' | 'upper';
 
 /** A compiled schema: plain data, one node per zod schema. */
 export type LeanSchema =
-  | { readonly kind: 'string'; readonly min?: number; readonly max?: number; readonly transforms?: readonly LeanTransform[] }
+  | {
+      readonly kind: 'string';
+      readonly min?: number;
+      readonly max?: number;
+      readonly transforms?: readonly LeanTransform[];
+    }
   | { readonly kind: 'number'; readonly min?: number; readonly max?: number }
   | { readonly kind: 'enum'; readonly values: readonly string[] }
   | { readonly kind: 'optional'; readonly of: LeanSchema }
@@ -38,7 +43,9 @@ export interface LeanIssue {
 }
 
 /** The outcome of {@link leanParse}: zod's `safeParse` result, without the error class. */
-export type LeanResult = { readonly success: true; readonly data: unknown } | { readonly success: false; readonly issues: readonly LeanIssue[] };
+export type LeanResult =
+  | { readonly success: true; readonly data: unknown }
+  | { readonly success: false; readonly issues: readonly LeanIssue[] };
 
 /** Validates `input` against `schema`; never throws on data (a throwing getter still throws). */
 export function leanParse(schema: LeanSchema, input: unknown): LeanResult {
@@ -77,7 +84,8 @@ function run(schema: LeanSchema, input: unknown, path: Path, issues: LeanIssue[]
       return issues.length === before ? run(schema.to, value, path, issues) : value;
     }
     case 'enum':
-      if (typeof input !== 'string' || !schema.values.includes(input)) issues.push({ code: 'invalid_value', path, input, values: schema.values });
+      if (typeof input !== 'string' || !schema.values.includes(input))
+        issues.push({ code: 'invalid_value', path, input, values: schema.values });
       return input;
     case 'string': {
       let value = input as string;
@@ -103,12 +111,26 @@ function run(schema: LeanSchema, input: unknown, path: Path, issues: LeanIssue[]
 }
 
 /** zod runs a length or size check after the others, unless an earlier one already failed. */
-function bounds(measure: number, input: unknown, origin: 'string' | 'number' | 'array', schema: { readonly min?: number; readonly max?: number }, path: Path, issues: LeanIssue[]): void {
-  if (schema.min !== undefined && measure < schema.min) issues.push({ code: 'too_small', path, input, origin, minimum: schema.min });
-  if (schema.max !== undefined && measure > schema.max) issues.push({ code: 'too_big', path, input, origin, maximum: schema.max });
+function bounds(
+  measure: number,
+  input: unknown,
+  origin: 'string' | 'number' | 'array',
+  schema: { readonly min?: number; readonly max?: number },
+  path: Path,
+  issues: LeanIssue[],
+): void {
+  if (schema.min !== undefined && measure < schema.min)
+    issues.push({ code: 'too_small', path, input, origin, minimum: schema.min });
+  if (schema.max !== undefined && measure > schema.max)
+    issues.push({ code: 'too_big', path, input, origin, maximum: schema.max });
 }
 
-function object(schema: Extract<LeanSchema, { kind: 'object' }>, input: Record<string, unknown>, path: Path, issues: LeanIssue[]): unknown {
+function object(
+  schema: Extract<LeanSchema, { kind: 'object' }>,
+  input: Record<string, unknown>,
+  path: Path,
+  issues: LeanIssue[],
+): unknown {
   const value: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(schema.shape)) {
     const present = key in input;

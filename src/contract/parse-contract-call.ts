@@ -52,10 +52,16 @@ export function unreadableArguments(method: string): BridgeError {
 
 /** Turns the argument list into one JSON-safe plain object, or explains why it cannot. */
 function argumentsToObject(method: SoftphoneMethod, args: readonly unknown[]): Record<string, unknown> | BridgeError {
-  if (method === 'incomingCall' && args.length > 1 && args.length <= INCOMING_CALL_POSITIONS.length) return positionalIncomingCall(args);
+  if (method === 'incomingCall' && args.length > 1 && args.length <= INCOMING_CALL_POSITIONS.length)
+    return positionalIncomingCall(args);
   if (args.length !== 1) {
-    const expected = method === 'incomingCall' ? `one object, one JSON string, or (${INCOMING_CALL_POSITIONS.join(', ')})` : 'one object or one JSON string';
-    return contractArgumentsInvalid(method, `expected ${expected}, got ${args.length} argument(s)`, { count: args.length });
+    const expected =
+      method === 'incomingCall'
+        ? `one object, one JSON string, or (${INCOMING_CALL_POSITIONS.join(', ')})`
+        : 'one object or one JSON string';
+    return contractArgumentsInvalid(method, `expected ${expected}, got ${args.length} argument(s)`, {
+      count: args.length,
+    });
   }
   let value = args[0];
   if (typeof value === 'string') {
@@ -85,7 +91,9 @@ function positionalIncomingCall(args: readonly unknown[]): Record<string, unknow
 
 function parseJson(method: SoftphoneMethod, text: string): unknown {
   if (text.length > MAX_JSON_LENGTH) {
-    return contractJsonInvalid(method, `the JSON parameter is longer than ${MAX_JSON_LENGTH} characters`, { length: text.length });
+    return contractJsonInvalid(method, `the JSON parameter is longer than ${MAX_JSON_LENGTH} characters`, {
+      length: text.length,
+    });
   }
   try {
     return JSON.parse(text) as unknown;

@@ -63,7 +63,8 @@ export class SettingsReader {
    */
   list = (key: string): string[] | undefined => {
     const value = this.value(key);
-    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.map((v: string) => v.trim()).filter((v) => v !== '');
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+      return value.map((v: string) => v.trim()).filter((v) => v !== '');
     return this.text(key)
       ?.split(',')
       .map((v) => v.trim())

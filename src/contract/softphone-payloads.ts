@@ -1,5 +1,16 @@
 import * as z from 'zod/mini';
-import { DEFAULT_LANGUAGE, DialNumber, DispositionCode, DurationSeconds, Id, Language, looseEnum, Notes, PhoneText, ShortText } from './fields.js';
+import {
+  DEFAULT_LANGUAGE,
+  DialNumber,
+  DispositionCode,
+  DurationSeconds,
+  Id,
+  Language,
+  looseEnum,
+  Notes,
+  PhoneText,
+  ShortText,
+} from './fields.js';
 
 /**
  * The payloads of the seven event methods of the Softphone contract, field by field as the seed

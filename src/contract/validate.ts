@@ -12,7 +12,8 @@ import type { SoftphoneMethod, SoftphonePayload } from './softphone-payloads.js'
  */
 
 /** A typed validation outcome: the parsed value, or the issues that name what is wrong. */
-export type Validated<T> = { readonly success: true; readonly data: T } | { readonly success: false; readonly issues: readonly LeanIssue[] };
+export type Validated<T> =
+  { readonly success: true; readonly data: T } | { readonly success: false; readonly issues: readonly LeanIssue[] };
 
 /** Validates the payload of one of the seven event methods (unknown fields are kept). */
 export function validatePayload<M extends SoftphoneMethod>(method: M, raw: unknown): Validated<SoftphonePayload<M>> {
@@ -20,7 +21,10 @@ export function validatePayload<M extends SoftphoneMethod>(method: M, raw: unkno
 }
 
 /** Validates the payload of one of the four callback events. */
-export function validateCallbackPayload<T extends CallbackEventType>(eventType: T, payload: unknown): Validated<CallbackPayload<T>> {
+export function validateCallbackPayload<T extends CallbackEventType>(
+  eventType: T,
+  payload: unknown,
+): Validated<CallbackPayload<T>> {
   return leanParse(compiledCallbackEvents[eventType], payload) as Validated<CallbackPayload<T>>;
 }
 

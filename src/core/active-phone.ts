@@ -17,7 +17,8 @@ import type { CallRecord } from '../contract/call-record.js';
  * What tabs tell each other: a call changed (refresh your view; the record itself, so that every tab
  * sees each state in order, as it is in the origin's own IndexedDB), or the calls a tab's softphone holds.
  */
-export type PhoneMessage = { readonly type: 'changed'; readonly call: CallRecord } | { readonly type: 'held'; readonly ids: readonly string[] };
+export type PhoneMessage =
+  { readonly type: 'changed'; readonly call: CallRecord } | { readonly type: 'held'; readonly ids: readonly string[] };
 
 /** The election as the bridge sees it. */
 export interface ActivePhone {
@@ -42,20 +43,24 @@ export interface PhoneEnvironment {
 }
 
 const isMessage = (data: unknown): data is PhoneMessage =>
-  typeof data === 'object' && data !== null && ((data as { type?: unknown }).type === 'changed' || (data as { type?: unknown }).type === 'held');
+  typeof data === 'object' &&
+  data !== null &&
+  ((data as { type?: unknown }).type === 'changed' || (data as { type?: unknown }).type === 'held');
 
 /** Starts the election for the tabs sharing `name` (the store's name). */
 export function electPhone(name: string, env: PhoneEnvironment): ActivePhone {
   let channel: BroadcastChannel | undefined;
   try {
     channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`${name}:phone`) : undefined;
-    if (channel !== undefined) channel.onmessage = (event: MessageEvent<unknown>) => void (isMessage(event.data) && env.heard(event.data));
+    if (channel !== undefined)
+      channel.onmessage = (event: MessageEvent<unknown>) => void (isMessage(event.data) && env.heard(event.data));
   } catch {
     // Refused with the storage: the tabs then learn of each other's calls from the store only.
   }
   const locks = env.locks;
   let elsewhere = false;
-  let reason: string | undefined = typeof locks?.request === 'function' ? undefined : 'no Web Locks: every tab is a phone';
+  let reason: string | undefined =
+    typeof locks?.request === 'function' ? undefined : 'no Web Locks: every tab is a phone';
   let closed = false;
   let release: (() => void) | undefined;
   /** Aborts this page's place in the queue (before a takeover, or on close). */
@@ -110,7 +115,8 @@ export function electPhone(name: string, env: PhoneEnvironment): ActivePhone {
         () => {
           // Resolved: ifAvailable found another holder (queued above), or close() released it.
         },
-        (error: unknown) => (error instanceof DOMException && error.name === 'AbortError' ? afterHold(error) : refused(error)),
+        (error: unknown) =>
+          error instanceof DOMException && error.name === 'AbortError' ? afterHold(error) : refused(error),
       );
   }
 

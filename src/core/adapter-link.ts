@@ -2,7 +2,13 @@ import type { DispositionEvent, PartnerConfigEvent } from '../contract/callback-
 import type { CallRecord } from '../contract/call-record.js';
 import type { AdapterConfig, AdapterContext, CrmAdapter } from '../contract/crm-adapter.js';
 import type { CrmWrite, WriteReceipt } from '../contract/crm-write.js';
-import { adapterConnectFailed, adapterHookFailed, adapterWriteRefused, bridgeDisposed, toBridgeError } from '../errors/index.js';
+import {
+  adapterConnectFailed,
+  adapterHookFailed,
+  adapterWriteRefused,
+  bridgeDisposed,
+  toBridgeError,
+} from '../errors/index.js';
 import type { OpenedOutbox } from '../outbox/open-outbox.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
@@ -78,9 +84,21 @@ export class AdapterLink {
   async connect(requests: AdapterRequests): Promise<void> {
     let config: AdapterConfig;
     try {
-      config = await this.adapter.connect({ logger: this.#logger, clock: this.#clock, signal: this.#signal, ...requests, updateConfig: async (next) => this.configure(next) });
+      config = await this.adapter.connect({
+        logger: this.#logger,
+        clock: this.#clock,
+        signal: this.#signal,
+        ...requests,
+        updateConfig: async (next) => this.configure(next),
+      });
     } catch (cause) {
-      throw this.#signals.report('adapter.failed', toBridgeError(cause, (thrown) => adapterConnectFailed(`The ${this.adapter.name} adapter could not connect.`, { cause: thrown })), 'error');
+      throw this.#signals.report(
+        'adapter.failed',
+        toBridgeError(cause, (thrown) =>
+          adapterConnectFailed(`The ${this.adapter.name} adapter could not connect.`, { cause: thrown }),
+        ),
+        'error',
+      );
     }
     if (this.#signal.aborted) {
       // dispose() ran while the adapter was connecting: let go of it instead of starting the outbox.
@@ -96,8 +114,10 @@ export class AdapterLink {
   /** Applies the CRM's configuration and passes it on to the softphone. */
   configure(config: AdapterConfig): void {
     if (config.policy !== undefined) this.policy = resolveCallPolicy(config.policy, this.policy);
-    if (config.dispositions !== undefined) this.dispositions = validateCallback('disposition', config.dispositions, this.#signals);
-    if (config.partnerConfig !== undefined) this.partnerConfig = validateCallback('partner_config', config.partnerConfig, this.#signals);
+    if (config.dispositions !== undefined)
+      this.dispositions = validateCallback('disposition', config.dispositions, this.#signals);
+    if (config.partnerConfig !== undefined)
+      this.partnerConfig = validateCallback('partner_config', config.partnerConfig, this.#signals);
     this.sendConfig();
   }
 
@@ -130,7 +150,9 @@ export class AdapterLink {
   /** Queues the agent's status for an adapter that syncs presence, and drains. */
   async queuePresence(softphoneId: string): Promise<void> {
     if (typeof this.adapter.setPresence !== 'function') return;
-    await (await this.#outbox()).store.enqueue([{ key: 'presence', data: { kind: 'presence', softphoneId } }], this.#clock.now());
+    await (
+      await this.#outbox()
+    ).store.enqueue([{ key: 'presence', data: { kind: 'presence', softphoneId } }], this.#clock.now());
     this.#signals.emit('outbox.queued', 'presence');
     void this.drain(true);
   }

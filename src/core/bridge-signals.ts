@@ -4,7 +4,8 @@ import type { Logger } from '../shared/logger.js';
 import type { BridgeEvents, StorageLimit } from './bridge-events.js';
 
 /** The events that carry an error the bridge reports (see {@link BridgeSignals.report}). */
-export type ReportedEvent = 'contract.rejected' | 'call.ignored' | 'callback.failed' | 'adapter.failed' | 'adapter.refused';
+export type ReportedEvent =
+  'contract.rejected' | 'call.ignored' | 'callback.failed' | 'adapter.failed' | 'adapter.refused';
 
 /**
  * How the parts of the bridge tell its subscribers and its log what happened. Emitting never lets

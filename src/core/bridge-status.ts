@@ -33,7 +33,10 @@ export interface StatusParts {
 }
 
 /** The bridge's status from its open outbox and `parts`; optional fields only when they say something. */
-export async function statusOf({ store, outbox, lock, durabilityReason }: OpenedOutbox, { loaded, connected, phone, document }: StatusParts): Promise<BridgeStatus> {
+export async function statusOf(
+  { store, outbox, lock, durabilityReason }: OpenedOutbox,
+  { loaded, connected, phone, document }: StatusParts,
+): Promise<BridgeStatus> {
   return {
     loaded,
     connected,

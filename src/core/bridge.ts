@@ -71,14 +71,18 @@ export class Bridge extends LiteEmitter<BridgeEvents> implements SoftphoneContra
   constructor(options: BridgeOptions) {
     super();
     const grace = options.interruptedAfterMs ?? BRIDGE_DEFAULTS.interruptedAfterMs;
-    if (!(typeof grace === 'number' && grace >= 0)) throw configInvalid(['interruptedAfterMs'], 'interruptedAfterMs must be 0 ms or more.');
+    if (!(typeof grace === 'number' && grace >= 0))
+      throw configInvalid(['interruptedAfterMs'], 'interruptedAfterMs must be 0 ms or more.');
     const clock = (this.#clock = options.clock ?? systemClock);
     const logger = (this.#logger = options.logger ?? consoleLogger());
     const page = (this.#window = options.window ?? (globalThis as unknown as BridgeWindow));
     const signals = (this.#signals = new BridgeSignals(this, logger));
     const name = options.storeName ?? `softphone-bridge:${options.adapter.name}`;
     this.#retentionMs = options.retentionMs ?? BRIDGE_DEFAULTS.retentionMs;
-    const told = { delivered: signals.relay('callback.delivered'), failed: (error: BridgeError) => void signals.report('callback.failed', error) };
+    const told = {
+      delivered: signals.relay('callback.delivered'),
+      failed: (error: BridgeError) => void signals.report('callback.failed', error),
+    };
     const startCallMs = options.startCallTimeoutMs ?? BRIDGE_DEFAULTS.startCallTimeoutMs;
     const channel = (this.#channel = new CallbackChannel(clock, told, startCallMs));
     // What every collaborator on the data path shares.
@@ -100,11 +104,18 @@ export class Bridge extends LiteEmitter<BridgeEvents> implements SoftphoneContra
       random: options.random ?? Math.random,
       fallbackLock: options.fallbackLock,
       deliver: (write) => link.deliver(write),
-      listener: { written: signals.relay('outbox.written'), failed: signals.relay('outbox.failed'), deadLettered: signals.relay('outbox.deadLettered') },
+      listener: {
+        written: signals.relay('outbox.written'),
+        failed: signals.relay('outbox.failed'),
+        deadLettered: signals.relay('outbox.deadLettered'),
+      },
       limited: (what, logLine, reason) => signals.limited(what, logLine, reason),
     };
     this.#outbox = openOutbox(this.#setup, options.store);
-    this.#outbox.then(({ store }) => watch.elect(store, page.navigator?.locks), () => undefined);
+    this.#outbox.then(
+      ({ store }) => watch.elect(store, page.navigator?.locks),
+      () => undefined,
+    );
   }
 
   // ---- the Softphone contract ----------------------------------------------------------------
@@ -131,7 +142,9 @@ export class Bridge extends LiteEmitter<BridgeEvents> implements SoftphoneContra
   }
 
   /** An incoming call rings. Takes one object or JSON string, or `(partnerId, conversationId, callerANI, language?)`. */
-  incomingCall(params: JsonParams<Omit<SoftphonePayload<'incomingCall'>, 'language'> & { language?: string }>): Promise<CallRecord>;
+  incomingCall(
+    params: JsonParams<Omit<SoftphonePayload<'incomingCall'>, 'language'> & { language?: string }>,
+  ): Promise<CallRecord>;
   incomingCall(partnerId: string, conversationId: string, callerANI: string, language?: string): Promise<CallRecord>;
   incomingCall(...args: unknown[]): Promise<CallRecord> {
     return this.#receive('incomingCall', args);
@@ -216,7 +229,12 @@ export class Bridge extends LiteEmitter<BridgeEvents> implements SoftphoneContra
   /** Connection, durability and outbox counts. */
   status(): Promise<BridgeStatus> {
     return guard('status', this.#disposed, async () => {
-      const parts = { loaded: this.#channel.attached, connected: this.#link.connected, phone: this.#watch.phone, document: this.#window.document };
+      const parts = {
+        loaded: this.#channel.attached,
+        connected: this.#link.connected,
+        phone: this.#watch.phone,
+        document: this.#window.document,
+      };
       return statusOf(await this.#outbox, parts);
     });
   }
@@ -255,7 +273,9 @@ export class Bridge extends LiteEmitter<BridgeEvents> implements SoftphoneContra
    * otherwise the bridge does it by itself after `interruptedAfterMs`. Resolves to the calls ended.
    */
   endLostCalls(): Promise<CallRecord[]> {
-    return guard('endLostCalls', this.#disposed, () => this.#events.run(() => this.#watch.endLost(this.#conversations, true)));
+    return guard('endLostCalls', this.#disposed, () =>
+      this.#events.run(() => this.#watch.endLost(this.#conversations, true)),
+    );
   }
 
   /**
@@ -302,7 +322,9 @@ export class Bridge extends LiteEmitter<BridgeEvents> implements SoftphoneContra
 
   /** A conversation event: parsed here, stepped by {@link Conversations.receive}. */
   #receive(method: ConversationMethod, args: readonly unknown[]): Promise<CallRecord> {
-    return guard(method, this.#disposed, () => this.#conversations.receive(method, parsePayload(method, args, this.#signals)));
+    return guard(method, this.#disposed, () =>
+      this.#conversations.receive(method, parsePayload(method, args, this.#signals)),
+    );
   }
 
   /** Connects the adapter, then starts the outbox and the lost-call sweep. */
@@ -310,7 +332,10 @@ export class Bridge extends LiteEmitter<BridgeEvents> implements SoftphoneContra
     await this.#link.connect({
       requestCall: (request) => this.startCall(request),
       updatePresence: (softphoneId) => this.updatePresence(softphoneId),
-      linkRecord: (conversationId, record) => guard('linkRecord', this.#disposed, () => this.#conversations.link(conversationId, record)).then(() => undefined),
+      linkRecord: (conversationId, record) =>
+        guard('linkRecord', this.#disposed, () => this.#conversations.link(conversationId, record)).then(
+          () => undefined,
+        ),
       refuse: (error) => void this.#signals.report('adapter.refused', error),
     });
     const { outbox, store } = await this.#outbox;

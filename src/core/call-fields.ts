@@ -15,7 +15,8 @@ import type { ContractCallEvent } from './call-event.js';
 /** A new record for a conversation first seen through `event`. */
 export function newRecord(event: ContractCallEvent, state: CallRecord['state']): CallRecord {
   const p = event.payload as Record<string, unknown>;
-  const outbound = event.type === 'outboundCallInitiated' || (event.type === 'callEnded' && event.payload.callType === 'outbound');
+  const outbound =
+    event.type === 'outboundCallInitiated' || (event.type === 'callEnded' && event.payload.callType === 'outbound');
   const phone = outbound ? p['dialledTo'] : p['callerANI'];
   const record: CallRecord = {
     conversationId: event.payload.conversationId,
@@ -76,18 +77,28 @@ export function sameData(a: CallRecord, b: CallRecord): boolean {
 }
 
 /** The text rule above, for one field: nothing given changes nothing, and "" never erases text. */
-function assignText(record: CallRecord, field: 'phoneNumber' | 'disposition' | 'notes', value: string | undefined): void {
+function assignText(
+  record: CallRecord,
+  field: 'phoneNumber' | 'disposition' | 'notes',
+  value: string | undefined,
+): void {
   if (value === undefined) return;
   if (value === '' && record[field] !== undefined && record[field] !== '') return;
   record[field] = value;
 }
 
-function assignNotes(record: CallRecord, payload: { readonly disposition?: string | undefined; readonly notes?: string | undefined }): void {
+function assignNotes(
+  record: CallRecord,
+  payload: { readonly disposition?: string | undefined; readonly notes?: string | undefined },
+): void {
   assignText(record, 'disposition', payload.disposition);
   assignText(record, 'notes', payload.notes);
 }
 
-function mergeIvr(ivr: IvrContext, payload: { readonly [K in (typeof IVR_FIELDS)[number]]?: string | undefined }): IvrContext {
+function mergeIvr(
+  ivr: IvrContext,
+  payload: { readonly [K in (typeof IVR_FIELDS)[number]]?: string | undefined },
+): IvrContext {
   const next: Record<string, string | undefined> = { ...ivr };
   for (const field of IVR_FIELDS) {
     const value = payload[field];

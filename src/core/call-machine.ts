@@ -67,11 +67,17 @@ const fill: Rule = (call, event, policy) => {
   const current = call as CallRecord;
   let record = merge(current, event);
   // A late accept for a call that already ended means it was talked, not left unanswered.
-  if (event.type === 'callAccepted' && (current.outcome === 'unanswered' || current.outcome === 'unconfirmed')) record = { ...record, outcome: 'completed' };
+  if (event.type === 'callAccepted' && (current.outcome === 'unanswered' || current.outcome === 'unconfirmed'))
+    record = { ...record, outcome: 'completed' };
   // An end that arrives after the notes: the first moment the outcome is known.
-  if (event.type === 'callEnded' && record.outcome === undefined) record = { ...record, outcome: endOutcome(record, undefined) };
+  if (event.type === 'callEnded' && record.outcome === undefined)
+    record = { ...record, outcome: endOutcome(record, undefined) };
   if (sameData(record, current)) return duplicate(current, event, policy);
-  return { verdict: 'merged', call: bump(record, current, event.at), effects: logDue(current, policy) ? [{ type: 'writeCallLog' }] : [] };
+  return {
+    verdict: 'merged',
+    call: bump(record, current, event.at),
+    effects: logDue(current, policy) ? [{ type: 'writeCallLog' }] : [],
+  };
 };
 
 /** `callEnded` after a state that has no end yet (notes first, or rejected): merge it once. */
@@ -79,8 +85,8 @@ const lateEnd: Rule = (call, event, policy) =>
   (call as CallRecord).outcome === 'interrupted'
     ? endAgain(call, event, policy)
     : (call as CallRecord).endedAt === undefined || (call as CallRecord).durationSeconds === undefined
-    ? fill(call, event, policy)
-    : duplicate(call, event, policy);
+      ? fill(call, event, policy)
+      : duplicate(call, event, policy);
 
 /** Notes after the end: the call is wrapped up; the log is updated if the notes say more. */
 const wrapUp: Rule = (call, event, policy) => {
@@ -99,9 +105,16 @@ const duplicate: Rule = (call) => ({ verdict: 'duplicate', call, effects: [] });
  */
 const interrupt: Rule = (call, event, policy) => {
   const current = call as CallRecord;
-  if (event.type !== 'callInterrupted' || current.updatedAt >= event.before) return ignore('still live')(call, event, policy);
+  if (event.type !== 'callInterrupted' || current.updatedAt >= event.before)
+    return ignore('still live')(call, event, policy);
   const from = current.acceptedAt ?? (current.direction === 'outbound' ? current.startedAt : current.updatedAt);
-  const record: CallRecord = { ...current, state: 'ended', outcome: 'interrupted', endedAt: current.updatedAt, durationSeconds: Math.max(0, Math.round((current.updatedAt - from) / 1000)) };
+  const record: CallRecord = {
+    ...current,
+    state: 'ended',
+    outcome: 'interrupted',
+    endedAt: current.updatedAt,
+    durationSeconds: Math.max(0, Math.round((current.updatedAt - from) / 1000)),
+  };
   return enter(record, current, event, policy);
 };
 
@@ -113,7 +126,11 @@ const endAgain: Rule = (call, event, policy) => {
   const current = call as CallRecord;
   if (current.outcome !== 'interrupted') return duplicate(call, event, policy);
   const record = { ...merge(current, event), endedAt: event.at };
-  return { verdict: 'merged', call: bump({ ...record, outcome: endOutcome(record, current) }, current, event.at), effects: logDue(current, policy) ? [{ type: 'writeCallLog' }] : [] };
+  return {
+    verdict: 'merged',
+    call: bump({ ...record, outcome: endOutcome(record, current) }, current, event.at),
+    effects: logDue(current, policy) ? [{ type: 'writeCallLog' }] : [],
+  };
 };
 
 // ---- helpers -------------------------------------------------------------------------------
@@ -125,11 +142,19 @@ const endAgain: Rule = (call, event, policy) => {
 function enter(record: CallRecord, previous: CallRecord | undefined, event: CallEvent, policy: CallPolicy): Transition {
   const state = record.state;
   const effects: CallEffect[] = [];
-  if (event.type === 'callInterrupted') return { verdict: 'applied', call: bump(record, previous as CallRecord, event.at), effects: [{ type: 'writeCallLog' }] };
-  if (event.type === 'callRejected') record = { ...record, outcome: event.payload.reason === 'passive' ? 'missed' : 'declined' };
+  if (event.type === 'callInterrupted')
+    return {
+      verdict: 'applied',
+      call: bump(record, previous as CallRecord, event.at),
+      effects: [{ type: 'writeCallLog' }],
+    };
+  if (event.type === 'callRejected')
+    record = { ...record, outcome: event.payload.reason === 'passive' ? 'missed' : 'declined' };
   if (state === 'ended') record = { ...record, outcome: endOutcome(record, previous) };
   // A new conversation pops when it dials, connects, or rings (if the policy says so); a known one once it connects.
-  const pops = state === 'connected' || (previous === undefined && (state === 'dialing' || (state === 'ringing' && policy.screenPopOn === 'ring')));
+  const pops =
+    state === 'connected' ||
+    (previous === undefined && (state === 'dialing' || (state === 'ringing' && policy.screenPopOn === 'ring')));
   if (pops && record.poppedAt === undefined && record.phoneNumber !== '') {
     record = { ...record, poppedAt: event.at };
     effects.push({ type: 'screenPop' });
@@ -164,7 +189,8 @@ function endOutcome(call: CallRecord, previous: CallRecord | undefined): CallRec
 
 /** Whether a call in its state gets a call log: every end, and the rejections the policy asks for. */
 function logDue(call: CallRecord, policy: CallPolicy): boolean {
-  if (call.state === 'rejected') return policy.logRejectedCalls === 'all' || (policy.logRejectedCalls === 'passive' && call.outcome === 'missed');
+  if (call.state === 'rejected')
+    return policy.logRejectedCalls === 'all' || (policy.logRejectedCalls === 'passive' && call.outcome === 'missed');
   return call.state === 'ended' || call.state === 'wrapped';
 }
 

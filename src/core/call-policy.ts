@@ -20,7 +20,10 @@ export const DEFAULT_CALL_POLICY: CallPolicy = { screenPopOn: 'ring', logRejecte
  * A complete policy from a partial one, or a `CONFIG_INVALID` naming the bad option. Plain code
  * rather than a schema: this runs once per bridge, and every byte of the bundle counts.
  */
-export function resolveCallPolicy(options: Partial<CallPolicy> = {}, base: CallPolicy = DEFAULT_CALL_POLICY): CallPolicy {
+export function resolveCallPolicy(
+  options: Partial<CallPolicy> = {},
+  base: CallPolicy = DEFAULT_CALL_POLICY,
+): CallPolicy {
   const policy: Record<string, string> = { ...base };
   for (const key of Object.keys(POLICY_CHOICES) as (keyof CallPolicy)[]) {
     const value = options[key];

@@ -21,14 +21,23 @@ export function guard<T>(method: string, disposed: boolean, body: () => T | Prom
 }
 
 /** The payload of a contract call; bad arguments are reported (`contract.rejected`) and thrown. */
-export function parsePayload<M extends SoftphoneMethod>(method: M, args: readonly unknown[], signals: BridgeSignals): SoftphonePayload<M> {
+export function parsePayload<M extends SoftphoneMethod>(
+  method: M,
+  args: readonly unknown[],
+  signals: BridgeSignals,
+): SoftphonePayload<M> {
   const parsed = parseContractCall(method, args);
   if (!parsed.ok) throw signals.report('contract.rejected', parsed.error);
   return parsed.payload;
 }
 
 /** Validates what goes to the softphone as `eventType`; errors name `method` (default: the event type). */
-export function validateCallback<T extends CallbackEventType>(eventType: T, payload: unknown, signals: BridgeSignals, method: string = eventType): CallbackPayload<T> {
+export function validateCallback<T extends CallbackEventType>(
+  eventType: T,
+  payload: unknown,
+  signals: BridgeSignals,
+  method: string = eventType,
+): CallbackPayload<T> {
   const result = readInput(method, () => validateCallbackPayload(eventType, payload), signals);
   if (!result.success) throw signals.report('contract.rejected', invalidPayload(method, result.issues));
   return result.data;

@@ -70,7 +70,9 @@ export class Conversations {
 
   /** Links the conversation's log to `record` (the agent chose it, or the screen pop found it), in event order. */
   link(conversationId: string, record: CrmRecordRef): Promise<CallRecord> {
-    return this.#events.run(() => this.apply(conversationId, { type: 'recordLinked', record, at: this.#clock.now() }, 'linkRecord'));
+    return this.#events.run(() =>
+      this.apply(conversationId, { type: 'recordLinked', record, at: this.#clock.now() }, 'linkRecord'),
+    );
   }
 
   /** One step of the machine, stored atomically with its writes; then the effects. Call it on the events' chain. */
@@ -82,7 +84,10 @@ export class Conversations {
         const step = transition(current, event, this.#link.policy);
         // Only a step that changed the call is stored; a duplicate or an ignored event writes nothing.
         const call = step.verdict === 'applied' || step.verdict === 'merged' ? step.call : undefined;
-        const writes = call !== undefined && step.effects.some((e) => e.type === 'writeCallLog') ? [{ key: callLogKey(conversationId), data: { kind: 'callLog' as const, call } }] : [];
+        const writes =
+          call !== undefined && step.effects.some((e) => e.type === 'writeCallLog')
+            ? [{ key: callLogKey(conversationId), data: { kind: 'callLog' as const, call } }]
+            : [];
         return { call, writes, result: step };
       },
       this.#clock.now(),
@@ -90,7 +95,10 @@ export class Conversations {
     const call = outcome.call;
     if (outcome.verdict === 'ignored' || call === undefined) {
       // The machine's reason says what is wrong ("callRejected: already accepted."); the state is in the details.
-      const error = callTransitionIgnored(method, outcome.reason ?? 'ignored', { conversationId, state: call?.state ?? null });
+      const error = callTransitionIgnored(method, outcome.reason ?? 'ignored', {
+        conversationId,
+        state: call?.state ?? null,
+      });
       this.#signals.report('call.ignored', error, 'debug');
       if (call === undefined) throw error;
       return call;
@@ -128,4 +136,3 @@ export class Conversations {
     }
   }
 }
-

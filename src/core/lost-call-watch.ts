@@ -93,7 +93,11 @@ export class LostCallWatch {
     if (!atOnce && (this.#phone?.activeElsewhere === true || !Number.isFinite(this.#graceMs))) return [];
     const ended: CallRecord[] = [];
     for (const call of lost.calls) {
-      const after = await conversations.apply(call.conversationId, { type: 'callInterrupted', before: lost.before, at: now }, 'callInterrupted');
+      const after = await conversations.apply(
+        call.conversationId,
+        { type: 'callInterrupted', before: lost.before, at: now },
+        'callInterrupted',
+      );
       if (after.outcome === 'interrupted' && after.revision !== call.revision) ended.push(after);
     }
     return ended;
@@ -126,7 +130,8 @@ export class LostCallWatch {
     const now = this.#clock.now();
     if (message.type === 'held') return this.lost.heldElsewhere(message.ids, now);
     const { call } = message;
-    if (call.state === 'ringing' || call.state === 'dialing' || call.state === 'connected') this.lost.heldElsewhere([call.conversationId], now);
+    if (call.state === 'ringing' || call.state === 'dialing' || call.state === 'connected')
+      this.lost.heldElsewhere([call.conversationId], now);
     this.#signals.emit('call.updated', call, { method: 'peer', verdict: 'merged' });
     this.#link.callUpdated(call);
   }

@@ -44,7 +44,9 @@ export class LostCalls {
 
   /** The live calls this page's softphone session holds, for this page's heartbeat. */
   held(calls: readonly CallRecord[]): string[] {
-    return calls.filter((call) => LIVE.has(call.state) && this.#heardHere.has(call.conversationId)).map((call) => call.conversationId);
+    return calls
+      .filter((call) => LIVE.has(call.state) && this.#heardHere.has(call.conversationId))
+      .map((call) => call.conversationId);
   }
 
   /**
@@ -52,7 +54,12 @@ export class LostCalls {
    * changed at or after it is alive after all). `graceMs` passed: the sweep. `atOnce`: every call
    * no session holds and nothing touched since this session started (the integrator's "end them now").
    */
-  lost(calls: readonly CallRecord[], now: number, graceMs: number, atOnce = false): { readonly calls: CallRecord[]; readonly before: number } {
+  lost(
+    calls: readonly CallRecord[],
+    now: number,
+    graceMs: number,
+    atOnce = false,
+  ): { readonly calls: CallRecord[]; readonly before: number } {
     // A session younger than the grace period may still resume what it inherited: nothing is lost yet.
     const graceEnd = now - graceMs;
     const before = atOnce ? this.#sessionStart : this.#sessionStart <= graceEnd ? graceEnd : -Infinity;

@@ -27,7 +27,10 @@ export function canRequestStorageAccess(doc: StorageAccessDocument | undefined):
  * @see https://developer.mozilla.org/docs/Web/API/Document/requestStorageAccess
  * @see https://privacysandbox.google.com/cookies/storage-access-api (storage beyond cookies)
  */
-export async function requestStorageAccess(doc: StorageAccessDocument | undefined, page: { readonly indexedDB?: IDBFactory; readonly navigator?: { readonly locks?: LockManager } }): Promise<StorageGrant> {
+export async function requestStorageAccess(
+  doc: StorageAccessDocument | undefined,
+  page: { readonly indexedDB?: IDBFactory; readonly navigator?: { readonly locks?: LockManager } },
+): Promise<StorageGrant> {
   if (doc === undefined || typeof doc.requestStorageAccess !== 'function') {
     throw storageAccessDenied('No Storage Access API here.');
   }
@@ -46,7 +49,11 @@ export async function requestStorageAccess(doc: StorageAccessDocument | undefine
  * Rejects with `STORAGE_ACCESS_DENIED` when the browser says no or grants no IndexedDB.
  */
 export async function openGrantedStore(
-  page: { readonly document?: StorageAccessDocument; readonly indexedDB?: IDBFactory; readonly navigator?: { readonly locks?: LockManager } },
+  page: {
+    readonly document?: StorageAccessDocument;
+    readonly indexedDB?: IDBFactory;
+    readonly navigator?: { readonly locks?: LockManager };
+  },
   name: string,
 ): Promise<{ durable: BridgeStore; locks: LockManager | undefined }> {
   const grant = await requestStorageAccess(page.document, page);

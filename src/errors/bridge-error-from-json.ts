@@ -19,5 +19,7 @@ export function bridgeErrorFromJSON(json: unknown): BridgeError {
   if (typeof record.retryable === 'boolean') options.retryable = record.retryable;
   // Without a message it reads as the code, as a BridgeError made without one does.
   const message = typeof record.message === 'string' ? record.message : undefined;
-  return known ? new BridgeError(record.code as BridgeErrorJson['code'], message, options) : remoteCodeUnknown(message ?? 'REMOTE_CODE_UNKNOWN', options);
+  return known
+    ? new BridgeError(record.code as BridgeErrorJson['code'], message, options)
+    : remoteCodeUnknown(message ?? 'REMOTE_CODE_UNKNOWN', options);
 }

@@ -50,7 +50,13 @@ export class BridgeError extends Error {
 
   /** The JSON form; `cause` is left out because vendor errors may carry customer data. */
   toJSON(): BridgeErrorJson {
-    return { name: 'BridgeError', code: this.code, message: this.message, retryable: this.retryable, details: this.details };
+    return {
+      name: 'BridgeError',
+      code: this.code,
+      message: this.message,
+      retryable: this.retryable,
+      details: this.details,
+    };
   }
 }
 

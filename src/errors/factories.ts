@@ -50,7 +50,10 @@ export function adapterHookFailed(hook: string, cause: unknown): BridgeError {
  * @retryable
  */
 export function adapterTimeout(what: string, ms: number, options: BridgeErrorOptions = {}): BridgeError {
-  return new BridgeError('ADAPTER_TIMEOUT', `${what}: no answer within ${ms} ms.`, { ...options, details: { ...options.details, timeoutMs: ms } });
+  return new BridgeError('ADAPTER_TIMEOUT', `${what}: no answer within ${ms} ms.`, {
+    ...options,
+    details: { ...options.details, timeoutMs: ms },
+  });
 }
 
 /**
@@ -78,7 +81,9 @@ export function bridgeDisposed(method: string): BridgeError {
 
 /** The softphone did not load in time to receive a queued request. */
 export function callbackExpired(eventType: string, ms: number): BridgeError {
-  return new BridgeError('CALLBACK_EXPIRED', `${eventType}: no load() within ${ms} ms; not dialled.`, { details: { eventType, timeoutMs: ms } });
+  return new BridgeError('CALLBACK_EXPIRED', `${eventType}: no load() within ${ms} ms; not dialled.`, {
+    details: { eventType, timeoutMs: ms },
+  });
 }
 
 /** The softphone's side did not carry out an event: its callback threw, or the vendor softphone it drives refused or did not answer. */
@@ -93,7 +98,9 @@ export function callbackInvalid(problem: string): BridgeError {
 
 /** The vendor softphone a connector drives did not answer a command in time. */
 export function callbackTimeout(what: string, ms: number, details?: BridgeErrorDetails): BridgeError {
-  return new BridgeError('CALLBACK_TIMEOUT', `${what}: no answer within ${ms} ms.`, { details: { ...details, timeoutMs: ms } });
+  return new BridgeError('CALLBACK_TIMEOUT', `${what}: no answer within ${ms} ms.`, {
+    details: { ...details, timeoutMs: ms },
+  });
 }
 
 /** The event does not apply to the conversation in its current state. */
@@ -102,13 +109,21 @@ export function callTransitionIgnored(method: string, reason: string, details: B
 }
 
 /** The configuration of the bridge, an adapter or a connector is missing or malformed. */
-export function configInvalid(keys: readonly string[], message: string, details?: BridgeErrorDetails, cause?: unknown): BridgeError {
+export function configInvalid(
+  keys: readonly string[],
+  message: string,
+  details?: BridgeErrorDetails,
+  cause?: unknown,
+): BridgeError {
   return new BridgeError('CONFIG_INVALID', message, { details: { ...details, keys }, cause });
 }
 
 /** A connector's handler of a vendor event threw; the event was not carried to the bridge. */
 export function connectorHandlerFailed(connector: string, cause: unknown): BridgeError {
-  return new BridgeError('CONNECTOR_HANDLER_FAILED', `${connector}: a vendor event could not be handled.`, { details: { connector }, cause });
+  return new BridgeError('CONNECTOR_HANDLER_FAILED', `${connector}: a vendor event could not be handled.`, {
+    details: { connector },
+    cause,
+  });
 }
 
 /** A contract method was called with the wrong arguments. */
@@ -128,7 +143,9 @@ export function contractPayloadInvalid(where: string, problem: string, details: 
 
 /** The number to dial is not a valid phone number. */
 export function dialNumberInvalid(source: string, problem: string): BridgeError {
-  return new BridgeError('DIAL_NUMBER_INVALID', `${source}: not a valid phone number (${problem}); no call started.`, { details: { source, problem } });
+  return new BridgeError('DIAL_NUMBER_INVALID', `${source}: not a valid phone number (${problem}); no call started.`, {
+    details: { source, problem },
+  });
 }
 
 /** The bridge failed in a way it has no code for (a bug); the cause says what threw. */
@@ -145,13 +162,23 @@ export function notConnected(part: string): BridgeError {
 }
 
 /** A CRM write was given up: after its last attempt (`last` says why it failed), or unsent because it was too old. */
-export function outboxDeadLettered(kind: string, key: string, last?: { readonly error: BridgeError; readonly attempts: number }): BridgeError {
+export function outboxDeadLettered(
+  kind: string,
+  key: string,
+  last?: { readonly error: BridgeError; readonly attempts: number },
+): BridgeError {
   return last === undefined
-    ? new BridgeError('OUTBOX_DEAD_LETTERED', `A ${kind} write was too old to send.`, { details: { key, reason: 'expired' } })
-    : new BridgeError('OUTBOX_DEAD_LETTERED', `A ${kind} write was given up after ${last.attempts} attempt(s): ${last.error.code}.`, {
-        details: { key, attempts: last.attempts, lastCode: last.error.code },
-        cause: last.error,
-      });
+    ? new BridgeError('OUTBOX_DEAD_LETTERED', `A ${kind} write was too old to send.`, {
+        details: { key, reason: 'expired' },
+      })
+    : new BridgeError(
+        'OUTBOX_DEAD_LETTERED',
+        `A ${kind} write was given up after ${last.attempts} attempt(s): ${last.error.code}.`,
+        {
+          details: { key, attempts: last.attempts, lastCode: last.error.code },
+          cause: last.error,
+        },
+      );
 }
 
 /**
@@ -169,18 +196,26 @@ export function remoteCodeUnknown(message: string, options?: BridgeErrorOptions)
 
 /** The remote client has no host page: it was disposed, or runs neither in a frame nor in a popup. */
 export function remoteDisconnected(): BridgeError {
-  return new BridgeError('REMOTE_DISCONNECTED', 'No host page: the client was disposed, or is in neither a frame nor a popup.');
+  return new BridgeError(
+    'REMOTE_DISCONNECTED',
+    'No host page: the client was disposed, or is in neither a frame nor a popup.',
+  );
 }
 
 /** The host page could not run a call of the softphone frame (the bridge there threw something that is not a BridgeError). */
 export function remoteHostFailed(method: string, cause: unknown): BridgeError {
-  return new BridgeError('REMOTE_HOST_FAILED', `${method}: the host page could not run the call.`, { details: { method }, cause });
+  return new BridgeError('REMOTE_HOST_FAILED', `${method}: the host page could not run the call.`, {
+    details: { method },
+    cause,
+  });
 }
 
 /** An origin given to the remote transport is not one exact http(s) origin. */
 export function remoteOriginRefused(option: string, refused: readonly string[]): BridgeError {
   const which = refused.length > 0 ? ` (refused entries: ${refused.join(', ')})` : '';
-  return new BridgeError('REMOTE_ORIGIN_REFUSED', `${option}: expected a list of exact http(s) origins${which}.`, { details: { option, refused } });
+  return new BridgeError('REMOTE_ORIGIN_REFUSED', `${option}: expected a list of exact http(s) origins${which}.`, {
+    details: { option, refused },
+  });
 }
 
 /**
@@ -188,7 +223,9 @@ export function remoteOriginRefused(option: string, refused: readonly string[]):
  * @retryable
  */
 export function remoteQueueFull(method: string): BridgeError {
-  return new BridgeError('REMOTE_QUEUE_FULL', `${method}: too many calls wait for the host page; not sent.`, { details: { method } });
+  return new BridgeError('REMOTE_QUEUE_FULL', `${method}: too many calls wait for the host page; not sent.`, {
+    details: { method },
+  });
 }
 
 /** The host page ran a call but its result does not clone into the softphone frame. */
@@ -201,7 +238,9 @@ export function remoteResultUncloneable(): BridgeError {
  * @retryable
  */
 export function remoteTimeout(method: string, ms: number, sent: boolean): BridgeError {
-  return new BridgeError('REMOTE_TIMEOUT', `${method}: no answer from the host page within ${ms} ms.`, { details: { method, timeoutMs: ms, sent } });
+  return new BridgeError('REMOTE_TIMEOUT', `${method}: no answer from the host page within ${ms} ms.`, {
+    details: { method, timeoutMs: ms, sent },
+  });
 }
 
 /** The CRM could not show the caller record. */

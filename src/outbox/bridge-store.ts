@@ -40,7 +40,10 @@ export interface BridgeStore {
    * Reads one entry, runs `change` on it and stores the result atomically. Returning
    * `undefined` leaves the entry unchanged. Resolves to the entry as stored afterwards.
    */
-  updateEntry(key: string, change: (entry: OutboxEntry | undefined) => OutboxEntry | undefined): Promise<OutboxEntry | undefined>;
+  updateEntry(
+    key: string,
+    change: (entry: OutboxEntry | undefined) => OutboxEntry | undefined,
+  ): Promise<OutboxEntry | undefined>;
   /** Deletes sent entries and finished conversations last changed before `before`. Resolves to the count removed. */
   prune(before: number): Promise<number>;
   /** Releases the store (closes the database). */

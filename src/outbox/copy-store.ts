@@ -10,10 +10,22 @@ import type { OutboxEntry } from './outbox-entry.js';
  * is queued on top by the usual rule, and a receipt is never dropped, so the adapter updates the
  * record it made instead of creating another. Resolves to how many of each were copied.
  */
-export async function copyStore(from: BridgeStore, to: BridgeStore, now: number): Promise<{ calls: number; entries: number }> {
+export async function copyStore(
+  from: BridgeStore,
+  to: BridgeStore,
+  now: number,
+): Promise<{ calls: number; entries: number }> {
   const calls = await from.listCalls();
   for (const call of calls) {
-    await to.updateCall(call.conversationId, (existing) => ({ call: existing !== undefined && existing.revision >= call.revision ? undefined : call, writes: [], result: undefined }), now);
+    await to.updateCall(
+      call.conversationId,
+      (existing) => ({
+        call: existing !== undefined && existing.revision >= call.revision ? undefined : call,
+        writes: [],
+        result: undefined,
+      }),
+      now,
+    );
   }
   const entries = await from.listEntries();
   for (const entry of entries) await to.updateEntry(entry.key, (existing) => mergedEntry(existing, entry, now));

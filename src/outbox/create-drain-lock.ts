@@ -18,7 +18,12 @@ export function createDrainLock(name: string, env: DrainLockEnvironment): DrainL
 }
 
 /** Web Locks, until the browser refuses a request: from then on, the lock `weaker()` gives. */
-function refusableWebLocks(name: string, locks: LockManager, weaker: () => DrainLock, onFallback: DrainLockEnvironment['onFallback']): DrainLock {
+function refusableWebLocks(
+  name: string,
+  locks: LockManager,
+  weaker: () => DrainLock,
+  onFallback: DrainLockEnvironment['onFallback'],
+): DrainLock {
   let fallback: DrainLock | undefined;
   let reason: string | undefined;
   const fallBack = (error: unknown): DrainLock => {

@@ -10,13 +10,19 @@ import type { NewWrite, OutboxEntry } from './outbox-entry.js';
 /** Queues `write`: a new entry, or the existing entry for its key with the newer data. */
 export function upsertEntry(existing: OutboxEntry | undefined, write: NewWrite, now: number): OutboxEntry {
   // Another tab (or a duplicate event) queued exactly what the CRM already has: nothing to do.
-  if (existing !== undefined && existing.status !== 'dead' && JSON.stringify(existing.data) === JSON.stringify(write.data)) return existing;
+  if (
+    existing !== undefined &&
+    existing.status !== 'dead' &&
+    JSON.stringify(existing.data) === JSON.stringify(write.data)
+  )
+    return existing;
   const changed = { data: write.data, revision: (existing?.revision ?? 0) + 1, changedAt: now, updatedAt: now };
   // Newer data for a write still waiting: replace it, keep the backoff so a failing CRM is not hammered.
   if (existing?.status === 'pending') return { ...existing, ...changed };
   // New (revision 1), or sent or dead with changed data: a fresh round of attempts starts now.
   // A receipt stays, so the adapter updates the record it made.
-  const base = existing === undefined ? { key: write.key, kind: write.data.kind, createdAt: now } : withoutError(existing);
+  const base =
+    existing === undefined ? { key: write.key, kind: write.data.kind, createdAt: now } : withoutError(existing);
   return { ...base, ...changed, status: 'pending', attempts: 0, nextAttemptAt: now };
 }
 
@@ -30,15 +36,25 @@ export function settleSuccess(entry: OutboxEntry, revision: number, receipt: Wri
  * An attempt at `revision` failed. `retryAt` is when to try again, or `undefined` to give up
  * (dead letter). Giving up only applies to the revision that failed: newer data gets its own tries.
  */
-export function settleFailure(entry: OutboxEntry, revision: number, error: BridgeErrorJson, retryAt: number | undefined, now: number): OutboxEntry {
+export function settleFailure(
+  entry: OutboxEntry,
+  revision: number,
+  error: BridgeErrorJson,
+  retryAt: number | undefined,
+  now: number,
+): OutboxEntry {
   const same = entry.revision === revision;
   const base = { ...entry, attempts: same ? entry.attempts + 1 : 0, lastError: error, updatedAt: now };
-  return same && retryAt === undefined ? { ...base, status: 'dead' } : { ...base, status: 'pending', nextAttemptAt: retryAt ?? now };
+  return same && retryAt === undefined
+    ? { ...base, status: 'dead' }
+    : { ...base, status: 'pending', nextAttemptAt: retryAt ?? now };
 }
 
 /** A dead entry queued again by hand (`bridge.retryDeadLetters()`, through `Outbox.retryDead`), due now. */
 export function reviveEntry(entry: OutboxEntry, now: number): OutboxEntry {
-  return entry.status === 'dead' ? { ...entry, status: 'pending', attempts: 0, nextAttemptAt: now, updatedAt: now } : entry;
+  return entry.status === 'dead'
+    ? { ...entry, status: 'pending', attempts: 0, nextAttemptAt: now, updatedAt: now }
+    : entry;
 }
 
 function withoutError(entry: OutboxEntry): OutboxEntry {

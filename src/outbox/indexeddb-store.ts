@@ -22,7 +22,10 @@ const BY_STATUS = 'status';
  * @param name database name; give each bridge configuration its own (e.g. per CRM org).
  * @param factory injected for tests; defaults to the page's `indexedDB`.
  */
-export async function createIndexedDbStore(name = 'softphone-bridge', factory: IDBFactory = indexedDB): Promise<BridgeStore> {
+export async function createIndexedDbStore(
+  name = 'softphone-bridge',
+  factory: IDBFactory = indexedDB,
+): Promise<BridgeStore> {
   const db = await open(factory, name);
 
   const transact: Transact = <T>(mode: IDBTransactionMode, body: (tables: Tables, done: (value: T) => void) => void) =>
@@ -59,10 +62,15 @@ export async function createIndexedDbStore(name = 'softphone-bridge', factory: I
         request.onsuccess = () => guard(() => then(check(request.result) as R));
       };
       const tables: Tables = {
-        get: (table, key, then) => read(tx.objectStore(table).get(key), then, table === CALLS ? validStoredCall : asStored),
+        get: (table, key, then) =>
+          read(tx.objectStore(table).get(key), then, table === CALLS ? validStoredCall : asStored),
         getAll(table, then, status) {
           const store = tx.objectStore(table);
-          read(status === undefined ? store.getAll() : store.index(BY_STATUS).getAll(status), then, table === CALLS ? validCalls : asStored);
+          read(
+            status === undefined ? store.getAll() : store.index(BY_STATUS).getAll(status),
+            then,
+            table === CALLS ? validCalls : asStored,
+          );
         },
         put: (table, row) => tx.objectStore(table).put(row),
         delete: (table, key) => tx.objectStore(table).delete(key),

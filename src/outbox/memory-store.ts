@@ -15,12 +15,24 @@ export function createMemoryStore(): BridgeStore {
   const table = <K extends TableName>(name: K) => (name === 'calls' ? calls : outbox) as Map<string, TableRows[K]>;
   const tables: Tables = {
     get: (name, key, then) => then(structuredClone(table(name).get(key))),
-    getAll: (name, then, status) => then(structuredClone([...table(name).values()].filter((row) => status === undefined || (row as OutboxEntry).status === status))),
-    put: (name, row) => table(name).set(name === 'calls' ? (row as CallRecord).conversationId : (row as OutboxEntry).key, structuredClone(row)),
+    getAll: (name, then, status) =>
+      then(
+        structuredClone(
+          [...table(name).values()].filter((row) => status === undefined || (row as OutboxEntry).status === status),
+        ),
+      ),
+    put: (name, row) =>
+      table(name).set(
+        name === 'calls' ? (row as CallRecord).conversationId : (row as OutboxEntry).key,
+        structuredClone(row),
+      ),
     delete: (name, key) => table(name).delete(key),
   };
   // Steps run at once, one after another: nothing else can see a step half done.
-  async function transact<T>(_mode: IDBTransactionMode, body: (tables: Tables, done: (value: T) => void) => void): Promise<T> {
+  async function transact<T>(
+    _mode: IDBTransactionMode,
+    body: (tables: Tables, done: (value: T) => void) => void,
+  ): Promise<T> {
     let result: T | undefined;
     body(tables, (value) => (result = value));
     return result as T;

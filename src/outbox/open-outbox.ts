@@ -53,7 +53,10 @@ export interface OpenedOutbox {
  * `setup.name`, else (IndexedDB missing or refused, told through `setup.limited`) memory; drained
  * under the strongest lock the page allows, and told of other tabs' writes over a BroadcastChannel.
  */
-export async function openOutbox(setup: OutboxSetup, given?: BridgeStore | Promise<BridgeStore>): Promise<OpenedOutbox> {
+export async function openOutbox(
+  setup: OutboxSetup,
+  given?: BridgeStore | Promise<BridgeStore>,
+): Promise<OpenedOutbox> {
   if (given !== undefined) return outboxOver(await given, setup.page.navigator?.locks, setup);
   let factory: IDBFactory | undefined;
   try {
@@ -70,7 +73,11 @@ export async function openOutbox(setup: OutboxSetup, given?: BridgeStore | Promi
       why = `the browser refused IndexedDB (${cause instanceof Error || cause instanceof DOMException ? cause.name : errorCode(error)})`;
     }
   }
-  setup.limited('store', 'IndexedDB unavailable; using memory', `${why}: calls not yet logged are lost if this page reloads or closes`);
+  setup.limited(
+    'store',
+    'IndexedDB unavailable; using memory',
+    `${why}: calls not yet logged are lost if this page reloads or closes`,
+  );
   return { ...outboxOver(createMemoryStore(), setup.page.navigator?.locks, setup), durabilityReason: why };
 }
 
@@ -80,7 +87,12 @@ export async function openOutbox(setup: OutboxSetup, given?: BridgeStore | Promi
  * (granted with storage access). The outbox returned is not started; `from`'s is stopped and its
  * store closed.
  */
-export async function moveOutbox(from: OpenedOutbox, durable: BridgeStore, locks: LockManager | undefined, setup: OutboxSetup): Promise<OpenedOutbox> {
+export async function moveOutbox(
+  from: OpenedOutbox,
+  durable: BridgeStore,
+  locks: LockManager | undefined,
+  setup: OutboxSetup,
+): Promise<OpenedOutbox> {
   from.outbox.stop();
   return from.lock.run(async () => {
     const copied = await copyStore(from.store, durable, setup.clock.now());
@@ -100,7 +112,8 @@ function outboxOver(store: BridgeStore, locks: LockManager | undefined, setup: O
     clock: setup.clock,
     random: setup.random,
     fallback: setup.fallbackLock,
-    onFallback: (weaker) => setup.limited('drainLock', `Web Locks refused; draining with a ${weaker.kind} lock`, weaker.reason ?? ''),
+    onFallback: (weaker) =>
+      setup.limited('drainLock', `Web Locks refused; draining with a ${weaker.kind} lock`, weaker.reason ?? ''),
   });
   const outbox = new Outbox({
     ...setup,
@@ -111,7 +124,11 @@ function outboxOver(store: BridgeStore, locks: LockManager | undefined, setup: O
     // Only a durable store is shared with other tabs; a page's memory store is its own.
     peers:
       store.durability === 'durable'
-        ? broadcastPeers(name, (error) => logger.warn('BroadcastChannel refused; other tabs hear of new writes at their next sweep', { name: error instanceof Error ? error.name : typeof error }))
+        ? broadcastPeers(name, (error) =>
+            logger.warn('BroadcastChannel refused; other tabs hear of new writes at their next sweep', {
+              name: error instanceof Error ? error.name : typeof error,
+            }),
+          )
         : undefined,
   });
   return { outbox, store, lock };

@@ -3,7 +3,8 @@ import type { CallRecord } from '../contract/call-record.js';
 import type { CrmWriteKind, WriteReceipt } from '../contract/crm-write.js';
 
 /** The data of a write, by kind: what the adapter needs, nothing more. */
-export type WriteData = { readonly kind: 'callLog'; readonly call: CallRecord } | { readonly kind: 'presence'; readonly softphoneId: string };
+export type WriteData =
+  { readonly kind: 'callLog'; readonly call: CallRecord } | { readonly kind: 'presence'; readonly softphoneId: string };
 
 /** A write to queue: its key and data. */
 export interface NewWrite {

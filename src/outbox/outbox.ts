@@ -1,5 +1,12 @@
 import type { CrmWrite, WriteReceipt } from '../contract/crm-write.js';
-import { adapterTimeout, adapterWriteFailed, BridgeError, errorCode, outboxDeadLettered, toBridgeError } from '../errors/index.js';
+import {
+  adapterTimeout,
+  adapterWriteFailed,
+  BridgeError,
+  errorCode,
+  outboxDeadLettered,
+  toBridgeError,
+} from '../errors/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { BridgeStore } from './bridge-store.js';
@@ -123,7 +130,8 @@ export class Outbox {
     const { store, clock } = this.#options;
     // An expired presence change stays dead: sending an old status later would be wrong.
     const dead = (await store.listEntries('dead')).filter((entry) => entry.kind !== 'presence');
-    for (const entry of dead) await store.updateEntry(entry.key, (current) => current && reviveEntry(current, clock.now()));
+    for (const entry of dead)
+      await store.updateEntry(entry.key, (current) => current && reviveEntry(current, clock.now()));
     if (dead.length > 0) await this.drain();
     return dead.length;
   }
@@ -174,7 +182,8 @@ export class Outbox {
   async #attempt(entry: OutboxEntry): Promise<void> {
     const { store, clock, retry, listener, logger } = this.#options;
     const { key, kind, revision } = entry;
-    const settle = (rule: (current: OutboxEntry) => OutboxEntry) => store.updateEntry(key, (current) => current && rule(current));
+    const settle = (rule: (current: OutboxEntry) => OutboxEntry) =>
+      store.updateEntry(key, (current) => current && rule(current));
     // Entries stored before `changedAt` existed fall back to `updatedAt`.
     if (kind === 'presence' && clock.now() - (entry.changedAt ?? entry.updatedAt) > this.#options.presenceMaxAgeMs) {
       const error = outboxDeadLettered(kind, key);
@@ -186,14 +195,19 @@ export class Outbox {
     let timer: unknown;
     try {
       const timeout = new Promise<never>((_, reject) => {
-        timer = clock.setTimeout(() => reject(adapterTimeout(`The CRM, on the ${kind} write`, retry.writeTimeoutMs)), retry.writeTimeoutMs);
+        timer = clock.setTimeout(
+          () => reject(adapterTimeout(`The CRM, on the ${kind} write`, retry.writeTimeoutMs)),
+          retry.writeTimeoutMs,
+        );
       });
       const write = { ...entry.data, key, receipt: entry.receipt, attempt: attempts };
       const receipt = await Promise.race([this.#options.deliver(write), timeout]);
       const settled = await settle((current) => settleSuccess(current, revision, receipt, clock.now()));
       if (settled !== undefined) listener.written(settled);
     } catch (thrown) {
-      const error = toBridgeError(thrown, (cause) => adapterWriteFailed(`The CRM did not take the ${kind} write.`, { cause }));
+      const error = toBridgeError(thrown, (cause) =>
+        adapterWriteFailed(`The CRM did not take the ${kind} write.`, { cause }),
+      );
       const giveUp = !error.retryable || attempts >= retry.maxAttempts;
       const retryAt = giveUp ? undefined : clock.now() + retryDelay(attempts, retry, this.#options.random);
       const settled = await settle((current) => settleFailure(current, revision, error.toJSON(), retryAt, clock.now()));

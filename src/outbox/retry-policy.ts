@@ -16,7 +16,12 @@ export interface RetryPolicy {
 }
 
 /** The defaults of {@link RetryPolicy}. */
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { baseDelayMs: 1_000, maxDelayMs: 30_000, maxAttempts: 12, writeTimeoutMs: 30_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  baseDelayMs: 1_000,
+  maxDelayMs: 30_000,
+  maxAttempts: 12,
+  writeTimeoutMs: 30_000,
+};
 
 /** A complete retry policy from a partial one, or a `CONFIG_INVALID` naming the bad option. */
 export function resolveRetryPolicy(options: Partial<RetryPolicy> = {}): RetryPolicy {
@@ -39,7 +44,11 @@ export function resolveRetryPolicy(options: Partial<RetryPolicy> = {}): RetryPol
  * jitter" (half fixed, half random) so that many tabs or agents coming back from the same
  * outage do not retry in lockstep, while no wait is shorter than half the nominal one.
  */
-export function retryDelay(attempt: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>, random: () => number): number {
+export function retryDelay(
+  attempt: number,
+  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>,
+  random: () => number,
+): number {
   // A huge exponent makes Infinity, which the cap turns into maxDelayMs.
   const nominal = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(nominal / 2 + (random() * nominal) / 2);

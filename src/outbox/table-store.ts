@@ -29,7 +29,10 @@ export interface Tables {
  * `done` once the transaction is committed; rejects (storing nothing) if `body` or a callback
  * of its reads throws.
  */
-export type Transact = <T>(mode: IDBTransactionMode, body: (tables: Tables, done: (value: T) => void) => void) => Promise<T>;
+export type Transact = <T>(
+  mode: IDBTransactionMode,
+  body: (tables: Tables, done: (value: T) => void) => void,
+) => Promise<T>;
 
 /**
  * The {@link BridgeStore} rules, written once over {@link Tables}: each store (IndexedDB, memory)
@@ -37,7 +40,8 @@ export type Transact = <T>(mode: IDBTransactionMode, body: (tables: Tables, done
  */
 export function tableStore(durability: BridgeStore['durability'], transact: Transact, close: () => void): BridgeStore {
   const queueIn = (tables: Tables, writes: readonly NewWrite[], now: number): void => {
-    for (const write of writes) tables.get('outbox', write.key, (existing) => tables.put('outbox', upsertEntry(existing, write, now)));
+    for (const write of writes)
+      tables.get('outbox', write.key, (existing) => tables.put('outbox', upsertEntry(existing, write, now)));
   };
   return {
     durability,
@@ -64,7 +68,9 @@ export function tableStore(durability: BridgeStore['durability'], transact: Tran
       ),
     prune: (before) =>
       transact('readwrite', (tables, done) =>
-        tables.getAll('outbox', (entries) => tables.getAll('calls', (calls) => done(pruneIn(tables, entries, calls, before)))),
+        tables.getAll('outbox', (entries) =>
+          tables.getAll('calls', (calls) => done(pruneIn(tables, entries, calls, before))),
+        ),
       ),
     close,
   };
@@ -80,7 +86,12 @@ export function tableStore(durability: BridgeStore['durability'], transact: Tran
  *
  * @returns how many rows were deleted.
  */
-function pruneIn(tables: Tables, entries: readonly OutboxEntry[], calls: readonly CallRecord[], before: number): number {
+function pruneIn(
+  tables: Tables,
+  entries: readonly OutboxEntry[],
+  calls: readonly CallRecord[],
+  before: number,
+): number {
   let removed = 0;
   const kept = new Set<string>();
   for (const entry of entries) {

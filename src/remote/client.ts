@@ -5,7 +5,19 @@ import { contractArgumentsInvalid, remoteDisconnected, remoteQueueFull, remoteTi
 import { bridgeErrorFromJSON } from '../errors/bridge-error-from-json.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { checkOrigins } from './origins.js';
-import { CONTRACT_METHODS, isCallback, isHandshake, isResponse, PROTOCOL, PROTOCOL_VERSION, type ContractMethod, type Handshake, type RemoteContract, type RequestMessage, type ResponseMessage } from './protocol.js';
+import {
+  CONTRACT_METHODS,
+  isCallback,
+  isHandshake,
+  isResponse,
+  PROTOCOL,
+  PROTOCOL_VERSION,
+  type ContractMethod,
+  type Handshake,
+  type RemoteContract,
+  type RequestMessage,
+  type ResponseMessage,
+} from './protocol.js';
 
 // Plain TypeScript on purpose: this file is most of dist/softphone-bridge.remote.iife.js (3 KB gzip budget).
 
@@ -63,7 +75,8 @@ interface Pending {
  */
 export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
   const self = (options.window ?? globalThis) as EventTarget & { parent?: unknown; opener?: unknown };
-  const host = options.hostWindow ?? ((self.parent !== self ? self.parent : self.opener) as RemoteHostWindow | null | undefined);
+  const host =
+    options.hostWindow ?? ((self.parent !== self ? self.parent : self.opener) as RemoteHostWindow | null | undefined);
   const origins = checkOrigins(options.hostOrigins, 'hostOrigins');
   const clock = options.clock ?? systemClock;
   const pending = new Map<number, Pending>();
@@ -110,7 +123,9 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
   const onPortMessage = (event: MessageEvent): void => {
     const message: unknown = event.data;
     if (isResponse(message)) {
-      pending.get(message.id)?.settle(message.ok ? undefined : bridgeErrorFromJSON(message.error), message.ok ? message.value : undefined);
+      pending
+        .get(message.id)
+        ?.settle(message.ok ? undefined : bridgeErrorFromJSON(message.error), message.ok ? message.value : undefined);
     } else if (isCallback(message) && callback) {
       let ok = true;
       try {
@@ -134,7 +149,11 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
 
   const sayReady = (): void => {
     nonce = Math.random();
-    for (const origin of origins as readonly string[]) host?.postMessage({ protocol: PROTOCOL, version: PROTOCOL_VERSION, type: 'ready', n: nonce } satisfies Handshake, origin);
+    for (const origin of origins as readonly string[])
+      host?.postMessage(
+        { protocol: PROTOCOL, version: PROTOCOL_VERSION, type: 'ready', n: nonce } satisfies Handshake,
+        origin,
+      );
   };
 
   const onWindowMessage = (event: Event): void => {

@@ -3,7 +3,18 @@ import { BridgeError, toBridgeError } from '../errors/bridge-error.js';
 import { remoteHostFailed, remoteResultUncloneable } from '../errors/factories.js';
 import { silentLogger, type Logger } from '../shared/logger.js';
 import { checkOrigins } from './origins.js';
-import { isHandshake, isRequest, isResponse, PROTOCOL, PROTOCOL_VERSION, type CallbackMessage, type Handshake, type RemoteContract, type RequestMessage, type ResponseMessage } from './protocol.js';
+import {
+  isHandshake,
+  isRequest,
+  isResponse,
+  PROTOCOL,
+  PROTOCOL_VERSION,
+  type CallbackMessage,
+  type Handshake,
+  type RemoteContract,
+  type RequestMessage,
+  type ResponseMessage,
+} from './protocol.js';
 
 /** Options of {@link hostRemoteBridge}. */
 export interface RemoteHostOptions {
@@ -76,7 +87,12 @@ export function hostRemoteBridge(options: RemoteHostOptions): RemoteHost {
     if (!port || !loaded || entry.sentOn === port) return;
     entry.sentOn = port;
     // The bridge validated the payload against its schema, so it clones.
-    port.postMessage({ type: 'callback', id, eventType: entry.eventType, payload: entry.payload } satisfies CallbackMessage);
+    port.postMessage({
+      type: 'callback',
+      id,
+      eventType: entry.eventType,
+      payload: entry.payload,
+    } satisfies CallbackMessage);
   };
 
   // The one callback the bridge knows: it outlives frame reloads, so nothing is lost between them.
@@ -88,9 +104,11 @@ export function hostRemoteBridge(options: RemoteHostOptions): RemoteHost {
   };
 
   const run = (request: RequestMessage): Promise<unknown> => {
-    if (request.method !== 'load') return Reflect.apply(bridge[request.method], bridge, request.args) as Promise<unknown>;
+    if (request.method !== 'load')
+      return Reflect.apply(bridge[request.method], bridge, request.args) as Promise<unknown>;
     // The bridge sends the configuration again to a loading frame: older copies are superseded.
-    for (const [id, entry] of outgoing) if (entry.eventType === 'disposition' || entry.eventType === 'partner_config') outgoing.delete(id);
+    for (const [id, entry] of outgoing)
+      if (entry.eventType === 'disposition' || entry.eventType === 'partner_config') outgoing.delete(id);
     loaded = true;
     const pendingBefore = [...outgoing];
     const done = bridge.load(forward);
@@ -98,24 +116,33 @@ export function hostRemoteBridge(options: RemoteHostOptions): RemoteHost {
     return done;
   };
 
-  const onPortMessage = (from: MessagePort) => (event: MessageEvent): void => {
-    const message: unknown = event.data;
-    if (from !== port || !(isRequest(message) || isResponse(message))) return void logger.debug('remote host: dropped a message on the port');
-    if (message.type === 'response') {
-      if (!message.ok) logger.warn("remote host: the softphone's callback threw", { code: 'CALLBACK_FAILED' });
-      return void outgoing.delete(message.id);
-    }
-    let result: Promise<unknown>;
-    try {
-      result = run(message);
-    } catch (error) {
-      result = Promise.reject(error);
-    }
-    result.then(
-      (value) => respond(from, { type: 'response', id: message.id, ok: true, value }),
-      (error: unknown) => respond(from, { type: 'response', id: message.id, ok: false, error: toBridgeError(error, (cause) => remoteHostFailed(message.method, cause)).toJSON() }),
-    );
-  };
+  const onPortMessage =
+    (from: MessagePort) =>
+    (event: MessageEvent): void => {
+      const message: unknown = event.data;
+      if (from !== port || !(isRequest(message) || isResponse(message)))
+        return void logger.debug('remote host: dropped a message on the port');
+      if (message.type === 'response') {
+        if (!message.ok) logger.warn("remote host: the softphone's callback threw", { code: 'CALLBACK_FAILED' });
+        return void outgoing.delete(message.id);
+      }
+      let result: Promise<unknown>;
+      try {
+        result = run(message);
+      } catch (error) {
+        result = Promise.reject(error);
+      }
+      result.then(
+        (value) => respond(from, { type: 'response', id: message.id, ok: true, value }),
+        (error: unknown) =>
+          respond(from, {
+            type: 'response',
+            id: message.id,
+            ok: false,
+            error: toBridgeError(error, (cause) => remoteHostFailed(message.method, cause)).toJSON(),
+          }),
+      );
+    };
 
   const onWindowMessage = (event: Event): void => {
     const { source, origin, data } = event as MessageEvent;
@@ -128,14 +155,22 @@ export function hostRemoteBridge(options: RemoteHostOptions): RemoteHost {
     port = channel.port1;
     loaded = false;
     port.onmessage = onPortMessage(port);
-    target.postMessage({ protocol: PROTOCOL, version: PROTOCOL_VERSION, type: 'connect', n: data.n } satisfies Handshake, origin, [channel.port2]);
+    target.postMessage(
+      { protocol: PROTOCOL, version: PROTOCOL_VERSION, type: 'connect', n: data.n } satisfies Handshake,
+      origin,
+      [channel.port2],
+    );
     logger.debug('remote host: handed a port to the softphone frame');
   };
 
   page.addEventListener('message', onWindowMessage);
   // A client that started before this host waits for this hello; one that starts later sends ready itself.
   // Posted once per allowed origin: the browser delivers it only where the frame's origin matches.
-  for (const origin of origins) frameWindow()?.postMessage({ protocol: PROTOCOL, version: PROTOCOL_VERSION, type: 'hello' } satisfies Handshake, origin);
+  for (const origin of origins)
+    frameWindow()?.postMessage(
+      { protocol: PROTOCOL, version: PROTOCOL_VERSION, type: 'hello' } satisfies Handshake,
+      origin,
+    );
 
   return {
     get connected() {

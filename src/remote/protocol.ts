@@ -45,7 +45,8 @@ interface Envelope {
 }
 
 /** A handshake message, as posted on the window. `n` is the client's nonce for this request. */
-export type Handshake = (Envelope & { readonly type: 'hello' }) | (Envelope & { readonly type: 'ready' | 'connect'; readonly n: number });
+export type Handshake =
+  (Envelope & { readonly type: 'hello' }) | (Envelope & { readonly type: 'ready' | 'connect'; readonly n: number });
 
 /** Client → host: call `method` with `args` (the `load` callback stays in the frame; its args are `[]`). */
 export interface RequestMessage {
@@ -79,7 +80,11 @@ const isMessageId = (id: unknown): id is number => Number.isSafeInteger(id) && (
 /** Whether `data` is a handshake of this protocol and version (any other traffic on the page is not). */
 export function isHandshake(data: unknown): data is Handshake {
   const { protocol, version, type, n } = fields(data);
-  return protocol === PROTOCOL && version === PROTOCOL_VERSION && (type === 'hello' || ((type === 'ready' || type === 'connect') && Number.isFinite(n)));
+  return (
+    protocol === PROTOCOL &&
+    version === PROTOCOL_VERSION &&
+    (type === 'hello' || ((type === 'ready' || type === 'connect') && Number.isFinite(n)))
+  );
 }
 
 /**
@@ -89,7 +94,13 @@ export function isHandshake(data: unknown): data is Handshake {
 export function isRequest(data: unknown): data is RequestMessage {
   const { type, id, method, args } = fields(data);
   const most = Math.max(1, ...Object.values(POSITIONAL_FORMS).map((form) => form.length));
-  return type === 'request' && isMessageId(id) && (CONTRACT_METHODS as readonly unknown[]).includes(method) && Array.isArray(args) && args.length <= most;
+  return (
+    type === 'request' &&
+    isMessageId(id) &&
+    (CONTRACT_METHODS as readonly unknown[]).includes(method) &&
+    Array.isArray(args) &&
+    args.length <= most
+  );
 }
 
 /** Whether `data` is a response (to a request, or acknowledging a callback). */

@@ -69,11 +69,18 @@ export default class LiteEmitter<Events extends object = Record<string | symbol,
   }
 
   /** Removes the matching listeners of `event`, or all of them when `fn` is not given. */
-  removeListener<K extends EventName<Events>>(event: K, fn?: EventListener<Events, K>, context?: unknown, once?: boolean): this {
+  removeListener<K extends EventName<Events>>(
+    event: K,
+    fn?: EventListener<Events, K>,
+    context?: unknown,
+    once?: boolean,
+  ): this {
     const listeners = this.#events.get(event);
     if (listeners === undefined) return this;
     // Truthiness, not undefined checks, as in eventemitter3.
-    const kept = fn ? listeners.filter((l) => l.fn !== fn || (once && !l.once) || (context && l.context !== context)) : [];
+    const kept = fn
+      ? listeners.filter((l) => l.fn !== fn || (once && !l.once) || (context && l.context !== context))
+      : [];
     if (kept.length === 0) this.#events.delete(event);
     else this.#events.set(event, kept);
     return this;

@@ -21,7 +21,15 @@ import { testApi } from './test-api.js';
 export interface AdapterHarness {
   readonly adapter: CrmAdapter;
   /** The call logs the CRM holds for an idempotency key: their count and the stored fields. */
-  callLogsFor(key: string): Promise<readonly { readonly notes?: string | undefined; readonly durationSeconds?: number | undefined; readonly disposition?: string | undefined }[]>;
+  callLogsFor(
+    key: string,
+  ): Promise<
+    readonly {
+      readonly notes?: string | undefined;
+      readonly durationSeconds?: number | undefined;
+      readonly disposition?: string | undefined;
+    }[]
+  >;
   /** Makes the CRM's next write fail before anything is committed. */
   failNextWrite(): void;
   /** Makes the CRM's next write commit and then lose its reply. */
@@ -40,7 +48,11 @@ function recordingLogger(): Logger & { lines: string[] } {
 function context(logger: Logger): AdapterContext {
   return {
     logger,
-    clock: { now: () => Date.now(), setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: (h) => clearTimeout(h as number) },
+    clock: {
+      now: () => Date.now(),
+      setTimeout: (f, ms) => setTimeout(f, ms),
+      clearTimeout: (h) => clearTimeout(h as number),
+    },
     signal: new AbortController().signal,
     requestCall: async () => {},
     updatePresence: async () => {},
@@ -106,8 +118,10 @@ export function runAdapterConformance(name: string, makeHarness: () => Promise<A
 
     it('connects with a configuration the contract accepts', async () => {
       const config = await harness.adapter.connect(context(logger));
-      if (config.dispositions !== undefined) expect(DispositionEvent.safeParse(config.dispositions).success).to.equal(true);
-      if (config.partnerConfig !== undefined) expect(PartnerConfigEvent.safeParse(config.partnerConfig).success).to.equal(true);
+      if (config.dispositions !== undefined)
+        expect(DispositionEvent.safeParse(config.dispositions).success).to.equal(true);
+      if (config.partnerConfig !== undefined)
+        expect(PartnerConfigEvent.safeParse(config.partnerConfig).success).to.equal(true);
     });
 
     it('creates one record per key and returns its id', async () => {
@@ -122,7 +136,9 @@ export function runAdapterConformance(name: string, makeHarness: () => Promise<A
     it('updates the same record when handed its receipt', async () => {
       await harness.adapter.connect(context(logger));
       const first = await harness.adapter.writeCallLog(write(record('conf-2')));
-      const second = await harness.adapter.writeCallLog(write(record('conf-2', { notes: 'Updated notes', revision: 4 }), first));
+      const second = await harness.adapter.writeCallLog(
+        write(record('conf-2', { notes: 'Updated notes', revision: 4 }), first),
+      );
       expect(second.recordId).to.equal(first.recordId);
       const logs = await harness.callLogsFor('conf-2:callLog');
       expect(logs).to.have.length(1);
@@ -132,7 +148,10 @@ export function runAdapterConformance(name: string, makeHarness: () => Promise<A
     it('does not create a second record when a retry comes without a receipt (reply lost)', async () => {
       await harness.adapter.connect(context(logger));
       harness.loseNextReply();
-      const lost = await harness.adapter.writeCallLog(write(record('conf-3'))).then(() => undefined, (e: unknown) => e);
+      const lost = await harness.adapter.writeCallLog(write(record('conf-3'))).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(lost).to.be.instanceOf(BridgeError);
       await harness.adapter.writeCallLog(write(record('conf-3'), undefined, 2));
       expect(await harness.callLogsFor('conf-3:callLog')).to.have.length(1);
@@ -149,7 +168,10 @@ export function runAdapterConformance(name: string, makeHarness: () => Promise<A
     it('throws BridgeErrors, retryable when the CRM may recover', async () => {
       await harness.adapter.connect(context(logger));
       harness.failNextWrite();
-      const error = await harness.adapter.writeCallLog(write(record('conf-5'))).then(() => undefined, (e: unknown) => e);
+      const error = await harness.adapter.writeCallLog(write(record('conf-5'))).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).to.be.instanceOf(BridgeError);
       expect((error as BridgeError).retryable).to.equal(true);
       expect(await harness.callLogsFor('conf-5:callLog')).to.have.length(0);
@@ -159,14 +181,23 @@ export function runAdapterConformance(name: string, makeHarness: () => Promise<A
       await harness.adapter.connect(context(logger));
       const capabilities = capabilitiesOf(harness.adapter);
       if (capabilities.screenPop) {
-        const result = await harness.adapter.screenPop!({ conversationId: 'conf-6', direction: 'inbound', phoneNumber: '+19999999999' });
+        const result = await harness.adapter.screenPop!({
+          conversationId: 'conf-6',
+          direction: 'inbound',
+          phoneNumber: '+19999999999',
+        });
         expect(result.record).to.equal(undefined);
       }
       expect(Object.values(capabilities).every((v) => typeof v === 'boolean')).to.equal(true);
     });
 
     it('logs exactly one record through a whole bridge, whatever the faults', async () => {
-      const bridge = createBridge({ adapter: harness.adapter, store: createMemoryStore(), logger, retry: { baseDelayMs: 1, maxDelayMs: 2 } });
+      const bridge = createBridge({
+        adapter: harness.adapter,
+        store: createMemoryStore(),
+        logger,
+        retry: { baseDelayMs: 1, maxDelayMs: 2 },
+      });
       await bridge.load(() => {});
       harness.failNextWrite();
       const ids = { partnerId: 'partner-1', conversationId: 'conf-7' };
@@ -186,11 +217,18 @@ export function runAdapterConformance(name: string, makeHarness: () => Promise<A
     });
 
     it('logs no phone numbers or notes', async () => {
-      const bridge = createBridge({ adapter: harness.adapter, store: createMemoryStore(), logger, retry: { baseDelayMs: 1, maxDelayMs: 2 } });
+      const bridge = createBridge({
+        adapter: harness.adapter,
+        store: createMemoryStore(),
+        logger,
+        retry: { baseDelayMs: 1, maxDelayMs: 2 },
+      });
       await bridge.load(() => {});
       harness.failNextWrite();
       await bridge.callEnded({ partnerId: 'p', conversationId: 'conf-8', duration: 1, notes: NOTES });
-      await bridge.callEnded({ partnerId: 'p', conversationId: 'conf-8', duration: 'bad' } as never).catch(() => undefined);
+      await bridge
+        .callEnded({ partnerId: 'p', conversationId: 'conf-8', duration: 'bad' } as never)
+        .catch(() => undefined);
       await bridge.incomingCall({ partnerId: 'p', conversationId: 'conf-9', callerANI: PHONE });
       await new Promise((resolve) => setTimeout(resolve, 10));
       await bridge.flush();

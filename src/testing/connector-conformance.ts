@@ -2,7 +2,15 @@ import { expect } from '@esm-bundle/chai';
 import type { FakeAdapter, FakeCrm } from '../../adapters/fake/index.js';
 import type { ContractTarget, SoftphoneConnector } from '../contract/index.js';
 import type { Bridge } from '../core/bridge.js';
-import { bridgeWithFakeCrm, connectorContext, manualClock, recordingLogger, settle, tick, type ManualClock } from './connector-tools.js';
+import {
+  bridgeWithFakeCrm,
+  connectorContext,
+  manualClock,
+  recordingLogger,
+  settle,
+  tick,
+  type ManualClock,
+} from './connector-tools.js';
 import { testApi } from './test-api.js';
 
 /**
@@ -38,7 +46,10 @@ export interface ConnectorHarness {
  * The rules every softphone connector keeps, run through a real bridge (`createBridge` over the
  * fake CRM adapter, memory store). A vendor's test file calls this with its harness factory.
  */
-export function runConnectorConformance(name: string, makeHarness: (clock: ManualClock) => Promise<ConnectorHarness>): void {
+export function runConnectorConformance(
+  name: string,
+  makeHarness: (clock: ManualClock) => Promise<ConnectorHarness>,
+): void {
   const { describe, it, beforeEach, afterEach } = testApi();
   describe(`SoftphoneConnector conformance: ${name}`, () => {
     let harness: ConnectorHarness;

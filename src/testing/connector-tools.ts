@@ -43,19 +43,34 @@ export function recordingLogger(): Logger & { readonly lines: string[] } {
 }
 
 /** A connector context whose reports are kept. */
-export function connectorContext(clock: Clock, logger: Logger = recordingLogger()): ConnectorContext & { readonly reports: BridgeError[] } {
+export function connectorContext(
+  clock: Clock,
+  logger: Logger = recordingLogger(),
+): ConnectorContext & { readonly reports: BridgeError[] } {
   const reports: BridgeError[] = [];
   return { logger, clock, reports, report: (error) => void reports.push(error) };
 }
 
 /** The partner configuration the fake CRM sends as `partner_config`. */
-export const PARTNER: PartnerConfigEvent = { partnerId: 'partner-1', businessSegmentId: 'segment-1', channelOriginId: 'origin-1' };
+export const PARTNER: PartnerConfigEvent = {
+  partnerId: 'partner-1',
+  businessSegmentId: 'segment-1',
+  channelOriginId: 'origin-1',
+};
 
 /** A real bridge over the fake CRM, in memory. */
-export function bridgeWithFakeCrm(options: { logger?: Logger; partnerConfig?: PartnerConfigEvent | undefined } = {}): { crm: FakeCrm; adapter: FakeAdapter; bridge: Bridge } {
+export function bridgeWithFakeCrm(options: { logger?: Logger; partnerConfig?: PartnerConfigEvent | undefined } = {}): {
+  crm: FakeCrm;
+  adapter: FakeAdapter;
+  bridge: Bridge;
+} {
   const crm = new FakeCrm({
     dispositions: ['resolved'],
-    ...('partnerConfig' in options ? (options.partnerConfig === undefined ? {} : { partnerConfig: options.partnerConfig }) : { partnerConfig: PARTNER }),
+    ...('partnerConfig' in options
+      ? options.partnerConfig === undefined
+        ? {}
+        : { partnerConfig: options.partnerConfig }
+      : { partnerConfig: PARTNER }),
     contacts: [{ id: '003A', name: 'Ada Lovelace', phone: '+15550100100' }],
   });
   const adapter = fakeAdapter(crm);

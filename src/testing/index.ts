@@ -5,5 +5,14 @@
  */
 export { runAdapterConformance, type AdapterHarness } from './adapter-conformance.js';
 export { runConnectorConformance, type ConnectorHarness } from './connector-conformance.js';
-export { bridgeWithFakeCrm, connectorContext, manualClock, PARTNER, recordingLogger, settle, tick, type ManualClock } from './connector-tools.js';
+export {
+  bridgeWithFakeCrm,
+  connectorContext,
+  manualClock,
+  PARTNER,
+  recordingLogger,
+  settle,
+  tick,
+  type ManualClock,
+} from './connector-tools.js';
 export { testApi, type TestApi } from './test-api.js';

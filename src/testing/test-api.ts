@@ -13,9 +13,13 @@ export interface TestApi {
  */
 export function testApi(): TestApi {
   const global = globalThis as Partial<Record<keyof TestApi, unknown>>;
-  const missing = (['describe', 'it', 'beforeEach', 'afterEach'] as const).filter((name) => typeof global[name] !== 'function');
+  const missing = (['describe', 'it', 'beforeEach', 'afterEach'] as const).filter(
+    (name) => typeof global[name] !== 'function',
+  );
   if (missing.length > 0) {
-    throw new Error(`softphone-bridge/testing: no ${missing.join(', ')} in scope; call the suite from a test file run by mocha, jest, vitest (globals) or @web/test-runner.`);
+    throw new Error(
+      `softphone-bridge/testing: no ${missing.join(', ')} in scope; call the suite from a test file run by mocha, jest, vitest (globals) or @web/test-runner.`,
+    );
   }
   return global as unknown as TestApi;
 }

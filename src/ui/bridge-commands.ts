@@ -20,9 +20,13 @@ export interface DialCommand {
  */
 export function bridgeCommands(bridge: DialBridge): CommandHandler {
   return (command, params) => {
-    if (command !== 'dial') return Promise.reject(new TypeError(`softphoneBridge: unknown command "${command.slice(0, 40)}".`));
+    if (command !== 'dial')
+      return Promise.reject(new TypeError(`softphoneBridge: unknown command "${command.slice(0, 40)}".`));
     const { number, record } = (typeof params === 'object' && params !== null ? params : {}) as Partial<DialCommand>;
-    if (typeof number !== 'string' || number.trim() === '') return Promise.reject(new TypeError('softphoneBridge: dial needs a "number".'));
-    return bridge.startCall(record === undefined ? { dialTo: number.trim() } : { dialTo: number.trim(), crmRecord: record });
+    if (typeof number !== 'string' || number.trim() === '')
+      return Promise.reject(new TypeError('softphoneBridge: dial needs a "number".'));
+    return bridge.startCall(
+      record === undefined ? { dialTo: number.trim() } : { dialTo: number.trim(), crmRecord: record },
+    );
   };
 }

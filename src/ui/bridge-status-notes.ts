@@ -20,14 +20,23 @@ export function storageNotes(view: StorageNotesView): TemplateResult | typeof no
   const status = view.status;
   if (status === undefined || (status.durability === 'durable' && status.drainLockReason === undefined)) return nothing;
   return html`<div class="storage" role="note">
-      ${status.durability === 'durable'
+    ${
+      status.durability === 'durable'
         ? nothing
-        : html`<p id="durability-note" class="warn-text">Calls are kept in this tab only: if it reloads or closes before a call is logged, that call is lost.${status.durabilityReason === undefined ? nothing : html` <span class="muted">(${status.durabilityReason})</span>`}</p>`}
-      ${view.canRequest
-        ? html`<button id="keep-calls" type="button" class="link" ?disabled=${view.requesting} @click=${view.onRequest}>${view.requesting ? 'Asking the browser…' : 'Keep calls across reloads'}</button>`
-        : nothing}
-      ${status.drainLockReason === undefined ? nothing : html`<p id="lock-note" class="muted">Drain lock: ${status.drainLock} (${status.drainLockReason}).</p>`}
-    </div>`;
+        : html`<p id="durability-note" class="warn-text">
+            Calls are kept in this tab only: if it reloads or closes before a call is logged, that call is
+            lost.${status.durabilityReason === undefined ? nothing : html` <span class="muted">(${status.durabilityReason})</span>`}
+          </p>`
+    }
+    ${
+      view.canRequest
+        ? html`<button id="keep-calls" type="button" class="link" ?disabled=${view.requesting} @click=${view.onRequest}>
+            ${view.requesting ? 'Asking the browser…' : 'Keep calls across reloads'}
+          </button>`
+        : nothing
+    }
+    ${status.drainLockReason === undefined ? nothing : html`<p id="lock-note" class="muted">Drain lock: ${status.drainLock} (${status.drainLockReason}).</p>`}
+  </div>`;
 }
 
 /** What the phone note of `<sb-bridge-status>` needs. */
@@ -46,9 +55,11 @@ export interface PhoneNoteView {
 export function phoneNote(view: PhoneNoteView): TemplateResult | typeof nothing {
   if (!view.activeElsewhere) return nothing;
   return html`<p id="phone-note" class="warn-text" role="status">
-      The phone is active in another tab.
-      ${view.canTakeOver
+    The phone is active in another tab.
+    ${
+      view.canTakeOver
         ? html`<button id="take-over" type="button" class="link" @click=${view.onTakeOver}>Use the phone here</button>`
-        : nothing}
-    </p>`;
+        : nothing
+    }
+  </p>`;
 }

@@ -160,7 +160,11 @@ export class SbBridgeStatus extends LitElement {
    */
   requestDurableStorage(): Promise<void> {
     const bridge = this.bridge;
-    return this.#act('_requesting', bridge?.requestDurableStorage?.bind(bridge), 'The browser did not let this panel keep calls across reloads.');
+    return this.#act(
+      '_requesting',
+      bridge?.requestDurableStorage?.bind(bridge),
+      'The browser did not let this panel keep calls across reloads.',
+    );
   }
 
   /** Queues every dead letter again (the bridge drains them at once), then refreshes. */
@@ -170,7 +174,11 @@ export class SbBridgeStatus extends LitElement {
   }
 
   /** Runs a button's `action` once at a time (`busy` shows it), shows `failure` if it throws, then refreshes. */
-  async #act(busy: '_retrying' | '_requesting', action: (() => Promise<unknown>) | undefined, failure: string): Promise<void> {
+  async #act(
+    busy: '_retrying' | '_requesting',
+    action: (() => Promise<unknown>) | undefined,
+    failure: string,
+  ): Promise<void> {
     if (action === undefined || this[busy]) return;
     this[busy] = true;
     try {
@@ -220,14 +228,32 @@ export class SbBridgeStatus extends LitElement {
           onRequest: () => void this.requestDurableStorage(),
         })}
         <dl class="counts" aria-label="Outbox">
-          <div data-tone=${(outbox?.pending ?? 0) > 0 ? 'warn' : 'ok'}><dt>Pending</dt><dd id="pending">${outbox?.pending ?? '–'}</dd></div>
-          <div data-tone=${dead > 0 ? 'bad' : 'ok'}><dt>Dead</dt><dd id="dead">${outbox?.dead ?? '–'}</dd></div>
+          <div data-tone=${(outbox?.pending ?? 0) > 0 ? 'warn' : 'ok'}>
+            <dt>Pending</dt>
+            <dd id="pending">${outbox?.pending ?? '–'}</dd>
+          </div>
+          <div data-tone=${dead > 0 ? 'bad' : 'ok'}>
+            <dt>Dead</dt>
+            <dd id="dead">${outbox?.dead ?? '–'}</dd>
+          </div>
         </dl>
         <div class="error" role="status">
-          ${error === undefined ? nothing : html`<p><code class="code">${error.code}</code> <span class="error-message">${error.message}</span></p>
-            <button id="dismiss" type="button" class="link" @click=${() => (this._lastError = undefined)}>Dismiss</button>`}
+          ${
+            error === undefined
+              ? nothing
+              : html`<p><code class="code">${error.code}</code> <span class="error-message">${error.message}</span></p>
+                  <button id="dismiss" type="button" class="link" @click=${() => (this._lastError = undefined)}>
+                    Dismiss
+                  </button>`
+          }
         </div>
-        <button id="retry" type="button" class="primary" ?disabled=${dead === 0 || this._retrying} @click=${() => void this.retryDeadLetters()}>
+        <button
+          id="retry"
+          type="button"
+          class="primary"
+          ?disabled=${dead === 0 || this._retrying}
+          @click=${() => void this.retryDeadLetters()}
+        >
           ${this._retrying ? 'Retrying…' : `Retry dead letters (${dead})`}
         </button>
       </section>

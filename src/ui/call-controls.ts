@@ -47,11 +47,22 @@ export function callControls(view: CallControlsView): TemplateResult {
           ?hidden=${!answerable}
           ?disabled=${!answerable}
           @click=${view.onAccept}
-        >${phase === 'dialing' ? 'They answered' : 'Accept'}</button>
-        <button id="reject" type="button" class="danger" ?hidden=${!ringing} ?disabled=${!ringing} @click=${view.onReject}
-        >Reject</button>
-        <button id="ring-out" type="button" ?hidden=${!ringing} ?disabled=${!ringing} @click=${view.onRingOut}
-        >Let it ring out</button>
+        >
+          ${phase === 'dialing' ? 'They answered' : 'Accept'}
+        </button>
+        <button
+          id="reject"
+          type="button"
+          class="danger"
+          ?hidden=${!ringing}
+          ?disabled=${!ringing}
+          @click=${view.onReject}
+        >
+          Reject
+        </button>
+        <button id="ring-out" type="button" ?hidden=${!ringing} ?disabled=${!ringing} @click=${view.onRingOut}>
+          Let it ring out
+        </button>
         <button
           id="hang-up"
           type="button"
@@ -61,7 +72,9 @@ export function callControls(view: CallControlsView): TemplateResult {
           ?hidden=${!hangable}
           ?disabled=${!hangable}
           @click=${view.onHangUp}
-        >Hang up</button>
+        >
+          Hang up
+        </button>
       </div>
     </div>
   `;

@@ -67,13 +67,15 @@ export function installCommandQueue(handler: CommandHandler, options: CommandQue
   const name = options.name ?? DEFAULT_QUEUE_NAME;
   const onError = options.onError ?? ((error: unknown) => globalThis.reportError(error));
   const previous = scope[name];
-  if (previous !== undefined && typeof previous !== 'function') throw new TypeError(`installCommandQueue: ${name} is already defined and is not a command queue.`);
+  if (previous !== undefined && typeof previous !== 'function')
+    throw new TypeError(`installCommandQueue: ${name} is already defined and is not a command queue.`);
   const run = (command: unknown, params: unknown): void => {
     try {
       if (typeof command !== 'string') throw new TypeError(`${name}: the command must be a string.`);
       const result = handler(command, params);
       // Any thenable, not only this realm's Promise: the handler may come from another frame.
-      if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') (result as PromiseLike<unknown>).then(undefined, onError);
+      if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function')
+        (result as PromiseLike<unknown>).then(undefined, onError);
     } catch (error) {
       onError(error);
     }

@@ -19,10 +19,18 @@ export interface DialPadView {
  * mismatches the visible symbol (axe `label-content-name-mismatch`, D23).
  */
 const KEYS: readonly (readonly [key: string, label: string | undefined])[] = [
-  ['1', undefined], ['2', undefined], ['3', undefined],
-  ['4', undefined], ['5', undefined], ['6', undefined],
-  ['7', undefined], ['8', undefined], ['9', undefined],
-  ['*', 'star'], ['0', undefined], ['#', 'pound'],
+  ['1', undefined],
+  ['2', undefined],
+  ['3', undefined],
+  ['4', undefined],
+  ['5', undefined],
+  ['6', undefined],
+  ['7', undefined],
+  ['8', undefined],
+  ['9', undefined],
+  ['*', 'star'],
+  ['0', undefined],
+  ['#', 'pound'],
 ];
 
 /**
@@ -53,15 +61,34 @@ export function dialPad(view: DialPadView): TemplateResult {
             view.onDial();
           }}
         />
-        <button id="dial-delete" type="button" aria-label="Delete last digit" ?disabled=${view.disabled || empty} @click=${() => view.onKey('')}>⌫</button>
+        <button
+          id="dial-delete"
+          type="button"
+          aria-label="Delete last digit"
+          ?disabled=${view.disabled || empty}
+          @click=${() => view.onKey('')}
+        >
+          ⌫
+        </button>
       </div>
       <p id="dial-error" class="field-error">${view.error}</p>
       <div class="keys" role="group" aria-label="Keys">
         ${KEYS.map(
-          ([key, label]) => html`<button type="button" class="key" data-key=${key} ?disabled=${view.disabled} @click=${() => view.onKey(key)}>${label === undefined ? key : html`<span aria-hidden="true">${key}</span><span class="visually-hidden">${label}</span>`}</button>`,
+          ([key, label]) =>
+            html`<button
+              type="button"
+              class="key"
+              data-key=${key}
+              ?disabled=${view.disabled}
+              @click=${() => view.onKey(key)}
+            >
+              ${label === undefined ? key : html`<span aria-hidden="true">${key}</span><span class="visually-hidden">${label}</span>`}
+            </button>`,
         )}
       </div>
-      <button id="dial" type="button" class="primary wide" ?disabled=${view.disabled || empty} @click=${view.onDial}>Dial</button>
+      <button id="dial" type="button" class="primary wide" ?disabled=${view.disabled || empty} @click=${view.onDial}>
+        Dial
+      </button>
     </fieldset>
   `;
 }

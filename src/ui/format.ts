@@ -14,5 +14,7 @@ export function describeParty(name: string | undefined, number: string): string 
 
 /** The `code` of a BridgeError (or anything error-like that has one); `UNKNOWN` otherwise. */
 export function errorCode(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'UNKNOWN';
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : 'UNKNOWN';
 }

@@ -24,7 +24,11 @@ function effectiveChoice(callers: readonly Caller[], choice: string): string {
 }
 
 /** The caller an inbound call would come from: the chosen one, or the typed number (named if it is a known caller's). */
-export function chosenCaller(callers: readonly Caller[], choice: string, typed: string): { number: string; name: string | undefined } {
+export function chosenCaller(
+  callers: readonly Caller[],
+  choice: string,
+  typed: string,
+): { number: string; name: string | undefined } {
   const picked = effectiveChoice(callers, choice);
   const caller = picked === OTHER ? undefined : callers[Number(picked)];
   if (caller !== undefined) return { number: caller.number, name: caller.name };
@@ -42,16 +46,35 @@ export function inboundForm(view: InboundView): TemplateResult {
   return html`
     <fieldset class="inbound">
       <legend>Simulate an inbound call</legend>
-      ${view.callers.length === 0 ? nothing : html`
-        <label for="caller">Caller</label>
-        <select id="caller" ?disabled=${view.disabled} @change=${(e: Event) => view.onChoice((e.target as HTMLSelectElement).value)}>
-          ${view.callers.map((c, i) => html`<option value=${String(i)} ?selected=${choice === String(i)}>${describeParty(c.name, c.number)}</option>`)}
-          <option value=${OTHER} ?selected=${choice === OTHER}>Another number…</option>
-        </select>`}
-      ${choice !== OTHER ? nothing : html`
-        <label for="caller-number">Caller number</label>
-        <input id="caller-number" type="tel" autocomplete="off" .value=${view.typed} ?disabled=${view.disabled} @input=${(e: Event) => view.onTyped((e.target as HTMLInputElement).value)} />`}
-      <button id="incoming" type="button" class="wide" ?disabled=${view.disabled || empty} @click=${view.onSimulate}>Simulate incoming call</button>
+      ${
+        view.callers.length === 0
+          ? nothing
+          : html` <label for="caller">Caller</label>
+              <select
+                id="caller"
+                ?disabled=${view.disabled}
+                @change=${(e: Event) => view.onChoice((e.target as HTMLSelectElement).value)}
+              >
+                ${view.callers.map((c, i) => html`<option value=${String(i)} ?selected=${choice === String(i)}>${describeParty(c.name, c.number)}</option>`)}
+                <option value=${OTHER} ?selected=${choice === OTHER}>Another number…</option>
+              </select>`
+      }
+      ${
+        choice !== OTHER
+          ? nothing
+          : html` <label for="caller-number">Caller number</label>
+              <input
+                id="caller-number"
+                type="tel"
+                autocomplete="off"
+                .value=${view.typed}
+                ?disabled=${view.disabled}
+                @input=${(e: Event) => view.onTyped((e.target as HTMLInputElement).value)}
+              />`
+      }
+      <button id="incoming" type="button" class="wide" ?disabled=${view.disabled || empty} @click=${view.onSimulate}>
+        Simulate incoming call
+      </button>
     </fieldset>
   `;
 }

@@ -9,8 +9,32 @@ export { SbBridgeStatus, type ConnectionState, type LastError } from './bridge-s
 export { SbCallButton } from './call-button.js';
 export { DialEvent } from './dial-event.js';
 export { RefusedEvent } from './refused-event.js';
-export { SoftphoneSession, type ActiveCall, type Phase, type SessionDelegate, type WrapUp } from './softphone-session.js';
+export {
+  SoftphoneSession,
+  type ActiveCall,
+  type Phase,
+  type SessionDelegate,
+  type WrapUp,
+} from './softphone-session.js';
 export { BridgeEventsController, type BridgeListeners } from './bridge-controller.js';
-export { commandQueueSnippet, installCommandQueue, stubCommandQueue, DEFAULT_QUEUE_NAME, type CommandFunction, type CommandHandler, type CommandQueueOptions } from './command-queue.js';
+export {
+  commandQueueSnippet,
+  installCommandQueue,
+  stubCommandQueue,
+  DEFAULT_QUEUE_NAME,
+  type CommandFunction,
+  type CommandHandler,
+  type CommandQueueOptions,
+} from './command-queue.js';
 export { bridgeCommands, type DialCommand } from './bridge-commands.js';
-export type { AgentStatus, BridgeEventSource, BridgeListener, Caller, DialBridge, IncomingCallParams, SoftphoneBridge, SoftphoneContract, StatusBridge } from './bridge-like.js';
+export type {
+  AgentStatus,
+  BridgeEventSource,
+  BridgeListener,
+  Caller,
+  DialBridge,
+  IncomingCallParams,
+  SoftphoneBridge,
+  SoftphoneContract,
+  StatusBridge,
+} from './bridge-like.js';

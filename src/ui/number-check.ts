@@ -1,7 +1,8 @@
 import { toE164, type E164Problem } from '../contract/e164.js';
 
 /** A number the agent typed (or the CRM asked to dial), as E.164; or why it cannot be dialled, in words. */
-export type CheckedNumber = { readonly ok: true; readonly e164: string } | { readonly ok: false; readonly message: string };
+export type CheckedNumber =
+  { readonly ok: true; readonly e164: string } | { readonly ok: false; readonly message: string };
 
 /**
  * Checks a number before the softphone dials it or simulates a call from it (D17: "hello" used to
@@ -18,6 +19,8 @@ const PROBLEMS: Readonly<Record<E164Problem, (country: string) => string>> = {
   letters: () => 'Not a phone number: use digits only, with + and the country code for another country.',
   'too-short': () => 'That number is too short: check it, or start with + and the country code.',
   'too-long': () => 'That number is too long: an international number has at most 15 digits.',
-  'unknown-country': (country) => `Start the number with + and its country code (the default country ${country} is not known here).`,
-  'not-a-national-number': (country) => `Not a valid ${country} number: check it, or start with + and the country code.`,
+  'unknown-country': (country) =>
+    `Start the number with + and its country code (the default country ${country} is not known here).`,
+  'not-a-national-number': (country) =>
+    `Not a valid ${country} number: check it, or start with + and the country code.`,
 };

@@ -41,13 +41,16 @@ function heading(level: number, text: string): TemplateResult {
 export function panelHeader(view: PanelHeaderView): TemplateResult {
   const { statuses, statusId } = view;
   const offered =
-    statuses.some((x) => x.id === statusId) || statusId === '' ? statuses : [...statuses, { id: statusId, label: statusId }];
+    statuses.some((x) => x.id === statusId) || statusId === ''
+      ? statuses
+      : [...statuses, { id: statusId, label: statusId }];
   return html`
     <header class="head">
       ${heading(view.headingLevel, view.label)}
       <span class="phase" data-phase=${view.phase}>${PHASE_LABELS[view.phase]}</span>
       <span class="timer" role="timer" aria-label="Call time">${formatDuration(view.elapsedSeconds)}</span>
-      <label class="status"><span>Status</span>
+      <label class="status"
+        ><span>Status</span>
         <select
           id="status"
           ?disabled=${view.phase === 'starting'}

@@ -22,7 +22,10 @@ export function reclaimStep({ phase, call }: SavedSession, partnerId: string): C
     return { action: 'incomingCall', call: (b) => b.incomingCall({ ...ids, callerANI: call.number }) };
   }
   if (phase === 'dialing') {
-    return { action: 'outboundCallInitiated', call: (b) => b.outboundCallInitiated({ ...ids, dialledTo: call.number }) };
+    return {
+      action: 'outboundCallInitiated',
+      call: (b) => b.outboundCallInitiated({ ...ids, dialledTo: call.number }),
+    };
   }
   return undefined;
 }
@@ -58,7 +61,11 @@ export function reconcile(
   }
   if (record.state === 'ended' && phase !== 'wrapup') {
     const ended = { ...named, durationSeconds: record.durationSeconds ?? 0 };
-    return { phase: 'wrapup', call: ended, message: `The call with ${party} ended while the page reloaded: wrap it up` };
+    return {
+      phase: 'wrapup',
+      call: ended,
+      message: `The call with ${party} ended while the page reloaded: wrap it up`,
+    };
   }
   return named === call ? undefined : { phase, call: named };
 }

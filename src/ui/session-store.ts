@@ -50,7 +50,13 @@ export function loadSession(key: string): SavedSession | undefined {
   }
   if (typeof parsed !== 'object' || parsed === null) return undefined;
   const { phase, call, disposition, notes } = parsed as Record<string, unknown>;
-  if (typeof phase !== 'string' || !PHASES.includes(phase) || typeof disposition !== 'string' || typeof notes !== 'string') return undefined;
+  if (
+    typeof phase !== 'string' ||
+    !PHASES.includes(phase) ||
+    typeof disposition !== 'string' ||
+    typeof notes !== 'string'
+  )
+    return undefined;
   if (typeof call !== 'object' || call === null) return undefined;
   const c = call as Record<string, unknown>;
   const ok =

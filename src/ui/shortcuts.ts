@@ -10,14 +10,18 @@ export type ShortcutAction = 'accept' | 'hang-up';
  * notes, and unlike Alt+Shift (Windows' input-language switch) or Ctrl+Alt (AltGr on many
  * European layouts) they reach the page.
  */
-export const SHORTCUTS: Readonly<Record<ShortcutAction, { readonly letter: string; readonly aria: string; readonly label: string }>> = {
+export const SHORTCUTS: Readonly<
+  Record<ShortcutAction, { readonly letter: string; readonly aria: string; readonly label: string }>
+> = {
   accept: { letter: 'a', aria: 'Control+Shift+A', label: 'Ctrl+Shift+A' },
   'hang-up': { letter: 'h', aria: 'Control+Shift+H', label: 'Ctrl+Shift+H' },
 };
 
 /** Whether a shortcut acts in `phase`: only when its button is enabled (Accept also marks a dialled call answered). */
 export function shortcutApplies(action: ShortcutAction, phase: Phase): boolean {
-  return action === 'accept' ? phase === 'ringing' || phase === 'dialing' : phase === 'connected' || phase === 'dialing';
+  return action === 'accept'
+    ? phase === 'ringing' || phase === 'dialing'
+    : phase === 'connected' || phase === 'dialing';
 }
 
 /**
@@ -28,7 +32,10 @@ export function shortcutFor(event: KeyboardEvent): ShortcutAction | undefined {
   if (!event.ctrlKey || !event.shiftKey || event.altKey || event.metaKey) return undefined;
   const key = event.key.toLowerCase();
   const letter = /^[a-z]$/.test(key) ? key : /^Key[A-Z]$/.test(event.code) ? event.code.slice(3).toLowerCase() : '';
-  for (const [action, shortcut] of Object.entries(SHORTCUTS) as [ShortcutAction, (typeof SHORTCUTS)[ShortcutAction]][]) {
+  for (const [action, shortcut] of Object.entries(SHORTCUTS) as [
+    ShortcutAction,
+    (typeof SHORTCUTS)[ShortcutAction],
+  ][]) {
     if (shortcut.letter === letter) return action;
   }
   return undefined;

@@ -174,7 +174,8 @@ export class SoftphoneSession implements ReactiveController {
 
   /** `call.updated` from an in-page bridge: shows the record the CRM matched. */
   recordMatched(conversationId: string, recordName: string | undefined): void {
-    if (this.call?.conversationId !== conversationId || recordName === undefined || this.call.recordName === recordName) return;
+    if (this.call?.conversationId !== conversationId || recordName === undefined || this.call.recordName === recordName)
+      return;
     this.call = { ...this.call, recordName };
     this.#host.requestUpdate();
   }
@@ -182,7 +183,8 @@ export class SoftphoneSession implements ReactiveController {
   #receive(message: CallbackMessage): void {
     switch (message.type) {
       case 'disposition':
-        if (Array.isArray(message.payload)) this.dispositions = message.payload.filter((code) => typeof code === 'string');
+        if (Array.isArray(message.payload))
+          this.dispositions = message.payload.filter((code) => typeof code === 'string');
         break;
       case 'partner_config':
         this.partner = message.payload;
@@ -229,7 +231,10 @@ export class SoftphoneSession implements ReactiveController {
     if (saved === undefined) return this.#set('idle', undefined);
     this.#set(saved.phase, saved.call);
     this.#delegate.restored(saved);
-    this.#delegate.announce(`Call with ${describeParty(saved.call.name, saved.call.number)} restored after a reload`, false);
+    this.#delegate.announce(
+      `Call with ${describeParty(saved.call.name, saved.call.number)} restored after a reload`,
+      false,
+    );
     const reclaim = reclaimStep(saved, this.#partnerId());
     if (reclaim !== undefined) void this.#link.run(reclaim.action, reclaim.call);
     void this.#reconcile(saved);
@@ -272,9 +277,11 @@ export class SoftphoneSession implements ReactiveController {
   #armRingTimer(): void {
     const call = this.call;
     const seconds = this.#ringTimeoutSeconds;
-    if (!this.#link.connected || call === undefined || seconds === 0 || this.phase !== 'ringing') return this.#ringTimer.clear();
+    if (!this.#link.connected || call === undefined || seconds === 0 || this.phase !== 'ringing')
+      return this.#ringTimer.clear();
     this.#ringTimer.arm(call.startedAt + seconds * 1000, () => {
-      if (this.call?.conversationId === call.conversationId) this.reject('passive', `Missed call: no answer in ${seconds} s`);
+      if (this.call?.conversationId === call.conversationId)
+        this.reject('passive', `Missed call: no answer in ${seconds} s`);
     });
   }
 

@@ -94,7 +94,11 @@ export class SbSoftphone extends SoftphoneBase {
   readonly #session: SoftphoneSession;
   readonly #events: BridgeEventsController;
   readonly #ticker = new Ticker(this);
-  readonly #focus = new FocusKeeper(this, () => this.shadowRoot, () => FOCUS_NEXT[this.#session.phase]);
+  readonly #focus = new FocusKeeper(
+    this,
+    () => this.shadowRoot,
+    () => FOCUS_NEXT[this.#session.phase],
+  );
   #lastConversation: string | undefined;
 
   constructor() {

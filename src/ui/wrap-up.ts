@@ -25,13 +25,27 @@ export function wrapUpForm(view: WrapUpView): TemplateResult {
     <fieldset class="wrapup" ?hidden=${!view.open}>
       <legend>Wrap-up</legend>
       <label for="disposition">Disposition</label>
-      <select id="disposition" ?disabled=${!view.open} @change=${(e: Event) => view.onDisposition((e.target as HTMLSelectElement).value)}>
-        <option value="" ?selected=${view.disposition === ''}>${view.dispositions.length === 0 ? 'No codes from the CRM yet' : 'Choose a disposition'}</option>
+      <select
+        id="disposition"
+        ?disabled=${!view.open}
+        @change=${(e: Event) => view.onDisposition((e.target as HTMLSelectElement).value)}
+      >
+        <option value="" ?selected=${view.disposition === ''}>
+          ${view.dispositions.length === 0 ? 'No codes from the CRM yet' : 'Choose a disposition'}
+        </option>
         ${view.dispositions.map((code) => html`<option value=${code} ?selected=${code === view.disposition}>${code}</option>`)}
       </select>
       <label for="notes">Notes</label>
-      <textarea id="notes" rows="3" .value=${view.notes} ?disabled=${!view.open} @input=${(e: Event) => view.onNotes((e.target as HTMLTextAreaElement).value)}></textarea>
-      <button id="submit-notes" type="button" class="primary wide" ?disabled=${!view.open} @click=${view.onSubmit}>Submit notes</button>
+      <textarea
+        id="notes"
+        rows="3"
+        .value=${view.notes}
+        ?disabled=${!view.open}
+        @input=${(e: Event) => view.onNotes((e.target as HTMLTextAreaElement).value)}
+      ></textarea>
+      <button id="submit-notes" type="button" class="primary wide" ?disabled=${!view.open} @click=${view.onSubmit}>
+        Submit notes
+      </button>
       ${view.afterCall ? html`<p id="wrapup-hint" class="hint">A new call submits this wrap-up first.</p>` : nothing}
     </fieldset>
   `;

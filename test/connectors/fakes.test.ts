@@ -13,7 +13,13 @@ describe('the vendor fakes enforce their documents', () => {
       agent.login({ phoneType: 'webrtc', bindExt: '1000', error });
       agent.initAgent({ token: 't', companyId: '', agent: '1005', error });
       await tick();
-      expect(error.args.map((a) => (a[0] as { errorCode?: string; errorMessage?: string }).errorCode ?? (a[0] as { errorMessage?: string }).errorMessage)).to.deep.equal(['NOT_INITIALIZED', 'missing companyId']);
+      expect(
+        error.args.map(
+          (a) =>
+            (a[0] as { errorCode?: string; errorMessage?: string }).errorCode ??
+            (a[0] as { errorMessage?: string }).errorMessage,
+        ),
+      ).to.deep.equal(['NOT_INITIALIZED', 'missing companyId']);
     });
 
     it('needs a login for agent methods, a documented reason code, and otherDN without ANI + plan code', async () => {
@@ -31,7 +37,10 @@ describe('the vendor fakes enforce their documents', () => {
     it('sends every event to EventAgentAll listeners too, and off(name) drops all of its listeners', async () => {
       const agent = await loggedInAgent();
       const all = sinon.spy();
-      agent.on('EventAgentAll', all).on('EventRinging', () => {}).on('EventRinging', () => {});
+      agent
+        .on('EventAgentAll', all)
+        .on('EventRinging', () => {})
+        .on('EventRinging', () => {});
       agent.ring('1');
       expect((all.args[0]?.[0] as { messageID: string }).messageID).to.equal('EventRinging');
       agent.off('EventRinging');

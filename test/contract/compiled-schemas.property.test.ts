@@ -11,19 +11,37 @@ import { softphonePayloads } from '../../src/contract/softphone-payloads.js';
 // accepted, the same parsed data, the same issues (the fields describeIssues reads).
 
 interface ZodLike {
-  safeParse(input: unknown, params: { reportInput: boolean }): { success: true; data: unknown } | { success: false; error: { issues: readonly Record<string, unknown>[] } };
+  safeParse(
+    input: unknown,
+    params: { reportInput: boolean },
+  ): { success: true; data: unknown } | { success: false; error: { issues: readonly Record<string, unknown>[] } };
 }
 
 const pairs: [string, ZodLike, LeanSchema][] = [
-  ...Object.entries(softphonePayloads).map(([name, schema]) => [name, schema as ZodLike, compiledPayloads[name as keyof typeof compiledPayloads]] as [string, ZodLike, LeanSchema]),
-  ...Object.entries(callbackEvents).map(([name, schema]) => [name, schema as ZodLike, compiledCallbackEvents[name as keyof typeof compiledCallbackEvents]] as [string, ZodLike, LeanSchema]),
+  ...Object.entries(softphonePayloads).map(
+    ([name, schema]) =>
+      [name, schema as ZodLike, compiledPayloads[name as keyof typeof compiledPayloads]] as [
+        string,
+        ZodLike,
+        LeanSchema,
+      ],
+  ),
+  ...Object.entries(callbackEvents).map(
+    ([name, schema]) =>
+      [name, schema as ZodLike, compiledCallbackEvents[name as keyof typeof compiledCallbackEvents]] as [
+        string,
+        ZodLike,
+        LeanSchema,
+      ],
+  ),
   ['Id', Id as ZodLike, compiledId],
 ];
 
 /** What the bridge reads from an issue; zod's extra fields (message, inclusive...) do not matter. */
 function essentials(issue: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { code: issue['code'], path: issue['path'] };
-  for (const key of ['expected', 'origin', 'minimum', 'maximum', 'values']) if (issue[key] !== undefined) out[key] = issue[key];
+  for (const key of ['expected', 'origin', 'minimum', 'maximum', 'values'])
+    if (issue[key] !== undefined) out[key] = issue[key];
   // `input` tells "missing" from "mistyped"; compare whether it is undefined, not the value itself.
   out['inputMissing'] = issue['input'] === undefined;
   return out;
@@ -69,7 +87,10 @@ function textNear(min: number, max: number): fc.Arbitrary<string> {
 function inputFor(schema: LeanSchema): fc.Arbitrary<unknown> {
   switch (schema.kind) {
     case 'string':
-      return fc.oneof({ weight: 4, arbitrary: textNear(schema.min ?? 0, schema.max ?? 8) }, { weight: 1, arbitrary: junk });
+      return fc.oneof(
+        { weight: 4, arbitrary: textNear(schema.min ?? 0, schema.max ?? 8) },
+        { weight: 1, arbitrary: junk },
+      );
     case 'number':
       return fc.oneof(
         fc.constantFrom(0, 1, 59.5, -1, Number.NaN, Number.POSITIVE_INFINITY, schema.max ?? 1, (schema.max ?? 1) + 1),
@@ -83,7 +104,9 @@ function inputFor(schema: LeanSchema): fc.Arbitrary<unknown> {
       return fc.oneof(fc.constant(undefined), inputFor(schema.of));
     case 'pipe': {
       const values = schema.to.kind === 'enum' ? schema.to.values : ['x'];
-      const spelled = fc.constantFrom(...values).chain((v) => fc.constantFrom(v, v.toUpperCase(), v.toLowerCase(), ` ${v} `, `${v}!`));
+      const spelled = fc
+        .constantFrom(...values)
+        .chain((v) => fc.constantFrom(v, v.toUpperCase(), v.toLowerCase(), ` ${v} `, `${v}!`));
       return fc.oneof({ weight: 3, arbitrary: spelled }, { weight: 1, arbitrary: inputFor(schema.from) });
     }
     case 'array':
@@ -95,7 +118,12 @@ function inputFor(schema: LeanSchema): fc.Arbitrary<unknown> {
     case 'object': {
       const fields = Object.fromEntries(Object.entries(schema.shape).map(([key, field]) => [key, inputFor(field)]));
       const shaped = fc
-        .tuple(fc.record(fields, { requiredKeys: [] }), fc.record(fields), fc.dictionary(fc.constantFrom('vendorField', 'x', '__proto__', 'constructor'), junk, { maxKeys: 2 }), fc.boolean())
+        .tuple(
+          fc.record(fields, { requiredKeys: [] }),
+          fc.record(fields),
+          fc.dictionary(fc.constantFrom('vendorField', 'x', '__proto__', 'constructor'), junk, { maxKeys: 2 }),
+          fc.boolean(),
+        )
         .map(([some, all, extra, complete]) => ({ ...(complete ? all : some), ...extra }));
       return fc.oneof({ weight: 6, arbitrary: shaped }, { weight: 1, arbitrary: junk });
     }
@@ -106,7 +134,9 @@ function inputFor(schema: LeanSchema): fc.Arbitrary<unknown> {
 function validFor(schema: LeanSchema): fc.Arbitrary<unknown> {
   switch (schema.kind) {
     case 'string':
-      return fc.string({ minLength: schema.min ?? 0, maxLength: Math.min(schema.max ?? 8, 12) }).filter((s) => s.trim().length >= (schema.min ?? 0));
+      return fc
+        .string({ minLength: schema.min ?? 0, maxLength: Math.min(schema.max ?? 8, 12) })
+        .filter((s) => s.trim().length >= (schema.min ?? 0));
     case 'number':
       return fc.integer({ min: schema.min ?? 0, max: schema.max ?? 1000 });
     case 'enum':
@@ -115,7 +145,9 @@ function validFor(schema: LeanSchema): fc.Arbitrary<unknown> {
     case 'default':
       return fc.oneof(fc.constant(undefined), validFor(schema.of));
     case 'pipe':
-      return schema.to.kind === 'enum' ? fc.constantFrom(...schema.to.values).map((v) => ` ${v.toUpperCase()}`) : validFor(schema.from);
+      return schema.to.kind === 'enum'
+        ? fc.constantFrom(...schema.to.values).map((v) => ` ${v.toUpperCase()}`)
+        : validFor(schema.from);
     case 'array':
       return fc.array(validFor(schema.of), { maxLength: 3 });
     case 'object':
@@ -134,7 +166,9 @@ function compare(zod: ZodLike, lean: LeanSchema, input: unknown): boolean {
   if (expected.success && actual.success) {
     expect(actual.data).to.deep.equal(expected.data);
   } else if (!expected.success && !actual.success) {
-    expect(actual.issues.map((issue) => essentials(issue as unknown as Record<string, unknown>))).to.deep.equal(withoutPiledUp(expected.error.issues).map(essentials));
+    expect(actual.issues.map((issue) => essentials(issue as unknown as Record<string, unknown>))).to.deep.equal(
+      withoutPiledUp(expected.error.issues).map(essentials),
+    );
   }
   return expected.success;
 }
@@ -164,16 +198,22 @@ describe('compiled contract schemas agree with their zod/mini source', () => {
   }
 
   it('a few hand-picked cases come out as zod says', () => {
-    expect(leanParse(compiledPayloads.callRejected, { partnerId: 'p', conversationId: 'c', reason: ' Passive ' })).to.deep.equal({
+    expect(
+      leanParse(compiledPayloads.callRejected, { partnerId: 'p', conversationId: 'c', reason: ' Passive ' }),
+    ).to.deep.equal({
       success: true,
       data: { partnerId: 'p', conversationId: 'c', reason: 'passive' },
     });
-    expect(leanParse(compiledPayloads.incomingCall, { partnerId: 'p', conversationId: 'c', callerANI: '' })).to.deep.equal({
+    expect(
+      leanParse(compiledPayloads.incomingCall, { partnerId: 'p', conversationId: 'c', callerANI: '' }),
+    ).to.deep.equal({
       success: true,
       data: { partnerId: 'p', conversationId: 'c', callerANI: '', language: 'en_US' },
     });
     const missing = leanParse(compiledPayloads.callEnded, { partnerId: 'p', conversationId: 'c' });
     expect(missing.success).to.equal(false);
-    expect(!missing.success && missing.issues.map((i) => [i.code, i.path.join('.'), i.expected])).to.deep.equal([['invalid_type', 'duration', 'number']]);
+    expect(!missing.success && missing.issues.map((i) => [i.code, i.path.join('.'), i.expected])).to.deep.equal([
+      ['invalid_type', 'duration', 'number'],
+    ]);
   });
 });

@@ -6,7 +6,16 @@ import { BridgeError, isBridgeErrorCode } from '../../src/errors/index.js';
 import { createMemoryStore } from '../../src/outbox/memory-store.js';
 import type { Logger } from '../../src/shared/logger.js';
 
-const METHODS = ['load', 'incomingCall', 'callAccepted', 'callRejected', 'callEnded', 'callNotesSubmitted', 'outboundCallInitiated', 'statusChanged'] as const;
+const METHODS = [
+  'load',
+  'incomingCall',
+  'callAccepted',
+  'callRejected',
+  'callEnded',
+  'callNotesSubmitted',
+  'outboundCallInitiated',
+  'statusChanged',
+] as const;
 type Method = (typeof METHODS)[number];
 
 const REQUIRED: Record<Exclude<Method, 'load'>, Record<string, unknown>> = {
@@ -37,28 +46,40 @@ const wrongValue = fc.oneof(
 /** An otherwise valid payload with one required field removed or given a wrong value. */
 function brokenPayload(method: Exclude<Method, 'load'>) {
   const fields = Object.keys(REQUIRED[method]);
-  return fc.record({ field: fc.constantFrom(...fields), value: wrongValue, remove: fc.boolean(), asJson: fc.boolean() }).map(({ field, value, remove, asJson }) => {
-    const payload: Record<string, unknown> = { ...REQUIRED[method], note: SECRET };
-    if (remove) delete payload[field];
-    else payload[field] = value;
-    return asJson ? [JSON.stringify(payload)] : [payload];
-  });
+  return fc
+    .record({ field: fc.constantFrom(...fields), value: wrongValue, remove: fc.boolean(), asJson: fc.boolean() })
+    .map(({ field, value, remove, asJson }) => {
+      const payload: Record<string, unknown> = { ...REQUIRED[method], note: SECRET };
+      if (remove) delete payload[field];
+      else payload[field] = value;
+      return asJson ? [JSON.stringify(payload)] : [payload];
+    });
 }
 
 /** Arguments that are wrong in shape: nothing, junk, broken JSON, too many, a prototype trap. */
 const junkArguments = fc.oneof(
-  fc.array(fc.anything(), { maxLength: 6 }).filter((args) => args.length !== 1 || typeof args[0] !== 'object' || args[0] === null || Array.isArray(args[0])),
+  fc
+    .array(fc.anything(), { maxLength: 6 })
+    .filter((args) => args.length !== 1 || typeof args[0] !== 'object' || args[0] === null || Array.isArray(args[0])),
   fc.string().map((s) => [`{"x":"${SECRET}${s}`]),
   fc.constant([JSON.parse(`{"__proto__":{"polluted":"${SECRET}"}}`) as unknown]),
   fc.constant([Object.create(null) as unknown]),
   fc.constant(['x'.repeat(300_000)]),
 );
 
-const call: fc.Arbitrary<[Method, unknown[]]> = fc.constantFrom(...METHODS).chain((method): fc.Arbitrary<[Method, unknown[]]> =>
-  method === 'load'
-    ? fc.tuple(fc.constant<Method>(method), fc.oneof(fc.constant<unknown[]>([`no.such.${SECRET}`]), fc.array(fc.anything(), { maxLength: 2 })))
-    : fc.tuple(fc.constant<Method>(method), fc.oneof(brokenPayload(method) as fc.Arbitrary<unknown[]>, junkArguments as fc.Arbitrary<unknown[]>)),
-);
+const call: fc.Arbitrary<[Method, unknown[]]> = fc
+  .constantFrom(...METHODS)
+  .chain((method): fc.Arbitrary<[Method, unknown[]]> =>
+    method === 'load'
+      ? fc.tuple(
+          fc.constant<Method>(method),
+          fc.oneof(fc.constant<unknown[]>([`no.such.${SECRET}`]), fc.array(fc.anything(), { maxLength: 2 })),
+        )
+      : fc.tuple(
+          fc.constant<Method>(method),
+          fc.oneof(brokenPayload(method) as fc.Arbitrary<unknown[]>, junkArguments as fc.Arbitrary<unknown[]>),
+        ),
+  );
 
 describe('contract methods under 10,000 malformed payloads', () => {
   it('never throw synchronously and reject only with catalogued BridgeErrors that echo nothing', async function () {

@@ -4,7 +4,10 @@ import { BridgeError } from '../../src/errors/index.js';
 import type { SoftphoneMethod } from '../../src/contract/softphone-payloads.js';
 import { SOFTPHONE_METHODS } from '../../src/contract/softphone-methods.js';
 
-const ids = { partnerId: '215fd887-39be-4935-981f-2670d6afeaa7', conversationId: 'c0a1b2c3-0000-4000-8000-000000000001' };
+const ids = {
+  partnerId: '215fd887-39be-4935-981f-2670d6afeaa7',
+  conversationId: 'c0a1b2c3-0000-4000-8000-000000000001',
+};
 
 /** A valid payload per method, from the seed's tables. */
 const valid: Record<SoftphoneMethod, Record<string, unknown>> = {
@@ -21,7 +24,13 @@ const valid: Record<SoftphoneMethod, Record<string, unknown>> = {
     recordingStatus: 'ON',
   },
   callRejected: { ...ids, reason: 'passive' },
-  callEnded: { ...ids, duration: 125, disposition: 'resolved', notes: 'Caller asked about a refund.', callType: 'inbound' },
+  callEnded: {
+    ...ids,
+    duration: 125,
+    disposition: 'resolved',
+    notes: 'Caller asked about a refund.',
+    callType: 'inbound',
+  },
   callNotesSubmitted: { ...ids, disposition: 'resolved', notes: 'Follow up on Monday.' },
   outboundCallInitiated: { ...ids, dialledTo: '+18449401117' },
   statusChanged: { softphoneId: 'd6afeaa7-39be-4935-981f-2670215fd887' },
@@ -29,12 +38,31 @@ const valid: Record<SoftphoneMethod, Record<string, unknown>> = {
 
 /** A required field per method, and a wrong-typed value for it. */
 const required: Record<SoftphoneMethod, [field: string, wrong: unknown][]> = {
-  incomingCall: [['partnerId', 7], ['conversationId', null], ['callerANI', 18883973342]],
-  callAccepted: [['partnerId', {}], ['conversationId', 1]],
-  callRejected: [['conversationId', true], ['reason', 'maybe']],
-  callEnded: [['conversationId', 3], ['duration', '125']],
-  callNotesSubmitted: [['partnerId', []], ['conversationId', false]],
-  outboundCallInitiated: [['conversationId', 9], ['dialledTo', 5]],
+  incomingCall: [
+    ['partnerId', 7],
+    ['conversationId', null],
+    ['callerANI', 18883973342],
+  ],
+  callAccepted: [
+    ['partnerId', {}],
+    ['conversationId', 1],
+  ],
+  callRejected: [
+    ['conversationId', true],
+    ['reason', 'maybe'],
+  ],
+  callEnded: [
+    ['conversationId', 3],
+    ['duration', '125'],
+  ],
+  callNotesSubmitted: [
+    ['partnerId', []],
+    ['conversationId', false],
+  ],
+  outboundCallInitiated: [
+    ['conversationId', 9],
+    ['dialledTo', 5],
+  ],
   statusChanged: [['softphoneId', 42]],
 };
 
@@ -78,19 +106,24 @@ describe('parseContractCall()', () => {
         });
 
         it(`rejects a mistyped "${field}" without echoing the value`, () => {
-          const error = expectError(parseContractCall(method, [{ ...valid[method], [field]: wrong }]), 'CONTRACT_PAYLOAD_INVALID');
+          const error = expectError(
+            parseContractCall(method, [{ ...valid[method], [field]: wrong }]),
+            'CONTRACT_PAYLOAD_INVALID',
+          );
           expect(error.message).to.contain(`"${field}"`);
-          if (typeof wrong === 'string' || typeof wrong === 'number') expect(error.message).not.to.contain(String(wrong));
+          if (typeof wrong === 'string' || typeof wrong === 'number')
+            expect(error.message).not.to.contain(String(wrong));
         });
       }
 
       it('rejects no argument and two arguments', () => {
-        if (method !== 'incomingCall') expectError(parseContractCall(method, [valid[method], {}]), 'CONTRACT_ARGUMENTS_INVALID');
+        if (method !== 'incomingCall')
+          expectError(parseContractCall(method, [valid[method], {}]), 'CONTRACT_ARGUMENTS_INVALID');
         expectError(parseContractCall(method, []), 'CONTRACT_ARGUMENTS_INVALID');
       });
 
       it('rejects a string that is not JSON, without quoting it', () => {
-        const error = expectError(parseContractCall(method, ['{"notes": "secret', ]), 'CONTRACT_JSON_INVALID');
+        const error = expectError(parseContractCall(method, ['{"notes": "secret']), 'CONTRACT_JSON_INVALID');
         expect(error.message).not.to.contain('secret');
       });
 
@@ -106,11 +139,18 @@ describe('parseContractCall()', () => {
     it('takes (partnerId, conversationId, callerANI, language)', () => {
       const result = parseContractCall('incomingCall', [ids.partnerId, ids.conversationId, '+15550100', 'fr_FR']);
       expect(result.ok).to.equal(true);
-      expect((result as { payload: unknown }).payload).to.deep.equal({ ...ids, callerANI: '+15550100', language: 'fr_FR' });
+      expect((result as { payload: unknown }).payload).to.deep.equal({
+        ...ids,
+        callerANI: '+15550100',
+        language: 'fr_FR',
+      });
     });
 
     it('defaults language to en_US when it is left out or undefined', () => {
-      for (const args of [[ids.partnerId, ids.conversationId, '+15550100'], [ids.partnerId, ids.conversationId, '+15550100', undefined]]) {
+      for (const args of [
+        [ids.partnerId, ids.conversationId, '+15550100'],
+        [ids.partnerId, ids.conversationId, '+15550100', undefined],
+      ]) {
         const result = parseContractCall('incomingCall', args);
         expect((result as { payload: { language: string } }).payload.language).to.equal('en_US');
       }
@@ -122,12 +162,18 @@ describe('parseContractCall()', () => {
     });
 
     it('rejects a missing positional callerANI by name', () => {
-      const error = expectError(parseContractCall('incomingCall', [ids.partnerId, ids.conversationId]), 'CONTRACT_PAYLOAD_INVALID');
+      const error = expectError(
+        parseContractCall('incomingCall', [ids.partnerId, ids.conversationId]),
+        'CONTRACT_PAYLOAD_INVALID',
+      );
       expect(error.details['fields']).to.deep.equal(['callerANI']);
     });
 
     it('rejects more than four positional arguments', () => {
-      expectError(parseContractCall('incomingCall', [ids.partnerId, ids.conversationId, '+1', 'en_US', 'extra']), 'CONTRACT_ARGUMENTS_INVALID');
+      expectError(
+        parseContractCall('incomingCall', [ids.partnerId, ids.conversationId, '+1', 'en_US', 'extra']),
+        'CONTRACT_ARGUMENTS_INVALID',
+      );
     });
   });
 
@@ -146,7 +192,9 @@ describe('parseContractCall()', () => {
     });
 
     it('drops __proto__ and function fields but keeps the rest of the event', () => {
-      const payload = JSON.parse(`{"partnerId":"p","conversationId":"c","duration":3,"__proto__":{"polluted":true},"hook":1}`) as Record<string, unknown>;
+      const payload = JSON.parse(
+        `{"partnerId":"p","conversationId":"c","duration":3,"__proto__":{"polluted":true},"hook":1}`,
+      ) as Record<string, unknown>;
       const result = parseContractCall('callEnded', [{ ...payload, fn: () => 1 }]);
       expect(result.ok).to.equal(true);
       const parsed = (result as { payload: Record<string, unknown> }).payload;
@@ -165,12 +213,21 @@ describe('parseContractCall()', () => {
     });
 
     it('rejects notes longer than 32,000 characters and JSON longer than 256 KB', () => {
-      expectError(parseContractCall('callNotesSubmitted', [{ ...ids, notes: 'x'.repeat(32_001) }]), 'CONTRACT_PAYLOAD_INVALID');
-      expectError(parseContractCall('callNotesSubmitted', [`{"notes":"${'x'.repeat(300_000)}"}`]), 'CONTRACT_JSON_INVALID');
+      expectError(
+        parseContractCall('callNotesSubmitted', [{ ...ids, notes: 'x'.repeat(32_001) }]),
+        'CONTRACT_PAYLOAD_INVALID',
+      );
+      expectError(
+        parseContractCall('callNotesSubmitted', [`{"notes":"${'x'.repeat(300_000)}"}`]),
+        'CONTRACT_JSON_INVALID',
+      );
     });
 
     it('rejects an empty conversationId', () => {
-      const error = expectError(parseContractCall('callEnded', [{ ...ids, conversationId: '', duration: 1 }]), 'CONTRACT_PAYLOAD_INVALID');
+      const error = expectError(
+        parseContractCall('callEnded', [{ ...ids, conversationId: '', duration: 1 }]),
+        'CONTRACT_PAYLOAD_INVALID',
+      );
       expect(error.message).to.contain('at least 1');
     });
   });
@@ -178,11 +235,27 @@ describe('parseContractCall()', () => {
 
 describe('parseContractCall() with hostile objects', () => {
   it('rejects a payload whose getter throws as bad arguments, not as a store failure', () => {
-    const payload = { partnerId: 'p', conversationId: 'c', duration: 1, get notes(): string { throw new Error('boom'); } };
+    const payload = {
+      partnerId: 'p',
+      conversationId: 'c',
+      duration: 1,
+      get notes(): string {
+        throw new Error('boom');
+      },
+    };
     const result = parseContractCall('callEnded', [payload]);
     expect(result.ok).to.equal(false);
     expect((result as { error: BridgeError }).error.code).to.equal('CONTRACT_ARGUMENTS_INVALID');
-    const proxy = new Proxy({}, { ownKeys() { throw new Error('trap'); } });
-    expect((parseContractCall('incomingCall', ['p', 'c', proxy]) as { error: BridgeError }).error.code).to.equal('CONTRACT_ARGUMENTS_INVALID');
+    const proxy = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('trap');
+        },
+      },
+    );
+    expect((parseContractCall('incomingCall', ['p', 'c', proxy]) as { error: BridgeError }).error.code).to.equal(
+      'CONTRACT_ARGUMENTS_INVALID',
+    );
   });
 });

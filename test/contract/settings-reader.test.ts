@@ -25,7 +25,9 @@ describe('SettingsReader', () => {
     expect(error).to.be.instanceOf(BridgeError);
     expect((error as BridgeError).code).to.equal('CONFIG_INVALID');
     expect((error as BridgeError).details['keys']).to.deep.equal(['mode', 'count', 'secret']);
-    expect((error as BridgeError).message).to.equal('Acme options: mode must be one of "ring", "accept"; count must be text; secret is required.');
+    expect((error as BridgeError).message).to.equal(
+      'Acme options: mode must be one of "ring", "accept"; count must be text; secret is required.',
+    );
     expect((error as BridgeError).message).not.to.contain('sometimes');
   });
 });

@@ -21,7 +21,11 @@ const broken: Record<string, Record<string, unknown>> = {
 
 describe('validStoredCall: the structure of a call record read back from storage', () => {
   it('returns a record the bridge wrote, as it is', () => {
-    const call = callRecord({ crmRecord: { id: '003A', type: 'Contact', name: 'Maya' }, notes: 'text', ivr: { ivrExitPath: 'billing' } });
+    const call = callRecord({
+      crmRecord: { id: '003A', type: 'Contact', name: 'Maya' },
+      notes: 'text',
+      ivr: { ivrExitPath: 'billing' },
+    });
     expect(CallRecord.safeParse(call).success, 'the fixture is a valid CallRecord').to.equal(true);
     expect(validStoredCall(call)).to.equal(call);
   });
@@ -33,6 +37,7 @@ describe('validStoredCall: the structure of a call record read back from storage
   }
 
   it('reads what is not an object as absent', () => {
-    for (const value of [null, undefined, 'conv-1', 42, [callRecord()]]) expect(validStoredCall(value)).to.equal(undefined);
+    for (const value of [null, undefined, 'conv-1', 42, [callRecord()]])
+      expect(validStoredCall(value)).to.equal(undefined);
   });
 });

@@ -12,13 +12,27 @@ const ids = { partnerId: 'partner-1', conversationId: 'conv-1' };
 const partnerConfig = { partnerId: 'partner-1', businessSegmentId: 'segment-1', channelOriginId: 'origin-1' };
 
 function setup(options: { crm?: FakeCrm; window?: EventTarget } = {}) {
-  const crm = options.crm ?? new FakeCrm({ dispositions: ['resolved', 'callback'], partnerConfig, contacts: [{ id: '003A', name: 'Ada Lovelace', phone: '(555) 010-0100' }] });
+  const crm =
+    options.crm ??
+    new FakeCrm({
+      dispositions: ['resolved', 'callback'],
+      partnerConfig,
+      contacts: [{ id: '003A', name: 'Ada Lovelace', phone: '(555) 010-0100' }],
+    });
   const adapter = fakeAdapter(crm);
-  const bridge = createBridge({ adapter, store: createMemoryStore(), logger: silentLogger, ...(options.window ? { window: options.window as never } : {}) });
+  const bridge = createBridge({
+    adapter,
+    store: createMemoryStore(),
+    logger: silentLogger,
+    ...(options.window ? { window: options.window as never } : {}),
+  });
   return { crm, adapter, bridge };
 }
 
-function nextEvent<K extends 'outbox.written' | 'call.updated' | 'screenPop.failed'>(bridge: Bridge, name: K): Promise<unknown[]> {
+function nextEvent<K extends 'outbox.written' | 'call.updated' | 'screenPop.failed'>(
+  bridge: Bridge,
+  name: K,
+): Promise<unknown[]> {
   return new Promise((resolve) => bridge.once(name, (...args: unknown[]) => resolve(args)));
 }
 
@@ -43,8 +57,20 @@ describe('Bridge', () => {
     it('accepts the name of a global function, dotted or not', async () => {
       ({ bridge } = setup());
       const calls: unknown[] = [];
-      const scope = { softphone: { events: calls, onBridgeEvent(this: { events: unknown[] }, type: string) { this.events.push(type); } } };
-      const named = createBridge({ adapter: fakeAdapter(new FakeCrm({ dispositions: ['x'] })), store: createMemoryStore(), logger: silentLogger, window: Object.assign(new EventTarget(), scope) as never });
+      const scope = {
+        softphone: {
+          events: calls,
+          onBridgeEvent(this: { events: unknown[] }, type: string) {
+            this.events.push(type);
+          },
+        },
+      };
+      const named = createBridge({
+        adapter: fakeAdapter(new FakeCrm({ dispositions: ['x'] })),
+        store: createMemoryStore(),
+        logger: silentLogger,
+        window: Object.assign(new EventTarget(), scope) as never,
+      });
       await named.load('softphone.onBridgeEvent');
       expect(calls).to.deep.equal(['disposition']);
       await named.dispose();
@@ -54,16 +80,28 @@ describe('Bridge', () => {
       const store = createMemoryStore();
       const bug = new TypeError('store bug');
       sinon.stub(store, 'getCall').throws(bug);
-      bridge = createBridge({ adapter: fakeAdapter(new FakeCrm({ dispositions: ['x'] })), store, logger: silentLogger });
-      const error = await bridge.getCall('conv-1').then(() => undefined, (e: unknown) => e);
-      expect(error).to.be.instanceOf(BridgeError).and.include({ code: 'INTERNAL', retryable: false, message: 'getCall: an unexpected error (see cause).' });
+      bridge = createBridge({
+        adapter: fakeAdapter(new FakeCrm({ dispositions: ['x'] })),
+        store,
+        logger: silentLogger,
+      });
+      const error = await bridge.getCall('conv-1').then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error)
+        .to.be.instanceOf(BridgeError)
+        .and.include({ code: 'INTERNAL', retryable: false, message: 'getCall: an unexpected error (see cause).' });
       expect((error as BridgeError).cause).to.equal(bug);
     });
 
     it('rejects a name that is not a global function, and a number', async () => {
       ({ bridge } = setup());
       for (const bad of ['noSuchFunction', 'constructor.constructor', 42, '']) {
-        const error = await bridge.load(bad as never).then(() => undefined, (e: unknown) => e);
+        const error = await bridge.load(bad as never).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         expect(error).to.be.instanceOf(BridgeError);
         expect((error as BridgeError).code).to.equal('CALLBACK_INVALID');
       }
@@ -87,7 +125,12 @@ describe('Bridge', () => {
       bridge = createBridge({ adapter, store: createMemoryStore(), logger: silentLogger });
       const failed = sinon.spy();
       bridge.on('adapter.failed', failed);
-      const error = await bridge.load(() => {}).then(() => undefined, (e: unknown) => e);
+      const error = await bridge
+        .load(() => {})
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
       expect((error as BridgeError).code).to.equal('ADAPTER_CONNECT_FAILED');
       expect(failed.calledOnce).to.equal(true);
       await bridge.load(() => {});
@@ -107,7 +150,16 @@ describe('Bridge', () => {
 
     it('never throw synchronously, whatever they are given', () => {
       ({ bridge } = setup());
-      const methods = ['incomingCall', 'callAccepted', 'callRejected', 'callEnded', 'callNotesSubmitted', 'outboundCallInitiated', 'statusChanged', 'load'] as const;
+      const methods = [
+        'incomingCall',
+        'callAccepted',
+        'callRejected',
+        'callEnded',
+        'callNotesSubmitted',
+        'outboundCallInitiated',
+        'statusChanged',
+        'load',
+      ] as const;
       const junk: unknown[] = [undefined, null, 0, '', '{', [], () => {}, Symbol('x'), { conversationId: {} }];
       const settled: Promise<unknown>[] = [];
       for (const method of methods) {
@@ -129,9 +181,14 @@ describe('Bridge', () => {
       bridge.on('contract.rejected', rejected);
       const bad = bridge.callEnded({ ...ids, duration: 'long' } as never);
       const good = bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
-      const error = await bad.then(() => undefined, (e: unknown) => e);
+      const error = await bad.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect((error as BridgeError).code).to.equal('CONTRACT_PAYLOAD_INVALID');
-      expect((error as BridgeError).message).to.contain('callEnded').and.to.contain('"duration"');
+      expect((error as BridgeError).message)
+        .to.contain('callEnded')
+        .and.to.contain('"duration"');
       expect(rejected.calledOnceWith(error)).to.equal(true);
       expect((await good).state).to.equal('ringing');
     });
@@ -172,7 +229,10 @@ describe('Bridge', () => {
     it('refuse politely once disposed', async () => {
       ({ bridge } = setup());
       await bridge.dispose();
-      const error = await bridge.incomingCall({ ...ids, callerANI: '1' }).then(() => undefined, (e: unknown) => e);
+      const error = await bridge.incomingCall({ ...ids, callerANI: '1' }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect((error as BridgeError).code).to.equal('BRIDGE_DISPOSED');
     });
   });
@@ -191,7 +251,12 @@ describe('Bridge', () => {
       const logs = crm.callLogs();
       expect(logs).to.have.length(1);
       expect(logs[0]?.creates).to.equal(1);
-      expect(logs[0]?.call).to.include({ durationSeconds: 125, disposition: 'resolved', notes: 'Refund <b>approved</b>', outcome: 'completed' });
+      expect(logs[0]?.call).to.include({
+        durationSeconds: 125,
+        disposition: 'resolved',
+        notes: 'Refund <b>approved</b>',
+        outcome: 'completed',
+      });
       expect(logs[0]?.call.ivr.ivrExitPath).to.equal('billing');
     });
 
@@ -278,7 +343,11 @@ describe('Bridge', () => {
 
     it('log an adapter whose callUpdated throws as ADAPTER_HOOK_FAILED, not as a failed pop, and still log the call', async () => {
       const crm = new FakeCrm({ dispositions: ['resolved'], partnerConfig });
-      const adapter = Object.assign(fakeAdapter(crm), { callUpdated: () => { throw new TypeError('adapter bug'); } });
+      const adapter = Object.assign(fakeAdapter(crm), {
+        callUpdated: () => {
+          throw new TypeError('adapter bug');
+        },
+      });
       const logger = { ...silentLogger, warn: sinon.spy() };
       bridge = createBridge({ adapter, store: createMemoryStore(), logger });
       await bridge.load(() => {});
@@ -309,19 +378,31 @@ describe('Bridge', () => {
     it('queues start_call before load and delivers it once on load', async () => {
       ({ bridge } = setup());
       await bridge.setPartnerConfig(partnerConfig);
-      const started = bridge.startCall({ dialTo: '+18883973342', dialFrom: '+18449401117', participantType: 'Traveler' });
+      const started = bridge.startCall({
+        dialTo: '+18883973342',
+        dialFrom: '+18449401117',
+        participantType: 'Traveler',
+      });
       const callback = sinon.spy();
       await bridge.load(callback);
       await started;
       const starts = callback.args.filter((a) => a[0] === 'start_call');
-      expect(starts).to.deep.equal([['start_call', { ...partnerConfig, dialTo: '+18883973342', dialFrom: '+18449401117', participantType: 'Traveler' }]]);
+      expect(starts).to.deep.equal([
+        [
+          'start_call',
+          { ...partnerConfig, dialTo: '+18883973342', dialFrom: '+18449401117', participantType: 'Traveler' },
+        ],
+      ]);
     });
 
     it('refuses a queued start_call when the softphone does not load in time', async () => {
       const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
       ({ bridge } = setup());
       await bridge.setPartnerConfig(partnerConfig);
-      const started = bridge.startCall({ dialTo: '+18883973342' }).then(() => undefined, (e: unknown) => e);
+      const started = bridge.startCall({ dialTo: '+18883973342' }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       await clock.tickAsync(30_001);
       expect(((await started) as BridgeError).code).to.equal('CALLBACK_EXPIRED');
       const callback = sinon.spy();
@@ -331,7 +412,10 @@ describe('Bridge', () => {
 
     it('names the missing partner fields of a start_call', async () => {
       ({ bridge } = setup({ crm: new FakeCrm() }));
-      const error = (await bridge.startCall({ dialTo: '+18883973342' }).then(() => undefined, (e: unknown) => e)) as BridgeError;
+      const error = (await bridge.startCall({ dialTo: '+18883973342' }).then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as BridgeError;
       expect(error.code).to.equal('CONTRACT_PAYLOAD_INVALID');
       expect(error.details['fields']).to.deep.equal(['partnerId', 'businessSegmentId', 'channelOriginId']);
     });
@@ -371,7 +455,9 @@ describe('Bridge', () => {
       await adapter.changePresence('available'); // the CRM echoes our write
       expect(callback.args.filter((a) => a[0] === 'update_presence')).to.deep.equal([]);
       await adapter.changePresence('busy'); // a real change in the CRM
-      expect(callback.args.filter((a) => a[0] === 'update_presence')).to.deep.equal([['update_presence', { softphoneId: 'busy' }]]);
+      expect(callback.args.filter((a) => a[0] === 'update_presence')).to.deep.equal([
+        ['update_presence', { softphoneId: 'busy' }],
+      ]);
       await bridge.statusChanged({ softphoneId: 'busy' }); // the softphone applies it and echoes
       await bridge.flush();
       expect(crm.presence).to.deep.equal(['available']);
@@ -413,7 +499,12 @@ describe('Bridge disposed while connecting', () => {
     sinon.stub(adapter, 'connect').returns(new Promise((resolve) => (finishConnect = resolve)));
     const disconnect = sinon.spy(adapter, 'disconnect');
     const bridge = createBridge({ adapter, store: createMemoryStore(), logger: silentLogger });
-    const loading = bridge.load(() => {}).then(() => undefined, (e: unknown) => e);
+    const loading = bridge
+      .load(() => {})
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     await new Promise((resolve) => setTimeout(resolve, 0));
     await bridge.dispose();
     finishConnect({});
@@ -435,33 +526,67 @@ describe('Bridge presence after coalesced changes', () => {
     expect(adapter.crm.presence).to.deep.equal(['busy']);
     await adapter.changePresence('busy'); // the CRM's echo of our write
     await adapter.changePresence('away'); // the agent's real change in the CRM
-    expect(callback.args.filter((a) => a[0] === 'update_presence')).to.deep.equal([['update_presence', { softphoneId: 'away' }]]);
+    expect(callback.args.filter((a) => a[0] === 'update_presence')).to.deep.equal([
+      ['update_presence', { softphoneId: 'away' }],
+    ]);
     await bridge.dispose();
   });
 });
 
 describe('Bridge CRM-side methods with hostile objects', () => {
   it('reject unreadable arguments as bad input (never a store failure) with a contract.rejected event', async () => {
-    const bridge = createBridge({ adapter: fakeAdapter(new FakeCrm()), store: createMemoryStore(), logger: silentLogger });
+    const bridge = createBridge({
+      adapter: fakeAdapter(new FakeCrm()),
+      store: createMemoryStore(),
+      logger: silentLogger,
+    });
     const rejected = sinon.spy();
     bridge.on('contract.rejected', rejected);
-    const trap = new Proxy({}, { ownKeys() { throw new Error('trap'); }, get() { throw new Error('trap'); } });
+    const trap = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('trap');
+        },
+        get() {
+          throw new Error('trap');
+        },
+      },
+    );
     const codes = await Promise.all([
-      bridge.startCall(trap as never).then(() => 'resolved', (e: BridgeError) => e.code),
-      bridge.setDispositions(trap as never).then(() => 'resolved', (e: BridgeError) => e.code),
-      bridge.setPartnerConfig(trap as never).then(() => 'resolved', (e: BridgeError) => e.code),
-      bridge.updatePresence(trap as never).then(() => 'resolved', (e: BridgeError) => e.code),
+      bridge.startCall(trap as never).then(
+        () => 'resolved',
+        (e: BridgeError) => e.code,
+      ),
+      bridge.setDispositions(trap as never).then(
+        () => 'resolved',
+        (e: BridgeError) => e.code,
+      ),
+      bridge.setPartnerConfig(trap as never).then(
+        () => 'resolved',
+        (e: BridgeError) => e.code,
+      ),
+      bridge.updatePresence(trap as never).then(
+        () => 'resolved',
+        (e: BridgeError) => e.code,
+      ),
     ]);
     // startCall and setPartnerConfig copy the object's fields, and the trap throws: unreadable.
     // A list of codes and a status id must be an array and a string; the proxy is neither.
-    expect(codes).to.deep.equal(['CONTRACT_ARGUMENTS_INVALID', 'CONTRACT_PAYLOAD_INVALID', 'CONTRACT_ARGUMENTS_INVALID', 'CONTRACT_PAYLOAD_INVALID']);
+    expect(codes).to.deep.equal([
+      'CONTRACT_ARGUMENTS_INVALID',
+      'CONTRACT_PAYLOAD_INVALID',
+      'CONTRACT_ARGUMENTS_INVALID',
+      'CONTRACT_PAYLOAD_INVALID',
+    ]);
     expect(rejected.callCount).to.equal(4);
     await bridge.dispose();
   });
 });
 
 describe('createBridge options', () => {
-  const make = (options: object) => () => createBridge({ adapter: fakeAdapter(new FakeCrm()), store: createMemoryStore(), logger: silentLogger, ...options });
+  const make = (options: object) => () =>
+    createBridge({ adapter: fakeAdapter(new FakeCrm()), store: createMemoryStore(), logger: silentLogger, ...options });
   const thrown = (create: () => Bridge): BridgeError => {
     try {
       void create().dispose();
@@ -472,7 +597,12 @@ describe('createBridge options', () => {
   };
 
   it('refuses a bad retry option with CONFIG_INVALID naming it', () => {
-    for (const [retry, key] of [[{ maxAttempts: 0 }, 'maxAttempts'], [{ maxAttempts: 2.5 }, 'maxAttempts'], [{ baseDelayMs: '100' }, 'baseDelayMs'], [{ writeTimeoutMs: Number.NaN }, 'writeTimeoutMs']] as const) {
+    for (const [retry, key] of [
+      [{ maxAttempts: 0 }, 'maxAttempts'],
+      [{ maxAttempts: 2.5 }, 'maxAttempts'],
+      [{ baseDelayMs: '100' }, 'baseDelayMs'],
+      [{ writeTimeoutMs: Number.NaN }, 'writeTimeoutMs'],
+    ] as const) {
       const error = thrown(make({ retry }));
       expect(error).to.be.instanceOf(BridgeError);
       expect(error).to.include({ code: 'CONFIG_INVALID' });
@@ -482,7 +612,8 @@ describe('createBridge options', () => {
   });
 
   it('checks the options on every way in: `new Bridge` is createBridge', () => {
-    const construct = (options: object) => () => new Bridge({ adapter: fakeAdapter(new FakeCrm()), store: createMemoryStore(), logger: silentLogger, ...options });
+    const construct = (options: object) => () =>
+      new Bridge({ adapter: fakeAdapter(new FakeCrm()), store: createMemoryStore(), logger: silentLogger, ...options });
     expect(thrown(construct({ retry: { maxAttempts: 0 } }))).to.include({ code: 'CONFIG_INVALID' });
     expect(thrown(construct({ policy: { logRejectedCalls: 'some' } }))).to.include({ code: 'CONFIG_INVALID' });
     expect(thrown(construct({ interruptedAfterMs: -1 }))).to.include({ code: 'CONFIG_INVALID' });
@@ -498,8 +629,18 @@ describe('createBridge options', () => {
     const crm = new FakeCrm({ contacts: [{ id: '003A', name: 'Ada Lovelace', phone: '+15550100100' }] });
     crm.injectFaults('before', 5);
     const adapter = fakeAdapter(crm);
-    const bridge = createBridge({ adapter, store: createMemoryStore(), logger: silentLogger, retry: { maxAttempts: 1 }, policy: { screenPopOn: 'accept' } });
-    const plain = createBridge({ adapter: fakeAdapter(new FakeCrm()), store: createMemoryStore(), logger: silentLogger });
+    const bridge = createBridge({
+      adapter,
+      store: createMemoryStore(),
+      logger: silentLogger,
+      retry: { maxAttempts: 1 },
+      policy: { screenPopOn: 'accept' },
+    });
+    const plain = createBridge({
+      adapter: fakeAdapter(new FakeCrm()),
+      store: createMemoryStore(),
+      logger: silentLogger,
+    });
     try {
       await bridge.load(() => undefined);
       const dead = new Promise((resolve) => bridge.once('outbox.deadLettered', resolve));

@@ -150,7 +150,11 @@ describe('call machine rules', () => {
   it('merges notes submitted before the end into the one log', () => {
     let call = transition(undefined, event('incomingCall'), DEFAULT_CALL_POLICY).call;
     call = transition(call, event('callAccepted'), DEFAULT_CALL_POLICY).call;
-    const notes = transition(call, event('callNotesSubmitted', { notes: 'early notes', disposition: 'sale' }), DEFAULT_CALL_POLICY);
+    const notes = transition(
+      call,
+      event('callNotesSubmitted', { notes: 'early notes', disposition: 'sale' }),
+      DEFAULT_CALL_POLICY,
+    );
     expect(notes.effects).to.deep.equal([]);
     const end = transition(notes.call, event('callEnded', { notes: '', disposition: undefined }), DEFAULT_CALL_POLICY);
     expect(end.effects).to.deep.equal([{ type: 'writeCallLog' }]);
@@ -186,14 +190,22 @@ describe('call machine rules', () => {
     const end = transition(dialing, event('callEnded', { duration: 200, callType: 'outbound' }), DEFAULT_CALL_POLICY);
     expect(end.call?.outcome).to.equal('unconfirmed');
     expect(end.effects).to.deep.equal([{ type: 'writeCallLog' }]);
-    const alone = transition(undefined, event('callEnded', { duration: 200, callType: 'outbound' }), DEFAULT_CALL_POLICY);
+    const alone = transition(
+      undefined,
+      event('callEnded', { duration: 200, callType: 'outbound' }),
+      DEFAULT_CALL_POLICY,
+    );
     expect(alone.call?.outcome).to.equal('unconfirmed');
   });
 
   it('still calls a dialled call that ended after 0 seconds unanswered, and an accepted one completed', () => {
-    expect(transition(callIn('dialing'), event('callEnded', { duration: 0 }), DEFAULT_CALL_POLICY).call?.outcome).to.equal('unanswered');
+    expect(
+      transition(callIn('dialing'), event('callEnded', { duration: 0 }), DEFAULT_CALL_POLICY).call?.outcome,
+    ).to.equal('unanswered');
     const connected = transition(callIn('dialing'), event('callAccepted'), DEFAULT_CALL_POLICY).call;
-    expect(transition(connected, event('callEnded', { duration: 200 }), DEFAULT_CALL_POLICY).call?.outcome).to.equal('completed');
+    expect(transition(connected, event('callEnded', { duration: 200 }), DEFAULT_CALL_POLICY).call?.outcome).to.equal(
+      'completed',
+    );
   });
 
   it('counts an unconfirmed outbound call as talked once a late accept arrives', () => {
@@ -202,7 +214,9 @@ describe('call machine rules', () => {
   });
 
   it('keeps an inbound call that rang for a while and ended unaccepted as unanswered', () => {
-    expect(transition(callIn('ringing'), event('callEnded', { duration: 25 }), DEFAULT_CALL_POLICY).call?.outcome).to.equal('unanswered');
+    expect(
+      transition(callIn('ringing'), event('callEnded', { duration: 25 }), DEFAULT_CALL_POLICY).call?.outcome,
+    ).to.equal('unanswered');
   });
 
   it('logs a callEnded for an unknown conversation, completed when it lasted', () => {
@@ -220,7 +234,11 @@ describe('call machine rules', () => {
   it('keeps the IVR context of a late accept and counts the call as talked', () => {
     const ringing = callIn('ringing');
     const ended = transition(ringing, event('callEnded', { duration: 0 }), DEFAULT_CALL_POLICY).call;
-    const late = transition(ended, event('callAccepted', { ivrExitPath: 'refunds', channelName: 'web' }), DEFAULT_CALL_POLICY);
+    const late = transition(
+      ended,
+      event('callAccepted', { ivrExitPath: 'refunds', channelName: 'web' }),
+      DEFAULT_CALL_POLICY,
+    );
     expect(late.verdict).to.equal('merged');
     expect(late.call?.ivr).to.include({ ivrExitPath: 'refunds', channelName: 'web', recordingStatus: 'ON' });
     expect(late.call?.outcome).to.equal('completed');
@@ -255,7 +273,9 @@ describe('call machine rules', () => {
   });
 
   it('does not pop a withheld number', () => {
-    expect(transition(undefined, event('incomingCall', { callerANI: '' }), DEFAULT_CALL_POLICY).effects).to.deep.equal([]);
+    expect(transition(undefined, event('incomingCall', { callerANI: '' }), DEFAULT_CALL_POLICY).effects).to.deep.equal(
+      [],
+    );
   });
 
   it('logs passive rejections as missed and active ones only when asked', () => {
@@ -265,9 +285,17 @@ describe('call machine rules', () => {
     const active = transition(callIn('ringing'), event('callRejected', { reason: 'active' }), DEFAULT_CALL_POLICY);
     expect(active.call?.outcome).to.equal('declined');
     expect(active.effects).to.deep.equal([]);
-    const all = transition(callIn('ringing'), event('callRejected', { reason: 'active' }), policyOf({ logRejectedCalls: 'all' }));
+    const all = transition(
+      callIn('ringing'),
+      event('callRejected', { reason: 'active' }),
+      policyOf({ logRejectedCalls: 'all' }),
+    );
     expect(all.effects).to.deep.equal([{ type: 'writeCallLog' }]);
-    const none = transition(callIn('ringing'), event('callRejected', { reason: 'passive' }), policyOf({ logRejectedCalls: 'none' }));
+    const none = transition(
+      callIn('ringing'),
+      event('callRejected', { reason: 'passive' }),
+      policyOf({ logRejectedCalls: 'none' }),
+    );
     expect(none.effects).to.deep.equal([]);
   });
 
@@ -291,13 +319,26 @@ describe('call machine: interrupted calls', () => {
 
   it('ends a lost connected call as interrupted, with its notes and the duration from the accept to the last event, logged once', () => {
     let call = callIn('connected');
-    call = transition(call, event('callNotesSubmitted', { notes: 'typed so far', disposition: 'sale' }), DEFAULT_CALL_POLICY).call as CallRecord;
+    call = transition(
+      call,
+      event('callNotesSubmitted', { notes: 'typed so far', disposition: 'sale' }),
+      DEFAULT_CALL_POLICY,
+    ).call as CallRecord;
     const result = interrupted(call);
     expect(result.verdict).to.equal('applied');
     expect(result.effects).to.deep.equal([{ type: 'writeCallLog' }]);
-    expect(result.call).to.include({ state: 'ended', outcome: 'interrupted', notes: 'typed so far', disposition: 'sale', phoneNumber: '+15550100', endedAt: call.updatedAt });
+    expect(result.call).to.include({
+      state: 'ended',
+      outcome: 'interrupted',
+      notes: 'typed so far',
+      disposition: 'sale',
+      phoneNumber: '+15550100',
+      endedAt: call.updatedAt,
+    });
     // event() advances the clock by 1 s per event, so the notes came whole seconds after the accept.
-    expect(result.call?.durationSeconds).to.equal(Math.round((call.updatedAt - (call.acceptedAt as number)) / 1000)).and.to.be.above(0);
+    expect(result.call?.durationSeconds)
+      .to.equal(Math.round((call.updatedAt - (call.acceptedAt as number)) / 1000))
+      .and.to.be.above(0);
     expect(callSubject(result.call as CallRecord)).to.equal('Inbound call, interrupted +15550100');
     expect(interrupted(result.call).verdict).to.equal('ignored');
   });
@@ -308,12 +349,18 @@ describe('call machine: interrupted calls', () => {
     dialing = transition(dialing, event('callNotesSubmitted', { notes: 'n' }), DEFAULT_CALL_POLICY).call as CallRecord;
     const lost = interrupted(dialing).call as CallRecord;
     expect(lost.outcome).to.equal('interrupted');
-    expect(lost.durationSeconds).to.equal(Math.round((dialing.updatedAt - dialing.startedAt) / 1000)).and.to.be.above(0);
+    expect(lost.durationSeconds)
+      .to.equal(Math.round((dialing.updatedAt - dialing.startedAt) / 1000))
+      .and.to.be.above(0);
   });
 
   it('leaves a call alone that changed at or after `before` (an event arrived meanwhile, from any tab)', () => {
     const connected = callIn('connected') as CallRecord;
-    const result = transition(connected, { type: 'callInterrupted', before: connected.updatedAt, at: connected.updatedAt + 5 }, DEFAULT_CALL_POLICY);
+    const result = transition(
+      connected,
+      { type: 'callInterrupted', before: connected.updatedAt, at: connected.updatedAt + 5 },
+      DEFAULT_CALL_POLICY,
+    );
     expect(result.verdict).to.equal('ignored');
     expect(result.reason).to.equal('still live');
     expect(result.call).to.equal(connected);
@@ -325,12 +372,16 @@ describe('call machine: interrupted calls', () => {
     expect(end.verdict).to.equal('merged');
     expect(end.effects).to.deep.equal([{ type: 'writeCallLog' }]);
     expect(end.call).to.include({ state: 'ended', outcome: 'completed', durationSeconds: 240, notes: 'final' });
-    expect(transition(end.call, event('callEnded', { duration: 5 }), DEFAULT_CALL_POLICY).verdict).to.equal('duplicate');
+    expect(transition(end.call, event('callEnded', { duration: 5 }), DEFAULT_CALL_POLICY).verdict).to.equal(
+      'duplicate',
+    );
   });
 
   it('keeps an interrupted ringing call unanswered when its late end says it only rang', () => {
     const lost = interrupted(callIn('ringing')).call;
-    expect(transition(lost, event('callEnded', { duration: 20 }), DEFAULT_CALL_POLICY).call?.outcome).to.equal('unanswered');
+    expect(transition(lost, event('callEnded', { duration: 20 }), DEFAULT_CALL_POLICY).call?.outcome).to.equal(
+      'unanswered',
+    );
   });
 
   it('takes late notes, then a late end, of an interrupted call into the one log', () => {

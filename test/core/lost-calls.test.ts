@@ -20,14 +20,28 @@ function lastingStore(): BridgeStore {
 }
 
 function record(state: CallRecord['state'], updatedAt: number, conversationId = 'c1'): CallRecord {
-  return { conversationId, partnerId: 'p', direction: 'inbound', state, phoneNumber: '+15550100', language: 'en_US', ivr: {}, startedAt: updatedAt, updatedAt, revision: 1, extra: {} };
+  return {
+    conversationId,
+    partnerId: 'p',
+    direction: 'inbound',
+    state,
+    phoneNumber: '+15550100',
+    language: 'en_US',
+    ivr: {},
+    startedAt: updatedAt,
+    updatedAt,
+    revision: 1,
+    extra: {},
+  };
 }
 
 describe('LostCalls', () => {
   it('finds nothing lost while a new session is younger than the grace period', () => {
     const lost = new LostCalls(1_000);
     expect(lost.lost([record('connected', 0)], 1_000 + GRACE - 1, GRACE).calls).to.deep.equal([]);
-    expect(lost.lost([record('connected', 0)], 1_000 + GRACE + 1, GRACE).calls.map((c) => c.conversationId)).to.deep.equal(['c1']);
+    expect(
+      lost.lost([record('connected', 0)], 1_000 + GRACE + 1, GRACE).calls.map((c) => c.conversationId),
+    ).to.deep.equal(['c1']);
   });
 
   it('never counts a call this session spoke of as lost, however long it is silent (a long talk)', () => {
@@ -48,7 +62,13 @@ describe('LostCalls', () => {
 
   it('ignores ended, wrapped and rejected calls, and at once ends what nothing touched since the session started', () => {
     const lost = new LostCalls(500);
-    const calls = [record('ended', 0, 'a'), record('wrapped', 0, 'b'), record('rejected', 0, 'c'), record('ringing', 0, 'd'), record('dialing', 600, 'e')];
+    const calls = [
+      record('ended', 0, 'a'),
+      record('wrapped', 0, 'b'),
+      record('rejected', 0, 'c'),
+      record('ringing', 0, 'd'),
+      record('dialing', 600, 'e'),
+    ];
     const now = lost.lost(calls, 700, GRACE, true);
     expect(now.calls.map((c) => c.conversationId)).to.deep.equal(['d']);
     expect(now.before).to.equal(500);
@@ -102,7 +122,14 @@ describe('Bridge: calls lost across reloads', () => {
     await bridge.flush();
     const logs = crm.callLogs();
     expect(logs).to.have.length(1);
-    expect(logs[0]?.call).to.include({ outcome: 'interrupted', state: 'ended', notes: 'typed before the reload', disposition: 'callback', phoneNumber: '+15550100', durationSeconds: 30 });
+    expect(logs[0]?.call).to.include({
+      outcome: 'interrupted',
+      state: 'ended',
+      notes: 'typed before the reload',
+      disposition: 'callback',
+      phoneNumber: '+15550100',
+      durationSeconds: 30,
+    });
     expect(updated.map((c) => `${c.state}/${c.outcome}`)).to.deep.equal(['ended/interrupted']);
     expect(callUpdated.lastCall.args[0]).to.include({ state: 'ended', outcome: 'interrupted' });
     // More sweeps change nothing: still one log, written once.
@@ -147,7 +174,9 @@ describe('Bridge: calls lost across reloads', () => {
     await bridge.load(() => undefined); // the softphone frame reloaded
     await clock.tickAsync(GRACE + 20_000);
     await bridge.flush();
-    expect(crm.callLogs().map((l) => [l.call.outcome, l.call.direction, l.call.durationSeconds])).to.deep.equal([['interrupted', 'outbound', 0]]);
+    expect(crm.callLogs().map((l) => [l.call.outcome, l.call.direction, l.call.durationSeconds])).to.deep.equal([
+      ['interrupted', 'outbound', 0],
+    ]);
   });
 
   it('merges a late end into the interrupted call log instead of writing a second one', async () => {

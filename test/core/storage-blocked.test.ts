@@ -21,7 +21,13 @@ function blockedWindow(requestStorageAccess?: (types?: object) => Promise<unknow
   const denied = () => new DOMException('The request was denied.', 'SecurityError');
   const refusingIndexedDb = {
     open() {
-      const request = { error: null as DOMException | null, onerror: null as ((event: unknown) => void) | null, onsuccess: null, onupgradeneeded: null, onblocked: null };
+      const request = {
+        error: null as DOMException | null,
+        onerror: null as ((event: unknown) => void) | null,
+        onsuccess: null,
+        onupgradeneeded: null,
+        onblocked: null,
+      };
       setTimeout(() => {
         request.error = new DOMException('The user denied permission to access the database.', 'UnknownError');
         request.onerror?.({ target: request });
@@ -35,7 +41,10 @@ function blockedWindow(requestStorageAccess?: (types?: object) => Promise<unknow
     document: { value: requestStorageAccess === undefined ? {} : { requestStorageAccess } },
     localStorage: {
       get() {
-        throw new DOMException("Failed to read the 'localStorage' property from 'Window': Access is denied for this document.", 'SecurityError');
+        throw new DOMException(
+          "Failed to read the 'localStorage' property from 'Window': Access is denied for this document.",
+          'SecurityError',
+        );
       },
     },
   }) as BridgeWindow;
@@ -48,7 +57,12 @@ describe('Bridge in a frame whose storage the browser blocks', () => {
     const crm = new FakeCrm({ dispositions: ['resolved'] });
     const logger: Logger = { debug: sinon.spy(), info: sinon.spy(), warn: sinon.spy(), error: sinon.spy() };
     const limits: StorageLimit[] = [];
-    const bridge = createBridge({ adapter: fakeAdapter(crm), window: blockedWindow(), logger, retry: { baseDelayMs: 5, maxDelayMs: 20 } });
+    const bridge = createBridge({
+      adapter: fakeAdapter(crm),
+      window: blockedWindow(),
+      logger,
+      retry: { baseDelayMs: 5, maxDelayMs: 20 },
+    });
     bridge.on('storage.limited', (limit) => limits.push(limit));
     await bridge.load(() => undefined);
     for (let i = 0; i < 5; i += 1) {
@@ -59,7 +73,13 @@ describe('Bridge in a frame whose storage the browser blocks', () => {
     }
     await bridge.flush();
     const status = await bridge.status();
-    expect(crm.callLogs().map((log) => log.call.notes)).to.have.members(['call 0', 'call 1', 'call 2', 'call 3', 'call 4']);
+    expect(crm.callLogs().map((log) => log.call.notes)).to.have.members([
+      'call 0',
+      'call 1',
+      'call 2',
+      'call 3',
+      'call 4',
+    ]);
     expect(crm.callLogs().every((log) => log.creates === 1)).to.equal(true);
     expect(status.outbox).to.include({ pending: 0, dead: 0 });
     expect(status).to.include({ durability: 'memory', drainLock: 'local' });
@@ -96,12 +116,23 @@ describe('Bridge moving to durable storage once the agent grants storage access'
     const request = sinon.stub().resolves({ indexedDB, locks: navigator.locks });
     const page = blockedWindow(request);
     // Each write fails once and waits a minute to be retried: they sit in memory when the agent clicks.
-    const bridge = createBridge({ adapter: fakeAdapter(crm), window: page, storeName: name, logger: silentLogger, retry: { baseDelayMs: 60_000, maxDelayMs: 60_000 } });
+    const bridge = createBridge({
+      adapter: fakeAdapter(crm),
+      window: page,
+      storeName: name,
+      logger: silentLogger,
+      retry: { baseDelayMs: 60_000, maxDelayMs: 60_000 },
+    });
     await bridge.load(() => undefined);
     crm.injectFaults('before', 3);
     for (let i = 0; i < 3; i += 1) {
       await bridge.incomingCall({ ...ids, conversationId: `moved-${i}`, callerANI: '+15550100100' });
-      await bridge.callEnded({ ...ids, conversationId: `moved-${i}`, duration: 30 + i, notes: `before the grant ${i}` });
+      await bridge.callEnded({
+        ...ids,
+        conversationId: `moved-${i}`,
+        duration: 30 + i,
+        notes: `before the grant ${i}`,
+      });
     }
     await bridge.flush();
     const before = await bridge.status();
@@ -118,12 +149,17 @@ describe('Bridge moving to durable storage once the agent grants storage access'
     await bridge.callNotesSubmitted({ ...ids, conversationId: 'moved-0', notes: 'after the grant' });
     // What the page holds now survives it: a store opened on the same database sees every call and write.
     const reopened = await createIndexedDbStore(name);
-    expect((await reopened.listCalls()).map((c) => c.conversationId).sort()).to.deep.equal(['moved-0', 'moved-1', 'moved-2']);
+    expect((await reopened.listCalls()).map((c) => c.conversationId).sort()).to.deep.equal([
+      'moved-0',
+      'moved-1',
+      'moved-2',
+    ]);
     expect((await reopened.listEntries('pending')).length).to.equal(3);
     reopened.close();
     // The network is back: the moved outbox retries everything now.
     page.dispatchEvent(new Event('online'));
-    for (let i = 0; i < 50 && (await bridge.status()).outbox.pending > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let i = 0; i < 50 && (await bridge.status()).outbox.pending > 0; i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     const logs = crm.callLogs();
     expect(logs.map((l) => l.call.conversationId).sort()).to.deep.equal(['moved-0', 'moved-1', 'moved-2']);
     expect(logs.every((l) => l.creates === 1)).to.equal(true);
@@ -135,7 +171,12 @@ describe('Bridge moving to durable storage once the agent grants storage access'
   it('stays on memory and keeps logging when the browser refuses, with STORAGE_ACCESS_DENIED', async () => {
     const crm = new FakeCrm({ dispositions: ['resolved'] });
     const refuse = sinon.stub().rejects(new DOMException('Permission denied.', 'NotAllowedError'));
-    const bridge = createBridge({ adapter: fakeAdapter(crm), window: blockedWindow(refuse), logger: silentLogger, retry: { baseDelayMs: 5, maxDelayMs: 20 } });
+    const bridge = createBridge({
+      adapter: fakeAdapter(crm),
+      window: blockedWindow(refuse),
+      logger: silentLogger,
+      retry: { baseDelayMs: 5, maxDelayMs: 20 },
+    });
     await bridge.load(() => undefined);
     const error = await bridge.requestDurableStorage().catch((e: unknown) => e);
     expect(error).to.be.instanceOf(BridgeError);
@@ -150,7 +191,9 @@ describe('Bridge moving to durable storage once the agent grants storage access'
   it('offers no durable storage where the browser has no Storage Access API', async () => {
     const bridge = createBridge({ adapter: fakeAdapter(new FakeCrm()), window: blockedWindow(), logger: silentLogger });
     expect(await bridge.status()).not.to.have.property('canRequestDurableStorage');
-    expect(((await bridge.requestDurableStorage().catch((e: BridgeError) => e)) as BridgeError).code).to.equal('STORAGE_ACCESS_DENIED');
+    expect(((await bridge.requestDurableStorage().catch((e: BridgeError) => e)) as BridgeError).code).to.equal(
+      'STORAGE_ACCESS_DENIED',
+    );
     await bridge.dispose();
   });
 });

@@ -19,7 +19,10 @@ export class InPageCloud implements VendorCloud {
   readonly posted: { readonly path: CloudPath; readonly body: unknown }[] = [];
   /** Events stored for an agent that is not this page's (the relay's `unrouted` count, and misrouted ones). */
   readonly notPushed: RelayStreamEvent[] = [];
-  readonly #listeners = new Set<{ readonly types: readonly string[]; readonly listener: (event: RelayStreamEvent) => void }>();
+  readonly #listeners = new Set<{
+    readonly types: readonly string[];
+    readonly listener: (event: RelayStreamEvent) => void;
+  }>();
   readonly #stored = new Map<string, string>();
   #next = 1;
 
@@ -27,18 +30,37 @@ export class InPageCloud implements VendorCloud {
     // Later, as over HTTP: the panel's click returns before the relay answers.
     await new Promise((resolve) => setTimeout(resolve, 0));
     this.posted.push({ path, body: structuredClone(body) });
-    const [vendor, kind] = path === 'voicenter/popup' ? ['voicenter', 'popup'] : path === 'voicenter/cdr' ? ['voicenter', 'cdr'] : ['sociomile', 'call'];
+    const [vendor, kind] =
+      path === 'voicenter/popup'
+        ? ['voicenter', 'popup']
+        : path === 'voicenter/cdr'
+          ? ['voicenter', 'cdr']
+          : ['sociomile', 'call'];
     const key = `${path}:${dedupeKey(path, body)}`;
     const known = this.#stored.get(key);
     const id = known ?? String(this.#next++).padStart(16, '0');
     if (known === undefined) {
       this.#stored.set(key, id);
       // Through JSON, as the stream's `data:` is: the connector gets a copy, never the panel's object.
-      const event: RelayStreamEvent = { id, vendor, kind, agentId: agentOf(path, body) ?? '', receivedAt: Date.now(), body: JSON.parse(JSON.stringify(body)) as unknown };
+      const event: RelayStreamEvent = {
+        id,
+        vendor,
+        kind,
+        agentId: agentOf(path, body) ?? '',
+        receivedAt: Date.now(),
+        body: JSON.parse(JSON.stringify(body)) as unknown,
+      };
       if (event.agentId !== this.agentId) this.notPushed.push(event);
-      else for (const { types, listener } of [...this.#listeners]) if (types.includes(`${vendor}.${kind}`)) listener(event);
+      else
+        for (const { types, listener } of [...this.#listeners])
+          if (types.includes(`${vendor}.${kind}`)) listener(event);
     }
-    const reply = path === 'voicenter/popup' ? { STATUS: 'OK' } : path === 'voicenter/cdr' ? cdrReplyJson(0) : { ok: true, id, duplicate: known !== undefined };
+    const reply =
+      path === 'voicenter/popup'
+        ? { STATUS: 'OK' }
+        : path === 'voicenter/cdr'
+          ? cdrReplyJson(0)
+          : { ok: true, id, duplicate: known !== undefined };
     return { status: 200, reply: JSON.stringify(reply) };
   }
 
@@ -56,7 +78,8 @@ function field(value: unknown, name: string): string | undefined {
 
 /** relay/ingress: `ivrid` + phase for a pop-up, `ivruniqueid` for a CDR, `internal_id` else `uniqueid` for Sociomile. */
 function dedupeKey(path: CloudPath, body: unknown): string {
-  if (path === 'voicenter/popup') return `${field(body, 'ivrid')}:${field(body, 'status')}:${field(body, 'cause') ?? ''}`;
+  if (path === 'voicenter/popup')
+    return `${field(body, 'ivrid')}:${field(body, 'status')}:${field(body, 'cause') ?? ''}`;
   if (path === 'voicenter/cdr') return field(body, 'ivruniqueid') ?? '';
   const data = (body as { data?: unknown }).data;
   return field(data, 'internal_id') ?? field(data, 'uniqueid') ?? '';

@@ -9,7 +9,9 @@ export class PanelDriver {
 
   /** The button whose caption (without the vendor-event hint) is `label`. */
   button(label: string): HTMLButtonElement {
-    const found = [...this.container.querySelectorAll('button')].filter((b) => b.querySelector('.vs-label')?.textContent === label);
+    const found = [...this.container.querySelectorAll('button')].filter(
+      (b) => b.querySelector('.vs-label')?.textContent === label,
+    );
     expect(found, `buttons captioned "${label}"`).to.have.length(1);
     return found[0]!;
   }
@@ -23,7 +25,9 @@ export class PanelDriver {
 
   /** The input or select labelled `caption`. */
   field<T extends HTMLInputElement | HTMLSelectElement>(caption: string): T {
-    const label = [...this.container.querySelectorAll('label')].find((l) => l.querySelector('span')?.textContent === caption);
+    const label = [...this.container.querySelectorAll('label')].find(
+      (l) => l.querySelector('span')?.textContent === caption,
+    );
     const control = label?.querySelector('input, select');
     if (control === null || control === undefined) throw new Error(`no field labelled "${caption}"`);
     return control as T;
@@ -52,13 +56,19 @@ export class PanelDriver {
   /** The trace, one line per entry: "Sobot · EventRinging | → incomingCall · accepted". */
   trace(): string[] {
     return [...this.container.querySelectorAll('.vs-entry')].map((entry) =>
-      [entry.querySelector('.vs-event')?.textContent ?? '', ...[...entry.querySelectorAll('.vs-step')].map((s) => s.textContent)].join(' | '),
+      [
+        entry.querySelector('.vs-event')?.textContent ?? '',
+        ...[...entry.querySelectorAll('.vs-step')].map((s) => s.textContent),
+      ].join(' | '),
     );
   }
 
   /** Waits (up to two seconds) until the trace has an entry equal to `line`. */
   async traced(line: string): Promise<void> {
-    await until(() => this.trace().includes(line), () => `trace line "${line}" in:\n${this.trace().join('\n')}`);
+    await until(
+      () => this.trace().includes(line),
+      () => `trace line "${line}" in:\n${this.trace().join('\n')}`,
+    );
   }
 }
 

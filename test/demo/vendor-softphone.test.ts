@@ -1,7 +1,13 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import type { FakeAdapter, FakeCrm } from '../../adapters/fake/index.js';
-import { isVendorName, mountVendorSoftphone, VENDOR_NAMES, type VendorName, type VendorSoftphone } from '../../demo/vendor/index.js';
+import {
+  isVendorName,
+  mountVendorSoftphone,
+  VENDOR_NAMES,
+  type VendorName,
+  type VendorSoftphone,
+} from '../../demo/vendor/index.js';
 import type { CallRecord, ContractTarget } from '../../src/contract/index.js';
 import type { Bridge } from '../../src/core/bridge.js';
 import type { RemoteClient } from '../../src/remote/client.js';
@@ -50,7 +56,11 @@ describe('the demo switch: simulated vendor softphones (demo/vendor)', () => {
   const mount = async (vendor: VendorName) => {
     panel = await mountVendorSoftphone(container, vendor, bridge, { clock, logger, cloud });
     // The Voicenter connector registers the extension after connecting; calls reach a registered phone only.
-    if (vendor === 'voicenter') await until(() => !ui.button('Incoming call').disabled, () => ui.status());
+    if (vendor === 'voicenter')
+      await until(
+        () => !ui.button('Incoming call').disabled,
+        () => ui.status(),
+      );
   };
   /** Lets the fake SDK's queued callbacks run, the connector's contract calls settle and the outbox write. */
   const done = async () => {
@@ -68,7 +78,10 @@ describe('the demo switch: simulated vendor softphones (demo/vendor)', () => {
     ui.type('Caller name', name);
     ui.type('Caller number', ADA.phone);
     ui.click(ring);
-    await until(() => ui.status() === `Ringing: ${name} · ${ADA.phone}`, () => ui.status());
+    await until(
+      () => ui.status() === `Ringing: ${name} · ${ADA.phone}`,
+      () => ui.status(),
+    );
     // Voicenter: the pop-up phase the cloud posted comes back on the relay stream before the agent answers.
     await panel?.settled();
   };
@@ -87,12 +100,20 @@ describe('the demo switch: simulated vendor softphones (demo/vendor)', () => {
    * answer (`answer`), hangs up after `talkSeconds`, and checks the one outbound log.
    */
   const dialledCall = async (shown: string, answer: string, talkSeconds: number) => {
-    await until(() => ui.status() === `Dialing ${shown}`, () => ui.status());
+    await until(
+      () => ui.status() === `Dialing ${shown}`,
+      () => ui.status(),
+    );
     ui.click(answer);
     clock.advance(talkSeconds * 1000);
     ui.click('Hang up');
     await done();
-    expect(onlyLog().call).to.include({ direction: 'outbound', phoneNumber: ADA.phone, durationSeconds: talkSeconds, outcome: 'completed' });
+    expect(onlyLog().call).to.include({
+      direction: 'outbound',
+      phoneNumber: ADA.phone,
+      durationSeconds: talkSeconds,
+      outcome: 'completed',
+    });
   };
   /** The call the bridge last changed; by default a declined call is not logged. */
   const declinedCall = () => {
@@ -100,18 +121,23 @@ describe('the demo switch: simulated vendor softphones (demo/vendor)', () => {
     return lastCall;
   };
   const expectAdaPopped = (conversationId: string) =>
-    expect(crm.pops).to.deep.equal([{ conversationId, phoneNumber: ADA.phone, shown: { id: ADA.id, type: 'Contact', name: ADA.name } }]);
+    expect(crm.pops).to.deep.equal([
+      { conversationId, phoneNumber: ADA.phone, shown: { id: ADA.id, type: 'Contact', name: ADA.name } },
+    ]);
 
   describe('the switch', () => {
     it('names the three vendors and recognises only their exact names', () => {
       expect(VENDOR_NAMES).to.deep.equal(['sobot', 'voicenter', 'sociomile']);
       for (const name of VENDOR_NAMES) expect(isVendorName(name), name).to.equal(true);
-      for (const other of ['Sobot', ' sobot', 'genesys', '', undefined, null, 1, {}]) expect(isVendorName(other), String(other)).to.equal(false);
+      for (const other of ['Sobot', ' sobot', 'genesys', '', undefined, null, 1, {}])
+        expect(isVendorName(other), String(other)).to.equal(false);
     });
 
     it('refuses a vendor it does not know, leaving the container empty', async () => {
       let error: unknown;
-      await mountVendorSoftphone(container, 'genesys' as VendorName, bridge, { clock, logger }).catch((e: unknown) => (error = e));
+      await mountVendorSoftphone(container, 'genesys' as VendorName, bridge, { clock, logger }).catch(
+        (e: unknown) => (error = e),
+      );
       expect(error).to.be.instanceOf(TypeError);
       expect(container.childElementCount).to.equal(0);
     });
@@ -127,7 +153,10 @@ describe('the demo switch: simulated vendor softphones (demo/vendor)', () => {
     });
 
     it('rejects and removes its panel when the contract cannot load (no partner id anywhere)', async () => {
-      const broken: ContractTarget = { ...bridge, load: () => Promise.reject(Object.assign(new Error('load failed'), { code: 'ADAPTER_CONNECT_FAILED' })) } as unknown as ContractTarget;
+      const broken: ContractTarget = {
+        ...bridge,
+        load: () => Promise.reject(Object.assign(new Error('load failed'), { code: 'ADAPTER_CONNECT_FAILED' })),
+      } as unknown as ContractTarget;
       let error: unknown;
       await mountVendorSoftphone(container, 'sobot', broken, { clock, logger }).catch((e: unknown) => (error = e));
       expect((error as { code?: string } | undefined)?.code).to.equal('ADAPTER_CONNECT_FAILED');
@@ -139,7 +168,8 @@ describe('the demo switch: simulated vendor softphones (demo/vendor)', () => {
         await mount(vendor);
         const fields = [...container.querySelectorAll('input, select')];
         expect(fields.length).to.be.greaterThan(0);
-        for (const field of fields) expect(field.closest('label')?.textContent?.trim(), field.outerHTML).to.not.equal('');
+        for (const field of fields)
+          expect(field.closest('label')?.textContent?.trim(), field.outerHTML).to.not.equal('');
         for (const button of container.querySelectorAll('button')) expect(button.textContent?.trim()).to.not.equal('');
         const trace = container.querySelector<HTMLElement>('.vs-trace-list');
         expect(trace?.tabIndex).to.equal(0);
@@ -163,7 +193,13 @@ describe('the demo switch: simulated vendor softphones (demo/vendor)', () => {
       await answeredCall('Ring', 61);
 
       const log = onlyLog();
-      expect(log.call).to.include({ direction: 'inbound', phoneNumber: ADA.phone, durationSeconds: 61, outcome: 'completed', partnerId: 'partner-1' });
+      expect(log.call).to.include({
+        direction: 'inbound',
+        phoneNumber: ADA.phone,
+        durationSeconds: 61,
+        outcome: 'completed',
+        partnerId: 'partner-1',
+      });
       expect(log.creates).to.equal(1);
       expectAdaPopped(log.call.conversationId);
       await ui.traced('Sobot · EventRinging | → incomingCall · accepted');
@@ -187,14 +223,20 @@ describe('the demo switch: simulated vendor softphones (demo/vendor)', () => {
       await dialledCall(ADA.phone, 'Customer answers', 30);
     });
 
-    it('update_presence sets the Sobot status (notReady with the mapped reason code); the agent\'s own change reaches the CRM', async () => {
+    it("update_presence sets the Sobot status (notReady with the mapped reason code); the agent's own change reaches the CRM", async () => {
       await adapter.changePresence('busy');
       await ui.traced('CRM · update_presence | → vendor: agent.notReady({ reasonCode: 2 })');
-      await until(() => ui.field<HTMLSelectElement>('Status').value === '2', () => ui.field<HTMLSelectElement>('Status').value);
+      await until(
+        () => ui.field<HTMLSelectElement>('Status').value === '2',
+        () => ui.field<HTMLSelectElement>('Status').value,
+      );
 
       ui.choose('Status', '11');
       ui.click('Set status');
-      await until(() => crm.presence.includes('away'), () => crm.presence.join());
+      await until(
+        () => crm.presence.includes('away'),
+        () => crm.presence.join(),
+      );
       await ui.traced('Sobot · EventAgentNotReady | → statusChanged · accepted');
     });
 
@@ -219,21 +261,34 @@ describe('the demo switch: simulated vendor softphones (demo/vendor)', () => {
       const log = onlyLog();
       const ivrId = log.call.conversationId;
       expect(log.creates).to.equal(1);
-      expect(log.call.extra['callNotesSubmitted']).to.deep.include({ recordingUrl: `https://recordings.example.com/voicenter/${ivrId}.mp3`, talkSeconds: 45, voicenterStatus: 'ANSWER' });
+      expect(log.call.extra['callNotesSubmitted']).to.deep.include({
+        recordingUrl: `https://recordings.example.com/voicenter/${ivrId}.mp3`,
+        talkSeconds: 45,
+        voicenterStatus: 'ANSWER',
+      });
       expectAdaPopped(ivrId);
       await ui.traced('Voicenter · onRinging | → incomingCall · accepted');
       // vendor cloud → HTTP post → relay ack, then the stream event → contract call → bridge verdict.
-      await ui.traced('Voicenter cloud · pop-up screen · Ringing | → POST relay …/voicenter/popup · 200 {"STATUS":"OK"}');
+      await ui.traced(
+        'Voicenter cloud · pop-up screen · Ringing | → POST relay …/voicenter/popup · 200 {"STATUS":"OK"}',
+      );
       await ui.traced('Relay stream · voicenter.popup · id 1 | → incomingCall · accepted');
       await ui.traced('Voicenter · onCallAnswer | → callAccepted · accepted');
       await ui.traced('Voicenter · onCallEnd | → callEnded · accepted');
-      await ui.traced('Voicenter cloud · CDR notification | → POST relay …/voicenter/cdr · 200 {"err":"0","errdesc":"OK"}');
+      await ui.traced(
+        'Voicenter cloud · CDR notification | → POST relay …/voicenter/cdr · 200 {"err":"0","errdesc":"OK"}',
+      );
       await ui.traced('Relay stream · voicenter.cdr · id 2 | → callNotesSubmitted · accepted');
       expect(ui.button('CDR arrived').disabled, 'one CDR per call').to.equal(true);
       // What the cloud posted routes to this agent: the pop-up by extenUser, the inbound CDR by targetextension.
       expect(cloud.posted.map((p) => p.path)).to.deep.equal(['voicenter/popup', 'voicenter/cdr']);
       expect(cloud.posted[0]!.body).to.include({ extenUser: DEMO_AGENT, ivrid: ivrId, phone: ADA.phone });
-      expect(cloud.posted[1]!.body).to.include({ targetextension: DEMO_AGENT, callerextension: '', ivruniqueid: ivrId, status: 'ANSWER' });
+      expect(cloud.posted[1]!.body).to.include({
+        targetextension: DEMO_AGENT,
+        callerextension: '',
+        ivruniqueid: ivrId,
+        status: 'ANSWER',
+      });
       expect(cloud.notPushed, 'events for no agent or another one').to.deep.equal([]);
     });
 
@@ -254,7 +309,11 @@ describe('the demo switch: simulated vendor softphones (demo/vendor)', () => {
   describe('both panels with inbound calls', () => {
     const inbound = [
       { vendor: 'sobot', ring: 'Ring', declined: 'Sobot · EventReleased | → callRejected · accepted' },
-      { vendor: 'voicenter', ring: 'Incoming call', declined: 'Voicenter · onCallRejected | → callRejected · accepted' },
+      {
+        vendor: 'voicenter',
+        ring: 'Incoming call',
+        declined: 'Voicenter · onCallRejected | → callRejected · accepted',
+      },
     ] as const;
     for (const { vendor, ring, declined } of inbound) {
       it(`${vendor}: Decline is an active rejection (declined, not a missed call)`, async () => {
@@ -277,7 +336,9 @@ describe('the demo switch: simulated vendor softphones (demo/vendor)', () => {
         expect(onlyLog().call.notes).to.equal(undefined);
         ui.click('Send notes');
         await done();
-        await ui.traced(`${vendor === 'sobot' ? 'Sobot' : 'Voicenter'} · Notes typed in the panel | → callNotesSubmitted · accepted`);
+        await ui.traced(
+          `${vendor === 'sobot' ? 'Sobot' : 'Voicenter'} · Notes typed in the panel | → callNotesSubmitted · accepted`,
+        );
         const log = onlyLog();
         expect(log.call).to.include({ notes: 'Refund approved <b>today</b>', state: 'wrapped', durationSeconds: 30 });
         expect(log.creates, 'the same log, updated').to.equal(1);
@@ -300,9 +361,14 @@ describe('the demo switch: simulated vendor softphones (demo/vendor)', () => {
     it('start_call waits in the snippet queue, dials once the widget loads, and the webhook ends the call with talk time, disposition and recording', async () => {
       expect(ui.status()).to.equal('Widget script not loaded: 1 command(s) wait in socioVoice.q');
       await bridge.startCall({ dialTo: ADA.phone });
-      await until(() => ui.trace().some((line) => line.startsWith('CRM · start_call')), () => ui.trace().join('\n'));
+      await until(
+        () => ui.trace().some((line) => line.startsWith('CRM · start_call')),
+        () => ui.trace().join('\n'),
+      );
       const [startCall] = ui.trace().filter((line) => line.startsWith('CRM · start_call'));
-      expect(startCall).to.match(/→ vendor: socioVoice\('event', \{ action: 'dial', number: \+15550100100, internal_id: [0-9a-f-]{36} \}\) · queued until the widget loads/);
+      expect(startCall).to.match(
+        /→ vendor: socioVoice\('event', \{ action: 'dial', number: \+15550100100, internal_id: [0-9a-f-]{36} \}\) · queued until the widget loads/,
+      );
       await ui.traced(startCall!.replace('outboundCallInitiated · pending…', 'outboundCallInitiated · accepted'));
       expect(ui.trace().join('\n')).to.include('→ outboundCallInitiated · accepted');
 
@@ -316,10 +382,17 @@ describe('the demo switch: simulated vendor softphones (demo/vendor)', () => {
       ui.type('Recording link', 'https://recordings.example.com/sociomile/demo-call.mp3');
       ui.click('Call finished');
       await done();
-      await ui.traced('Sociomile cloud · webhook · call finished | → POST relay …/sociomile/webhook · 200 {"ok":true,"id":"0000000000000001","duplicate":false}');
+      await ui.traced(
+        'Sociomile cloud · webhook · call finished | → POST relay …/sociomile/webhook · 200 {"ok":true,"id":"0000000000000001","duplicate":false}',
+      );
       await ui.traced('Relay stream · sociomile.call · id 1 | → callAccepted · accepted | → callEnded · accepted');
       const log = onlyLog();
-      expect(log.call).to.include({ direction: 'outbound', phoneNumber: ADA.phone, durationSeconds: 42, outcome: 'completed' });
+      expect(log.call).to.include({
+        direction: 'outbound',
+        phoneNumber: ADA.phone,
+        durationSeconds: 42,
+        outcome: 'completed',
+      });
       expect(log.call.extra['callEnded']).to.deep.include({
         recordingUrl: 'https://recordings.example.com/sociomile/demo-call.mp3',
         sociomileDisposition: 'ANSWERED',
@@ -327,12 +400,17 @@ describe('the demo switch: simulated vendor softphones (demo/vendor)', () => {
       });
       expect(crm.pops.map((p) => p.conversationId)).to.deep.equal([log.call.conversationId]);
 
-      expect((cloud.posted[0]!.body as { data: Record<string, unknown> }).data).to.deep.include({ internal_id: log.call.conversationId, extra_params: { agent: DEMO_AGENT } });
+      expect((cloud.posted[0]!.body as { data: Record<string, unknown> }).data).to.deep.include({
+        internal_id: log.call.conversationId,
+        extra_params: { agent: DEMO_AGENT },
+      });
 
       // A redelivery: the relay stores it once and acknowledges it again; nothing new on the stream.
       ui.click('Resend webhook');
       await done();
-      await ui.traced('Sociomile cloud · webhook · resent | → POST relay …/sociomile/webhook · 200 {"ok":true,"id":"0000000000000001","duplicate":true}');
+      await ui.traced(
+        'Sociomile cloud · webhook · resent | → POST relay …/sociomile/webhook · 200 {"ok":true,"id":"0000000000000001","duplicate":true}',
+      );
       expect(ui.trace().filter((line) => line.startsWith('Relay stream'))).to.have.length(1);
       expect(onlyLog().updates).to.equal(log.updates);
     });
@@ -340,7 +418,10 @@ describe('the demo switch: simulated vendor softphones (demo/vendor)', () => {
     it('a NO ANSWER webhook logs an unanswered call of 0 seconds', async () => {
       ui.click('Load widget script');
       await bridge.startCall({ dialTo: ADA.phone });
-      await until(() => !ui.button('Call finished').disabled, () => ui.status());
+      await until(
+        () => !ui.button('Call finished').disabled,
+        () => ui.status(),
+      );
       ui.choose('Disposition', 'NO ANSWER');
       ui.click('Call finished');
       await done();

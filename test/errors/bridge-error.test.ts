@@ -27,7 +27,9 @@ describe('errorCatalog', () => {
   });
 
   it('lists exactly its retryable codes in RETRYABLE_CODES', () => {
-    const retryable = Object.entries(errorCatalog).filter(([, entry]) => entry.retryable).map(([code]) => code);
+    const retryable = Object.entries(errorCatalog)
+      .filter(([, entry]) => entry.retryable)
+      .map(([code]) => code);
     expect([...RETRYABLE_CODES].sort()).to.deep.equal(retryable);
   });
 
@@ -57,7 +59,12 @@ describe('error factories', () => {
       expect(error).to.be.instanceOf(BridgeError);
       expect(error.retryable, error.code).to.equal(errorCatalog[error.code].retryable);
     }
-    expect(made.map((e) => e.code)).to.deep.equal(['ADAPTER_CONNECT_FAILED', 'ADAPTER_TIMEOUT', 'SCREEN_POP_FAILED', 'REMOTE_CODE_UNKNOWN']);
+    expect(made.map((e) => e.code)).to.deep.equal([
+      'ADAPTER_CONNECT_FAILED',
+      'ADAPTER_TIMEOUT',
+      'SCREEN_POP_FAILED',
+      'REMOTE_CODE_UNKNOWN',
+    ]);
   });
 
   it('build the message from names and keep the details and the cause', () => {
@@ -66,7 +73,9 @@ describe('error factories', () => {
     expect(error.message).to.equal('Dynamics createRecord: no answer within 5000 ms.');
     expect(error.details).to.deep.equal({ method: 'createRecord', timeoutMs: 5000 });
     expect(error.cause).to.equal(cause);
-    expect(adapterConnectFailed('HTTP 400', { retryable: false }).retryable, 'the thrower may override').to.equal(false);
+    expect(adapterConnectFailed('HTTP 400', { retryable: false }).retryable, 'the thrower may override').to.equal(
+      false,
+    );
   });
 });
 
@@ -75,12 +84,16 @@ describe('BridgeError', () => {
     expect(new BridgeError('ADAPTER_WRITE_FAILED').retryable).to.equal(true);
     expect(new BridgeError('CONTRACT_PAYLOAD_INVALID').retryable).to.equal(false);
     expect(new BridgeError('ADAPTER_WRITE_FAILED', 'HTTP 400', { retryable: false }).retryable).to.equal(false);
-    for (const [code, entry] of Object.entries(errorCatalog)) expect(new BridgeError(code as BridgeErrorCode).retryable, code).to.equal(entry.retryable);
+    for (const [code, entry] of Object.entries(errorCatalog))
+      expect(new BridgeError(code as BridgeErrorCode).retryable, code).to.equal(entry.retryable);
   });
 
   it('falls back to the code as its message, so that no summary text rides along in a bundle', () => {
     expect(new BridgeError('BRIDGE_DISPOSED').message).to.equal('BRIDGE_DISPOSED');
-    expect(toBridgeError(new Error('vendor'), (cause) => screenPopFailed('The CRM could not pop the record.', { cause })).message).to.equal('The CRM could not pop the record.');
+    expect(
+      toBridgeError(new Error('vendor'), (cause) => screenPopFailed('The CRM could not pop the record.', { cause }))
+        .message,
+    ).to.equal('The CRM could not pop the record.');
   });
 
   it('round-trips through JSON without its cause', () => {
@@ -103,10 +116,19 @@ describe('BridgeError', () => {
     expect(back.code).to.equal('REMOTE_CODE_UNKNOWN');
     expect(back.message, 'no message: the code, as for a BridgeError made without one').to.equal('REMOTE_CODE_UNKNOWN');
     expect(back.retryable).to.equal(false);
-    const newer = bridgeErrorFromJSON({ code: 'SOME_NEWER_CODE', message: 'from a newer host', retryable: true, details: { method: 'callEnded' } });
+    const newer = bridgeErrorFromJSON({
+      code: 'SOME_NEWER_CODE',
+      message: 'from a newer host',
+      retryable: true,
+      details: { method: 'callEnded' },
+    });
     expect(newer).to.include({ code: 'REMOTE_CODE_UNKNOWN', message: 'from a newer host', retryable: true });
     expect(newer.details).to.deep.equal({ method: 'callEnded' });
-    expect(bridgeErrorFromJSON({ code: 'REMOTE_TIMEOUT' })).to.include({ code: 'REMOTE_TIMEOUT', message: 'REMOTE_TIMEOUT', retryable: true });
+    expect(bridgeErrorFromJSON({ code: 'REMOTE_TIMEOUT' })).to.include({
+      code: 'REMOTE_TIMEOUT',
+      message: 'REMOTE_TIMEOUT',
+      retryable: true,
+    });
     expect(isBridgeErrorCode('NOT_A_CODE')).to.equal(false);
     expect(isBridgeErrorCode('toString')).to.equal(false);
   });

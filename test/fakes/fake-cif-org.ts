@@ -4,7 +4,13 @@
  * the Web API refuses them with HTTP 400), and an OData `$select`/`$filter` reader for the
  * subset of OData the adapter uses.
  */
-import { doesNotExistMessage, invalidPropertyMessage, lengthExceededMessage, propertyNotFoundMessage, undeclaredPropertyMessage } from '../fixtures/vendor/dynamics/dataverse-errors.js';
+import {
+  doesNotExistMessage,
+  invalidPropertyMessage,
+  lengthExceededMessage,
+  propertyNotFoundMessage,
+  undeclaredPropertyMessage,
+} from '../fixtures/vendor/dynamics/dataverse-errors.js';
 import { ENTITY_SETS, PHONECALL_REGARDING } from '../fixtures/vendor/dynamics/phonecall-metadata.js';
 
 /**
@@ -31,11 +37,25 @@ type Kind = 'string' | 'boolean' | 'integer' | 'guid';
  * re-checked one by one).
  */
 const SCHEMAS: Record<string, Record<string, [Kind, number?]>> = {
-  contact: { contactid: ['guid'], fullname: ['string', 160], telephone1: ['string', 50], telephone2: ['string', 50], mobilephone: ['string', 50] },
+  contact: {
+    contactid: ['guid'],
+    fullname: ['string', 160],
+    telephone1: ['string', 50],
+    telephone2: ['string', 50],
+    mobilephone: ['string', 50],
+  },
   account: { accountid: ['guid'], name: ['string', 160], telephone1: ['string', 50], telephone2: ['string', 50] },
   phonecall: {
-    activityid: ['guid'], subject: ['string', 200], phonenumber: ['string', 200], directioncode: ['boolean'], actualdurationminutes: ['integer'],
-    description: ['string', 2000], category: ['string', 250], subcategory: ['string', 250], regardingobjectid: ['guid'], statecode: ['integer'],
+    activityid: ['guid'],
+    subject: ['string', 200],
+    phonenumber: ['string', 200],
+    directioncode: ['boolean'],
+    actualdurationminutes: ['integer'],
+    description: ['string', 2000],
+    category: ['string', 250],
+    subcategory: ['string', 250],
+    regardingobjectid: ['guid'],
+    statecode: ['integer'],
   },
   lead: { leadid: ['guid'], fullname: ['string', 160], telephone1: ['string', 50], mobilephone: ['string', 50] },
   incident: { incidentid: ['guid'], title: ['string', 200] },
@@ -75,7 +95,8 @@ export class FakeCifOrg {
 
   /** Checks attribute names, types, lengths and lookups of a create or update body. */
   validate(entity: string, body: unknown): Row {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new FakeDataverseError(400, 'The request body must be a JSON object.'); // fake's wording
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new FakeDataverseError(400, 'The request body must be a JSON object.'); // fake's wording
     const schema = SCHEMAS[entity] ?? {};
     const row: Row = {};
     for (const [name, value] of Object.entries(body)) {
@@ -86,9 +107,16 @@ export class FakeCifOrg {
       const type = schema[name];
       if (type === undefined) throw new FakeDataverseError(400, invalidPropertyMessage(name, entity));
       const [kind, length] = type;
-      if (kind === 'string' && typeof value === 'string' && length !== undefined && value.length > length) throw new FakeDataverseError(400, lengthExceededMessage(name, entity, length));
-      const ok = kind === 'boolean' ? typeof value === 'boolean' : kind === 'integer' ? Number.isInteger(value) : typeof value === 'string';
-      if (!ok) throw new FakeDataverseError(400, `Cannot convert the value of '${name}' to the expected type (${kind}).`); // fake's wording
+      if (kind === 'string' && typeof value === 'string' && length !== undefined && value.length > length)
+        throw new FakeDataverseError(400, lengthExceededMessage(name, entity, length));
+      const ok =
+        kind === 'boolean'
+          ? typeof value === 'boolean'
+          : kind === 'integer'
+            ? Number.isInteger(value)
+            : typeof value === 'string';
+      if (!ok)
+        throw new FakeDataverseError(400, `Cannot convert the value of '${name}' to the expected type (${kind}).`); // fake's wording
       row[name] = value as string | number | boolean;
     }
     return row;
@@ -103,11 +131,17 @@ export class FakeCifOrg {
    */
   #bind(entity: string, property: string, value: unknown): Row {
     const navigation = entity === 'phonecall' ? PHONECALL_REGARDING[property] : undefined;
-    if (navigation === undefined) throw new FakeDataverseError(400, undeclaredPropertyMessage(ENTITY_SETS[entity] ?? `${entity}s`, property));
+    if (navigation === undefined)
+      throw new FakeDataverseError(400, undeclaredPropertyMessage(ENTITY_SETS[entity] ?? `${entity}s`, property));
     const target = /^\/(\w+)\(([0-9a-f-]{36})\)$/.exec(String(value));
-    if (target === null || target[1] !== ENTITY_SETS[navigation.target]) throw new FakeDataverseError(400, `The value of '${property}@odata.bind' is not a URI of a ${navigation.target} record.`); // fake's wording
+    if (target === null || target[1] !== ENTITY_SETS[navigation.target])
+      throw new FakeDataverseError(
+        400,
+        `The value of '${property}@odata.bind' is not a URI of a ${navigation.target} record.`,
+      ); // fake's wording
     const id = target[2] as string;
-    if (!this.table(navigation.target).has(id)) throw new FakeDataverseError(404, doesNotExistMessage(navigation.target, id));
+    if (!this.table(navigation.target).has(id))
+      throw new FakeDataverseError(404, doesNotExistMessage(navigation.target, id));
     // Every regarding navigation property writes the one lookup attribute.
     return { regardingobjectid: id, regardingobjecttypecode: navigation.target };
   }
@@ -120,13 +154,16 @@ export class FakeCifOrg {
     const params = new URLSearchParams(queryParameters.replace(/^\?/, '')); // '+' is a space, as on a server
     const schema = SCHEMAS[entity] ?? {};
     const select = (params.get('$select') ?? '').split(',').filter((s) => s !== '');
-    for (const field of select) if (schema[field] === undefined) throw new FakeDataverseError(400, propertyNotFoundMessage(field, entity));
+    for (const field of select)
+      if (schema[field] === undefined) throw new FakeDataverseError(400, propertyNotFoundMessage(field, entity));
     const match = parseFilter(params.get('$filter'), entity, schema);
     // The Web API returns the primary key whatever $select says.
     const id = idField(entity);
     return this.rows(entity)
       .filter(match)
-      .map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => select.length === 0 || k === id || select.includes(k))));
+      .map((row) =>
+        Object.fromEntries(Object.entries(row).filter(([k]) => select.length === 0 || k === id || select.includes(k))),
+      );
   }
 }
 
@@ -136,7 +173,11 @@ export function idField(entity: string): string {
 }
 
 /** `a eq 'x' or b eq 'y'` / `a eq 'x' and …` / a guid literal; case-insensitive like Dataverse. */
-function parseFilter(filter: string | null, entity: string, schema: Record<string, [Kind, number?]>): (row: Row) => boolean {
+function parseFilter(
+  filter: string | null,
+  entity: string,
+  schema: Record<string, [Kind, number?]>,
+): (row: Row) => boolean {
   if (filter === null) return () => true;
   const text = filter.trim().replace(/^\((.*)\)$/s, '$1');
   const clause = /(\w+) eq ('(?:[^']|'')*'|[0-9a-f-]{36})/gy;
@@ -157,7 +198,9 @@ function parseFilter(filter: string | null, entity: string, schema: Record<strin
       at += join[0].length;
     } else if (at < text.length) throw new FakeDataverseError(400, `Syntax error in $filter at position ${at}.`);
   }
-  if (joins.size > 1) throw new FakeDataverseError(400, 'The fake reads either or-joined or and-joined clauses, not both.');
-  const test = (row: Row, [field, value]: [string, string]) => String(row[field] ?? '').toLowerCase() === value.toLowerCase();
+  if (joins.size > 1)
+    throw new FakeDataverseError(400, 'The fake reads either or-joined or and-joined clauses, not both.');
+  const test = (row: Row, [field, value]: [string, string]) =>
+    String(row[field] ?? '').toLowerCase() === value.toLowerCase();
   return joins.has('and') ? (row) => parts.every((p) => test(row, p)) : (row) => parts.some((p) => test(row, p));
 }

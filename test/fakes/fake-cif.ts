@@ -8,7 +8,8 @@ import { FakeCifOrg, FakeDataverseError, idField, type Row } from './fake-cif-or
  * How an injected fault behaves: Dataverse refusing with `message` (rejected the way CIF rejects
  * it), no answer at all, or a write that commits but whose answer never comes back.
  */
-export type FakeCifFault = { readonly kind: 'error'; readonly message: string } | { readonly kind: 'silent' } | { readonly kind: 'lost-reply' };
+export type FakeCifFault =
+  { readonly kind: 'error'; readonly message: string } | { readonly kind: 'silent' } | { readonly kind: 'lost-reply' };
 
 /** An argument the CIF widget library refuses itself, before anything reaches Dynamics. */
 class FakeCifArgumentError extends Error {}
@@ -19,7 +20,12 @@ type Handler = (eventData: unknown) => Promise<unknown>;
 export type FakeCifView =
   | { readonly kind: 'record'; readonly entity: string; readonly id: string }
   | { readonly kind: 'search'; readonly entity: string; readonly search: string }
-  | { readonly kind: 'form'; readonly entity: string; readonly quickCreate: boolean; readonly parameters: Record<string, unknown> };
+  | {
+      readonly kind: 'form';
+      readonly entity: string;
+      readonly quickCreate: boolean;
+      readonly parameters: Record<string, unknown>;
+    };
 
 /**
  * Entities whose multi-result search page CIF opens: "records for Account, Contact, and Activity
@@ -73,7 +79,8 @@ export class FakeCif implements CifApi {
     readonly version: 1 | 2 = 1,
   ) {
     // setPresence is CIF 2.0 only and answers a boolean: whether the text matched a configured presence (setPresence reference).
-    if (version === 2) this.setPresence = (text: string) => this.#run('setPresence', [text], () => this.org.presences.includes(text));
+    if (version === 2)
+      this.setPresence = (text: string) => this.#run('setPresence', [text], () => this.org.presences.includes(text));
   }
 
   /**
@@ -83,7 +90,11 @@ export class FakeCif implements CifApi {
    */
   init(target?: EventTarget): void {
     this.#initialised = true;
-    setTimeout(() => target?.dispatchEvent(new CustomEvent('CIFInitDone', { detail: ['https://org09b9d616.crm4.dynamics.com'] })), 0);
+    setTimeout(
+      () =>
+        target?.dispatchEvent(new CustomEvent('CIFInitDone', { detail: ['https://org09b9d616.crm4.dynamics.com'] })),
+      0,
+    );
   }
 
   /** Makes the next `count` calls of `method` fail the given way. */
@@ -103,7 +114,8 @@ export class FakeCif implements CifApi {
     if (!this.clickToAct) return;
     for (const handler of this.#handlers.get('onclicktoact') ?? []) {
       const result = handler(eventData) as unknown;
-      if (typeof (result as Promise<unknown> | undefined)?.then !== 'function') throw new Error('fake CIF: an event handler must return a Promise');
+      if (typeof (result as Promise<unknown> | undefined)?.then !== 'function')
+        throw new Error('fake CIF: an event handler must return a Promise');
       await result;
     }
   }
@@ -125,7 +137,15 @@ export class FakeCif implements CifApi {
    */
   searchAndOpenRecords(entityLogicalName: string, queryParameters: string, searchOnly: boolean): Promise<string> {
     return this.#run('searchAndOpenRecords', [entityLogicalName, queryParameters, searchOnly], () => {
-      if (typeof entityLogicalName !== 'string' || entityLogicalName === '' || typeof queryParameters !== 'string' || typeof searchOnly !== 'boolean') throw new FakeCifArgumentError('The EntityName, QueryParameters and SearchOnly parameters are required. Provide a value to the parameter.'); // fake's wording of the library's "parameter is blank"
+      if (
+        typeof entityLogicalName !== 'string' ||
+        entityLogicalName === '' ||
+        typeof queryParameters !== 'string' ||
+        typeof searchOnly !== 'boolean'
+      )
+        throw new FakeCifArgumentError(
+          'The EntityName, QueryParameters and SearchOnly parameters are required. Provide a value to the parameter.',
+        ); // fake's wording of the library's "parameter is blank"
 
       const rows = this.org.query(entityLogicalName, queryParameters);
       if (!searchOnly) {
@@ -134,8 +154,14 @@ export class FakeCif implements CifApi {
         // the query's `$search` option, "blank search page if the $search parameter has no value".
         // The docs limit that page to account, contact and activity records.
         const id = rows[0]?.[idField(entityLogicalName)];
-        if (rows.length === 1 && typeof id === 'string') this.views.push({ kind: 'record', entity: entityLogicalName, id });
-        else if (SEARCH_PAGE_ENTITIES.has(entityLogicalName)) this.views.push({ kind: 'search', entity: entityLogicalName, search: new URLSearchParams(queryParameters.replace(/^\?/, '')).get('$search') ?? '' });
+        if (rows.length === 1 && typeof id === 'string')
+          this.views.push({ kind: 'record', entity: entityLogicalName, id });
+        else if (SEARCH_PAGE_ENTITIES.has(entityLogicalName))
+          this.views.push({
+            kind: 'search',
+            entity: entityLogicalName,
+            search: new URLSearchParams(queryParameters.replace(/^\?/, '')).get('$search') ?? '',
+          });
       }
       return JSON.stringify(Object.fromEntries(rows.map((row, i) => [String(i), { '@odata.etag': 'W/"1"', ...row }])));
     });
@@ -150,9 +176,12 @@ export class FakeCif implements CifApi {
   renderSearchPage(entityLogicalName: string, searchString: string, ...rest: unknown[]): Promise<unknown> {
     const [correlationId, searchType] = this.version === 1 ? [undefined, rest[0]] : [rest[0], rest[1]];
     return this.#run('renderSearchPage', [entityLogicalName, searchString, ...rest], () => {
-      if (typeof entityLogicalName !== 'string' || entityLogicalName === '' || typeof searchString !== 'string') throw new FakeCifArgumentError('The EntityName parameter is blank. Provide a value to the parameter.'); // fake's wording after the library's
-      if (correlationId !== undefined && typeof correlationId !== 'string') throw new FakeCifArgumentError('correlationId is a guid string.'); // fake's wording
-      if (searchType !== undefined && searchType !== 0 && searchType !== 1) throw new FakeCifArgumentError('searchType is 0 (relevance) or 1 (categorized).'); // fake's wording
+      if (typeof entityLogicalName !== 'string' || entityLogicalName === '' || typeof searchString !== 'string')
+        throw new FakeCifArgumentError('The EntityName parameter is blank. Provide a value to the parameter.'); // fake's wording after the library's
+      if (correlationId !== undefined && typeof correlationId !== 'string')
+        throw new FakeCifArgumentError('correlationId is a guid string.'); // fake's wording
+      if (searchType !== undefined && searchType !== 0 && searchType !== 1)
+        throw new FakeCifArgumentError('searchType is 0 (relevance) or 1 (categorized).'); // fake's wording
       this.org.table(entityLogicalName);
       this.views.push({ kind: 'search', entity: entityLogicalName, search: searchString });
       return undefined;
@@ -165,7 +194,12 @@ export class FakeCif implements CifApi {
    * `{entityType, id}` (Xrm.WebApi createRecord reference) the library returns as a JSON string.
    */
   createRecord(entityLogicalName: string, data: string): Promise<string> {
-    if (blank(entityLogicalName)) return this.#refuse('createRecord', [entityLogicalName, data], 'The EntityName parameter is blank. Provide a value to the parameter.');
+    if (blank(entityLogicalName))
+      return this.#refuse(
+        'createRecord',
+        [entityLogicalName, data],
+        'The EntityName parameter is blank. Provide a value to the parameter.',
+      );
     const body = parseData(data);
     return this.#run('createRecord', [entityLogicalName, data], () => {
       const row = this.org.validate(entityLogicalName, body);
@@ -180,9 +214,16 @@ export class FakeCif implements CifApi {
    */
   updateRecord(entityLogicalName: string, id: string, data: string): Promise<string> {
     const args = [entityLogicalName, id, data];
-    if (blank(entityLogicalName)) return this.#refuse('updateRecord', args, 'The EntityName parameter is blank. Provide a value to the parameter.');
-    if (blank(id)) return this.#refuse('updateRecord', args, 'The EntityId parameter is blank. Provide a value to the parameter.');
-    if (data === undefined || data === null) return this.#refuse('updateRecord', args, 'The data parameter is blank. Provide a value to the parameter to update the record.');
+    if (blank(entityLogicalName))
+      return this.#refuse('updateRecord', args, 'The EntityName parameter is blank. Provide a value to the parameter.');
+    if (blank(id))
+      return this.#refuse('updateRecord', args, 'The EntityId parameter is blank. Provide a value to the parameter.');
+    if (data === undefined || data === null)
+      return this.#refuse(
+        'updateRecord',
+        args,
+        'The data parameter is blank. Provide a value to the parameter to update the record.',
+      );
     const body = parseData(data);
     return this.#run('updateRecord', args, () => {
       const row = this.org.validate(entityLogicalName, body);
@@ -200,12 +241,22 @@ export class FakeCif implements CifApi {
    * comes back as a JSON string.
    */
   openForm(entityFormOptions: string, formParameters?: string): Promise<string> {
-    if (blank(entityFormOptions)) return this.#refuse('openForm', [entityFormOptions, formParameters], 'The EntityFormOptions parameter is blank. Provide a value to the parameter.');
+    if (blank(entityFormOptions))
+      return this.#refuse(
+        'openForm',
+        [entityFormOptions, formParameters],
+        'The EntityFormOptions parameter is blank. Provide a value to the parameter.',
+      );
     return this.#run('openForm', [entityFormOptions, formParameters], () => {
       const options = parseData(entityFormOptions) as { entityName?: unknown; useQuickCreateForm?: unknown };
       if (typeof options.entityName !== 'string') throw new FakeDataverseError(400, 'entityName is required.'); // Xrm.Navigation.openForm's requirement; fake's wording
       const parameters = formParameters === undefined ? {} : (parseData(formParameters) as Record<string, unknown>);
-      this.views.push({ kind: 'form', entity: options.entityName, quickCreate: options.useQuickCreateForm === true, parameters });
+      this.views.push({
+        kind: 'form',
+        entity: options.entityName,
+        quickCreate: options.useQuickCreateForm === true,
+        parameters,
+      });
       return JSON.stringify({ savedEntityReference: [] });
     });
   }
@@ -236,7 +287,10 @@ export class FakeCif implements CifApi {
 
   /** `removeHandler(eventName, handlerFunction)`: no return value, like addHandler. */
   removeHandler(eventName: string, handler: Handler): undefined {
-    this.#handlers.set(eventName, (this.#handlers.get(eventName) ?? []).filter((h) => h !== handler));
+    this.#handlers.set(
+      eventName,
+      (this.#handlers.get(eventName) ?? []).filter((h) => h !== handler),
+    );
     return undefined;
   }
 
@@ -248,7 +302,8 @@ export class FakeCif implements CifApi {
   /** `setMode(value)`: a panel mode of {@link PANEL_MODES}; the host sets `Xrm.Panel.state` and answers the mode. */
   setMode(mode: number): Promise<unknown> {
     return this.#run('setMode', [mode], () => {
-      if (!(PANEL_MODES[this.version] as readonly number[]).includes(mode)) throw new FakeCifArgumentError(`setMode: ${mode} is not a panel mode in CIF ${this.version}.0.`); // fake's wording
+      if (!(PANEL_MODES[this.version] as readonly number[]).includes(mode))
+        throw new FakeCifArgumentError(`setMode: ${mode} is not a panel mode in CIF ${this.version}.0.`); // fake's wording
       this.mode = mode;
       return mode;
     });
@@ -280,7 +335,8 @@ export class FakeCif implements CifApi {
 
   #run<T>(method: string, args: unknown[], answer: () => T): Promise<T> {
     this.calls.push({ method, args });
-    if (!this.#initialised) return Promise.reject(new Error(`CIF is not initialised yet: wait for CIFInitDone before calling ${method}.`));
+    if (!this.#initialised)
+      return Promise.reject(new Error(`CIF is not initialised yet: wait for CIFInitDone before calling ${method}.`));
     const fault = this.#faults.get(method)?.shift();
     if (fault?.kind === 'silent') return new Promise<T>(() => {});
     return new Promise<T>((resolve, reject) => {

@@ -42,11 +42,36 @@ export interface FakeWidget {
 
 /** Properties HubSpot accepts on a call engagement: `RawEngagementProperties` (@hubspot/calling-extensions-sdk, src/types.ts). */
 const PROPERTIES = new Set([
-  'hs_timestamp', 'hs_call_body', 'hs_call_callee_object_id', 'hs_call_callee_object_type', 'hs_call_direction', 'hs_call_disposition', 'hs_call_duration',
-  'hs_call_from_number', 'hs_call_recording_url', 'hs_call_status', 'hs_call_title', 'hs_call_source', 'hs_call_to_number', 'hubspot_owner_id', 'hs_activity_type', 'hs_attachment_ids',
+  'hs_timestamp',
+  'hs_call_body',
+  'hs_call_callee_object_id',
+  'hs_call_callee_object_type',
+  'hs_call_direction',
+  'hs_call_disposition',
+  'hs_call_duration',
+  'hs_call_from_number',
+  'hs_call_recording_url',
+  'hs_call_status',
+  'hs_call_title',
+  'hs_call_source',
+  'hs_call_to_number',
+  'hubspot_owner_id',
+  'hs_activity_type',
+  'hs_attachment_ids',
 ]);
 /** `hs_call_status` values, as listed beside the property in src/types.ts (`RawEngagementProperties`). */
-const STATUSES = new Set(['BUSY', 'CALLING_CRM_USER', 'CANCELED', 'COMPLETED', 'CONNECTING', 'FAILED', 'IN_PROGRESS', 'NO_ANSWER', 'QUEUED', 'RINGING']);
+const STATUSES = new Set([
+  'BUSY',
+  'CALLING_CRM_USER',
+  'CANCELED',
+  'COMPLETED',
+  'CONNECTING',
+  'FAILED',
+  'IN_PROGRESS',
+  'NO_ANSWER',
+  'QUEUED',
+  'RINGING',
+]);
 /** `callEndStatus` values: `EndStatus` (src/types.ts). */
 const END_STATUSES = new Set(['COMPLETED', 'FAILED', 'CANCELED', 'BUSY', 'NO_ANSWER', 'REJECTED', 'MISSED']);
 /**
@@ -126,8 +151,14 @@ export class FakeHubSpot {
   }
 
   /** The user clicks a number in HubSpot (a contact's or company's record). */
-  dial(data: { phoneNumber: string; objectId?: number; objectType?: 'CONTACT' | 'COMPANY'; countryCode?: string }): void {
-    for (const widget of this.#widgets.filter((w) => w.ready)) this.#send(widget, 'DIAL_NUMBER', { ownerId: 8, portalId: this.portalId, ...data });
+  dial(data: {
+    phoneNumber: string;
+    objectId?: number;
+    objectType?: 'CONTACT' | 'COMPANY';
+    countryCode?: string;
+  }): void {
+    for (const widget of this.#widgets.filter((w) => w.ready))
+      this.#send(widget, 'DIAL_NUMBER', { ownerId: 8, portalId: this.portalId, ...data });
   }
 
   /** Engagements started for a conversation. */
@@ -147,7 +178,10 @@ export class FakeHubSpot {
         return;
       case 'LOGGED_IN':
       case 'LOGGED_OUT':
-        this.#session.set(widget, { initialized: this.#session.get(widget)?.initialized ?? false, loggedIn: type === 'LOGGED_IN' });
+        this.#session.set(widget, {
+          initialized: this.#session.get(widget)?.initialized ?? false,
+          loggedIn: type === 'LOGGED_IN',
+        });
         return;
       case 'USER_AVAILABLE':
       case 'USER_UNAVAILABLE':
@@ -157,13 +191,16 @@ export class FakeHubSpot {
         return this.#navigate(widget, d);
     }
     const session = this.#session.get(widget);
-    if (session?.initialized !== true || !session.loggedIn) return void this.violations.push(`${type} before initialized and logged in`);
-    if (typeof d['externalCallId'] !== 'string' || d['externalCallId'] === '') return void this.violations.push(`${type} without externalCallId`);
+    if (session?.initialized !== true || !session.loggedIn)
+      return void this.violations.push(`${type} before initialized and logged in`);
+    if (typeof d['externalCallId'] !== 'string' || d['externalCallId'] === '')
+      return void this.violations.push(`${type} without externalCallId`);
     if (type === 'INCOMING_CALL' || type === 'OUTGOING_CALL_STARTED') return this.#start(widget, type, d);
     const engagement = this.engagements.get(Number(d['engagementId']));
     if (type === 'CALL_ENDED') {
       if (engagement === undefined) return void this.violations.push('CALL_ENDED with an unknown engagementId');
-      if (d['callEndStatus'] !== undefined && !END_STATUSES.has(String(d['callEndStatus']))) this.violations.push('CALL_ENDED with an unknown callEndStatus');
+      if (d['callEndStatus'] !== undefined && !END_STATUSES.has(String(d['callEndStatus'])))
+        this.violations.push('CALL_ENDED with an unknown callEndStatus');
       engagement.ended = true;
       engagement.endStatus = d['callEndStatus'] as string | undefined;
     }
@@ -175,13 +212,20 @@ export class FakeHubSpot {
       // `OnIncomingCall` requires fromNumber and toNumber (src/types.ts); HubSpot answers with a
       // caller-ID match of `ContactIdMatch` / `CompanyIdMatch` entries (src/types.ts, fixture
       // CALLER_ID_MATCH_EXAMPLE). Matching on the exact number is the fake's simplification.
-      if (typeof d['fromNumber'] !== 'string' || typeof d['toNumber'] !== 'string') return void this.violations.push('INCOMING_CALL needs fromNumber and toNumber');
+      if (typeof d['fromNumber'] !== 'string' || typeof d['toNumber'] !== 'string')
+        return void this.violations.push('INCOMING_CALL needs fromNumber and toNumber');
       const callerIdMatches = this.objects
         .filter((o) => o.phone === d['fromNumber'])
         .map((o) => {
           const objectCoordinates = { portalId: this.portalId, objectId: o.objectId, objectTypeId: o.objectTypeId };
           return o.objectTypeId === '0-1'
-            ? { callerIdType: 'CONTACT', objectCoordinates, firstName: o.firstName ?? '', lastName: o.lastName ?? '', email: o.email ?? '' }
+            ? {
+                callerIdType: 'CONTACT',
+                objectCoordinates,
+                firstName: o.firstName ?? '',
+                lastName: o.lastName ?? '',
+                email: o.email ?? '',
+              }
             : { callerIdType: 'COMPANY', objectCoordinates, name: o.name ?? '' };
         });
       this.#send(widget, 'CALLER_ID_MATCH_SUCCEEDED', { callerIdMatches });
@@ -190,7 +234,15 @@ export class FakeHubSpot {
     const fault = this.#faults.create.shift();
     if (fault === 'failed') return this.#send(widget, 'CREATE_ENGAGEMENT_FAILED', { error: { message: 'injected' } });
     const id = this.#nextId++;
-    this.engagements.set(id, { id, externalCallId: d['externalCallId'] as string, startedBy: type, ended: false, endStatus: undefined, properties: {}, updates: 0 });
+    this.engagements.set(id, {
+      id,
+      externalCallId: d['externalCallId'] as string,
+      startedBy: type,
+      ended: false,
+      endStatus: undefined,
+      properties: {},
+      updates: 0,
+    });
     if (fault !== 'lost-reply') this.#send(widget, 'CREATE_ENGAGEMENT_SUCCEEDED', { engagementId: id });
   }
 
@@ -208,12 +260,23 @@ export class FakeHubSpot {
     if (unknown.length > 0) return refuse(`unknown properties ${unknown.join(', ')}`);
     // hs_timestamp is the one required property, hs_call_duration is milliseconds (src/types.ts).
     if (properties['hs_timestamp'] === undefined) return refuse('hs_timestamp is required');
-    if (properties['hs_call_duration'] !== undefined && !/^\d+$/.test(String(properties['hs_call_duration']))) return refuse('hs_call_duration must be milliseconds');
-    if (properties['hs_call_direction'] !== undefined && !['INBOUND', 'OUTBOUND'].includes(String(properties['hs_call_direction']))) return refuse('bad hs_call_direction');
-    if (properties['hs_call_status'] !== undefined && !STATUSES.has(String(properties['hs_call_status']))) return refuse('bad hs_call_status');
-    if (properties['hs_call_disposition'] !== undefined && !GUID.test(String(properties['hs_call_disposition']))) return refuse('hs_call_disposition must be a call outcome id');
+    if (properties['hs_call_duration'] !== undefined && !/^\d+$/.test(String(properties['hs_call_duration'])))
+      return refuse('hs_call_duration must be milliseconds');
+    if (
+      properties['hs_call_direction'] !== undefined &&
+      !['INBOUND', 'OUTBOUND'].includes(String(properties['hs_call_direction']))
+    )
+      return refuse('bad hs_call_direction');
+    if (properties['hs_call_status'] !== undefined && !STATUSES.has(String(properties['hs_call_status'])))
+      return refuse('bad hs_call_status');
+    if (properties['hs_call_disposition'] !== undefined && !GUID.test(String(properties['hs_call_disposition'])))
+      return refuse('hs_call_disposition must be a call outcome id');
     const fault = this.#faults.update.shift();
-    if (fault === 'failed') return this.#send(widget, 'UPDATE_ENGAGEMENT_FAILED', { engagementId: engagement.id, error: { message: 'injected' } });
+    if (fault === 'failed')
+      return this.#send(widget, 'UPDATE_ENGAGEMENT_FAILED', {
+        engagementId: engagement.id,
+        error: { message: 'injected' },
+      });
     engagement.properties = { ...engagement.properties, ...properties };
     engagement.updates += 1;
     if (fault !== 'lost-reply') this.#send(widget, 'UPDATE_ENGAGEMENT_SUCCEEDED', { engagementId: engagement.id });
@@ -221,7 +284,9 @@ export class FakeHubSpot {
 
   #navigate(widget: FakeWidget, d: Record<string, unknown>): void {
     const c = (d['objectCoordinates'] ?? {}) as Record<string, unknown>;
-    const known = c['portalId'] === this.portalId && this.objects.some((o) => o.objectId === c['objectId'] && o.objectTypeId === c['objectTypeId']);
+    const known =
+      c['portalId'] === this.portalId &&
+      this.objects.some((o) => o.objectId === c['objectId'] && o.objectTypeId === c['objectTypeId']);
     if (known) this.navigations.push(c);
     else this.#send(widget, 'NAVIGATE_TO_RECORD_FAILED', { error: { message: 'not found' } });
   }

@@ -1,12 +1,19 @@
 import type { OpenCtiApi, OpenCtiCallback, OpenCtiResponse } from '../../adapters/salesforce/open-cti.types.js';
 import { sectionKeys } from '../fixtures/vendor/salesforce/call-center-settings.js';
-import { failedAnswer, INVALID_PARAM_SAMPLE, runApexServerError, saveLogError } from '../fixtures/vendor/salesforce/errors.js';
+import {
+  failedAnswer,
+  INVALID_PARAM_SAMPLE,
+  runApexServerError,
+  saveLogError,
+} from '../fixtures/vendor/salesforce/errors.js';
 import { runApexAnswer, saveLogAnswer } from '../fixtures/vendor/salesforce/save-log-and-run-apex.js';
 import { FakeSalesforceOrg, TASK_FIELDS } from './fake-salesforce-org.js';
 
-
 /** How an injected fault behaves: an error reply, no reply at all, or a write that commits but whose reply is lost. */
-export type FakeCtiFault = { readonly kind: 'error'; readonly code: string; readonly description?: string } | { readonly kind: 'silent' } | { readonly kind: 'lost-reply' };
+export type FakeCtiFault =
+  | { readonly kind: 'error'; readonly code: string; readonly description?: string }
+  | { readonly kind: 'silent' }
+  | { readonly kind: 'lost-reply' };
 
 type Args = Record<string, unknown>;
 
@@ -16,7 +23,15 @@ type Args = Record<string, unknown>;
  * integrations type (dentsusoken/twilio-flex-salesforce-opencti, plugin-salesforce-opencti/src/types/OpenCTI.ts)
  * and the research run of Salesforce's API 57 script recorded (/work/shared/research/salesforce.md §1.3).
  */
-const SCREENPOP_TYPE = { SOBJECT: 'sobject', URL: 'url', OBJECTHOME: 'objecthome', LIST: 'list', SEARCH: 'search', NEW_RECORD_MODAL: 'newRecord', FLOW: 'flow' } as const;
+const SCREENPOP_TYPE = {
+  SOBJECT: 'sobject',
+  URL: 'url',
+  OBJECTHOME: 'objecthome',
+  LIST: 'list',
+  SEARCH: 'search',
+  NEW_RECORD_MODAL: 'newRecord',
+  FLOW: 'flow',
+} as const;
 const CALL_TYPE = { INBOUND: 'inbound', OUTBOUND: 'outbound', INTERNAL: 'internal' } as const;
 
 /**
@@ -27,9 +42,19 @@ const CALL_TYPE = { INBOUND: 'inbound', OUTBOUND: 'outbound', INTERNAL: 'interna
  * "Pass a single args object" and mark the callback optional or not per method.
  */
 /** Methods whose argument object may be left out entirely (enableClickToDial, refreshView pages: "callback ... Optional"). */
-const OPTIONAL_ARGUMENT = new Set(['enableClickToDial', 'disableClickToDial', 'refreshView', 'notifyInitializationComplete']);
+const OPTIONAL_ARGUMENT = new Set([
+  'enableClickToDial',
+  'disableClickToDial',
+  'refreshView',
+  'notifyInitializationComplete',
+]);
 /** Methods that answer only through a callback, so it is required (getCallCenterSettings page: the only argument). */
-const CALLBACK_REQUIRED = new Set(['getCallCenterSettings', 'getAppViewInfo', 'isSoftphonePanelVisible', 'getSoftphoneLayout']);
+const CALLBACK_REQUIRED = new Set([
+  'getCallCenterSettings',
+  'getAppViewInfo',
+  'isSoftphonePanelVisible',
+  'getSoftphoneLayout',
+]);
 
 /**
  * A fake of `window.sforce.opencti` for Lightning, written from the Open CTI Developer Guide (each
@@ -133,7 +158,8 @@ export class FakeOpenCti implements OpenCtiApi {
       const type = args['type'];
       const params = args['params'];
       const refused = failedAnswer(INVALID_PARAM_SAMPLE);
-      if (!Object.values(SCREENPOP_TYPE).includes(type as never) || typeof params !== 'object' || params === null) return refused;
+      if (!Object.values(SCREENPOP_TYPE).includes(type as never) || typeof params !== 'object' || params === null)
+        return refused;
       const p = params as Args;
       if (type === 'sobject' && typeof p['recordId'] !== 'string') return refused;
       if (type === 'search' && (typeof p['searchString'] !== 'string' || p['searchString'].length < 3)) return refused;
@@ -156,10 +182,15 @@ export class FakeOpenCti implements OpenCtiApi {
       if (args['deferred'] === true) {
         // "A JSON {object} is returned in the SCREEN_POP_DATA key": its content is not documented.
         // The fake fills it with what screenPop accepts for the layout's usual choices (unverified).
-        const popData = shown.length === 1 ? { type: 'sobject', params: { recordId: shown[0]?.Id } } : { type: 'search', params: { searchString: String(args['searchParams']) } };
+        const popData =
+          shown.length === 1
+            ? { type: 'sobject', params: { recordId: shown[0]?.Id } }
+            : { type: 'search', params: { searchString: String(args['searchParams']) } };
         result['SCREEN_POP_DATA'] = { ...popData, ...this.screenPopDataExtras };
       } else {
-        this.popped.push(shown.length === 1 ? { type: 'sobject', params: { recordId: shown[0]?.Id } } : { type: 'search', params: {} });
+        this.popped.push(
+          shown.length === 1 ? { type: 'sobject', params: { recordId: shown[0]?.Id } } : { type: 'search', params: {} },
+        );
       }
       return ok(result);
     });
@@ -172,7 +203,8 @@ export class FakeOpenCti implements OpenCtiApi {
    * the way the errors page says saveLog fails: GENERIC_ERROR, the reason in `details`.
    */
   saveLog(...a: unknown[]): void {
-    if (a.length === 1 && isObject(a[0]) && !isObject((a[0] as Args)['value'])) throw new Error('Missing the required argument `value object`!');
+    if (a.length === 1 && isObject(a[0]) && !isObject((a[0] as Args)['value']))
+      throw new Error('Missing the required argument `value object`!');
     this.#invoke('saveLog', a, (args) => {
       const value = args['value'] as Args;
       const unknown = Object.keys(value).filter((k) => !TASK_FIELDS.has(k));
@@ -219,7 +251,9 @@ export class FakeOpenCti implements OpenCtiApi {
           .filter((pair) => pair !== '')
           .map((pair) => {
             const at = pair.indexOf('=');
-            return at < 0 ? [decodeURIComponent(pair), ''] : [decodeURIComponent(pair.slice(0, at)), decodeURIComponent(pair.slice(at + 1))];
+            return at < 0
+              ? [decodeURIComponent(pair), '']
+              : [decodeURIComponent(pair.slice(0, at)), decodeURIComponent(pair.slice(at + 1))];
           }),
       );
       try {
@@ -241,8 +275,10 @@ export class FakeOpenCti implements OpenCtiApi {
   subscribe(...a: unknown[]): void {
     const args = a[0] as Args | undefined;
     // The real script checks the listener before the channel name (audit SF-5, research §1.3).
-    if (a.length === 1 && isObject(args) && typeof args?.['listener'] !== 'function') throw new Error('Missing the required argument `listener`!');
-    if (a.length === 1 && isObject(args) && (typeof args?.['channelName'] !== 'string' || args['channelName'] === '')) throw new Error('The argument `channelName` must be a non-empty string!');
+    if (a.length === 1 && isObject(args) && typeof args?.['listener'] !== 'function')
+      throw new Error('Missing the required argument `listener`!');
+    if (a.length === 1 && isObject(args) && (typeof args?.['channelName'] !== 'string' || args['channelName'] === ''))
+      throw new Error('The argument `channelName` must be a non-empty string!');
     this.#invoke('subscribe', a, (valid) => {
       const channel = valid['channelName'] as string;
       const set = this.org.subscribers.get(channel) ?? new Set();
@@ -255,7 +291,8 @@ export class FakeOpenCti implements OpenCtiApi {
   /** Lightning Message Service `publish`: `channelName` and a serialisable `message` (same page). */
   publish(...a: unknown[]): void {
     const args = a[0] as Args | undefined;
-    if (a.length === 1 && isObject(args) && (typeof args?.['channelName'] !== 'string' || args['channelName'] === '')) throw new Error('The argument `channelName` must be a non-empty string!');
+    if (a.length === 1 && isObject(args) && (typeof args?.['channelName'] !== 'string' || args['channelName'] === ''))
+      throw new Error('The argument `channelName` must be a non-empty string!');
     this.#invoke('publish', a, (valid) => {
       this.published.push({ channelName: valid['channelName'] as string, message: valid['message'] });
       this.org.publish(valid['channelName'] as string, valid['message']);
@@ -267,14 +304,23 @@ export class FakeOpenCti implements OpenCtiApi {
   #invoke(method: string, a: unknown[], answer: (args: Args) => OpenCtiResponse): void {
     const args = this.#checkArguments(method, a);
     const callback = args['callback'] as OpenCtiCallback | undefined;
-    if (CALLBACK_REQUIRED.has(method) && typeof callback !== 'function') throw new Error('Missing the required argument `callback`!');
+    if (CALLBACK_REQUIRED.has(method) && typeof callback !== 'function')
+      throw new Error('Missing the required argument `callback`!');
     this.calls.push({ method, args: withoutFunctions(args) });
-    const fault = (method === 'runApex' ? this.#faults.get(`runApex.${String(args['methodName'])}`)?.shift() : undefined) ?? this.#faults.get(method)?.shift();
+    const fault =
+      (method === 'runApex' ? this.#faults.get(`runApex.${String(args['methodName'])}`)?.shift() : undefined) ??
+      this.#faults.get(method)?.shift();
     if (fault?.kind === 'silent') return;
     setTimeout(() => {
       let response: OpenCtiResponse;
       // An injected runApex error reads as Open CTI words every runApex server error.
-      if (fault?.kind === 'error') response = method === 'runApex' ? failedAnswer(runApexServerError(String(args['apexClass']), fault.code)) : failedAnswer([{ code: fault.code, description: fault.description ?? 'A problem was encountered on the server.' }]);
+      if (fault?.kind === 'error')
+        response =
+          method === 'runApex'
+            ? failedAnswer(runApexServerError(String(args['apexClass']), fault.code))
+            : failedAnswer([
+                { code: fault.code, description: fault.description ?? 'A problem was encountered on the server.' },
+              ]);
       else {
         response = answer(args);
         if (fault?.kind === 'lost-reply') return;
@@ -314,8 +360,14 @@ function withLabels(settings: Readonly<Record<string, string>>): Record<string, 
     if (section === undefined || item === undefined) continue;
     sections.set(section, [...(sections.get(section) ?? []), [item, item, value]]);
   }
-  const answer: Record<string, string> = { '/displayNameLabel': 'Display Name', '/internalNameLabel': 'Internal Name', '/label': 'Softphone Bridge' };
-  [...sections].forEach(([section, items], order) => Object.assign(answer, sectionKeys(section, section, order, items)));
+  const answer: Record<string, string> = {
+    '/displayNameLabel': 'Display Name',
+    '/internalNameLabel': 'Internal Name',
+    '/label': 'Softphone Bridge',
+  };
+  [...sections].forEach(([section, items], order) =>
+    Object.assign(answer, sectionKeys(section, section, order, items)),
+  );
   return answer;
 }
 

@@ -32,7 +32,10 @@ export interface FakeSoftphoneLayout {
  * showing `Name`, the setup docs/salesforce-deploy.md asks for. Salesforce documents no default
  * layout's fields; the guide says only that a layout without fields returns nothing.
  */
-export const DEFAULT_SOFTPHONE_LAYOUT: FakeSoftphoneLayout = { objects: { Account: ['Name'], Contact: ['Name'], Lead: ['Name'] }, entries: 'lightning' };
+export const DEFAULT_SOFTPHONE_LAYOUT: FakeSoftphoneLayout = {
+  objects: { Account: ['Name'], Contact: ['Name'], Lead: ['Name'] },
+  entries: 'lightning',
+};
 
 /** Object labels as `displayName` carries them (the guide's sample shows a renamed Account: "Company"). */
 const OBJECT_LABELS: Record<string, string> = { Account: 'Account', Contact: 'Contact', Lead: 'Lead' };
@@ -54,8 +57,22 @@ export type FakeApexMethod = (params: Record<string, string>) => string;
  * (developerforce/open-cti-demo-adapter, src/aura/connectedPanel/connectedPanelHelper.js).
  */
 export const TASK_FIELDS = new Set([
-  'entityApiName', 'Id', 'Subject', 'TaskSubtype', 'Status', 'ActivityDate', 'CallType', 'CallDurationInSeconds',
-  'CallDisposition', 'CallObject', 'Description', 'WhoId', 'WhatId', 'OwnerId', 'Priority', 'Type',
+  'entityApiName',
+  'Id',
+  'Subject',
+  'TaskSubtype',
+  'Status',
+  'ActivityDate',
+  'CallType',
+  'CallDurationInSeconds',
+  'CallDisposition',
+  'CallObject',
+  'Description',
+  'WhoId',
+  'WhatId',
+  'OwnerId',
+  'Priority',
+  'Type',
 ]);
 
 export class FakeSalesforceOrg {
@@ -105,7 +122,11 @@ export class FakeSalesforceOrg {
       answer[record.Id] =
         entries === 'lightning'
           ? { Id: record.Id, LastModifiedDate: '2026-11-21T09:00:00.000Z', RecordType: record.RecordType, ...fields }
-          : { ...fields, object: record.RecordType, displayName: OBJECT_LABELS[record.RecordType] ?? record.RecordType };
+          : {
+              ...fields,
+              object: record.RecordType,
+              displayName: OBJECT_LABELS[record.RecordType] ?? record.RecordType,
+            };
     }
     return answer;
   }

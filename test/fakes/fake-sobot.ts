@@ -139,11 +139,16 @@ export class FakeSobotAgent implements SobotAgent {
   }
 
   /** SEED, "Initialize Plug-in" and Table 1: token, companyId and agent are not nullable. */
-  initAgent(request: SobotCallbacks & { token?: string; companyId?: string; agent?: string; agentType?: string }): void {
+  initAgent(
+    request: SobotCallbacks & { token?: string; companyId?: string; agent?: string; agentType?: string },
+  ): void {
     this.#record('initAgent', { ...request, token: request.token === undefined ? undefined : '(present)' });
-    const missing = (['token', 'companyId', 'agent'] as const).filter((k) => typeof request[k] !== 'string' || request[k]!.trim() === '');
+    const missing = (['token', 'companyId', 'agent'] as const).filter(
+      (k) => typeof request[k] !== 'string' || request[k]!.trim() === '',
+    );
     // SEED Table 1, "Return value of failure callback function": {status: 'error'} (errorMessage added by the fake).
-    if (missing.length > 0) return this.#answer(request, { status: 'error', errorMessage: `missing ${missing.join(', ')}` });
+    if (missing.length > 0)
+      return this.#answer(request, { status: 'error', errorMessage: `missing ${missing.join(', ')}` });
     this.#initialized = true;
     this.#companyId = request.companyId!.trim();
     this.#agentId = request.agent!.trim();
@@ -167,14 +172,36 @@ export class FakeSobotAgent implements SobotAgent {
    * Success answers with status, agentState, phoneType, bindExt, bindMobile and reasonCode
    * (a number); failure with status, errorCode, errorMessage.
    */
-  login(request: SobotCallbacks & { agentState?: string; phoneType?: string; bindExt?: string; bindMobile?: string }): void {
+  login(
+    request: SobotCallbacks & { agentState?: string; phoneType?: string; bindExt?: string; bindMobile?: string },
+  ): void {
     this.#record('login', request);
-    if (!this.#initialized) return this.#answer(request, { status: 'error', errorCode: 'NOT_INITIALIZED', errorMessage: 'call initAgent first' });
-    if (this.workStatus !== 'idle') return this.#answer(request, { status: 'error', errorCode: 'BUSY', errorMessage: 'login is unavailable during a call' });
-    if (!request.phoneType || !request.bindExt) return this.#answer(request, { status: 'error', errorCode: 'PARAM', errorMessage: 'phoneType and bindExt are required' });
+    if (!this.#initialized)
+      return this.#answer(request, {
+        status: 'error',
+        errorCode: 'NOT_INITIALIZED',
+        errorMessage: 'call initAgent first',
+      });
+    if (this.workStatus !== 'idle')
+      return this.#answer(request, {
+        status: 'error',
+        errorCode: 'BUSY',
+        errorMessage: 'login is unavailable during a call',
+      });
+    if (!request.phoneType || !request.bindExt)
+      return this.#answer(request, {
+        status: 'error',
+        errorCode: 'PARAM',
+        errorMessage: 'phoneType and bindExt are required',
+      });
     // SEED, "Login" phoneType: sip, pstn or webrtc.
     const phoneType = request.phoneType.trim();
-    if (!['sip', 'pstn', 'webrtc'].includes(phoneType)) return this.#answer(request, { status: 'error', errorCode: 'PARAM', errorMessage: 'phoneType must be sip, pstn or webrtc' });
+    if (!['sip', 'pstn', 'webrtc'].includes(phoneType))
+      return this.#answer(request, {
+        status: 'error',
+        errorCode: 'PARAM',
+        errorMessage: 'phoneType must be sip, pstn or webrtc',
+      });
     this.#loggedIn = true;
     this.#phoneType = phoneType;
     this.#thisDN = request.bindExt.trim();
@@ -182,28 +209,53 @@ export class FakeSobotAgent implements SobotAgent {
     this.#agentPhone = (phoneType === 'pstn' ? request.bindMobile : request.bindExt)?.trim() ?? '';
     this.agentState = request.agentState?.trim() === '1' ? '1' : '2';
     this.reasonCode = this.agentState === '2' ? 2 : undefined;
-    this.#answer(request, { status: 'success', agentState: this.agentState, phoneType, bindExt: request.bindExt.trim(), bindMobile: request.bindMobile?.trim() ?? '', reasonCode: this.reasonCode });
+    this.#answer(request, {
+      status: 'success',
+      agentState: this.agentState,
+      phoneType,
+      bindExt: request.bindExt.trim(),
+      bindMobile: request.bindMobile?.trim() ?? '',
+      reasonCode: this.reasonCode,
+    });
   }
 
   /** SEED, "Available": success {status}; the state change is announced by EventAgentReady (SEED, Example 2). */
   ready(request: SobotCallbacks): void {
     this.#record('ready', {});
-    if (!this.#loggedIn) return this.#answer(request, { status: 'error', errorCode: 'NOT_LOGGED_IN', errorMessage: 'login first' });
+    if (!this.#loggedIn)
+      return this.#answer(request, { status: 'error', errorCode: 'NOT_LOGGED_IN', errorMessage: 'login first' });
     this.agentState = '1';
     this.reasonCode = undefined;
     this.#answer(request, { status: 'success' });
-    queueMicrotask(() => this.#emit('EventAgentReady', { messageID: 'EventAgentReady', ...this.#common(), ...this.#agentFields(), agentState: '1' }));
+    queueMicrotask(() =>
+      this.#emit('EventAgentReady', {
+        messageID: 'EventAgentReady',
+        ...this.#common(),
+        ...this.#agentFields(),
+        agentState: '1',
+      }),
+    );
   }
 
   /** SEED, "Occupied": `reasonCode` (number) is required and documented as 2, 11–18. Events carry it as text (Table 3). */
   notReady(request: SobotCallbacks & { reasonCode: number }): void {
     this.#record('notReady', { reasonCode: request.reasonCode });
-    if (!this.#loggedIn) return this.#answer(request, { status: 'error', errorCode: 'NOT_LOGGED_IN', errorMessage: 'login first' });
-    if (!REASON_CODES.includes(request.reasonCode)) return this.#answer(request, { status: 'error', errorCode: 'PARAM', errorMessage: 'unknown reasonCode' });
+    if (!this.#loggedIn)
+      return this.#answer(request, { status: 'error', errorCode: 'NOT_LOGGED_IN', errorMessage: 'login first' });
+    if (!REASON_CODES.includes(request.reasonCode))
+      return this.#answer(request, { status: 'error', errorCode: 'PARAM', errorMessage: 'unknown reasonCode' });
     this.agentState = '2';
     this.reasonCode = request.reasonCode;
     this.#answer(request, { status: 'success' });
-    queueMicrotask(() => this.#emit('EventAgentNotReady', { messageID: 'EventAgentNotReady', ...this.#common(), ...this.#agentFields(), agentState: '2', reasonCode: String(request.reasonCode) }));
+    queueMicrotask(() =>
+      this.#emit('EventAgentNotReady', {
+        messageID: 'EventAgentNotReady',
+        ...this.#common(),
+        ...this.#agentFields(),
+        agentState: '2',
+        reasonCode: String(request.reasonCode),
+      }),
+    );
   }
 
   /**
@@ -214,7 +266,8 @@ export class FakeSobotAgent implements SobotAgent {
   makeCall(request: SobotMakeCall): void {
     this.#record('makeCall', { ...request });
     if (!this.#loggedIn) throw new Error('Sobot: makeCall before login');
-    if (typeof request.otherDN !== 'string' || request.otherDN.trim() === '') throw new Error('Sobot: makeCall needs otherDN');
+    if (typeof request.otherDN !== 'string' || request.otherDN.trim() === '')
+      throw new Error('Sobot: makeCall needs otherDN');
     if (request.ANI && request.outboundPlanCode) throw new Error('Sobot: ANI and outboundPlanCode exclude each other');
     if (this.workStatus !== 'idle') throw new Error('Sobot: the agent is on a call');
     const reference = this.#request();
@@ -224,7 +277,9 @@ export class FakeSobotAgent implements SobotAgent {
     const call = this.#startCall({ callID: this.#newCallId(), callType: 'Outbound', otherDN: customer }, 'dialing', {
       customer: { state: 'IDLE', ani: display, dnis: customer },
       // The agent's phone leg: from agentANI (else the display number) to the agent's own phone.
-      agent: agentFirst ? { state: 'Ringing', ani: request.agentANI?.trim() || display, dnis: this.#agentPhone } : { state: 'Dialing', ani: display, dnis: customer },
+      agent: agentFirst
+        ? { state: 'Ringing', ani: request.agentANI?.trim() || display, dnis: this.#agentPhone }
+        : { state: 'Dialing', ani: display, dnis: customer },
     });
     queueMicrotask(() => {
       if (this.call !== call) return;
@@ -279,9 +334,17 @@ export class FakeSobotAgent implements SobotAgent {
     if (call === undefined || call.agent.state !== 'Talk') throw new Error('Sobot: consult needs a call in talk');
     const targetType = request.targetType?.trim();
     const target = request.target?.trim();
-    if (targetType === undefined || !['0', '1', '2'].includes(targetType) || !target) throw new Error('Sobot: initiateConsult needs targetType (0, 1, 2) and target');
-    if (targetType !== '1') throw new Error('fake Sobot: only a consult of a 3rd-party number (targetType 1) is modelled');
-    this.#third = { partyID: `${call.callID}-third`, partyRole: 'ThirdPSTN', state: 'Ringing', ani: DEFAULT_DISPLAY_NUMBER, dnis: target };
+    if (targetType === undefined || !['0', '1', '2'].includes(targetType) || !target)
+      throw new Error('Sobot: initiateConsult needs targetType (0, 1, 2) and target');
+    if (targetType !== '1')
+      throw new Error('fake Sobot: only a consult of a 3rd-party number (targetType 1) is modelled');
+    this.#third = {
+      partyID: `${call.callID}-third`,
+      partyRole: 'ThirdPSTN',
+      state: 'Ringing',
+      ani: DEFAULT_DISPLAY_NUMBER,
+      dnis: target,
+    };
     this.#partyEvent('EventRinging', this.#third, this.#request(), 'Consult');
   }
 
@@ -305,7 +368,6 @@ export class FakeSobotAgent implements SobotAgent {
     this.#partyEvent(SOBOT_CALL_EVENTS.answered, third, 0, 'Consult');
   }
 
-
   /** An inbound call from `number` rings for the agent; returns its `callID`. */
   ring(number: string): string {
     if (!this.#loggedIn) throw new Error('fake Sobot: calls ring only for a logged-in agent');
@@ -321,7 +383,8 @@ export class FakeSobotAgent implements SobotAgent {
   /** The customer answers the agent's outbound call. */
   customerAnswers(): void {
     const call = this.call;
-    if (call === undefined || call.callType !== 'Outbound' || call.customer.state !== 'Ringing') throw new Error('fake Sobot: the customer is not being rung');
+    if (call === undefined || call.callType !== 'Outbound' || call.customer.state !== 'Ringing')
+      throw new Error('fake Sobot: the customer is not being rung');
     this.#setWork('talking');
     this.#move(call.customer, 'Talk', SOBOT_CALL_EVENTS.answered, 0);
     if (call.agent.state !== 'Talk') this.#move(call.agent, 'Talk', SOBOT_CALL_EVENTS.answered, 0);
@@ -358,31 +421,64 @@ export class FakeSobotAgent implements SobotAgent {
   /** The `EventAgentRegainStatus` message for the current state (SEED Tables 2–4). */
   regainMessage(): Record<string, unknown> {
     const agentStateInfo = {
-      agent: this.#agentId, agentType: '0', companyId: this.#companyId, phoneType: this.#phoneType, thisDN: this.#thisDN,
-      agentState: this.agentState, agentStateTimestamp: this.now(),
-      reasonCode: this.reasonCode === undefined ? '' : String(this.reasonCode), reasonCodeTimestamp: this.now(),
-      workStatus: this.workStatus, workStatusTimestamp: this.#workSince,
+      agent: this.#agentId,
+      agentType: '0',
+      companyId: this.#companyId,
+      phoneType: this.#phoneType,
+      thisDN: this.#thisDN,
+      agentState: this.agentState,
+      agentStateTimestamp: this.now(),
+      reasonCode: this.reasonCode === undefined ? '' : String(this.reasonCode),
+      reasonCodeTimestamp: this.now(),
+      workStatus: this.workStatus,
+      workStatusTimestamp: this.#workSince,
     };
     const call = this.call;
     // SEED Table 4 and its DNRole list: 1 Origination (caller), 2 Destination (called).
     const agentRole = call?.callType === 'Inbound' ? '2' : '1';
-    const workStatusInfo = call === undefined ? undefined : {
-      callID: call.callID, callType: call.callType, companyId: this.#companyId,
-      otherDN: call.otherDN, otherDNRole: agentRole === '2' ? '1' : '2', thisDN: this.#thisDN, thisDNRole: agentRole, thirdDN: '', thirdDNRole: '0',
+    const workStatusInfo =
+      call === undefined
+        ? undefined
+        : {
+            callID: call.callID,
+            callType: call.callType,
+            companyId: this.#companyId,
+            otherDN: call.otherDN,
+            otherDNRole: agentRole === '2' ? '1' : '2',
+            thisDN: this.#thisDN,
+            thisDNRole: agentRole,
+            thirdDN: '',
+            thirdDNRole: '0',
+          };
+    return {
+      messageID: 'EventAgentRegainStatus',
+      agentStateInfo,
+      ...(workStatusInfo === undefined ? {} : { workStatusInfo }),
     };
-    return { messageID: 'EventAgentRegainStatus', agentStateInfo, ...(workStatusInfo === undefined ? {} : { workStatusInfo }) };
   }
 
   #newCallId(): string {
     return `sobot-call-${this.#nextCall++}`;
   }
 
-  #startCall(info: FakeCallInfo, status: WorkStatus, legs: { customer: Omit<FakeParty, 'partyID' | 'partyRole'>; agent: Omit<FakeParty, 'partyID' | 'partyRole'> }): FakeCall {
+  #startCall(
+    info: FakeCallInfo,
+    status: WorkStatus,
+    legs: { customer: Omit<FakeParty, 'partyID' | 'partyRole'>; agent: Omit<FakeParty, 'partyID' | 'partyRole'> },
+  ): FakeCall {
     // FORMAT's EventDialing example gives the dialling party the call's own id; other parties get their own.
     const call: FakeCall = {
       ...info,
-      agent: { partyID: info.callType === 'Outbound' ? info.callID : `${info.callID}-agent`, partyRole: 'Agent', ...legs.agent },
-      customer: { partyID: info.callType === 'Inbound' ? info.callID : `${info.callID}-customer`, partyRole: 'Customer', ...legs.customer },
+      agent: {
+        partyID: info.callType === 'Outbound' ? info.callID : `${info.callID}-agent`,
+        partyRole: 'Agent',
+        ...legs.agent,
+      },
+      customer: {
+        partyID: info.callType === 'Inbound' ? info.callID : `${info.callID}-customer`,
+        partyRole: 'Customer',
+        ...legs.customer,
+      },
     };
     this.call = call;
     this.#setWork(status);
@@ -408,12 +504,16 @@ export class FakeSobotAgent implements SobotAgent {
   /** Releases the named parties in order (each one `EventReleased`), then the call is over for the agent. */
   #end(order: readonly ('agent' | 'customer')[], reference: number): void {
     const call = this.call!;
-    const messages = order.map((leg) => call[leg]).filter((party) => party.state !== 'IDLE').map((party) => {
-      party.state = 'IDLE';
-      return this.#partyMessage(SOBOT_CALL_EVENTS.released, call, party, reference);
-    });
+    const messages = order
+      .map((leg) => call[leg])
+      .filter((party) => party.state !== 'IDLE')
+      .map((party) => {
+        party.state = 'IDLE';
+        return this.#partyMessage(SOBOT_CALL_EVENTS.released, call, party, reference);
+      });
     const third = this.#third;
-    if (third !== undefined) messages.push(this.#partyMessage(SOBOT_CALL_EVENTS.released, call, third, reference, 'Consult'));
+    if (third !== undefined)
+      messages.push(this.#partyMessage(SOBOT_CALL_EVENTS.released, call, third, reference, 'Consult'));
     this.#third = undefined;
     this.call = undefined;
     this.#setWork('idle');
@@ -443,7 +543,12 @@ export class FakeSobotAgent implements SobotAgent {
    * business data). `referenceID` 0 for an event no request produced, as in IOS's MainCDRInfo example.
    */
   #common(reference = 0): Record<string, unknown> {
-    return { creationTime: this.now(), companyId: this.#companyId || ALL_EVENT_FIELDS_EXAMPLE.companyId, referenceID: reference, attachedData: {} };
+    return {
+      creationTime: this.now(),
+      companyId: this.#companyId || ALL_EVENT_FIELDS_EXAMPLE.companyId,
+      referenceID: reference,
+      attachedData: {},
+    };
   }
 
   /** FORMAT, "坐席类事件公共字段": the fields of agent events (agentID, agentUUID, thisDN, thisQueues). */
@@ -455,10 +560,22 @@ export class FakeSobotAgent implements SobotAgent {
    * FORMAT, "话务类事件公共字段": a call event about one party. `sdkAddedAttribute` stands for the
    * attributes SEED says the SDK keeps adding ("will continue to increase its attributes").
    */
-  #partyMessage(eventName: string, call: FakeCall, party: FakeParty, reference: number, callType: string = call.callType): Record<string, unknown> {
+  #partyMessage(
+    eventName: string,
+    call: FakeCall,
+    party: FakeParty,
+    reference: number,
+    callType: string = call.callType,
+  ): Record<string, unknown> {
     return {
-      messageID: eventName, ...this.#common(reference),
-      callID: call.callID, partyID: party.partyID, callType, partyRole: party.partyRole, ANI: party.ani, DNIS: party.dnis,
+      messageID: eventName,
+      ...this.#common(reference),
+      callID: call.callID,
+      partyID: party.partyID,
+      callType,
+      partyRole: party.partyRole,
+      ANI: party.ani,
+      DNIS: party.dnis,
       sdkAddedAttribute: { any: 'thing' },
     };
   }
@@ -466,7 +583,8 @@ export class FakeSobotAgent implements SobotAgent {
   #emit(eventName: string, message: unknown): void {
     if (!this.#connected) return;
     this.emitted.push({ eventName, message });
-    for (const listener of [...(this.#listeners.get(eventName) ?? []), ...(this.#listeners.get('EventAgentAll') ?? [])]) listener(message);
+    for (const listener of [...(this.#listeners.get(eventName) ?? []), ...(this.#listeners.get('EventAgentAll') ?? [])])
+      listener(message);
   }
 
   #record(method: string, request: object): void {
@@ -482,11 +600,29 @@ export class FakeSobotAgent implements SobotAgent {
 }
 
 /** Makes a fake agent that has run `initAgent` and `login` (online, ready), answering by `phoneType` (default webrtc). */
-export async function loggedInAgent(now?: () => number, phone: { phoneType?: 'webrtc' | 'sip' | 'pstn'; bindMobile?: string } = {}): Promise<FakeSobotAgent> {
+export async function loggedInAgent(
+  now?: () => number,
+  phone: { phoneType?: 'webrtc' | 'sip' | 'pstn'; bindMobile?: string } = {},
+): Promise<FakeSobotAgent> {
   const agent = new FakeSobotAgent(now);
-  await new Promise<void>((resolve, reject) => agent.initAgent({ token: 'sobot-token-SECRET', companyId: 'company-1', agent: ' 1005 ', success: () => resolve(), error: reject }));
   await new Promise<void>((resolve, reject) =>
-    agent.login({ agentState: '1', phoneType: phone.phoneType ?? 'webrtc', bindExt: ' 1000 ', ...(phone.bindMobile === undefined ? {} : { bindMobile: phone.bindMobile }), success: () => resolve(), error: reject }),
+    agent.initAgent({
+      token: 'sobot-token-SECRET',
+      companyId: 'company-1',
+      agent: ' 1005 ',
+      success: () => resolve(),
+      error: reject,
+    }),
+  );
+  await new Promise<void>((resolve, reject) =>
+    agent.login({
+      agentState: '1',
+      phoneType: phone.phoneType ?? 'webrtc',
+      bindExt: ' 1000 ',
+      ...(phone.bindMobile === undefined ? {} : { bindMobile: phone.bindMobile }),
+      success: () => resolve(),
+      error: reject,
+    }),
   );
   return agent;
 }

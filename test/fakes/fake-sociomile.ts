@@ -28,7 +28,11 @@ export class FakeSociomileWidget {
   /** Why commands were refused, in order. */
   readonly refused: string[] = [];
   /** The dials made, in order. */
-  readonly dials: { readonly number: string; readonly internal_id: string; readonly params: Record<string, unknown> }[] = [];
+  readonly dials: {
+    readonly number: string;
+    readonly internal_id: string;
+    readonly params: Record<string, unknown>;
+  }[] = [];
   initialised = false;
   expanded = false;
 
@@ -37,12 +41,16 @@ export class FakeSociomileWidget {
     const queued = host.socioVoice?.q ?? [];
     const widget: SocioVoice = (command: string, options?: object) => this.#handle(command, options);
     host.socioVoice = widget;
-    for (const args of queued) this.#handle(...(Array.from(args as ArrayLike<unknown>) as [string, object | undefined]));
+    for (const args of queued)
+      this.#handle(...(Array.from(args as ArrayLike<unknown>) as [string, object | undefined]));
   }
 
   #handle(command: string, options: object | undefined): void {
     const o = (options ?? {}) as Record<string, unknown>;
-    this.commands.push({ command, options: { ...o, ...('userCredential' in o ? { userCredential: '(present)' } : {}) } });
+    this.commands.push({
+      command,
+      options: { ...o, ...('userCredential' in o ? { userCredential: '(present)' } : {}) },
+    });
     if (command === 'init') return this.#init(o);
     if (command !== 'event') return void this.refused.push(`unknown command ${command}`);
     if (!this.initialised) return void this.refused.push('event before a successful init');
@@ -50,9 +58,14 @@ export class FakeSociomileWidget {
       case 'dial':
         // The table types `number` as boolean, but its examples dial text ('08123123123'): text.
         if (typeof o['number'] !== 'string' || o['number'] === '') return void this.refused.push('dial without number');
-        if (typeof o['internal_id'] !== 'string' || o['internal_id'] === '') return void this.refused.push('dial without internal_id');
+        if (typeof o['internal_id'] !== 'string' || o['internal_id'] === '')
+          return void this.refused.push('dial without internal_id');
         // `params` (current document) or `param` (before 2022-11-29): the widget's own reading is unknown.
-        this.dials.push({ number: o['number'], internal_id: o['internal_id'], params: (o['params'] ?? o['param'] ?? {}) as Record<string, unknown> });
+        this.dials.push({
+          number: o['number'],
+          internal_id: o['internal_id'],
+          params: (o['params'] ?? o['param'] ?? {}) as Record<string, unknown>,
+        });
         return;
       case 'open':
       case 'close':
@@ -65,8 +78,10 @@ export class FakeSociomileWidget {
 
   #init(o: Record<string, unknown>): void {
     if (this.initialised) return void this.refused.push('init twice');
-    if (typeof o['minimized'] !== 'boolean' || typeof o['disableDarkMode'] !== 'boolean') return void this.refused.push('init without minimized / disableDarkMode');
-    if (typeof o['userCredential'] !== 'string' || o['userCredential'] === '') return void this.refused.push('init without userCredential');
+    if (typeof o['minimized'] !== 'boolean' || typeof o['disableDarkMode'] !== 'boolean')
+      return void this.refused.push('init without minimized / disableDarkMode');
+    if (typeof o['userCredential'] !== 'string' || o['userCredential'] === '')
+      return void this.refused.push('init without userCredential');
     this.initialised = true;
     this.expanded = o['minimized'] === false;
   }
@@ -86,7 +101,18 @@ export class FakeSociomileWidget {
  * the webhook's vocabulary and its Asterisk-style `uniqueid` ("1667543751.398") suggest: an
  * inference. Pass `disposition` to model the vendor's own resend sample, "NO ANSWER" with talk time.
  */
-export function sociomileWebhook(internalId: string, call: { phone?: string; talk?: number; wait?: number; answered?: boolean; disposition?: string; recordingurl?: string; extra?: Record<string, unknown> } = {}): { data: Record<string, unknown> } {
+export function sociomileWebhook(
+  internalId: string,
+  call: {
+    phone?: string;
+    talk?: number;
+    wait?: number;
+    answered?: boolean;
+    disposition?: string;
+    recordingurl?: string;
+    extra?: Record<string, unknown>;
+  } = {},
+): { data: Record<string, unknown> } {
   const talk = call.talk ?? 0;
   const wait = call.wait ?? 2;
   const answered = call.answered ?? talk > 0;

@@ -17,7 +17,11 @@
  * "Talking" with `callAnswered` set; the hang-up still says "Talking" and adds `cause` inside
  * `currentCall` ("Normal hangup"), exactly as the seed's three samples do.
  */
-export function popupPhase(ivrid: string, phase: 'Ringing' | 'Talking' | 'Hangup', options: { phone?: string; direction?: string; callStarted?: number; callAnswered?: number } = {}): Record<string, unknown> {
+export function popupPhase(
+  ivrid: string,
+  phase: 'Ringing' | 'Talking' | 'Hangup',
+  options: { phone?: string; direction?: string; callStarted?: number; callAnswered?: number } = {},
+): Record<string, unknown> {
   const phone = options.phone ?? '972722776772';
   const callStarted = options.callStarted ?? 1663324548;
   const answered = phase === 'Ringing' ? 0 : (options.callAnswered ?? callStarted + 7);
@@ -106,7 +110,13 @@ export function cdrJson(ivruniqueid: string, overrides: Record<string, unknown> 
  */
 export function cdrXmlRpc(fields: Record<string, unknown>): string {
   const value = (v: unknown) =>
-    typeof v === 'number' ? (Number.isInteger(v) ? `<i4>${v}</i4>` : `<double>${v}</double>`) : v === '' ? '<string />' : `<string>${String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;')}</string>`;
+    typeof v === 'number'
+      ? Number.isInteger(v)
+        ? `<i4>${v}</i4>`
+        : `<double>${v}</double>`
+      : v === ''
+        ? '<string />'
+        : `<string>${String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;')}</string>`;
   const members = Object.entries(fields)
     .map(([name, v]) => `<member><name>${name}</name><value>${value(v)}</value></member>`)
     .join('\n');

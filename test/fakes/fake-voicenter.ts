@@ -56,7 +56,8 @@ export class FakeVoicenterWebPhone implements VoicenterWebPhone {
   initiate(extension: { readonly user: string; readonly password: string }): void {
     queueMicrotask(() => {
       if (!extension?.user || !extension.password) return this.fire('onInitiateFailed', '');
-      if (extension.user !== this.extension.user || extension.password !== this.extension.password) return this.fire('onRegisterFailed', '');
+      if (extension.user !== this.extension.user || extension.password !== this.extension.password)
+        return this.fire('onRegisterFailed', '');
       this.registered = true;
       this.fire('onRegister', '');
     });
@@ -75,7 +76,8 @@ export class FakeVoicenterWebPhone implements VoicenterWebPhone {
 
   /** §11: "answer a ringing call, function expects the ivrID of the call to answer". */
   answer(ivrID: string): void {
-    if (this.#calls.get(ivrID)?.state !== 'ringing') throw new Error('voicenterWebPhone: no ringing call with this ivrID');
+    if (this.#calls.get(ivrID)?.state !== 'ringing')
+      throw new Error('voicenterWebPhone: no ringing call with this ivrID');
     this.#calls.set(ivrID, { direction: 'inbound', state: 'talking' });
     this.fire('onCallAnswer', this.#answerToken(ivrID));
   }
@@ -142,7 +144,18 @@ export class FakeVoicenterWebPhone implements VoicenterWebPhone {
 
   /** How many callbacks hold a function. */
   handlerCount(): number {
-    const names: WebPhoneCallback[] = ['onRegister', 'onInitiateFailed', 'onRegisterFailed', 'onDisconnect', 'onRinging', 'onCall', 'onCallEnd', 'onCallFailed', 'onCallRejected', 'onCallAnswer'];
+    const names: WebPhoneCallback[] = [
+      'onRegister',
+      'onInitiateFailed',
+      'onRegisterFailed',
+      'onDisconnect',
+      'onRinging',
+      'onCall',
+      'onCallEnd',
+      'onCallFailed',
+      'onCallRejected',
+      'onCallAnswer',
+    ];
     return names.filter((n) => typeof this[n] === 'function').length;
   }
 

@@ -52,15 +52,25 @@ export class FakeWebhookEndpoint {
     const fault = this.#faults.shift();
     if (fault?.kind === 'network') throw new TypeError('Failed to fetch');
     if (fault?.kind === 'hang') {
-      return new Promise<Response>((_resolve, reject) => request.signal.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError')), { once: true }));
+      return new Promise<Response>((_resolve, reject) =>
+        request.signal.addEventListener(
+          'abort',
+          () => reject(new DOMException('The operation was aborted.', 'AbortError')),
+          { once: true },
+        ),
+      );
     }
     if (request.url !== this.url) return json(404, { error: 'not found' });
     const body = await request.text();
     const entry = { headers: request.headers, body, status: 0 };
     this.requests.push(entry);
     if (fault?.kind === 'redirect') {
-      if (init?.redirect !== 'manual') throw new Error('fake webhook: the adapter follows redirects; it must send redirect: "manual"');
-      return Object.defineProperties(new Response(null, { status: 200 }), { type: { value: 'opaqueredirect' }, status: { value: 0 } });
+      if (init?.redirect !== 'manual')
+        throw new Error('fake webhook: the adapter follows redirects; it must send redirect: "manual"');
+      return Object.defineProperties(new Response(null, { status: 200 }), {
+        type: { value: 'opaqueredirect' },
+        status: { value: 0 },
+      });
     }
     if (fault?.kind === 'status') {
       entry.status = fault.status;
@@ -74,10 +84,15 @@ export class FakeWebhookEndpoint {
 
   async #handle(request: Request, body: string): Promise<Response> {
     if (request.method !== 'POST') return json(405, { error: 'method not allowed' });
-    if (!/^application\/json\b/i.test(request.headers.get('Content-Type') ?? '')) return json(415, { error: 'expected application/json' });
+    if (!/^application\/json\b/i.test(request.headers.get('Content-Type') ?? ''))
+      return json(415, { error: 'expected application/json' });
     const timestamp = request.headers.get('X-SoftphoneBridge-Timestamp') ?? '';
     const signature = request.headers.get('X-SoftphoneBridge-Signature') ?? '';
-    if (!/^\d{1,12}$/.test(timestamp) || Math.abs(Math.floor(this.nowMs() / 1000) - Number(timestamp)) > this.toleranceSeconds) return json(401, { error: 'stale or missing timestamp' });
+    if (
+      !/^\d{1,12}$/.test(timestamp) ||
+      Math.abs(Math.floor(this.nowMs() / 1000) - Number(timestamp)) > this.toleranceSeconds
+    )
+      return json(401, { error: 'stale or missing timestamp' });
     if (signature !== (await this.#expected(timestamp, body))) return json(401, { error: 'signature mismatch' });
     let payload: { key?: unknown; type?: unknown; call?: { revision?: unknown } };
     try {
@@ -86,12 +101,19 @@ export class FakeWebhookEndpoint {
       return json(400, { error: 'body is not JSON' });
     }
     const key = request.headers.get('Idempotency-Key');
-    if (key === null || key === '' || payload.key !== key) return json(400, { error: 'Idempotency-Key must equal the body key' });
+    if (key === null || key === '' || payload.key !== key)
+      return json(400, { error: 'Idempotency-Key must equal the body key' });
     const revision = payload.call?.revision;
-    if (payload.type !== 'call.log' || typeof revision !== 'number') return json(422, { error: 'not a call.log payload' });
+    if (payload.type !== 'call.log' || typeof revision !== 'number')
+      return json(422, { error: 'not a call.log payload' });
     const existing = this.records.get(key);
     if (existing === undefined) {
-      const record = { recordId: `wh-${this.#nextId++}`, revision, payload: payload as FakeWebhookRecord['payload'], updates: 0 };
+      const record = {
+        recordId: `wh-${this.#nextId++}`,
+        revision,
+        payload: payload as FakeWebhookRecord['payload'],
+        updates: 0,
+      };
       this.records.set(key, record);
       return json(201, { recordId: record.recordId });
     }
@@ -101,7 +123,13 @@ export class FakeWebhookEndpoint {
   }
 
   async #expected(timestamp: string, body: string): Promise<string> {
-    const key = await crypto.subtle.importKey('raw', encoder.encode(this.secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    const key = await crypto.subtle.importKey(
+      'raw',
+      encoder.encode(this.secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    );
     const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(`${timestamp}.${body}`)));
     return `sha256=${[...mac].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
   }

@@ -80,7 +80,13 @@ function phoneMatches(stored: string, term: string): boolean {
 
 /** A user as the Users API shows one (the fields the fake keeps). */
 function userJson(user: FakeZendeskUser): Record<string, unknown> {
-  return { id: user.id, name: user.name, phone: user.phone, role: user.role, url: `https://acme.zendesk.com/api/v2/users/${user.id}.json` };
+  return {
+    id: user.id,
+    name: user.name,
+    phone: user.phone,
+    role: user.role,
+    url: `https://acme.zendesk.com/api/v2/users/${user.id}.json`,
+  };
 }
 
 /** Answer of a route: status and JSON body. */
@@ -94,14 +100,28 @@ export class FakeZendeskSupport {
   #nextId = 1000;
   #clock = 0;
 
-  addUser(name: string, phone: string, id = this.#nextId++, role: FakeZendeskUser['role'] = 'end-user'): FakeZendeskUser {
+  addUser(
+    name: string,
+    phone: string,
+    id = this.#nextId++,
+    role: FakeZendeskUser['role'] = 'end-user',
+  ): FakeZendeskUser {
     const user: FakeZendeskUser = { id, name, phone, role };
     this.users.push(user);
     return user;
   }
 
   addTicket(requesterId: number, status: FakeZendeskTicket['status'], subject = 'Earlier issue'): FakeZendeskTicket {
-    const ticket: FakeZendeskTicket = { id: this.#nextId++, subject, status, requester_id: requesterId, external_id: null, tags: [], updated_at: ++this.#clock, comments: [] };
+    const ticket: FakeZendeskTicket = {
+      id: this.#nextId++,
+      subject,
+      status,
+      requester_id: requesterId,
+      external_id: null,
+      tags: [],
+      updated_at: ++this.#clock,
+      comments: [],
+    };
     this.tickets.push(ticket);
     return ticket;
   }
@@ -125,7 +145,8 @@ export class FakeZendeskSupport {
     if (method === 'POST' && path === '/api/v2/tickets.json') return this.#create(body);
     const ticketPath = /^\/api\/v2\/tickets\/(\d+)(\.json|\/comments\.json)$/.exec(path);
     const ticket = ticketPath === null ? undefined : this.tickets.find((t) => t.id === Number(ticketPath[1]));
-    if (ticketPath !== null && ticket === undefined) return [404, { error: 'RecordNotFound', description: 'Not found' }];
+    if (ticketPath !== null && ticket === undefined)
+      return [404, { error: 'RecordNotFound', description: 'Not found' }];
     if (ticket !== undefined && method === 'GET' && ticketPath?.[2] === '/comments.json') {
       // List Comments: oldest first unless `sort_order=desc`; the ticket's comments only
       // (https://developer.zendesk.com/api-reference/ticketing/tickets/ticket_comments/#list-comments).
@@ -150,16 +171,22 @@ export class FakeZendeskSupport {
    * (`test/fixtures/vendor/zendesk/search.ts`).
    */
   #search(query: string): Reply {
-    const terms = query.trim().split(/\s+/).filter((t) => t !== '');
+    const terms = query
+      .trim()
+      .split(/\s+/)
+      .filter((t) => t !== '');
     const parsed = terms.map((t) => /^([a-z_]+)(:|<|>)(.*)$/.exec(t));
     const value = (key: string) => parsed.find((m) => m?.[1] === key)?.[3];
     const type = value('type') ?? (value('role') !== undefined || value('phone') !== undefined ? 'user' : 'ticket');
     let results: Record<string, unknown>[];
-    if (parsed.some((m) => m === null || !SEARCH_KEYWORDS.has(m[1] ?? ''))) results = []; // free text or an undocumented keyword: nothing in this account matches
+    if (parsed.some((m) => m === null || !SEARCH_KEYWORDS.has(m[1] ?? '')))
+      results = []; // free text or an undocumented keyword: nothing in this account matches
     else if (type === 'user') {
       const role = value('role');
       const phone = value('phone');
-      results = this.users.filter((u) => (role === undefined || u.role === role) && (phone === undefined || phoneMatches(u.phone, phone))).map((u) => ({ ...userJson(u), result_type: 'user' }));
+      results = this.users
+        .filter((u) => (role === undefined || u.role === role) && (phone === undefined || phoneMatches(u.phone, phone)))
+        .map((u) => ({ ...userJson(u), result_type: 'user' }));
     } else {
       const requester = value('requester');
       const status = parsed.find((m) => m?.[1] === 'status');
@@ -172,8 +199,16 @@ export class FakeZendeskSupport {
           const diff = order.indexOf(t.status) - order.indexOf(wanted as FakeZendeskTicket['status']);
           return op === ':' ? diff === 0 : op === '<' ? diff < 0 : diff > 0;
         });
-      if (value('order_by') === 'updated_at') found.sort((a, b) => (value('sort') === 'asc' ? a.updated_at - b.updated_at : b.updated_at - a.updated_at));
-      results = found.map((t) => ({ id: t.id, subject: t.subject, status: t.status, requester_id: t.requester_id, external_id: t.external_id, result_type: 'ticket' }));
+      if (value('order_by') === 'updated_at')
+        found.sort((a, b) => (value('sort') === 'asc' ? a.updated_at - b.updated_at : b.updated_at - a.updated_at));
+      results = found.map((t) => ({
+        id: t.id,
+        subject: t.subject,
+        status: t.status,
+        requester_id: t.requester_id,
+        external_id: t.external_id,
+        result_type: 'ticket',
+      }));
     }
     // The keys of Zendesk's example response: count, facets, next_page, previous_page, results.
     return [200, { count: results.length, facets: null, next_page: null, previous_page: null, results }];
@@ -198,7 +233,8 @@ export class FakeZendeskSupport {
     const t = (body as { ticket?: Record<string, unknown> } | null)?.ticket;
     if (t === undefined) return [400, { error: 'InvalidParameter', description: 'ticket is required' }];
     const invalid = this.#invalid(t, true);
-    if (invalid !== undefined) return [422, { error: 'RecordInvalid', description: 'Record validation errors', details: invalid }];
+    if (invalid !== undefined)
+      return [422, { error: 'RecordInvalid', description: 'Record validation errors', details: invalid }];
     const comment = t['comment'] as { body: string; public?: boolean };
     const ticket: FakeZendeskTicket = {
       id: this.#nextId++,
@@ -223,36 +259,59 @@ export class FakeZendeskSupport {
     const t = (body as { ticket?: Record<string, unknown> } | null)?.ticket;
     if (t === undefined) return [400, { error: 'InvalidParameter', description: 'ticket is required' }];
     const invalid = this.#invalid(t, false);
-    if (invalid !== undefined) return [422, { error: 'RecordInvalid', description: 'Record validation errors', details: invalid }];
-    if (t['comment'] !== undefined) ticket.comments.push(this.#comment(t['comment'] as { body: string; public?: boolean }));
+    if (invalid !== undefined)
+      return [422, { error: 'RecordInvalid', description: 'Record validation errors', details: invalid }];
+    if (t['comment'] !== undefined)
+      ticket.comments.push(this.#comment(t['comment'] as { body: string; public?: boolean }));
     ticket.updated_at = ++this.#clock;
     return [200, { ticket }];
   }
 
   /** Validation failures as 422 `details` (field → `[{description, error}]`). */
-  #invalid(t: Record<string, unknown>, creating: boolean): Record<string, { description: string; error: string }[]> | undefined {
-    const fail = (field: string, description: string) => ({ [field]: [{ description, error: field === 'base' ? 'InvalidValue' : 'BlankValue' }] });
+  #invalid(
+    t: Record<string, unknown>,
+    creating: boolean,
+  ): Record<string, { description: string; error: string }[]> | undefined {
+    const fail = (field: string, description: string) => ({
+      [field]: [{ description, error: field === 'base' ? 'InvalidValue' : 'BlankValue' }],
+    });
     const comment = t['comment'] as { body?: unknown } | undefined;
     // A ticket needs a description (its first comment), and a comment needs a body: "Description:
     // cannot be blank" is Zendesk's 422 for a ticket without one (unverified wording).
-    if ((creating || comment !== undefined) && (typeof comment?.body !== 'string' || comment.body.trim() === '')) return fail('description', 'Description: cannot be blank');
+    if ((creating || comment !== undefined) && (typeof comment?.body !== 'string' || comment.body.trim() === ''))
+      return fail('description', 'Description: cannot be blank');
     // The requester must be a user of the account (requester_id, Tickets API JSON format); the error text is unverified.
-    if (t['requester_id'] !== undefined && !this.users.some((u) => u.id === t['requester_id'])) return fail('requester', 'Requester: is invalid');
+    if (t['requester_id'] !== undefined && !this.users.some((u) => u.id === t['requester_id']))
+      return fail('requester', 'Requester: is invalid');
     // Tags are words: Zendesk splits a tag at spaces rather than keep one with a space (unverified
     // via the API); the fake refuses one so that a test notices.
-    if (t['tags'] !== undefined && (!Array.isArray(t['tags']) || t['tags'].some((tag) => typeof tag !== 'string' || /\s/.test(tag)))) return fail('tags', 'Tags: must be words without spaces');
+    if (
+      t['tags'] !== undefined &&
+      (!Array.isArray(t['tags']) || t['tags'].some((tag) => typeof tag !== 'string' || /\s/.test(tag)))
+    )
+      return fail('tags', 'Tags: must be words without spaces');
     // external_id is a string (Tickets API JSON format); 255 characters is the fake's bound (unverified).
-    if (t['external_id'] !== undefined && (typeof t['external_id'] !== 'string' || t['external_id'].length > 255)) return fail('external_id', 'External id: is too long');
+    if (t['external_id'] !== undefined && (typeof t['external_id'] !== 'string' || t['external_id'].length > 255))
+      return fail('external_id', 'External id: is too long');
     return undefined;
   }
 
   #comment(comment: { body: string; public?: boolean }): FakeZendeskComment {
     const { html, plain } = renderComment(comment.body);
-    return { id: this.#nextId++, type: 'Comment', body: comment.body, html_body: html, plain_body: plain, public: comment.public !== false, author_id: this.agentId };
+    return {
+      id: this.#nextId++,
+      type: 'Comment',
+      body: comment.body,
+      html_body: html,
+      plain_body: plain,
+      public: comment.public !== false,
+      author_id: this.agentId,
+    };
   }
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * How the fake derives `html_body` and `plain_body` from a comment's `body`. Zendesk documents
@@ -265,7 +324,10 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
  * guaranteed to equal `body`.
  */
 export function renderComment(body: string): { html: string; plain: string } {
-  const paragraphs = body.replace(/\r\n?/g, '\n').trim().split(/\n{2,}/);
+  const paragraphs = body
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .split(/\n{2,}/);
   const inline = (text: string) =>
     text
       .replace(/!\[[^\]]*\]\([^)]*\)/g, '') // an image: an <img> in the HTML, nothing in the text

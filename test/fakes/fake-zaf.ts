@@ -2,10 +2,13 @@ import type { ZafMetadata, ZafRequestOptions } from '../../adapters/zendesk/zaf.
 import { FakeZendeskSupport, type FakeZendeskFailure } from './fake-zaf-support.js';
 
 /** How an injected fault behaves: an HTTP error (nothing stored), a request whose answer is lost after it was stored, or no answer at all. */
-export type FakeZafFault = { readonly kind: 'status'; readonly status: number } | { readonly kind: 'lost-reply' } | { readonly kind: 'silent' };
+export type FakeZafFault =
+  { readonly kind: 'status'; readonly status: number } | { readonly kind: 'lost-reply' } | { readonly kind: 'silent' };
 
 /** What the app made Zendesk show. */
-export type FakeZafView = { readonly kind: 'route'; readonly target: string; readonly id: number } | { readonly kind: 'popover'; readonly action: string };
+export type FakeZafView =
+  | { readonly kind: 'route'; readonly target: string; readonly id: number }
+  | { readonly kind: 'popover'; readonly action: string };
 
 /** Support locations an app iframe can run in (those the softphone bridge uses). */
 export type ZafLocation = 'top_bar' | 'ticket_sidebar' | 'background';
@@ -106,7 +109,9 @@ export class FakeZendesk {
   /** The agent clicks a phone number in Zendesk. Returns the instances it reached. */
   dialout(number: string): FakeZafInstance[] {
     if (!this.talkPartnerEdition) return [];
-    const reached = this.instances.filter((i) => this.dialoutLocations.includes(i.location) && (i.subscriptions.get('voice.dialout') ?? 0) > 0);
+    const reached = this.instances.filter(
+      (i) => this.dialoutLocations.includes(i.location) && (i.subscriptions.get('voice.dialout') ?? 0) > 0,
+    );
     for (const instance of reached) instance.deliver('voice.dialout', { number });
     return reached;
   }
@@ -123,7 +128,9 @@ export class FakeZendesk {
 
   /** What `client.get('instances')` answers: the app's instances by guid. */
   instancesJson(): Record<string, { instanceGuid: string; location: ZafLocation; product: 'support' }> {
-    return Object.fromEntries(this.instances.map((i) => [i.guid, { instanceGuid: i.guid, location: i.location, product: 'support' as const }]));
+    return Object.fromEntries(
+      this.instances.map((i) => [i.guid, { instanceGuid: i.guid, location: i.location, product: 'support' as const }]),
+    );
   }
 
   async metadata(): Promise<ZafMetadata> {
@@ -133,13 +140,16 @@ export class FakeZendesk {
 
   async request(options: ZafRequestOptions): Promise<unknown> {
     await this.#registered;
-    if (typeof options !== 'object' || options === null || typeof options.url !== 'string') throw failure(400, 'url is required');
+    if (typeof options !== 'object' || options === null || typeof options.url !== 'string')
+      throw failure(400, 'url is required');
     const method = options.type ?? 'GET';
     const url = new URL(options.url, 'https://acme.zendesk.com');
-    if (url.origin !== 'https://acme.zendesk.com' || !url.pathname.startsWith('/api/v2/')) throw failure(403, 'cross-domain requests need cors or a proxy');
+    if (url.origin !== 'https://acme.zendesk.com' || !url.pathname.startsWith('/api/v2/'))
+      throw failure(403, 'cross-domain requests need cors or a proxy');
     let body: unknown;
     if (method !== 'GET') {
-      if (options.contentType !== 'application/json' || typeof options.data !== 'string') throw failure(400, 'expected a JSON string body sent as application/json');
+      if (options.contentType !== 'application/json' || typeof options.data !== 'string')
+        throw failure(400, 'expected a JSON string body sent as application/json');
       try {
         body = JSON.parse(options.data);
       } catch {
@@ -148,7 +158,9 @@ export class FakeZendesk {
     }
     this.requests.push({ method, url: `${url.pathname}${url.search}` });
     // A route names a path exactly, or with `{id}` for any record id ('PUT /api/v2/tickets/{id}.json').
-    const fault = this.#faults.get(`${method} ${url.pathname}`)?.shift() ?? this.#faults.get(`${method} ${url.pathname.replace(/\/\d+(?=[/.])/g, '/{id}')}`)?.shift();
+    const fault =
+      this.#faults.get(`${method} ${url.pathname}`)?.shift() ??
+      this.#faults.get(`${method} ${url.pathname.replace(/\/\d+(?=[/.])/g, '/{id}')}`)?.shift();
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (fault?.kind === 'silent') return new Promise(() => {});
     if (fault?.kind === 'status') throw failure(fault.status, 'injected');
@@ -169,9 +181,15 @@ export class FakeZendesk {
     }
     if (name === 'routeTo') {
       const [target, id] = args;
-      if (typeof target !== 'string' || !ROUTE_TARGETS.has(target)) throw new Error(`routeTo: unknown target ${String(target)}`);
+      if (typeof target !== 'string' || !ROUTE_TARGETS.has(target))
+        throw new Error(`routeTo: unknown target ${String(target)}`);
       const numeric = Number(id);
-      const exists = target === 'ticket' ? this.support.tickets.some((t) => t.id === numeric) : target === 'user' ? this.support.users.some((u) => u.id === numeric) : true;
+      const exists =
+        target === 'ticket'
+          ? this.support.tickets.some((t) => t.id === numeric)
+          : target === 'user'
+            ? this.support.users.some((u) => u.id === numeric)
+            : true;
       if (!exists) throw new Error(`routeTo: no ${target} ${String(id)}`);
       this.views.push({ kind: 'route', target, id: numeric });
       return {};

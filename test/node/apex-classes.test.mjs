@@ -66,7 +66,10 @@ test('a broken class fails, with the line and column of the error', () => {
 
 test('a lexer error (an invalid string escape) fails too', () => {
   const { errors } = parseClass("public class Escape { String s = 'a\\qb'; }");
-  assert.ok(errors.some((e) => e.line === 1 && /token recognition error/.test(e.message)), JSON.stringify(errors));
+  assert.ok(
+    errors.some((e) => e.line === 1 && /token recognition error/.test(e.message)),
+    JSON.stringify(errors),
+  );
 });
 
 test('a well-formed class with SOQL, generics and a test method parses clean', () => {
@@ -75,7 +78,7 @@ test('a well-formed class with SOQL, generics and a test method parses clean', (
     'private class Sample {',
     '  @IsTest static void finds() {',
     "    List<Task> tasks = [SELECT Id FROM Task WHERE CallObject = :'x' WITH USER_MODE LIMIT 1];",
-    '    Map<String, Object> byKey = new Map<String, Object>{ \'a\' => 1 };',
+    "    Map<String, Object> byKey = new Map<String, Object>{ 'a' => 1 };",
     '    Assert.areEqual(0, tasks.size());',
     '  }',
     '}',

@@ -18,13 +18,21 @@ test('in Node (no window): load delivers the callbacks, the call logs once, star
   try {
     await bridge.load((eventType, payload) => received.push([eventType, payload]));
     await bridge.incomingCall('partner-1', 'node-call-1', '+18883973342');
-    await bridge.callEnded({ partnerId: 'partner-1', conversationId: 'node-call-1', duration: 12, disposition: 'resolved' });
+    await bridge.callEnded({
+      partnerId: 'partner-1',
+      conversationId: 'node-call-1',
+      duration: 12,
+      disposition: 'resolved',
+    });
     for (let i = 0; i < 50 && crm.callLogs().length === 0; i += 1) {
       await bridge.flush();
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     await bridge.startCall({ dialTo: '+18883973342' });
-    assert.deepEqual(received.map(([type]) => type), ['disposition', 'partner_config', 'start_call']);
+    assert.deepEqual(
+      received.map(([type]) => type),
+      ['disposition', 'partner_config', 'start_call'],
+    );
     assert.equal(received[2][1].dialTo, '+18883973342');
     assert.equal(crm.callLogs().length, 1);
     assert.equal(crm.callLogs()[0].call.durationSeconds, 12);

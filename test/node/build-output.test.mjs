@@ -60,7 +60,10 @@ for (const entry of iifeEntries) {
   if (entry.budgetGzip !== undefined && entry.budgetEnforced) {
     test(`${entry.output} is at most ${entry.budgetGzip} bytes gzipped`, () => {
       const size = gzipSync(readFileSync(abs(entry.output)), { level: 9 }).length;
-      assert.ok(size <= entry.budgetGzip, `${entry.output} is ${size} bytes gzipped, over its budget of ${entry.budgetGzip}`);
+      assert.ok(
+        size <= entry.budgetGzip,
+        `${entry.output} is ${size} bytes gzipped, over its budget of ${entry.budgetGzip}`,
+      );
     });
   }
 }

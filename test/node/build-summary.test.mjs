@@ -15,12 +15,23 @@ test('the repository has both kinds of budget (else this test checks nothing)', 
 });
 
 test('a bundle above a budget that is not enforced gets no verdict; under an enforced one, "≤ budget"', () => {
-  const bundles = [...targets.map((e) => ({ output: e.output, gzip: e.budgetGzip + 2 })), ...enforced.map((e) => ({ output: e.output, gzip: e.budgetGzip - 1 }))];
+  const bundles = [
+    ...targets.map((e) => ({ output: e.output, gzip: e.budgetGzip + 2 })),
+    ...enforced.map((e) => ({ output: e.output, gzip: e.budgetGzip - 1 })),
+  ];
   const lines = buildSummary(bundles, iifeEntries, run);
   assert.equal(lines.length, bundles.length + 1);
   assert.match(lines[0], /^build: dist\/ ready in 12 s/);
-  for (const e of targets) assert.doesNotMatch(lines.find((l) => l.includes(`${e.output} `)), /OVER|budget/);
-  for (const e of enforced) assert.match(lines.find((l) => l.includes(`${e.output} `)), /≤ [\d.]+ KB budget$/);
+  for (const e of targets)
+    assert.doesNotMatch(
+      lines.find((l) => l.includes(`${e.output} `)),
+      /OVER|budget/,
+    );
+  for (const e of enforced)
+    assert.match(
+      lines.find((l) => l.includes(`${e.output} `)),
+      /≤ [\d.]+ KB budget$/,
+    );
   assert.ok(lines.every((l) => !/OVER/.test(l)));
 });
 

@@ -14,7 +14,14 @@ const GENERATED = 'src/contract/compiled-spec.ts';
 
 /** The lists as the bundles import them: the generated module, compiled for node. */
 async function generatedLists() {
-  const result = await build({ entryPoints: [join(root, GENERATED)], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'error' });
+  const result = await build({
+    entryPoints: [join(root, GENERATED)],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    logLevel: 'error',
+  });
   return import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
 }
 
@@ -28,11 +35,16 @@ test('each derived list is what the spec says', () => {
   assert.deepEqual(lists.CALLBACK_EVENT_TYPES, Object.keys(contractSpec.callbackEvents));
   assert.deepEqual(lists.CALL_STATES, contractSpec.callStates.options);
   assert.deepEqual(lists.IVR_FIELDS, Object.keys(contractSpec.ivr.shape));
-  for (const [name, schema] of Object.entries(contractSpec.policy)) assert.deepEqual(lists.POLICY_CHOICES[name], schema.options, `policy.${name}`);
+  for (const [name, schema] of Object.entries(contractSpec.policy))
+    assert.deepEqual(lists.POLICY_CHOICES[name], schema.options, `policy.${name}`);
   assert.deepEqual(lists.POSITIONAL_FORMS, contractSpec.positionalForms);
-  assert.equal(lists.DEFAULT_LANGUAGE, contractSpec.methods.incomingCall.parse({ partnerId: 'p', conversationId: 'c', callerANI: '' }).language);
+  assert.equal(
+    lists.DEFAULT_LANGUAGE,
+    contractSpec.methods.incomingCall.parse({ partnerId: 'p', conversationId: 'c', callerANI: '' }).language,
+  );
   // The IVR fields a call keeps are the ones callAccepted carries, with the same schemas.
-  for (const field of lists.IVR_FIELDS) assert.equal(contractSpec.methods.callAccepted.shape[field], contractSpec.ivr.shape[field], field);
+  for (const field of lists.IVR_FIELDS)
+    assert.equal(contractSpec.methods.callAccepted.shape[field], contractSpec.ivr.shape[field], field);
 });
 
 test(`${GENERATED} exports exactly the derived lists`, () => {
@@ -69,7 +81,10 @@ test('no list of the contract is spelled out by hand a second time', () => {
   const sources = productFiles()
     .map((file) => ({ file: relative(root, file), text: readFileSync(file, 'utf8') }))
     .filter(({ file }) => file !== GENERATED);
-  const named = { ...lists, ...Object.fromEntries(Object.entries(lists.POLICY_CHOICES).map(([k, v]) => [`POLICY_CHOICES.${k}`, v])) };
+  const named = {
+    ...lists,
+    ...Object.fromEntries(Object.entries(lists.POLICY_CHOICES).map(([k, v]) => [`POLICY_CHOICES.${k}`, v])),
+  };
   delete named.POLICY_CHOICES;
   delete named.POSITIONAL_FORMS;
   delete named.DEFAULT_LANGUAGE;
@@ -83,7 +98,10 @@ test('no list of the contract is spelled out by hand a second time', () => {
     // schema tables) do not quote them, so the spec of those lists is not counted here.
     if (where.length > 1) copies.push(`${name} [${list.join(', ')}]: ${where.join(', ')}`);
   }
-  assert.deepEqual(copies.filter((copy) => !KNOWN_COPIES.some((known) => copy.includes(known))), []);
+  assert.deepEqual(
+    copies.filter((copy) => !KNOWN_COPIES.some((known) => copy.includes(known))),
+    [],
+  );
 });
 
 // The adapters' settings still spell the policy choices as type unions; the shared settings reader

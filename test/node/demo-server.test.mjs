@@ -37,7 +37,9 @@ function rawGet(base, path, method = 'GET', headers = {}) {
     const req = request({ host: hostname, port, path, method, headers }, (res) => {
       const chunks = [];
       res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -47,7 +49,13 @@ function rawGet(base, path, method = 'GET', headers = {}) {
 
 /** The CSP's directives as a map: name → list of sources. */
 function directives(csp) {
-  return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...sources]) => [name, sources]));
+  return new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...sources]) => [name, sources]),
+  );
 }
 
 /** The strict policy both origins share, plus who may frame whom on `site`. */
@@ -55,14 +63,24 @@ function assertSecurityHeaders(headers, site) {
   const csp = headers['content-security-policy'];
   assert.ok(typeof csp === 'string' && csp.length > 0, 'Content-Security-Policy header is missing');
   const policy = directives(csp);
-  for (const [name, sources] of [['default-src', ["'self'"]], ['script-src', ["'self'"]], ['style-src', ["'self'"]], ['object-src', ["'none'"]], ['base-uri', ["'none'"]]]) {
+  for (const [name, sources] of [
+    ['default-src', ["'self'"]],
+    ['script-src', ["'self'"]],
+    ['style-src', ["'self'"]],
+    ['object-src', ["'none'"]],
+    ['base-uri', ["'none'"]],
+  ]) {
     assert.deepEqual(policy.get(name), sources, `${name} in ${csp}`);
   }
   assert.ok(!/unsafe-|\*/.test(csp), `CSP allows unsafe sources or wildcards: ${csp}`);
   assert.equal(headers['x-content-type-options'], 'nosniff');
   if (site === 'console') {
     assert.deepEqual(policy.get('frame-ancestors'), ["'none'"], 'nobody frames the console');
-    assert.deepEqual(policy.get('frame-src'), [originOf(sites.softphone)], 'the console frames exactly the softphone origin');
+    assert.deepEqual(
+      policy.get('frame-src'),
+      [originOf(sites.softphone)],
+      'the console frames exactly the softphone origin',
+    );
     assert.equal(headers['x-frame-options'], 'DENY');
   } else {
     assert.deepEqual(policy.get('frame-ancestors'), [originOf(sites.console)], 'only the console frames the softphone');
@@ -93,8 +111,17 @@ test("GET / on the console origin serves demo/console.html naming the softphone'
   assertSecurityHeaders(Object.fromEntries(res.headers), 'console');
   const html = await res.text();
   const source = readFileSync(`${root}demo/console.html`, 'utf8');
-  assert.equal(html, source.replace('{{softphoneOrigin}}', originOf(sites.softphone)).replace('{{consoleOrigin}}', originOf(sites.console)));
-  assert.match(html, /<meta name="console-origin" content="http:\/\/127\.0\.0\.1:\d+">/, 'the page knows where it must be opened');
+  assert.equal(
+    html,
+    source
+      .replace('{{softphoneOrigin}}', originOf(sites.softphone))
+      .replace('{{consoleOrigin}}', originOf(sites.console)),
+  );
+  assert.match(
+    html,
+    /<meta name="console-origin" content="http:\/\/127\.0\.0\.1:\d+">/,
+    'the page knows where it must be opened',
+  );
   assert.match(html, /<meta name="softphone-origin" content="http:\/\/127\.0\.0\.1:\d+">/);
   assert.match(html, /<script type="module" src="\/dist\/demo\/console\.js"><\/script>/);
   assertNoInlineCode(html);
@@ -105,8 +132,16 @@ test("GET / on the softphone origin serves demo/softphone.html, its remote clien
   assert.equal(res.status, 200);
   assertSecurityHeaders(Object.fromEntries(res.headers), 'softphone');
   const html = await res.text();
-  assert.equal(html, readFileSync(`${root}demo/softphone.html`, 'utf8').replace('{{consoleOrigin}}', originOf(sites.console)));
-  assert.ok(html.includes(`<script src="/dist/softphone-bridge.remote.iife.js" data-host-origins="${originOf(sites.console)}"></script>`), 'the remote client names the console origin');
+  assert.equal(
+    html,
+    readFileSync(`${root}demo/softphone.html`, 'utf8').replace('{{consoleOrigin}}', originOf(sites.console)),
+  );
+  assert.ok(
+    html.includes(
+      `<script src="/dist/softphone-bridge.remote.iife.js" data-host-origins="${originOf(sites.console)}"></script>`,
+    ),
+    'the remote client names the console origin',
+  );
   assert.match(html, /<script type="module" src="\/dist\/demo\/softphone\.js"><\/script>/);
   assert.doesNotMatch(html, /\{\{/, 'no placeholder left');
   assertNoInlineCode(html);
@@ -188,7 +223,21 @@ test('HEAD works like GET without a body; other methods are 405', async () => {
 
 test('paths outside the served files are 404 on both origins, with their security headers', async () => {
   for (const [site, base] of Object.entries(sites)) {
-    for (const path of ['/package.json', '/demo/server.mjs', '/server.mjs', '/security-headers.mjs', '/console.html', '/softphone.html', '/demo/console.html', '/console/main.ts', '/src/index.ts', '/dist', '/dist/', '/dist/demo/', '/nope.css']) {
+    for (const path of [
+      '/package.json',
+      '/demo/server.mjs',
+      '/server.mjs',
+      '/security-headers.mjs',
+      '/console.html',
+      '/softphone.html',
+      '/demo/console.html',
+      '/console/main.ts',
+      '/src/index.ts',
+      '/dist',
+      '/dist/',
+      '/dist/demo/',
+      '/nope.css',
+    ]) {
       const res = await rawGet(base, path);
       assert.equal(res.status, 404, `${site} ${path} → ${res.status}`);
       assertSecurityHeaders(res.headers, site);
@@ -235,7 +284,10 @@ test('taken ports move both origins up, and each page names the ports actually u
     assert.notEqual(second.softphonePort, server.softphonePort);
     assert.notEqual(second.softphonePort, second.port);
     const html = await (await fetch(second.url)).text();
-    assert.ok(html.includes(`content="${originOf(second.softphoneUrl)}"`), 'the console frames the softphone where it really is');
+    assert.ok(
+      html.includes(`content="${originOf(second.softphoneUrl)}"`),
+      'the console frames the softphone where it really is',
+    );
     const csp = (await fetch(second.softphoneUrl)).headers.get('content-security-policy') ?? '';
     assert.deepEqual(directives(csp).get('frame-ancestors'), [originOf(second.url)]);
   } finally {
@@ -246,7 +298,10 @@ test('taken ports move both origins up, and each page names the ports actually u
 test('without a softphone port, the softphone takes the port after the console', async () => {
   const third = await startDemoServer({ port: server.port });
   try {
-    assert.ok(third.softphonePort > third.port && third.softphonePort <= third.port + 21, `console ${third.port}, softphone ${third.softphonePort}`);
+    assert.ok(
+      third.softphonePort > third.port && third.softphonePort <= third.port + 21,
+      `console ${third.port}, softphone ${third.softphonePort}`,
+    );
   } finally {
     await third.close();
   }

@@ -11,7 +11,9 @@ import { typecheck } from './lib/typecheck.mjs';
 for (const example of ['minimal-adapter', 'salesforce-dev']) {
   test(`examples/${example} typechecks strictly against the package types`, () => {
     const dir = `${packageRoot}examples/${example}/`;
-    const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => dir + f);
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => dir + f);
     assert.ok(files.length > 0, `examples/${example} has no TypeScript`);
     assert.deepEqual(typecheck(files), []);
   });

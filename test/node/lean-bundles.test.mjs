@@ -26,7 +26,10 @@ test('the compiler refuses a zod feature the interpreter does not implement', as
   assert.throws(() => compile(z.object({ a: z.string() }), 'probe'), /probe: only loose objects are supported/);
   assert.deepEqual(compile(z.looseObject({ a: z.string() })), { kind: 'object', shape: { a: { kind: 'string' } } });
   assert.throws(() => compile(z.string().check(z.regex(/x/)), 'probe'), /probe: unsupported check/);
-  assert.deepEqual(compile(z.optional(z.string().check(z.trim(), z.maxLength(3)))), { kind: 'optional', of: { kind: 'string', max: 3, transforms: ['trim'] } });
+  assert.deepEqual(compile(z.optional(z.string().check(z.trim(), z.maxLength(3)))), {
+    kind: 'optional',
+    of: { kind: 'string', max: 3, transforms: ['trim'] },
+  });
 });
 
 // The budgeted bundles are the ones a softphone loads; dist/softphone-bridge.iife.js is the whole

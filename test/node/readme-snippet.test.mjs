@@ -53,7 +53,12 @@ let bundle;
 
 before(async () => {
   const built = await build({
-    stdin: { contents: readmeSnippet() + observer, loader: 'ts', resolveDir: packageRoot, sourcefile: 'readme-snippet.ts' },
+    stdin: {
+      contents: readmeSnippet() + observer,
+      loader: 'ts',
+      resolveDir: packageRoot,
+      sourcefile: 'readme-snippet.ts',
+    },
     bundle: true,
     format: 'esm',
     target: 'es2022',
@@ -68,7 +73,9 @@ before(async () => {
       res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>README snippet</title><script type="module" src="/snippet.js"></script>');
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end('<!doctype html><title>README snippet</title><script type="module" src="/snippet.js"></script>');
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const found = findChromium();
@@ -97,7 +104,20 @@ test('the README "Use it" block runs in Chromium: callbacks, one call log, start
   assert.deepEqual(result.received, ['disposition', 'partner_config', 'start_call']);
   assert.equal(result.partnerId, 'partner-1');
   assert.equal(result.global, true);
-  assert.deepEqual(result.logs, [{ key: 'call-1001:callLog', creates: 1, durationSeconds: 125, disposition: 'resolved', notes: 'Moved the booking to Friday.' }]);
-  assert.deepEqual(result.status, { loaded: true, connected: true, durability: 'durable', outbox: result.status.outbox });
+  assert.deepEqual(result.logs, [
+    {
+      key: 'call-1001:callLog',
+      creates: 1,
+      durationSeconds: 125,
+      disposition: 'resolved',
+      notes: 'Moved the booking to Friday.',
+    },
+  ]);
+  assert.deepEqual(result.status, {
+    loaded: true,
+    connected: true,
+    durability: 'durable',
+    outbox: result.status.outbox,
+  });
   assert.equal(result.status.outbox.pending, 0);
 });

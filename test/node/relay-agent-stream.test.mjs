@@ -28,7 +28,10 @@ describe('agent stream: delivery and resume', () => {
     const message = await stream.nextEvent();
     assert.equal(message.event, 'voicenter.popup');
     assert.equal(message.data.id, message.id);
-    assert.deepEqual({ ...message.data, id: undefined, receivedAt: undefined }, { id: undefined, vendor: 'voicenter', kind: 'popup', agentId: AGENT, receivedAt: undefined, body: popup.ringing });
+    assert.deepEqual(
+      { ...message.data, id: undefined, receivedAt: undefined },
+      { id: undefined, vendor: 'voicenter', kind: 'popup', agentId: AGENT, receivedAt: undefined, body: popup.ringing },
+    );
     assert.ok(message.data.receivedAt >= before - 5 && message.data.receivedAt <= Date.now());
   });
 
@@ -53,11 +56,17 @@ describe('agent stream: delivery and resume', () => {
     // While the agent is away, the call is answered and hung up.
     await post(`${ingress}/voicenter/popup`, JSON_TYPE, JSON.stringify(popup.answer));
     await post(`${ingress}/voicenter/popup`, JSON_TYPE, JSON.stringify(popup.hangup));
-    for (const open of [() => openStream(streamUrl(base), { ...bearer(), 'last-event-id': ringing.id }), () => openStream(streamUrl(base, AGENT, `?token=${token(AGENT)}&lastEventId=${ringing.id}`))]) {
+    for (const open of [
+      () => openStream(streamUrl(base), { ...bearer(), 'last-event-id': ringing.id }),
+      () => openStream(streamUrl(base, AGENT, `?token=${token(AGENT)}&lastEventId=${ringing.id}`)),
+    ]) {
       const again = await open();
       try {
         const replayed = [await again.nextEvent(), await again.nextEvent()];
-        assert.deepEqual(replayed.map((m) => m.data.body), [popup.answer, popup.hangup]);
+        assert.deepEqual(
+          replayed.map((m) => m.data.body),
+          [popup.answer, popup.hangup],
+        );
         assert.ok(replayed[0].id > ringing.id && replayed[1].id > replayed[0].id);
         await assert.rejects(again.nextEvent(200), /no SSE message/, 'nothing replayed twice');
       } finally {
@@ -75,7 +84,16 @@ describe('agent stream: delivery and resume', () => {
 
   test('events posted while the replay runs arrive once each, in order (no gap between replay and live)', async (t) => {
     const { base, ingress } = await startRelay({ t });
-    const posts = (from, to) => Promise.all(Array.from({ length: to - from }, (_, i) => post(`${ingress}/voicenter/cdr`, JSON_TYPE, JSON.stringify({ ...cdrSeed.json, ivruniqueid: `cdr-${from + i}` }))));
+    const posts = (from, to) =>
+      Promise.all(
+        Array.from({ length: to - from }, (_, i) =>
+          post(
+            `${ingress}/voicenter/cdr`,
+            JSON_TYPE,
+            JSON.stringify({ ...cdrSeed.json, ivruniqueid: `cdr-${from + i}` }),
+          ),
+        ),
+      );
     await posts(0, 600); // more than one replay page (500)
     const stream = await openStream(streamUrl(base, 'SIPSIPSI', '?lastEventId=0'), bearer('SIPSIPSI'));
     t.after(stream.close);
@@ -86,7 +104,10 @@ describe('agent stream: delivery and resume', () => {
     const ids = got.map((m) => m.id);
     assert.equal(new Set(ids).size, 700, 'no duplicate');
     assert.deepEqual(ids, [...ids].sort(), 'in id order');
-    assert.deepEqual(new Set(got.map((m) => m.data.body.ivruniqueid)), new Set(Array.from({ length: 700 }, (_, i) => `cdr-${i}`)));
+    assert.deepEqual(
+      new Set(got.map((m) => m.data.body.ivruniqueid)),
+      new Set(Array.from({ length: 700 }, (_, i) => `cdr-${i}`)),
+    );
     await assert.rejects(stream.nextEvent(200), /no SSE message/);
   });
 
@@ -127,7 +148,11 @@ describe('agent stream: a client that stops reading', () => {
     let posted = 0;
     while ((await open()) === '1') {
       assert.ok(posted < 200, 'the stream was still open after 200 events of 200 KB (40 MB) unread');
-      const reply = await post(`${ingress}/voicenter/cdr`, 'application/json', JSON.stringify({ ...cdrSeed.json, ivruniqueid: `big-${posted++}`, pad: 'x'.repeat(200_000) }));
+      const reply = await post(
+        `${ingress}/voicenter/cdr`,
+        'application/json',
+        JSON.stringify({ ...cdrSeed.json, ivruniqueid: `big-${posted++}`, pad: 'x'.repeat(200_000) }),
+      );
       assert.equal(reply.status, 200, 'ingress keeps acknowledging while a client is slow');
     }
     assert.equal(await open(), '0');
@@ -155,11 +180,26 @@ describe('agent stream: tokens and origins', () => {
     const { base } = await startRelay({ t });
     const status = async (url, headers = {}) => (await fetch(url, { headers })).status;
     assert.equal(await status(streamUrl(base)), 401);
-    assert.equal(await status(streamUrl(base), { authorization: `Bearer ${relayLib.mintToken('another-secret-of-at-least-32-characters', AGENT, Date.now() + 60_000)}` }), 401);
+    assert.equal(
+      await status(streamUrl(base), {
+        authorization: `Bearer ${relayLib.mintToken('another-secret-of-at-least-32-characters', AGENT, Date.now() + 60_000)}`,
+      }),
+      401,
+    );
     const good = token(AGENT);
     const [v, agent, exp, sig] = good.split('.');
-    assert.equal(await status(streamUrl(base, AGENT, `?token=${[v, agent, String(Number(exp) + 3600), sig].join('.')}`)), 401, 'a longer expiry breaks the signature');
-    assert.equal(await status(streamUrl(base, AGENT, `?token=${[v, Buffer.from('SIPSIPSI').toString('base64url'), exp, sig].join('.')}`)), 401, 'another agent id breaks the signature');
+    assert.equal(
+      await status(streamUrl(base, AGENT, `?token=${[v, agent, String(Number(exp) + 3600), sig].join('.')}`)),
+      401,
+      'a longer expiry breaks the signature',
+    );
+    assert.equal(
+      await status(
+        streamUrl(base, AGENT, `?token=${[v, Buffer.from('SIPSIPSI').toString('base64url'), exp, sig].join('.')}`),
+      ),
+      401,
+      'another agent id breaks the signature',
+    );
     assert.equal(await status(streamUrl(base, AGENT, '?token=garbage')), 401);
     assert.equal(await status(streamUrl(base), bearer(AGENT, -1_000)), 401);
     assert.equal(await status(streamUrl(base), bearer('SIPSIPSI')), 403);
@@ -172,7 +212,11 @@ describe('agent stream: tokens and origins', () => {
     const payload = `v1.${Buffer.from(AGENT).toString('base64url')}.${expiry}`;
     const minted = `${payload}.${createHmac('sha256', SECRET).update(payload).digest('base64url')}`;
     assert.equal(relayLib.mintToken(SECRET, AGENT, expiry * 1000), minted);
-    assert.deepEqual(relayLib.verifyToken(SECRET, minted, AGENT, Date.now()), { ok: true, agentId: AGENT, expiresAt: expiry * 1000 });
+    assert.deepEqual(relayLib.verifyToken(SECRET, minted, AGENT, Date.now()), {
+      ok: true,
+      agentId: AGENT,
+      expiresAt: expiry * 1000,
+    });
   });
 
   test('a browser origin not in RELAY_ALLOWED_ORIGINS gets 403; an allowed one gets exactly its origin back, never *', async (t) => {
@@ -185,11 +229,17 @@ describe('agent stream: tokens and origins', () => {
     assert.equal(stream.response.status, 200);
     assert.equal(stream.response.headers.get('access-control-allow-origin'), ORIGIN);
     assert.match(stream.response.headers.get('vary'), /Origin/);
-    const preflight = await fetch(streamUrl(base), { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-headers': 'authorization' } });
+    const preflight = await fetch(streamUrl(base), {
+      method: 'OPTIONS',
+      headers: { origin: ORIGIN, 'access-control-request-headers': 'authorization' },
+    });
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('access-control-allow-origin'), ORIGIN);
     assert.match(preflight.headers.get('access-control-allow-headers'), /Authorization/);
-    assert.equal((await fetch(streamUrl(base), { method: 'OPTIONS', headers: { origin: 'https://evil.example' } })).status, 403);
+    assert.equal(
+      (await fetch(streamUrl(base), { method: 'OPTIONS', headers: { origin: 'https://evil.example' } })).status,
+      403,
+    );
     // An error answer to an allowed origin still names it, so the browser can read the status.
     const unauthorised = await fetch(streamUrl(base), { headers: { origin: ORIGIN } });
     assert.equal(unauthorised.status, 401);
@@ -198,6 +248,9 @@ describe('agent stream: tokens and origins', () => {
 
   test('RELAY_ALLOWED_ORIGINS refuses "*" and anything that is not an exact origin, naming it', () => {
     assert.throws(() => relayLib.loadConfig({ RELAY_ALLOWED_ORIGINS: '*' }), /"\*" is not accepted/);
-    assert.throws(() => relayLib.loadConfig({ RELAY_ALLOWED_ORIGINS: 'https://crm.example.com/' }), /"https:\/\/crm.example.com\/" is not an exact origin/);
+    assert.throws(
+      () => relayLib.loadConfig({ RELAY_ALLOWED_ORIGINS: 'https://crm.example.com/' }),
+      /"https:\/\/crm.example.com\/" is not an exact origin/,
+    );
   });
 });

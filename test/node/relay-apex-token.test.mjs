@@ -7,10 +7,15 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { mintToken, verifyToken } from '../../dist/relay/index.js';
 
-const apexTest = readFileSync(fileURLToPath(new URL('../../force-app/main/default/classes/SoftphoneBridgeRelayTokenTest.cls', import.meta.url)), 'utf8');
+const apexTest = readFileSync(
+  fileURLToPath(new URL('../../force-app/main/default/classes/SoftphoneBridgeRelayTokenTest.cls', import.meta.url)),
+  'utf8',
+);
 const secret = /String SECRET = '([^']+)'/.exec(apexTest)?.[1];
 /** Each `assertEquals('<token>', SoftphoneBridgeRelayToken.mint(SECRET, '<agent>', <expiry>L))` of the Apex test. */
-const vectors = [...apexTest.matchAll(/'(v1\.[^']+)',\s*SoftphoneBridgeRelayToken\.mint\(SECRET, '([^']+)', (\d+)L\)/g)].map(([, token, agentId, expiry]) => ({ token, agentId, expiry: Number(expiry) }));
+const vectors = [
+  ...apexTest.matchAll(/'(v1\.[^']+)',\s*SoftphoneBridgeRelayToken\.mint\(SECRET, '([^']+)', (\d+)L\)/g),
+].map(([, token, agentId, expiry]) => ({ token, agentId, expiry: Number(expiry) }));
 
 test('the Apex test class carries the secret and at least two token vectors', () => {
   assert.ok(secret !== undefined && secret.length >= 32, 'SECRET in SoftphoneBridgeRelayTokenTest.cls');

@@ -30,13 +30,22 @@ before(async () => {
   const script = client.outputFiles[0].text;
   const server = createServer((req, res) => {
     if (req.url === '/client.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': "default-src 'self'; connect-src http://127.0.0.1:*" }).end('<!doctype html><title>agent tab</title><script src="/client.js"></script>');
+    res
+      .writeHead(200, {
+        'content-type': 'text/html',
+        'content-security-policy': "default-src 'self'; connect-src http://127.0.0.1:*",
+      })
+      .end('<!doctype html><title>agent tab</title><script src="/client.js"></script>');
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   page = { server, origin: `http://127.0.0.1:${server.address().port}` };
   relay = await startRelay({ env: { RELAY_ALLOWED_ORIGINS: page.origin } });
   const found = findChromium();
-  browser = await chromium.launch({ executablePath: found.path, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'] });
+  browser = await chromium.launch({
+    executablePath: found.path,
+    headless: true,
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+  });
 });
 
 after(async () => {
@@ -49,10 +58,15 @@ after(async () => {
 async function agentTab(context) {
   const tab = await context.newPage();
   await tab.goto(`${page.origin}/`);
-  await tab.evaluate(({ url, agentId, token }) => {
-    window.got = [];
-    window.relayClient.subscribeRelay({ url, agentId, token }, ['voicenter.popup'], (event) => window.got.push({ id: event.id, status: event.body.status }));
-  }, { url: `${relay.base}/`, agentId: AGENT, token: token(AGENT) });
+  await tab.evaluate(
+    ({ url, agentId, token }) => {
+      window.got = [];
+      window.relayClient.subscribeRelay({ url, agentId, token }, ['voicenter.popup'], (event) =>
+        window.got.push({ id: event.id, status: event.body.status }),
+      );
+    },
+    { url: `${relay.base}/`, agentId: AGENT, token: token(AGENT) },
+  );
   return tab;
 }
 
@@ -64,14 +78,22 @@ async function until(check, what, ms = 5_000) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
-const postPhase = (phase) => fetch(`${relay.ingress}/voicenter/popup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(phase) });
+const postPhase = (phase) =>
+  fetch(`${relay.ingress}/voicenter/popup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(phase),
+  });
 
 test('two tabs share one stream; every phase reaches each tab once; the other tab resumes when the leader closes', async () => {
   const context = await browser.newContext();
   const [first, second] = [await agentTab(context), await agentTab(context)];
   await until(async () => (await metric('relay_agent_streams_open')) === 1, 'one open stream');
   assert.equal((await postPhase(fixtures.popup.ringing)).status, 200);
-  await until(async () => (await got(first)).length === 1 && (await got(second)).length === 1, 'the ringing phase in both tabs');
+  await until(
+    async () => (await got(first)).length === 1 && (await got(second)).length === 1,
+    'the ringing phase in both tabs',
+  );
   assert.equal((await postPhase(fixtures.popup.ringing)).status, 200, 'a repeat is acknowledged again');
   await new Promise((resolve) => setTimeout(resolve, 300));
   assert.equal((await got(second)).length, 1, 'the repeat was stored once, so no tab sees it twice');
@@ -85,7 +107,10 @@ test('two tabs share one stream; every phase reaches each tab once; the other ta
   await until(async () => (await got(other)).length === 2, 'the answer phase after the hand-over');
   const ids = (await got(other)).map((e) => e.id);
   assert.equal(new Set(ids).size, 2, 'no event twice');
-  assert.deepEqual((await got(other)).map((e) => e.status), [fixtures.popup.ringing.status, fixtures.popup.answer.status]);
+  assert.deepEqual(
+    (await got(other)).map((e) => e.status),
+    [fixtures.popup.ringing.status, fixtures.popup.answer.status],
+  );
   await context.close();
 });
 

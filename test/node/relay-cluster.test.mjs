@@ -109,7 +109,12 @@ async function vendorFor(agentId, indexes, relays, { onAck, statuses, deadline }
       let status;
       const sentAt = Date.now();
       try {
-        const response = await fetch(`${relay.ingress}${event.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: event.body, signal: AbortSignal.timeout(5_000) });
+        const response = await fetch(`${relay.ingress}${event.path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: event.body,
+          signal: AbortSignal.timeout(5_000),
+        });
         status = response.status;
         await response.arrayBuffer();
       } catch {
@@ -151,7 +156,11 @@ function assertDelivered(clients, ackedBy) {
     const acked = ackedBy[a];
     const missing = acked.filter((key) => !handled.includes(key));
     assert.deepEqual(missing, [], `agent ${a}: ${missing.length} of ${acked.length} acknowledged events never arrived`);
-    assert.equal(new Set(handled).size, handled.length, `agent ${a}: a vendor event arrived under two ids (stored twice)`);
+    assert.equal(
+      new Set(handled).size,
+      handled.length,
+      `agent ${a}: a vendor event arrived under two ids (stored twice)`,
+    );
     // Per-agent order: the acknowledged keys appear in the order they were acknowledged.
     const order = handled.filter((key) => acked.includes(key));
     assert.deepEqual(order, acked, `agent ${a}: events out of order`);
@@ -161,79 +170,90 @@ function assertDelivered(clients, ackedBy) {
 const agentIds = Array.from({ length: AGENTS }, (_, a) => `cluster${a}`);
 const indexesOf = (a) => Array.from({ length: EVENTS }, (_, n) => n).filter((n) => n % AGENTS === a);
 
-describe(`relay cluster: two instances on one Redis, ${EVENTS} vendor events`, { timeout: 60_000 + EVENTS * 60 }, () => {
-  test('one instance SIGKILLed mid-run: clients resume on the other with Last-Event-ID; every acknowledged event reaches its agent, in order, once', async (t) => {
-    const { relays } = await cluster(t);
-    const clients = agentIds.map((id, a) => agentClient(id, relays, a % 2));
-    t.after(() => Promise.all(clients.map((c) => c.stop())));
-    await sleep(200);
-    let ackedCount = 0;
-    let killed;
-    const statuses = [];
-    const deadline = Date.now() + 30_000 + EVENTS * 50;
-    const posting = agentIds.map((id, a) =>
-      vendorFor(id, indexesOf(a), relays, {
-        statuses,
-        deadline,
-        onAck() {
-          // Mid-run, with posts and streams in flight on both instances.
-          if (++ackedCount === Math.floor(EVENTS * 0.4)) killed = relays[0].kill();
-        },
-      }),
-    );
-    const ackedBy = await Promise.all(posting);
-    await killed;
-    assert.equal((await relays[0].exited).signal, 'SIGKILL');
-    assert.equal(ackedBy.flat().length, EVENTS, 'every event acknowledged in the end (by the surviving instance)');
-    await settle(clients, ackedBy, 10_000);
-    assertDelivered(clients, ackedBy);
-    // The kill really cut streams: the clients that were on the first instance reconnected.
-    const moved = clients.filter((c, a) => a % 2 === 0 && c.stats().reconnects > 0).length;
-    assert.equal(moved, AGENTS / 2, 'every client of the killed instance reconnected to the other');
-  });
+describe(
+  `relay cluster: two instances on one Redis, ${EVENTS} vendor events`,
+  { timeout: 60_000 + EVENTS * 60 },
+  () => {
+    test('one instance SIGKILLed mid-run: clients resume on the other with Last-Event-ID; every acknowledged event reaches its agent, in order, once', async (t) => {
+      const { relays } = await cluster(t);
+      const clients = agentIds.map((id, a) => agentClient(id, relays, a % 2));
+      t.after(() => Promise.all(clients.map((c) => c.stop())));
+      await sleep(200);
+      let ackedCount = 0;
+      let killed;
+      const statuses = [];
+      const deadline = Date.now() + 30_000 + EVENTS * 50;
+      const posting = agentIds.map((id, a) =>
+        vendorFor(id, indexesOf(a), relays, {
+          statuses,
+          deadline,
+          onAck() {
+            // Mid-run, with posts and streams in flight on both instances.
+            if (++ackedCount === Math.floor(EVENTS * 0.4)) killed = relays[0].kill();
+          },
+        }),
+      );
+      const ackedBy = await Promise.all(posting);
+      await killed;
+      assert.equal((await relays[0].exited).signal, 'SIGKILL');
+      assert.equal(ackedBy.flat().length, EVENTS, 'every event acknowledged in the end (by the surviving instance)');
+      await settle(clients, ackedBy, 10_000);
+      assertDelivered(clients, ackedBy);
+      // The kill really cut streams: the clients that were on the first instance reconnected.
+      const moved = clients.filter((c, a) => a % 2 === 0 && c.stats().reconnects > 0).length;
+      assert.equal(moved, AGENTS / 2, 'every client of the killed instance reconnected to the other');
+    });
 
-  test('Redis stopped mid-run: ingress answers 503 (never 200) while it is down and recovers without a relay restart; nothing acknowledged is lost', async (t) => {
-    const { redis, relays } = await cluster(t);
-    const clients = agentIds.map((id, a) => agentClient(id, relays, a % 2));
-    t.after(() => Promise.all(clients.map((c) => c.stop())));
-    await sleep(200);
-    let ackedCount = 0;
-    const statuses = [];
-    const outage = { from: Infinity, to: Infinity };
-    const readyWhileDown = [];
-    let outageDone;
-    const deadline = Date.now() + 30_000 + EVENTS * 50;
-    const posting = agentIds.map((id, a) =>
-      vendorFor(id, indexesOf(a), relays, {
-        statuses,
-        deadline,
-        onAck() {
-          if (++ackedCount !== Math.floor(EVENTS * 0.3)) return;
-          outageDone = (async () => {
-            await redis.stop();
-            outage.from = Date.now();
-            await sleep(1_500);
-            for (const relay of relays) readyWhileDown.push((await fetch(`${relay.base}/readyz`)).status);
-            outage.to = Date.now();
-            await redis.start(); // same port and folder: the append-only file is read back
-          })();
-        },
-      }),
-    );
-    const ackedBy = await Promise.all(posting);
-    await outageDone;
-    const during = statuses.filter((s) => s.sentAt > outage.from && s.at < outage.to);
-    assert.ok(during.length > 0, 'vendors posted while Redis was down');
-    assert.deepEqual([...new Set(during.map((s) => s.status))], [503], 'while Redis is down ingress answers 503, never 200');
-    assert.deepEqual(readyWhileDown, [503, 503], '/readyz says not ready on both instances');
-    assert.ok(statuses.some((s) => s.at > outage.to && s.status === 200), 'acknowledged again after Redis came back, same processes');
-    assert.equal(ackedBy.flat().length, EVENTS);
-    // Each instance's Redis client reconnects with its own backoff: ready again within seconds, same process.
-    for (const relay of relays) assert.equal(relay.pid !== undefined && (await readyWithin(relay, 10_000)), 200);
-    await settle(clients, ackedBy, 15_000);
-    assertDelivered(clients, ackedBy);
-  });
-});
+    test('Redis stopped mid-run: ingress answers 503 (never 200) while it is down and recovers without a relay restart; nothing acknowledged is lost', async (t) => {
+      const { redis, relays } = await cluster(t);
+      const clients = agentIds.map((id, a) => agentClient(id, relays, a % 2));
+      t.after(() => Promise.all(clients.map((c) => c.stop())));
+      await sleep(200);
+      let ackedCount = 0;
+      const statuses = [];
+      const outage = { from: Infinity, to: Infinity };
+      const readyWhileDown = [];
+      let outageDone;
+      const deadline = Date.now() + 30_000 + EVENTS * 50;
+      const posting = agentIds.map((id, a) =>
+        vendorFor(id, indexesOf(a), relays, {
+          statuses,
+          deadline,
+          onAck() {
+            if (++ackedCount !== Math.floor(EVENTS * 0.3)) return;
+            outageDone = (async () => {
+              await redis.stop();
+              outage.from = Date.now();
+              await sleep(1_500);
+              for (const relay of relays) readyWhileDown.push((await fetch(`${relay.base}/readyz`)).status);
+              outage.to = Date.now();
+              await redis.start(); // same port and folder: the append-only file is read back
+            })();
+          },
+        }),
+      );
+      const ackedBy = await Promise.all(posting);
+      await outageDone;
+      const during = statuses.filter((s) => s.sentAt > outage.from && s.at < outage.to);
+      assert.ok(during.length > 0, 'vendors posted while Redis was down');
+      assert.deepEqual(
+        [...new Set(during.map((s) => s.status))],
+        [503],
+        'while Redis is down ingress answers 503, never 200',
+      );
+      assert.deepEqual(readyWhileDown, [503, 503], '/readyz says not ready on both instances');
+      assert.ok(
+        statuses.some((s) => s.at > outage.to && s.status === 200),
+        'acknowledged again after Redis came back, same processes',
+      );
+      assert.equal(ackedBy.flat().length, EVENTS);
+      // Each instance's Redis client reconnects with its own backoff: ready again within seconds, same process.
+      for (const relay of relays) assert.equal(relay.pid !== undefined && (await readyWithin(relay, 10_000)), 200);
+      await settle(clients, ackedBy, 15_000);
+      assertDelivered(clients, ackedBy);
+    });
+  },
+);
 
 /** The number of keys in the test Redis (redis-cli of the same installation). */
 function dbsize(redis) {
@@ -256,27 +276,67 @@ describe('relay cluster: bad input on an instance backed by Redis', { timeout: 6
   test('malformed JSON and XML, external entities, entity expansion, a 10 MB body, a wrong ingress token, forged and expired agent tokens, a disallowed origin: each a 4xx, nothing written to Redis, the relay still serving', async (t) => {
     const { redis, relays } = await cluster(t);
     const [relay] = relays;
-    const cdr = JSON.parse(readFileSync(new URL('../fixtures/vendor/voicenter/cdr-seed.json', import.meta.url), 'utf8'));
+    const cdr = JSON.parse(
+      readFileSync(new URL('../fixtures/vendor/voicenter/cdr-seed.json', import.meta.url), 'utf8'),
+    );
     const keysBefore = dbsize(redis);
-    const lols = ['<!ENTITY lol0 "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`)].join('');
-    const post = async (path, type, body, base = relay.ingress) => (await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': type }, body })).status;
+    const lols = [
+      '<!ENTITY lol0 "lol">',
+      ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`),
+    ].join('');
+    const post = async (path, type, body, base = relay.ingress) =>
+      (await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': type }, body })).status;
     const bad = {
       'malformed JSON (Sociomile)': await post('/sociomile/webhook', 'application/json', '{"data": {"phone": '),
       'malformed JSON (CDR)': await post('/voicenter/cdr', 'application/json', '{"caller": '),
-      'malformed XML (CDR)': await post('/voicenter/cdr', 'text/xml', cdr.xmlRpc.slice(0, cdr.xmlRpc.indexOf('</struct>'))),
-      'external entity': await post('/voicenter/cdr', 'text/xml', cdr.xmlRpc.replace('<?xml version="1.0"?>', '<?xml version="1.0"?><!DOCTYPE methodCall [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>').replace('<string>IuYtReWq</string>', '<string>&xxe;</string>')),
-      'entity expansion': await post('/voicenter/cdr', 'text/xml', cdr.xmlRpc.replace('<?xml version="1.0"?>', `<?xml version="1.0"?><!DOCTYPE methodCall [${lols}]>`).replace('<string>sdfsdfsdfsfsf</string>', '<string>&lol9;</string>')),
-      '10 MB body': await rawStatus(`${relay.ingress}/voicenter/cdr`, { 'content-type': 'application/json', 'content-length': String(10 * 1024 * 1024) }, (req) => req.write('x'.repeat(64 * 1024))),
-      'wrong ingress token': await post('/voicenter/cdr', 'application/json', JSON.stringify(cdr.json), `${relay.base}/v1/in/not-the-ingress-token-0000`),
+      'malformed XML (CDR)': await post(
+        '/voicenter/cdr',
+        'text/xml',
+        cdr.xmlRpc.slice(0, cdr.xmlRpc.indexOf('</struct>')),
+      ),
+      'external entity': await post(
+        '/voicenter/cdr',
+        'text/xml',
+        cdr.xmlRpc
+          .replace(
+            '<?xml version="1.0"?>',
+            '<?xml version="1.0"?><!DOCTYPE methodCall [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
+          )
+          .replace('<string>IuYtReWq</string>', '<string>&xxe;</string>'),
+      ),
+      'entity expansion': await post(
+        '/voicenter/cdr',
+        'text/xml',
+        cdr.xmlRpc
+          .replace('<?xml version="1.0"?>', `<?xml version="1.0"?><!DOCTYPE methodCall [${lols}]>`)
+          .replace('<string>sdfsdfsdfsfsf</string>', '<string>&lol9;</string>'),
+      ),
+      '10 MB body': await rawStatus(
+        `${relay.ingress}/voicenter/cdr`,
+        { 'content-type': 'application/json', 'content-length': String(10 * 1024 * 1024) },
+        (req) => req.write('x'.repeat(64 * 1024)),
+      ),
+      'wrong ingress token': await post(
+        '/voicenter/cdr',
+        'application/json',
+        JSON.stringify(cdr.json),
+        `${relay.base}/v1/in/not-the-ingress-token-0000`,
+      ),
     };
     const stream = async (token, headers = {}) => {
-      const response = await fetch(`${relay.base}/v1/agents/IuYtReWq/events`, { headers: { authorization: `Bearer ${token}`, ...headers } });
+      const response = await fetch(`${relay.base}/v1/agents/IuYtReWq/events`, {
+        headers: { authorization: `Bearer ${token}`, ...headers },
+      });
       await response.body?.cancel();
       return response.status;
     };
-    bad['forged agent token'] = await stream(relayLib.mintToken('another-secret-of-at-least-32-characters!!', 'IuYtReWq', Date.now() + 60_000));
+    bad['forged agent token'] = await stream(
+      relayLib.mintToken('another-secret-of-at-least-32-characters!!', 'IuYtReWq', Date.now() + 60_000),
+    );
     bad['expired agent token'] = await stream(relayLib.mintToken(BENCH_SECRET, 'IuYtReWq', Date.now() - 1_000));
-    bad['disallowed origin'] = await stream(relayLib.mintToken(BENCH_SECRET, 'IuYtReWq', Date.now() + 60_000), { origin: 'https://evil.example' });
+    bad['disallowed origin'] = await stream(relayLib.mintToken(BENCH_SECRET, 'IuYtReWq', Date.now() + 60_000), {
+      origin: 'https://evil.example',
+    });
     assert.deepEqual(bad, {
       'malformed JSON (Sociomile)': 400,
       'malformed JSON (CDR)': 400,

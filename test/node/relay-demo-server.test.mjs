@@ -19,7 +19,11 @@ after(() => server?.close());
 
 /** Posts `body` to the softphone origin's vendor-cloud route, as the page does (its Origin header; `origin: null` sends none). */
 function postCloud(path, body, { origin = phoneOrigin, contentType = 'application/json' } = {}) {
-  return fetch(`${server.softphoneUrl}vendor-cloud/${path}`, { method: 'POST', headers: { 'content-type': contentType, ...(origin === null ? {} : { origin }) }, body });
+  return fetch(`${server.softphoneUrl}vendor-cloud/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': contentType, ...(origin === null ? {} : { origin }) },
+    body,
+  });
 }
 
 const session = async () => (await fetch(`${server.softphoneUrl}relay/session`)).json();
@@ -36,7 +40,10 @@ test('GET /relay/session gives the page the relay URL, the demo agent and a fres
   assert.match(s.token, /^v1\.[A-Za-z0-9_-]+\.\d+\.[A-Za-z0-9_-]+$/);
   assert.equal(Buffer.from(s.token.split('.')[1], 'base64url').toString(), server.agentId);
   assert.equal((await fetch(`${server.url}relay/session`)).status, 404);
-  assert.equal((await fetch(`${server.softphoneUrl}relay/session`, { method: 'POST', headers: { origin: phoneOrigin } })).status, 405);
+  assert.equal(
+    (await fetch(`${server.softphoneUrl}relay/session`, { method: 'POST', headers: { origin: phoneOrigin } })).status,
+    405,
+  );
 });
 
 test('the softphone page may open the agent stream (its origin, exactly, comes back); the console origin and others may not', async () => {
@@ -52,10 +59,14 @@ test('the softphone page may open the agent stream (its origin, exactly, comes b
     await refused.body?.cancel();
   }
   const page = await fetch(server.softphoneUrl);
-  assert.match(page.headers.get('content-security-policy'), new RegExp(`connect-src 'self' ${new URL(server.relayUrl).origin}(;|$)`), 'the page may connect to the relay');
+  assert.match(
+    page.headers.get('content-security-policy'),
+    new RegExp(`connect-src 'self' ${new URL(server.relayUrl).origin}(;|$)`),
+    'the page may connect to the relay',
+  );
 });
 
-test('POST /vendor-cloud/… forwards the body unchanged to the relay ingress and answers with the relay\'s reply; the event reaches the agent stream', async () => {
+test("POST /vendor-cloud/… forwards the body unchanged to the relay ingress and answers with the relay's reply; the event reaches the agent stream", async () => {
   const s = await session();
   const stream = await openStream(`${s.url}v1/agents/${s.agentId}/events?token=${encodeURIComponent(s.token)}`);
   try {
@@ -69,7 +80,9 @@ test('POST /vendor-cloud/… forwards the body unchanged to the relay ingress an
     assert.equal(event.event, 'voicenter.popup');
     assert.deepEqual(event.data.body, popup, 'the body arrives as posted');
     // The relay's own answers come back as they are: a form CDR it cannot read is a JSON err 1 with 400.
-    const unreadable = await postCloud('voicenter/cdr', 'caller=1', { contentType: 'application/x-www-form-urlencoded' });
+    const unreadable = await postCloud('voicenter/cdr', 'caller=1', {
+      contentType: 'application/x-www-form-urlencoded',
+    });
     assert.equal(unreadable.status, 400);
     assert.equal((await unreadable.json()).err, '1');
     const unknownType = await postCloud('sociomile/webhook', '<x/>', { contentType: 'text/html' });

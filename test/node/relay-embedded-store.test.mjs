@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { storeConformance } from './relay-store.suite.mjs';
 
-const { openEmbeddedStore, DataDirLockedError, LOG_FILE, LOCK_FILE } = await import('../../dist/relay/index.js').catch((error) => {
-  throw new Error(`dist/relay/index.js could not be imported (run \`npm run build\` first): ${error.message}`);
-});
+const { openEmbeddedStore, DataDirLockedError, LOG_FILE, LOCK_FILE } = await import('../../dist/relay/index.js').catch(
+  (error) => {
+    throw new Error(`dist/relay/index.js could not be imported (run \`npm run build\` first): ${error.message}`);
+  },
+);
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'relay-store-'));
 
@@ -34,7 +36,14 @@ storeConformance('embedded (JSONL + fdatasync)', async () => {
   }
 });
 
-const event = (dedupeKey, over = {}) => ({ type: 'voicenter.cdr', agentId: 'SIPSIPSI', receivedAt: Date.now(), dedupeKey, body: { ivruniqueid: dedupeKey }, ...over });
+const event = (dedupeKey, over = {}) => ({
+  type: 'voicenter.cdr',
+  agentId: 'SIPSIPSI',
+  receivedAt: Date.now(),
+  dedupeKey,
+  body: { ivruniqueid: dedupeKey },
+  ...over,
+});
 
 describe('embedded store on disk', () => {
   test('a torn last line (a crash mid-write) is ignored and cut off; the next append starts on a clean line', async () => {
@@ -50,7 +59,10 @@ describe('embedded store on disk', () => {
       await reopened.close();
       const lines = readFileSync(join(dir, LOG_FILE), 'utf8').split('\n');
       assert.equal(lines.at(-1), '', 'ends with a newline');
-      assert.deepEqual(lines.slice(0, -1).map((l) => JSON.parse(l).id), [a.id, b.id]);
+      assert.deepEqual(
+        lines.slice(0, -1).map((l) => JSON.parse(l).id),
+        [a.id, b.id],
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -79,7 +91,11 @@ describe('embedded store on disk', () => {
       const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
       try {
         writeFileSync(join(dir, LOCK_FILE), `${child.pid}\n`);
-        await assert.rejects(openEmbeddedStore({ dir }), (error) => error instanceof DataDirLockedError && error.pid === child.pid && /in use by process/.test(error.message));
+        await assert.rejects(
+          openEmbeddedStore({ dir }),
+          (error) =>
+            error instanceof DataDirLockedError && error.pid === child.pid && /in use by process/.test(error.message),
+        );
       } finally {
         child.kill('SIGKILL');
         await new Promise((r) => child.once('exit', r));
@@ -102,7 +118,10 @@ describe('embedded store on disk', () => {
       await store.prune(Date.now() - 3_600_000);
       await store.close();
       const lines = readFileSync(join(dir, LOG_FILE), 'utf8').trim().split('\n');
-      assert.deepEqual(lines.map((l) => JSON.parse(l).dedupeKey), ['new']);
+      assert.deepEqual(
+        lines.map((l) => JSON.parse(l).dedupeKey),
+        ['new'],
+      );
       const reopened = await openEmbeddedStore({ dir });
       assert.deepEqual(await reopened.readAfter('SIPSIPSI', undefined, 10), [kept]);
       await reopened.close();

@@ -31,7 +31,13 @@ function fixture(path) {
  */
 export async function startRelay({ t, store, env = {}, ...options } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'relay-test-'));
-  const config = relayLib.loadConfig({ RELAY_PORT: '0', RELAY_DATA_DIR: dir, RELAY_SECRET: SECRET, RELAY_INGRESS_TOKEN: INGRESS, ...env });
+  const config = relayLib.loadConfig({
+    RELAY_PORT: '0',
+    RELAY_DATA_DIR: dir,
+    RELAY_SECRET: SECRET,
+    RELAY_INGRESS_TOKEN: INGRESS,
+    ...env,
+  });
   const ready = relayLib.ensureSecrets(config).config;
   const theStore = store ?? (await relayLib.openEmbeddedStore({ dir }));
   const relay = relayLib.createRelay({ config: ready, store: theStore, ...options });

@@ -16,7 +16,10 @@ const FORM = 'application/x-www-form-urlencoded';
 function xmlReply(text) {
   const doc = new DOMParser().parseFromString(text, 'text/xml');
   assert.equal(doc.documentElement.nodeName, 'methodResponse');
-  return { err: doc.getElementsByTagName('int')[0].textContent, errdesc: doc.getElementsByTagName('string')[0].textContent };
+  return {
+    err: doc.getElementsByTagName('int')[0].textContent,
+    errdesc: doc.getElementsByTagName('string')[0].textContent,
+  };
 }
 
 async function stored(store, agentId) {
@@ -54,7 +57,10 @@ describe('Voicenter pop-up ingress (seed 004)', () => {
     const again = await post(`${ingress}/voicenter/popup`, JSON_TYPE, JSON.stringify(popup.answer));
     assert.equal(again.status, 200);
     const events = await stored(store, popup.ringing.extenUser);
-    assert.deepEqual(events.map((e) => e.body), [popup.ringing, popup.answer, popup.hangup]);
+    assert.deepEqual(
+      events.map((e) => e.body),
+      [popup.ringing, popup.answer, popup.hangup],
+    );
   });
 
   test('replies with the lookup’s caller (asked with the caller’s number) when RELAY_LOOKUP_URL answers in time', async (t) => {
@@ -62,13 +68,24 @@ describe('Voicenter pop-up ingress (seed 004)', () => {
     const lookup = createServer((req, res) => {
       asked.push(new URL(req.url, 'http://x').searchParams.get('phone'));
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ matches: [{ name: 'Dana Levi', company: 'Acme', url: 'https://crm.example/contacts/42' }] }));
+      res.end(
+        JSON.stringify({ matches: [{ name: 'Dana Levi', company: 'Acme', url: 'https://crm.example/contacts/42' }] }),
+      );
     });
     await new Promise((r) => lookup.listen(0, '127.0.0.1', r));
     t.after(() => lookup.close());
-    const { ingress } = await startRelay({ t, env: { RELAY_LOOKUP_URL: `http://127.0.0.1:${lookup.address().port}/lookup` } });
+    const { ingress } = await startRelay({
+      t,
+      env: { RELAY_LOOKUP_URL: `http://127.0.0.1:${lookup.address().port}/lookup` },
+    });
     const response = await post(`${ingress}/voicenter/popup`, JSON_TYPE, JSON.stringify(popup.ringing));
-    assert.deepEqual(await response.json(), { STATUS: 'OK', URL: 'https://crm.example/contacts/42', CLIENTNAME: 'Dana Levi', TOTAL: 1, COMPANY: 'Acme' });
+    assert.deepEqual(await response.json(), {
+      STATUS: 'OK',
+      URL: 'https://crm.example/contacts/42',
+      CLIENTNAME: 'Dana Levi',
+      TOTAL: 1,
+      COMPANY: 'Acme',
+    });
     assert.deepEqual(asked, [popup.ringing.phone]);
   });
 
@@ -128,8 +145,24 @@ describe('Voicenter CDR ingress (seed 003 §4)', () => {
     assert.deepEqual(xmlReply(await response.text()), { err: '0', errdesc: 'OK' });
     const [event] = await stored(store, 'IuYtReWq');
     assert.deepEqual(
-      { caller: event.body.caller, target: event.body.target, time: event.body.time, duration: event.body.duration, ivruniqueid: event.body.ivruniqueid, targetextension: event.body.targetextension, callerextension: event.body.callerextension },
-      { caller: '0540000000', target: '0500000000', time: 1345373417, duration: 12, ivruniqueid: 'sdfsdfsdfsfsf', targetextension: '', callerextension: 'IuYtReWq' },
+      {
+        caller: event.body.caller,
+        target: event.body.target,
+        time: event.body.time,
+        duration: event.body.duration,
+        ivruniqueid: event.body.ivruniqueid,
+        targetextension: event.body.targetextension,
+        callerextension: event.body.callerextension,
+      },
+      {
+        caller: '0540000000',
+        target: '0500000000',
+        time: 1345373417,
+        duration: 12,
+        ivruniqueid: 'sdfsdfsdfsfsf',
+        targetextension: '',
+        callerextension: 'IuYtReWq',
+      },
     );
   });
 
@@ -172,9 +205,19 @@ describe('Voicenter CDR ingress (seed 003 §4)', () => {
 
   test('XML with a DOCTYPE (external entity, billion laughs) is refused with err 1 and nothing is stored', async (t) => {
     const { ingress, base } = await startRelay({ t });
-    const lols = ['<!ENTITY lol0 "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`)].join('');
-    const billion = cdrSeed.xmlRpc.replace('<?xml version="1.0"?>', `<?xml version="1.0"?><!DOCTYPE methodCall [${lols}]>`).replace('<string>sdfsdfsdfsfsf</string>', '<string>&lol9;</string>');
-    const xxe = cdrSeed.xmlRpc.replace('<?xml version="1.0"?>', '<?xml version="1.0"?><!DOCTYPE methodCall [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>').replace('<string>IuYtReWq</string>', '<string>&xxe;</string>');
+    const lols = [
+      '<!ENTITY lol0 "lol">',
+      ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`),
+    ].join('');
+    const billion = cdrSeed.xmlRpc
+      .replace('<?xml version="1.0"?>', `<?xml version="1.0"?><!DOCTYPE methodCall [${lols}]>`)
+      .replace('<string>sdfsdfsdfsfsf</string>', '<string>&lol9;</string>');
+    const xxe = cdrSeed.xmlRpc
+      .replace(
+        '<?xml version="1.0"?>',
+        '<?xml version="1.0"?><!DOCTYPE methodCall [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
+      )
+      .replace('<string>IuYtReWq</string>', '<string>&xxe;</string>');
     for (const xml of [billion, xxe]) {
       const response = await post(`${ingress}/voicenter/cdr`, 'application/xml', xml);
       assert.equal(response.status, 400);
@@ -190,18 +233,31 @@ describe('Sociomile webhook ingress (seed 000)', () => {
     const response = await post(`${ingress}/sociomile/webhook`, JSON_TYPE, JSON.stringify(sociomile.webhook));
     assert.equal(response.status, 200);
     assert.equal((await response.json()).ok, true);
-    assert.match(await (await fetch(`${base}/metrics`)).text(), /relay_events_unrouted_total\{vendor="sociomile",kind="call"\} 1/);
+    assert.match(
+      await (await fetch(`${base}/metrics`)).text(),
+      /relay_events_unrouted_total\{vendor="sociomile",kind="call"\} 1/,
+    );
   });
 
   test('routed to extra_params.agent; the resend API’s entry of the same call (same internal_id) is a duplicate, stored once', async (t) => {
     const { ingress, store } = await startRelay({ t });
-    const withAgent = { data: { ...sociomile.webhook.data, extra_params: { ...sociomile.webhook.data.extra_params, agent: 'agent.7@example.com' } } };
+    const withAgent = {
+      data: {
+        ...sociomile.webhook.data,
+        extra_params: { ...sociomile.webhook.data.extra_params, agent: 'agent.7@example.com' },
+      },
+    };
     const first = await (await post(`${ingress}/sociomile/webhook`, JSON_TYPE, JSON.stringify(withAgent))).json();
-    const resent = await (await post(`${ingress}/sociomile/webhook`, JSON_TYPE, JSON.stringify(sociomile.resend[0]))).json();
+    const resent = await (
+      await post(`${ingress}/sociomile/webhook`, JSON_TYPE, JSON.stringify(sociomile.resend[0]))
+    ).json();
     assert.equal(first.duplicate, false);
     assert.deepEqual(resent, { ok: true, id: first.id, duplicate: true });
     const events = await stored(store, 'agent.7@example.com');
-    assert.deepEqual(events.map((e) => e.body), [withAgent]);
+    assert.deepEqual(
+      events.map((e) => e.body),
+      [withAgent],
+    );
     assert.equal(events[0].type, 'sociomile.call');
   });
 
@@ -221,7 +277,16 @@ describe('ingress rules', () => {
     const { ingress, store, base } = await startRelay({ t });
     const replies = [];
     for (let round = 0; round < 10; round++) {
-      replies.push(...(await Promise.all(Array.from({ length: 10 }, () => post(`${ingress}/voicenter/cdr`, JSON_TYPE, JSON.stringify(cdrSeed.json)).then(async (r) => [r.status, await r.json()])))));
+      replies.push(
+        ...(await Promise.all(
+          Array.from({ length: 10 }, () =>
+            post(`${ingress}/voicenter/cdr`, JSON_TYPE, JSON.stringify(cdrSeed.json)).then(async (r) => [
+              r.status,
+              await r.json(),
+            ]),
+          ),
+        )),
+      );
     }
     assert.equal(replies.length, 100);
     assert.ok(replies.every(([status, body]) => status === 200 && body.err === '0'));
@@ -237,10 +302,16 @@ describe('ingress rules', () => {
     assert.equal((await fetch(`${wrong}/voicenter/popup${popup.get.slice(popup.get.indexOf('?'))}`)).status, 404);
     assert.equal((await post(`${wrong}/voicenter/cdr`, JSON_TYPE, JSON.stringify(cdrSeed.json))).status, 404);
     assert.equal((await post(`${wrong}/sociomile/webhook`, JSON_TYPE, JSON.stringify(sociomile.webhook))).status, 404);
-    assert.equal((await post(`${base}/v1/in/${INGRESS}x/voicenter/cdr`, JSON_TYPE, JSON.stringify(cdrSeed.json))).status, 404);
+    assert.equal(
+      (await post(`${base}/v1/in/${INGRESS}x/voicenter/cdr`, JSON_TYPE, JSON.stringify(cdrSeed.json))).status,
+      404,
+    );
     assert.deepEqual(await stored(store, 'SIPSIPSI'), []);
     assert.deepEqual(await stored(store, 'SIPSIPl'), []);
-    assert.match(await (await fetch(`${base}/metrics`)).text(), /relay_events_rejected_total\{vendor="voicenter",kind="cdr",reason="token"\} 2/);
+    assert.match(
+      await (await fetch(`${base}/metrics`)).text(),
+      /relay_events_rejected_total\{vendor="voicenter",kind="cdr",reason="token"\} 2/,
+    );
   });
 
   test('unknown content types answer 415', async (t) => {
@@ -254,10 +325,21 @@ describe('ingress rules', () => {
     const { ingress, base, store } = await startRelay({ t });
     const big = JSON.stringify({ ...cdrSeed.json, pad: 'x'.repeat(300 * 1024) });
     assert.equal((await post(`${ingress}/voicenter/cdr`, JSON_TYPE, big)).status, 413);
-    assert.equal(await rawStatus(`${ingress}/voicenter/cdr`, { 'content-type': JSON_TYPE, 'content-length': String(10 * 1024 * 1024) }, (req) => req.write('x'.repeat(64 * 1024))), 413);
-    const chunked = await rawStatus(`${ingress}/sociomile/webhook`, { 'content-type': JSON_TYPE, 'transfer-encoding': 'chunked' }, (req) => {
-      for (let i = 0; i < 5; i++) req.write('x'.repeat(64 * 1024));
-    });
+    assert.equal(
+      await rawStatus(
+        `${ingress}/voicenter/cdr`,
+        { 'content-type': JSON_TYPE, 'content-length': String(10 * 1024 * 1024) },
+        (req) => req.write('x'.repeat(64 * 1024)),
+      ),
+      413,
+    );
+    const chunked = await rawStatus(
+      `${ingress}/sociomile/webhook`,
+      { 'content-type': JSON_TYPE, 'transfer-encoding': 'chunked' },
+      (req) => {
+        for (let i = 0; i < 5; i++) req.write('x'.repeat(64 * 1024));
+      },
+    );
     assert.equal(chunked, 413);
     assert.deepEqual(await stored(store, 'SIPSIPSI'), []);
     assert.equal((await fetch(`${base}/healthz`)).status, 200);
@@ -266,7 +348,11 @@ describe('ingress rules', () => {
   test('a body that trickles in is cut off at the read deadline (408); the relay keeps serving', async (t) => {
     const { ingress, base } = await startRelay({ t, bodyTimeoutMs: 300 });
     const started = Date.now();
-    const status = await rawStatus(`${ingress}/voicenter/cdr`, { 'content-type': JSON_TYPE, 'content-length': '1000' }, (req) => req.write('{"caller":'));
+    const status = await rawStatus(
+      `${ingress}/voicenter/cdr`,
+      { 'content-type': JSON_TYPE, 'content-length': '1000' },
+      (req) => req.write('{"caller":'),
+    );
     assert.equal(status, 408);
     assert.ok(Date.now() - started < 3_000);
     assert.equal((await fetch(`${base}/healthz`)).status, 200);
@@ -283,27 +369,48 @@ describe('ingress rules', () => {
     }
     for (const agent of ['KGpK4iWq', 'SIPSIPSI', 'demo-agent']) assert.deepEqual(await stored(store, agent), []);
     const metrics = await (await fetch(`${base}/metrics`)).text();
-    for (const [vendor, kind] of [['voicenter', 'popup'], ['voicenter', 'cdr'], ['sociomile', 'call']]) {
-      assert.match(metrics, new RegExp(`relay_events_rejected_total\\{vendor="${vendor}",kind="${kind}",reason="timeout"\\} 1`), `${vendor}.${kind} timeout counted`);
+    for (const [vendor, kind] of [
+      ['voicenter', 'popup'],
+      ['voicenter', 'cdr'],
+      ['sociomile', 'call'],
+    ]) {
+      assert.match(
+        metrics,
+        new RegExp(`relay_events_rejected_total\\{vendor="${vendor}",kind="${kind}",reason="timeout"\\} 1`),
+        `${vendor}.${kind} timeout counted`,
+      );
     }
     assert.equal((await fetch(`${base}/healthz`)).status, 200);
   });
 
   test('"__proto__" keys are dropped from JSON and XML-RPC bodies (nothing reaches a prototype); deep nesting is refused', async (t) => {
     const { ingress, store } = await startRelay({ t });
-    const text = JSON.stringify(cdrSeed.json).replace('{', '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},');
+    const text = JSON.stringify(cdrSeed.json).replace(
+      '{',
+      '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},',
+    );
     assert.equal((await post(`${ingress}/voicenter/cdr`, JSON_TYPE, text)).status, 200);
     const [event] = await stored(store, 'SIPSIPSI');
     assert.equal(Object.hasOwn(event.body, '__proto__'), false);
     assert.equal(Object.hasOwn(event.body, 'constructor'), false);
     assert.equal({}.polluted, undefined);
-    const xml = cdrSeed.xmlRpc.replace('<member>', '<member><name>__proto__</name><value><string>polluted</string></value></member><member>');
-    assert.equal((await post(`${ingress}/voicenter/cdr`, 'text/xml', xml.replace('sdfsdfsdfsfsf', 'xml-proto'))).status, 200);
+    const xml = cdrSeed.xmlRpc.replace(
+      '<member>',
+      '<member><name>__proto__</name><value><string>polluted</string></value></member><member>',
+    );
+    assert.equal(
+      (await post(`${ingress}/voicenter/cdr`, 'text/xml', xml.replace('sdfsdfsdfsfsf', 'xml-proto'))).status,
+      200,
+    );
     const fromXml = (await stored(store, 'IuYtReWq'))[0];
     assert.equal(fromXml.body.ivruniqueid, 'xml-proto');
     assert.equal(Object.hasOwn(fromXml.body, '__proto__'), false);
     assert.equal(Object.getPrototypeOf(fromXml.body), Object.prototype);
-    const deep = JSON.stringify({ ...cdrSeed.json, ivruniqueid: 'deep', extra: JSON.parse(`${'{"a":'.repeat(40)}1${'}'.repeat(40)}`) });
+    const deep = JSON.stringify({
+      ...cdrSeed.json,
+      ivruniqueid: 'deep',
+      extra: JSON.parse(`${'{"a":'.repeat(40)}1${'}'.repeat(40)}`),
+    });
     assert.equal((await post(`${ingress}/voicenter/cdr`, JSON_TYPE, deep)).status, 400);
   });
 
@@ -331,10 +438,16 @@ describe('ingress rules', () => {
     const cdrXml = await post(`${ingress}/voicenter/cdr`, 'text/xml', cdrSeed.xmlRpc);
     assert.equal(cdrXml.status, 503);
     assert.equal(xmlReply(await cdrXml.text()).err, '2');
-    assert.equal((await post(`${ingress}/sociomile/webhook`, JSON_TYPE, JSON.stringify(sociomile.webhook))).status, 503);
+    assert.equal(
+      (await post(`${ingress}/sociomile/webhook`, JSON_TYPE, JSON.stringify(sociomile.webhook))).status,
+      503,
+    );
     assert.equal((await fetch(`${base}/readyz`)).status, 503);
     assert.equal((await fetch(`${base}/healthz`)).status, 200);
-    assert.match(await (await fetch(`${base}/metrics`)).text(), /relay_events_rejected_total\{vendor="voicenter",kind="cdr",reason="store_down"\} 2/);
+    assert.match(
+      await (await fetch(`${base}/metrics`)).text(),
+      /relay_events_rejected_total\{vendor="voicenter",kind="cdr",reason="store_down"\} 2/,
+    );
   });
 
   test('/readyz is 200 on a working store; /metrics is Prometheus text with the store latency', async (t) => {
@@ -357,16 +470,20 @@ describe('ingress rules', () => {
 function trickle(url, everyMs) {
   return new Promise((resolve, reject) => {
     let timer;
-    const req = httpRequest(url, { method: 'POST', headers: { 'content-type': JSON_TYPE, 'content-length': '100000' } }, (res) => {
-      clearInterval(timer);
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => {
-        resolve({ status: res.statusCode, body });
-        req.destroy();
-      });
-    });
+    const req = httpRequest(
+      url,
+      { method: 'POST', headers: { 'content-type': JSON_TYPE, 'content-length': '100000' } },
+      (res) => {
+        clearInterval(timer);
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => {
+          resolve({ status: res.statusCode, body });
+          req.destroy();
+        });
+      },
+    );
     req.on('error', (error) => (error.code === 'ECONNRESET' || error.code === 'EPIPE' ? undefined : reject(error)));
     req.write('{');
     timer = setInterval(() => req.write(' '), everyMs);

@@ -20,7 +20,10 @@ const tempDir = () => mkdtempSync(join(tmpdir(), 'relay-proc-'));
 /** Runs main.js to its end (for commands and startup errors), with a time bound. */
 function runToEnd(args, env, ms = 10_000) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [MAIN, ...args], {
+      env: { PATH: process.env.PATH, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -49,9 +52,16 @@ describe('relay process: configuration', () => {
   test('wrong settings stop the start with exit 1 and one message naming each wrong variable (and no secret value)', async () => {
     const dir = tempDir();
     try {
-      const { code, stderr } = await runToEnd([], { RELAY_DATA_DIR: dir, RELAY_SECRET: 'short-secret', RELAY_PORT: '99999', RELAY_RETENTION_HOURS: 'soon', RELAY_INGRESS_TOKEN: 'has/slash' });
+      const { code, stderr } = await runToEnd([], {
+        RELAY_DATA_DIR: dir,
+        RELAY_SECRET: 'short-secret',
+        RELAY_PORT: '99999',
+        RELAY_RETENTION_HOURS: 'soon',
+        RELAY_INGRESS_TOKEN: 'has/slash',
+      });
       assert.equal(code, 1);
-      for (const name of ['RELAY_SECRET', 'RELAY_PORT', 'RELAY_RETENTION_HOURS', 'RELAY_INGRESS_TOKEN']) assert.match(stderr, new RegExp(`${name} (must|may only)`));
+      for (const name of ['RELAY_SECRET', 'RELAY_PORT', 'RELAY_RETENTION_HOURS', 'RELAY_INGRESS_TOKEN'])
+        assert.match(stderr, new RegExp(`${name} (must|may only)`));
       assert.doesNotMatch(stderr, /short-secret/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -78,7 +88,16 @@ describe('relay process: configuration', () => {
     assert.ok(kept.RELAY_SECRET.length >= 32 && kept.RELAY_INGRESS_TOKEN.length >= 32);
     assert.match(first.output().stdout, new RegExp(`RELAY_INGRESS_TOKEN=${kept.RELAY_INGRESS_TOKEN}`));
     assert.match(first.output().stdout, /printed this once/);
-    assert.equal((await post(`${first.base}/v1/in/${kept.RELAY_INGRESS_TOKEN}/voicenter/cdr`, 'application/json', JSON.stringify(cdrSeed.json))).status, 200);
+    assert.equal(
+      (
+        await post(
+          `${first.base}/v1/in/${kept.RELAY_INGRESS_TOKEN}/voicenter/cdr`,
+          'application/json',
+          JSON.stringify(cdrSeed.json),
+        )
+      ).status,
+      200,
+    );
     first.child.kill('SIGTERM');
     await first.exited;
     const second = await startProcess(t, { RELAY_DATA_DIR: dir });
@@ -89,7 +108,9 @@ describe('relay process: configuration', () => {
     const minted = await runToEnd(['token', '--agent', 'SIPSIPSI'], { RELAY_DATA_DIR: dir });
     assert.equal(minted.code, 0);
     assert.equal(relayLib.verifyToken(kept.RELAY_SECRET, minted.stdout.trim(), 'SIPSIPSI', Date.now()).ok, true);
-    const stream = await openStream(`${second.base}/v1/agents/SIPSIPSI/events?lastEventId=0&token=${minted.stdout.trim()}`);
+    const stream = await openStream(
+      `${second.base}/v1/agents/SIPSIPSI/events?lastEventId=0&token=${minted.stdout.trim()}`,
+    );
     assert.equal(stream.response.status, 200);
     assert.equal((await stream.nextEvent()).data.body.ivruniqueid, cdrSeed.json.ivruniqueid);
     stream.close();
@@ -101,7 +122,11 @@ describe('relay process: configuration', () => {
     const dir = tempDir();
     t.after(() => rmSync(dir, { recursive: true, force: true }));
     const first = await startProcess(t, secrets(dir));
-    assert.equal((await post(`${first.base}/v1/in/${INGRESS}/voicenter/cdr`, 'application/json', JSON.stringify(cdrSeed.json))).status, 200);
+    assert.equal(
+      (await post(`${first.base}/v1/in/${INGRESS}/voicenter/cdr`, 'application/json', JSON.stringify(cdrSeed.json)))
+        .status,
+      200,
+    );
     first.child.kill('SIGTERM');
     await first.exited;
     await new Promise((r) => setTimeout(r, 1_000));
@@ -111,7 +136,9 @@ describe('relay process: configuration', () => {
       assert.ok(Date.now() < until, 'the old event was pruned from the log');
       await new Promise((r) => setTimeout(r, 50));
     }
-    const stream = await openStream(`${second.base}/v1/agents/SIPSIPSI/events?lastEventId=0`, { authorization: `Bearer ${relayLib.mintToken(SECRET, 'SIPSIPSI', Date.now() + 60_000)}` });
+    const stream = await openStream(`${second.base}/v1/agents/SIPSIPSI/events?lastEventId=0`, {
+      authorization: `Bearer ${relayLib.mintToken(SECRET, 'SIPSIPSI', Date.now() + 60_000)}`,
+    });
     await assert.rejects(stream.nextEvent(300), /no SSE message/);
     stream.close();
     second.child.kill('SIGTERM');
@@ -152,15 +179,21 @@ describe('relay process: shutdown and crash', () => {
     const dir = tempDir();
     t.after(() => rmSync(dir, { recursive: true, force: true }));
     const proc = await startProcess(t, secrets(dir));
-    const stream = await openStream(`${proc.base}/v1/agents/SIPSIPSI/events`, { authorization: `Bearer ${relayLib.mintToken(SECRET, 'SIPSIPSI', Date.now() + 60_000)}` });
+    const stream = await openStream(`${proc.base}/v1/agents/SIPSIPSI/events`, {
+      authorization: `Bearer ${relayLib.mintToken(SECRET, 'SIPSIPSI', Date.now() + 60_000)}`,
+    });
     await stream.next();
     const body = JSON.stringify(cdrSeed.json);
     const reply = new Promise((resolve, reject) => {
-      const req = httpRequest(`${proc.base}/v1/in/${INGRESS}/voicenter/cdr`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        let text = '';
-        res.on('data', (d) => (text += d));
-        res.on('end', () => resolve({ status: res.statusCode, text }));
-      });
+      const req = httpRequest(
+        `${proc.base}/v1/in/${INGRESS}/voicenter/cdr`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          let text = '';
+          res.on('data', (d) => (text += d));
+          res.on('end', () => resolve({ status: res.statusCode, text }));
+        },
+      );
       req.on('error', reject);
       req.write(body.slice(0, 20));
       setTimeout(() => {
@@ -174,7 +207,10 @@ describe('relay process: shutdown and crash', () => {
     assert.deepEqual(await stream.next(3_000), { end: true });
     assert.deepEqual(await proc.exited, { code: 0, signal: null });
     const lines = readFileSync(join(dir, 'events.jsonl'), 'utf8').trim().split('\n');
-    assert.deepEqual(lines.map((l) => JSON.parse(l).body.ivruniqueid), [cdrSeed.json.ivruniqueid]);
+    assert.deepEqual(
+      lines.map((l) => JSON.parse(l).body.ivruniqueid),
+      [cdrSeed.json.ivruniqueid],
+    );
   });
 
   test('SIGKILL under load, then restart on the same folder: every acknowledged event is still there, once', async (t) => {
@@ -188,7 +224,11 @@ describe('relay process: shutdown and crash', () => {
       while (!stop) {
         const id = `load-${w}-${sent++}`;
         try {
-          const response = await post(`${proc.base}/v1/in/${INGRESS}/voicenter/cdr`, 'application/json', JSON.stringify({ ...cdrSeed.json, ivruniqueid: id, callerextension: 'LOADAGENT' }));
+          const response = await post(
+            `${proc.base}/v1/in/${INGRESS}/voicenter/cdr`,
+            'application/json',
+            JSON.stringify({ ...cdrSeed.json, ivruniqueid: id, callerextension: 'LOADAGENT' }),
+          );
           if (response.status === 200 && (await response.json()).err === '0') acked.add(id);
         } catch {
           return; // the process is gone
@@ -204,7 +244,9 @@ describe('relay process: shutdown and crash', () => {
     assert.ok(acked.size >= 300);
 
     const restarted = await startProcess(t, secrets(dir));
-    const stream = await openStream(`${restarted.base}/v1/agents/LOADAGENT/events?lastEventId=0`, { authorization: `Bearer ${relayLib.mintToken(SECRET, 'LOADAGENT', Date.now() + 60_000)}` });
+    const stream = await openStream(`${restarted.base}/v1/agents/LOADAGENT/events?lastEventId=0`, {
+      authorization: `Bearer ${relayLib.mintToken(SECRET, 'LOADAGENT', Date.now() + 60_000)}`,
+    });
     t.after(stream.close);
     const seen = new Map();
     for (;;) {
@@ -214,7 +256,10 @@ describe('relay process: shutdown and crash', () => {
     }
     const missing = [...acked].filter((id) => !seen.has(id));
     assert.deepEqual(missing, [], `${missing.length} of ${acked.size} acknowledged events lost`);
-    assert.ok([...seen.values()].every((n) => n === 1), 'each stored once');
+    assert.ok(
+      [...seen.values()].every((n) => n === 1),
+      'each stored once',
+    );
     assert.ok(seen.size <= sent, 'nothing invented');
     restarted.child.kill('SIGTERM');
     assert.equal((await restarted.exited).code, 0);

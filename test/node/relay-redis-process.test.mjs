@@ -23,7 +23,12 @@ after(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** `node dist/relay/main.js` on the test Redis (bench/relay/lib/relay-process.mjs), stopped after the test. */
 async function startRelayProcess(t) {
-  const proc = await startProcess({ RELAY_DATA_DIR: dataDir, RELAY_SECRET: SECRET, RELAY_INGRESS_TOKEN: INGRESS, REDIS_URL: redis.url });
+  const proc = await startProcess({
+    RELAY_DATA_DIR: dataDir,
+    RELAY_SECRET: SECRET,
+    RELAY_INGRESS_TOKEN: INGRESS,
+    REDIS_URL: redis.url,
+  });
   t.after(() => proc.kill());
   return proc;
 }
@@ -31,13 +36,25 @@ async function startRelayProcess(t) {
 /** Sociomile's published webhook for call `n`, routed to `agent`. */
 function webhook(n, agent, run) {
   const data = fixtures.sociomile.webhook.data;
-  return { data: { ...data, internal_id: `${run}-${data.internal_id}-${n}`, uniqueid: `${data.uniqueid}${n}`, extra_params: { ...data.extra_params, agent } } };
+  return {
+    data: {
+      ...data,
+      internal_id: `${run}-${data.internal_id}-${n}`,
+      uniqueid: `${data.uniqueid}${n}`,
+      extra_params: { ...data.extra_params, agent },
+    },
+  };
 }
 
 /** POSTs the webhook; the HTTP status, or 0 when the instance could not be reached. */
 async function postWebhook(base, body) {
   try {
-    const r = await fetch(`${base}/v1/in/${INGRESS}/sociomile/webhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(5_000) });
+    const r = await fetch(`${base}/v1/in/${INGRESS}/sociomile/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(5_000),
+    });
     await r.arrayBuffer();
     return r.status;
   } catch {
@@ -58,7 +75,10 @@ function agentClient(agent, baseOf) {
   const loop = (async () => {
     while (!stopped) {
       try {
-        stream = await openStream(`${baseOf()}/v1/agents/${agent}/events`, { authorization: `Bearer ${token(agent)}`, ...(lastId ? { 'last-event-id': lastId } : {}) });
+        stream = await openStream(`${baseOf()}/v1/agents/${agent}/events`, {
+          authorization: `Bearer ${token(agent)}`,
+          ...(lastId ? { 'last-event-id': lastId } : {}),
+        });
         if (!stream.response.ok) throw new Error(`stream answered ${stream.response.status}`);
         for (;;) {
           const e = await stream.nextEvent(30_000);
@@ -125,7 +145,11 @@ describe('relay on Redis: Redis stopped mid-run', { timeout: 120_000 }, () => {
       assert.ok(Date.now() < deadline, `the agent got ${client.seen.size} of ${acknowledged.size} acknowledged events`);
       await tick(100);
     }
-    assert.deepEqual(new Set(client.seen.values()), acknowledged, 'every acknowledged event, and none that was refused');
+    assert.deepEqual(
+      new Set(client.seen.values()),
+      acknowledged,
+      'every acknowledged event, and none that was refused',
+    );
     assert.doesNotMatch(relay.stderr(), /12312312/, 'no phone number in the logs');
   });
 });

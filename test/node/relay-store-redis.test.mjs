@@ -15,8 +15,12 @@ const { createRedisStore, createStore, silentLog } = await import('../../dist/re
   throw new Error(`dist/relay/index.js could not be imported (run \`npm run build\` first): ${error.message}`);
 });
 
-const popup = JSON.parse(readFileSync(new URL('../fixtures/vendor/voicenter/popup-seed.json', import.meta.url), 'utf8'));
-const sociomile = JSON.parse(readFileSync(new URL('../fixtures/vendor/sociomile/webhook-seed.json', import.meta.url), 'utf8'));
+const popup = JSON.parse(
+  readFileSync(new URL('../fixtures/vendor/voicenter/popup-seed.json', import.meta.url), 'utf8'),
+);
+const sociomile = JSON.parse(
+  readFileSync(new URL('../fixtures/vendor/sociomile/webhook-seed.json', import.meta.url), 'utf8'),
+);
 const tick = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const redis = await startRedisServer();
@@ -26,7 +30,14 @@ let prefixes = 0;
 /** A store on its own key prefix (tests share the server, not their keys). Logs are kept, not printed. */
 async function openStore(prefix = `t${++prefixes}:`, extra = {}) {
   const logs = [];
-  const store = await createRedisStore({ url: redis.url, keyPrefix: prefix, blockMs: 1_000, commandTimeoutMs: 2_000, log: (m) => logs.push(m), ...extra });
+  const store = await createRedisStore({
+    url: redis.url,
+    keyPrefix: prefix,
+    blockMs: 1_000,
+    commandTimeoutMs: 2_000,
+    log: (m) => logs.push(m),
+    ...extra,
+  });
   return { store, logs, prefix };
 }
 
@@ -62,12 +73,24 @@ storeConformance('Redis Streams', async () => {
 
 test('createStore(config) runs on Redis when REDIS_URL is set (what `npm run relay` does)', async (t) => {
   const warnings = [];
-  const store = await createStore({ redisUrl: redis.url, dataDir: '/nonexistent/not-used-with-redis' }, { ...silentLog, warn: (m) => warnings.push(m) });
+  const store = await createStore(
+    { redisUrl: redis.url, dataDir: '/nonexistent/not-used-with-redis' },
+    { ...silentLog, warn: (m) => warnings.push(m) },
+  );
   t.after(() => store.close());
-  const { event } = await store.append({ type: 'sociomile.call', agentId: 'agent-cs', receivedAt: Date.now(), dedupeKey: `sm:create-store:${Date.now()}`, body: sociomile.webhook });
+  const { event } = await store.append({
+    type: 'sociomile.call',
+    agentId: 'agent-cs',
+    receivedAt: Date.now(),
+    dedupeKey: `sm:create-store:${Date.now()}`,
+    body: sociomile.webhook,
+  });
   assert.match(event.id, /^\d+-\d+$/, 'a Redis stream id');
   assert.equal(await observer.sendCommand(['XLEN', 'sb:relay:agent:agent-cs']), 1, 'under the default key prefix');
-  await assert.rejects(createStore({ redisUrl: 'redis://127.0.0.1:1', dataDir: '/nonexistent' }, silentLog), /redis store: cannot reach redis:\/\/127\.0\.0\.1:1/);
+  await assert.rejects(
+    createStore({ redisUrl: 'redis://127.0.0.1:1', dataDir: '/nonexistent' }, silentLog),
+    /redis store: cannot reach redis:\/\/127\.0\.0\.1:1/,
+  );
 });
 
 describe('Redis store: ids and retention', { timeout: 30_000 }, () => {
@@ -80,27 +103,85 @@ describe('Redis store: ids and retention', { timeout: 30_000 }, () => {
     const b = await openStore(prefix);
     t.after(() => Promise.all([a.store.close(), b.store.close()]));
     const now = Date.now();
-    const first = (await a.store.append({ type: 'voicenter.popup', agentId: 'KGpK4iWq', receivedAt: now, dedupeKey: 'vc:1', body: popup.ringing })).event;
-    const sameMs = (await a.store.append({ type: 'voicenter.popup', agentId: 'KGpK4iWq', receivedAt: now, dedupeKey: 'vc:2', body: popup.answer })).event;
-    const lagging = (await b.store.append({ type: 'voicenter.popup', agentId: 'KGpK4iWq', receivedAt: now - 5_000, dedupeKey: 'vc:3', body: popup.hangup })).event;
+    const first = (
+      await a.store.append({
+        type: 'voicenter.popup',
+        agentId: 'KGpK4iWq',
+        receivedAt: now,
+        dedupeKey: 'vc:1',
+        body: popup.ringing,
+      })
+    ).event;
+    const sameMs = (
+      await a.store.append({
+        type: 'voicenter.popup',
+        agentId: 'KGpK4iWq',
+        receivedAt: now,
+        dedupeKey: 'vc:2',
+        body: popup.answer,
+      })
+    ).event;
+    const lagging = (
+      await b.store.append({
+        type: 'voicenter.popup',
+        agentId: 'KGpK4iWq',
+        receivedAt: now - 5_000,
+        dedupeKey: 'vc:3',
+        body: popup.hangup,
+      })
+    ).event;
     assert.equal(first.id, `${now}-0`);
     assert.equal(sameMs.id, `${now}-1`);
     assert.equal(ms(lagging.id), now);
     assert.equal(seq(lagging.id), 2);
     assert.equal(lagging.receivedAt, now - 5_000, 'the event keeps the receivedAt it was given');
-    assert.deepEqual((await a.store.readAfter('KGpK4iWq', undefined, 10)).map((e) => e.id), [first.id, sameMs.id, lagging.id]);
+    assert.deepEqual(
+      (await a.store.readAfter('KGpK4iWq', undefined, 10)).map((e) => e.id),
+      [first.id, sameMs.id, lagging.id],
+    );
   });
 
   test('after retention emptied a stream, the next append still gets a larger id (Redis remembers the last one)', async (t) => {
     const { store } = await openStore();
     t.after(() => store.close());
     const now = Date.now();
-    const last = (await store.append({ type: 'sociomile.call', agentId: 'agent-9', receivedAt: now, dedupeKey: 'sm:a', body: sociomile.webhook })).event;
+    const last = (
+      await store.append({
+        type: 'sociomile.call',
+        agentId: 'agent-9',
+        receivedAt: now,
+        dedupeKey: 'sm:a',
+        body: sociomile.webhook,
+      })
+    ).event;
     await store.prune(now + 1);
     assert.deepEqual(await store.readAfter('agent-9', undefined, 10), []);
-    const next = (await store.append({ type: 'sociomile.call', agentId: 'agent-9', receivedAt: now - 1_000, dedupeKey: 'sm:b', body: sociomile.webhook })).event;
-    assert.ok(ms(next.id) > ms(last.id) || (ms(next.id) === ms(last.id) && seq(next.id) > seq(last.id)), `${next.id} after ${last.id}`);
-    assert.equal((await store.append({ type: 'sociomile.call', agentId: 'agent-9', receivedAt: now, dedupeKey: 'sm:a', body: sociomile.webhook })).duplicate, false, 'a dedupe record goes with its event');
+    const next = (
+      await store.append({
+        type: 'sociomile.call',
+        agentId: 'agent-9',
+        receivedAt: now - 1_000,
+        dedupeKey: 'sm:b',
+        body: sociomile.webhook,
+      })
+    ).event;
+    assert.ok(
+      ms(next.id) > ms(last.id) || (ms(next.id) === ms(last.id) && seq(next.id) > seq(last.id)),
+      `${next.id} after ${last.id}`,
+    );
+    assert.equal(
+      (
+        await store.append({
+          type: 'sociomile.call',
+          agentId: 'agent-9',
+          receivedAt: now,
+          dedupeKey: 'sm:a',
+          body: sociomile.webhook,
+        })
+      ).duplicate,
+      false,
+      'a dedupe record goes with its event',
+    );
   });
 }); // no settle time: a subscription's start is ordered before later appends of the same store
 
@@ -116,7 +197,17 @@ describe('Redis store: several instances on one Redis', { timeout: 30_000 }, () 
     await tick(50);
     const appended = [];
     for (const phase of ['ringing', 'answer', 'hangup']) {
-      appended.push((await a.store.append({ type: 'voicenter.popup', agentId: 'KGpK4iWq', receivedAt: Date.now(), dedupeKey: `vc:${popup[phase].ivrid}:${phase}`, body: popup[phase] })).event);
+      appended.push(
+        (
+          await a.store.append({
+            type: 'voicenter.popup',
+            agentId: 'KGpK4iWq',
+            receivedAt: Date.now(),
+            dedupeKey: `vc:${popup[phase].ivrid}:${phase}`,
+            body: popup[phase],
+          })
+        ).event,
+      );
     }
     await until(() => got.length === 3, 5_000, 'three events on instance b');
     assert.deepEqual(got, appended);
@@ -131,7 +222,17 @@ describe('Redis store: several instances on one Redis', { timeout: 30_000 }, () 
     const keys = Array.from({ length: 50 }, (_, i) => `sm:${sociomile.webhook.data.internal_id}:${i}`);
     const results = await Promise.all(
       keys.flatMap((dedupeKey) =>
-        [a.store, b.store, a.store, b.store].map((s) => s.append({ type: 'sociomile.call', agentId: 'agent-1', receivedAt: Date.now(), dedupeKey, body: sociomile.webhook }).then((r) => ({ dedupeKey, ...r }))),
+        [a.store, b.store, a.store, b.store].map((s) =>
+          s
+            .append({
+              type: 'sociomile.call',
+              agentId: 'agent-1',
+              receivedAt: Date.now(),
+              dedupeKey,
+              body: sociomile.webhook,
+            })
+            .then((r) => ({ dedupeKey, ...r })),
+        ),
       ),
     );
     for (const key of keys) {
@@ -151,7 +252,10 @@ describe('Redis store: connections stay bounded', { timeout: 30_000 }, () => {
     const a = await openStore(prefix, { clientName });
     const b = await openStore(prefix, { clientName });
     t.after(() => Promise.all([a.store.close(), b.store.close()]));
-    const ours = async () => String(await observer.sendCommand(['CLIENT', 'LIST', 'TYPE', 'normal'])).split('\n').filter((l) => l.includes(` name=${clientName} `));
+    const ours = async () =>
+      String(await observer.sendCommand(['CLIENT', 'LIST', 'TYPE', 'normal']))
+        .split('\n')
+        .filter((l) => l.includes(` name=${clientName} `));
     assert.equal((await ours()).length, 4, 'two connections per instance before anyone subscribes');
     const received = new Set();
     const stops = [];
@@ -162,12 +266,22 @@ describe('Redis store: connections stay bounded', { timeout: 30_000 }, () => {
     t.after(() => stops.forEach((s) => s()));
     await tick(300);
     for (const i of [0, 250, 499]) {
-      await a.store.append({ type: 'voicenter.popup', agentId: `ext-${i}`, receivedAt: Date.now(), dedupeKey: `vc:${clientName}:${i}`, body: popup.ringing });
+      await a.store.append({
+        type: 'voicenter.popup',
+        agentId: `ext-${i}`,
+        receivedAt: Date.now(),
+        dedupeKey: `vc:${clientName}:${i}`,
+        body: popup.ringing,
+      });
     }
     await until(() => received.size === 6, 5_000, 'events for agents 0, 250 and 499 on both instances');
     const after500 = await ours();
     assert.equal(after500.length, 4, 'subscribing 1,000 agent streams opened no connection');
-    await until(async () => (await ours()).filter((l) => / cmd=xread /.test(l)).length === 2, 3_000, 'one blocked XREAD per instance');
+    await until(
+      async () => (await ours()).filter((l) => / cmd=xread /.test(l)).length === 2,
+      3_000,
+      'one blocked XREAD per instance',
+    );
   });
 });
 
@@ -188,7 +302,13 @@ describe('Redis store: Redis stopped mid-run', { timeout: 30_000 }, () => {
     const appendOne = async () => {
       const dedupeKey = `vc:outage:${n++}`;
       try {
-        const r = await writer.store.append({ type: 'voicenter.popup', agentId: 'KGpK4iWq', receivedAt: Date.now(), dedupeKey, body: popup.ringing });
+        const r = await writer.store.append({
+          type: 'voicenter.popup',
+          agentId: 'KGpK4iWq',
+          receivedAt: Date.now(),
+          dedupeKey,
+          body: popup.ringing,
+        });
         acknowledged.push(r.event.id);
       } catch (err) {
         rejected.push(err);
@@ -205,26 +325,47 @@ describe('Redis store: Redis stopped mid-run', { timeout: 30_000 }, () => {
     await assert.rejects(writer.store.ping());
 
     await redis.start();
-    await until(async () => {
-      await appendOne();
-      return acknowledged.length > 20;
-    }, 10_000, 'appends to work again after Redis restarted');
+    await until(
+      async () => {
+        await appendOne();
+        return acknowledged.length > 20;
+      },
+      10_000,
+      'appends to work again after Redis restarted',
+    );
     for (let i = 0; i < 10; i += 1) await appendOne();
     await writer.store.ping();
 
     const stored = (await reader.store.readAfter('KGpK4iWq', undefined, 10_000)).map((e) => e.id);
-    assert.deepEqual(stored.filter((id) => acknowledged.includes(id)), acknowledged, 'every acknowledged event is stored, in order');
+    assert.deepEqual(
+      stored.filter((id) => acknowledged.includes(id)),
+      acknowledged,
+      'every acknowledged event is stored, in order',
+    );
     assert.equal(stored.length, acknowledged.length, 'and nothing that was refused');
     // The subscriber on the other instance resumes too: the events appended after the restart reach it.
     const afterRestart = acknowledged.slice(-10);
-    await until(() => afterRestart.every((id) => pushed.has(id)), 10_000, 'the other instance’s subscriber to get the events appended after the restart');
-    assert.ok(writer.logs.some((m) => /lost redis:\/\/127\.0\.0\.1/.test(m)), 'the outage was logged');
+    await until(
+      () => afterRestart.every((id) => pushed.has(id)),
+      10_000,
+      'the other instance’s subscriber to get the events appended after the restart',
+    );
+    assert.ok(
+      writer.logs.some((m) => /lost redis:\/\/127\.0\.0\.1/.test(m)),
+      'the outage was logged',
+    );
   });
 
   test('a Redis that hangs (SIGSTOP: connected, never answering) makes appends and ping reject within the command timeout, and it works again once Redis resumes', async (t) => {
     const { store } = await openStore(undefined, { commandTimeoutMs: 500 });
     t.after(() => store.close());
-    await store.append({ type: 'sociomile.call', agentId: 'agent-h', receivedAt: Date.now(), dedupeKey: 'sm:h1', body: sociomile.webhook });
+    await store.append({
+      type: 'sociomile.call',
+      agentId: 'agent-h',
+      receivedAt: Date.now(),
+      dedupeKey: 'sm:h1',
+      body: sociomile.webhook,
+    });
     const pid = redis.pid();
     process.kill(pid, 'SIGSTOP'); // our own redis-server child
     let resumed = false;
@@ -234,11 +375,26 @@ describe('Redis store: Redis stopped mid-run', { timeout: 30_000 }, () => {
     };
     t.after(resume);
     const t0 = Date.now();
-    await assert.rejects(store.append({ type: 'sociomile.call', agentId: 'agent-h', receivedAt: Date.now(), dedupeKey: 'sm:h2', body: sociomile.webhook }), /Redis did not answer EVALSHA within 500 ms/);
+    await assert.rejects(
+      store.append({
+        type: 'sociomile.call',
+        agentId: 'agent-h',
+        receivedAt: Date.now(),
+        dedupeKey: 'sm:h2',
+        body: sociomile.webhook,
+      }),
+      /Redis did not answer EVALSHA within 500 ms/,
+    );
     await assert.rejects(store.ping(), /did not answer PING within 500 ms/);
     assert.ok(Date.now() - t0 < 3_000, `both rejected promptly (${Date.now() - t0} ms)`);
     resume();
-    const again = await store.append({ type: 'sociomile.call', agentId: 'agent-h', receivedAt: Date.now(), dedupeKey: 'sm:h3', body: sociomile.webhook });
+    const again = await store.append({
+      type: 'sociomile.call',
+      agentId: 'agent-h',
+      receivedAt: Date.now(),
+      dedupeKey: 'sm:h3',
+      body: sociomile.webhook,
+    });
     assert.equal(again.duplicate, false);
     await store.ping();
   });
@@ -250,13 +406,26 @@ describe('Redis store: Redis stopped mid-run', { timeout: 30_000 }, () => {
     const got = [];
     const stop = store.subscribe('KGpK4iWq', (e) => got.push(e.id));
     t.after(stop);
-    const reading = async () => String(await observer.sendCommand(['CLIENT', 'LIST', 'TYPE', 'normal'])).split('\n').find((l) => l.includes(` name=${clientName} `) && / cmd=xread /.test(l));
+    const reading = async () =>
+      String(await observer.sendCommand(['CLIENT', 'LIST', 'TYPE', 'normal']))
+        .split('\n')
+        .find((l) => l.includes(` name=${clientName} `) && / cmd=xread /.test(l));
     await until(async () => (await reading()) !== undefined, 5_000, 'the store’s blocked XREAD');
     const id = /(?:^|\s)id=(\d+)/.exec(await reading())[1];
     assert.equal(await observer.sendCommand(['CLIENT', 'KILL', 'ID', id]), 1);
     const appended = [];
     for (const phase of ['ringing', 'answer', 'hangup']) {
-      appended.push((await store.append({ type: 'voicenter.popup', agentId: 'KGpK4iWq', receivedAt: Date.now(), dedupeKey: `vc:killed:${phase}`, body: popup[phase] })).event.id);
+      appended.push(
+        (
+          await store.append({
+            type: 'voicenter.popup',
+            agentId: 'KGpK4iWq',
+            receivedAt: Date.now(),
+            dedupeKey: `vc:killed:${phase}`,
+            body: popup[phase],
+          })
+        ).event.id,
+      );
     }
     await until(() => got.length >= 3, 10_000, 'the three events after the reconnect');
     assert.deepEqual(got, appended);
@@ -264,7 +433,13 @@ describe('Redis store: Redis stopped mid-run', { timeout: 30_000 }, () => {
     const later = [];
     const stopLater = store.subscribe('agent-late', (e) => later.push(e.id));
     t.after(stopLater);
-    const { event } = await store.append({ type: 'voicenter.popup', agentId: 'agent-late', receivedAt: Date.now(), dedupeKey: 'vc:killed:late', body: popup.ringing });
+    const { event } = await store.append({
+      type: 'voicenter.popup',
+      agentId: 'agent-late',
+      receivedAt: Date.now(),
+      dedupeKey: 'vc:killed:late',
+      body: popup.ringing,
+    });
     await until(() => later.length === 1, 3_000, 'the late subscriber’s event well within one block period');
     assert.deepEqual(later, [event.id]);
   });
@@ -283,19 +458,44 @@ describe('Redis store: Redis stopped mid-run', { timeout: 30_000 }, () => {
     const overTcp = await openStore(prefix);
     const overSocket = await openStore(prefix, { url: redis.socketUrl });
     t.after(() => Promise.all([overTcp.store.close(), overSocket.store.close()]));
-    const { event } = await overSocket.store.append({ type: 'sociomile.call', agentId: 'agent-u', receivedAt: Date.now(), dedupeKey: 'sm:unix', body: sociomile.webhook });
+    const { event } = await overSocket.store.append({
+      type: 'sociomile.call',
+      agentId: 'agent-u',
+      receivedAt: Date.now(),
+      dedupeKey: 'sm:unix',
+      body: sociomile.webhook,
+    });
     assert.deepEqual(await overTcp.store.readAfter('agent-u', undefined, 10), [event]);
     await assert.rejects(createRedisStore({ url: 'unix://', log: () => {} }), /needs the socket path/);
-    await assert.rejects(createRedisStore({ url: 'http://127.0.0.1:6379', log: () => {} }), /scheme http: is not supported/);
+    await assert.rejects(
+      createRedisStore({ url: 'http://127.0.0.1:6379', log: () => {} }),
+      /scheme http: is not supported/,
+    );
   });
 
   test('the append script is reloaded after Redis forgets it (SCRIPT FLUSH, as after a restart or failover)', async (t) => {
     const { store } = await openStore();
     t.after(() => store.close());
-    await store.append({ type: 'sociomile.call', agentId: 'a', receivedAt: Date.now(), dedupeKey: 'k1', body: sociomile.webhook });
+    await store.append({
+      type: 'sociomile.call',
+      agentId: 'a',
+      receivedAt: Date.now(),
+      dedupeKey: 'k1',
+      body: sociomile.webhook,
+    });
     await observer.sendCommand(['SCRIPT', 'FLUSH']);
-    const r = await store.append({ type: 'sociomile.call', agentId: 'a', receivedAt: Date.now(), dedupeKey: 'k2', body: sociomile.webhook });
+    const r = await store.append({
+      type: 'sociomile.call',
+      agentId: 'a',
+      receivedAt: Date.now(),
+      dedupeKey: 'k2',
+      body: sociomile.webhook,
+    });
     assert.equal(r.duplicate, false);
-    assert.equal((await store.append({ type: 'sociomile.call', agentId: 'a', receivedAt: Date.now(), dedupeKey: 'k1', body: {} })).duplicate, true);
+    assert.equal(
+      (await store.append({ type: 'sociomile.call', agentId: 'a', receivedAt: Date.now(), dedupeKey: 'k1', body: {} }))
+        .duplicate,
+      true,
+    );
   });
 });

@@ -24,7 +24,14 @@ export function storeConformance(name, factory) {
       return made;
     };
     let n = 0;
-    const event = (over = {}) => ({ type: 'voicenter.popup', agentId: 'agent-1', receivedAt: Date.now(), dedupeKey: `key-${++n}-${Math.random()}`, body: { n }, ...over });
+    const event = (over = {}) => ({
+      type: 'voicenter.popup',
+      agentId: 'agent-1',
+      receivedAt: Date.now(),
+      dedupeKey: `key-${++n}-${Math.random()}`,
+      body: { n },
+      ...over,
+    });
 
     test('append stores an event and returns it with an id; readAfter gives it back as stored', async () => {
       const { store } = await fresh();
@@ -32,7 +39,10 @@ export function storeConformance(name, factory) {
       const { event: stored, duplicate } = await store.append(event({ body, receivedAt: 1_700_000_000_000 }));
       assert.equal(duplicate, false);
       assert.equal(typeof stored.id, 'string');
-      assert.deepEqual({ ...stored, id: undefined }, { id: undefined, type: 'voicenter.popup', agentId: 'agent-1', receivedAt: 1_700_000_000_000, body });
+      assert.deepEqual(
+        { ...stored, id: undefined },
+        { id: undefined, type: 'voicenter.popup', agentId: 'agent-1', receivedAt: 1_700_000_000_000, body },
+      );
       assert.deepEqual(await store.readAfter('agent-1', undefined, 10), [stored]);
       assert.equal(Object.hasOwn(stored, 'dedupeKey'), false, 'the dedupe key stays inside the store');
     });
@@ -52,21 +62,34 @@ export function storeConformance(name, factory) {
     test('ids increase per agent in append order; readAfter is exclusive, ordered and limited', async () => {
       const { store } = await fresh();
       const ids = [];
-      for (let i = 0; i < 12; i++) ids.push((await store.append(event({ agentId: i % 2 === 0 ? 'even' : 'odd', body: { i } }))).event.id);
+      for (let i = 0; i < 12; i++)
+        ids.push((await store.append(event({ agentId: i % 2 === 0 ? 'even' : 'odd', body: { i } }))).event.id);
       const even = await store.readAfter('even', undefined, 100);
-      assert.deepEqual(even.map((e) => e.body.i), [0, 2, 4, 6, 8, 10]);
+      assert.deepEqual(
+        even.map((e) => e.body.i),
+        [0, 2, 4, 6, 8, 10],
+      );
       const evenIds = even.map((e) => e.id);
       assert.deepEqual([...evenIds].sort(compareIds), evenIds, 'ids increase');
-      assert.deepEqual((await store.readAfter('even', evenIds[1], 2)).map((e) => e.body.i), [4, 6]);
+      assert.deepEqual(
+        (await store.readAfter('even', evenIds[1], 2)).map((e) => e.body.i),
+        [4, 6],
+      );
       assert.deepEqual(await store.readAfter('even', evenIds[5], 10), []);
-      assert.deepEqual((await store.readAfter('odd', undefined, 100)).map((e) => e.body.i), [1, 3, 5, 7, 9, 11]);
+      assert.deepEqual(
+        (await store.readAfter('odd', undefined, 100)).map((e) => e.body.i),
+        [1, 3, 5, 7, 9, 11],
+      );
       assert.deepEqual(await store.readAfter('nobody', undefined, 10), []);
     });
 
     test('readAfter "0" (the documented lastEventId=0) is every retained event of the agent', async () => {
       const { store } = await fresh();
       for (let i = 0; i < 3; i++) await store.append(event({ agentId: 'agent-1', body: { i } }));
-      assert.deepEqual((await store.readAfter('agent-1', '0', 10)).map((e) => e.body.i), [0, 1, 2]);
+      assert.deepEqual(
+        (await store.readAfter('agent-1', '0', 10)).map((e) => e.body.i),
+        [0, 1, 2],
+      );
     });
 
     test('isEventId: its own ids and "0" are resume ids; the other store’s ids and junk are not, and readAfter refuses them', async () => {
@@ -80,17 +103,31 @@ export function storeConformance(name, factory) {
       const other = own === 'redis' ? 'embedded' : 'redis';
       assert.equal(store.isEventId(forms[own]), true);
       assert.equal(store.isEventId(forms[other]), false, `an id of the ${other} store`);
-      for (const junk of ['', '-1', 'abc', '1-', '00000000000000001', '1764672000000-0-0']) assert.equal(store.isEventId(junk), false, JSON.stringify(junk));
+      for (const junk of ['', '-1', 'abc', '1-', '00000000000000001', '1764672000000-0-0'])
+        assert.equal(store.isEventId(junk), false, JSON.stringify(junk));
       await assert.rejects(store.readAfter('agent-1', forms[other], 10), RangeError);
     });
 
     test('the agent stream answers a Last-Event-ID of the other store with 400 and a clear message (not a stream that closes at once), and keeps serving', async () => {
       const { store } = await fresh();
       const { event: stored } = await store.append(event({ agentId: 'agent-1' }));
-      const config = { host: '127.0.0.1', port: 0, dataDir: '.', redisUrl: undefined, secret: SECRET, ingressToken: INGRESS, allowedOrigins: [], retentionHours: 24, lookupUrl: undefined };
+      const config = {
+        host: '127.0.0.1',
+        port: 0,
+        dataDir: '.',
+        redisUrl: undefined,
+        secret: SECRET,
+        ingressToken: INGRESS,
+        allowedOrigins: [],
+        retentionHours: 24,
+        lookupUrl: undefined,
+      };
       // No socket and no close(): the suite's cleanup closes the store.
       const { app } = relayLib.createRelay({ config, store });
-      const open = (resume) => app.request('/v1/agents/agent-1/events', { headers: { authorization: `Bearer ${token('agent-1')}`, 'last-event-id': resume } });
+      const open = (resume) =>
+        app.request('/v1/agents/agent-1/events', {
+          headers: { authorization: `Bearer ${token('agent-1')}`, 'last-event-id': resume },
+        });
       const other = /^\d+-\d+$/.test(stored.id) ? '0000000000000042' : '1764672000000-0';
       const refused = await open(other);
       assert.equal(refused.status, 400, other);
@@ -110,7 +147,10 @@ export function storeConformance(name, factory) {
       const read = await store.readAfter('agent-1', undefined, 1000);
       assert.equal(read.length, 200);
       assert.deepEqual(new Set(read.map((e) => e.id)), new Set(results.map((r) => r.event.id)));
-      assert.deepEqual(read.map((e) => e.id), [...read.map((e) => e.id)].sort(compareIds));
+      assert.deepEqual(
+        read.map((e) => e.id),
+        [...read.map((e) => e.id)].sort(compareIds),
+      );
     });
 
     test('an event with no agent is stored (a duplicate of it is recognised) but read and pushed to nobody', async () => {
@@ -165,7 +205,11 @@ export function storeConformance(name, factory) {
       const store = await made.reopen();
       assert.deepEqual(await store.readAfter('agent-1', undefined, 10), [a]);
       assert.deepEqual(await store.readAfter('agent-2', undefined, 10), [b]);
-      assert.equal((await store.append(event({ dedupeKey: 'persist-a' }))).duplicate, true, 'dedupe survives a restart');
+      assert.equal(
+        (await store.append(event({ dedupeKey: 'persist-a' }))).duplicate,
+        true,
+        'dedupe survives a restart',
+      );
       const c = (await store.append(event())).event;
       assert.equal(compareIds(c.id, a.id) > 0, true, 'ids keep increasing after a restart');
     });

@@ -61,7 +61,13 @@ test('an injected fault after commit stores the write and counts as a lost reply
 test('an older revision written after a newer one is recorded as out of order, and does not overwrite', () => {
   const ledger = new CrmLedger();
   const first = ledger.write({ key: 'c1:callLog', call: call(3), tab: 'A', page: 'p1' });
-  ledger.write({ key: 'c1:callLog', recordId: first.body.recordId, call: { ...call(2), notes: 'old' }, tab: 'A', page: 'p1' });
+  ledger.write({
+    key: 'c1:callLog',
+    recordId: first.body.recordId,
+    call: { ...call(2), notes: 'old' },
+    tab: 'A',
+    page: 'p1',
+  });
   assert.equal(ledger.staleWrites.length, 1);
   assert.equal(ledger.records.get('c1:callLog').call.notes, 'n');
 });

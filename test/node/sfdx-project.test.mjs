@@ -18,7 +18,10 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const project = JSON.parse(readFileSync(join(root, 'sfdx-project.json'), 'utf8'));
 const apiVersion = project.sourceApiVersion;
-const packageDir = join(root, (project.packageDirectories.find((d) => d.default) ?? project.packageDirectories[0]).path);
+const packageDir = join(
+  root,
+  (project.packageDirectories.find((d) => d.default) ?? project.packageDirectories[0]).path,
+);
 const metadataDir = join(packageDir, 'main', 'default');
 const staticResourceDir = join(metadataDir, 'staticresources', 'SoftphoneBridge');
 
@@ -86,7 +89,25 @@ process.env.SF_DISABLE_TELEMETRY = 'true';
 const sdrRequire = createRequire(createRequire(import.meta.url).resolve('@salesforce/source-deploy-retrieve'));
 const { XMLParser, XMLValidator } = sdrRequire('fast-xml-parser');
 const JSZip = sdrRequire('jszip');
-const xml = new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (name) => ['sections', 'items', 'types', 'members', 'lightningMessageFields', 'classAccesses', 'pageAccesses', 'fieldPermissions', 'objectPermissions', 'targets', 'target', 'property'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  parseTagValue: false,
+  isArray: (name) =>
+    [
+      'sections',
+      'items',
+      'types',
+      'members',
+      'lightningMessageFields',
+      'classAccesses',
+      'pageAccesses',
+      'fieldPermissions',
+      'objectPermissions',
+      'targets',
+      'target',
+      'property',
+    ].includes(name),
+});
 
 let outputDir;
 let conversion; // { components, packageXml, error }
@@ -99,7 +120,11 @@ before(async () => {
     const set = ComponentSet.fromSource(packageDir);
     set.sourceApiVersion = apiVersion;
     set.apiVersion = apiVersion;
-    await new MetadataConverter().convert(set, 'metadata', { type: 'directory', outputDirectory: outputDir, genUniqueDir: false });
+    await new MetadataConverter().convert(set, 'metadata', {
+      type: 'directory',
+      outputDirectory: outputDir,
+      genUniqueDir: false,
+    });
     const components = {};
     for (const c of set.getSourceComponents()) {
       for (const each of [c, ...c.getChildren()]) (components[each.type.name] ??= []).push(each.fullName);
@@ -140,7 +165,12 @@ test('the project converts to Metadata API format offline, at the sourceApiVersi
 
 test('the deploy contains exactly the expected components', () => {
   const { components, packageXml } = converted();
-  const sorted = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, [...v].sort()]).sort(([a], [b]) => a.localeCompare(b)));
+  const sorted = (o) =>
+    Object.fromEntries(
+      Object.entries(o)
+        .map(([k, v]) => [k, [...v].sort()])
+        .sort(([a], [b]) => a.localeCompare(b)),
+    );
   assert.deepEqual(sorted(components), sorted(EXPECTED_MEMBERS));
 
   const manifest = xml.parse(packageXml).Package;
@@ -156,7 +186,9 @@ test('every metadata, page and component file is well-formed XML', () => {
     assert.equal(verdict, true, `${file}: ${JSON.stringify(verdict.err ?? verdict)}`);
   }
   // ...and what the converter produced from them (objects are recomposed with their fields).
-  for (const file of filesUnder(outputDir).filter((f) => /\.(xml|callCenter|object|messageChannel|permissionset|page-meta\.xml)$/.test(f))) {
+  for (const file of filesUnder(outputDir).filter((f) =>
+    /\.(xml|callCenter|object|messageChannel|permissionset|page-meta\.xml)$/.test(f),
+  )) {
     const verdict = XMLValidator.validate(readFileSync(join(root, file), 'utf8'));
     assert.equal(verdict, true, `${file}: ${JSON.stringify(verdict.err ?? verdict)}`);
   }
@@ -196,17 +228,23 @@ test('the call center has the SoftphoneBridge section with every item the adapte
   const names = section.items.map((i) => i.name);
   assert.equal(new Set(names).size, names.length, 'item names are unique');
   for (const name of SECTION_ITEMS) assert.ok(names.includes(name), `item ${name} is present`);
-  for (const name of names) assert.ok(!/^req/i.test(name), `${name}: names starting with "req" are reserved by Salesforce`);
+  for (const name of names)
+    assert.ok(!/^req/i.test(name), `${name}: names starting with "req" are reserved by Salesforce`);
 
   const v = items(section);
   // Shipped empty: a deployment that skips them stops at load naming them (test/adapters/salesforce/settings.test.ts).
-  for (const key of ['PartnerId', 'BusinessSegmentId', 'ChannelOriginId']) assert.equal(v[key] ?? '', '', `${key} ships empty, for the admin to fill in`);
+  for (const key of ['PartnerId', 'BusinessSegmentId', 'ChannelOriginId'])
+    assert.equal(v[key] ?? '', '', `${key} ships empty, for the admin to fill in`);
   assert.deepEqual(v.Dispositions.split(','), ['resolved', 'callback-requested', 'voicemail', 'wrong-number']);
   assert.ok(v.DialFrom === '' || /^\+[1-9]\d{6,14}$/.test(v.DialFrom), 'DialFrom is empty or E.164');
   assert.equal(v.ParticipantType, 'Agent');
   assert.equal(v.DefaultCountry, 'US');
   assert.equal(v.ScreenPopOn, 'ring');
-  assert.match(v.PresenceMap, /^[^=;]+=[A-Za-z]\w*(;[^=;]+=[A-Za-z]\w*)*$/, 'PresenceMap is softphoneStatusId=OmniStatusDeveloperName;...');
+  assert.match(
+    v.PresenceMap,
+    /^[^=;]+=[A-Za-z]\w*(;[^=;]+=[A-Za-z]\w*)*$/,
+    'PresenceMap is softphoneStatusId=OmniStatusDeveloperName;...',
+  );
   assert.equal(v.LogRejectedCalls, 'passive');
   assert.equal(v.ApexUpsert, 'true');
   assert.equal(new URL(v.SoftphoneUrl).protocol, 'https:');
@@ -228,7 +266,10 @@ test('the host page loads Open CTI, then the bridge bundle, the remote host and 
 
   for (const [, file] of page.matchAll(/\$Resource\.SoftphoneBridge, '([^']+)'/g)) {
     if (BUILT_FILES.includes(file)) continue; // written by `npm run build`
-    assert.ok(existsSync(join(staticResourceDir, file)), `the page uses ${file}, which the static resource folder must hold`);
+    assert.ok(
+      existsSync(join(staticResourceDir, file)),
+      `the page uses ${file}, which the static resource folder must hold`,
+    );
   }
   const meta = xml.parse(metaFile('pages/SoftphoneBridge.page-meta.xml')).ApexPage;
   assert.equal(meta.label, 'Softphone Bridge');
@@ -238,7 +279,10 @@ test('the static resource is a folder the build can fill, deployed as one zip', 
   const meta = xml.parse(metaFile('staticresources/SoftphoneBridge.resource-meta.xml')).StaticResource;
   assert.equal(meta.contentType, 'application/zip');
   const committed = readdirSync(staticResourceDir).filter((f) => !BUILT_FILES.includes(f));
-  assert.ok(committed.includes('softphone-host.js'), 'the host script is committed, so the folder converts before any build');
+  assert.ok(
+    committed.includes('softphone-host.js'),
+    'the host script is committed, so the folder converts before any build',
+  );
 
   const zipped = join(outputDir, 'staticresources', 'SoftphoneBridge.resource');
   assert.ok(existsSync(zipped), 'the converter zipped the folder');
@@ -246,7 +290,8 @@ test('the static resource is a folder the build can fill, deployed as one zip', 
   const entries = Object.keys(zip.files);
   for (const f of committed) assert.ok(entries.includes(f), `${f} is in the zip`);
   for (const built of BUILT_FILES) {
-    if (existsSync(join(staticResourceDir, built))) assert.ok(entries.includes(built), `the built ${built} is in the zip`);
+    if (existsSync(join(staticResourceDir, built)))
+      assert.ok(entries.includes(built), `the built ${built} is in the zip`);
   }
 });
 
@@ -258,7 +303,9 @@ test('component tests (__tests__, Jest) stay out of the deploy', () => {
 });
 
 test('the message channel is exposed and describes every message field', () => {
-  const channel = xml.parse(metaFile('messageChannels/SoftphoneBridge.messageChannel-meta.xml')).LightningMessageChannel;
+  const channel = xml.parse(
+    metaFile('messageChannels/SoftphoneBridge.messageChannel-meta.xml'),
+  ).LightningMessageChannel;
   assert.equal(channel.isExposed, 'true');
   const fields = channel.lightningMessageFields.map((f) => f.fieldName).sort();
   assert.deepEqual(fields, ['dialTo', 'objectType', 'recordId', 'recordName', 'source', 'statusDeveloperName', 'type']);
@@ -268,7 +315,9 @@ test('the call button and the presence companion use the SoftphoneBridge__c chan
   const button = metaFile('lwc/softphoneBridgeCallButton/softphoneBridgeCallButton.js');
   assert.match(button, /from '@salesforce\/messageChannel\/SoftphoneBridge__c'/);
   assert.match(button, /type: 'dial', dialTo:/);
-  const buttonMeta = xml.parse(metaFile('lwc/softphoneBridgeCallButton/softphoneBridgeCallButton.js-meta.xml')).LightningComponentBundle;
+  const buttonMeta = xml.parse(
+    metaFile('lwc/softphoneBridgeCallButton/softphoneBridgeCallButton.js-meta.xml'),
+  ).LightningComponentBundle;
   assert.equal(buttonMeta.isExposed, 'true');
   assert.deepEqual(buttonMeta.targets[0].target, ['lightning__RecordPage']);
   const property = buttonMeta.targetConfigs.targetConfig.property[0];
@@ -283,7 +332,11 @@ test('the call button and the presence companion use the SoftphoneBridge__c chan
   const helper = metaFile('aura/SoftphoneBridgePresence/SoftphoneBridgePresenceHelper.js');
   assert.match(helper, /source: 'omni'/);
   const controller = metaFile('aura/SoftphoneBridgePresence/SoftphoneBridgePresenceController.js');
-  assert.match(controller, /getParam\('source'\) !== 'softphone'/, 'the companion only acts on the softphone\'s messages');
+  assert.match(
+    controller,
+    /getParam\('source'\) !== 'softphone'/,
+    "the companion only acts on the softphone's messages",
+  );
 });
 
 test('the Apex the adapter calls has the agreed signature', () => {
@@ -298,15 +351,35 @@ test('the Apex the adapter calls has the agreed signature', () => {
 
 test('the agent permission set grants the page, the runtime Apex and the call anchors', () => {
   const set = xml.parse(metaFile('permissionsets/SoftphoneBridge_Agent.permissionset-meta.xml')).PermissionSet;
-  assert.deepEqual(set.classAccesses.filter((c) => c.enabled === 'true').map((c) => c.apexClass).sort(), ['SoftphoneBridgeCallLog', 'SoftphoneBridgePresence', 'SoftphoneBridgeRelayToken']);
-  assert.deepEqual(set.pageAccesses.map((p) => p.apexPage), ['SoftphoneBridge']);
+  assert.deepEqual(
+    set.classAccesses
+      .filter((c) => c.enabled === 'true')
+      .map((c) => c.apexClass)
+      .sort(),
+    ['SoftphoneBridgeCallLog', 'SoftphoneBridgePresence', 'SoftphoneBridgeRelayToken'],
+  );
+  assert.deepEqual(
+    set.pageAccesses.map((p) => p.apexPage),
+    ['SoftphoneBridge'],
+  );
   const object = set.objectPermissions.find((o) => o.object === 'SoftphoneBridge_Call__c');
   assert.ok(object && object.allowCreate === 'true' && object.allowRead === 'true' && object.allowEdit === 'true');
-  const fields = set.fieldPermissions.filter((f) => f.readable === 'true' && f.editable === 'true').map((f) => f.field).sort();
-  assert.deepEqual(fields, EXPECTED_MEMBERS.CustomField.filter((f) => f.startsWith('SoftphoneBridge_Call__c.')));
+  const fields = set.fieldPermissions
+    .filter((f) => f.readable === 'true' && f.editable === 'true')
+    .map((f) => f.field)
+    .sort();
+  assert.deepEqual(
+    fields,
+    EXPECTED_MEMBERS.CustomField.filter((f) => f.startsWith('SoftphoneBridge_Call__c.')),
+  );
   // Agents get their relay token from SoftphoneBridgeRelayToken, never the setting that holds the secret.
-  assert.ok(!JSON.stringify(set).includes('SoftphoneBridge_Relay__c'), 'the permission set grants nothing on the relay setting');
-  const relay = xml.parse(metaFile('objects/SoftphoneBridge_Relay__c/SoftphoneBridge_Relay__c.object-meta.xml')).CustomObject;
+  assert.ok(
+    !JSON.stringify(set).includes('SoftphoneBridge_Relay__c'),
+    'the permission set grants nothing on the relay setting',
+  );
+  const relay = xml.parse(
+    metaFile('objects/SoftphoneBridge_Relay__c/SoftphoneBridge_Relay__c.object-meta.xml'),
+  ).CustomObject;
   assert.equal(relay.customSettingsType, 'Hierarchy');
   assert.equal(relay.visibility, 'Protected');
 

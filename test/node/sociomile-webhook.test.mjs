@@ -6,11 +6,17 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 
 /** The package's own export (dist/connectors/sociomile.js), as a server imports it; built by `npm run build`. */
-const { parseSociomileWebhook, sociomileCalls } = await import('softphone-bridge/connectors/sociomile').catch((error) => {
-  throw new Error(`softphone-bridge/connectors/sociomile could not be imported (run \`npm run build\` first): ${error.message}`);
-});
+const { parseSociomileWebhook, sociomileCalls } = await import('softphone-bridge/connectors/sociomile').catch(
+  (error) => {
+    throw new Error(
+      `softphone-bridge/connectors/sociomile could not be imported (run \`npm run build\` first): ${error.message}`,
+    );
+  },
+);
 
-const seed = JSON.parse(readFileSync(new URL('../fixtures/vendor/sociomile/webhook-seed.json', import.meta.url), 'utf8'));
+const seed = JSON.parse(
+  readFileSync(new URL('../fixtures/vendor/sociomile/webhook-seed.json', import.meta.url), 'utf8'),
+);
 
 describe('parseSociomileWebhook() on the vendor’s payloads', () => {
   test('the webhook sample: nobody answered (calldate_join null, talktime "0", NO ANSWER)', () => {
@@ -41,7 +47,15 @@ describe('parseSociomileWebhook() on the vendor’s payloads', () => {
     const [entry] = seed.resend;
     const parsed = parseSociomileWebhook(entry);
     assert.equal(parsed.ok, true);
-    assert.deepEqual({ answered: parsed.value.answered, talkSeconds: parsed.value.talkSeconds, disposition: parsed.value.disposition, recordingUrl: parsed.value.recordingUrl }, { answered: true, talkSeconds: 2, disposition: 'NO ANSWER', recordingUrl: undefined });
+    assert.deepEqual(
+      {
+        answered: parsed.value.answered,
+        talkSeconds: parsed.value.talkSeconds,
+        disposition: parsed.value.disposition,
+        recordingUrl: parsed.value.recordingUrl,
+      },
+      { answered: true, talkSeconds: 2, disposition: 'NO ANSWER', recordingUrl: undefined },
+    );
   });
 
   test('SM-1: the CRM never gets an unanswered call with talk time: callAccepted comes before callEnded with duration 2', () => {
@@ -59,7 +73,9 @@ describe('parseSociomileWebhook() on the vendor’s payloads', () => {
   });
 
   test('names the fields at fault, never the phone number', () => {
-    const parsed = parseSociomileWebhook({ data: { ...seed.webhook.data, internal_id: null, uniqueid: null, talktime: 'two' } });
+    const parsed = parseSociomileWebhook({
+      data: { ...seed.webhook.data, internal_id: null, uniqueid: null, talktime: 'two' },
+    });
     assert.equal(parsed.ok, false);
     assert.deepEqual(parsed.fields, ['internal_id', 'talktime']);
     assert.doesNotMatch(JSON.stringify(parsed), /12312312/);

@@ -17,7 +17,11 @@ after(() => {
 function harness(adapter, crm) {
   return {
     adapter,
-    callLogsFor: async (key) => crm.callLogs().filter((l) => l.key === key).map((l) => l.call),
+    callLogsFor: async (key) =>
+      crm
+        .callLogs()
+        .filter((l) => l.key === key)
+        .map((l) => l.call),
     failNextWrite: () => crm.injectFaults('before'),
     loseNextReply: () => crm.injectFaults('after'),
   };

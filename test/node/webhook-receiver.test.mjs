@@ -17,11 +17,28 @@ after(async () => {
   await receiver?.close();
 });
 
-const sign = (timestamp, body, secret = SECRET) => `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+const sign = (timestamp, body, secret = SECRET) =>
+  `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 function payload(conversationId, revision, notes = 'Called back about the invoice.') {
-  return { version: 1, type: 'call.log', key: `${conversationId}:callLog`, call: { conversationId, partnerId: 'p', direction: 'inbound', state: 'ended', phoneNumber: '+15557654321', language: 'en_US', notes, ivr: {}, startedAt: new Date().toISOString(), revision } };
+  return {
+    version: 1,
+    type: 'call.log',
+    key: `${conversationId}:callLog`,
+    call: {
+      conversationId,
+      partnerId: 'p',
+      direction: 'inbound',
+      state: 'ended',
+      phoneNumber: '+15557654321',
+      language: 'en_US',
+      notes,
+      ivr: {},
+      startedAt: new Date().toISOString(),
+      revision,
+    },
+  };
 }
 
 async function post(body, { timestamp = nowSeconds(), signature, key = JSON.parse(body).key, headers = {} } = {}) {
@@ -41,7 +58,10 @@ async function post(body, { timestamp = nowSeconds(), signature, key = JSON.pars
 
 describe('signature scheme', () => {
   test('matches the vector the browser adapter pins (test/adapters/webhook/signature.test.ts)', () => {
-    assert.equal(sign(1767225600, '{"type":"call.log"}'), 'sha256=e82349d990741e8c809c5593e73cb8e702dc699cbff63a9bc1371a41f3695030');
+    assert.equal(
+      sign(1767225600, '{"type":"call.log"}'),
+      'sha256=e82349d990741e8c809c5593e73cb8e702dc699cbff63a9bc1371a41f3695030',
+    );
   });
 
   test('verifyRequest accepts a good signature and names what is wrong with bad ones', () => {
@@ -50,7 +70,10 @@ describe('signature scheme', () => {
     assert.equal(verifyRequest({ ...base, signature: sign(1000, '{"a":1}') }), null);
     assert.equal(verifyRequest({ ...base, signature: sign(1000, '{"a":2}') }), 'signature mismatch');
     assert.equal(verifyRequest({ ...base, signature: 'sha256=00' }), 'signature mismatch');
-    assert.equal(verifyRequest({ ...base, signature: sign(1000, '{"a":1}'), nowSeconds: 1301 }), 'timestamp outside the allowed window');
+    assert.equal(
+      verifyRequest({ ...base, signature: sign(1000, '{"a":1}'), nowSeconds: 1301 }),
+      'timestamp outside the allowed window',
+    );
     assert.equal(verifyRequest({ ...base, signature: undefined }), 'missing signature or timestamp header');
     assert.equal(verifyRequest({ ...base, signature: sign(1000, '{"a":1}'), timestamp: '1e3' }), 'malformed timestamp');
   });
@@ -86,7 +109,10 @@ describe('POST /calls over HTTP', () => {
   test('refuses a bad signature, a wrong secret and a stale timestamp with 401, storing nothing', async () => {
     const body = JSON.stringify(payload('node-4', 1));
     assert.equal((await post(body, { signature: sign(nowSeconds(), `${body} `) })).status, 401);
-    assert.equal((await post(body, { signature: sign(nowSeconds(), body, 'another-secret-of-at-least-32-chars!!') })).status, 401);
+    assert.equal(
+      (await post(body, { signature: sign(nowSeconds(), body, 'another-secret-of-at-least-32-chars!!') })).status,
+      401,
+    );
     const stale = nowSeconds() - 301;
     const reply = await post(body, { timestamp: stale, signature: sign(stale, body) });
     assert.equal(reply.status, 401);
@@ -106,11 +132,17 @@ describe('POST /calls over HTTP', () => {
   });
 
   test('answers the CORS preflight for an allowed origin only, and refuses other origins', async () => {
-    const preflight = await fetch(receiver.url, { method: 'OPTIONS', headers: { Origin: ORIGIN, 'Access-Control-Request-Method': 'POST' } });
+    const preflight = await fetch(receiver.url, {
+      method: 'OPTIONS',
+      headers: { Origin: ORIGIN, 'Access-Control-Request-Method': 'POST' },
+    });
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('access-control-allow-origin'), ORIGIN);
     assert.match(preflight.headers.get('access-control-allow-headers'), /X-SoftphoneBridge-Signature/i);
-    const denied = await fetch(receiver.url, { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' } });
+    const denied = await fetch(receiver.url, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+    });
     assert.equal(denied.status, 403);
     const allowed = await post(JSON.stringify(payload('node-7', 1)), { headers: { Origin: ORIGIN } });
     assert.equal(allowed.status, 201);

@@ -32,7 +32,13 @@ describe('one active phone per browser (bridges sharing IndexedDB)', function ()
       const adapter = fakeAdapter(crm);
       const callUpdated = sinon.spy();
       Object.assign(adapter, { callUpdated });
-      const bridge = createBridge({ adapter, storeName: db, logger: silentLogger, retry: { baseDelayMs: 10, maxDelayMs: 50 }, ...options } as never);
+      const bridge = createBridge({
+        adapter,
+        storeName: db,
+        logger: silentLogger,
+        retry: { baseDelayMs: 10, maxDelayMs: 50 },
+        ...options,
+      } as never);
       const moved: boolean[] = [];
       bridge.on('phone.moved', (elsewhere) => moved.push(elsewhere));
       await bridge.load(() => undefined);
@@ -64,7 +70,7 @@ describe('one active phone per browser (bridges sharing IndexedDB)', function ()
     });
   }
 
-  it('keeps every tab\'s CRM view live: a call handled in the phone tab reaches the others\' adapters, ended included', async () => {
+  it("keeps every tab's CRM view live: a call handled in the phone tab reaches the others' adapters, ended included", async () => {
     await open(3);
     const [phone, ...others] = tabs;
     const ids = { partnerId: 'partner-1', conversationId: 'conv-views' };
@@ -74,14 +80,18 @@ describe('one active phone per browser (bridges sharing IndexedDB)', function ()
     for (const tab of others) {
       await until(() => tab.callUpdated.args.some(([call]) => (call as CallRecord).state === 'ended'));
       // Each state in order, as the phone's tab stored it.
-      expect(tab.callUpdated.args.map(([call]) => (call as CallRecord).state)).to.deep.equal(['ringing', 'connected', 'ended']);
+      expect(tab.callUpdated.args.map(([call]) => (call as CallRecord).state)).to.deep.equal([
+        'ringing',
+        'connected',
+        'ended',
+      ]);
     }
     await phone!.bridge.flush();
     await until(() => crm.callLogs().length === 1);
     expect(crm.callLogs()).to.have.length(1);
   });
 
-  it('never ends a call another tab\'s softphone still holds; ends it once, in one tab, when that tab is gone', async () => {
+  it("never ends a call another tab's softphone still holds; ends it once, in one tab, when that tab is gone", async () => {
     await open(3, { interruptedAfterMs: 600 });
     const [a, b] = tabs;
     const ids = { partnerId: 'partner-1', conversationId: 'conv-held' };

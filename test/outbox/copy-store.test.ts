@@ -28,8 +28,14 @@ describe('copyStore() (memory → IndexedDB after a storage-access grant)', () =
     const [from, to] = [createMemoryStore(), createMemoryStore()];
     const key = 'a:callLog';
     await to.updateCall('a', step(callRecord({ conversationId: 'a', notes: 'first' })), 10);
-    await to.updateEntry(key, (entry) => (entry === undefined ? undefined : settleSuccess(entry, entry.revision, { recordId: 'REC-1' }, 11)));
-    await from.updateCall('a', step(callRecord({ conversationId: 'a', notes: 'added in the blocked frame', revision: 9 })), 12);
+    await to.updateEntry(key, (entry) =>
+      entry === undefined ? undefined : settleSuccess(entry, entry.revision, { recordId: 'REC-1' }, 11),
+    );
+    await from.updateCall(
+      'a',
+      step(callRecord({ conversationId: 'a', notes: 'added in the blocked frame', revision: 9 })),
+      12,
+    );
     await copyStore(from, to, 20);
     const [entry] = await to.listEntries();
     expect(entry).to.include({ key, status: 'pending' });
@@ -41,7 +47,9 @@ describe('copyStore() (memory → IndexedDB after a storage-access grant)', () =
     const [from, to] = [createMemoryStore(), createMemoryStore()];
     const key = 'a:callLog';
     await from.updateCall('a', step(callRecord({ conversationId: 'a' })), 10);
-    await from.updateEntry(key, (entry) => (entry === undefined ? undefined : settleSuccess(entry, entry.revision, { recordId: 'REC-7' }, 11)));
+    await from.updateEntry(key, (entry) =>
+      entry === undefined ? undefined : settleSuccess(entry, entry.revision, { recordId: 'REC-7' }, 11),
+    );
     await to.updateCall('a', step(callRecord({ conversationId: 'a' })), 10);
     await copyStore(from, to, 20);
     expect((await to.listEntries())[0]?.receipt).to.deep.equal({ recordId: 'REC-7' });

@@ -17,38 +17,109 @@ async function maxOverlap(runs: ((task: () => Promise<void>) => Promise<void>)[]
     await new Promise((resolve) => setTimeout(resolve, 5));
     inside -= 1;
   };
-  await Promise.all(Array.from({ length: count }, (_, i) => (runs[i % runs.length] as (t: () => Promise<void>) => Promise<void>)(task)));
+  await Promise.all(
+    Array.from({ length: count }, (_, i) => (runs[i % runs.length] as (t: () => Promise<void>) => Promise<void>)(task)),
+  );
   return most;
 }
 
 describe('createDrainLock()', () => {
   it('uses Web Locks when the page has them', () => {
-    expect(createDrainLock(unique(), { locks: navigator.locks, storage: () => localStorage, fallback: leaseLock, clock: systemClock, random: Math.random }).kind).to.equal('web-locks');
+    expect(
+      createDrainLock(unique(), {
+        locks: navigator.locks,
+        storage: () => localStorage,
+        fallback: leaseLock,
+        clock: systemClock,
+        random: Math.random,
+      }).kind,
+    ).to.equal('web-locks');
   });
 
   it('falls back to a localStorage lease without Web Locks, and to a page-local lock without storage', () => {
-    expect(createDrainLock(unique(), { locks: undefined, storage: () => localStorage, fallback: leaseLock, clock: systemClock, random: Math.random }).kind).to.equal('lease');
-    const broken = { setItem() { throw new DOMException('quota', 'QuotaExceededError'); } } as unknown as Storage;
-    expect(createDrainLock(unique(), { locks: undefined, storage: () => broken, fallback: leaseLock, clock: systemClock, random: Math.random }).kind).to.equal('local');
+    expect(
+      createDrainLock(unique(), {
+        locks: undefined,
+        storage: () => localStorage,
+        fallback: leaseLock,
+        clock: systemClock,
+        random: Math.random,
+      }).kind,
+    ).to.equal('lease');
+    const broken = {
+      setItem() {
+        throw new DOMException('quota', 'QuotaExceededError');
+      },
+    } as unknown as Storage;
+    expect(
+      createDrainLock(unique(), {
+        locks: undefined,
+        storage: () => broken,
+        fallback: leaseLock,
+        clock: systemClock,
+        random: Math.random,
+      }).kind,
+    ).to.equal('local');
     // A sandboxed frame without allow-same-origin throws on reading window.localStorage at all.
     const sandboxed = () => {
       throw new DOMException('The document is sandboxed', 'SecurityError');
     };
-    expect(createDrainLock(unique(), { locks: undefined, storage: sandboxed, fallback: leaseLock, clock: systemClock, random: Math.random }).kind).to.equal('local');
-    expect(createDrainLock(unique(), { locks: undefined, storage: () => undefined, fallback: leaseLock, clock: systemClock, random: Math.random }).kind).to.equal('local');
+    expect(
+      createDrainLock(unique(), {
+        locks: undefined,
+        storage: sandboxed,
+        fallback: leaseLock,
+        clock: systemClock,
+        random: Math.random,
+      }).kind,
+    ).to.equal('local');
+    expect(
+      createDrainLock(unique(), {
+        locks: undefined,
+        storage: () => undefined,
+        fallback: leaseLock,
+        clock: systemClock,
+        random: Math.random,
+      }).kind,
+    ).to.equal('local');
   });
 
   it('falls back to a page-local lock without Web Locks unless the entry file passes the lease', () => {
     // The https-only bundles pass no fallback: their code then has no lease at all (ADR 0009).
-    expect(createDrainLock(unique(), { locks: undefined, storage: () => localStorage, clock: systemClock, random: Math.random }).kind).to.equal('local');
-    expect(createDrainLock(unique(), { locks: undefined, storage: () => localStorage, fallback: localLock, clock: systemClock, random: Math.random }).kind).to.equal('local');
+    expect(
+      createDrainLock(unique(), {
+        locks: undefined,
+        storage: () => localStorage,
+        clock: systemClock,
+        random: Math.random,
+      }).kind,
+    ).to.equal('local');
+    expect(
+      createDrainLock(unique(), {
+        locks: undefined,
+        storage: () => localStorage,
+        fallback: localLock,
+        clock: systemClock,
+        random: Math.random,
+      }).kind,
+    ).to.equal('local');
   });
 
   it('falls back at once when the browser refuses Web Locks (a frame with third-party storage blocked), and runs the refused task', async () => {
     const refusal = new DOMException('The request was denied.', 'SecurityError');
-    const refusing = { request: sinon.stub().rejects(refusal), query: sinon.stub().rejects(refusal) } as unknown as LockManager;
+    const refusing = {
+      request: sinon.stub().rejects(refusal),
+      query: sinon.stub().rejects(refusal),
+    } as unknown as LockManager;
     const onFallback = sinon.spy();
-    const lock = createDrainLock(unique(), { locks: refusing, storage: () => undefined, fallback: leaseLock, clock: systemClock, random: Math.random, onFallback });
+    const lock = createDrainLock(unique(), {
+      locks: refusing,
+      storage: () => undefined,
+      fallback: leaseLock,
+      clock: systemClock,
+      random: Math.random,
+      onFallback,
+    });
     expect(lock.kind).to.equal('web-locks');
     expect(await lock.run(async () => 'written')).to.equal('written');
     expect(lock.kind).to.equal('local');
@@ -59,7 +130,9 @@ describe('createDrainLock()', () => {
   });
 
   it('knows of a refusal before the first write, from its probe', async () => {
-    const refusing = { request: sinon.stub().rejects(new DOMException('denied', 'SecurityError')) } as unknown as LockManager;
+    const refusing = {
+      request: sinon.stub().rejects(new DOMException('denied', 'SecurityError')),
+    } as unknown as LockManager;
     const lock = createDrainLock(unique(), { locks: refusing, clock: systemClock, random: Math.random });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(lock.kind).to.equal('local');
@@ -75,7 +148,15 @@ describe('createDrainLock()', () => {
 
   it('never reads the storage when Web Locks are there', () => {
     const storage = sinon.spy((): Storage => localStorage);
-    expect(createDrainLock(unique(), { locks: navigator.locks, storage, fallback: leaseLock, clock: systemClock, random: Math.random }).kind).to.equal('web-locks');
+    expect(
+      createDrainLock(unique(), {
+        locks: navigator.locks,
+        storage,
+        fallback: leaseLock,
+        clock: systemClock,
+        random: Math.random,
+      }).kind,
+    ).to.equal('web-locks');
     expect(storage.called).to.equal(false);
   });
 
@@ -89,8 +170,20 @@ describe('createDrainLock()', () => {
   it('never lets two lease holders ("tabs") of the same name overlap, and frees the lease after', async function () {
     this.timeout(10_000);
     const name = unique();
-    const a = createDrainLock(name, { locks: undefined, storage: () => localStorage, fallback: leaseLock, clock: systemClock, random: Math.random });
-    const b = createDrainLock(name, { locks: undefined, storage: () => localStorage, fallback: leaseLock, clock: systemClock, random: Math.random });
+    const a = createDrainLock(name, {
+      locks: undefined,
+      storage: () => localStorage,
+      fallback: leaseLock,
+      clock: systemClock,
+      random: Math.random,
+    });
+    const b = createDrainLock(name, {
+      locks: undefined,
+      storage: () => localStorage,
+      fallback: leaseLock,
+      clock: systemClock,
+      random: Math.random,
+    });
     expect(await maxOverlap([(t) => a.run(t), (t) => b.run(t)], 6)).to.equal(1);
     expect(localStorage.getItem(`${name}:lease`)).to.equal(null);
   });
@@ -98,14 +191,26 @@ describe('createDrainLock()', () => {
   it('takes over a lease whose holder went away without releasing it', async () => {
     const name = unique();
     localStorage.setItem(`${name}:lease`, JSON.stringify({ owner: 'crashed-tab', until: Date.now() - 1 }));
-    const lock = createDrainLock(name, { locks: undefined, storage: () => localStorage, fallback: leaseLock, clock: systemClock, random: Math.random });
+    const lock = createDrainLock(name, {
+      locks: undefined,
+      storage: () => localStorage,
+      fallback: leaseLock,
+      clock: systemClock,
+      random: Math.random,
+    });
     expect(await lock.run(async () => 'ran')).to.equal('ran');
   });
 
   it('waits for a live lease held by another tab', async () => {
     const name = unique();
     localStorage.setItem(`${name}:lease`, JSON.stringify({ owner: 'other-tab', until: Date.now() + 300 }));
-    const lock = createDrainLock(name, { locks: undefined, storage: () => localStorage, fallback: leaseLock, clock: systemClock, random: Math.random });
+    const lock = createDrainLock(name, {
+      locks: undefined,
+      storage: () => localStorage,
+      fallback: leaseLock,
+      clock: systemClock,
+      random: Math.random,
+    });
     const started = Date.now();
     await lock.run(async () => undefined);
     expect(Date.now() - started).to.be.at.least(250);
@@ -113,10 +218,21 @@ describe('createDrainLock()', () => {
 
   it('releases the lease when the task throws', async () => {
     const name = unique();
-    const lock = createDrainLock(name, { locks: undefined, storage: () => localStorage, fallback: leaseLock, clock: systemClock, random: Math.random });
-    const error = await lock.run(async () => {
-      throw new Error('task failed');
-    }).then(() => undefined, (e: unknown) => e);
+    const lock = createDrainLock(name, {
+      locks: undefined,
+      storage: () => localStorage,
+      fallback: leaseLock,
+      clock: systemClock,
+      random: Math.random,
+    });
+    const error = await lock
+      .run(async () => {
+        throw new Error('task failed');
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect((error as Error).message).to.equal('task failed');
     expect(localStorage.getItem(`${name}:lease`)).to.equal(null);
   });
@@ -128,7 +244,12 @@ describe('localLock()', () => {
     const failed = lock.run(async () => {
       throw new Error('first');
     });
-    expect(await failed.then(() => 'no', () => 'rejected')).to.equal('rejected');
+    expect(
+      await failed.then(
+        () => 'no',
+        () => 'rejected',
+      ),
+    ).to.equal('rejected');
     expect(await maxOverlap([(t) => lock.run(t)], 5)).to.equal(1);
   });
 });

@@ -124,7 +124,13 @@ describe('entry rules', () => {
   describe('reviveEntry()', () => {
     it('makes a dead entry pending and due now with its attempts reset', () => {
       const dead = settleFailure(entry({ attempts: 11 }), 1, failure, undefined, 200);
-      expect(reviveEntry(dead, 7_000)).to.include({ status: 'pending', attempts: 0, nextAttemptAt: 7_000, updatedAt: 7_000, revision: 1 });
+      expect(reviveEntry(dead, 7_000)).to.include({
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: 7_000,
+        updatedAt: 7_000,
+        revision: 1,
+      });
     });
 
     it('leaves pending and sent entries as they are', () => {
@@ -136,7 +142,8 @@ describe('entry rules', () => {
   });
 
   describe('any interleaving of queued data and settled attempts', () => {
-    type Step = { op: 'queue'; notes: string } | { op: 'succeed'; lag: number } | { op: 'fail'; lag: number; giveUp: boolean };
+    type Step =
+      { op: 'queue'; notes: string } | { op: 'succeed'; lag: number } | { op: 'fail'; lag: number; giveUp: boolean };
     const step: fc.Arbitrary<Step> = fc.oneof(
       fc.record({ op: fc.constant('queue' as const), notes: fc.constantFrom('a', 'b', 'c') }),
       fc.record({ op: fc.constant('succeed' as const), lag: fc.nat(2) }),

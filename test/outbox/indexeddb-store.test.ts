@@ -60,10 +60,14 @@ describe('IndexedDB store', () => {
     const store = await open();
     const call = callRecord();
     const seen: (CallRecord | undefined)[] = [];
-    const result = await store.updateCall('conv-1', (current) => {
-      seen.push(current);
-      return storeAndLog(call, { verdict: 'applied' })(current);
-    }, 5_000);
+    const result = await store.updateCall(
+      'conv-1',
+      (current) => {
+        seen.push(current);
+        return storeAndLog(call, { verdict: 'applied' })(current);
+      },
+      5_000,
+    );
 
     expect(result).to.deep.equal({ verdict: 'applied' });
     expect(seen).to.deep.equal([undefined]);
@@ -76,7 +80,11 @@ describe('IndexedDB store', () => {
   it('hands the step the stored call and keeps it when the step returns no call', async () => {
     const store = await open();
     await store.updateCall('conv-1', storeAndLog(callRecord(), null), 1);
-    const result = await store.updateCall('conv-1', (current) => ({ call: undefined, writes: [], result: current?.durationSeconds }), 2);
+    const result = await store.updateCall(
+      'conv-1',
+      (current) => ({ call: undefined, writes: [], result: current?.durationSeconds }),
+      2,
+    );
 
     expect(result).to.equal(42);
     expect(await store.getCall('conv-1')).to.deep.equal(callRecord());
@@ -84,11 +92,15 @@ describe('IndexedDB store', () => {
 
   it('stores nothing, neither call nor write, when a step throws, and rejects with a store error', async () => {
     const store = await open();
-    const failing = store.updateCall('conv-1', (current) => {
-      // Half-done work: the write is computed, then the step fails.
-      storeAndLog(callRecord(), null)(current);
-      throw new Error('step failed');
-    }, 1);
+    const failing = store.updateCall(
+      'conv-1',
+      (current) => {
+        // Half-done work: the write is computed, then the step fails.
+        storeAndLog(callRecord(), null)(current);
+        throw new Error('step failed');
+      },
+      1,
+    );
 
     const error = await failing.then(
       () => undefined,
@@ -142,7 +154,11 @@ describe('IndexedDB store', () => {
       request.onerror = () => reject(request.error ?? new Error('open failed'));
     });
     const memory = createMemoryStore();
-    await memory.updateCall('conv-old', storeAndLog(callRecord({ conversationId: 'conv-old', notes: 'from v1' }), null), 1_000);
+    await memory.updateCall(
+      'conv-old',
+      storeAndLog(callRecord({ conversationId: 'conv-old', notes: 'from v1' }), null),
+      1_000,
+    );
     await memory.enqueue([presenceWrite('away')], 1_200);
     await memory.updateEntry('conv-old:callLog', (entry) => entry && settleSuccess(entry, 1, receipt, 2_000));
     for (const call of await memory.listCalls()) await putRaw(v1, 'calls', call);
@@ -152,7 +168,9 @@ describe('IndexedDB store', () => {
     const store = await open();
     expect((await store.getCall('conv-old'))?.notes).to.equal('from v1');
     expect((await store.listEntries('pending')).map((e) => e.key)).to.deep.equal(['presence']);
-    expect((await store.listEntries('sent')).map((e) => [e.key, e.receipt])).to.deep.equal([['conv-old:callLog', receipt]]);
+    expect((await store.listEntries('sent')).map((e) => [e.key, e.receipt])).to.deep.equal([
+      ['conv-old:callLog', receipt],
+    ]);
   });
 
   it('never returns invalid data another script wrote into the calls store as a call', async () => {
@@ -204,7 +222,11 @@ describe('IndexedDB store', () => {
       const step = async (id: string, changes: Partial<CallRecord>, settle: boolean) => {
         const call = callRecord({ conversationId: id, ...changes });
         await store.updateCall(id, storeAndLog(call, null), call.updatedAt);
-        if (settle) await store.updateEntry(`${id}:callLog`, (entry) => entry && settleSuccess(entry, 1, receipt, call.updatedAt));
+        if (settle)
+          await store.updateEntry(
+            `${id}:callLog`,
+            (entry) => entry && settleSuccess(entry, 1, receipt, call.updatedAt),
+          );
       };
       await step('old-done', { updatedAt: 1_000 }, true); // sent and ended long ago: both go
       await step('old-pending', { updatedAt: 1_000 }, false); // its log is still owed: both stay
@@ -213,8 +235,15 @@ describe('IndexedDB store', () => {
 
       const removed = await store.prune(cutoff);
 
-      expect((await store.listCalls()).map((c) => c.conversationId).sort()).to.deep.equal(['old-live', 'old-pending', 'recent-done']);
-      expect((await store.listEntries()).map((e) => e.key).sort()).to.deep.equal(['old-pending:callLog', 'recent-done:callLog']);
+      expect((await store.listCalls()).map((c) => c.conversationId).sort()).to.deep.equal([
+        'old-live',
+        'old-pending',
+        'recent-done',
+      ]);
+      expect((await store.listEntries()).map((e) => e.key).sort()).to.deep.equal([
+        'old-pending:callLog',
+        'recent-done:callLog',
+      ]);
       expect(removed).to.equal(3);
     });
   }
@@ -227,7 +256,9 @@ describe('IndexedDB store', () => {
       return { call: callRecord({ revision }), writes: [], result: revision };
     };
 
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? tabA : tabB).updateCall('conv-1', increment, i)));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? tabA : tabB).updateCall('conv-1', increment, i)),
+    );
 
     expect((await tabA.getCall('conv-1'))?.revision).to.equal(50);
     expect([...results].sort((a, b) => a - b)).to.deep.equal(Array.from({ length: 50 }, (_, i) => i + 1));

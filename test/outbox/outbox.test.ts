@@ -84,7 +84,13 @@ describe('Outbox', () => {
     await started(createOutbox());
 
     expect(deliver.callCount).to.equal(1);
-    expect(deliver.firstCall.args[0]).to.deep.equal({ kind: 'callLog', key: KEY, call: callRecord(), receipt: undefined, attempt: 1 });
+    expect(deliver.firstCall.args[0]).to.deep.equal({
+      kind: 'callLog',
+      key: KEY,
+      call: callRecord(),
+      receipt: undefined,
+      attempt: 1,
+    });
     expect(await stored()).to.include({ status: 'sent', revision: 1 });
     expect((await stored())?.receipt).to.deep.equal(receipt);
     expect(listener.written.calledOnce).to.equal(true);
@@ -125,7 +131,10 @@ describe('Outbox', () => {
     expect(error.message).to.equal('The CRM did not take the callLog write.');
     expect((error.cause as Error).message).to.equal('network down');
     expect(failedEntry).to.include({ status: 'pending', attempts: 1, nextAttemptAt: START + 500 });
-    expect(failedEntry.lastError).to.include({ code: 'ADAPTER_WRITE_FAILED', message: 'The CRM did not take the callLog write.' });
+    expect(failedEntry.lastError).to.include({
+      code: 'ADAPTER_WRITE_FAILED',
+      message: 'The CRM did not take the callLog write.',
+    });
 
     await timers.tickAsync(499);
     expect(deliver.callCount).to.equal(1);
@@ -257,7 +266,11 @@ describe('Outbox', () => {
     const timedOut = listener.failed.firstCall.args[1] as BridgeError;
     expect(timedOut.details).to.deep.equal({ timeoutMs: 5_000 });
     // The outbox's own write timeout is the CRM not answering in time, not a refused write.
-    expect(timedOut).to.include({ code: 'ADAPTER_TIMEOUT', retryable: true, message: 'The CRM, on the callLog write: no answer within 5000 ms.' });
+    expect(timedOut).to.include({
+      code: 'ADAPTER_TIMEOUT',
+      retryable: true,
+      message: 'The CRM, on the callLog write: no answer within 5000 ms.',
+    });
     expect(await stored()).to.include({ status: 'pending', attempts: 1, nextAttemptAt: START + 5_500 });
 
     await timers.tickAsync(500);
@@ -377,7 +390,10 @@ describe('Outbox', () => {
 
   it('reports stats by status', async () => {
     deliver.withArgs(sinon.match({ key: 'presence' })).rejects(new BridgeError('ADAPTER_WRITE_REFUSED'));
-    await store.enqueue([callLogWrite(), callLogWrite(callRecord({ conversationId: 'conv-2' })), presenceWrite()], START);
+    await store.enqueue(
+      [callLogWrite(), callLogWrite(callRecord({ conversationId: 'conv-2' })), presenceWrite()],
+      START,
+    );
     const outbox = createOutbox();
     expect(await outbox.stats()).to.deep.equal({ pending: 3, sent: 0, dead: 0 });
     await started(outbox);

@@ -62,7 +62,14 @@ describe('outbox replay across a reload (IndexedDB)', () => {
     const logs = healthyCrm.callLogs();
     expect(logs).to.have.length(1);
     expect(logs[0]).to.include({ key: 'conv-reload:callLog', creates: 1, updates: 0 });
-    expect(logs[0]?.call).to.include({ conversationId: 'conv-reload', state: 'ended', durationSeconds: 95, disposition: 'resolved', notes: 'Refund issued', outcome: 'completed' });
+    expect(logs[0]?.call).to.include({
+      conversationId: 'conv-reload',
+      state: 'ended',
+      durationSeconds: 95,
+      disposition: 'resolved',
+      notes: 'Refund issued',
+      outcome: 'completed',
+    });
     expect(logs[0]?.call.ivr).to.deep.equal({ channelName: 'support' });
 
     // Nothing is left to send: another round writes nothing more.

@@ -35,8 +35,12 @@ describe('retry policy', () => {
   });
 
   it('doubles the nominal wait with each retry', () => {
-    expect([1, 2, 3, 4, 5].map((attempt) => retryDelay(attempt, defaults, highest))).to.deep.equal([1_000, 2_000, 4_000, 8_000, 16_000]);
-    expect([1, 2, 3, 4, 5].map((attempt) => retryDelay(attempt, defaults, lowest))).to.deep.equal([500, 1_000, 2_000, 4_000, 8_000]);
+    expect([1, 2, 3, 4, 5].map((attempt) => retryDelay(attempt, defaults, highest))).to.deep.equal([
+      1_000, 2_000, 4_000, 8_000, 16_000,
+    ]);
+    expect([1, 2, 3, 4, 5].map((attempt) => retryDelay(attempt, defaults, lowest))).to.deep.equal([
+      500, 1_000, 2_000, 4_000, 8_000,
+    ]);
   });
 
   it('never waits longer than the cap, however many retries came before', () => {

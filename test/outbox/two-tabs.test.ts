@@ -75,7 +75,11 @@ describe('two tabs on one IndexedDB database', function () {
   }
 
   /** The same contract call in every tab at once, as when the softphone's events reach both. */
-  function everywhere(targets: readonly Tab[], method: TabMethod, payload: Record<string, string | number>): Promise<void[]> {
+  function everywhere(
+    targets: readonly Tab[],
+    method: TabMethod,
+    payload: Record<string, string | number>,
+  ): Promise<void[]> {
     return Promise.all(targets.map((tab) => send(tab, { type: 'call', method, payload })));
   }
 
@@ -112,13 +116,20 @@ describe('two tabs on one IndexedDB database', function () {
     // Which tab sees an event first varies; the shared state decides, not the tab.
     await everywhere([tabB, tabA], 'callAccepted', conversation);
     await everywhere(both, 'callEnded', { ...conversation, duration: 61, notes: 'first draft' });
-    await everywhere([tabB, tabA], 'callNotesSubmitted', { ...conversation, disposition: 'resolved', notes: 'final notes' });
+    await everywhere([tabB, tabA], 'callNotesSubmitted', {
+      ...conversation,
+      disposition: 'resolved',
+      notes: 'final notes',
+    });
     await Promise.all(both.map((tab) => send(tab, { type: 'flush' })));
 
     const mine = writes.filter((w) => w.key === 'conv-shared:callLog');
     const started = mine.filter((w) => w.phase === 'started');
     const finished = mine.filter((w) => w.phase === 'finished');
-    expect(started.filter((w) => w.created), 'creates across both tabs').to.have.length(1);
+    expect(
+      started.filter((w) => w.created),
+      'creates across both tabs',
+    ).to.have.length(1);
     expect(finished).to.have.length(started.length);
     expect(new Set(mine.map((w) => w.recordId)).size, 'one CRM record').to.equal(1);
     expect(finished.at(-1)?.notes).to.equal('final notes');
@@ -135,7 +146,11 @@ describe('two tabs on one IndexedDB database', function () {
 
     await send(tabA, { type: 'call', method: 'incomingCall', payload: { ...conversation, callerANI: '+15550100199' } });
     await send(tabA, { type: 'call', method: 'callAccepted', payload: conversation });
-    await send(tabA, { type: 'call', method: 'callEnded', payload: { ...conversation, duration: 30, notes: 'left behind' } });
+    await send(tabA, {
+      type: 'call',
+      method: 'callEnded',
+      payload: { ...conversation, duration: 30, notes: 'left behind' },
+    });
     await writeReported((w) => w.tab === 'A' && w.key === 'conv-orphan:callLog' && w.phase === 'started');
 
     // Tab A holds the drain lock while its CRM never answers.
@@ -147,7 +162,11 @@ describe('two tabs on one IndexedDB database', function () {
       flushDone = true;
     });
     // A later command that needs no lock completes in tab B while its flush still waits for tab A.
-    await send(tabB, { type: 'call', method: 'incomingCall', payload: { ...ids, conversationId: 'conv-other', callerANI: '+15550100000' } });
+    await send(tabB, {
+      type: 'call',
+      method: 'incomingCall',
+      payload: { ...ids, conversationId: 'conv-other', callerANI: '+15550100000' },
+    });
     expect(flushDone).to.equal(false);
     expect(writes.filter((w) => w.tab === 'B')).to.deep.equal([]);
 
@@ -162,7 +181,7 @@ describe('two tabs on one IndexedDB database', function () {
     expect(writes.filter((w) => w.tab === 'A' && w.phase === 'finished')).to.deep.equal([]);
   });
 
-  it('has an idle tab take over a closed tab\'s write at once, without waiting for its sweep', async () => {
+  it("has an idle tab take over a closed tab's write at once, without waiting for its sweep", async () => {
     const tabA = await openTab('A', { hang: true });
     const tabB = await openTab('B');
     const conversation = { ...ids, conversationId: 'conv-idle-takeover' };
@@ -170,7 +189,11 @@ describe('two tabs on one IndexedDB database', function () {
     await send(tabB, { type: 'flush' });
 
     await send(tabA, { type: 'call', method: 'incomingCall', payload: { ...conversation, callerANI: '+15550100198' } });
-    await send(tabA, { type: 'call', method: 'callEnded', payload: { ...conversation, duration: 12, notes: 'nobody asked B' } });
+    await send(tabA, {
+      type: 'call',
+      method: 'callEnded',
+      payload: { ...conversation, duration: 12, notes: 'nobody asked B' },
+    });
     await writeReported((w) => w.tab === 'A' && w.key === 'conv-idle-takeover:callLog' && w.phase === 'started');
 
     // Tab B gets no event and no flush: only tab A's announcement can have it standing by.
@@ -179,7 +202,9 @@ describe('two tabs on one IndexedDB database', function () {
     await writeReported((w) => w.tab === 'B' && w.key === 'conv-idle-takeover:callLog' && w.phase === 'finished');
     // The sweep would take 10 s (BRIDGE_DEFAULTS.sweepIntervalMs); the takeover must not wait for it.
     expect(performance.now() - closedAt).to.be.below(5_000);
-    expect(writes.filter((w) => w.tab === 'B' && w.key === 'conv-idle-takeover:callLog').map((w) => [w.phase, w.notes])).to.deep.equal([
+    expect(
+      writes.filter((w) => w.tab === 'B' && w.key === 'conv-idle-takeover:callLog').map((w) => [w.phase, w.notes]),
+    ).to.deep.equal([
       ['started', 'nobody asked B'],
       ['finished', 'nobody asked B'],
     ]);

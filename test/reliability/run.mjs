@@ -32,7 +32,8 @@ const skipKnownBugs = argv.includes('--skip-known-bugs') || process.env.RELIABIL
 const LIMIT_MS = mode === 'soak' ? 14 * 60_000 : 5 * 60_000;
 
 if (argv.includes('--list')) {
-  for (const s of scenarios) console.log(`${s.id.padEnd(18)} ${s.knownBug === undefined ? '' : '[known bug] '}${s.name}`);
+  for (const s of scenarios)
+    console.log(`${s.id.padEnd(18)} ${s.knownBug === undefined ? '' : '[known bug] '}${s.name}`);
   process.exit(0);
 }
 for (const file of ['dist/softphone-bridge.salesforce.iife.js']) {
@@ -79,10 +80,14 @@ try {
     } catch (error) {
       const seconds = (Date.now() - t) / 1000;
       results.push({ scenario, ok: false, seconds });
-      console.log(`  ✘ ${scenario.name} (${seconds.toFixed(1)} s; ${scenario.file}; replay: --only=${scenario.id} --seed=${seed})`);
-      for (const line of String(error instanceof Error ? error.message : error).split('\n')) console.log(`      ${line}`);
+      console.log(
+        `  ✘ ${scenario.name} (${seconds.toFixed(1)} s; ${scenario.file}; replay: --only=${scenario.id} --seed=${seed})`,
+      );
+      for (const line of String(error instanceof Error ? error.message : error).split('\n'))
+        console.log(`      ${line}`);
       for (const fact of error?.facts ?? []) console.log(`      ${fact}`);
-      if (scenario.knownBug !== undefined) console.log(`      KNOWN BUG in src/ (reported, not fixed by this suite): ${scenario.knownBug}`);
+      if (scenario.knownBug !== undefined)
+        console.log(`      KNOWN BUG in src/ (reported, not fixed by this suite): ${scenario.knownBug}`);
     }
   }
 } catch (error) {
@@ -97,6 +102,8 @@ try {
 const passed = results.filter((r) => r.ok).length;
 const skipped = results.filter((r) => r.skipped).length;
 const failed = results.length - passed - skipped;
-console.log(`\n${mode} run took ${((Date.now() - started) / 1000).toFixed(1)} s${skipped > 0 ? `; ${skipped} skipped (known bugs)` : ''}`);
+console.log(
+  `\n${mode} run took ${((Date.now() - started) / 1000).toFixed(1)} s${skipped > 0 ? `; ${skipped} skipped (known bugs)` : ''}`,
+);
 console.log(`Reliability: ${passed} passed, ${failed} failed`);
 process.exitCode = failed > 0 ? 1 : 0;

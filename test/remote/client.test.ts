@@ -34,11 +34,19 @@ function setup(options: Partial<RemoteClientOptions> = {}) {
   const host: FakeWindow = { postMessage: sinon.spy() };
   const clock = manualClock();
   const client = createRemoteClient({ hostOrigins: [HOST], hostWindow: host, window: page, clock, ...options });
-  const readies = () => host.postMessage.args.map((a) => a[0] as { type: string; n: number }).filter((m) => m.type === 'ready');
+  const readies = () =>
+    host.postMessage.args.map((a) => a[0] as { type: string; n: number }).filter((m) => m.type === 'ready');
   /** Answers the latest ready as the host does; returns the host's end of the port. */
   const connect = (n = readies().at(-1)?.n, from: { origin?: string; source?: unknown } = {}): MessagePort => {
     const channel = new MessageChannel();
-    page.dispatchEvent(messageEvent({ protocol: PROTOCOL, version: PROTOCOL_VERSION, type: 'connect', n }, from.origin ?? HOST, from.source ?? host, [channel.port2]));
+    page.dispatchEvent(
+      messageEvent(
+        { protocol: PROTOCOL, version: PROTOCOL_VERSION, type: 'connect', n },
+        from.origin ?? HOST,
+        from.source ?? host,
+        [channel.port2],
+      ),
+    );
     return channel.port1;
   };
   return { page, host, clock, client, readies, connect };
@@ -53,7 +61,11 @@ function collect(port: MessagePort): Record<string, unknown>[] {
 
 /** Keeps a call that a later dispose() refuses from counting as an unhandled rejection. */
 const quiet = (promise: Promise<unknown>): void => void promise.catch(() => undefined);
-const rejection = (promise: Promise<unknown>): Promise<BridgeError> => promise.then(() => Promise.reject(new Error('resolved')), (e: BridgeError) => e);
+const rejection = (promise: Promise<unknown>): Promise<BridgeError> =>
+  promise.then(
+    () => Promise.reject(new Error('resolved')),
+    (e: BridgeError) => e,
+  );
 
 describe('createRemoteClient', () => {
   let client: RemoteClient | undefined;
@@ -114,10 +126,21 @@ describe('createRemoteClient', () => {
     collect(port);
     const failed = rejection(client.callEnded({} as never));
     await settle();
-    port.postMessage({ type: 'response', id: 1, ok: false, error: new BridgeError('CONTRACT_PAYLOAD_INVALID', 'callEnded: "conversationId" is required.', { details: { method: 'callEnded' } }).toJSON() });
+    port.postMessage({
+      type: 'response',
+      id: 1,
+      ok: false,
+      error: new BridgeError('CONTRACT_PAYLOAD_INVALID', 'callEnded: "conversationId" is required.', {
+        details: { method: 'callEnded' },
+      }).toJSON(),
+    });
     const error = await failed;
     expect(error).to.be.instanceOf(BridgeError);
-    expect(error).to.include({ code: 'CONTRACT_PAYLOAD_INVALID', message: 'callEnded: "conversationId" is required.', retryable: false });
+    expect(error).to.include({
+      code: 'CONTRACT_PAYLOAD_INVALID',
+      message: 'callEnded: "conversationId" is required.',
+      retryable: false,
+    });
     expect(error.details).to.deep.equal({ method: 'callEnded' });
   });
 
@@ -126,12 +149,19 @@ describe('createRemoteClient', () => {
     ({ client } = s);
     const queued = rejection(client.callAccepted({ partnerId: 'p', conversationId: 'c' }));
     s.clock.tick(5_000);
-    expect(await queued).to.deep.include({ code: 'REMOTE_TIMEOUT', retryable: true, details: { method: 'callAccepted', timeoutMs: 5_000, sent: false } });
+    expect(await queued).to.deep.include({
+      code: 'REMOTE_TIMEOUT',
+      retryable: true,
+      details: { method: 'callAccepted', timeoutMs: 5_000, sent: false },
+    });
     collect(s.connect());
     const sent = rejection(client.callEnded({ partnerId: 'p', conversationId: 'c', duration: 1 }));
     s.clock.tick(999);
     s.clock.tick(1);
-    expect(await sent).to.deep.include({ code: 'REMOTE_TIMEOUT', details: { method: 'callEnded', timeoutMs: 1_000, sent: true } });
+    expect(await sent).to.deep.include({
+      code: 'REMOTE_TIMEOUT',
+      details: { method: 'callEnded', timeoutMs: 1_000, sent: true },
+    });
   });
 
   it('refuses calls beyond maxPending with REMOTE_QUEUE_FULL, without dropping the queued ones', async () => {
@@ -139,7 +169,10 @@ describe('createRemoteClient', () => {
     ({ client } = s);
     const first = client.statusChanged({ softphoneId: 'a' });
     const second = client.statusChanged({ softphoneId: 'b' });
-    expect(await rejection(client.statusChanged({ softphoneId: 'c' }))).to.include({ code: 'REMOTE_QUEUE_FULL', message: 'statusChanged: too many calls wait for the host page; not sent.' });
+    expect(await rejection(client.statusChanged({ softphoneId: 'c' }))).to.include({
+      code: 'REMOTE_QUEUE_FULL',
+      message: 'statusChanged: too many calls wait for the host page; not sent.',
+    });
     const port = s.connect();
     const received = collect(port);
     await settle();
@@ -153,7 +186,11 @@ describe('createRemoteClient', () => {
     const s = setup();
     ({ client } = s);
     const received = collect(s.connect());
-    expect(await rejection(client.incomingCall({ partnerId: 'p', conversationId: 'c', callerANI: '1', extra: () => 1 } as never))).to.include({ code: 'CONTRACT_ARGUMENTS_INVALID' });
+    expect(
+      await rejection(
+        client.incomingCall({ partnerId: 'p', conversationId: 'c', callerANI: '1', extra: () => 1 } as never),
+      ),
+    ).to.include({ code: 'CONTRACT_ARGUMENTS_INVALID' });
     expect(await rejection(client.load('noSuchGlobalFunction'))).to.include({ code: 'CALLBACK_INVALID' });
     await settle();
     expect(received).to.deep.equal([]);
@@ -161,7 +198,9 @@ describe('createRemoteClient', () => {
 
   it('looks a load callback name up on its own window and delivers callbacks to it, acknowledging each', async () => {
     const events: unknown[] = [];
-    const page = Object.assign(new EventTarget(), { softphone: { onEvent: (type: string, payload: unknown) => events.push([type, payload]) } });
+    const page = Object.assign(new EventTarget(), {
+      softphone: { onEvent: (type: string, payload: unknown) => events.push([type, payload]) },
+    });
     const s = setup({ window: page });
     ({ client } = s);
     const port = s.connect();
@@ -175,7 +214,7 @@ describe('createRemoteClient', () => {
     expect(received.filter((m) => m['type'] === 'response')).to.deep.equal([{ type: 'response', id: 7, ok: true }]);
   });
 
-  it("reports a throwing callback to the host as not ok, and never throws", async () => {
+  it('reports a throwing callback to the host as not ok, and never throws', async () => {
     const s = setup();
     ({ client } = s);
     const port = s.connect();
@@ -257,9 +296,18 @@ describe('createRemoteClient', () => {
   });
 
   it('refuses everything with REMOTE_ORIGIN_REFUSED when the host origins are not exact, and posts nothing', async () => {
-    for (const hostOrigins of [['*'], ['https://*.example.com'], ['null'], ['https://crm.example/'], [], 'https://crm.example' as never]) {
+    for (const hostOrigins of [
+      ['*'],
+      ['https://*.example.com'],
+      ['null'],
+      ['https://crm.example/'],
+      [],
+      'https://crm.example' as never,
+    ]) {
       const s = setup({ hostOrigins });
-      expect(await rejection(s.client.incomingCall('p', 'c', '1')), JSON.stringify(hostOrigins)).to.include({ code: 'REMOTE_ORIGIN_REFUSED' });
+      expect(await rejection(s.client.incomingCall('p', 'c', '1')), JSON.stringify(hostOrigins)).to.include({
+        code: 'REMOTE_ORIGIN_REFUSED',
+      });
       expect(await rejection(s.client.load(() => {}))).to.include({ code: 'REMOTE_ORIGIN_REFUSED' });
       expect(s.host.postMessage.called).to.equal(false);
       s.client.dispose();
@@ -270,7 +318,10 @@ describe('createRemoteClient', () => {
     const top = Object.assign(new EventTarget(), { opener: null }) as EventTarget & { parent?: unknown };
     top.parent = top;
     client = createRemoteClient({ hostOrigins: [HOST], window: top });
-    expect(await rejection(client.statusChanged({ softphoneId: 'a' }))).to.include({ code: 'REMOTE_DISCONNECTED', message: 'No host page: the client was disposed, or is in neither a frame nor a popup.' });
+    expect(await rejection(client.statusChanged({ softphoneId: 'a' }))).to.include({
+      code: 'REMOTE_DISCONNECTED',
+      message: 'No host page: the client was disposed, or is in neither a frame nor a popup.',
+    });
   });
 
   it('dispose refuses waiting and later calls with REMOTE_DISCONNECTED and stops listening', async () => {

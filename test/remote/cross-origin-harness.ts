@@ -1,4 +1,9 @@
-import { isReport, type HostileReport, type SoftphoneCommand, type SoftphoneReport } from '../fixtures/remote-protocol.js';
+import {
+  isReport,
+  type HostileReport,
+  type SoftphoneCommand,
+  type SoftphoneReport,
+} from '../fixtures/remote-protocol.js';
 
 /**
  * Frames on other origins for the remote-transport tests. The runner serves the test page on
@@ -16,7 +21,10 @@ export const HOSTILE_ORIGINS = [`http://[::1]:${location.port}`, `http://127.0.0
 export async function until(test: () => boolean, what: string, ms = 10_000, state?: () => unknown): Promise<void> {
   const deadline = Date.now() + ms;
   while (!test()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${state === undefined ? '' : `; state: ${JSON.stringify(state())}`}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out waiting for ${what}${state === undefined ? '' : `; state: ${JSON.stringify(state())}`}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
@@ -45,7 +53,12 @@ export class SoftphoneFrame {
   readonly reports: SoftphoneReport[] = [];
   #nextId = 0;
   #listener = (event: MessageEvent<unknown>): void => {
-    if (event.origin !== SOFTPHONE_ORIGIN || event.source !== this.frame.contentWindow || !isReport<SoftphoneReport>(event.data, 'remote-softphone')) return;
+    if (
+      event.origin !== SOFTPHONE_ORIGIN ||
+      event.source !== this.frame.contentWindow ||
+      !isReport<SoftphoneReport>(event.data, 'remote-softphone')
+    )
+      return;
     this.reports.push(event.data);
   };
 
@@ -64,7 +77,12 @@ export class SoftphoneFrame {
     // Also wait for the frame's load event, so that no late one is taken for the next navigation's.
     const loaded = new Promise((resolve) => this.frame.addEventListener('load', resolve, { once: true }));
     this.frame.src = fixtureUrl(SOFTPHONE_ORIGIN, 'remote-softphone.html', query);
-    await until(() => this.lives().some((life) => !before.has(life)), 'the softphone page to start', 10_000, () => this.summary());
+    await until(
+      () => this.lives().some((life) => !before.has(life)),
+      'the softphone page to start',
+      10_000,
+      () => this.summary(),
+    );
     await loaded;
     return this.lives().find((life) => !before.has(life)) as string;
   }
@@ -75,7 +93,9 @@ export class SoftphoneFrame {
     // about:blank navigated to from here has this page's origin: readable once it has replaced the softphone page.
     await until(() => {
       try {
-        return this.frame.contentDocument?.readyState === 'complete' && this.frame.contentDocument.URL === 'about:blank';
+        return (
+          this.frame.contentDocument?.readyState === 'complete' && this.frame.contentDocument.URL === 'about:blank'
+        );
       } catch {
         return false;
       }
@@ -95,30 +115,45 @@ export class SoftphoneFrame {
   /** Sends a command to the frame without waiting for it; returns its id. */
   post(method: SoftphoneCommand['method'], ...args: unknown[]): number {
     const id = (this.#nextId += 1);
-    this.frame.contentWindow?.postMessage({ fixture: 'remote-softphone', id, method, args } satisfies SoftphoneCommand, SOFTPHONE_ORIGIN);
+    this.frame.contentWindow?.postMessage(
+      { fixture: 'remote-softphone', id, method, args } satisfies SoftphoneCommand,
+      SOFTPHONE_ORIGIN,
+    );
     return id;
   }
 
   /** Calls `method` in the frame and resolves with its outcome (never rejects). */
   async call(method: SoftphoneCommand['method'], ...args: unknown[]): Promise<Done> {
     const id = this.post(method, ...args);
-    await until(() => this.reports.some((r) => r.type === 'done' && r.id === id), `${method} to settle in the frame`, 15_000, () => this.summary());
+    await until(
+      () => this.reports.some((r) => r.type === 'done' && r.id === id),
+      `${method} to settle in the frame`,
+      15_000,
+      () => this.summary(),
+    );
     return this.reports.find((r) => r.type === 'done' && r.id === id) as Done;
   }
 
   /** The outcome of the `index`th early call of a life. */
   early(life: string, index: number): Done | undefined {
-    return this.reports.find((r): r is Done & { page: string } => r.type === 'done' && r.page === life && r.id === -1 - index);
+    return this.reports.find(
+      (r): r is Done & { page: string } => r.type === 'done' && r.page === life && r.id === -1 - index,
+    );
   }
 
   /** Callbacks the frame received, optionally of one life. */
   callbacks(life?: string): Callback[] {
-    return this.reports.filter((r): r is Callback & { page: string } => r.type === 'callback' && (life === undefined || r.page === life));
+    return this.reports.filter(
+      (r): r is Callback & { page: string } => r.type === 'callback' && (life === undefined || r.page === life),
+    );
   }
 
   /** What the frame reported so far, short, for a failure message. */
   summary(): string[] {
-    return this.reports.map((r) => `${r.page.slice(0, 4)}:${r.type}${r.type === 'done' ? `#${r.id}:${r.ok ? 'ok' : r.error.code}` : r.type === 'callback' ? `:${r.eventType}` : ''}`);
+    return this.reports.map(
+      (r) =>
+        `${r.page.slice(0, 4)}:${r.type}${r.type === 'done' ? `#${r.id}:${r.ok ? 'ok' : r.error.code}` : r.type === 'callback' ? `:${r.eventType}` : ''}`,
+    );
   }
 
   remove(): void {
@@ -149,9 +184,16 @@ export class HostileFrame {
       this.frame.setAttribute('sandbox', 'allow-scripts');
       this.frame.srcdoc = nullOriginAttacker(location.origin);
     } else {
-      this.frame.src = fixtureUrl(this.origin, 'remote-hostile.html', { host: location.origin, softphone: SOFTPHONE_ORIGIN });
+      this.frame.src = fixtureUrl(this.origin, 'remote-hostile.html', {
+        host: location.origin,
+        softphone: SOFTPHONE_ORIGIN,
+      });
     }
-    await until(() => this.reports.filter((r) => r === 'spoofed').length > count, `the attacker on ${this.origin ?? "'null'"} to attack`, 10_000);
+    await until(
+      () => this.reports.filter((r) => r === 'spoofed').length > count,
+      `the attacker on ${this.origin ?? "'null'"} to attack`,
+      10_000,
+    );
   }
 
   remove(): void {

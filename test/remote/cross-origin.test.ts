@@ -14,7 +14,11 @@ const ids = { partnerId: 'partner-1' };
 
 /** A bridge on the fake CRM, hosted for a softphone frame on another origin. */
 function setup(softphone: SoftphoneFrame) {
-  const crm = new FakeCrm({ dispositions: ['resolved', 'callback'], partnerConfig, contacts: [{ id: '003A', name: 'Ada Lovelace', phone: '+15550100100' }] });
+  const crm = new FakeCrm({
+    dispositions: ['resolved', 'callback'],
+    partnerConfig,
+    contacts: [{ id: '003A', name: 'Ada Lovelace', phone: '+15550100100' }],
+  });
   const adapter = fakeAdapter(crm);
   const bridge = createBridge({ adapter, store: createMemoryStore(), logger: silentLogger });
   const host = hostRemoteBridge({ bridge, frame: softphone.frame, allowedOrigins: [SOFTPHONE_ORIGIN] });
@@ -51,21 +55,49 @@ describe('remote transport across origins', function () {
     const life = await softphone.open();
     expect((await softphone.call('load', 'softphone.onBridgeEvent')).ok).to.equal(true);
     expect(softphone.callbacks(life)).to.deep.equal([
-      { fixture: 'remote-softphone', page: life, type: 'callback', eventType: 'disposition', payload: ['resolved', 'callback'] },
-      { fixture: 'remote-softphone', page: life, type: 'callback', eventType: 'partner_config', payload: partnerConfig },
+      {
+        fixture: 'remote-softphone',
+        page: life,
+        type: 'callback',
+        eventType: 'disposition',
+        payload: ['resolved', 'callback'],
+      },
+      {
+        fixture: 'remote-softphone',
+        page: life,
+        type: 'callback',
+        eventType: 'partner_config',
+        payload: partnerConfig,
+      },
     ]);
     const conversationId = 'remote-conv-1';
     const rang = await softphone.call('incomingCall', ids.partnerId, conversationId, '+15550100100');
     expect(rang.ok && (rang.value as { state: string }).state).to.equal('ringing');
-    expect((await softphone.call('callAccepted', { ...ids, conversationId, ivrExitPath: 'billing' })).ok).to.equal(true);
-    expect((await softphone.call('callNotesSubmitted', { ...ids, conversationId, notes: 'asked about an invoice', disposition: 'resolved' })).ok).to.equal(true);
+    expect((await softphone.call('callAccepted', { ...ids, conversationId, ivrExitPath: 'billing' })).ok).to.equal(
+      true,
+    );
+    expect(
+      (
+        await softphone.call('callNotesSubmitted', {
+          ...ids,
+          conversationId,
+          notes: 'asked about an invoice',
+          disposition: 'resolved',
+        })
+      ).ok,
+    ).to.equal(true);
     const ended = await softphone.call('callEnded', JSON.stringify({ ...ids, conversationId, duration: 125 }));
     expect(ended.ok && (ended.value as { state: string }).state).to.be.oneOf(['ended', 'wrapped']);
     await bridge.flush();
     await until(() => crm.callLogs().length === 1, 'the call log');
     const [log] = crm.callLogs();
     expect(log?.creates).to.equal(1);
-    expect(log?.call).to.include({ conversationId, notes: 'asked about an invoice', disposition: 'resolved', durationSeconds: 125 });
+    expect(log?.call).to.include({
+      conversationId,
+      notes: 'asked about an invoice',
+      disposition: 'resolved',
+      durationSeconds: 125,
+    });
     expect(crm.pops.map((p) => p.conversationId)).to.deep.equal([conversationId]);
   });
 
@@ -78,12 +110,21 @@ describe('remote transport across origins', function () {
     await adapter.changePresence('away');
     await adapter.clickToDial({ dialTo: '+15550100100' });
     await until(() => softphone.callbacks(life).length === 4, 'the callbacks');
-    expect(softphone.callbacks(life).slice(2).map((c) => [c.eventType, c.payload])).to.deep.equal([
+    expect(
+      softphone
+        .callbacks(life)
+        .slice(2)
+        .map((c) => [c.eventType, c.payload]),
+    ).to.deep.equal([
       ['update_presence', { softphoneId: 'away' }],
       ['start_call', { ...partnerConfig, dialTo: '+15550100100' }],
     ]);
     expect((await softphone.call('statusChanged', { softphoneId: 'available' })).ok).to.equal(true);
-    const dialled = await softphone.call('outboundCallInitiated', { ...ids, conversationId: 'remote-out-1', dialledTo: '+15550100100' });
+    const dialled = await softphone.call('outboundCallInitiated', {
+      ...ids,
+      conversationId: 'remote-out-1',
+      dialledTo: '+15550100100',
+    });
     expect(dialled.ok, JSON.stringify(dialled)).to.equal(true);
     await bridge.flush();
     await until(() => crm.presence.includes('available'), 'the presence write');
@@ -108,8 +149,14 @@ describe('remote transport across origins', function () {
     const never = new Promise<never>(() => {});
     const answering = () => Promise.resolve(undefined as never);
     const slow: RemoteContract = {
-      load: answering, incomingCall: answering, callAccepted: answering, callRejected: answering,
-      callEnded: () => never, callNotesSubmitted: answering, outboundCallInitiated: answering, statusChanged: answering,
+      load: answering,
+      incomingCall: answering,
+      callAccepted: answering,
+      callRejected: answering,
+      callEnded: () => never,
+      callNotesSubmitted: answering,
+      outboundCallInitiated: answering,
+      statusChanged: answering,
     };
     host = hostRemoteBridge({ bridge: slow, frame: softphone.frame, allowedOrigins: [SOFTPHONE_ORIGIN] });
     await softphone.open({ timeoutMs: 300 });
@@ -117,7 +164,11 @@ describe('remote transport across origins', function () {
     const started = Date.now();
     const timedOut = await softphone.call('callEnded', { ...ids, conversationId: 'c' });
     expect(Date.now() - started).to.be.within(250, 3_000);
-    expect(!timedOut.ok && timedOut.error).to.deep.include({ code: 'REMOTE_TIMEOUT', isBridgeError: true, details: { method: 'callEnded', timeoutMs: 300, sent: true } });
+    expect(!timedOut.ok && timedOut.error).to.deep.include({
+      code: 'REMOTE_TIMEOUT',
+      isBridgeError: true,
+      details: { method: 'callEnded', timeoutMs: 300, sent: true },
+    });
   });
 
   it('works the same with the built IIFE configured by data-* attributes', async function () {

@@ -6,7 +6,12 @@ export interface FakeWindow {
 }
 
 /** A message event as the browser would dispatch it (MessageEvent refuses a fake `source`). */
-export function messageEvent(data: unknown, origin: string, source: unknown, ports: readonly MessagePort[] = []): Event {
+export function messageEvent(
+  data: unknown,
+  origin: string,
+  source: unknown,
+  ports: readonly MessagePort[] = [],
+): Event {
   return Object.assign(new Event('message'), { data, origin, source, ports });
 }
 
@@ -18,11 +23,19 @@ export function messageEvent(data: unknown, origin: string, source: unknown, por
 export function pairedWindows(hostOrigin = 'https://crm.example', frameOrigin = 'https://phone.example') {
   const hostPage = new EventTarget();
   const framePage = new EventTarget();
-  const link = (receiver: EventTarget, receiverOrigin: string, senderOrigin: string, sender: () => FakeWindow): FakeWindow => ({
+  const link = (
+    receiver: EventTarget,
+    receiverOrigin: string,
+    senderOrigin: string,
+    sender: () => FakeWindow,
+  ): FakeWindow => ({
     postMessage: sinon.spy((message: unknown, targetOrigin: string, transfer: Transferable[] = []) => {
       if (targetOrigin !== receiverOrigin) return;
       const data = structuredClone(message);
-      setTimeout(() => receiver.dispatchEvent(messageEvent(data, senderOrigin, sender(), transfer as MessagePort[])), 0);
+      setTimeout(
+        () => receiver.dispatchEvent(messageEvent(data, senderOrigin, sender(), transfer as MessagePort[])),
+        0,
+      );
     }),
   });
   const hostWindow: FakeWindow = link(hostPage, hostOrigin, frameOrigin, () => frameWindow);

@@ -22,14 +22,25 @@ describe('hostRemoteBridge', () => {
   let clients: RemoteClient[];
 
   const hostFor = (options: { maxUnacknowledged?: number; bridge?: RemoteContract } = {}): RemoteHost =>
-    hostRemoteBridge({ bridge: options.bridge ?? bridge, frame: windows.frameWindow as unknown as Window, allowedOrigins: [windows.frameOrigin], window: windows.hostPage, ...(options.maxUnacknowledged ? { maxUnacknowledged: options.maxUnacknowledged } : {}) });
+    hostRemoteBridge({
+      bridge: options.bridge ?? bridge,
+      frame: windows.frameWindow as unknown as Window,
+      allowedOrigins: [windows.frameOrigin],
+      window: windows.hostPage,
+      ...(options.maxUnacknowledged ? { maxUnacknowledged: options.maxUnacknowledged } : {}),
+    });
   const clientFor = (): RemoteClient => {
-    const client = createRemoteClient({ hostOrigins: [windows.hostOrigin], hostWindow: windows.hostWindow, window: windows.framePage });
+    const client = createRemoteClient({
+      hostOrigins: [windows.hostOrigin],
+      hostWindow: windows.hostWindow,
+      window: windows.framePage,
+    });
     clients.push(client);
     return client;
   };
   /** `connect` messages the host posted to the frame. */
-  const connects = () => windows.frameWindow.postMessage.args.filter((a) => (a[0] as { type: string }).type === 'connect');
+  const connects = () =>
+    windows.frameWindow.postMessage.args.filter((a) => (a[0] as { type: string }).type === 'connect');
 
   beforeEach(() => {
     windows = pairedWindows();
@@ -45,13 +56,29 @@ describe('hostRemoteBridge', () => {
   });
 
   it('throws REMOTE_ORIGIN_REFUSED for origins that are not exact', () => {
-    for (const allowedOrigins of [['*'], ['null'], ['https://*.example.com'], ['https://crm.example/path'], ['HTTPS://CRM.EXAMPLE'], ['ftp://crm.example'], ['https://crm.example:443'], []]) {
-      expect(() => hostRemoteBridge({ bridge, frame: window, allowedOrigins }), JSON.stringify(allowedOrigins)).to.throw(BridgeError).with.property('code', 'REMOTE_ORIGIN_REFUSED');
+    for (const allowedOrigins of [
+      ['*'],
+      ['null'],
+      ['https://*.example.com'],
+      ['https://crm.example/path'],
+      ['HTTPS://CRM.EXAMPLE'],
+      ['ftp://crm.example'],
+      ['https://crm.example:443'],
+      [],
+    ]) {
+      expect(() => hostRemoteBridge({ bridge, frame: window, allowedOrigins }), JSON.stringify(allowedOrigins))
+        .to.throw(BridgeError)
+        .with.property('code', 'REMOTE_ORIGIN_REFUSED');
     }
   });
 
   it("says hello to the frame at each allowed origin, never '*'", () => {
-    host = hostRemoteBridge({ bridge, frame: windows.frameWindow as unknown as Window, allowedOrigins: ['https://a.example', 'https://b.example:8443'], window: windows.hostPage });
+    host = hostRemoteBridge({
+      bridge,
+      frame: windows.frameWindow as unknown as Window,
+      allowedOrigins: ['https://a.example', 'https://b.example:8443'],
+      window: windows.hostPage,
+    });
     expect(windows.frameWindow.postMessage.args.map((a) => [(a[0] as { type: string }).type, a[1]])).to.deep.equal([
       ['hello', 'https://a.example'],
       ['hello', 'https://b.example:8443'],
@@ -78,7 +105,9 @@ describe('hostRemoteBridge', () => {
     const [message, origin, transfer] = connects()[0] as [unknown, string, MessagePort[]];
     expect(message).to.deep.equal({ protocol: PROTOCOL, version: PROTOCOL_VERSION, type: 'connect', n: 0.75 });
     expect(origin).to.equal(windows.frameOrigin);
-    expect(transfer).to.have.length(1).and.satisfy((ports: unknown[]) => ports[0] instanceof MessagePort);
+    expect(transfer)
+      .to.have.length(1)
+      .and.satisfy((ports: unknown[]) => ports[0] instanceof MessagePort);
     expect(host.connected).to.equal(true);
     for (const args of windows.frameWindow.postMessage.args) expect(args[1]).to.equal(windows.frameOrigin);
   });
@@ -100,7 +129,8 @@ describe('hostRemoteBridge', () => {
       { type: 'callback', id: 6, eventType: 'start_call', payload: {} },
       { type: 'eval', id: 7 },
       null,
-    ]) port.postMessage(bad);
+    ])
+      port.postMessage(bad);
     port.postMessage({ type: 'request', id: 8, method: 'incomingCall', args: ['p', 'c', '+15550100100'] });
     await settle();
     expect(incomingCall.callCount).to.equal(1);
@@ -115,7 +145,11 @@ describe('hostRemoteBridge', () => {
     await first.load((type, payload) => seen.push(`${type}:${JSON.stringify(payload)}`));
     await adapter.changePresence('away');
     await settle();
-    expect(seen).to.deep.equal(['disposition:["resolved"]', `partner_config:${JSON.stringify(partnerConfig)}`, 'update_presence:{"softphoneId":"away"}']);
+    expect(seen).to.deep.equal([
+      'disposition:["resolved"]',
+      `partner_config:${JSON.stringify(partnerConfig)}`,
+      'update_presence:{"softphoneId":"away"}',
+    ]);
     // A second load on the same port re-sends the configuration (as the bridge does), not the acknowledged callback.
     await first.load((type) => seen.push(type));
     await settle();
@@ -142,7 +176,9 @@ describe('hostRemoteBridge', () => {
     for (const id of ['a', 'b', 'c', 'd']) await adapter.changePresence(id);
     const next = clientFor();
     const seen: string[] = [];
-    await next.load((type, payload) => seen.push(type === 'update_presence' ? (payload as { softphoneId: string }).softphoneId : type));
+    await next.load((type, payload) =>
+      seen.push(type === 'update_presence' ? (payload as { softphoneId: string }).softphoneId : type),
+    );
     await settle();
     expect(seen).to.deep.equal(['disposition', 'partner_config', 'c', 'd']);
   });
@@ -150,7 +186,12 @@ describe('hostRemoteBridge', () => {
   it('answers a request with the error of a bridge that throws or rejects with something else than a BridgeError', async () => {
     const answering = () => Promise.resolve(undefined as never);
     const odd: RemoteContract = {
-      load: answering, incomingCall: answering, callAccepted: answering, callRejected: answering, callNotesSubmitted: answering, outboundCallInitiated: answering,
+      load: answering,
+      incomingCall: answering,
+      callAccepted: answering,
+      callRejected: answering,
+      callNotesSubmitted: answering,
+      outboundCallInitiated: answering,
       callEnded: () => {
         throw new TypeError('boom');
       },
@@ -158,22 +199,39 @@ describe('hostRemoteBridge', () => {
     };
     host = hostFor({ bridge: odd });
     const client = clientFor();
-    const ended = await client.callEnded({} as never).then(() => undefined, (e: unknown) => e);
+    const ended = await client.callEnded({} as never).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     // Not the softphone's arguments at fault: the host page failed to run the call.
-    expect(ended).to.be.instanceOf(BridgeError).and.include({ code: 'REMOTE_HOST_FAILED', message: 'callEnded: the host page could not run the call.' });
-    const status = await client.statusChanged({ softphoneId: 'a' }).then(() => undefined, (e: unknown) => e);
+    expect(ended)
+      .to.be.instanceOf(BridgeError)
+      .and.include({ code: 'REMOTE_HOST_FAILED', message: 'callEnded: the host page could not run the call.' });
+    const status = await client.statusChanged({ softphoneId: 'a' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(status).to.include({ code: 'ADAPTER_TIMEOUT', retryable: true });
   });
 
   it('answers REMOTE_RESULT_UNCLONEABLE when the result of a call does not clone into the frame', async () => {
     const answering = () => Promise.resolve(undefined as never);
     const uncloneable: RemoteContract = {
-      load: answering, incomingCall: () => Promise.resolve((() => 1) as never), callAccepted: answering, callRejected: answering, callNotesSubmitted: answering,
-      outboundCallInitiated: answering, callEnded: answering, statusChanged: answering,
+      load: answering,
+      incomingCall: () => Promise.resolve((() => 1) as never),
+      callAccepted: answering,
+      callRejected: answering,
+      callNotesSubmitted: answering,
+      outboundCallInitiated: answering,
+      callEnded: answering,
+      statusChanged: answering,
     };
     host = hostFor({ bridge: uncloneable });
     const client = clientFor();
-    const error = await client.incomingCall({} as never).then(() => undefined, (e: unknown) => e);
+    const error = await client.incomingCall({} as never).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(BridgeError).and.include({ code: 'REMOTE_RESULT_UNCLONEABLE', retryable: false });
   });
 

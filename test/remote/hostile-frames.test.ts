@@ -24,7 +24,11 @@ describe('remote transport against hostile frames', function () {
   beforeEach(() => {
     softphone = new SoftphoneFrame();
     attackers = [...HOSTILE_ORIGINS, SOFTPHONE_ORIGIN, null].map((origin) => new HostileFrame(origin));
-    bridge = createBridge({ adapter: fakeAdapter(new FakeCrm({ dispositions: ['resolved'] })), store: createMemoryStore(), logger: silentLogger });
+    bridge = createBridge({
+      adapter: fakeAdapter(new FakeCrm({ dispositions: ['resolved'] })),
+      store: createMemoryStore(),
+      logger: silentLogger,
+    });
     host = hostRemoteBridge({ bridge, frame: softphone.frame, allowedOrigins: [SOFTPHONE_ORIGIN] });
   });
   afterEach(async () => {
@@ -46,7 +50,8 @@ describe('remote transport against hostile frames', function () {
     expect((await softphone.call('incomingCall', 'partner-1', 'hostile-conv-1', '+15550100100')).ok).to.equal(true);
     expect(incomingCall.callCount).to.equal(1);
     expect(host.connected).to.equal(true);
-    for (const attacker of attackers) expect(attacker.reports, `attacker on ${attacker.origin ?? "'null'"}`).to.deep.equal(['spoofed']);
+    for (const attacker of attackers)
+      expect(attacker.reports, `attacker on ${attacker.origin ?? "'null'"}`).to.deep.equal(['spoofed']);
   });
 
   it('keeps the softphone on its own host when attackers offer it their ports after the handshake', async () => {
@@ -56,10 +61,13 @@ describe('remote transport against hostile frames', function () {
     await softphone.call('incomingCall', 'partner-1', 'hostile-conv-2', '+15550100100');
     await Promise.all(attackers.map((attacker) => attacker.attack()));
     // The next call still goes to the host page, and no attacker's port receives it.
-    expect((await softphone.call('callAccepted', { partnerId: 'partner-1', conversationId: 'hostile-conv-2' })).ok).to.equal(true);
+    expect(
+      (await softphone.call('callAccepted', { partnerId: 'partner-1', conversationId: 'hostile-conv-2' })).ok,
+    ).to.equal(true);
     expect(callAccepted.callCount).to.equal(1);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    for (const attacker of attackers) expect(attacker.reports, `attacker on ${attacker.origin ?? "'null'"}`).to.deep.equal(['spoofed']);
+    for (const attacker of attackers)
+      expect(attacker.reports, `attacker on ${attacker.origin ?? "'null'"}`).to.deep.equal(['spoofed']);
   });
 
   it('gives nothing to the configured frame itself once it shows a page of a non-allowed origin', async () => {

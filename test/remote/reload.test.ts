@@ -43,7 +43,12 @@ describe('remote transport across reloads', function () {
     hostFor();
     const incomingCall = sinon.spy(bridge, 'incomingCall');
     const conversationId = 'reload-queued';
-    const life = await softphone.open({ early: [['load', ['softphone.onBridgeEvent']], ['incomingCall', [ids.partnerId, conversationId, '+15550100100']]] });
+    const life = await softphone.open({
+      early: [
+        ['load', ['softphone.onBridgeEvent']],
+        ['incomingCall', [ids.partnerId, conversationId, '+15550100100']],
+      ],
+    });
     expect(softphone.started(life).connectedAtStart, 'the calls were made before a port existed').to.equal(false);
     await until(() => softphone.early(life, 1) !== undefined, 'the early calls to settle');
     expect(softphone.early(life, 0)?.ok).to.equal(true);
@@ -61,7 +66,12 @@ describe('remote transport across reloads', function () {
     await softphone.call('callAccepted', { ...ids, conversationId });
 
     const callEnded = sinon.spy(bridge, 'callEnded');
-    const second = await softphone.open({ early: [['load', ['softphone.onBridgeEvent']], ['callEnded', [{ ...ids, conversationId, duration: 30, notes: 'after reload' }]]] });
+    const second = await softphone.open({
+      early: [
+        ['load', ['softphone.onBridgeEvent']],
+        ['callEnded', [{ ...ids, conversationId, duration: 30, notes: 'after reload' }]],
+      ],
+    });
     const state = () => softphone.summary();
     expect(softphone.started(second).connectedAtStart).to.equal(false);
     await until(() => softphone.early(second, 1) !== undefined, 'the early calls to settle', undefined, state);
@@ -90,7 +100,10 @@ describe('remote transport across reloads', function () {
     const state = () => softphone.summary();
     await until(() => softphone.callbacks(second).length === 3, 'the callbacks of the new page', undefined, state);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(softphone.callbacks(second).map((c) => c.eventType), JSON.stringify(state())).to.deep.equal(['disposition', 'partner_config', 'start_call']);
+    expect(
+      softphone.callbacks(second).map((c) => c.eventType),
+      JSON.stringify(state()),
+    ).to.deep.equal(['disposition', 'partner_config', 'start_call']);
     expect(softphone.callbacks(second)[2]?.payload).to.deep.include({ dialTo: '+15550100199' });
     expect(softphone.callbacks(first).map((c) => c.eventType)).to.deep.equal(['disposition', 'partner_config']);
   });
@@ -102,8 +115,14 @@ describe('remote transport across reloads', function () {
     const reloaded = softphone.open({ early: [['load', ['softphone.onBridgeEvent']]] });
     await adapter.clickToDial({ dialTo: '+15550100199' }); // reaches the old page, or else waits for the new one
     const second = await reloaded;
-    const startCalls = () => [...softphone.callbacks(first), ...softphone.callbacks(second)].filter((c) => c.eventType === 'start_call');
-    await until(() => startCalls().length === 1, 'the start_call', undefined, () => softphone.summary());
+    const startCalls = () =>
+      [...softphone.callbacks(first), ...softphone.callbacks(second)].filter((c) => c.eventType === 'start_call');
+    await until(
+      () => startCalls().length === 1,
+      'the start_call',
+      undefined,
+      () => softphone.summary(),
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(startCalls()).to.have.length(1);
   });
@@ -128,7 +147,12 @@ describe('remote transport across reloads', function () {
     expect(callAccepted.callCount).to.equal(1);
     expect(load.callCount, 'the client repeats load to the new host').to.equal(1);
     // The new host's load delivered the configuration again.
-    expect(softphone.callbacks(life).map((c) => c.eventType)).to.deep.equal(['disposition', 'partner_config', 'disposition', 'partner_config']);
+    expect(softphone.callbacks(life).map((c) => c.eventType)).to.deep.equal([
+      'disposition',
+      'partner_config',
+      'disposition',
+      'partner_config',
+    ]);
     await softphone.call('callEnded', { ...ids, conversationId, duration: 12 });
     await bridge.flush();
     await until(() => crm.callLogs().length === 1, 'the call log');

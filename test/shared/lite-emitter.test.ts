@@ -46,9 +46,13 @@ const scenarios: Record<string, Scenario> = {
   },
   'context: the given one, else the emitter': (e, log) => {
     const context = { name: 'ctx' };
-    e.on('a', function (this: unknown) {
-      log.push(this === context ? 'given' : this === e ? 'emitter' : 'other');
-    }, context);
+    e.on(
+      'a',
+      function (this: unknown) {
+        log.push(this === context ? 'given' : this === e ? 'emitter' : 'other');
+      },
+      context,
+    );
     e.on('a', function (this: unknown) {
       log.push(this === context ? 'given' : this === e ? 'emitter' : 'other');
     });
@@ -58,7 +62,10 @@ const scenarios: Record<string, Scenario> = {
     const fn = () => log.push('fn');
     const a = { n: 'a' };
     const b = { n: 'b' };
-    e.on('x', fn, a).on('x', fn, b).once('x', fn).on('x', () => log.push('other'));
+    e.on('x', fn, a)
+      .on('x', fn, b)
+      .once('x', fn)
+      .on('x', () => log.push('other'));
     e.off('x', fn, b);
     log.push(e.listenerCount('x'));
     e.off('x', fn, undefined, true);

@@ -44,10 +44,19 @@ describe('<sb-bridge-status>', () => {
   it('tells the agent in words what memory-only storage costs, and the drain lock with its reason, once storage is limited', async () => {
     const { el, bridge, emit } = await watch();
     expect(el.shadowRoot?.querySelector('#durability-note')).to.equal(null);
-    bridge.status.resolves(status({ durability: 'memory', durabilityReason: 'the browser refused IndexedDB (UnknownError)', drainLock: 'local', drainLockReason: 'the browser refused Web Locks (SecurityError)' }));
+    bridge.status.resolves(
+      status({
+        durability: 'memory',
+        durabilityReason: 'the browser refused IndexedDB (UnknownError)',
+        drainLock: 'local',
+        drainLockReason: 'the browser refused Web Locks (SecurityError)',
+      }),
+    );
     emit('storage.limited', { what: 'store', reason: 'the browser refused IndexedDB (UnknownError)' });
     await settle(el);
-    expect(text(el, '#durability-note')).to.equal('Calls are kept in this tab only: if it reloads or closes before a call is logged, that call is lost. (the browser refused IndexedDB (UnknownError))');
+    expect(text(el, '#durability-note')).to.equal(
+      'Calls are kept in this tab only: if it reloads or closes before a call is logged, that call is lost. (the browser refused IndexedDB (UnknownError))',
+    );
     expect(text(el, '#lock-note')).to.equal('Drain lock: local (the browser refused Web Locks (SecurityError)).');
   });
 
@@ -205,7 +214,13 @@ describe('<sb-bridge-status>', () => {
     const { el, bridge, emit } = await watch();
     el.style.width = '200px';
     bridge.status.resolves(status({ pending: 1234, dead: 56 }));
-    emit('contract.rejected', new BridgeError('CONTRACT_PAYLOAD_INVALID', 'incomingCall: "callerANI" must be a phone number; "conversationId" is required.'));
+    emit(
+      'contract.rejected',
+      new BridgeError(
+        'CONTRACT_PAYLOAD_INVALID',
+        'incomingCall: "callerANI" must be a phone number; "conversationId" is required.',
+      ),
+    );
     await settle(el);
     const panel = $(el, 'section');
     expect(panel.scrollWidth).to.be.at.most(panel.clientWidth);

@@ -20,7 +20,13 @@ describe('<sb-call-button>', () => {
     $<HTMLButtonElement>(el, 'button').click();
     const event = heard.firstCall.args[0] as DialEvent;
     expect(event).to.be.instanceOf(DialEvent);
-    expect([event.type, event.number, event.bubbles, event.composed, event.target]).to.deep.equal(['sb-dial', '+14155550101', true, true, el]);
+    expect([event.type, event.number, event.bubbles, event.composed, event.target]).to.deep.equal([
+      'sb-dial',
+      '+14155550101',
+      true,
+      true,
+      el,
+    ]);
   });
 
   it('calls softphoneBridge("dial", {number}) when the page has a command queue', async () => {

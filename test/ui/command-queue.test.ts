@@ -1,7 +1,12 @@
 import { expect } from '@esm-bundle/chai';
 import sinon from 'sinon';
 import { bridgeCommands } from '../../src/ui/bridge-commands.js';
-import { commandQueueSnippet, installCommandQueue, stubCommandQueue, type CommandFunction } from '../../src/ui/command-queue.js';
+import {
+  commandQueueSnippet,
+  installCommandQueue,
+  stubCommandQueue,
+  type CommandFunction,
+} from '../../src/ui/command-queue.js';
 import { cleanup, mount } from './helpers.js';
 
 type Scope = Record<string, unknown>;
@@ -62,7 +67,11 @@ describe('command queue', () => {
     installCommandQueue(handler, { scope, onError });
     await Promise.resolve();
     expect(handler.args.map((a) => a[0])).to.deep.equal(['boom', 'reject', 'dial']);
-    expect(onError.args.map((a) => (a[0] as Error).message)).to.deep.equal(['boom', 'softphoneBridge: the command must be a string.', 'rejected']);
+    expect(onError.args.map((a) => (a[0] as Error).message)).to.deep.equal([
+      'boom',
+      'softphoneBridge: the command must be a string.',
+      'rejected',
+    ]);
   });
 
   it('refuses to overwrite a global of the same name that is not a function (e.g. the bridge)', () => {
@@ -81,13 +90,23 @@ describe('command queue', () => {
       const run = bridgeCommands(bridge);
       await run('dial', { number: ' +14155550101 ' });
       await run('dial', { number: '+14155550117', record: { id: 'C-1002', type: 'Contact' } });
-      expect(bridge.startCall.args).to.deep.equal([[{ dialTo: '+14155550101' }], [{ dialTo: '+14155550117', crmRecord: { id: 'C-1002', type: 'Contact' } }]]);
+      expect(bridge.startCall.args).to.deep.equal([
+        [{ dialTo: '+14155550101' }],
+        [{ dialTo: '+14155550117', crmRecord: { id: 'C-1002', type: 'Contact' } }],
+      ]);
     });
 
     it('refuses unknown commands and a dial without a number', async () => {
       const bridge = { startCall: sinon.stub().resolves(undefined) };
       const run = bridgeCommands(bridge);
-      const errors = await Promise.all([run('hangup', {}), run('dial', {}), run('dial', null)].map((p) => (p as Promise<unknown>).then(() => undefined, (e: unknown) => e)));
+      const errors = await Promise.all(
+        [run('hangup', {}), run('dial', {}), run('dial', null)].map((p) =>
+          (p as Promise<unknown>).then(
+            () => undefined,
+            (e: unknown) => e,
+          ),
+        ),
+      );
       expect(errors.every((e) => e instanceof TypeError)).to.equal(true);
       expect(bridge.startCall.callCount).to.equal(0);
     });

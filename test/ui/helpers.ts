@@ -11,7 +11,14 @@ export const XSS = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</
 
 export function status(overrides: Partial<BridgeStatus> & { pending?: number; dead?: number } = {}): BridgeStatus {
   const { pending = 0, dead = 0, ...rest } = overrides;
-  return { loaded: true, connected: true, durability: 'durable', drainLock: 'web-locks', outbox: { pending, sent: 0, dead }, ...rest };
+  return {
+    loaded: true,
+    connected: true,
+    durability: 'durable',
+    drainLock: 'web-locks',
+    outbox: { pending, sent: 0, dead },
+    ...rest,
+  };
 }
 
 /** A sinon-stubbed bridge: the eight contract methods, status, retry, and a tiny emitter. */
@@ -54,7 +61,10 @@ export function fakeBridge() {
 }
 
 /** Creates `tag`, sets its properties, attaches it to the document and waits for its first render. */
-export async function mount<K extends 'sb-softphone' | 'sb-bridge-status' | 'sb-call-button'>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}): Promise<HTMLElementTagNameMap[K]> {
+export async function mount<K extends 'sb-softphone' | 'sb-bridge-status' | 'sb-call-button'>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+): Promise<HTMLElementTagNameMap[K]> {
   const element = document.createElement(tag);
   Object.assign(element, props);
   document.body.append(element);
@@ -84,7 +94,8 @@ export function edit(field: HTMLInputElement | HTMLTextAreaElement | HTMLSelectE
 }
 
 export function cleanup(): void {
-  for (const element of document.body.querySelectorAll('sb-softphone, sb-bridge-status, sb-call-button, .ui-test')) element.remove();
+  for (const element of document.body.querySelectorAll('sb-softphone, sb-bridge-status, sb-call-button, .ui-test'))
+    element.remove();
   // <sb-softphone> keeps its live call there for a reload; the next test starts without one.
   sessionStorage.clear();
   sinon.restore();

@@ -9,7 +9,10 @@ import type { DialBridge, SoftphoneBridge, StatusBridge } from '../../src/ui/bri
 import { $, cleanup, edit, mount, PARTNER, settle } from './helpers.js';
 
 // Compile-time check: the in-page Bridge and the remote client fit the interfaces the UI takes.
-export const fits = (bridge: Bridge, remote: RemoteClient): [SoftphoneBridge, StatusBridge, DialBridge, SoftphoneBridge] => [bridge, bridge, bridge, remote];
+export const fits = (
+  bridge: Bridge,
+  remote: RemoteClient,
+): [SoftphoneBridge, StatusBridge, DialBridge, SoftphoneBridge] => [bridge, bridge, bridge, remote];
 
 async function until(condition: () => boolean, element: { updateComplete: Promise<boolean> }): Promise<void> {
   for (let i = 0; i < 100 && !condition(); i++) {
@@ -27,7 +30,11 @@ describe('the UI on a real bridge (fake adapter)', () => {
   });
 
   it('an inbound call from the panel ends in one call log with disposition and notes; the status panel follows', async () => {
-    const crm = new FakeCrm({ dispositions: ['resolved', 'callback'], partnerConfig: PARTNER, contacts: [{ id: 'C-1', name: 'Maya Okafor', phone: '+14155550101' }] });
+    const crm = new FakeCrm({
+      dispositions: ['resolved', 'callback'],
+      partnerConfig: PARTNER,
+      contacts: [{ id: 'C-1', name: 'Maya Okafor', phone: '+14155550101' }],
+    });
     bridge = createBridge({ adapter: fakeAdapter(crm), store: createMemoryStore(), logger: silentLogger });
     const strip = await mount('sb-bridge-status', { bridge, refreshInterval: 0 });
     const phone = await mount('sb-softphone', { bridge, callers: [{ name: 'Maya Okafor', number: '+14155550101' }] });
@@ -49,7 +56,12 @@ describe('the UI on a real bridge (fake adapter)', () => {
 
     const logs = crm.callLogs();
     expect(logs).to.have.length(1);
-    expect(logs[0]?.call).to.include({ conversationId: phone.conversationId, disposition: 'resolved', notes: 'Asked about billing', state: 'ended' });
+    expect(logs[0]?.call).to.include({
+      conversationId: phone.conversationId,
+      disposition: 'resolved',
+      notes: 'Asked about billing',
+      state: 'ended',
+    });
     expect($(strip, '#pending').textContent).to.equal('0');
   });
 

@@ -15,7 +15,8 @@ export function screenshotPlugin() {
       if (command !== 'sb-screenshot') return undefined;
       const name = typeof payload?.name === 'string' ? payload.name : '';
       // The name becomes a file name: letters, digits, dashes and dots only, so it cannot leave the directory.
-      if (!/^[\w.-]{1,80}$/.test(name) || name.startsWith('.')) throw new Error(`sb-screenshot: bad name ${JSON.stringify(name)}`);
+      if (!/^[\w.-]{1,80}$/.test(name) || name.startsWith('.'))
+        throw new Error(`sb-screenshot: bad name ${JSON.stringify(name)}`);
       if (session.browser.type !== 'puppeteer') return false; // the project runs Chromium through puppeteer only
       await mkdir(SCREENSHOT_DIR, { recursive: true });
       const page = session.browser.getPage(session.id);

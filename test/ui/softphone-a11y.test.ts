@@ -33,7 +33,9 @@ describe('<sb-softphone> accessibility', () => {
     el.dial('+14155550142'); // every section enabled: dial pad, wrap-up
     await settle(el);
     const root = el.shadowRoot!;
-    for (const field of root.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea')) {
+    for (const field of root.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
+      'input, select, textarea',
+    )) {
       const named = (field.labels?.length ?? 0) > 0 || (field.getAttribute('aria-label') ?? '') !== '';
       expect(named, `#${field.id} has a label`).to.equal(true);
     }
@@ -45,12 +47,23 @@ describe('<sb-softphone> accessibility', () => {
     // hidden from assistive technology), so no aria-label mismatches the visible text.
     const star = root.querySelector<HTMLButtonElement>('.key[data-key="*"]')!;
     const pound = root.querySelector<HTMLButtonElement>('.key[data-key="#"]')!;
-    expect([star.getAttribute('aria-label'), star.querySelector('.visually-hidden')?.textContent, star.querySelector('[aria-hidden="true"]')?.textContent]).to.deep.equal([null, 'star', '*']);
-    expect([pound.getAttribute('aria-label'), pound.querySelector('.visually-hidden')?.textContent]).to.deep.equal([null, 'pound']);
+    expect([
+      star.getAttribute('aria-label'),
+      star.querySelector('.visually-hidden')?.textContent,
+      star.querySelector('[aria-hidden="true"]')?.textContent,
+    ]).to.deep.equal([null, 'star', '*']);
+    expect([pound.getAttribute('aria-label'), pound.querySelector('.visually-hidden')?.textContent]).to.deep.equal([
+      null,
+      'pound',
+    ]);
     expect(root.querySelectorAll('[aria-label]:is(.key)').length).to.equal(0);
     // The panel is named by its heading; level one, as the whole page of the softphone's frame (D23: page-has-heading-one).
     expect($(el, 'section').getAttribute('aria-labelledby')).to.equal('title');
-    expect([$(el, '#title').textContent, $(el, '#title').getAttribute('role'), $(el, '#title').getAttribute('aria-level')]).to.deep.equal(['Softphone', 'heading', '1']);
+    expect([
+      $(el, '#title').textContent,
+      $(el, '#title').getAttribute('role'),
+      $(el, '#title').getAttribute('aria-level'),
+    ]).to.deep.equal(['Softphone', 'heading', '1']);
     el.headingLevel = 3;
     await settle(el);
     expect($(el, '#title').getAttribute('aria-level'), 'heading-level for a page that has its own h1').to.equal('3');
@@ -104,7 +117,10 @@ describe('<sb-softphone> accessibility', () => {
     await settle(el);
     el.simulateIncoming();
     await settle(el);
-    emit('call.updated', { conversationId: el.conversationId, crmRecord: { id: 'x', name: XSS } } as CallRecord, { method: 'linkRecord', verdict: 'merged' });
+    emit('call.updated', { conversationId: el.conversationId, crmRecord: { id: 'x', name: XSS } } as CallRecord, {
+      method: 'linkRecord',
+      verdict: 'merged',
+    });
     el.accept();
     await settle(el);
     edit($<HTMLSelectElement>(el, '#disposition'), XSS);

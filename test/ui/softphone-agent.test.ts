@@ -72,10 +72,25 @@ describe('<sb-softphone> for agents', () => {
       await settle(el);
       el.simulateIncoming();
       await settle(el);
-      expect(bridge.callNotesSubmitted.args).to.deep.equal([[{ partnerId: 'partner-1', conversationId: first, disposition: 'resolved', notes: 'Wants a refund. Sent the form.' }]]);
-      expect(bridge.callNotesSubmitted.firstCall.calledBefore(bridge.incomingCall.secondCall), 'the wrap-up goes before the next call').to.equal(true);
+      expect(bridge.callNotesSubmitted.args).to.deep.equal([
+        [
+          {
+            partnerId: 'partner-1',
+            conversationId: first,
+            disposition: 'resolved',
+            notes: 'Wants a refund. Sent the form.',
+          },
+        ],
+      ]);
+      expect(
+        bridge.callNotesSubmitted.firstCall.calledBefore(bridge.incomingCall.secondCall),
+        'the wrap-up goes before the next call',
+      ).to.equal(true);
       expect(el.phase).to.equal('ringing');
-      expect([$<HTMLSelectElement>(el, '#disposition').value, $<HTMLTextAreaElement>(el, '#notes').value], 'the new call starts empty').to.deep.equal(['', '']);
+      expect(
+        [$<HTMLSelectElement>(el, '#disposition').value, $<HTMLTextAreaElement>(el, '#notes').value],
+        'the new call starts empty',
+      ).to.deep.equal(['', '']);
     });
 
     it('so does a click-to-dial (start_call) during wrap-up', async () => {
@@ -85,7 +100,10 @@ describe('<sb-softphone> for agents', () => {
       await settle(el);
       send('start_call', { ...PARTNER, dialTo: '+14155550142' });
       await settle(el);
-      expect(bridge.callNotesSubmitted.firstCall.args[0]).to.include({ conversationId: first, notes: 'Call back on Monday' });
+      expect(bridge.callNotesSubmitted.firstCall.args[0]).to.include({
+        conversationId: first,
+        notes: 'Call back on Monday',
+      });
       expect(bridge.callNotesSubmitted.calledBefore(bridge.outboundCallInitiated)).to.equal(true);
       expect(el.phase).to.equal('dialing');
     });
@@ -98,7 +116,10 @@ describe('<sb-softphone> for agents', () => {
       el.submitNotes();
       await settle(el);
       expect(el.phase).to.equal('idle');
-      expect([$<HTMLSelectElement>(el, '#disposition').value, $<HTMLTextAreaElement>(el, '#notes').value]).to.deep.equal(['', '']);
+      expect([
+        $<HTMLSelectElement>(el, '#disposition').value,
+        $<HTMLTextAreaElement>(el, '#notes').value,
+      ]).to.deep.equal(['', '']);
     });
   });
 
@@ -121,7 +142,9 @@ describe('<sb-softphone> for agents', () => {
       $<HTMLButtonElement>(el, '#dial').click();
       await settle(el);
       expect(bridge.outboundCallInitiated.callCount).to.equal(0);
-      expect($(el, '#dial-error').textContent).to.equal('That number is too short: check it, or start with + and the country code.');
+      expect($(el, '#dial-error').textContent).to.equal(
+        'That number is too short: check it, or start with + and the country code.',
+      );
     });
 
     it('dials national numbers of the default country as E.164', async () => {
@@ -160,7 +183,10 @@ describe('<sb-softphone> for agents', () => {
   describe('ring timeout (D16)', () => {
     let clock: sinon.SinonFakeTimers;
     beforeEach(() => {
-      clock = sinon.useFakeTimers({ now: 1_000_000, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+      clock = sinon.useFakeTimers({
+        now: 1_000_000,
+        toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'],
+      });
     });
 
     it('ends an inbound call that nobody answers as missed, after 30 s by default', async () => {
@@ -173,7 +199,15 @@ describe('<sb-softphone> for agents', () => {
       clock.tick(1);
       await settle(el);
       expect(el.phase).to.equal('idle');
-      expect(bridge.callRejected.args).to.deep.equal([[{ partnerId: 'partner-1', conversationId: bridge.incomingCall.firstCall.args[0].conversationId, reason: 'passive' }]]);
+      expect(bridge.callRejected.args).to.deep.equal([
+        [
+          {
+            partnerId: 'partner-1',
+            conversationId: bridge.incomingCall.firstCall.args[0].conversationId,
+            reason: 'passive',
+          },
+        ],
+      ]);
       expect($(el, '#message').textContent).to.equal('Missed call: no answer in 30 s');
     });
 
@@ -250,14 +284,29 @@ describe('<sb-softphone> for agents', () => {
       el.simulateIncoming();
       await settle(el);
       el.remove();
-      const event = new KeyboardEvent('keydown', { key: 'A', code: 'KeyA', ctrlKey: true, shiftKey: true, cancelable: true });
+      const event = new KeyboardEvent('keydown', {
+        key: 'A',
+        code: 'KeyA',
+        ctrlKey: true,
+        shiftKey: true,
+        cancelable: true,
+      });
       window.dispatchEvent(event);
       expect([bridge.callAccepted.callCount, event.defaultPrevented]).to.deep.equal([0, false]);
       document.body.append(el);
       await settle(el);
-      const again = new KeyboardEvent('keydown', { key: 'A', code: 'KeyA', ctrlKey: true, shiftKey: true, cancelable: true });
+      const again = new KeyboardEvent('keydown', {
+        key: 'A',
+        code: 'KeyA',
+        ctrlKey: true,
+        shiftKey: true,
+        cancelable: true,
+      });
       window.dispatchEvent(again);
-      expect([bridge.callAccepted.callCount, again.defaultPrevented], 'back in the document, it listens again').to.deep.equal([1, true]);
+      expect(
+        [bridge.callAccepted.callCount, again.defaultPrevented],
+        'back in the document, it listens again',
+      ).to.deep.equal([1, true]);
     });
   });
 
@@ -277,13 +326,27 @@ describe('<sb-softphone> for agents', () => {
       await settle(el);
       expect([el.phase, el.conversationId]).to.deep.equal(['connected', conversationId]);
       expect($(el, '.timer').textContent).to.equal('0:42');
-      expect([$<HTMLSelectElement>(el, '#disposition').value, $<HTMLTextAreaElement>(el, '#notes').value]).to.deep.equal(['resolved', 'Wants a refund']);
+      expect([
+        $<HTMLSelectElement>(el, '#disposition').value,
+        $<HTMLTextAreaElement>(el, '#notes').value,
+      ]).to.deep.equal(['resolved', 'Wants a refund']);
       expect($(el, '#message').textContent).to.equal('Call with Maya Okafor (+14155550101) restored after a reload');
       // The bridge must hear that this softphone still has the call, or it ends it as interrupted (ADR 0011).
       expect(after.bridge.callAccepted.args).to.deep.equal([[{ partnerId: 'partner-1', conversationId }]]);
       el.hangUp();
       await settle(el);
-      expect(after.bridge.callEnded.args).to.deep.equal([[{ partnerId: 'partner-1', conversationId, duration: 42, callType: 'inbound', disposition: 'resolved', notes: 'Wants a refund' }]]);
+      expect(after.bridge.callEnded.args).to.deep.equal([
+        [
+          {
+            partnerId: 'partner-1',
+            conversationId,
+            duration: 42,
+            callType: 'inbound',
+            disposition: 'resolved',
+            notes: 'Wants a refund',
+          },
+        ],
+      ]);
       el.submitNotes();
       await settle(el);
       expect(sessionStorage.getItem('sb-softphone'), 'forgotten once wrapped up').to.equal(null);
@@ -298,7 +361,9 @@ describe('<sb-softphone> for agents', () => {
         const conversationId = await onCall(before.el);
         before.el.remove();
         const after = fakeBridge();
-        const getCall = sinon.stub().resolves({ state, durationSeconds: 17, crmRecord: { id: 'C-1', name: 'Maya Okafor' } });
+        const getCall = sinon
+          .stub()
+          .resolves({ state, durationSeconds: 17, crmRecord: { id: 'C-1', name: 'Maya Okafor' } });
         const el = await mount('sb-softphone', { bridge: { ...after.bridge, getCall } });
         after.send('partner_config', PARTNER);
         await settle(el);
@@ -308,7 +373,9 @@ describe('<sb-softphone> for agents', () => {
         expect($(el, '#message').textContent).to.equal(message);
         if (phase === 'wrapup') {
           expect($(el, '.timer').textContent, "the bridge's duration").to.equal('0:17');
-          expect($<HTMLTextAreaElement>(el, '#notes').value, 'the notes typed before the reload').to.equal('Wants a refund');
+          expect($<HTMLTextAreaElement>(el, '#notes').value, 'the notes typed before the reload').to.equal(
+            'Wants a refund',
+          );
         }
       });
     }

@@ -15,7 +15,10 @@ const SIZES = [
 const SCHEMES = ['light', 'dark'] as const;
 const CALLERS = [{ name: 'Maya Okafor-Lindqvist', number: '+14155550101' }];
 /** Notes longer than the field: the field scrolls, not the panel. */
-const LONG_NOTES = Array.from({ length: 12 }, (_, i) => `Line ${i + 1}: the customer asked about invoice 4417 and the refund.`).join('\n');
+const LONG_NOTES = Array.from(
+  { length: 12 },
+  (_, i) => `Line ${i + 1}: the customer asked about invoice 4417 and the refund.`,
+).join('\n');
 
 /** What the agent must see and reach in each state. */
 const NEEDED = {
@@ -56,7 +59,8 @@ function problem(el: SbSoftphone, selector: string): string | undefined {
   const x = box.left + box.width / 2;
   const y = box.top + box.height / 2;
   const hit = el.shadowRoot!.elementFromPoint(x, y);
-  if (hit === null || !(hit === target || target.contains(hit))) return `${selector} is covered at its centre by ${hit?.outerHTML.slice(0, 80) ?? 'nothing'}`;
+  if (hit === null || !(hit === target || target.contains(hit)))
+    return `${selector} is covered at its centre by ${hit?.outerHTML.slice(0, 80) ?? 'nothing'}`;
   return undefined;
 }
 
@@ -80,7 +84,9 @@ describe('<sb-softphone> layout at agent sizes', () => {
     await settle(el);
     await executeServerCommand('sb-screenshot', { name: 'softphone-300x260-light-connected-scrolled' });
     expect(scrollY, 'the page did scroll').to.be.greaterThan(0);
-    const problems = ['.phase', '.timer', '#hang-up', '#submit-notes'].map((selector) => problem(el, selector)).filter((p) => p !== undefined);
+    const problems = ['.phase', '.timer', '#hang-up', '#submit-notes']
+      .map((selector) => problem(el, selector))
+      .filter((p) => p !== undefined);
     expect(problems).to.deep.equal([]);
   });
 
@@ -91,17 +97,23 @@ describe('<sb-softphone> layout at agent sizes', () => {
           await setViewport(size);
           await emulateMedia({ colorScheme: scheme });
           const el = await softphoneIn(state);
-          await executeServerCommand('sb-screenshot', { name: `softphone-${size.width}x${size.height}-${scheme}-${state}` });
+          await executeServerCommand('sb-screenshot', {
+            name: `softphone-${size.width}x${size.height}-${scheme}-${state}`,
+          });
           expect(scrollY, 'nothing scrolled to get there').to.equal(0);
           const problems = NEEDED[state].map((selector) => problem(el, selector)).filter((p) => p !== undefined);
           expect(problems).to.deep.equal([]);
           if (state === 'wrapup') {
             // After the call, the next call's dial pad comes after the wrap-up (a new call submits it first).
-            expect($(el, '#dial-number').getBoundingClientRect().top).to.be.greaterThan($(el, '#submit-notes').getBoundingClientRect().bottom);
+            expect($(el, '#dial-number').getBoundingClientRect().top).to.be.greaterThan(
+              $(el, '#submit-notes').getBoundingClientRect().bottom,
+            );
           } else {
             expect($(el, '#dial-number').checkVisibility(), 'the dial pad folds away during a call').to.equal(false);
           }
-          expect(getComputedStyle(el).backgroundColor).to.equal(scheme === 'dark' ? 'rgb(22, 24, 29)' : 'rgb(255, 255, 255)');
+          expect(getComputedStyle(el).backgroundColor).to.equal(
+            scheme === 'dark' ? 'rgb(22, 24, 29)' : 'rgb(255, 255, 255)',
+          );
         });
       }
     }

@@ -18,10 +18,14 @@ async function ready(props: Partial<SbSoftphone> = {}) {
   fake.send('partner_config', PARTNER);
   await settle(el);
   fake.bridge.statusChanged.resetHistory();
-  return { ...fake, el, click: async (selector: string) => {
-    $<HTMLButtonElement>(el, selector).click();
-    await settle(el);
-  } };
+  return {
+    ...fake,
+    el,
+    click: async (selector: string) => {
+      $<HTMLButtonElement>(el, selector).click();
+      await settle(el);
+    },
+  };
 }
 
 describe('<sb-softphone>', () => {
@@ -42,7 +46,9 @@ describe('<sb-softphone>', () => {
 
     it('says so when load fails, and tries again when attached again', async () => {
       const fake = fakeBridge();
-      fake.bridge.load.rejects(Object.assign(new Error('The fake adapter could not connect.'), { code: 'ADAPTER_CONNECT_FAILED' }));
+      fake.bridge.load.rejects(
+        Object.assign(new Error('The fake adapter could not connect.'), { code: 'ADAPTER_CONNECT_FAILED' }),
+      );
       const el = await mount('sb-softphone', { bridge: fake.bridge });
       expect($(el, '#message').textContent).to.equal('load: the bridge refused it (ADAPTER_CONNECT_FAILED)');
       expect(fake.bridge.statusChanged.callCount).to.equal(0);
@@ -67,7 +73,8 @@ describe('<sb-softphone>', () => {
 
     it('fills the disposition list from the disposition callback', async () => {
       const { el, send } = await ready();
-      const codes = () => [...$<HTMLSelectElement>(el, '#disposition').options].map((o) => o.value).filter((v) => v !== '');
+      const codes = () =>
+        [...$<HTMLSelectElement>(el, '#disposition').options].map((o) => o.value).filter((v) => v !== '');
       expect(codes()).to.deep.equal(['resolved', 'callback-requested']);
       send('disposition', ['sale', 'no-sale', 'voicemail']);
       await settle(el);
@@ -83,7 +90,11 @@ describe('<sb-softphone>', () => {
       await click('#incoming');
       expect(el.phase).to.equal('ringing');
       const [incoming] = bridge.incomingCall.firstCall.args as [{ conversationId: string }];
-      expect(incoming).to.deep.equal({ partnerId: 'partner-1', conversationId: incoming.conversationId, callerANI: '+14155550117' });
+      expect(incoming).to.deep.equal({
+        partnerId: 'partner-1',
+        conversationId: incoming.conversationId,
+        callerANI: '+14155550117',
+      });
       expect(incoming.conversationId).to.match(UUID);
       const conversationId = incoming.conversationId;
       expect($(el, '#alert').textContent).to.contain('Incoming call from Jonas Lindqvist (+14155550117)');
@@ -91,7 +102,9 @@ describe('<sb-softphone>', () => {
 
       await click('#accept');
       expect(el.phase).to.equal('connected');
-      expect(bridge.callAccepted.args).to.deep.equal([[{ ivrExitPath: 'billing', callerANI: '+14155550117', partnerId: 'partner-1', conversationId }]]);
+      expect(bridge.callAccepted.args).to.deep.equal([
+        [{ ivrExitPath: 'billing', callerANI: '+14155550117', partnerId: 'partner-1', conversationId }],
+      ]);
       expect($(el, '#alert').textContent?.trim(), 'the alert goes once answered').to.equal('');
 
       edit($<HTMLSelectElement>(el, '#disposition'), 'resolved');
@@ -99,12 +112,25 @@ describe('<sb-softphone>', () => {
       await settle(el);
       await click('#hang-up');
       expect(el.phase).to.equal('wrapup');
-      expect(bridge.callEnded.args).to.deep.equal([[{ partnerId: 'partner-1', conversationId, duration: 0, callType: 'inbound', disposition: 'resolved', notes: 'Wants a refund' }]]);
+      expect(bridge.callEnded.args).to.deep.equal([
+        [
+          {
+            partnerId: 'partner-1',
+            conversationId,
+            duration: 0,
+            callType: 'inbound',
+            disposition: 'resolved',
+            notes: 'Wants a refund',
+          },
+        ],
+      ]);
 
       edit($<HTMLTextAreaElement>(el, '#notes'), 'Wants a refund. Sent the form.');
       await settle(el);
       await click('#submit-notes');
-      expect(bridge.callNotesSubmitted.args).to.deep.equal([[{ partnerId: 'partner-1', conversationId, disposition: 'resolved', notes: 'Wants a refund. Sent the form.' }]]);
+      expect(bridge.callNotesSubmitted.args).to.deep.equal([
+        [{ partnerId: 'partner-1', conversationId, disposition: 'resolved', notes: 'Wants a refund. Sent the form.' }],
+      ]);
       expect(el.phase).to.equal('idle');
     });
 
@@ -159,7 +185,20 @@ describe('<sb-softphone>', () => {
     it('dials from the pad with a new conversationId; "They answered" accepts without caller fields', async () => {
       const { el, bridge, click } = await ready();
       const keys = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.key')];
-      expect(keys.map((k) => k.dataset.key)).to.deep.equal(['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#']);
+      expect(keys.map((k) => k.dataset.key)).to.deep.equal([
+        '1',
+        '2',
+        '3',
+        '4',
+        '5',
+        '6',
+        '7',
+        '8',
+        '9',
+        '*',
+        '0',
+        '#',
+      ]);
       for (const digit of ['4', '1', '5', '#']) keys.find((k) => k.dataset.key === digit)?.click();
       await settle(el);
       expect($<HTMLInputElement>(el, '#dial-number').value).to.equal('415#');
@@ -170,13 +209,22 @@ describe('<sb-softphone>', () => {
       await click('#dial');
       expect(el.phase).to.equal('dialing');
       const [payload] = bridge.outboundCallInitiated.firstCall.args as [{ conversationId: string }];
-      expect(payload).to.deep.equal({ partnerId: 'partner-1', conversationId: payload.conversationId, dialledTo: '+14155550142' });
+      expect(payload).to.deep.equal({
+        partnerId: 'partner-1',
+        conversationId: payload.conversationId,
+        dialledTo: '+14155550142',
+      });
       expect(payload.conversationId).to.match(UUID);
       expect($(el, '#accept').textContent).to.equal('They answered');
       await click('#accept');
-      expect(bridge.callAccepted.args).to.deep.equal([[{ partnerId: 'partner-1', conversationId: payload.conversationId }]]);
+      expect(bridge.callAccepted.args).to.deep.equal([
+        [{ partnerId: 'partner-1', conversationId: payload.conversationId }],
+      ]);
       await click('#hang-up');
-      expect(bridge.callEnded.firstCall.args[0]).to.include({ callType: 'outbound', conversationId: payload.conversationId });
+      expect(bridge.callEnded.firstCall.args[0]).to.include({
+        callType: 'outbound',
+        conversationId: payload.conversationId,
+      });
     });
 
     it('dials on Enter in the number field', async () => {
@@ -207,7 +255,9 @@ describe('<sb-softphone>', () => {
       expect($(el, '#message').textContent).to.equal('The CRM set your status to Away');
       send('update_presence', { softphoneId: 'in-training' });
       await settle(el);
-      expect($<HTMLSelectElement>(el, '#status').value, 'an unknown status is shown, not dropped').to.equal('in-training');
+      expect($<HTMLSelectElement>(el, '#status').value, 'an unknown status is shown, not dropped').to.equal(
+        'in-training',
+      );
     });
 
     it('obeys start_call: fills the number and dials', async () => {
@@ -216,7 +266,10 @@ describe('<sb-softphone>', () => {
       await settle(el);
       expect($<HTMLInputElement>(el, '#dial-number').value).to.equal('+14155550142');
       expect(el.phase).to.equal('dialing');
-      expect(bridge.outboundCallInitiated.firstCall.args[0]).to.include({ partnerId: 'partner-1', dialledTo: '+14155550142' });
+      expect(bridge.outboundCallInitiated.firstCall.args[0]).to.include({
+        partnerId: 'partner-1',
+        dialledTo: '+14155550142',
+      });
     });
 
     it('does not dial on start_call during a call, and says so', async () => {
@@ -231,7 +284,11 @@ describe('<sb-softphone>', () => {
     it('shows the CRM record an in-page bridge matched (call.updated)', async () => {
       const { el, emit, click } = await ready();
       await click('#incoming');
-      emit('call.updated', { conversationId: el.conversationId, crmRecord: { id: 'C-1', name: 'Maya Okafor' } } as CallRecord, { method: 'linkRecord', verdict: 'merged' });
+      emit(
+        'call.updated',
+        { conversationId: el.conversationId, crmRecord: { id: 'C-1', name: 'Maya Okafor' } } as CallRecord,
+        { method: 'linkRecord', verdict: 'merged' },
+      );
       await settle(el);
       expect($(el, '.record').textContent).to.equal('CRM record: Maya Okafor');
     });
@@ -240,12 +297,20 @@ describe('<sb-softphone>', () => {
   describe('bridges', () => {
     it('fires sb-refused with the action and code when the bridge rejects, and says so', async () => {
       const { el, bridge, click } = await ready();
-      bridge.incomingCall.rejects(Object.assign(new Error('incomingCall: "callerANI" is invalid.'), { code: 'CONTRACT_PAYLOAD_INVALID' }));
-      const refused = new Promise<RefusedEvent>((resolve) => document.addEventListener('sb-refused', resolve, { once: true }));
+      bridge.incomingCall.rejects(
+        Object.assign(new Error('incomingCall: "callerANI" is invalid.'), { code: 'CONTRACT_PAYLOAD_INVALID' }),
+      );
+      const refused = new Promise<RefusedEvent>((resolve) =>
+        document.addEventListener('sb-refused', resolve, { once: true }),
+      );
       await click('#incoming');
       const event = await refused;
       expect(event).to.be.instanceOf(RefusedEvent);
-      expect([event.action, event.code, event.composed]).to.deep.equal(['incomingCall', 'CONTRACT_PAYLOAD_INVALID', true]);
+      expect([event.action, event.code, event.composed]).to.deep.equal([
+        'incomingCall',
+        'CONTRACT_PAYLOAD_INVALID',
+        true,
+      ]);
       await settle(el);
       expect($(el, '#message').textContent).to.equal('incomingCall: the bridge refused it (CONTRACT_PAYLOAD_INVALID)');
     });

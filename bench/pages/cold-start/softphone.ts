@@ -14,9 +14,14 @@ interface ColdStart {
   done?: boolean;
   error?: string;
 }
-const w = window as unknown as { coldStart: ColdStart; softphoneBridge: { load(cb: (type: string) => void): Promise<void> } };
+const w = window as unknown as {
+  coldStart: ColdStart;
+  softphoneBridge: { load(cb: (type: string) => void): Promise<void> };
+};
 const cold = w.coldStart;
-const entry = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/softphone-bridge.salesforce.iife.js')) as PerformanceResourceTiming | undefined;
+const entry = performance
+  .getEntriesByType('resource')
+  .find((e) => e.name.endsWith('/softphone-bridge.salesforce.iife.js')) as PerformanceResourceTiming | undefined;
 if (entry !== undefined) {
   cold.bundleFetch = { durationMs: entry.duration, transferSize: entry.transferSize };
   // The bundle starts executing once it is both downloaded and next in document order.

@@ -33,7 +33,12 @@ export async function postLoad({ ingress, runId, agents, seconds, connections, r
           const index = n++;
           const event = vendorEvent(runId, index, agents[index % agents.length]);
           onSend?.(event.key, performance.now());
-          return { ...request, path: `${url.pathname}${event.path}`, headers: { 'content-type': 'application/json' }, body: event.body };
+          return {
+            ...request,
+            path: `${url.pathname}${event.path}`,
+            headers: { 'content-type': 'application/json' },
+            body: event.body,
+          };
         },
       },
     ],

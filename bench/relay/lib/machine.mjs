@@ -6,7 +6,8 @@ import { findRedisServer } from '../../../scripts/find-redis.mjs';
 
 const versionOf = (name) => {
   try {
-    return JSON.parse(readFileSync(new URL(`../../../node_modules/${name}/package.json`, import.meta.url), 'utf8')).version;
+    return JSON.parse(readFileSync(new URL(`../../../node_modules/${name}/package.json`, import.meta.url), 'utf8'))
+      .version;
   } catch {
     return 'not installed';
   }

@@ -18,22 +18,46 @@ export function percentile(sorted, p) {
 export async function sustained(relay, { seconds, connections, runId, redisPid }) {
   // Where the CPU goes: the relay's, Redis's and the load generator's own (this process), per event.
   const schedBefore = await schedOf(relay.pid);
-  const before = { relay: await cpuMsOf(relay.pid), redis: redisPid === undefined ? undefined : await cpuMsOf(redisPid), bench: process.cpuUsage() };
-  const load = await postLoad({ ingress: relay.ingress, runId, agents: agentsNamed('load', 200), seconds, connections });
+  const before = {
+    relay: await cpuMsOf(relay.pid),
+    redis: redisPid === undefined ? undefined : await cpuMsOf(redisPid),
+    bench: process.cpuUsage(),
+  };
+  const load = await postLoad({
+    ingress: relay.ingress,
+    runId,
+    agents: agentsNamed('load', 200),
+    seconds,
+    connections,
+  });
   const bench = process.cpuUsage(before.bench);
   const relayMs = (await cpuMsOf(relay.pid)) - before.relay;
   const redisMs = redisPid === undefined ? undefined : (await cpuMsOf(redisPid)) - before.redis;
   const perEvent = (total) => (total === undefined || load.ok === 0 ? undefined : total / load.ok);
   const schedAfter = await schedOf(relay.pid);
   // Share of the wall time the relay's JavaScript thread spent runnable but waiting for a CPU.
-  const runQueueShare = schedBefore && schedAfter ? (schedAfter.waitMs - schedBefore.waitMs) / (seconds * 1000) : undefined;
-  const cpu = { runQueueShare, relayMsPerEvent: perEvent(relayMs), redisMsPerEvent: perEvent(redisMs), benchMsPerEvent: perEvent((bench.user + bench.system) / 1000), relayCores: relayMs / (seconds * 1000) };
+  const runQueueShare =
+    schedBefore && schedAfter ? (schedAfter.waitMs - schedBefore.waitMs) / (seconds * 1000) : undefined;
+  const cpu = {
+    runQueueShare,
+    relayMsPerEvent: perEvent(relayMs),
+    redisMsPerEvent: perEvent(redisMs),
+    benchMsPerEvent: perEvent((bench.user + bench.system) / 1000),
+    relayCores: relayMs / (seconds * 1000),
+  };
   return { ...load, seconds, connections, cpu, rssAfter: await rssOf(relay.pid) };
 }
 
 /** Acknowledgement latency at a fixed 1,000 events/s (target p99 ≤ 25 ms). */
 export async function ackAtRate(relay, { seconds, rate, connections, runId }) {
-  const load = await postLoad({ ingress: relay.ingress, runId, agents: agentsNamed('rate', 200), seconds, connections, rate });
+  const load = await postLoad({
+    ingress: relay.ingress,
+    runId,
+    agents: agentsNamed('rate', 200),
+    seconds,
+    connections,
+    rate,
+  });
   return { ...load, seconds, rate, connections };
 }
 
@@ -76,7 +100,17 @@ export async function eventToStream(relay, { seconds, rate, connections, streams
   await sleep(500); // the last events' way to the streams
   for (const stream of open) stream.close();
   latencies.sort((a, b) => a - b);
-  return { ...load, seconds, rate, streams, arrived, samples: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) };
+  return {
+    ...load,
+    seconds,
+    rate,
+    streams,
+    arrived,
+    samples: latencies.length,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1),
+  };
 }
 
 /**
@@ -114,7 +148,11 @@ export async function openStreams(relay, { count, probe, runId }) {
   await Promise.all(
     probed.map(async (agent, i) => {
       const event = vendorEvent(`probe${runId}`, i, agent, 'sociomile');
-      const response = await fetch(`${relay.ingress}${event.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: event.body });
+      const response = await fetch(`${relay.ingress}${event.path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: event.body,
+      });
       await response.arrayBuffer();
     }),
   );
@@ -122,5 +160,15 @@ export async function openStreams(relay, { count, probe, runId }) {
   while (probed.some((a) => !received.has(a)) && Date.now() < until) await sleep(50);
   const rssAfterProbe = await rssOf(relay.pid);
   for (const stream of open) stream.close();
-  return { count, opened: open.length, openCounted, openMs, rssBefore, rssOpen, rssAfterProbe, probed: probed.length, probeArrived: probed.filter((a) => received.has(a)).length };
+  return {
+    count,
+    opened: open.length,
+    openCounted,
+    openMs,
+    rssBefore,
+    rssOpen,
+    rssAfterProbe,
+    probed: probed.length,
+    probeArrived: probed.filter((a) => received.has(a)).length,
+  };
 }

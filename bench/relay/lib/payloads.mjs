@@ -3,7 +3,8 @@
 // duplicates (the relay stores a repeated vendor event once) and routes to many agents.
 import { readFileSync } from 'node:fs';
 
-const fixture = (path) => JSON.parse(readFileSync(new URL(`../../../test/fixtures/vendor/${path}`, import.meta.url), 'utf8'));
+const fixture = (path) =>
+  JSON.parse(readFileSync(new URL(`../../../test/fixtures/vendor/${path}`, import.meta.url), 'utf8'));
 
 /** The published payloads the events are made from. */
 export const published = {
@@ -30,9 +31,26 @@ export const KINDS = /** @type {const} */ (['popup', 'cdr', 'sociomile']);
  */
 export function vendorEvent(runId, n, agentId, kind = KINDS[n % KINDS.length]) {
   const key = `${runId}-${n}`;
-  if (kind === 'popup') return { kind, key, path: PATHS.popup, body: JSON.stringify({ ...published.popup, ivrid: key, extenUser: agentId }) };
-  if (kind === 'cdr') return { kind, key, path: PATHS.cdr, body: JSON.stringify({ ...published.cdr, ivruniqueid: key, callerextension: agentId, targetextension: '' }) };
-  const data = { ...published.sociomile.data, internal_id: key, uniqueid: key, extra_params: { ...published.sociomile.data.extra_params, agent: agentId } };
+  if (kind === 'popup')
+    return {
+      kind,
+      key,
+      path: PATHS.popup,
+      body: JSON.stringify({ ...published.popup, ivrid: key, extenUser: agentId }),
+    };
+  if (kind === 'cdr')
+    return {
+      kind,
+      key,
+      path: PATHS.cdr,
+      body: JSON.stringify({ ...published.cdr, ivruniqueid: key, callerextension: agentId, targetextension: '' }),
+    };
+  const data = {
+    ...published.sociomile.data,
+    internal_id: key,
+    uniqueid: key,
+    extra_params: { ...published.sociomile.data.extra_params, agent: agentId },
+  };
   return { kind, key, path: PATHS.sociomile, body: JSON.stringify({ data }) };
 }
 

@@ -41,7 +41,13 @@ process.on('exit', () => {
 export function startRelayProcess(env, { ms = 15_000, nodeArgs = [], secrets = true } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...nodeArgs, MAIN], {
-      env: { PATH: process.env.PATH, RELAY_HOST: '127.0.0.1', RELAY_PORT: '0', ...(secrets ? { RELAY_SECRET: BENCH_SECRET, RELAY_INGRESS_TOKEN: BENCH_INGRESS } : {}), ...env },
+      env: {
+        PATH: process.env.PATH,
+        RELAY_HOST: '127.0.0.1',
+        RELAY_PORT: '0',
+        ...(secrets ? { RELAY_SECRET: BENCH_SECRET, RELAY_INGRESS_TOKEN: BENCH_INGRESS } : {}),
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     live.add(child);
@@ -73,7 +79,18 @@ export function startRelayProcess(env, { ms = 15_000, nodeArgs = [], secrets = t
       clearTimeout(timer);
       const { port, store } = JSON.parse(line);
       const base = `http://127.0.0.1:${port}`;
-      resolve({ base, ingress: `${base}/v1/in/${env.RELAY_INGRESS_TOKEN ?? BENCH_INGRESS}`, pid: child.pid, child, store, exited, stdout: () => stdout, stderr: () => stderr, kill: () => halt('SIGKILL'), stop: () => halt('SIGTERM') });
+      resolve({
+        base,
+        ingress: `${base}/v1/in/${env.RELAY_INGRESS_TOKEN ?? BENCH_INGRESS}`,
+        pid: child.pid,
+        child,
+        store,
+        exited,
+        stdout: () => stdout,
+        stderr: () => stderr,
+        kill: () => halt('SIGKILL'),
+        stop: () => halt('SIGTERM'),
+      });
     });
     child.on('exit', () => {
       clearTimeout(timer);

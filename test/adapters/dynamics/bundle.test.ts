@@ -10,7 +10,8 @@ interface WidgetWindow extends BundleWindow {
 }
 
 /** Opens the widget page in an iframe, as Dynamics opens a channel provider's URL. */
-const widget = (config: unknown) => openBundleFrame<WidgetWindow>('/test/adapters/dynamics/fixtures/widget.html', { config: JSON.stringify(config) });
+const widget = (config: unknown) =>
+  openBundleFrame<WidgetWindow>('/test/adapters/dynamics/fixtures/widget.html', { config: JSON.stringify(config) });
 
 describe('dist/softphone-bridge.dynamics.iife.js', () => {
   it('waits for CIFInitDone, pops the caller and logs one phone call', async () => {
@@ -25,7 +26,9 @@ describe('dist/softphone-bridge.dynamics.iife.js', () => {
     await bridge.incomingCall(PARTNER.partnerId, conversationId, '+15550100100');
     await until(() => cif.views.length === 1, 'the screen pop');
     expect(cif.views[0]).to.deep.equal({ kind: 'record', entity: 'contact', id: ADA });
-    await bridge.callEnded(JSON.stringify({ partnerId: PARTNER.partnerId, conversationId, duration: 9, notes: 'from the bundle' }));
+    await bridge.callEnded(
+      JSON.stringify({ partnerId: PARTNER.partnerId, conversationId, duration: 9, notes: 'from the bundle' }),
+    );
     await until(() => callsFor(cif, conversationId).length === 1, 'the phone call');
     expect(String(callsFor(cif, conversationId)[0]?.['description'])).to.match(/^from the bundle\n/);
     await bridge.dispose();
@@ -34,7 +37,12 @@ describe('dist/softphone-bridge.dynamics.iife.js', () => {
 
   it('rejects load with CONFIG_INVALID naming the missing partner config', async () => {
     const { frame, win } = await widget({});
-    const error = (await win.softphoneBridge?.load(() => {}).then(() => undefined, (e: unknown) => e)) as { code: string; details: { keys: string[] } };
+    const error = (await win.softphoneBridge
+      ?.load(() => {})
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as { code: string; details: { keys: string[] } };
     expect(error.code).to.equal('CONFIG_INVALID');
     expect(error.details.keys).to.deep.equal(['partnerConfig']);
     await win.softphoneBridge?.dispose();

@@ -5,7 +5,11 @@ import type { CifApi } from '../../../adapters/dynamics/cif.types.js';
 import { BridgeError } from '../../../src/contract/index.js';
 import { systemClock } from '../../../src/shared/clock.js';
 import { cifArgumentRejection, cifXrmRejection } from '../../fixtures/vendor/dynamics/cif-rejections.js';
-import { lengthExceededMessage, SERVICE_PROTECTION_MESSAGE, undeclaredPropertyMessage } from '../../fixtures/vendor/dynamics/dataverse-errors.js';
+import {
+  lengthExceededMessage,
+  SERVICE_PROTECTION_MESSAGE,
+  undeclaredPropertyMessage,
+} from '../../fixtures/vendor/dynamics/dataverse-errors.js';
 
 /** A Cif whose createRecord rejects with `rejection`, exactly as given. */
 async function failure(rejection: unknown): Promise<BridgeError> {
@@ -22,7 +26,15 @@ describe('Cif (rejections as CIF makes them: JSON strings)', () => {
     const error = await failure(cifXrmRejection('createRecord', text));
     expect(error).to.be.instanceOf(BridgeError);
     expect(error.retryable).to.equal(false);
-    expect(error.details).to.include({ method: 'createRecord', refusal: 'undeclared-property', property: 'regardingobjectid_contact', errorType: 2, sourceFunc: 'client.createRecord - Xrm.WebApi.createRecord', status: null, errorCode: null });
+    expect(error.details).to.include({
+      method: 'createRecord',
+      refusal: 'undeclared-property',
+      property: 'regardingobjectid_contact',
+      errorType: 2,
+      sourceFunc: 'client.createRecord - Xrm.WebApi.createRecord',
+      status: null,
+      errorCode: null,
+    });
     expect(error.message).to.equal('Dynamics refused createRecord (undeclared-property: regardingobjectid_contact).');
     expect((error.cause as CifFailure).errorMsg).to.equal(text);
     expect(JSON.stringify(error)).not.to.contain('only has property annotations');
@@ -32,7 +44,9 @@ describe('Cif (rejections as CIF makes them: JSON strings)', () => {
     const tooLong = await failure(cifXrmRejection('createRecord', lengthExceededMessage('subject', 'phonecall', 200)));
     expect(tooLong.retryable).to.equal(false);
     expect(tooLong.details).to.include({ refusal: 'too-long', property: 'subject' });
-    const blank = await failure(cifArgumentRejection('The EntityName parameter is blank. Provide a value to the parameter.'));
+    const blank = await failure(
+      cifArgumentRejection('The EntityName parameter is blank. Provide a value to the parameter.'),
+    );
     expect(blank.retryable).to.equal(false);
     expect(blank.details['refusal']).to.equal('invalid-argument');
   });

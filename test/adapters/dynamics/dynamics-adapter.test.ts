@@ -2,10 +2,20 @@ import { expect } from '@esm-bundle/chai';
 import { dynamicsAdapter } from '../../../adapters/dynamics/index.js';
 import { BridgeError, capabilitiesOf } from '../../../src/contract/index.js';
 import { FakeCif } from '../../fakes/fake-cif.js';
-import { SERVICE_PROTECTION_MESSAGE, undeclaredPropertyMessage } from '../../fixtures/vendor/dynamics/dataverse-errors.js';
+import {
+  SERVICE_PROTECTION_MESSAGE,
+  undeclaredPropertyMessage,
+} from '../../fixtures/vendor/dynamics/dataverse-errors.js';
 import { ENVIRONMENT_CAPTURED_ON_CONTACT } from '../../fixtures/vendor/dynamics/get-environment.js';
-import { ONPRESENCECHANGE_DOCUMENTED, ONPRESENCECHANGE_ID_ONLY } from '../../fixtures/vendor/dynamics/onpresencechange.js';
-import { CAPTURED_RECORD, ONCLICKTOACT_CAPTURED, ONCLICKTOACT_DOCUMENTED } from '../../fixtures/vendor/dynamics/onclicktoact.js';
+import {
+  ONPRESENCECHANGE_DOCUMENTED,
+  ONPRESENCECHANGE_ID_ONLY,
+} from '../../fixtures/vendor/dynamics/onpresencechange.js';
+import {
+  CAPTURED_RECORD,
+  ONCLICKTOACT_CAPTURED,
+  ONCLICKTOACT_DOCUMENTED,
+} from '../../fixtures/vendor/dynamics/onclicktoact.js';
 import { ADA, PARTNER, callsFor, cif, options, org, tab, until } from './harness.js';
 
 const ids = { partnerId: PARTNER.partnerId, conversationId: 'dyn-conv-1' };
@@ -27,8 +37,16 @@ describe('dynamicsAdapter()', () => {
     });
 
     it('rejects with CONFIG_INVALID naming every option at fault', async () => {
-      const { bridge, callback } = tab(cif(), { partnerConfig: undefined as never, panelWidth: 50, keyAttribute: 'Bad Name', screenPopOn: 'later' as never });
-      const error = (await bridge.load(callback).then(() => undefined, (e: unknown) => e)) as BridgeError;
+      const { bridge, callback } = tab(cif(), {
+        partnerConfig: undefined as never,
+        panelWidth: 50,
+        keyAttribute: 'Bad Name',
+        screenPopOn: 'later' as never,
+      });
+      const error = (await bridge.load(callback).then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as BridgeError;
       expect(error.code).to.equal('CONFIG_INVALID');
       expect(error.details['keys']).to.deep.equal(['partnerConfig', 'panelWidth', 'screenPopOn', 'keyAttribute']);
       await bridge.dispose();
@@ -36,7 +54,10 @@ describe('dynamicsAdapter()', () => {
 
     it('fails to connect when CIF has not initialised, as Dynamics refuses calls before CIFInitDone', async () => {
       const { bridge, callback } = tab(new FakeCif(org()));
-      const error = (await bridge.load(callback).then(() => undefined, (e: unknown) => e)) as BridgeError;
+      const error = (await bridge.load(callback).then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as BridgeError;
       expect(error.code).to.equal('ADAPTER_CONNECT_FAILED');
       await bridge.dispose();
     });
@@ -53,9 +74,16 @@ describe('dynamicsAdapter()', () => {
       expect(fake.width).to.equal(420);
       expect(fake.views).to.deep.equal([{ kind: 'record', entity: 'contact', id: ADA }]);
       // The + of E.164 travels percent-encoded: unencoded, the Web API would read a space.
-      expect(String(fake.calls.find((c) => c.method === 'searchAndOpenRecords')?.args[1])).to.contain("telephone1 eq '%2B15550100100'");
+      expect(String(fake.calls.find((c) => c.method === 'searchAndOpenRecords')?.args[1])).to.contain(
+        "telephone1 eq '%2B15550100100'",
+      );
       await bridge.callAccepted({ ...ids, ivrExitPath: 'billing' });
-      await bridge.callEnded({ ...ids, duration: 125, disposition: 'resolved', notes: 'Refund <script>alert(1)</script> approved' });
+      await bridge.callEnded({
+        ...ids,
+        duration: 125,
+        disposition: 'resolved',
+        notes: 'Refund <script>alert(1)</script> approved',
+      });
       await bridge.flush();
       const calls = callsFor(fake, ids.conversationId);
       expect(calls).to.have.length(1);
@@ -66,7 +94,8 @@ describe('dynamicsAdapter()', () => {
         actualdurationminutes: 2,
         category: 'resolved',
         regardingobjectid: ADA,
-        description: 'Refund <script>alert(1)</script> approved\n\n— Call details —\nDuration: 125 s\nOutcome: completed\nIVR exit path: billing',
+        description:
+          'Refund <script>alert(1)</script> approved\n\n— Call details —\nDuration: 125 s\nOutcome: completed\nIVR exit path: billing',
       });
       await bridge.dispose();
     });
@@ -75,7 +104,11 @@ describe('dynamicsAdapter()', () => {
       const organisation = org();
       organisation.insert('contact', { fullname: 'Grace Hopper (home)', telephone2: '+15550100200' });
       const fake = cif(organisation);
-      const { bridge, callback } = tab(fake, { searchEntities: [{ entity: 'contact', phoneFields: ['telephone1', 'mobilephone', 'telephone2'], nameField: 'fullname' }] });
+      const { bridge, callback } = tab(fake, {
+        searchEntities: [
+          { entity: 'contact', phoneFields: ['telephone1', 'mobilephone', 'telephone2'], nameField: 'fullname' },
+        ],
+      });
       await bridge.load(callback);
       await bridge.incomingCall({ ...ids, callerANI: '5550100200' });
       await until(() => fake.views.length === 1, 'the search page');
@@ -117,7 +150,9 @@ describe('dynamicsAdapter()', () => {
       await bridge.load(callback);
       await bridge.incomingCall({ ...ids, callerANI: '(555) 010-0999' });
       await until(() => fake.views.length === 1, 'the form');
-      expect(fake.views).to.deep.equal([{ kind: 'form', entity: 'contact', quickCreate: true, parameters: { telephone1: '+15550100999' } }]);
+      expect(fake.views).to.deep.equal([
+        { kind: 'form', entity: 'contact', quickCreate: true, parameters: { telephone1: '+15550100999' } },
+      ]);
       await bridge.dispose();
     });
   });
@@ -168,8 +203,13 @@ describe('dynamicsAdapter()', () => {
       const fake = cif();
       const { bridge, callback } = tab(fake);
       await bridge.load(callback);
-      fake.inject('createRecord', { kind: 'error', message: undeclaredPropertyMessage('phonecalls', 'regardingobjectid_contact') });
-      const dead = new Promise<BridgeError>((resolve) => bridge.on('outbox.deadLettered', (_entry, error) => resolve(error)));
+      fake.inject('createRecord', {
+        kind: 'error',
+        message: undeclaredPropertyMessage('phonecalls', 'regardingobjectid_contact'),
+      });
+      const dead = new Promise<BridgeError>((resolve) =>
+        bridge.on('outbox.deadLettered', (_entry, error) => resolve(error)),
+      );
       await bridge.callEnded({ ...ids, duration: 12 });
       const error = await dead;
       expect(error.details['lastCode']).to.equal('ADAPTER_WRITE_FAILED');
@@ -195,7 +235,9 @@ describe('dynamicsAdapter()', () => {
       const fake = cif();
       const { bridge, callback } = tab(fake, { keyAttribute: 'new_missing' });
       await bridge.load(callback);
-      const dead = new Promise<BridgeError>((resolve) => bridge.on('outbox.deadLettered', (_entry, error) => resolve(error)));
+      const dead = new Promise<BridgeError>((resolve) =>
+        bridge.on('outbox.deadLettered', (_entry, error) => resolve(error)),
+      );
       await bridge.callEnded({ ...ids, duration: 12 });
       expect((await dead).details['lastCode']).to.equal('ADAPTER_WRITE_FAILED');
       expect(fake.calls.filter((c) => c.method === 'searchAndOpenRecords')).to.have.length(1);
@@ -214,14 +256,27 @@ describe('dynamicsAdapter()', () => {
       await bridge.load(callback);
       await fake.clickPhoneField(ONCLICKTOACT_CAPTURED);
       await until(() => received.some(([type]) => type === 'start_call'), 'start_call');
-      expect(received.find(([type]) => type === 'start_call')?.[1]).to.deep.equal({ ...PARTNER, dialTo: '+16195550129', dialFrom: '+18449401117', participantType: 'Agent' });
+      expect(received.find(([type]) => type === 'start_call')?.[1]).to.deep.equal({
+        ...PARTNER,
+        dialTo: '+16195550129',
+        dialFrom: '+18449401117',
+        participantType: 'Agent',
+      });
       await bridge.outboundCallInitiated({ ...ids, dialledTo: '+16195550129' });
-      await until(async () => (await bridge.getCall(ids.conversationId))?.crmRecord?.id === CAPTURED_RECORD.id, 'the clicked record');
+      await until(
+        async () => (await bridge.getCall(ids.conversationId))?.crmRecord?.id === CAPTURED_RECORD.id,
+        'the clicked record',
+      );
       expect((await bridge.getCall(ids.conversationId))?.crmRecord).to.deep.equal(CAPTURED_RECORD);
-      expect(fake.calls.some((c) => c.method === 'getEnvironment' || c.method === 'searchAndOpenRecords')).to.equal(false);
+      expect(fake.calls.some((c) => c.method === 'getEnvironment' || c.method === 'searchAndOpenRecords')).to.equal(
+        false,
+      );
       await bridge.callEnded({ ...ids, duration: 30 });
       await bridge.flush();
-      expect(callsFor(fake, ids.conversationId)[0]).to.include({ regardingobjectid: CAPTURED_RECORD.id, regardingobjecttypecode: 'contact' });
+      expect(callsFor(fake, ids.conversationId)[0]).to.include({
+        regardingobjectid: CAPTURED_RECORD.id,
+        regardingobjecttypecode: 'contact',
+      });
       await bridge.dispose();
     });
 
@@ -234,11 +289,16 @@ describe('dynamicsAdapter()', () => {
       const { bridge, callback, received } = tab(fake);
       await bridge.load(callback);
       // The documented payload with a dialable value (the docs' "123456789" is not a valid number).
-      await fake.clickPhoneField(JSON.stringify({ ...(JSON.parse(ONCLICKTOACT_DOCUMENTED) as object), value: '(888) 397-3342' }));
+      await fake.clickPhoneField(
+        JSON.stringify({ ...(JSON.parse(ONCLICKTOACT_DOCUMENTED) as object), value: '(888) 397-3342' }),
+      );
       await until(() => received.some(([type]) => type === 'start_call'), 'start_call');
       expect(received.find(([type]) => type === 'start_call')?.[1]).to.include({ dialTo: '+18883973342' });
       await bridge.outboundCallInitiated({ ...ids, dialledTo: '+18883973342' });
-      await until(async () => (await bridge.getCall(ids.conversationId))?.crmRecord?.id === onScreen, 'the record on screen');
+      await until(
+        async () => (await bridge.getCall(ids.conversationId))?.crmRecord?.id === onScreen,
+        'the record on screen',
+      );
       expect(fake.calls.some((c) => c.method === 'searchAndOpenRecords')).to.equal(false);
       await bridge.dispose();
     });
@@ -248,7 +308,14 @@ describe('dynamicsAdapter()', () => {
       const { bridge, callback, received } = tab(fake);
       await bridge.load(callback);
       const refused = new Promise<BridgeError>((resolve) => bridge.on('adapter.refused', resolve));
-      await fake.clickPhoneField(JSON.stringify({ value: 'someone@example.com', name: 'emailaddress1', format: 'Email', entityLogicalName: 'contact' }));
+      await fake.clickPhoneField(
+        JSON.stringify({
+          value: 'someone@example.com',
+          name: 'emailaddress1',
+          format: 'Email',
+          entityLogicalName: 'contact',
+        }),
+      );
       await fake.clickPhoneField(ONCLICKTOACT_DOCUMENTED);
       const error = await refused;
       expect(error.code).to.equal('DIAL_NUMBER_INVALID');
@@ -261,7 +328,10 @@ describe('dynamicsAdapter()', () => {
   describe('presence', () => {
     it('is a capability only when presenceMap is configured', () => {
       expect(capabilitiesOf(dynamicsAdapter(options(cif())))).to.deep.equal({ screenPop: true, presence: false });
-      expect(capabilitiesOf(dynamicsAdapter(options(cif(), { presenceMap: { busy: 'Busy' } })))).to.deep.equal({ screenPop: true, presence: true });
+      expect(capabilitiesOf(dynamicsAdapter(options(cif(), { presenceMap: { busy: 'Busy' } })))).to.deep.equal({
+        screenPop: true,
+        presence: true,
+      });
     });
 
     it('sets the Omnichannel presence through CIF 2.0', async () => {
@@ -271,7 +341,9 @@ describe('dynamicsAdapter()', () => {
       await bridge.statusChanged({ softphoneId: 'busy' });
       await bridge.flush();
       expect(fake.calls.filter((c) => c.method === 'setPresence').map((c) => c.args)).to.deep.equal([['Busy']]);
-      const dead = new Promise<BridgeError>((resolve) => bridge.on('outbox.deadLettered', (_entry, error) => resolve(error)));
+      const dead = new Promise<BridgeError>((resolve) =>
+        bridge.on('outbox.deadLettered', (_entry, error) => resolve(error)),
+      );
       await bridge.statusChanged({ softphoneId: 'away' }); // not a presence Omnichannel knows
       expect((await dead).details['lastCode']).to.equal('ADAPTER_WRITE_REFUSED');
       await bridge.dispose();
@@ -285,7 +357,9 @@ describe('dynamicsAdapter()', () => {
       await fake.changePresence(ONPRESENCECHANGE_ID_ONLY); // no text: nothing to map
       await fake.changePresence(ONPRESENCECHANGE_DOCUMENTED);
       await until(() => received.some(([type]) => type === 'update_presence'), 'update_presence');
-      expect(received.filter(([type]) => type === 'update_presence')).to.deep.equal([['update_presence', { softphoneId: 'busy' }]]);
+      expect(received.filter(([type]) => type === 'update_presence')).to.deep.equal([
+        ['update_presence', { softphoneId: 'busy' }],
+      ]);
       await bridge.dispose();
       expect(fake.handlers('onPresenceChange')).to.equal(0);
     });
@@ -294,7 +368,9 @@ describe('dynamicsAdapter()', () => {
       const fake = cif(org(), 1);
       const { bridge, callback } = tab(fake, { presenceMap: { busy: 'Busy' } });
       await bridge.load(callback);
-      const dead = new Promise<BridgeError>((resolve) => bridge.on('outbox.deadLettered', (_entry, error) => resolve(error)));
+      const dead = new Promise<BridgeError>((resolve) =>
+        bridge.on('outbox.deadLettered', (_entry, error) => resolve(error)),
+      );
       await bridge.statusChanged({ softphoneId: 'busy' });
       expect((await dead).details['lastCode']).to.equal('ADAPTER_WRITE_REFUSED');
       await bridge.dispose();

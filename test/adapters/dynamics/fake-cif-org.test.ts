@@ -21,13 +21,24 @@ describe('FakeCifOrg (Dataverse metadata of phonecall)', () => {
   it('binds every regarding navigation property the phonecall reference declares, own and inherited', () => {
     for (const [property, navigation] of Object.entries(PHONECALL_REGARDING)) {
       const id = ids[navigation.target] as string;
-      const row = validate(org, { subject: 's', [`${property}@odata.bind`]: `/${ENTITY_SETS[navigation.target]}(${id})` });
-      expect(row, property).to.deep.equal({ subject: 's', regardingobjectid: id, regardingobjecttypecode: navigation.target });
+      const row = validate(org, {
+        subject: 's',
+        [`${property}@odata.bind`]: `/${ENTITY_SETS[navigation.target]}(${id})`,
+      });
+      expect(row, property).to.deep.equal({
+        subject: 's',
+        regardingobjectid: id,
+        regardingobjecttypecode: navigation.target,
+      });
     }
   });
 
   it('answers an undeclared navigation property as Dataverse does: HTTP 400 with its message', () => {
-    for (const property of ['regardingobjectid', 'regardingobjectid_contact_task', 'regardingobjectid_msdyn_custom_phonecall']) {
+    for (const property of [
+      'regardingobjectid',
+      'regardingobjectid_contact_task',
+      'regardingobjectid_msdyn_custom_phonecall',
+    ]) {
       const error = validate(org, { [`${property}@odata.bind`]: `/contacts(${ids['contact']})` }) as FakeDataverseError;
       expect(error, property).to.be.instanceOf(FakeDataverseError);
       expect(error.status).to.equal(400);
@@ -36,9 +47,13 @@ describe('FakeCifOrg (Dataverse metadata of phonecall)', () => {
   });
 
   it('refuses a path to another entity set, and a record that does not exist', () => {
-    const wrongSet = validate(org, { 'regardingobjectid_contact_phonecall@odata.bind': `/accounts(${ids['account']})` }) as FakeDataverseError;
+    const wrongSet = validate(org, {
+      'regardingobjectid_contact_phonecall@odata.bind': `/accounts(${ids['account']})`,
+    }) as FakeDataverseError;
     expect(wrongSet.status).to.equal(400);
-    const missing = validate(org, { 'regardingobjectid_lead_phonecall@odata.bind': '/leads(00000000-0000-0000-0000-000000000001)' }) as FakeDataverseError;
+    const missing = validate(org, {
+      'regardingobjectid_lead_phonecall@odata.bind': '/leads(00000000-0000-0000-0000-000000000001)',
+    }) as FakeDataverseError;
     expect(missing.status).to.equal(404);
   });
 });

@@ -4,15 +4,24 @@ import { propertyNotFoundMessage } from '../../fixtures/vendor/dynamics/datavers
 import { ADA, cif } from './harness.js';
 
 /** What a call rejected with (CIF rejects with strings). */
-const rejection = (promise: Promise<unknown>) => promise.then(() => expect.fail('should reject'), (error: unknown) => error);
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.fail('should reject'),
+    (error: unknown) => error,
+  );
 
 describe('FakeCif (Microsoft.CIFramework as its reference and library source describe it)', () => {
   it('answers JSON strings: search results keyed "0", "1"… with @odata.etag and the primary key; createRecord {entityType, id}', async () => {
     const fake = cif();
-    const found = JSON.parse(await fake.searchAndOpenRecords('contact', "?$select=fullname&$filter=fullname eq 'Ada Lovelace'", true)) as Record<string, Record<string, unknown>>;
+    const found = JSON.parse(
+      await fake.searchAndOpenRecords('contact', "?$select=fullname&$filter=fullname eq 'Ada Lovelace'", true),
+    ) as Record<string, Record<string, unknown>>;
     expect(Object.keys(found)).to.deep.equal(['0']);
     expect(found['0']).to.deep.equal({ '@odata.etag': 'W/"1"', fullname: 'Ada Lovelace', contactid: ADA });
-    const created = JSON.parse(await fake.createRecord('phonecall', JSON.stringify({ subject: 'x' }))) as Record<string, unknown>;
+    const created = JSON.parse(await fake.createRecord('phonecall', JSON.stringify({ subject: 'x' }))) as Record<
+      string,
+      unknown
+    >;
     expect(Object.keys(created)).to.deep.equal(['entityType', 'id']);
     expect(created['entityType']).to.equal('phonecall');
   });
@@ -22,19 +31,32 @@ describe('FakeCif (Microsoft.CIFramework as its reference and library source des
     expect(() => fake.createRecord('phonecall', { subject: 'x' } as unknown as string)).to.throw(SyntaxError);
   });
 
-  it('rejects with the JSON string CIF builds: the library\'s {message}, or the host\'s {errorMsg, sourceFunc, errorType, reportTime}', async () => {
+  it("rejects with the JSON string CIF builds: the library's {message}, or the host's {errorMsg, sourceFunc, errorType, reportTime}", async () => {
     const fake = cif();
-    const blank = JSON.parse((await rejection(fake.updateRecord('phonecall', '', '{}'))) as string) as Record<string, unknown>;
+    const blank = JSON.parse((await rejection(fake.updateRecord('phonecall', '', '{}'))) as string) as Record<
+      string,
+      unknown
+    >;
     expect(blank).to.deep.equal({ message: 'The EntityId parameter is blank. Provide a value to the parameter.' });
-    const refused = JSON.parse((await rejection(fake.searchAndOpenRecords('contact', '?$select=nope', true))) as string) as Record<string, unknown>;
-    expect(refused).to.include({ errorMsg: propertyNotFoundMessage('nope', 'contact'), sourceFunc: 'client.retrieveMultipleAndOpenRecords - Xrm.WebApi.retrieveMultipleRecords', errorType: 2 });
+    const refused = JSON.parse(
+      (await rejection(fake.searchAndOpenRecords('contact', '?$select=nope', true))) as string,
+    ) as Record<string, unknown>;
+    expect(refused).to.include({
+      errorMsg: propertyNotFoundMessage('nope', 'contact'),
+      sourceFunc: 'client.retrieveMultipleAndOpenRecords - Xrm.WebApi.retrieveMultipleRecords',
+      errorType: 2,
+    });
     expect(refused['reportTime']).to.be.a('string');
   });
 
   it('renders the search page with the arguments of each version', async () => {
     const v1 = cif();
     await v1.renderSearchPage('account', 'Contoso', 0);
-    expect(JSON.parse((await rejection(v1.renderSearchPage('account', 'Contoso', 'b44d31ac-5fd1-e811-8158-000d3af97055'))) as string)).to.have.property('message');
+    expect(
+      JSON.parse(
+        (await rejection(v1.renderSearchPage('account', 'Contoso', 'b44d31ac-5fd1-e811-8158-000d3af97055'))) as string,
+      ),
+    ).to.have.property('message');
     const v2 = cif(undefined, 2);
     await v2.renderSearchPage('account', 'Contoso', 'b44d31ac-5fd1-e811-8158-000d3af97055', 0);
     expect([...v1.views, ...v2.views]).to.deep.equal([

@@ -35,13 +35,28 @@ export function cif(organisation: FakeCifOrg = org(), version: 1 | 2 = 1): FakeC
 
 /** The settings an admin would give, plus the fake. */
 export function options(fake: FakeCif, overrides: Partial<DynamicsAdapterOptions> = {}): DynamicsAdapterOptions {
-  return { cif: fake, callTimeoutMs: 500, partnerConfig: PARTNER, dispositions: ['resolved', 'voicemail'], dialFrom: '+1 844 940 1117', ...overrides };
+  return {
+    cif: fake,
+    callTimeoutMs: 500,
+    partnerConfig: PARTNER,
+    dispositions: ['resolved', 'voicemail'],
+    dialFrom: '+1 844 940 1117',
+    ...overrides,
+  };
 }
 
 /** A bridge over the Dynamics adapter over `fake`, recording what the softphone's callback receives. */
-export function tab(fake: FakeCif, overrides: Partial<DynamicsAdapterOptions> = {}): { bridge: Bridge; received: [string, unknown][]; callback: (type: string, payload: unknown) => void } {
+export function tab(
+  fake: FakeCif,
+  overrides: Partial<DynamicsAdapterOptions> = {},
+): { bridge: Bridge; received: [string, unknown][]; callback: (type: string, payload: unknown) => void } {
   const received: [string, unknown][] = [];
-  const bridge = createBridge({ adapter: dynamicsAdapter(options(fake, overrides)), store: createMemoryStore(), logger: silentLogger, retry: { baseDelayMs: 5, maxDelayMs: 20 } });
+  const bridge = createBridge({
+    adapter: dynamicsAdapter(options(fake, overrides)),
+    store: createMemoryStore(),
+    logger: silentLogger,
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+  });
   return { bridge, received, callback: (type, payload) => received.push([type, payload]) };
 }
 

@@ -38,8 +38,16 @@ describe('toPhoneCall()', () => {
 
   it('leaves out what is unknown and binds only entity types it knows the set of', () => {
     const { disposition: _d, notes: _n, ...rest } = call;
-    const mapped = toPhoneCall({ ...rest, ivr: {}, outcome: 'missed', direction: 'inbound', crmRecord: { id: 'x', type: 'msdyn_custom' } }, { keyAttribute: 'new_key', dispositionAttribute: 'category' });
-    expect(mapped).to.include({ subject: 'Inbound call, missed +18883973342', description: '— Call details —\nDuration: 90 s\nOutcome: missed', new_key: 'c-1', directioncode: false });
+    const mapped = toPhoneCall(
+      { ...rest, ivr: {}, outcome: 'missed', direction: 'inbound', crmRecord: { id: 'x', type: 'msdyn_custom' } },
+      { keyAttribute: 'new_key', dispositionAttribute: 'category' },
+    );
+    expect(mapped).to.include({
+      subject: 'Inbound call, missed +18883973342',
+      description: '— Call details —\nDuration: 90 s\nOutcome: missed',
+      new_key: 'c-1',
+      directioncode: false,
+    });
     expect(Object.keys(mapped).some((k) => k.includes('@odata.bind') || k === 'category')).to.equal(false);
   });
 

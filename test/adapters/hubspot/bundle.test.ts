@@ -9,7 +9,8 @@ interface WidgetWindow extends BundleWindow {
 }
 
 /** Opens the widget page in an iframe, as HubSpot opens a calling extension's URL. */
-const widget = (config: unknown) => openBundleFrame<WidgetWindow>('/test/adapters/hubspot/fixtures/widget.html', { config: JSON.stringify(config) });
+const widget = (config: unknown) =>
+  openBundleFrame<WidgetWindow>('/test/adapters/hubspot/fixtures/widget.html', { config: JSON.stringify(config) });
 
 describe('dist/softphone-bridge.hubspot.iife.js (with the real calling extensions SDK)', () => {
   it('completes the handshake, logs one engagement and dials from HubSpot', async () => {
@@ -28,16 +29,29 @@ describe('dist/softphone-bridge.hubspot.iife.js (with the real calling extension
     await bridge.incomingCall(PARTNER.partnerId, conversationId, '+15550100100');
     await until(async () => (await bridge.getCall(conversationId))?.crmRecord?.id === '101', 'the caller-ID match');
     await bridge.callAccepted(JSON.stringify({ partnerId: PARTNER.partnerId, conversationId })); // a JSON string: objects from another frame are not plain objects there
-    await bridge.callEnded(JSON.stringify({ partnerId: PARTNER.partnerId, conversationId, duration: 9, notes: 'from the bundle', disposition: 'resolved' }));
+    await bridge.callEnded(
+      JSON.stringify({
+        partnerId: PARTNER.partnerId,
+        conversationId,
+        duration: 9,
+        notes: 'from the bundle',
+        disposition: 'resolved',
+      }),
+    );
     await until(() => hubspot.engagementsFor(conversationId)[0]?.updates === 1, 'the completed engagement');
     expect(hubspot.engagementsFor(conversationId)).to.have.length(1);
-    expect(hubspot.engagementsFor(conversationId)[0]?.properties).to.deep.include({ hs_call_disposition: OUTCOMES.resolved, hs_call_duration: '9000' });
+    expect(hubspot.engagementsFor(conversationId)[0]?.properties).to.deep.include({
+      hs_call_disposition: OUTCOMES.resolved,
+      hs_call_duration: '9000',
+    });
     expect(hubspot.navigations).to.have.length(1);
     expect(hubspot.violations).to.deep.equal([]);
 
     hubspot.dial({ phoneNumber: '(888) 397-3342', objectId: 101, objectType: 'CONTACT' });
     await until(() => received.some(([type]) => type === 'start_call'), 'start_call');
-    expect((received.find(([type]) => type === 'start_call')?.[1] as { dialTo: string }).dialTo).to.equal('+18883973342');
+    expect((received.find(([type]) => type === 'start_call')?.[1] as { dialTo: string }).dialTo).to.equal(
+      '+18883973342',
+    );
     await bridge.dispose();
     host.dispose();
     frame.remove();
@@ -48,7 +62,12 @@ describe('dist/softphone-bridge.hubspot.iife.js (with the real calling extension
     const { frame, win } = await widget({ partnerConfig: PARTNER, dispositions: OUTCOMES });
     const host = new HubSpotWireHost(hubspot, frame, { iframeLocation: 'remote', usesCallingWindow: true });
     host.sync();
-    const error = (await win.softphoneBridge?.load(() => {}).then(() => undefined, (e: unknown) => e)) as { code: string; retryable: boolean; details: Record<string, unknown> };
+    const error = (await win.softphoneBridge
+      ?.load(() => {})
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as { code: string; retryable: boolean; details: Record<string, unknown> };
     expect(error.code).to.equal('ADAPTER_CONNECT_FAILED');
     expect(error.retryable).to.equal(false);
     expect(error.details).to.deep.include({ iframeLocation: 'remote' });
@@ -64,7 +83,12 @@ describe('dist/softphone-bridge.hubspot.iife.js (with the real calling extension
     const { frame, win } = await widget({});
     const host = new HubSpotWireHost(portal(), frame);
     host.sync();
-    const error = (await win.softphoneBridge?.load(() => {}).then(() => undefined, (e: unknown) => e)) as { code: string; details: { keys: string[] } };
+    const error = (await win.softphoneBridge
+      ?.load(() => {})
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as { code: string; details: { keys: string[] } };
     expect(error.code).to.equal('CONFIG_INVALID');
     expect(error.details.keys).to.deep.equal(['partnerConfig']);
     await win.softphoneBridge?.dispose();

@@ -8,12 +8,30 @@ function sdk() {
   const record = (name: string) => (data?: unknown) => void said.push([name, data]);
   return {
     said,
-    initialized: record('initialized'), userLoggedIn: record('userLoggedIn'), userLoggedOut: record('userLoggedOut'), userAvailable: record('userAvailable'), userUnavailable: record('userUnavailable'),
-    incomingCall: record('incomingCall'), outgoingCall: record('outgoingCall'), callAnswered: record('callAnswered'), callEnded: record('callEnded'), callCompleted: record('callCompleted'), navigateToRecord: record('navigateToRecord'),
+    initialized: record('initialized'),
+    userLoggedIn: record('userLoggedIn'),
+    userLoggedOut: record('userLoggedOut'),
+    userAvailable: record('userAvailable'),
+    userUnavailable: record('userUnavailable'),
+    incomingCall: record('incomingCall'),
+    outgoingCall: record('outgoingCall'),
+    callAnswered: record('callAnswered'),
+    callEnded: record('callEnded'),
+    callCompleted: record('callCompleted'),
+    navigateToRecord: record('navigateToRecord'),
   };
 }
-const clock: Clock = { now: () => Date.now(), setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: (h) => clearTimeout(h as number) };
-const call = (conversationId: string, direction: 'inbound' | 'outbound' = 'inbound') => ({ conversationId, direction, phoneNumber: '+15550100100', startedAt: 1 });
+const clock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (f, ms) => setTimeout(f, ms),
+  clearTimeout: (h) => clearTimeout(h as number),
+};
+const call = (conversationId: string, direction: 'inbound' | 'outbound' = 'inbound') => ({
+  conversationId,
+  direction,
+  phoneNumber: '+15550100100',
+  startedAt: 1,
+});
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('Engagements', () => {
@@ -55,7 +73,10 @@ describe('Engagements', () => {
 
   it('keeps engagement ids in storage across a reload of the widget', async () => {
     const store = new Map<string, string>();
-    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+    };
     const first = new Engagements(sdk(), clock, 500, undefined, storage);
     const started = first.start(call('kept'));
     await tick();

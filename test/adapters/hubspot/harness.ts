@@ -16,7 +16,10 @@ export const PARTNER = {
 };
 
 /** Disposition codes mapped to HubSpot call outcome ids (a portal's own, and two defaults). */
-export const OUTCOMES = { resolved: 'f240bbac-87c9-4f6e-bf70-924b57d47db7', voicemail: 'b2cf5968-551e-4856-9783-52b3da59a7d0' };
+export const OUTCOMES = {
+  resolved: 'f240bbac-87c9-4f6e-bf70-924b57d47db7',
+  voicemail: 'b2cf5968-551e-4856-9783-52b3da59a7d0',
+};
 
 /** A portal with a contact, and a contact and a company sharing a switchboard number. */
 export function portal(): FakeHubSpot {
@@ -40,8 +43,15 @@ const frames: HTMLIFrameElement[] = [];
  * wire host answering as `hubspot` would for that placement (the calling window unless told).
  * The host starts HubSpot's handshake unless `sync` is false (then call `host.sync()`).
  */
-export async function widget(hubspot: FakeHubSpot, placement: WidgetPlacement = {}, { sync = true }: { sync?: boolean } = {}): Promise<{ CallingExtensions: CallingExtensionsClass; host: HubSpotWireHost }> {
-  const { frame, win } = await openBundleFrame<BundleWindow & { CallingExtensions?: CallingExtensionsClass }>(SDK_PAGE, {});
+export async function widget(
+  hubspot: FakeHubSpot,
+  placement: WidgetPlacement = {},
+  { sync = true }: { sync?: boolean } = {},
+): Promise<{ CallingExtensions: CallingExtensionsClass; host: HubSpotWireHost }> {
+  const { frame, win } = await openBundleFrame<BundleWindow & { CallingExtensions?: CallingExtensionsClass }>(
+    SDK_PAGE,
+    {},
+  );
   frames.push(frame);
   const host = new HubSpotWireHost(hubspot, frame, placement);
   hosts.push(host);
@@ -62,8 +72,19 @@ export function closeWidgets(): void {
 }
 
 /** Adapter options as a page would give them, over the SDK class of a widget iframe. */
-export function options(CallingExtensions: CallingExtensionsClass, overrides: Partial<HubSpotAdapterOptions> = {}): HubSpotAdapterOptions {
-  return { CallingExtensions, partnerConfig: PARTNER, dispositions: OUTCOMES, dialFrom: '+1 844 940 1117', replyTimeoutMs: 200, readyTimeoutMs: 500, ...overrides };
+export function options(
+  CallingExtensions: CallingExtensionsClass,
+  overrides: Partial<HubSpotAdapterOptions> = {},
+): HubSpotAdapterOptions {
+  return {
+    CallingExtensions,
+    partnerConfig: PARTNER,
+    dispositions: OUTCOMES,
+    dialFrom: '+1 844 940 1117',
+    replyTimeoutMs: 200,
+    readyTimeoutMs: 500,
+    ...overrides,
+  };
 }
 
 /**
@@ -75,17 +96,38 @@ export async function tab(
   overrides: Partial<HubSpotAdapterOptions> = {},
   placement: WidgetPlacement = {},
   { sync = true }: { sync?: boolean } = {},
-): Promise<{ bridge: Bridge; received: [string, unknown][]; callback: (type: string, payload: unknown) => void; host: HubSpotWireHost }> {
+): Promise<{
+  bridge: Bridge;
+  received: [string, unknown][];
+  callback: (type: string, payload: unknown) => void;
+  host: HubSpotWireHost;
+}> {
   const { CallingExtensions, host } = await widget(hubspot, placement, { sync });
   const received: [string, unknown][] = [];
-  const bridge = createBridge({ adapter: hubspotAdapter(options(CallingExtensions, overrides)), store: createMemoryStore(), logger: silentLogger, retry: { baseDelayMs: 5, maxDelayMs: 20 } });
+  const bridge = createBridge({
+    adapter: hubspotAdapter(options(CallingExtensions, overrides)),
+    store: createMemoryStore(),
+    logger: silentLogger,
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+  });
   return { bridge, received, callback: (type, payload) => received.push([type, payload]), host };
 }
 
-const unescape = (html: string) => html.replace(/<br>/g, '\n').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const unescape = (html: string) =>
+  html
+    .replace(/<br>/g, '\n')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** An engagement read back as a call log: notes, duration, disposition code. */
-export function asLog(engagement: FakeEngagement): { notes: string | undefined; durationSeconds: number; disposition: string | undefined } {
+export function asLog(engagement: FakeEngagement): {
+  notes: string | undefined;
+  durationSeconds: number;
+  disposition: string | undefined;
+} {
   const body = unescape(String(engagement.properties['hs_call_body'] ?? ''));
   const outcome = engagement.properties['hs_call_disposition'];
   return {

@@ -33,23 +33,42 @@ describe('hubspotAdapter() (through the real calling extensions SDK)', () => {
     it('offers HubSpot’s default call outcomes when no dispositions are configured', async () => {
       const { bridge, callback, received } = await tab(portal(), { dispositions: undefined as never });
       await bridge.load(callback);
-      expect(received[0]).to.deep.equal(['disposition', ['busy', 'connected', 'left-live-message', 'left-voicemail', 'no-answer', 'wrong-number']]);
+      expect(received[0]).to.deep.equal([
+        'disposition',
+        ['busy', 'connected', 'left-live-message', 'left-voicemail', 'no-answer', 'wrong-number'],
+      ]);
       await bridge.dispose();
     });
 
     it('fails to connect when HubSpot never syncs (the page is not a calling extension)', async () => {
       const hubspot = portal();
       const { bridge, callback } = await tab(hubspot, { readyTimeoutMs: 50 }, {}, { sync: false });
-      const error = (await bridge.load(callback).then(() => undefined, (e: unknown) => e)) as BridgeError;
+      const error = (await bridge.load(callback).then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as BridgeError;
       expect(error.code).to.equal('ADAPTER_CONNECT_FAILED');
       await bridge.dispose();
     });
 
     it('rejects with CONFIG_INVALID naming every option at fault', async () => {
-      const { bridge, callback } = await tab(portal(), { partnerConfig: { partnerId: 'p' } as never, dispositions: { resolved: 'not-a-guid' }, availableStatuses: [], hideWidgetOnComplete: 'yes' as never });
-      const error = (await bridge.load(callback).then(() => undefined, (e: unknown) => e)) as BridgeError;
+      const { bridge, callback } = await tab(portal(), {
+        partnerConfig: { partnerId: 'p' } as never,
+        dispositions: { resolved: 'not-a-guid' },
+        availableStatuses: [],
+        hideWidgetOnComplete: 'yes' as never,
+      });
+      const error = (await bridge.load(callback).then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as BridgeError;
       expect(error.code).to.equal('CONFIG_INVALID');
-      expect(error.details['keys']).to.deep.equal(['partnerConfig', 'dispositions', 'availableStatuses', 'hideWidgetOnComplete']);
+      expect(error.details['keys']).to.deep.equal([
+        'partnerConfig',
+        'dispositions',
+        'availableStatuses',
+        'hideWidgetOnComplete',
+      ]);
       await bridge.dispose();
     });
   });
@@ -62,7 +81,10 @@ describe('hubspotAdapter() (through the real calling extensions SDK)', () => {
       const calling = await tab(hubspot, {}, { iframeLocation: 'window', usesCallingWindow: true });
       const remote = await tab(hubspot, {}, { iframeLocation: 'remote', usesCallingWindow: true });
       await calling.bridge.load(calling.callback);
-      const refused = (await remote.bridge.load(remote.callback).then(() => undefined, (e: unknown) => e)) as BridgeError;
+      const refused = (await remote.bridge.load(remote.callback).then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as BridgeError;
       expect(refused.code).to.equal('ADAPTER_CONNECT_FAILED');
       expect(refused.retryable).to.equal(false);
       expect(refused.details).to.deep.include({ iframeLocation: 'remote', usesCallingWindow: true });
@@ -76,7 +98,11 @@ describe('hubspotAdapter() (through the real calling extensions SDK)', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(hubspot.engagementsFor(ids.conversationId)).to.have.length(1);
       expect(hubspot.received.filter((m) => m.from === 'remote').map((m) => m.type)).to.deep.equal(['INITIALIZED']);
-      expect(new Set(hubspot.received.filter((m) => m.type === 'INCOMING_CALL' || m.type === 'CALL_COMPLETED').map((m) => m.from))).to.deep.equal(new Set(['window']));
+      expect(
+        new Set(
+          hubspot.received.filter((m) => m.type === 'INCOMING_CALL' || m.type === 'CALL_COMPLETED').map((m) => m.from),
+        ),
+      ).to.deep.equal(new Set(['window']));
       expect(hubspot.violations).to.deep.equal([]);
       await calling.bridge.dispose();
       await remote.bridge.dispose();
@@ -90,7 +116,9 @@ describe('hubspotAdapter() (through the real calling extensions SDK)', () => {
       await bridge.callEnded({ ...ids, duration: 20 });
       await bridge.flush();
       expect(hubspot.engagementsFor(ids.conversationId)).to.have.length(1);
-      expect(hubspot.received.filter((m) => m.type === 'INCOMING_CALL' || m.type === 'CALL_COMPLETED').map((m) => m.from)).to.include.members(['remote']);
+      expect(
+        hubspot.received.filter((m) => m.type === 'INCOMING_CALL' || m.type === 'CALL_COMPLETED').map((m) => m.from),
+      ).to.include.members(['remote']);
       expect(new Set(hubspot.received.map((m) => m.from))).to.deep.equal(new Set(['remote']));
       await bridge.dispose();
     });
@@ -105,10 +133,28 @@ describe('hubspotAdapter() (through the real calling extensions SDK)', () => {
       await until(async () => (await bridge.getCall(ids.conversationId))?.crmRecord?.id === '101', 'the contact link');
       expect(hubspot.navigations).to.deep.equal([{ portalId: hubspot.portalId, objectId: 101, objectTypeId: '0-1' }]);
       await bridge.callAccepted({ ...ids, ivrExitPath: 'billing' });
-      await bridge.callEnded({ ...ids, duration: 125, disposition: 'resolved', notes: 'Refund <script>alert(1)</script> & approved\nNext: call back' });
+      await bridge.callEnded({
+        ...ids,
+        duration: 125,
+        disposition: 'resolved',
+        notes: 'Refund <script>alert(1)</script> & approved\nNext: call back',
+      });
       await bridge.flush();
-      expect(types(hubspot)).to.deep.equal(['INITIALIZED', 'LOGGED_IN', 'INCOMING_CALL', 'NAVIGATE_TO_RECORD', 'CALL_ANSWERED', 'CALL_ENDED', 'CALL_COMPLETED']);
-      expect(hubspot.received[2]?.data).to.deep.include({ externalCallId: ids.conversationId, fromNumber: '+15550100100', toNumber: '+18449401117', createEngagement: true });
+      expect(types(hubspot)).to.deep.equal([
+        'INITIALIZED',
+        'LOGGED_IN',
+        'INCOMING_CALL',
+        'NAVIGATE_TO_RECORD',
+        'CALL_ANSWERED',
+        'CALL_ENDED',
+        'CALL_COMPLETED',
+      ]);
+      expect(hubspot.received[2]?.data).to.deep.include({
+        externalCallId: ids.conversationId,
+        fromNumber: '+15550100100',
+        toNumber: '+18449401117',
+        createEngagement: true,
+      });
       const [engagement, ...others] = hubspot.engagementsFor(ids.conversationId);
       expect(others).to.have.length(0);
       expect(engagement).to.include({ ended: true, endStatus: 'COMPLETED', updates: 1 });
@@ -122,7 +168,8 @@ describe('hubspotAdapter() (through the real calling extensions SDK)', () => {
         hs_call_to_number: '+18449401117',
         hs_call_callee_object_id: '101',
         hs_call_callee_object_type: 'CONTACT',
-        hs_call_body: 'Refund &lt;script&gt;alert(1)&lt;/script&gt; &amp; approved<br>Next: call back<br><br>— Call details —<br>Duration: 125 s<br>Outcome: completed<br>IVR exit path: billing',
+        hs_call_body:
+          'Refund &lt;script&gt;alert(1)&lt;/script&gt; &amp; approved<br>Next: call back<br><br>— Call details —<br>Duration: 125 s<br>Outcome: completed<br>IVR exit path: billing',
       });
       expect(hubspot.violations).to.deep.equal([]);
       await bridge.dispose();
@@ -153,7 +200,11 @@ describe('hubspotAdapter() (through the real calling extensions SDK)', () => {
       expect(engagements).to.have.length(1);
       expect(engagements[0]?.updates).to.equal(2);
       // An unmapped code is kept in the body rather than sent as an outcome HubSpot would refuse.
-      expect(asLog(engagements[0]!)).to.deep.equal({ notes: 'Wrap-up notes', durationSeconds: 30, disposition: undefined });
+      expect(asLog(engagements[0]!)).to.deep.equal({
+        notes: 'Wrap-up notes',
+        durationSeconds: 30,
+        disposition: undefined,
+      });
       expect(String(engagements[0]?.properties['hs_call_body'])).to.contain('Disposition: callback-later');
       expect(types(hubspot).filter((t) => t === 'CALL_ENDED')).to.have.length(1);
       expect(hubspot.violations).to.deep.equal([]);
@@ -193,14 +244,32 @@ describe('hubspotAdapter() (through the real calling extensions SDK)', () => {
       await synced(hubspot);
       hubspot.dial({ phoneNumber: '(888) 397-3342', objectId: 201, objectType: 'COMPANY' });
       await until(() => received.some(([type]) => type === 'start_call'), 'start_call');
-      expect(received.find(([type]) => type === 'start_call')?.[1]).to.deep.equal({ ...PARTNER, dialTo: '+18883973342', dialFrom: '+18449401117', participantType: 'Agent' });
+      expect(received.find(([type]) => type === 'start_call')?.[1]).to.deep.equal({
+        ...PARTNER,
+        dialTo: '+18883973342',
+        dialFrom: '+18449401117',
+        participantType: 'Agent',
+      });
       await bridge.outboundCallInitiated({ ...ids, dialledTo: '+18883973342' });
-      await until(async () => (await bridge.getCall(ids.conversationId))?.crmRecord?.id === '201', 'the dialled record');
+      await until(
+        async () => (await bridge.getCall(ids.conversationId))?.crmRecord?.id === '201',
+        'the dialled record',
+      );
       await bridge.callAccepted({ ...ids });
       await bridge.callEnded({ ...ids, duration: 61 });
       await bridge.flush();
-      expect(hubspot.received.find((m) => m.type === 'OUTGOING_CALL_STARTED')?.data).to.deep.include({ externalCallId: ids.conversationId, toNumber: '+18883973342', fromNumber: '+18449401117', createEngagement: true });
-      expect(hubspot.engagementsFor(ids.conversationId)[0]?.properties).to.deep.include({ hs_call_direction: 'OUTBOUND', hs_call_callee_object_id: '201', hs_call_callee_object_type: 'COMPANY', hs_call_to_number: '+18883973342' });
+      expect(hubspot.received.find((m) => m.type === 'OUTGOING_CALL_STARTED')?.data).to.deep.include({
+        externalCallId: ids.conversationId,
+        toNumber: '+18883973342',
+        fromNumber: '+18449401117',
+        createEngagement: true,
+      });
+      expect(hubspot.engagementsFor(ids.conversationId)[0]?.properties).to.deep.include({
+        hs_call_direction: 'OUTBOUND',
+        hs_call_callee_object_id: '201',
+        hs_call_callee_object_type: 'COMPANY',
+        hs_call_to_number: '+18883973342',
+      });
       await bridge.dispose();
     });
 
@@ -211,7 +280,9 @@ describe('hubspotAdapter() (through the real calling extensions SDK)', () => {
       await synced(hubspot);
       hubspot.dial({ phoneNumber: '020 7946 0958', countryCode: 'GB' });
       await until(() => received.some(([type]) => type === 'start_call'), 'start_call');
-      expect((received.find(([type]) => type === 'start_call')?.[1] as { dialTo: string }).dialTo).to.equal('+442079460958');
+      expect((received.find(([type]) => type === 'start_call')?.[1] as { dialTo: string }).dialTo).to.equal(
+        '+442079460958',
+      );
       const refused = new Promise<BridgeError>((resolve) => bridge.on('adapter.refused', resolve));
       hubspot.dial({ phoneNumber: 'sales' });
       expect((await refused).code).to.equal('DIAL_NUMBER_INVALID');
@@ -222,7 +293,9 @@ describe('hubspotAdapter() (through the real calling extensions SDK)', () => {
   describe('presence', () => {
     it('is a capability only with availableStatuses, and tells HubSpot available or unavailable', async () => {
       const hubspot = portal();
-      expect(capabilitiesOf(hubspotAdapter(options((await widget(hubspot)).CallingExtensions))).presence).to.equal(false);
+      expect(capabilitiesOf(hubspotAdapter(options((await widget(hubspot)).CallingExtensions))).presence).to.equal(
+        false,
+      );
       const { bridge, callback } = await tab(hubspot, { availableStatuses: ['available', 'ready'] });
       await bridge.load(callback);
       await bridge.statusChanged({ softphoneId: 'ready' });

@@ -43,7 +43,10 @@ export class HubSpotWireHost {
 
   /** Starts the handshake. */
   sync(): void {
-    this.#timer = setInterval(() => this.#post(this.portal.syncMessage(this.widget, location.origin, this.placement.engagementId)), 100);
+    this.#timer = setInterval(
+      () => this.#post(this.portal.syncMessage(this.widget, location.origin, this.placement.engagementId)),
+      100,
+    );
   }
 
   dispose(): void {

@@ -10,15 +10,29 @@ interface SoftphoneWindow extends BundleWindow {
 }
 
 /** Opens the softphone page in an iframe, as Salesforce opens the call center's adapter URL. */
-const softphonePage = (query: Record<string, string>) => openBundleFrame<SoftphoneWindow>('/test/fixtures/salesforce-softphone.html', query);
+const softphonePage = (query: Record<string, string>) =>
+  openBundleFrame<SoftphoneWindow>('/test/fixtures/salesforce-softphone.html', query);
 
-const validQuery = { mode: 'Lightning', sfdcIframeOrigin: `http://acme.lightning.force.com`, settings: JSON.stringify(settings()) };
+const validQuery = {
+  mode: 'Lightning',
+  sfdcIframeOrigin: `http://acme.lightning.force.com`,
+  settings: JSON.stringify(settings()),
+};
 
 describe('dist/softphone-bridge.salesforce.iife.js', () => {
   it('defines window.softphoneBridge with the eight contract methods, and a call ends in one Task', async () => {
     const { frame, win } = await softphonePage(validQuery);
     const bridge = win.softphoneBridge as Bridge;
-    for (const method of ['load', 'incomingCall', 'callAccepted', 'callRejected', 'callEnded', 'callNotesSubmitted', 'outboundCallInitiated', 'statusChanged'] as const) {
+    for (const method of [
+      'load',
+      'incomingCall',
+      'callAccepted',
+      'callRejected',
+      'callEnded',
+      'callNotesSubmitted',
+      'outboundCallInitiated',
+      'statusChanged',
+    ] as const) {
       expect(bridge[method], method).to.be.a('function');
     }
     const received: string[] = [];
@@ -36,7 +50,12 @@ describe('dist/softphone-bridge.salesforce.iife.js', () => {
 
   it('refuses to load without the URL parameters Salesforce adds, naming them, when it must load Open CTI itself', async () => {
     const { frame, win } = await softphonePage({ settings: JSON.stringify(settings()), withScript: '0' });
-    const error = (await win.softphoneBridge?.load(() => {}).then(() => undefined, (e: unknown) => e)) as { code: string; details: { keys: string[] } };
+    const error = (await win.softphoneBridge
+      ?.load(() => {})
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as { code: string; details: { keys: string[] } };
     expect(error.code).to.equal('CONFIG_INVALID');
     expect(error.details.keys).to.deep.equal(['sfdcIframeOrigin', 'mode']);
     await win.softphoneBridge?.dispose();

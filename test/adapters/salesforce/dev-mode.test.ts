@@ -24,7 +24,10 @@ describe('Salesforce bundle, development mode (Open CTI stub on loopback)', () =
     ['localhost', 'http://localhost'],
   ] as const) {
     it(`accepts sfdcIframeOrigin ${origin} from a page on http://${page}`, () => {
-      expect(openCtiParameters({ search: search(origin), protocol: 'http:', hostname: page })).to.deep.equal({ origin, mode: 'Lightning' });
+      expect(openCtiParameters({ search: search(origin), protocol: 'http:', hostname: page })).to.deep.equal({
+        origin,
+        mode: 'Lightning',
+      });
     });
   }
 
@@ -43,8 +46,15 @@ describe('Salesforce bundle, development mode (Open CTI stub on loopback)', () =
   });
 
   it('refuses other hosts and https on loopback as the Open CTI origin in development too', () => {
-    for (const origin of ['http://localhost.evil.example:8090', 'http://10.0.0.5:8090', 'https://localhost:8090', 'http://localhost:8090/path']) {
-      expect(refused({ search: search(origin), protocol: 'http:', hostname: 'localhost' })?.code, origin).to.equal('CONFIG_INVALID');
+    for (const origin of [
+      'http://localhost.evil.example:8090',
+      'http://10.0.0.5:8090',
+      'https://localhost:8090',
+      'http://localhost:8090/path',
+    ]) {
+      expect(refused({ search: search(origin), protocol: 'http:', hostname: 'localhost' })?.code, origin).to.equal(
+        'CONFIG_INVALID',
+      );
     }
   });
 });

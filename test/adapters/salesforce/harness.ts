@@ -25,7 +25,15 @@ export function org(settingsOverrides: Record<string, string> = {}): FakeSalesfo
 }
 
 /** One "tab": a bridge over the Salesforce adapter over a fake Open CTI on `salesforceOrg`. */
-export function tab(salesforceOrg: FakeSalesforceOrg, options: { store?: BridgeStore | Promise<BridgeStore>; storeName?: string } = {}): { bridge: Bridge; cti: FakeOpenCti; callback: (type: string, payload: unknown) => void; received: [string, unknown][] } {
+export function tab(
+  salesforceOrg: FakeSalesforceOrg,
+  options: { store?: BridgeStore | Promise<BridgeStore>; storeName?: string } = {},
+): {
+  bridge: Bridge;
+  cti: FakeOpenCti;
+  callback: (type: string, payload: unknown) => void;
+  received: [string, unknown][];
+} {
   const cti = new FakeOpenCti(salesforceOrg);
   const received: [string, unknown][] = [];
   const bridge = createBridge({

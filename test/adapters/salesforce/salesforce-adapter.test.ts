@@ -3,7 +3,11 @@ import sinon from 'sinon';
 import { BridgeError } from '../../../src/errors/index.js';
 import { createIndexedDbStore } from '../../../src/outbox/indexeddb-store.js';
 import { INVALID_PARAM_SAMPLE } from '../../fixtures/vendor/salesforce/errors.js';
-import { CLICK_CONTACT, CLICK_PERSON_ACCOUNT, NAVIGATE_LIST_VIEW } from '../../fixtures/vendor/salesforce/listener-payloads.js';
+import {
+  CLICK_CONTACT,
+  CLICK_PERSON_ACCOUNT,
+  NAVIGATE_LIST_VIEW,
+} from '../../fixtures/vendor/salesforce/listener-payloads.js';
 import { SEARCH_ACCOUNT_ENTRY_ONLY } from '../../fixtures/vendor/salesforce/search-and-screen-pop.js';
 import { PARTNER, org, tab, until } from './harness.js';
 
@@ -21,7 +25,13 @@ describe('salesforceAdapter()', () => {
         ['partner_config', PARTNER],
       ]);
       expect(cti.clickToDialEnabled).to.equal(true);
-      expect(cti.calls.map((c) => c.method)).to.include.members(['getCallCenterSettings', 'onClickToDial', 'onNavigationChange', 'enableClickToDial', 'subscribe']);
+      expect(cti.calls.map((c) => c.method)).to.include.members([
+        'getCallCenterSettings',
+        'onClickToDial',
+        'onNavigationChange',
+        'enableClickToDial',
+        'subscribe',
+      ]);
       await bridge.dispose();
     });
 
@@ -30,7 +40,10 @@ describe('salesforceAdapter()', () => {
       delete salesforce.settings['/SoftphoneBridge/PartnerId'];
       salesforce.settings['/SoftphoneBridge/ChannelOriginId'] = 'not-a-guid';
       const { bridge, callback } = tab(salesforce);
-      const error = (await bridge.load(callback).then(() => undefined, (e: unknown) => e)) as BridgeError;
+      const error = (await bridge.load(callback).then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as BridgeError;
       expect(error.code).to.equal('CONFIG_INVALID');
       expect(error.details['keys']).to.deep.equal(['PartnerId', 'ChannelOriginId']);
       expect(error.message).to.contain('/SoftphoneBridge/PartnerId is required');
@@ -40,7 +53,10 @@ describe('salesforceAdapter()', () => {
     it('times out when Open CTI never answers, instead of hanging', async () => {
       const { bridge, cti, callback } = tab(org());
       cti.inject('getCallCenterSettings', { kind: 'silent' });
-      const error = (await bridge.load(callback).then(() => undefined, (e: unknown) => e)) as BridgeError;
+      const error = (await bridge.load(callback).then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as BridgeError;
       expect(error.code).to.equal('ADAPTER_TIMEOUT');
       await bridge.dispose();
     });
@@ -56,7 +72,12 @@ describe('salesforceAdapter()', () => {
       expect(cti.panelVisible).to.equal(true);
       expect(cti.popped).to.deep.equal([{ type: 'sobject', params: { recordId: '003000000000001AAA' } }]);
       await bridge.callAccepted({ ...ids, ivrExitPath: 'billing', recordingStatus: 'ON' });
-      await bridge.callEnded({ ...ids, duration: 125, disposition: 'resolved', notes: 'Refund <script>alert(1)</script> approved' });
+      await bridge.callEnded({
+        ...ids,
+        duration: 125,
+        disposition: 'resolved',
+        notes: 'Refund <script>alert(1)</script> approved',
+      });
       await bridge.flush();
       const tasks = salesforce.tasksFor(ids.conversationId);
       expect(tasks).to.have.length(1);
@@ -69,7 +90,9 @@ describe('salesforceAdapter()', () => {
         CallObject: ids.conversationId,
         WhoId: '003000000000001AAA',
       });
-      expect(String(tasks[0]?.fields['Description'])).to.match(/^Refund <script>alert\(1\)<\/script> approved\n\n— Call details —\nIVR exit path: billing\nRecording status: ON$/);
+      expect(String(tasks[0]?.fields['Description'])).to.match(
+        /^Refund <script>alert\(1\)<\/script> approved\n\n— Call details —\nIVR exit path: billing\nRecording status: ON$/,
+      );
       expect(cti.calls.filter((c) => c.method === 'refreshView').length).to.be.greaterThan(0);
       await bridge.dispose();
     });
@@ -113,7 +136,11 @@ describe('salesforceAdapter()', () => {
       await bridge.load(callback);
       await bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
       await until(async () => (await bridge.getCall(ids.conversationId))?.crmRecord !== undefined, 'the record link');
-      expect((await bridge.getCall(ids.conversationId))?.crmRecord).to.deep.equal({ id: '001x0000003DGQR', type: 'Account', name: 'Acme' });
+      expect((await bridge.getCall(ids.conversationId))?.crmRecord).to.deep.equal({
+        id: '001x0000003DGQR',
+        type: 'Account',
+        name: 'Acme',
+      });
       expect(cti.popped).to.deep.equal([{ type: 'sobject', params: { recordId: '001x0000003DGQR' } }]);
       await bridge.callEnded({ ...ids, duration: 9 });
       await bridge.flush();
@@ -128,7 +155,11 @@ describe('salesforceAdapter()', () => {
       await bridge.load(callback);
       await bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
       await until(async () => (await bridge.getCall(ids.conversationId))?.crmRecord !== undefined, 'the record link');
-      expect((await bridge.getCall(ids.conversationId))?.crmRecord).to.deep.equal({ id: '003000000000001AAA', type: 'Contact', name: 'Ada Lovelace' });
+      expect((await bridge.getCall(ids.conversationId))?.crmRecord).to.deep.equal({
+        id: '003000000000001AAA',
+        type: 'Contact',
+        name: 'Ada Lovelace',
+      });
       await bridge.callEnded({ ...ids, duration: 9 });
       await bridge.flush();
       expect(salesforce.tasksFor(ids.conversationId)[0]?.fields).to.include({ WhoId: '003000000000001AAA' });
@@ -154,9 +185,18 @@ describe('salesforceAdapter()', () => {
       await bridge.incomingCall({ ...ids, callerANI: '5550100200' });
       await until(() => cti.popped.length === 1, 'the search pop');
       cti.navigate({ ...NAVIGATE_LIST_VIEW });
-      cti.navigate({ url: 'https://acme.lightning.force.com/lightning/r/Contact/003000000000002AAA/view', recordId: '003000000000002AAA', recordName: 'Grace Hopper', objectType: 'Contact' });
+      cti.navigate({
+        url: 'https://acme.lightning.force.com/lightning/r/Contact/003000000000002AAA/view',
+        recordId: '003000000000002AAA',
+        recordName: 'Grace Hopper',
+        objectType: 'Contact',
+      });
       await until(async () => (await bridge.getCall(ids.conversationId))?.crmRecord !== undefined, 'the chosen record');
-      expect((await bridge.getCall(ids.conversationId))?.crmRecord).to.deep.equal({ id: '003000000000002AAA', type: 'Contact', name: 'Grace Hopper' });
+      expect((await bridge.getCall(ids.conversationId))?.crmRecord).to.deep.equal({
+        id: '003000000000002AAA',
+        type: 'Contact',
+        name: 'Grace Hopper',
+      });
       await bridge.dispose();
     });
 
@@ -165,7 +205,10 @@ describe('salesforceAdapter()', () => {
       await bridge.load(callback);
       await bridge.incomingCall({ ...ids, callerANI: '+19995550000' });
       await until(() => cti.popped.length === 1, 'the new-record pop');
-      expect(cti.popped[0]).to.deep.equal({ type: 'newRecord', params: { entityName: 'Contact', defaultFieldValues: { Phone: '+19995550000' } } });
+      expect(cti.popped[0]).to.deep.equal({
+        type: 'newRecord',
+        params: { entityName: 'Contact', defaultFieldValues: { Phone: '+19995550000' } },
+      });
       await bridge.dispose();
     });
 
@@ -194,7 +237,11 @@ describe('salesforceAdapter()', () => {
       const tasks = salesforce.tasksFor(ids.conversationId);
       expect(tasks).to.have.length(1);
       expect(tasks[0]?.updates).to.equal(1);
-      expect(tasks[0]?.fields).to.include({ Description: 'Wrap-up notes', CallDisposition: 'voicemail', TaskSubtype: 'Call' });
+      expect(tasks[0]?.fields).to.include({
+        Description: 'Wrap-up notes',
+        CallDisposition: 'voicemail',
+        TaskSubtype: 'Call',
+      });
       await bridge.dispose();
     });
 
@@ -207,7 +254,9 @@ describe('salesforceAdapter()', () => {
       await bridge.callNotesSubmitted({ ...ids, notes: 'after the end' });
       await bridge.flush();
       const [task] = salesforce.tasksFor(ids.conversationId);
-      const saves = cti.calls.filter((c) => c.method === 'saveLog').map((c) => c.args['value'] as Record<string, unknown>);
+      const saves = cti.calls
+        .filter((c) => c.method === 'saveLog')
+        .map((c) => c.args['value'] as Record<string, unknown>);
       expect(saves.map((v) => v['entityApiName'] ?? v['Id'])).to.deep.equal(['Task', task?.Id]);
       expect(salesforce.tasksFor(ids.conversationId)).to.have.length(1);
       await bridge.dispose();
@@ -219,7 +268,11 @@ describe('salesforceAdapter()', () => {
       await bridge.load(callback);
       cti.inject('saveLog', { kind: 'error', code: 'SERVER_ERROR' }, 2);
       await bridge.callEnded({ ...ids, duration: 12 });
-      await until(async () => salesforce.tasksFor(ids.conversationId).length === 1 && (await bridge.status()).outbox.pending === 0, 'the Task');
+      await until(
+        async () =>
+          salesforce.tasksFor(ids.conversationId).length === 1 && (await bridge.status()).outbox.pending === 0,
+        'the Task',
+      );
       expect(cti.calls.filter((c) => c.method === 'saveLog')).to.have.length(3);
       await bridge.dispose();
     });
@@ -227,8 +280,14 @@ describe('salesforceAdapter()', () => {
     it('dead-letters a saveLog that Salesforce refuses as invalid, without retrying', async () => {
       const { bridge, cti, callback } = tab(org());
       await bridge.load(callback);
-      cti.inject('saveLog', { kind: 'error', code: INVALID_PARAM_SAMPLE[0]!.code, description: INVALID_PARAM_SAMPLE[0]!.description });
-      const dead = new Promise<BridgeError>((resolve) => bridge.on('outbox.deadLettered', (_entry, error) => resolve(error)));
+      cti.inject('saveLog', {
+        kind: 'error',
+        code: INVALID_PARAM_SAMPLE[0]!.code,
+        description: INVALID_PARAM_SAMPLE[0]!.description,
+      });
+      const dead = new Promise<BridgeError>((resolve) =>
+        bridge.on('outbox.deadLettered', (_entry, error) => resolve(error)),
+      );
       await bridge.callEnded({ ...ids, duration: 12 });
       expect((await dead).details['lastCode']).to.equal('ADAPTER_WRITE_FAILED');
       expect(cti.calls.filter((c) => c.method === 'saveLog')).to.have.length(1);
@@ -279,7 +338,9 @@ describe('salesforceAdapter()', () => {
       await bridge.callEnded({ ...ids, duration: 12, notes: 'kept once' });
       await until(async () => (await bridge.status()).outbox.pending === 0, 'the retried upsert', 5000);
       expect(salesforce.tasksFor(ids.conversationId)).to.have.length(1);
-      expect(cti.calls.filter((c) => c.method === 'runApex' && c.args['methodName'] === 'upsertCallLog')).to.have.length(3);
+      expect(
+        cti.calls.filter((c) => c.method === 'runApex' && c.args['methodName'] === 'upsertCallLog'),
+      ).to.have.length(3);
       expect(cti.calls.some((c) => c.method === 'saveLog')).to.equal(false);
       await bridge.dispose();
     });
@@ -310,7 +371,9 @@ describe('salesforceAdapter()', () => {
       await until(async () => (await bridge.status()).outbox.pending === 0, 'the upsert', 8000);
       expect(salesforce.tasksFor(ids.conversationId)).to.have.length(1);
       expect(cti.calls.some((c) => c.method === 'saveLog')).to.equal(false);
-      expect(cti.calls.filter((c) => c.method === 'runApex' && c.args['methodName'] === 'probe').length).to.be.greaterThan(2);
+      expect(
+        cti.calls.filter((c) => c.method === 'runApex' && c.args['methodName'] === 'probe').length,
+      ).to.be.greaterThan(2);
       await bridge.dispose();
     });
 
@@ -337,13 +400,19 @@ describe('salesforceAdapter()', () => {
     it('writes one Task when two tabs receive the same call', async () => {
       const salesforce = org();
       const name = `sf-tabs-${Math.random().toString(36).slice(2)}`;
-      const [a, b] = [tab(salesforce, { store: createIndexedDbStore(name), storeName: name }), tab(salesforce, { store: createIndexedDbStore(name), storeName: name })];
+      const [a, b] = [
+        tab(salesforce, { store: createIndexedDbStore(name), storeName: name }),
+        tab(salesforce, { store: createIndexedDbStore(name), storeName: name }),
+      ];
       await Promise.all([a.bridge.load(a.callback), b.bridge.load(b.callback)]);
       for (const t of [a, b]) {
         await t.bridge.incomingCall({ ...ids, callerANI: '+19995550000' });
         await t.bridge.callAccepted({ ...ids });
       }
-      await Promise.all([a.bridge.callEnded({ ...ids, duration: 61, notes: 'same call' }), b.bridge.callEnded({ ...ids, duration: 61, notes: 'same call' })]);
+      await Promise.all([
+        a.bridge.callEnded({ ...ids, duration: 61, notes: 'same call' }),
+        b.bridge.callEnded({ ...ids, duration: 61, notes: 'same call' }),
+      ]);
       await Promise.all([a.bridge.flush(), b.bridge.flush()]);
       await until(async () => (await a.bridge.status()).outbox.pending === 0, 'the Task');
       expect(salesforce.tasksFor(ids.conversationId)).to.have.length(1);
@@ -357,11 +426,24 @@ describe('salesforceAdapter()', () => {
     it('sends start_call in E.164 with the partner config, DialFrom and ParticipantType', async () => {
       const { bridge, cti, callback, received } = tab(org());
       await bridge.load(callback);
-      cti.clickToDial({ number: '(888) 397-3342', recordId: '003000000000001AAA', recordName: 'Ada Lovelace', objectType: 'Contact' });
+      cti.clickToDial({
+        number: '(888) 397-3342',
+        recordId: '003000000000001AAA',
+        recordName: 'Ada Lovelace',
+        objectType: 'Contact',
+      });
       await until(() => received.some(([type]) => type === 'start_call'), 'start_call');
-      expect(received.find(([type]) => type === 'start_call')?.[1]).to.deep.equal({ ...PARTNER, dialTo: '+18883973342', dialFrom: '+18449401117', participantType: 'Agent' });
+      expect(received.find(([type]) => type === 'start_call')?.[1]).to.deep.equal({
+        ...PARTNER,
+        dialTo: '+18883973342',
+        dialFrom: '+18449401117',
+        participantType: 'Agent',
+      });
       await bridge.outboundCallInitiated({ ...ids, dialledTo: '+18883973342' });
-      await until(async () => (await bridge.getCall(ids.conversationId))?.crmRecord?.id === '003000000000001AAA', 'the clicked record');
+      await until(
+        async () => (await bridge.getCall(ids.conversationId))?.crmRecord?.id === '003000000000001AAA',
+        'the clicked record',
+      );
       expect(cti.calls.some((c) => c.method === 'searchAndScreenPop')).to.equal(false);
       await bridge.dispose();
     });
@@ -372,7 +454,9 @@ describe('salesforceAdapter()', () => {
       cti.clickToDial({ ...CLICK_CONTACT });
       cti.clickToDial({ ...CLICK_PERSON_ACCOUNT });
       await until(() => received.filter(([type]) => type === 'start_call').length === 2, 'two start_call');
-      expect(received.filter(([type]) => type === 'start_call').map(([, p]) => (p as { dialTo: string }).dialTo)).to.deep.equal(['+14155551212', '+442079460958']);
+      expect(
+        received.filter(([type]) => type === 'start_call').map(([, p]) => (p as { dialTo: string }).dialTo),
+      ).to.deep.equal(['+14155551212', '+442079460958']);
       await bridge.dispose();
     });
 
@@ -394,13 +478,28 @@ describe('salesforceAdapter()', () => {
       await bridge.load(callback);
       const refused = new Promise<BridgeError>((resolve) => bridge.on('adapter.refused', resolve));
       // DefaultCountry is US: a UK national number without +44 is refused, not dialled as a US number.
-      salesforce.publish('SoftphoneBridge__c', { type: 'dial', dialTo: '020 7946 0958', recordId: '001000000000003AAA', objectType: 'Account' });
+      salesforce.publish('SoftphoneBridge__c', {
+        type: 'dial',
+        dialTo: '020 7946 0958',
+        recordId: '001000000000003AAA',
+        objectType: 'Account',
+      });
       expect((await refused).code).to.equal('DIAL_NUMBER_INVALID');
-      salesforce.publish('SoftphoneBridge__c', { type: 'dial', dialTo: '+44 20 7946 0958', recordId: '001000000000003AAA', objectType: 'Account' });
+      salesforce.publish('SoftphoneBridge__c', {
+        type: 'dial',
+        dialTo: '+44 20 7946 0958',
+        recordId: '001000000000003AAA',
+        objectType: 'Account',
+      });
       await until(() => received.some(([type]) => type === 'start_call'), 'start_call');
-      expect(received.filter(([type]) => type === 'start_call').map(([, p]) => (p as { dialTo: string }).dialTo)).to.deep.equal(['+442079460958']);
+      expect(
+        received.filter(([type]) => type === 'start_call').map(([, p]) => (p as { dialTo: string }).dialTo),
+      ).to.deep.equal(['+442079460958']);
       await bridge.outboundCallInitiated({ ...ids, dialledTo: '+442079460958' });
-      await until(async () => (await bridge.getCall(ids.conversationId))?.crmRecord?.id === '001000000000003AAA', 'the record of the button');
+      await until(
+        async () => (await bridge.getCall(ids.conversationId))?.crmRecord?.id === '001000000000003AAA',
+        'the record of the button',
+      );
       await bridge.dispose();
     });
   });
@@ -412,11 +511,18 @@ describe('salesforceAdapter()', () => {
       await bridge.load(callback);
       await bridge.statusChanged({ softphoneId: 'busy' });
       await bridge.flush();
-      expect(cti.published).to.deep.equal([{ channelName: 'SoftphoneBridge__c', message: { type: 'setPresence', source: 'softphone', statusDeveloperName: 'Busy_Calls' } }]);
+      expect(cti.published).to.deep.equal([
+        {
+          channelName: 'SoftphoneBridge__c',
+          message: { type: 'setPresence', source: 'softphone', statusDeveloperName: 'Busy_Calls' },
+        },
+      ]);
       salesforce.publish('SoftphoneBridge__c', { type: 'presence', source: 'omni', statusDeveloperName: 'Busy_Calls' }); // the companion's echo
       salesforce.publish('SoftphoneBridge__c', { type: 'presence', source: 'omni', statusDeveloperName: 'Away' }); // the agent's change in Omni
       await until(() => received.some(([type]) => type === 'update_presence'), 'update_presence');
-      expect(received.filter(([type]) => type === 'update_presence')).to.deep.equal([['update_presence', { softphoneId: 'away' }]]);
+      expect(received.filter(([type]) => type === 'update_presence')).to.deep.equal([
+        ['update_presence', { softphoneId: 'away' }],
+      ]);
       await bridge.statusChanged({ softphoneId: 'away' }); // the softphone applies it
       await bridge.flush();
       expect(cti.published).to.have.length(1);

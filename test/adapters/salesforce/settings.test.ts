@@ -17,20 +17,47 @@ function refusal(raw: Record<string, string>): BridgeError {
 
 describe('parseSettings()', () => {
   it('reads every key of the SoftphoneBridge section', () => {
-    const parsed = parseSettings(settings({ ScreenPopOn: 'Accept', LogRejectedCalls: 'all', ApexUpsert: 'TRUE', NewRecordEntity: 'Lead', DefaultCountry: 'gb' }));
+    const parsed = parseSettings(
+      settings({
+        ScreenPopOn: 'Accept',
+        LogRejectedCalls: 'all',
+        ApexUpsert: 'TRUE',
+        NewRecordEntity: 'Lead',
+        DefaultCountry: 'gb',
+      }),
+    );
     expect(parsed.partnerConfig).to.deep.equal(PARTNER);
     expect(parsed.dispositions).to.deep.equal(['resolved', 'callback-requested', 'voicemail']);
     expect(parsed.dialFrom).to.equal('+18449401117');
     expect(parsed.participantType).to.equal('Agent');
-    expect(parsed).to.include({ screenPopOn: 'accept', logRejectedCalls: 'all', apexUpsert: true, newRecordEntity: 'Lead', defaultCountry: 'GB' });
-    expect([...parsed.presenceMap.toSalesforce]).to.deep.equal([['available', 'Available'], ['busy', 'Busy_Calls'], ['away', 'Away']]);
+    expect(parsed).to.include({
+      screenPopOn: 'accept',
+      logRejectedCalls: 'all',
+      apexUpsert: true,
+      newRecordEntity: 'Lead',
+      defaultCountry: 'GB',
+    });
+    expect([...parsed.presenceMap.toSalesforce]).to.deep.equal([
+      ['available', 'Available'],
+      ['busy', 'Busy_Calls'],
+      ['away', 'Away'],
+    ]);
   });
 
   it('applies the documented defaults for optional keys', () => {
     const raw = settings();
-    for (const key of ['Dispositions', 'DialFrom', 'ParticipantType', 'DefaultCountry', 'PresenceMap']) delete raw[`/SoftphoneBridge/${key}`];
+    for (const key of ['Dispositions', 'DialFrom', 'ParticipantType', 'DefaultCountry', 'PresenceMap'])
+      delete raw[`/SoftphoneBridge/${key}`];
     const parsed = parseSettings(raw);
-    expect(parsed).to.include({ screenPopOn: 'ring', logRejectedCalls: 'passive', apexUpsert: false, defaultCountry: 'US', newRecordEntity: 'Contact', dialFrom: undefined, participantType: undefined });
+    expect(parsed).to.include({
+      screenPopOn: 'ring',
+      logRejectedCalls: 'passive',
+      apexUpsert: false,
+      defaultCountry: 'US',
+      newRecordEntity: 'Contact',
+      dialFrom: undefined,
+      participantType: undefined,
+    });
     expect(parsed.dispositions).to.deep.equal([]);
     expect(parsed.presenceMap.toSalesforce.size).to.equal(0);
   });
@@ -42,9 +69,25 @@ describe('parseSettings()', () => {
   });
 
   it('reports malformed optional values by key instead of replacing them', () => {
-    const error = refusal(settings({ ScreenPopOn: 'sometimes', DialFrom: 'front desk', DefaultCountry: 'Atlantis', PresenceMap: 'busy', Dispositions: 'a,a', NewRecordEntity: 'Bad Name' }));
+    const error = refusal(
+      settings({
+        ScreenPopOn: 'sometimes',
+        DialFrom: 'front desk',
+        DefaultCountry: 'Atlantis',
+        PresenceMap: 'busy',
+        Dispositions: 'a,a',
+        NewRecordEntity: 'Bad Name',
+      }),
+    );
     // Read in the order every adapter reads them: dispositions, then the dial settings (adapters/shared/call-settings.ts).
-    expect(error.details['keys']).to.deep.equal(['Dispositions', 'DefaultCountry', 'DialFrom', 'PresenceMap', 'NewRecordEntity', 'ScreenPopOn']);
+    expect(error.details['keys']).to.deep.equal([
+      'Dispositions',
+      'DefaultCountry',
+      'DialFrom',
+      'PresenceMap',
+      'NewRecordEntity',
+      'ScreenPopOn',
+    ]);
     expect(error.message).to.contain('/SoftphoneBridge/ScreenPopOn must be one of "ring", "accept"');
   });
 
@@ -53,8 +96,13 @@ describe('parseSettings()', () => {
   });
 
   it("reads its section among the keys a real org returns (the guide's sample, with /label and /sortOrder keys)", () => {
-    const section = Object.entries(settings()).map(([path, value]) => [path.split('/')[2] ?? '', `${path.split('/')[2]} label`, value] as const);
-    const parsed = parseSettings({ ...GUIDE_SAMPLE, ...sectionKeys('SoftphoneBridge', 'Softphone Bridge', 4, section) });
+    const section = Object.entries(settings()).map(
+      ([path, value]) => [path.split('/')[2] ?? '', `${path.split('/')[2]} label`, value] as const,
+    );
+    const parsed = parseSettings({
+      ...GUIDE_SAMPLE,
+      ...sectionKeys('SoftphoneBridge', 'Softphone Bridge', 4, section),
+    });
     expect(parsed.partnerConfig).to.deep.equal(PARTNER);
     expect(parsed.dispositions).to.deep.equal(['resolved', 'callback-requested', 'voicemail']);
   });
@@ -79,9 +127,15 @@ describe('parseSettings()', () => {
     expect(shipped['/SoftphoneBridge/ApexUpsert']).to.equal('true');
     const error = refusal(shipped);
     expect(error.details['keys']).to.deep.equal(['PartnerId', 'BusinessSegmentId', 'ChannelOriginId']);
-    for (const key of ['PartnerId', 'BusinessSegmentId', 'ChannelOriginId']) expect(error.message).to.contain(`/SoftphoneBridge/${key} is required`);
+    for (const key of ['PartnerId', 'BusinessSegmentId', 'ChannelOriginId'])
+      expect(error.message).to.contain(`/SoftphoneBridge/${key} is required`);
     // Filled in, the rest of the shipped section is valid as it stands.
-    const filled = { ...shipped, '/SoftphoneBridge/PartnerId': PARTNER.partnerId, '/SoftphoneBridge/BusinessSegmentId': PARTNER.businessSegmentId, '/SoftphoneBridge/ChannelOriginId': PARTNER.channelOriginId };
+    const filled = {
+      ...shipped,
+      '/SoftphoneBridge/PartnerId': PARTNER.partnerId,
+      '/SoftphoneBridge/BusinessSegmentId': PARTNER.businessSegmentId,
+      '/SoftphoneBridge/ChannelOriginId': PARTNER.channelOriginId,
+    };
     expect(parseSettings(filled).partnerConfig).to.deep.equal(PARTNER);
   });
 

@@ -39,8 +39,18 @@ describe('toTask()', () => {
 
   it('links contacts and leads as WhoId and leaves out what is unknown', () => {
     const { disposition: _d, notes: _n, ...rest } = call;
-    const task = toTask({ ...rest, ivr: {}, outcome: 'missed', direction: 'inbound', crmRecord: { id: '00Q000000000001AAA' } });
-    expect(task).to.include({ WhoId: '00Q000000000001AAA', Description: '', Subject: 'Inbound call, missed +18883973342' });
+    const task = toTask({
+      ...rest,
+      ivr: {},
+      outcome: 'missed',
+      direction: 'inbound',
+      crmRecord: { id: '00Q000000000001AAA' },
+    });
+    expect(task).to.include({
+      WhoId: '00Q000000000001AAA',
+      Description: '',
+      Subject: 'Inbound call, missed +18883973342',
+    });
     expect(task).not.to.have.property('WhatId');
     expect(task).not.to.have.property('CallDisposition');
   });

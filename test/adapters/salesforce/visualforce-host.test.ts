@@ -27,7 +27,12 @@ type Report = { origin?: string } & (
 );
 type Done = Extract<Report, { type: 'done' }>;
 
-const ADA: FakeSObject = { Id: '003000000000001AAA', Name: 'Ada Lovelace', RecordType: 'Contact', Phone: '(555) 010-0100' };
+const ADA: FakeSObject = {
+  Id: '003000000000001AAA',
+  Name: 'Ada Lovelace',
+  RecordType: 'Contact',
+  Phone: '(555) 010-0100',
+};
 const VENDOR_PAGE = `${SOFTPHONE_ORIGIN}/test/adapters/salesforce/fixtures/vendor-softphone.html`;
 /** A third origin of the runner's server, neither this page's nor SoftphoneUrl's. */
 const OTHER_ORIGIN = HOSTILE_ORIGINS[1] as string;
@@ -38,7 +43,11 @@ class HostPage {
   readonly reports: Report[] = [];
   #nextId = 0;
   #listener = (event: MessageEvent<Report>): void => {
-    if ((event.origin === SOFTPHONE_ORIGIN || event.origin === OTHER_ORIGIN) && event.data?.fixture === 'vendor-softphone') this.reports.push({ ...event.data, origin: event.origin });
+    if (
+      (event.origin === SOFTPHONE_ORIGIN || event.origin === OTHER_ORIGIN) &&
+      event.data?.fixture === 'vendor-softphone'
+    )
+      this.reports.push({ ...event.data, origin: event.origin });
   };
 
   get win(): HostWindow {
@@ -70,15 +79,25 @@ class HostPage {
 
   /** Resolves with the `started` report of the softphone page on `origin`, once it runs. */
   async started(origin = SOFTPHONE_ORIGIN): Promise<Extract<Report, { type: 'started' }>> {
-    await until(() => this.reports.some((r) => r.type === 'started' && r.origin === origin), `the softphone page on ${origin} to start`);
-    return this.reports.find((r) => r.type === 'started' && r.origin === origin) as Extract<Report, { type: 'started' }>;
+    await until(
+      () => this.reports.some((r) => r.type === 'started' && r.origin === origin),
+      `the softphone page on ${origin} to start`,
+    );
+    return this.reports.find((r) => r.type === 'started' && r.origin === origin) as Extract<
+      Report,
+      { type: 'started' }
+    >;
   }
 
   /** Calls `method` on the softphone page's `window.softphoneBridge`; resolves with its outcome. */
   async call(method: string, ...args: unknown[]): Promise<Done> {
     const id = (this.#nextId += 1);
     this.softphone?.contentWindow?.postMessage({ fixture: 'vendor-softphone', id, method, args }, SOFTPHONE_ORIGIN);
-    await until(() => this.reports.some((r) => r.type === 'done' && r.id === id), `${method} to settle in the softphone`, 15_000);
+    await until(
+      () => this.reports.some((r) => r.type === 'done' && r.id === id),
+      `${method} to settle in the softphone`,
+      15_000,
+    );
     return this.reports.find((r): r is Done => r.type === 'done' && r.id === id) as Done;
   }
 
@@ -93,9 +112,19 @@ class HostPage {
 }
 
 /** Resolves once the call's Tasks satisfy `check`; returns them. */
-async function tasksOnce(host: HostPage, conversationId: string, check: (tasks: ReturnType<FakeSalesforceOrg['tasksFor']>) => boolean, what: string) {
+async function tasksOnce(
+  host: HostPage,
+  conversationId: string,
+  check: (tasks: ReturnType<FakeSalesforceOrg['tasksFor']>) => boolean,
+  what: string,
+) {
   const tasks = () => host.win.fakeOrg?.tasksFor(conversationId) ?? [];
-  await until(() => check(tasks()), what, 10_000, () => tasks());
+  await until(
+    () => check(tasks()),
+    what,
+    10_000,
+    () => tasks(),
+  );
   return tasks();
 }
 
@@ -115,13 +144,18 @@ describe('Visualforce host page with a softphone on another origin (force-app/â€
   });
 
   it('frames SoftphoneUrl on its own origin, which loads only the remote client and receives the call center configuration', async () => {
-    await host.open(`${VENDOR_PAGE}?host=${encodeURIComponent(location.origin)}&report=${encodeURIComponent(location.origin)}`);
+    await host.open(
+      `${VENDOR_PAGE}?host=${encodeURIComponent(location.origin)}&report=${encodeURIComponent(location.origin)}`,
+    );
     const started = await host.started();
     expect(new URL(host.softphone?.src ?? '').origin).to.equal(SOFTPHONE_ORIGIN);
     expect(SOFTPHONE_ORIGIN).to.not.equal(host.win.location.origin);
     // Its own driver and the remote client; the dev server adds its reload socket to every page.
     const scripts = started.scripts.filter((path) => !path.startsWith('/__web-dev-server')).sort();
-    expect(scripts).to.deep.equal(['/dist/softphone-bridge.remote.iife.js', '/test/adapters/salesforce/fixtures/vendor-softphone.ts']);
+    expect(scripts).to.deep.equal([
+      '/dist/softphone-bridge.remote.iife.js',
+      '/test/adapters/salesforce/fixtures/vendor-softphone.ts',
+    ]);
 
     const loaded = await host.call('load');
     expect(loaded.ok, JSON.stringify(loaded)).to.equal(true);
@@ -134,7 +168,9 @@ describe('Visualforce host page with a softphone on another origin (force-app/â€
   });
 
   it('logs exactly one Task per call: an inbound call with notes after its end (updated by the Id saveLog returned), and an outbound call', async () => {
-    await host.open(`${VENDOR_PAGE}?host=${encodeURIComponent(location.origin)}&report=${encodeURIComponent(location.origin)}`);
+    await host.open(
+      `${VENDOR_PAGE}?host=${encodeURIComponent(location.origin)}&report=${encodeURIComponent(location.origin)}`,
+    );
     await host.started();
     expect((await host.call('load')).ok).to.equal(true);
     const ids = { partnerId: PARTNER.partnerId };
@@ -145,27 +181,51 @@ describe('Visualforce host page with a softphone on another origin (force-app/â€
     const rang = await host.call('incomingCall', PARTNER.partnerId, inbound, '+15550100100');
     expect(rang.ok && (rang.value as { state: string }).state).to.equal('ringing');
     expect((await host.call('callAccepted', { ...ids, conversationId: inbound })).ok).to.equal(true);
-    expect((await host.call('callEnded', JSON.stringify({ ...ids, conversationId: inbound, duration: 42 }))).ok).to.equal(true);
+    expect(
+      (await host.call('callEnded', JSON.stringify({ ...ids, conversationId: inbound, duration: 42 }))).ok,
+    ).to.equal(true);
     const [created] = await tasksOnce(host, inbound, (t) => t.length === 1, 'the inbound Task');
-    expect(created?.fields).to.include({ CallType: 'Inbound', CallDurationInSeconds: 42, CallObject: inbound, WhoId: ADA.Id });
+    expect(created?.fields).to.include({
+      CallType: 'Inbound',
+      CallDurationInSeconds: 42,
+      CallObject: inbound,
+      WhoId: ADA.Id,
+    });
 
-    const notes = await host.call('callNotesSubmitted', { ...ids, conversationId: inbound, notes: 'Asked about the <b>invoice</b>', disposition: 'resolved' });
+    const notes = await host.call('callNotesSubmitted', {
+      ...ids,
+      conversationId: inbound,
+      notes: 'Asked about the <b>invoice</b>',
+      disposition: 'resolved',
+    });
     expect(notes.ok, JSON.stringify(notes)).to.equal(true);
-    const [updated] = await tasksOnce(host, inbound, (t) => t.length === 1 && t[0]?.fields['CallDisposition'] === 'resolved', 'the notes on the inbound Task');
+    const [updated] = await tasksOnce(
+      host,
+      inbound,
+      (t) => t.length === 1 && t[0]?.fields['CallDisposition'] === 'resolved',
+      'the notes on the inbound Task',
+    );
     expect(updated?.Id).to.equal(created?.Id);
     expect(updated?.updates).to.be.greaterThan(0);
     expect(String(updated?.fields['Description'])).to.contain('Asked about the <b>invoice</b>');
     // The update names the Task by the Id the fake answered the create with ({recordId}).
-    const saveLogs = (host.win.cti?.calls ?? []).filter((c) => c.method === 'saveLog' && (c.args['value'] as { CallObject?: string }).CallObject === inbound);
+    const saveLogs = (host.win.cti?.calls ?? []).filter(
+      (c) => c.method === 'saveLog' && (c.args['value'] as { CallObject?: string }).CallObject === inbound,
+    );
     expect(saveLogs.length).to.be.greaterThan(1);
     expect((saveLogs[0]?.args['value'] as Record<string, unknown>)['entityApiName']).to.equal('Task');
-    for (const later of saveLogs.slice(1)) expect((later.args['value'] as Record<string, unknown>)['Id']).to.equal(created?.Id);
+    for (const later of saveLogs.slice(1))
+      expect((later.args['value'] as Record<string, unknown>)['Id']).to.equal(created?.Id);
 
     // Outbound: dialled from the softphone, answered, ended.
     const outbound = `vf-out-${run}`;
-    expect((await host.call('outboundCallInitiated', { ...ids, conversationId: outbound, dialledTo: '+15550100100' })).ok).to.equal(true);
+    expect(
+      (await host.call('outboundCallInitiated', { ...ids, conversationId: outbound, dialledTo: '+15550100100' })).ok,
+    ).to.equal(true);
     expect((await host.call('callAccepted', { ...ids, conversationId: outbound })).ok).to.equal(true);
-    expect((await host.call('callEnded', JSON.stringify({ ...ids, conversationId: outbound, duration: 7 }))).ok).to.equal(true);
+    expect(
+      (await host.call('callEnded', JSON.stringify({ ...ids, conversationId: outbound, duration: 7 }))).ok,
+    ).to.equal(true);
     const [out] = await tasksOnce(host, outbound, (t) => t.length === 1, 'the outbound Task');
     expect(out?.fields).to.include({ CallType: 'Outbound', CallDurationInSeconds: 7, CallObject: outbound });
 
@@ -175,17 +235,29 @@ describe('Visualforce host page with a softphone on another origin (force-app/â€
   });
 
   it('carries click-to-dial, the call button and Omni-Channel presence from Salesforce into the softphone frame; a bad number is told in the panel', async () => {
-    await host.open(`${VENDOR_PAGE}?host=${encodeURIComponent(location.origin)}&report=${encodeURIComponent(location.origin)}`);
+    await host.open(
+      `${VENDOR_PAGE}?host=${encodeURIComponent(location.origin)}&report=${encodeURIComponent(location.origin)}`,
+    );
     await host.started();
     expect((await host.call('load')).ok).to.equal(true);
     const cti = host.win.cti as FakeOpenCti;
     await until(() => cti.clickToDialEnabled, 'click-to-dial to be enabled');
-    const startCalls = () => host.callbacks().filter(([type]) => type === 'start_call').map(([, payload]) => payload);
+    const startCalls = () =>
+      host
+        .callbacks()
+        .filter(([type]) => type === 'start_call')
+        .map(([, payload]) => payload);
 
     // A phone number clicked in Salesforce (lightning-click-to-dial â†’ Open CTI onClickToDial).
     cti.clickToDial({ number: '(555) 010-0100', recordId: ADA.Id, recordName: ADA.Name, objectType: 'Contact' });
     // The call button's message, as force-app/â€¦/softphoneBridgeCallButton publishes it (its Jest test holds the shape).
-    host.win.fakeOrg?.publish('SoftphoneBridge__c', { type: 'dial', dialTo: '+44 20 7946 0018', recordId: '001000000000003AAA', objectType: 'Account', recordName: 'Hopper Labs' });
+    host.win.fakeOrg?.publish('SoftphoneBridge__c', {
+      type: 'dial',
+      dialTo: '+44 20 7946 0018',
+      recordId: '001000000000003AAA',
+      objectType: 'Account',
+      recordName: 'Hopper Labs',
+    });
     await until(() => startCalls().length === 2, 'two start_call callbacks in the softphone');
     const from = { dialFrom: '+18449401117', participantType: 'Agent' };
     expect(startCalls()).to.deep.equal([
@@ -195,11 +267,21 @@ describe('Visualforce host page with a softphone on another origin (force-app/â€
 
     // The agent goes Away in Omni-Channel: the presence companion publishes it, the softphone hears it.
     host.win.fakeOrg?.publish('SoftphoneBridge__c', { type: 'presence', source: 'omni', statusDeveloperName: 'Away' });
-    await until(() => host.callbacks().some(([type]) => type === 'update_presence'), 'update_presence in the softphone');
-    expect(host.callbacks().filter(([type]) => type === 'update_presence')).to.deep.equal([['update_presence', { softphoneId: 'away' }]]);
+    await until(
+      () => host.callbacks().some(([type]) => type === 'update_presence'),
+      'update_presence in the softphone',
+    );
+    expect(host.callbacks().filter(([type]) => type === 'update_presence')).to.deep.equal([
+      ['update_presence', { softphoneId: 'away' }],
+    ]);
 
     // A number the bridge cannot dial starts nothing; the host page says so without the number.
-    host.win.fakeOrg?.publish('SoftphoneBridge__c', { type: 'dial', dialTo: '12', recordId: ADA.Id, objectType: 'Contact' });
+    host.win.fakeOrg?.publish('SoftphoneBridge__c', {
+      type: 'dial',
+      dialTo: '12',
+      recordId: ADA.Id,
+      objectType: 'Contact',
+    });
     await until(() => host.status !== '', 'the host page to tell the agent');
     expect(host.status).to.match(/not a valid phone number.*no call started/);
     expect(host.status).to.not.contain('12');
@@ -207,7 +289,9 @@ describe('Visualforce host page with a softphone on another origin (force-app/â€
   });
 
   it("gives the softphone the bridge's own error codes across the bundles", async () => {
-    await host.open(`${VENDOR_PAGE}?host=${encodeURIComponent(location.origin)}&report=${encodeURIComponent(location.origin)}`);
+    await host.open(
+      `${VENDOR_PAGE}?host=${encodeURIComponent(location.origin)}&report=${encodeURIComponent(location.origin)}`,
+    );
     await host.started();
     expect((await host.call('load')).ok).to.equal(true);
     const refused = await host.call('callEnded', '{not json');
@@ -222,7 +306,10 @@ describe('Visualforce host page with a softphone on another origin (force-app/â€
     const elsewhere = `${OTHER_ORIGIN}/test/adapters/salesforce/fixtures/vendor-softphone.html?host=${encodeURIComponent(location.origin)}&report=${encodeURIComponent(location.origin)}`;
     await host.open(`${VENDOR_PAGE}?goto=${encodeURIComponent(elsewhere)}`);
     await host.started(OTHER_ORIGIN);
-    host.softphone?.contentWindow?.postMessage({ fixture: 'vendor-softphone', id: 1, method: 'load', args: [] }, OTHER_ORIGIN);
+    host.softphone?.contentWindow?.postMessage(
+      { fixture: 'vendor-softphone', id: 1, method: 'load', args: [] },
+      OTHER_ORIGIN,
+    );
     await until(() => host.status !== '', 'the host page to explain', 20_000);
     expect(host.status).to.equal(
       `The softphone at ${SOFTPHONE_ORIGIN} has not connected to the bridge. Its page must load softphone-bridge.remote.iife.js with data-host-origins="${location.origin}".`,

@@ -10,11 +10,16 @@ interface SoftphoneWindow extends BundleWindow {
 }
 
 /** Opens the softphone page in an iframe; the page's script gives the bundle its config. */
-const page = (config: unknown) => openBundleFrame<SoftphoneWindow>('/test/adapters/webhook/fixtures/page.html', { config: JSON.stringify(config) });
+const page = (config: unknown) =>
+  openBundleFrame<SoftphoneWindow>('/test/adapters/webhook/fixtures/page.html', { config: JSON.stringify(config) });
 
 describe('dist/softphone-bridge.webhook.iife.js', () => {
   it('posts one signed call log per conversation from the config the page set', async () => {
-    const { frame, win } = await page({ url: URL_, secret: SECRET, partnerConfig: { partnerId: 'p', businessSegmentId: 'b', channelOriginId: 'c' } });
+    const { frame, win } = await page({
+      url: URL_,
+      secret: SECRET,
+      partnerConfig: { partnerId: 'p', businessSegmentId: 'b', channelOriginId: 'c' },
+    });
     const bridge = win.softphoneBridge as Bridge;
     const received: string[] = [];
     await bridge.load((type: string) => received.push(type));
@@ -31,7 +36,12 @@ describe('dist/softphone-bridge.webhook.iife.js', () => {
 
   it('rejects load with CONFIG_INVALID when the page set no config', async () => {
     const { frame, win } = await page({});
-    const error = (await win.softphoneBridge?.load(() => {}).then(() => undefined, (e: unknown) => e)) as { code: string; details: { keys: string[] } };
+    const error = (await win.softphoneBridge
+      ?.load(() => {})
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as { code: string; details: { keys: string[] } };
     expect(error.code).to.equal('CONFIG_INVALID');
     expect(error.details.keys).to.deep.equal(['url', 'secret']);
     await win.softphoneBridge?.dispose();

@@ -10,7 +10,13 @@ export const URL_ = 'http://127.0.0.1:8787/calls';
 /** A fresh fake endpoint and a webhook adapter posting to it. */
 export function webhook(options: Record<string, unknown> = {}) {
   const endpoint = new FakeWebhookEndpoint(URL_, SECRET);
-  const adapter = webhookAdapter({ url: URL_, secret: SECRET, fetch: endpoint.fetch, timeoutMs: 300, ...options } as never);
+  const adapter = webhookAdapter({
+    url: URL_,
+    secret: SECRET,
+    fetch: endpoint.fetch,
+    timeoutMs: 300,
+    ...options,
+  } as never);
   return { endpoint, adapter };
 }
 
@@ -22,10 +28,17 @@ export function recordingLogger(): Logger & { lines: string[] } {
 }
 
 /** An adapter context with the page's clock and no-op callbacks. */
-export function context(logger: Logger = recordingLogger(), signal: AbortSignal = new AbortController().signal): AdapterContext {
+export function context(
+  logger: Logger = recordingLogger(),
+  signal: AbortSignal = new AbortController().signal,
+): AdapterContext {
   return {
     logger,
-    clock: { now: () => Date.now(), setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: (h) => clearTimeout(h as number) },
+    clock: {
+      now: () => Date.now(),
+      setTimeout: (f, ms) => setTimeout(f, ms),
+      clearTimeout: (h) => clearTimeout(h as number),
+    },
     signal,
     requestCall: async () => {},
     updatePresence: async () => {},

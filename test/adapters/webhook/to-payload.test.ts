@@ -23,7 +23,13 @@ const call: CallRecord = {
   extra: { callEnded: { vendorField: 1 } },
 };
 
-const write = (receipt?: CallLogWrite['receipt']): CallLogWrite => ({ kind: 'callLog', key: 'c-1:callLog', call, receipt, attempt: 2 });
+const write = (receipt?: CallLogWrite['receipt']): CallLogWrite => ({
+  kind: 'callLog',
+  key: 'c-1:callLog',
+  call,
+  receipt,
+  attempt: 2,
+});
 
 describe('toPayload()', () => {
   it('maps a call to the versioned call.log body with ISO times and no empty fields', () => {

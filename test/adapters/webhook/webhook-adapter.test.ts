@@ -6,12 +6,37 @@ import { SECRET, URL_, context, recordingLogger, webhook } from './harness.js';
 
 function call(conversationId: string, overrides: Partial<CallRecord> = {}): CallRecord {
   const now = Date.now();
-  return { conversationId, partnerId: 'p', direction: 'inbound', state: 'ended', phoneNumber: '+15557654321', language: 'en_US', ivr: {}, notes: 'card ending 4242', durationSeconds: 12, outcome: 'completed', startedAt: now - 12_000, updatedAt: now, revision: 2, extra: {}, ...overrides };
+  return {
+    conversationId,
+    partnerId: 'p',
+    direction: 'inbound',
+    state: 'ended',
+    phoneNumber: '+15557654321',
+    language: 'en_US',
+    ivr: {},
+    notes: 'card ending 4242',
+    durationSeconds: 12,
+    outcome: 'completed',
+    startedAt: now - 12_000,
+    updatedAt: now,
+    revision: 2,
+    extra: {},
+    ...overrides,
+  };
 }
-const write = (c: CallRecord, receipt?: CallLogWrite['receipt']): CallLogWrite => ({ kind: 'callLog', key: `${c.conversationId}:callLog`, call: c, receipt, attempt: 1 });
+const write = (c: CallRecord, receipt?: CallLogWrite['receipt']): CallLogWrite => ({
+  kind: 'callLog',
+  key: `${c.conversationId}:callLog`,
+  call: c,
+  receipt,
+  attempt: 1,
+});
 
 async function failure(promise: Promise<unknown>): Promise<BridgeError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).to.be.instanceOf(BridgeError);
   return error as BridgeError;
 }
@@ -26,7 +51,11 @@ describe('webhookAdapter()', () => {
   });
 
   it('rejects load with CONFIG_INVALID naming the options at fault', async () => {
-    const bridge = createBridge({ adapter: webhook({ url: 'http://crm.example.com/calls', secret: 'x' }).adapter, store: createMemoryStore(), logger: recordingLogger() });
+    const bridge = createBridge({
+      adapter: webhook({ url: 'http://crm.example.com/calls', secret: 'x' }).adapter,
+      store: createMemoryStore(),
+      logger: recordingLogger(),
+    });
     const error = await failure(bridge.load(() => {}));
     expect(error.code).to.equal('CONFIG_INVALID');
     expect(error.details['keys']).to.deep.equal(['url', 'secret']);
@@ -61,7 +90,9 @@ describe('webhookAdapter()', () => {
     const { adapter } = webhook({ fetch: async () => new Response(null, { status: 204 }) });
     await adapter.connect(context());
     expect((await adapter.writeCallLog(write(call('wa-3')))).recordId).to.equal('wa-3:callLog');
-    const { adapter: textReply } = webhook({ fetch: async () => new Response('{"recordId":"x"}', { status: 200, headers: { 'Content-Type': 'text/plain' } }) });
+    const { adapter: textReply } = webhook({
+      fetch: async () => new Response('{"recordId":"x"}', { status: 200, headers: { 'Content-Type': 'text/plain' } }),
+    });
     await textReply.connect(context());
     expect((await textReply.writeCallLog(write(call('wa-3')))).recordId).to.equal('wa-3:callLog');
     const { adapter: numeric } = webhook({ fetch: async () => Response.json({ id: 987 }, { status: 201 }) });
@@ -85,7 +116,10 @@ describe('webhookAdapter()', () => {
       const { adapter, endpoint } = webhook();
       await adapter.connect(context());
       endpoint.inject({ kind: 'status', status });
-      expect(await failure(adapter.writeCallLog(write(call(`wa-${status}`))))).to.include({ code: 'ADAPTER_WRITE_REFUSED', retryable: false });
+      expect(await failure(adapter.writeCallLog(write(call(`wa-${status}`))))).to.include({
+        code: 'ADAPTER_WRITE_REFUSED',
+        retryable: false,
+      });
     });
   }
 
@@ -101,7 +135,10 @@ describe('webhookAdapter()', () => {
     const { adapter, endpoint } = webhook({ timeoutMs: 100 });
     await adapter.connect(context());
     endpoint.inject({ kind: 'network' });
-    expect(await failure(adapter.writeCallLog(write(call('wa-net'))))).to.include({ code: 'ADAPTER_WRITE_FAILED', retryable: true });
+    expect(await failure(adapter.writeCallLog(write(call('wa-net'))))).to.include({
+      code: 'ADAPTER_WRITE_FAILED',
+      retryable: true,
+    });
     endpoint.inject({ kind: 'hang' });
     const started = Date.now();
     const timeout = await failure(adapter.writeCallLog(write(call('wa-hang'))));
@@ -131,7 +168,12 @@ describe('webhookAdapter()', () => {
   it('logs one exact record through a bridge, with notes after the end, and never logs the secret', async () => {
     const { adapter, endpoint } = webhook();
     const logger = recordingLogger();
-    const bridge = createBridge({ adapter, store: createMemoryStore(), logger, retry: { baseDelayMs: 1, maxDelayMs: 2 } });
+    const bridge = createBridge({
+      adapter,
+      store: createMemoryStore(),
+      logger,
+      retry: { baseDelayMs: 1, maxDelayMs: 2 },
+    });
     await bridge.load(() => {});
     const ids = { partnerId: 'p', conversationId: 'wa-bridge' };
     endpoint.inject({ kind: 'lost-reply' });
@@ -145,6 +187,7 @@ describe('webhookAdapter()', () => {
     expect(endpoint.records.size).to.equal(1);
     expect(endpoint.records.get('wa-bridge:callLog')?.payload.call['notes']).to.equal('card ending 4242');
     await bridge.dispose();
-    for (const line of logger.lines) expect(line).not.to.contain(SECRET).and.not.to.contain(URL_).and.not.to.contain('4242');
+    for (const line of logger.lines)
+      expect(line).not.to.contain(SECRET).and.not.to.contain(URL_).and.not.to.contain('4242');
   });
 });

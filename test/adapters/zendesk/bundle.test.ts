@@ -31,20 +31,29 @@ describe('dist/softphone-bridge.zendesk.iife.js (with the real ZAF SDK)', () => 
     await bridge.incomingCall(PARTNER.partnerId, conversationId, '+15550100100');
     await until(() => zendesk.views.some((v) => v.kind === 'route'), 'the route to the user');
     expect(zendesk.views).to.deep.include({ kind: 'route', target: 'user', id: 1 });
-    await bridge.callEnded(JSON.stringify({ partnerId: PARTNER.partnerId, conversationId, duration: 9, notes: 'from the bundle' }));
+    await bridge.callEnded(
+      JSON.stringify({ partnerId: PARTNER.partnerId, conversationId, duration: 9, notes: 'from the bundle' }),
+    );
     await until(() => ticketsFor(account, conversationId).length === 1, 'the ticket');
     expect(ticketsFor(account, conversationId)[0]?.comments[0]?.body).to.match(/^from the bundle\n\n— Call details —/);
     await until(() => zendesk.handlers('voice.dialout') === 2, 'the top bar and the background relay listening');
     expect(zendesk.dialout(DIALOUT_EXAMPLE.number).map((i) => i.location)).to.deep.equal(['background']);
     await until(() => received.some(([type]) => type === 'start_call'), 'start_call');
-    expect((received.find(([type]) => type === 'start_call')?.[1] as { dialTo: string }).dialTo).to.equal('+18883973342');
+    expect((received.find(([type]) => type === 'start_call')?.[1] as { dialTo: string }).dialTo).to.equal(
+      '+18883973342',
+    );
     await bridge.dispose();
     host.dispose();
   });
 
   it('refuses to load outside a Zendesk app iframe, naming the URL parameters', async () => {
     const { frame, win } = await openBundleFrame<AppWindow>(APP_PAGE, {});
-    const error = (await win.softphoneBridge?.load(() => {}).then(() => undefined, (e: unknown) => e)) as { code: string; details: { keys: string[] } };
+    const error = (await win.softphoneBridge
+      ?.load(() => {})
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as { code: string; details: { keys: string[] } };
     expect(error.code).to.equal('CONFIG_INVALID');
     expect(error.details.keys).to.deep.equal(['origin', 'app_guid']);
     await win.softphoneBridge?.dispose();

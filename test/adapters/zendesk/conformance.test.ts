@@ -15,7 +15,11 @@ runAdapterConformance('zendesk', async () => {
       ticketsFor(account, key.replace(/:callLog$/, '')).map((ticket) => {
         const body = ticket.comments[ticket.comments.length - 1]?.body ?? '';
         const [notes = '', details = ''] = body.split(`\n\n${DETAILS_SEPARATOR}\n`);
-        return { notes, durationSeconds: Number(/^Duration: (\d+) s$/m.exec(details)?.[1]), disposition: /^Disposition: (.*)$/m.exec(details)?.[1] };
+        return {
+          notes,
+          durationSeconds: Number(/^Duration: (\d+) s$/m.exec(details)?.[1]),
+          disposition: /^Disposition: (.*)$/m.exec(details)?.[1],
+        };
       }),
     failNextWrite: () => client.inject('POST /api/v2/tickets.json', { kind: 'status', status: 503 }),
     loseNextReply: () => client.inject('POST /api/v2/tickets.json', { kind: 'lost-reply' }),

@@ -1,12 +1,20 @@
 import { expect } from '@esm-bundle/chai';
 import { FakeZendeskSupport } from '../../fakes/fake-zaf-support.js';
 import { ADD_COMMENT_EXAMPLE, COMMENT_KEYS } from '../../fixtures/vendor/zendesk/tickets.js';
-import { CALLER_PHONE_FORMATS_EXAMPLE, CALLER_SEARCH_QUERY_EXAMPLE, SEARCH_RESPONSE_EXAMPLE } from '../../fixtures/vendor/zendesk/search.js';
+import {
+  CALLER_PHONE_FORMATS_EXAMPLE,
+  CALLER_SEARCH_QUERY_EXAMPLE,
+  SEARCH_RESPONSE_EXAMPLE,
+} from '../../fixtures/vendor/zendesk/search.js';
 
 /** The fake's search, held to Zendesk's own examples (the fake must accept what Zendesk accepts). */
 describe('FakeZendeskSupport search (against Zendesk’s documented examples)', () => {
   const search = (account: FakeZendeskSupport, query: string) => {
-    const [status, body] = account.handle('GET', new URL(`https://acme.zendesk.com/api/v2/search.json?query=${encodeURIComponent(query)}`), undefined);
+    const [status, body] = account.handle(
+      'GET',
+      new URL(`https://acme.zendesk.com/api/v2/search.json?query=${encodeURIComponent(query)}`),
+      undefined,
+    );
     expect(status).to.equal(200);
     return body as { results: { id: number; result_type: string }[]; count: number };
   };
@@ -16,7 +24,10 @@ describe('FakeZendeskSupport search (against Zendesk’s documented examples)', 
       const account = new FakeZendeskSupport();
       const user = account.addUser('Caller', phone);
       account.addUser('Someone else', '+1 513 555 7612');
-      expect(search(account, CALLER_SEARCH_QUERY_EXAMPLE).results.map((r) => r.id), phone).to.deep.equal([user.id]);
+      expect(
+        search(account, CALLER_SEARCH_QUERY_EXAMPLE).results.map((r) => r.id),
+        phone,
+      ).to.deep.equal([user.id]);
     }
   });
 
@@ -38,7 +49,13 @@ describe('FakeZendeskSupport search (against Zendesk’s documented examples)', 
 
 describe('FakeZendeskSupport ticket search (ZD-3)', () => {
   const ids = (account: FakeZendeskSupport, query: string) =>
-    (account.handle('GET', new URL(`https://acme.zendesk.com/api/v2/search.json?query=${encodeURIComponent(query)}`), undefined)[1] as { results: { id: number }[] }).results.map((r) => r.id);
+    (
+      account.handle(
+        'GET',
+        new URL(`https://acme.zendesk.com/api/v2/search.json?query=${encodeURIComponent(query)}`),
+        undefined,
+      )[1] as { results: { id: number }[] }
+    ).results.map((r) => r.id);
 
   it('reads requester: as the search reference documents it (user id, name or phone) and finds nothing for requester_id:', () => {
     const account = new FakeZendeskSupport();
@@ -46,7 +63,10 @@ describe('FakeZendeskSupport ticket search (ZD-3)', () => {
     const older = account.addTicket(ada.id, 'open');
     const newer = account.addTicket(ada.id, 'pending');
     account.addTicket(ada.id, 'solved');
-    expect(ids(account, `type:ticket requester:${ada.id} status<solved order_by:updated_at sort:desc`)).to.deep.equal([newer.id, older.id]);
+    expect(ids(account, `type:ticket requester:${ada.id} status<solved order_by:updated_at sort:desc`)).to.deep.equal([
+      newer.id,
+      older.id,
+    ]);
     expect(ids(account, 'type:ticket requester:*5135557611 status<solved')).to.have.length(2);
     expect(ids(account, `type:ticket requester_id:${ada.id} status<solved`)).to.deep.equal([]);
   });
@@ -57,19 +77,39 @@ describe('FakeZendeskSupport tickets and comments (Zendesk’s documented exampl
     const account = new FakeZendeskSupport();
     const ada = account.addUser('Ada', '513-555-7611');
     const ticket = account.addTicket(ada.id, 'open');
-    const [status] = account.handle('PUT', new URL(`https://acme.zendesk.com/api/v2/tickets/${ticket.id}.json`), JSON.parse(JSON.stringify(ADD_COMMENT_EXAMPLE)));
+    const [status] = account.handle(
+      'PUT',
+      new URL(`https://acme.zendesk.com/api/v2/tickets/${ticket.id}.json`),
+      JSON.parse(JSON.stringify(ADD_COMMENT_EXAMPLE)),
+    );
     expect(status).to.equal(200);
-    const [, listed] = account.handle('GET', new URL(`https://acme.zendesk.com/api/v2/tickets/${ticket.id}/comments.json?sort_order=desc`), undefined);
+    const [, listed] = account.handle(
+      'GET',
+      new URL(`https://acme.zendesk.com/api/v2/tickets/${ticket.id}/comments.json?sort_order=desc`),
+      undefined,
+    );
     const newest = (listed as { comments: Record<string, unknown>[] }).comments[0] ?? {};
     expect(Object.keys(newest).sort()).to.deep.equal([...COMMENT_KEYS]);
-    expect(newest).to.include({ body: 'The smoke is very colorful.', plain_body: 'The smoke is very colorful.', type: 'Comment' });
-    expect(newest['html_body']).to.equal('<div class="zd-comment" dir="auto"><p dir="auto">The smoke is very colorful.</p></div>');
+    expect(newest).to.include({
+      body: 'The smoke is very colorful.',
+      plain_body: 'The smoke is very colorful.',
+      type: 'Comment',
+    });
+    expect(newest['html_body']).to.equal(
+      '<div class="zd-comment" dir="auto"><p dir="auto">The smoke is very colorful.</p></div>',
+    );
   });
 
   it('refuses a ticket without a comment with Zendesk’s 422 envelope (error, description, details by field)', () => {
-    const [status, body] = new FakeZendeskSupport().handle('POST', new URL('https://acme.zendesk.com/api/v2/tickets.json'), { ticket: { subject: 'No description' } });
+    const [status, body] = new FakeZendeskSupport().handle(
+      'POST',
+      new URL('https://acme.zendesk.com/api/v2/tickets.json'),
+      { ticket: { subject: 'No description' } },
+    );
     expect(status).to.equal(422);
     expect(body).to.deep.include({ error: 'RecordInvalid', description: 'Record validation errors' });
-    expect((body as { details: Record<string, { description: string }[]> }).details['description']?.[0]?.description).to.be.a('string');
+    expect(
+      (body as { details: Record<string, { description: string }[]> }).details['description']?.[0]?.description,
+    ).to.be.a('string');
   });
 });

@@ -17,7 +17,14 @@ export const PARTNER = {
 
 /** App settings as an admin fills them in Zendesk (text parameters and a checkbox). */
 export function appSettings(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { ...PARTNER, dispositions: 'resolved, callback-requested', dialFrom: '+1 (844) 940-1117', participantType: 'Agent', openPanelOnRing: true, ...overrides };
+  return {
+    ...PARTNER,
+    dispositions: 'resolved, callback-requested',
+    dialFrom: '+1 (844) 940-1117',
+    participantType: 'Agent',
+    openPanelOnRing: true,
+    ...overrides,
+  };
 }
 
 /**
@@ -35,7 +42,11 @@ export function support(): FakeZendeskSupport {
 }
 
 /** A Zendesk account whose app is registered (it answers the handshake). */
-export function zaf(account: FakeZendeskSupport = support(), settings = appSettings(), options: FakeZendeskOptions = {}): FakeZendesk {
+export function zaf(
+  account: FakeZendeskSupport = support(),
+  settings = appSettings(),
+  options: FakeZendeskOptions = {},
+): FakeZendesk {
   return new FakeZendesk(account, settings, options).register();
 }
 
@@ -56,9 +67,12 @@ export function hostOf(zendesk: FakeZendesk): ZendeskWireHost {
  * `zendesk_app_framework_sdk`, talking to `zendesk` by postMessage through the wire host.
  */
 export async function appClient(zendesk: FakeZendesk, location: ZafLocation = 'top_bar'): Promise<ZafClient> {
-  const { win } = await hostOf(zendesk).open<Window & { bundleLoaded?: Promise<void>; zafClient?: ZafClient | false }>(location);
+  const { win } = await hostOf(zendesk).open<Window & { bundleLoaded?: Promise<void>; zafClient?: ZafClient | false }>(
+    location,
+  );
   const client = win.zafClient;
-  if (client === undefined || client === false) throw new Error('ZAFClient.init() found no origin/app_guid in the app URL');
+  if (client === undefined || client === false)
+    throw new Error('ZAFClient.init() found no origin/app_guid in the app URL');
   return client;
 }
 
@@ -72,9 +86,18 @@ export function closeApps(): void {
  * A bridge over the Zendesk adapter in an app iframe of `zendesk` (top bar unless told), recording the
  * softphone's callback. The adapter gets the real SDK's client, never a fake of it.
  */
-export function tab(zendesk: FakeZendesk, options: Partial<ZendeskAdapterOptions> = {}, location: ZafLocation = 'top_bar'): { bridge: Bridge; received: [string, unknown][]; callback: (type: string, payload: unknown) => void } {
+export function tab(
+  zendesk: FakeZendesk,
+  options: Partial<ZendeskAdapterOptions> = {},
+  location: ZafLocation = 'top_bar',
+): { bridge: Bridge; received: [string, unknown][]; callback: (type: string, payload: unknown) => void } {
   const received: [string, unknown][] = [];
-  const bridge = createBridge({ adapter: zendeskAdapter({ client: () => appClient(zendesk, location), requestTimeoutMs: 500, ...options }), store: createMemoryStore(), logger: silentLogger, retry: { baseDelayMs: 5, maxDelayMs: 20 } });
+  const bridge = createBridge({
+    adapter: zendeskAdapter({ client: () => appClient(zendesk, location), requestTimeoutMs: 500, ...options }),
+    store: createMemoryStore(),
+    logger: silentLogger,
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+  });
   return { bridge, received, callback: (type, payload) => received.push([type, payload]) };
 }
 

@@ -25,7 +25,10 @@ describe('newTicket() and ticketUpdate()', () => {
     expect(newTicket(call, ['softphone_bridge'])).to.deep.equal({
       ticket: {
         subject: 'Outbound call, missed +18883973342',
-        comment: { body: '— Call details —\nDirection: Outbound\nNumber: +18883973342\nOutcome: missed\nDuration: 0 s\nConversation: c-1\nLog ref: c57c3464', public: false },
+        comment: {
+          body: '— Call details —\nDirection: Outbound\nNumber: +18883973342\nOutcome: missed\nDuration: 0 s\nConversation: c-1\nLog ref: c57c3464',
+          public: false,
+        },
         external_id: 'c-1',
         tags: ['softphone_bridge', 'outbound_call', 'missed_call'],
         requester_id: 42,
@@ -34,13 +37,17 @@ describe('newTicket() and ticketUpdate()', () => {
   });
 
   it('leaves the requester to Zendesk (the agent) when the linked record is not a user', () => {
-    expect(newTicket({ ...call, crmRecord: { id: '42', type: 'ticket' } }, []).ticket).not.to.have.property('requester_id');
+    expect(newTicket({ ...call, crmRecord: { id: '42', type: 'ticket' } }, []).ticket).not.to.have.property(
+      'requester_id',
+    );
   });
 
   it('updates with one private comment of the latest state', () => {
     const { ticket } = ticketUpdate({ ...call, notes: 'Call back Tuesday' });
     const body = (ticket['comment'] as { body: string }).body;
-    expect(body).to.match(/^Call back Tuesday\n\n— Call details —\nDirection: Outbound\n[^]*\nConversation: c-1\nLog ref: [0-9a-f]{8}$/);
+    expect(body).to.match(
+      /^Call back Tuesday\n\n— Call details —\nDirection: Outbound\n[^]*\nConversation: c-1\nLog ref: [0-9a-f]{8}$/,
+    );
     expect(ticket['comment']).to.include({ public: false });
   });
 

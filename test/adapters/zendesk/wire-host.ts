@@ -49,7 +49,10 @@ export class ZendeskWireHost {
   }
 
   /** Opens `page` as an app instance in `location`; resolves once its script ran. */
-  async open<W extends BundleWindow>(location: ZafLocation, page = SDK_PAGE): Promise<{ frame: HTMLIFrameElement; win: W; instance: FakeZafInstance }> {
+  async open<W extends BundleWindow>(
+    location: ZafLocation,
+    page = SDK_PAGE,
+  ): Promise<{ frame: HTMLIFrameElement; win: W; instance: FakeZafInstance }> {
     let instance: FakeZafInstance | undefined;
     const query: Record<string, string> = {};
     const { frame, win } = await openBundleFrame<W>(page, query, (f) => {
@@ -78,23 +81,53 @@ export class ZendeskWireHost {
     const app = event.source === null ? undefined : this.#apps.get(event.source as Window);
     if (app === undefined || event.origin !== this.frameOrigin || typeof event.data !== 'string') return;
     const { frame, instance } = app;
-    const data = JSON.parse(event.data) as { key?: string; message?: unknown; id?: number; request?: string; params?: unknown; instanceGuid?: string };
+    const data = JSON.parse(event.data) as {
+      key?: string;
+      message?: unknown;
+      id?: number;
+      request?: string;
+      params?: unknown;
+      instanceGuid?: string;
+    };
     const key = data.key ?? '';
     const reply = (id: number | undefined, work: Promise<unknown>) =>
       work.then(
         (result) => this.#post(frame, { id, result }),
-        (error: unknown) => this.#post(frame, { id, error: { name: 'Error', message: error instanceof Error ? error.message : String(error) } }),
+        (error: unknown) =>
+          this.#post(frame, {
+            id,
+            error: { name: 'Error', message: error instanceof Error ? error.message : String(error) },
+          }),
       );
     if (key === 'iframe.handshake') {
-      void this.zendesk.metadata().then((metadata) => this.#post(frame, { key: 'zaf.app.registered', message: { metadata, context: { product: 'support', location: instance.location, instanceGuid: instance.guid, account: { subdomain: 'acme' } } } }));
+      void this.zendesk
+        .metadata()
+        .then((metadata) =>
+          this.#post(frame, {
+            key: 'zaf.app.registered',
+            message: {
+              metadata,
+              context: {
+                product: 'support',
+                location: instance.location,
+                instanceGuid: instance.guid,
+                account: { subdomain: 'acme' },
+              },
+            },
+          }),
+        );
     } else if (key.startsWith('request:')) {
       this.zendesk.request(data.message as never).then(
-        (body) => this.#post(frame, { key: `zaf.${key}.done`, message: { responseArgs: [body, 'success', { status: 200 }] } }),
+        (body) =>
+          this.#post(frame, { key: `zaf.${key}.done`, message: { responseArgs: [body, 'success', { status: 200 }] } }),
         (failure: unknown) => this.#post(frame, { key: `zaf.${key}.fail`, message: { responseArgs: [failure] } }),
       );
     } else if (key.startsWith('iframe.on:') || key.startsWith('iframe.off:')) {
       const name = key.slice(key.indexOf(':') + 1);
-      instance.subscriptions.set(name, Number((data.message as { subscriberCount?: number } | undefined)?.subscriberCount ?? 0));
+      instance.subscriptions.set(
+        name,
+        Number((data.message as { subscriberCount?: number } | undefined)?.subscriberCount ?? 0),
+      );
     } else if (key.startsWith('iframe.trigger:')) {
       this.zendesk.trigger(data.instanceGuid ?? instance.guid, key.slice('iframe.trigger:'.length), data.message);
     } else if (data.request === 'invoke' && typeof data.params === 'object' && data.params !== null) {

@@ -23,15 +23,29 @@ describe('zendeskAdapter() (through the real ZAF SDK)', () => {
         ['partner_config', PARTNER],
       ]);
       // The SDK reports subscriptions to Zendesk (iframe.on:/iframe.off: with a subscriber count).
-      await until(() => client.handlers('voice.dialout') === 1 && client.handlers(DIALOUT_RELAY_EVENT) === 1, 'the subscriptions');
+      await until(
+        () => client.handlers('voice.dialout') === 1 && client.handlers(DIALOUT_RELAY_EVENT) === 1,
+        'the subscriptions',
+      );
       await bridge.dispose();
-      await until(() => client.handlers('voice.dialout') === 0 && client.handlers(DIALOUT_RELAY_EVENT) === 0, 'the unsubscriptions');
+      await until(
+        () => client.handlers('voice.dialout') === 0 && client.handlers(DIALOUT_RELAY_EVENT) === 0,
+        'the unsubscriptions',
+      );
     });
 
     it('lets the admin override the page defaults, and names every setting at fault', async () => {
-      const client = zaf(support(), { partnerId: PARTNER.partnerId, screenPopOn: 'sometimes', ticketTags: 'call log', openPanelOnRing: 'yes' });
+      const client = zaf(support(), {
+        partnerId: PARTNER.partnerId,
+        screenPopOn: 'sometimes',
+        ticketTags: 'call log',
+        openPanelOnRing: 'yes',
+      });
       const { bridge, callback } = tab(client, { settings: { businessSegmentId: 'b', screenPopOn: 'accept' } });
-      const error = (await bridge.load(callback).then(() => undefined, (e: unknown) => e)) as BridgeError;
+      const error = (await bridge.load(callback).then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as BridgeError;
       expect(error.code).to.equal('CONFIG_INVALID');
       expect(error.details['keys']).to.deep.equal(['channelOriginId', 'ticketTags', 'openPanelOnRing', 'screenPopOn']);
       await bridge.dispose();
@@ -39,7 +53,10 @@ describe('zendeskAdapter() (through the real ZAF SDK)', () => {
 
     it('fails to connect when Zendesk never registers the app (the page is not a Zendesk app)', async () => {
       const { bridge, callback } = tab(new FakeZendesk(support(), appSettings()), { requestTimeoutMs: 300 });
-      const error = (await bridge.load(callback).then(() => undefined, (e: unknown) => e)) as BridgeError;
+      const error = (await bridge.load(callback).then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as BridgeError;
       expect(error.code).to.equal('ADAPTER_CONNECT_FAILED');
       await bridge.dispose();
     });
@@ -84,7 +101,10 @@ describe('zendeskAdapter() (through the real ZAF SDK)', () => {
         const conversationId = `zd-format-${i}`;
         await bridge.incomingCall({ ...ids, conversationId, callerANI: '+15135557611' });
         await until(() => client.views.some((v) => v.kind === 'route'), `the route for ${phone}`);
-        expect(client.views.filter((v) => v.kind === 'route'), phone).to.deep.equal([{ kind: 'route', target: 'user', id: caller.id }]);
+        expect(
+          client.views.filter((v) => v.kind === 'route'),
+          phone,
+        ).to.deep.equal([{ kind: 'route', target: 'user', id: caller.id }]);
         const search = client.requests.find((r) => r.url.startsWith('/api/v2/search.json'));
         expect(new URL(search?.url ?? '', 'https://x').searchParams.get('query')).to.equal(CALLER_SEARCH_QUERY_EXAMPLE);
         await bridge.dispose();
@@ -100,9 +120,13 @@ describe('zendeskAdapter() (through the real ZAF SDK)', () => {
       await bridge.load(callback);
       await bridge.incomingCall({ ...ids, callerANI: '+15550100100' });
       await until(() => client.views.some((v) => v.kind === 'route'), 'the route');
-      expect(client.views.filter((v) => v.kind === 'route')).to.deep.equal([{ kind: 'route', target: 'ticket', id: open.id }]);
+      expect(client.views.filter((v) => v.kind === 'route')).to.deep.equal([
+        { kind: 'route', target: 'ticket', id: open.id },
+      ]);
       // The documented keyword (ZD-3): requester:, not requester_id:.
-      const queries = client.requests.filter((r) => r.url.startsWith('/api/v2/search.json')).map((r) => new URL(r.url, 'https://x').searchParams.get('query'));
+      const queries = client.requests
+        .filter((r) => r.url.startsWith('/api/v2/search.json'))
+        .map((r) => new URL(r.url, 'https://x').searchParams.get('query'));
       expect(queries[1]).to.equal('type:ticket requester:1 status<solved order_by:updated_at sort:desc');
       await bridge.dispose();
     });
@@ -113,7 +137,10 @@ describe('zendeskAdapter() (through the real ZAF SDK)', () => {
       await bridge.load(callback);
       await bridge.incomingCall({ ...ids, callerANI: '+15550100200' });
       await bridge.incomingCall({ ...ids, conversationId: 'zd-conv-2', callerANI: '+15550109999' });
-      await until(() => client.requests.filter((r) => r.url.startsWith('/api/v2/search.json')).length === 2, 'both searches');
+      await until(
+        () => client.requests.filter((r) => r.url.startsWith('/api/v2/search.json')).length === 2,
+        'both searches',
+      );
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(client.views.filter((v) => v.kind === 'route')).to.deep.equal([]);
       expect((await bridge.getCall(ids.conversationId))?.crmRecord).to.equal(undefined);
@@ -132,7 +159,10 @@ describe('zendeskAdapter() (through the real ZAF SDK)', () => {
       await bridge.flush();
       const tickets = ticketsFor(account, ids.conversationId);
       expect(tickets).to.have.length(1);
-      expect(tickets[0]?.comments.map((c) => c.body.split('\n')[0])).to.deep.equal(['— Call details —', 'Wrap-up notes']);
+      expect(tickets[0]?.comments.map((c) => c.body.split('\n')[0])).to.deep.equal([
+        '— Call details —',
+        'Wrap-up notes',
+      ]);
       expect(tickets[0]?.requester_id).to.equal(account.agentId);
       await bridge.dispose();
     });
@@ -187,7 +217,9 @@ describe('zendeskAdapter() (through the real ZAF SDK)', () => {
       const { bridge, callback } = tab(client);
       await bridge.load(callback);
       client.inject('POST /api/v2/tickets.json', { kind: 'status', status: 422 });
-      const dead = new Promise<BridgeError>((resolve) => bridge.on('outbox.deadLettered', (_entry, error) => resolve(error)));
+      const dead = new Promise<BridgeError>((resolve) =>
+        bridge.on('outbox.deadLettered', (_entry, error) => resolve(error)),
+      );
       await bridge.callEnded({ ...ids, duration: 4 });
       expect((await dead).details['lastCode']).to.equal('ADAPTER_WRITE_REFUSED');
       expect(client.requests.filter((r) => r.method === 'POST')).to.have.length(1);
@@ -206,12 +238,17 @@ describe('zendeskAdapter() (through the real ZAF SDK)', () => {
         await bridge.load(callback);
         relayDialouts(await appClient(zendesk, 'background')); // what the bundle runs in the background location
         await until(() => zendesk.handlers('voice.dialout') === 2, 'both instances listening');
-        expect(zendesk.dialout(DIALOUT_EXAMPLE.number).map((i) => i.location)).to.deep.equal(zendesk.instances.filter((i) => dialoutLocations.includes(i.location)).map((i) => i.location));
+        expect(zendesk.dialout(DIALOUT_EXAMPLE.number).map((i) => i.location)).to.deep.equal(
+          zendesk.instances.filter((i) => dialoutLocations.includes(i.location)).map((i) => i.location),
+        );
         await until(() => received.some(([type]) => type === 'start_call'), 'start_call');
         await new Promise((resolve) => setTimeout(resolve, 50)); // a second copy would have arrived by now
-        expect(received.filter(([type]) => type === 'start_call').map(([, payload]) => payload)).to.deep.equal([{ ...PARTNER, dialTo: '+18883973342', dialFrom: '+18449401117', participantType: 'Agent' }]);
+        expect(received.filter(([type]) => type === 'start_call').map(([, payload]) => payload)).to.deep.equal([
+          { ...PARTNER, dialTo: '+18883973342', dialFrom: '+18449401117', participantType: 'Agent' },
+        ]);
         // The relay opens the top bar's pane when the click reached the background.
-        if (dialoutLocations.includes('background')) expect(zendesk.views).to.deep.include({ kind: 'popover', action: 'show' });
+        if (dialoutLocations.includes('background'))
+          expect(zendesk.views).to.deep.include({ kind: 'popover', action: 'show' });
         await bridge.dispose();
       });
     }

@@ -41,7 +41,10 @@ describe('ContractLink', () => {
     await link.open(fakeTarget().target, connectorContext(manualClock()), handlers());
     expect(link.partner).to.equal('from-option');
     const none = new ContractLink('test', undefined);
-    const error = await none.open(fakeTarget().target, connectorContext(manualClock()), handlers()).then(() => undefined, (e: unknown) => e as BridgeError);
+    const error = await none.open(fakeTarget().target, connectorContext(manualClock()), handlers()).then(
+      () => undefined,
+      (e: unknown) => e as BridgeError,
+    );
     expect(error?.details).to.deep.equal({ connector: 'test', keys: ['partnerId'] });
     expect(none.isOpen).to.equal(false);
   });
@@ -78,7 +81,12 @@ describe('ContractLink', () => {
     const link = new ContractLink('test', 'p');
     const context = connectorContext(manualClock());
     const { target } = fakeTarget();
-    target.callEnded = () => Promise.reject(new BridgeError('CONTRACT_PAYLOAD_INVALID', 'callEnded: "duration" is required (number).', { details: { method: 'callEnded', fields: ['duration'] } }));
+    target.callEnded = () =>
+      Promise.reject(
+        new BridgeError('CONTRACT_PAYLOAD_INVALID', 'callEnded: "duration" is required (number).', {
+          details: { method: 'callEnded', fields: ['duration'] },
+        }),
+      );
     target.callAccepted = () => Promise.reject(new BridgeError('CALL_TRANSITION_IGNORED', 'ignored'));
     await link.open(target, context, handlers());
     link.send([
@@ -86,8 +94,12 @@ describe('ContractLink', () => {
       { method: 'callEnded', payload: { partnerId: 'p', conversationId: 'c', duration: 1 } },
     ]);
     await link.settled();
-    expect(context.reports.map((r) => [r.code, r.details['connector'], r.details['fields']])).to.deep.equal([['CONTRACT_PAYLOAD_INVALID', 'test', ['duration']]]);
-    expect(context.reports[0]?.message).to.equal('test: the bridge refused callEnded: callEnded: "duration" is required (number).');
+    expect(context.reports.map((r) => [r.code, r.details['connector'], r.details['fields']])).to.deep.equal([
+      ['CONTRACT_PAYLOAD_INVALID', 'test', ['duration']],
+    ]);
+    expect(context.reports[0]?.message).to.equal(
+      'test: the bridge refused callEnded: callEnded: "duration" is required (number).',
+    );
   });
 
   it('reports a handler run that throws, and survives a report handler that throws', async () => {
@@ -112,7 +124,9 @@ describe('ContractLink', () => {
     link.run(() => {
       throw bug;
     });
-    expect(context.reports.map((r) => [r.code, r.message, r.details['connector']])).to.deep.equal([['CONNECTOR_HANDLER_FAILED', 'test: a vendor event could not be handled.', 'test']]);
+    expect(context.reports.map((r) => [r.code, r.message, r.details['connector']])).to.deep.equal([
+      ['CONNECTOR_HANDLER_FAILED', 'test: a vendor event could not be handled.', 'test'],
+    ]);
     expect(context.reports[0]?.cause).to.equal(bug);
   });
 
@@ -124,7 +138,9 @@ describe('ContractLink', () => {
     } catch (thrown) {
       error = thrown;
     }
-    expect(error).to.be.instanceOf(BridgeError).and.include({ code: 'NOT_CONNECTED', message: 'The test connector is not connected.', retryable: true });
+    expect(error)
+      .to.be.instanceOf(BridgeError)
+      .and.include({ code: 'NOT_CONNECTED', message: 'The test connector is not connected.', retryable: true });
   });
 
   it('reports a target that fails with something other than a BridgeError as INTERNAL, with the connector named', async () => {

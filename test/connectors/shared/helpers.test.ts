@@ -39,7 +39,11 @@ describe('FieldReader', () => {
 
   it('makes an error naming the connector, the event and the fields', () => {
     const error = vendorPayloadError('acme', 'onRing', ['"id" is required (text)'], ['id']);
-    expect([error.code, error.message, error.details]).to.deep.equal(['CONTRACT_PAYLOAD_INVALID', 'acme: onRing: "id" is required (text).', { connector: 'acme', event: 'onRing', fields: ['id'] }]);
+    expect([error.code, error.message, error.details]).to.deep.equal([
+      'CONTRACT_PAYLOAD_INVALID',
+      'acme: onRing: "id" is required (text).',
+      { connector: 'acme', event: 'onRing', fields: ['id'] },
+    ]);
   });
 });
 
@@ -67,14 +71,27 @@ describe('OptionChecker', () => {
 
 describe('httpUrl(), secondsBetween(), epochMs()', () => {
   it('keeps http(s) URLs only', () => {
-    expect([httpUrl('https://a.example/x'), httpUrl('javascript:alert(1)'), httpUrl('data:text/html,x'), httpUrl('not a url'), httpUrl(undefined)]).to.deep.equal(['https://a.example/x', undefined, undefined, undefined, undefined]);
+    expect([
+      httpUrl('https://a.example/x'),
+      httpUrl('javascript:alert(1)'),
+      httpUrl('data:text/html,x'),
+      httpUrl('not a url'),
+      httpUrl(undefined),
+    ]).to.deep.equal(['https://a.example/x', undefined, undefined, undefined, undefined]);
   });
 
   it('counts whole seconds, never negative, at most a week', () => {
-    expect([secondsBetween(0, 1_499), secondsBetween(5_000, 0), secondsBetween(0, 1e12)]).to.deep.equal([1, 0, 604_800]);
+    expect([secondsBetween(0, 1_499), secondsBetween(5_000, 0), secondsBetween(0, 1e12)]).to.deep.equal([
+      1, 0, 604_800,
+    ]);
   });
 
   it('reads epoch seconds and milliseconds', () => {
-    expect([epochMs(1663324555), epochMs(1663324555123), epochMs(0), epochMs(undefined)]).to.deep.equal([1663324555000, 1663324555123, undefined, undefined]);
+    expect([epochMs(1663324555), epochMs(1663324555123), epochMs(0), epochMs(undefined)]).to.deep.equal([
+      1663324555000,
+      1663324555123,
+      undefined,
+      undefined,
+    ]);
   });
 });

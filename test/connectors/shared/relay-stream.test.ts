@@ -1,6 +1,10 @@
 import { expect } from '@esm-bundle/chai';
 import sinon from 'sinon';
-import { subscribeRelay, type RelayEnvironment, type RelayStreamEvent } from '../../../connectors/shared/relay-stream.js';
+import {
+  subscribeRelay,
+  type RelayEnvironment,
+  type RelayStreamEvent,
+} from '../../../connectors/shared/relay-stream.js';
 
 /**
  * A scripted EventSource: the relay's side is played by `send` (an `event:`/`data:` message as the
@@ -28,9 +32,25 @@ class ScriptedEventSource extends EventTarget {
   }
 }
 
-const relay = () => ({ url: 'https://relay.example.com/', agentId: `KGpK4iWq-${Math.random().toString(36).slice(2)}`, token: 'v1.token' });
-const env = (overrides: Partial<RelayEnvironment> = {}): RelayEnvironment => ({ EventSource: ScriptedEventSource as unknown as RelayEnvironment['EventSource'], BroadcastChannel, locks: navigator.locks, ...overrides });
-const event = (id: string, kind = 'popup', vendor = 'voicenter'): RelayStreamEvent => ({ id, vendor, kind, agentId: 'KGpK4iWq', receivedAt: 1_700_000_000_000, body: { ivrid: id } });
+const relay = () => ({
+  url: 'https://relay.example.com/',
+  agentId: `KGpK4iWq-${Math.random().toString(36).slice(2)}`,
+  token: 'v1.token',
+});
+const env = (overrides: Partial<RelayEnvironment> = {}): RelayEnvironment => ({
+  EventSource: ScriptedEventSource as unknown as RelayEnvironment['EventSource'],
+  BroadcastChannel,
+  locks: navigator.locks,
+  ...overrides,
+});
+const event = (id: string, kind = 'popup', vendor = 'voicenter'): RelayStreamEvent => ({
+  id,
+  vendor,
+  kind,
+  agentId: 'KGpK4iWq',
+  receivedAt: 1_700_000_000_000,
+  body: { ivrid: id },
+});
 const until = async (check: () => boolean, what: string) => {
   for (let i = 0; i < 200 && !check(); i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
   if (!check()) throw new Error(`timed out waiting for ${what}`);
@@ -81,7 +101,10 @@ describe('subscribeRelay() (the browser side of the relay agent stream)', () => 
   it('resumes after the last id even when every tab was reloaded (the id kept in storage)', async () => {
     const options = relay();
     const storage = new Map<string, string>();
-    const kept = { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) };
+    const kept = {
+      getItem: (k: string) => storage.get(k) ?? null,
+      setItem: (k: string, v: string) => void storage.set(k, v),
+    };
     const stop = subscribeRelay(options, ['voicenter.popup'], () => undefined, env({ storage: kept }));
     await until(() => ScriptedEventSource.opened.length === 1, 'the first page');
     expect(new URL(ScriptedEventSource.opened[0]!.url).searchParams.has('lastEventId')).to.equal(false);
@@ -95,8 +118,13 @@ describe('subscribeRelay() (the browser side of the relay agent stream)', () => 
 
   it('streams in every tab where the browser refuses Web Locks (storage blocked in the frame)', async () => {
     const options = relay();
-    const refusing = { request: () => Promise.reject(new DOMException('The request was denied.', 'SecurityError')) } as unknown as LockManager;
-    const stops = [subscribeRelay(options, ['sociomile.call'], () => undefined, env({ locks: refusing })), subscribeRelay(options, ['sociomile.call'], () => undefined, env({ locks: refusing }))];
+    const refusing = {
+      request: () => Promise.reject(new DOMException('The request was denied.', 'SecurityError')),
+    } as unknown as LockManager;
+    const stops = [
+      subscribeRelay(options, ['sociomile.call'], () => undefined, env({ locks: refusing })),
+      subscribeRelay(options, ['sociomile.call'], () => undefined, env({ locks: refusing })),
+    ];
     await until(() => ScriptedEventSource.opened.length === 2, 'a stream per tab');
     stops.forEach((stop) => stop());
   });
@@ -122,7 +150,12 @@ describe('subscribeRelay() (the browser side of the relay agent stream)', () => 
     try {
       const token = sinon.stub();
       token.onFirstCall().resolves('v1.expired').onSecondCall().resolves('v1.fresh');
-      const stop = subscribeRelay({ ...relay(), token }, ['voicenter.popup'], () => undefined, env({ locks: undefined }));
+      const stop = subscribeRelay(
+        { ...relay(), token },
+        ['voicenter.popup'],
+        () => undefined,
+        env({ locks: undefined }),
+      );
       await clock.tickAsync(0);
       expect(ScriptedEventSource.opened).to.have.length(1);
       ScriptedEventSource.opened[0]!.refuse();
@@ -138,7 +171,10 @@ describe('subscribeRelay() (the browser side of the relay agent stream)', () => 
   it('reads every kept event when the relay refuses the resume id (400: another store), and never sends that id again', async () => {
     const options = relay();
     const storage = new Map<string, string>();
-    const kept = { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) };
+    const kept = {
+      getItem: (k: string) => storage.get(k) ?? null,
+      setItem: (k: string, v: string) => void storage.set(k, v),
+    };
     const first = subscribeRelay(options, ['voicenter.popup'], () => undefined, env({ storage: kept }));
     await until(() => ScriptedEventSource.opened.length === 1, 'the first page');
     ScriptedEventSource.opened[0]!.send('voicenter.popup', event('1700000000000-0'));
@@ -147,7 +183,12 @@ describe('subscribeRelay() (the browser side of the relay agent stream)', () => 
     const problems: string[] = [];
     const got = sinon.spy();
     const fetch = async (url: string) => (asked.push(url), { status: 400 });
-    const stop = subscribeRelay(options, ['voicenter.popup'], got, env({ storage: kept, fetch, onProblem: (p) => problems.push(p) }));
+    const stop = subscribeRelay(
+      options,
+      ['voicenter.popup'],
+      got,
+      env({ storage: kept, fetch, onProblem: (p) => problems.push(p) }),
+    );
     await until(() => ScriptedEventSource.opened.length === 2, 'the reloaded page');
     expect(new URL(ScriptedEventSource.opened[1]!.url).searchParams.get('lastEventId')).to.equal('1700000000000-0');
     ScriptedEventSource.opened[1]!.refuse();

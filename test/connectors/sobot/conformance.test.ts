@@ -11,8 +11,18 @@ runConnectorConformance('sobot', async (clock) => {
     connector: sobotConnector({ agent }),
     // The page initialises and logs in after connecting, so that a regain is never missed.
     afterConnect: async () => {
-      await new Promise<void>((resolve, reject) => agent.initAgent({ token: 'sobot-token-SECRET', companyId: 'company-1', agent: '1005', success: () => resolve(), error: reject }));
-      await new Promise<void>((resolve, reject) => agent.login({ agentState: '1', phoneType: 'webrtc', bindExt: '1000', success: () => resolve(), error: reject }));
+      await new Promise<void>((resolve, reject) =>
+        agent.initAgent({
+          token: 'sobot-token-SECRET',
+          companyId: 'company-1',
+          agent: '1005',
+          success: () => resolve(),
+          error: reject,
+        }),
+      );
+      await new Promise<void>((resolve, reject) =>
+        agent.login({ agentState: '1', phoneType: 'webrtc', bindExt: '1000', success: () => resolve(), error: reject }),
+      );
     },
     async playCall(number, seconds) {
       lastCall = agent.ring(number);
@@ -34,9 +44,14 @@ runConnectorConformance('sobot', async (clock) => {
       agent.hangup();
       return lastCall;
     },
-    sendMalformed: () => agent.emit('EventRinging', { messageID: 'EventRinging', callType: 'Inbound', otherDN: '+15550100100' }),
+    sendMalformed: () =>
+      agent.emit('EventRinging', { messageID: 'EventRinging', callType: 'Inbound', otherDN: '+15550100100' }),
     listenerCount: () => agent.listenerCount(),
-    presence: { softphoneId: 'break', vendorStatus: 'notReady:11', current: () => (agent.agentState === '1' ? 'ready' : `notReady:${String(agent.reasonCode)}`) },
+    presence: {
+      softphoneId: 'break',
+      vendorStatus: 'notReady:11',
+      current: () => (agent.agentState === '1' ? 'ready' : `notReady:${String(agent.reasonCode)}`),
+    },
     secrets: ['sobot-token-SECRET'],
   };
 });

@@ -3,8 +3,20 @@ import { sobotConnector, type SobotConnector } from '../../../connectors/sobot/i
 import type { Bridge } from '../../../src/core/bridge.js';
 import type { FakeAdapter, FakeCrm } from '../../../adapters/fake/index.js';
 import { FakeSobotAgent, loggedInAgent } from '../../fakes/fake-sobot.js';
-import { EVENT_DIALING_DOCUMENTED, EVENT_RINGING_INBOUND_FROM_TABLES, EVENT_RINGING_OUTBOUND_FROM_TABLES } from '../../fixtures/vendor/sobot/message-format.js';
-import { bridgeWithFakeCrm, connectorContext, manualClock, recordingLogger, settle, tick, type ManualClock } from '../tools.js';
+import {
+  EVENT_DIALING_DOCUMENTED,
+  EVENT_RINGING_INBOUND_FROM_TABLES,
+  EVENT_RINGING_OUTBOUND_FROM_TABLES,
+} from '../../fixtures/vendor/sobot/message-format.js';
+import {
+  bridgeWithFakeCrm,
+  connectorContext,
+  manualClock,
+  recordingLogger,
+  settle,
+  tick,
+  type ManualClock,
+} from '../tools.js';
 
 describe('sobotConnector() through a bridge', () => {
   let clock: ManualClock;
@@ -42,7 +54,14 @@ describe('sobotConnector() through a bridge', () => {
       await done();
       expect(crm.pops.map((p) => [p.conversationId, p.phoneNumber])).to.deep.equal([[id, '+15550100100']]);
       const [log] = crm.callLogs();
-      expect(log?.call).to.include({ conversationId: id, direction: 'inbound', phoneNumber: '+15550100100', durationSeconds: 61, outcome: 'completed', partnerId: 'partner-1' });
+      expect(log?.call).to.include({
+        conversationId: id,
+        direction: 'inbound',
+        phoneNumber: '+15550100100',
+        durationSeconds: 61,
+        outcome: 'completed',
+        partnerId: 'partner-1',
+      });
     });
 
     it("pops the caller by ANI, the number Sobot's call events carry (documented fields, verbatim)", async () => {
@@ -64,7 +83,12 @@ describe('sobotConnector() through a bridge', () => {
       const id = agent.ring('+15550100100');
       agent.customerHangsUp();
       await done();
-      expect(agent.emitted.slice(-2).map((e) => [e.eventName, (e.message as { partyRole: string }).partyRole])).to.deep.equal([['EventReleased', 'Customer'], ['EventReleased', 'Agent']]);
+      expect(
+        agent.emitted.slice(-2).map((e) => [e.eventName, (e.message as { partyRole: string }).partyRole]),
+      ).to.deep.equal([
+        ['EventReleased', 'Customer'],
+        ['EventReleased', 'Agent'],
+      ]);
       expect((await bridge.getCall(id))?.outcome).to.equal('missed');
       expect(crm.callLogs()).to.have.length(1);
     });
@@ -87,7 +111,7 @@ describe('sobotConnector() through a bridge', () => {
   });
 
   describe('outbound calls', () => {
-    it("dials start_call with makeCall({otherDN, ANI}), ANI from dialFrom, else from options", async () => {
+    it('dials start_call with makeCall({otherDN, ANI}), ANI from dialFrom, else from options', async () => {
       await adapter.clickToDial({ dialTo: '+15550100100', dialFrom: '+15559990000' });
       await adapter.clickToDial({ dialTo: '+15550100101' }).catch(() => undefined);
       const calls = agent.requests.filter((r) => r.method === 'makeCall').map((r) => r.request);
@@ -105,7 +129,13 @@ describe('sobotConnector() through a bridge', () => {
       agent.customerHangsUp();
       await done();
       const [log] = crm.callLogs();
-      expect(log?.call).to.include({ conversationId: id, direction: 'outbound', phoneNumber: '+15550100100', durationSeconds: 20, outcome: 'completed' });
+      expect(log?.call).to.include({
+        conversationId: id,
+        direction: 'outbound',
+        phoneNumber: '+15550100100',
+        durationSeconds: 20,
+        outcome: 'completed',
+      });
     });
 
     it('takes the dialled number when EventDialing carries none (the documented body, verbatim)', async () => {
@@ -119,7 +149,10 @@ describe('sobotConnector() through a bridge', () => {
     it("takes an outbound call's number from DNIS, the customer being the PSTN receiver (documented fields, verbatim)", async () => {
       agent.emit('EventRinging', EVENT_RINGING_OUTBOUND_FROM_TABLES);
       await done();
-      expect(await bridge.getCall(EVENT_RINGING_OUTBOUND_FROM_TABLES.callID)).to.include({ direction: 'outbound', phoneNumber: '13912345678' });
+      expect(await bridge.getCall(EVENT_RINGING_OUTBOUND_FROM_TABLES.callID)).to.include({
+        direction: 'outbound',
+        phoneNumber: '13912345678',
+      });
     });
   });
 
@@ -139,7 +172,11 @@ describe('sobotConnector() through a bridge', () => {
         await adapter.clickToDial({ dialTo: '+15550100100' });
         await tick();
         const id = phone.call!.callID;
-        expect(phone.emitted.at(-1)?.message).to.deep.include({ messageID: 'EventRinging', partyRole: 'Agent', callType: 'Outbound' });
+        expect(phone.emitted.at(-1)?.message).to.deep.include({
+          messageID: 'EventRinging',
+          partyRole: 'Agent',
+          callType: 'Outbound',
+        });
         clock.advance(4_000);
         phone.answer(); // the agent's phone leg: EventEstablished (Agent), then Sobot rings the customer
         clock.advance(6_000);
@@ -149,7 +186,12 @@ describe('sobotConnector() through a bridge', () => {
         clock.advance(20_000);
         phone.hangup();
         await done();
-        expect(crm.callLogs()[0]?.call).to.include({ conversationId: id, phoneNumber: '+15550100100', durationSeconds: 20, outcome: 'completed' });
+        expect(crm.callLogs()[0]?.call).to.include({
+          conversationId: id,
+          phoneNumber: '+15550100100',
+          durationSeconds: 20,
+          outcome: 'completed',
+        });
       });
     }
 
@@ -166,7 +208,11 @@ describe('sobotConnector() through a bridge', () => {
     });
 
     it("does not pop an inbound call when only the customer's leg is connected (queue, IVR), before any ring for the agent", async () => {
-      agent.emit('EventEstablished', { ...EVENT_RINGING_INBOUND_FROM_TABLES, messageID: 'EventEstablished', partyRole: 'Customer' });
+      agent.emit('EventEstablished', {
+        ...EVENT_RINGING_INBOUND_FROM_TABLES,
+        messageID: 'EventEstablished',
+        partyRole: 'Customer',
+      });
       await done();
       expect(crm.pops).to.deep.equal([]);
       expect(await bridge.getCall(EVENT_RINGING_INBOUND_FROM_TABLES.callID)).to.equal(undefined);
@@ -182,13 +228,27 @@ describe('sobotConnector() through a bridge', () => {
       clock.advance(10_000);
       agent.retrieveConsult();
       await done();
-      expect(agent.emitted.slice(-3).map((e) => (e.message as { partyRole: string; callType: string }).partyRole + '/' + (e.message as { callType: string }).callType)).to.deep.equal(['ThirdPSTN/Consult', 'ThirdPSTN/Consult', 'ThirdPSTN/Consult']);
+      expect(
+        agent.emitted
+          .slice(-3)
+          .map(
+            (e) =>
+              (e.message as { partyRole: string; callType: string }).partyRole +
+              '/' +
+              (e.message as { callType: string }).callType,
+          ),
+      ).to.deep.equal(['ThirdPSTN/Consult', 'ThirdPSTN/Consult', 'ThirdPSTN/Consult']);
       expect((await bridge.getCall(id))?.state).to.equal('connected');
       clock.advance(10_000);
       agent.hangup();
       await done();
       expect(crm.callLogs()).to.have.length(1);
-      expect(crm.callLogs()[0]?.call).to.include({ conversationId: id, phoneNumber: '+15550100100', durationSeconds: 30, outcome: 'completed' });
+      expect(crm.callLogs()[0]?.call).to.include({
+        conversationId: id,
+        phoneNumber: '+15550100100',
+        durationSeconds: 30,
+        outcome: 'completed',
+      });
       expect(context.reports).to.deep.equal([]);
     });
 
@@ -225,7 +285,12 @@ describe('sobotConnector() through a bridge', () => {
       clock.advance(7_000);
       agent.emit('EventHangup', { ...ring, messageID: 'EventHangup', partyRole: 'Customer' });
       await done();
-      expect(crm.callLogs()[0]?.call).to.include({ conversationId: ring.callID, phoneNumber: '13912345678', durationSeconds: 7, outcome: 'completed' });
+      expect(crm.callLogs()[0]?.call).to.include({
+        conversationId: ring.callID,
+        phoneNumber: '13912345678',
+        durationSeconds: 7,
+        outcome: 'completed',
+      });
       expect(logger.lines.filter((line) => line.includes('is not mapped'))).to.deep.equal([]);
     });
   });
@@ -267,12 +332,18 @@ describe('sobotConnector() through a bridge', () => {
       const silent = await loggedInAgent(() => clock.now());
       silent.notReady = () => {}; // never calls back
       await connector.disconnect();
-      connector = sobotConnector({ agent: silent, statusMap: { lunch: 14, available: 'ready' }, statusTimeoutMs: 5_000 });
+      connector = sobotConnector({
+        agent: silent,
+        statusMap: { lunch: 14, available: 'ready' },
+        statusTimeoutMs: 5_000,
+      });
       await connector.connect(bridge, context);
       await adapter.changePresence('lunch');
       clock.advance(5_000);
       await tick();
-      expect(context.reports.map((r) => [r.code, r.message])).to.deep.equal([['CALLBACK_TIMEOUT', 'sobot: agent.notReady(): no answer within 5000 ms.']]);
+      expect(context.reports.map((r) => [r.code, r.message])).to.deep.equal([
+        ['CALLBACK_TIMEOUT', 'sobot: agent.notReady(): no answer within 5000 ms.'],
+      ]);
       await connector.disconnect();
       const fresh = new FakeSobotAgent(() => clock.now()); // not logged in: the SDK answers with error
       connector = sobotConnector({ agent: fresh, statusMap: { available: 'ready' } });
@@ -313,10 +384,20 @@ describe('sobotConnector() through a bridge', () => {
     });
 
     it('logs a release that arrives before its ring as a missed call, and ignores the late ring', async () => {
-      agent.emit('EventReleased', { messageID: 'EventReleased', callID: 'late-1', callType: 'Inbound', otherDN: '+15550100100' });
-      agent.emit('EventRinging', { messageID: 'EventRinging', callID: 'late-1', callType: 'Inbound', otherDN: '+15550100100' });
+      agent.emit('EventReleased', {
+        messageID: 'EventReleased',
+        callID: 'late-1',
+        callType: 'Inbound',
+        otherDN: '+15550100100',
+      });
+      agent.emit('EventRinging', {
+        messageID: 'EventRinging',
+        callID: 'late-1',
+        callType: 'Inbound',
+        otherDN: '+15550100100',
+      });
       await done();
-      expect((await bridge.getCall('late-1'))).to.include({ state: 'rejected', outcome: 'missed' });
+      expect(await bridge.getCall('late-1')).to.include({ state: 'rejected', outcome: 'missed' });
       expect(crm.callLogs()).to.have.length(1);
     });
 
@@ -379,10 +460,16 @@ describe('sobotConnector() through a bridge', () => {
       await done();
       await connector.disconnect(); // the page goes away; the bridge's store keeps the call
       const reloaded = new FakeSobotAgent(() => clock.now());
-      reloaded.serverSession = { agentState: '1', call: { callID: id, callType: 'Inbound', otherDN: '+15550100100' }, workStatusTimestamp: clock.now() - 12_000 };
+      reloaded.serverSession = {
+        agentState: '1',
+        call: { callID: id, callType: 'Inbound', otherDN: '+15550100100' },
+        workStatusTimestamp: clock.now() - 12_000,
+      };
       connector = sobotConnector({ agent: reloaded, statusMap: { available: 'ready' } });
       await connector.connect(bridge, context);
-      await new Promise<void>((resolve) => reloaded.initAgent({ token: 't', companyId: 'c', agent: '1005', success: () => resolve() }));
+      await new Promise<void>((resolve) =>
+        reloaded.initAgent({ token: 't', companyId: 'c', agent: '1005', success: () => resolve() }),
+      );
       await tick();
       clock.advance(8_000);
       reloaded.hangup();

@@ -8,7 +8,10 @@ async function connectError(options: unknown): Promise<BridgeError> {
   const { bridge } = bridgeWithFakeCrm();
   const error = await sobotConnector(options as SobotConnectorOptions)
     .connect(bridge, connectorContext(manualClock()))
-    .then(() => undefined, (e: unknown) => e as BridgeError);
+    .then(
+      () => undefined,
+      (e: unknown) => e as BridgeError,
+    );
   await bridge.dispose();
   if (error === undefined) throw new Error('expected connect to reject');
   return error;
@@ -27,7 +30,13 @@ describe('sobotConnector() options', () => {
   });
 
   it('names every bad option at once', async () => {
-    const error = await connectError({ agent: new FakeSobotAgent(), partnerId: '', language: 7, statusTimeoutMs: 0, events: { released: 'released' } });
+    const error = await connectError({
+      agent: new FakeSobotAgent(),
+      partnerId: '',
+      language: 7,
+      statusTimeoutMs: 0,
+      events: { released: 'released' },
+    });
     expect(error.details['keys']).to.deep.equal(['events.released', 'statusTimeoutMs', 'partnerId', 'language']);
   });
 
@@ -35,13 +44,20 @@ describe('sobotConnector() options', () => {
     const error = await connectError({ agent: new FakeSobotAgent(), statusMap: { available: 'ready', lunch: 99 } });
     expect(error.details['keys']).to.deep.equal(['statusMap']);
     expect(error.message).to.contain('"lunch"').and.contain('2, 11, 12');
-    expect((await connectError({ agent: new FakeSobotAgent(), statusMap: 'ready' })).details['keys']).to.deep.equal(['statusMap']);
+    expect((await connectError({ agent: new FakeSobotAgent(), statusMap: 'ready' })).details['keys']).to.deep.equal([
+      'statusMap',
+    ]);
   });
 
   it('requires a partner id when the CRM sends no partner_config', async () => {
     const { bridge } = bridgeWithFakeCrm({ partnerConfig: undefined });
     const agent = new FakeSobotAgent();
-    const error = await sobotConnector({ agent }).connect(bridge, connectorContext(manualClock())).then(() => undefined, (e: unknown) => e as BridgeError);
+    const error = await sobotConnector({ agent })
+      .connect(bridge, connectorContext(manualClock()))
+      .then(
+        () => undefined,
+        (e: unknown) => e as BridgeError,
+      );
     expect(error?.code).to.equal('CONFIG_INVALID');
     expect(error?.details['keys']).to.deep.equal(['partnerId']);
     expect(agent.listenerCount()).to.equal(0);
@@ -52,7 +68,10 @@ describe('sobotConnector() options', () => {
     const { bridge } = bridgeWithFakeCrm();
     const connector = sobotConnector({ agent: new FakeSobotAgent() });
     await connector.connect(bridge, connectorContext(manualClock()));
-    const error = await connector.connect(bridge, connectorContext(manualClock())).then(() => undefined, (e: unknown) => e as BridgeError);
+    const error = await connector.connect(bridge, connectorContext(manualClock())).then(
+      () => undefined,
+      (e: unknown) => e as BridgeError,
+    );
     expect(error?.code, 'a state, not a setting').to.equal('ALREADY_CONNECTED');
     await connector.disconnect();
     await bridge.dispose();

@@ -9,7 +9,13 @@ runConnectorConformance('sociomile', async () => {
   let next = 0;
   let last: unknown;
   return {
-    connector: sociomileConnector({ host, widgetUrl: '/widget.js', userCredential: 'SOCIO-CREDENTIAL-SECRET', webhooks: relay.subscribe, newId: () => `conv-${++next}` }),
+    connector: sociomileConnector({
+      host,
+      widgetUrl: '/widget.js',
+      userCredential: 'SOCIO-CREDENTIAL-SECRET',
+      webhooks: relay.subscribe,
+      newId: () => `conv-${++next}`,
+    }),
     // The widget's script finishes loading after the connector queued its init.
     afterConnect: async () => widget.load(host),
     // The widget only dials out, and reports calls by webhook alone: a call the agent dialled in the widget.

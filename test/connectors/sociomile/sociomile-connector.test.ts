@@ -1,9 +1,20 @@
 import { expect } from '@esm-bundle/chai';
-import { sociomileConnector, type SociomileConnector, type SociomileConnectorOptions, type SocioVoice } from '../../../connectors/sociomile/index.js';
+import {
+  sociomileConnector,
+  type SociomileConnector,
+  type SociomileConnectorOptions,
+  type SocioVoice,
+} from '../../../connectors/sociomile/index.js';
 import type { BridgeError } from '../../../src/contract/index.js';
 import type { Bridge } from '../../../src/core/bridge.js';
 import type { FakeAdapter, FakeCrm } from '../../../adapters/fake/index.js';
-import { fakeHost, FakeSociomileWidget, FakeWebhookRelay, sociomileFixture, sociomileWebhook } from '../../fakes/fake-sociomile.js';
+import {
+  fakeHost,
+  FakeSociomileWidget,
+  FakeWebhookRelay,
+  sociomileFixture,
+  sociomileWebhook,
+} from '../../fakes/fake-sociomile.js';
 import { bridgeWithFakeCrm, connectorContext, manualClock, recordingLogger, settle } from '../tools.js';
 
 const CREDENTIAL = 'SOCIO-CREDENTIAL-SECRET';
@@ -21,7 +32,14 @@ describe('sociomileConnector() through a bridge', () => {
   let ids: number;
 
   const make = (options: Partial<SociomileConnectorOptions> = {}) =>
-    sociomileConnector({ host, widgetUrl: 'https://cdn.example.com/widget.js', userCredential: CREDENTIAL, webhooks: relay.subscribe, newId: () => `conv-${++ids}`, ...options });
+    sociomileConnector({
+      host,
+      widgetUrl: 'https://cdn.example.com/widget.js',
+      userCredential: CREDENTIAL,
+      webhooks: relay.subscribe,
+      newId: () => `conv-${++ids}`,
+      ...options,
+    });
 
   beforeEach(async () => {
     ids = 0;
@@ -53,7 +71,11 @@ describe('sociomileConnector() through a bridge', () => {
       widget.load(host);
       await adapter.clickToDial({ dialTo: '+6281231231231' });
       expect(widget.refused).to.deep.equal([]);
-      expect(widget.commands.map((c) => c.command + (c.options['action'] === undefined ? '' : `:${String(c.options['action'])}`))).to.deep.equal(['init', 'event:open', 'event:dial', 'event:open', 'event:dial']);
+      expect(
+        widget.commands.map(
+          (c) => c.command + (c.options['action'] === undefined ? '' : `:${String(c.options['action'])}`),
+        ),
+      ).to.deep.equal(['init', 'event:open', 'event:dial', 'event:open', 'event:dial']);
       expect(widget.dials.map((d) => d.internal_id)).to.deep.equal(['conv-1', 'conv-2']);
     });
 
@@ -87,12 +109,25 @@ describe('sociomileConnector() through a bridge', () => {
     it('dials start_call with internal_id = the conversationId, and logs it from the webhook', async () => {
       await adapter.clickToDial({ dialTo: '+15550100100' });
       await done();
-      expect((await bridge.getCall('conv-1'))).to.include({ state: 'dialing', direction: 'outbound', phoneNumber: '+15550100100' });
+      expect(await bridge.getCall('conv-1')).to.include({
+        state: 'dialing',
+        direction: 'outbound',
+        phoneNumber: '+15550100100',
+      });
       relay.send(sociomileWebhook('conv-1', { phone: '015550100100', talk: 95, answered: true }));
       await done();
       const [log] = crm.callLogs();
-      expect(log?.call).to.include({ conversationId: 'conv-1', phoneNumber: '+15550100100', durationSeconds: 95, outcome: 'completed' });
-      expect(log?.call.extra['callEnded']).to.deep.include({ recordingUrl: 'https://link.recording/1667543751.398.mp3', sociomileDisposition: 'ANSWERED', waitSeconds: 2 });
+      expect(log?.call).to.include({
+        conversationId: 'conv-1',
+        phoneNumber: '+15550100100',
+        durationSeconds: 95,
+        outcome: 'completed',
+      });
+      expect(log?.call.extra['callEnded']).to.deep.include({
+        recordingUrl: 'https://link.recording/1667543751.398.mp3',
+        sociomileDisposition: 'ANSWERED',
+        waitSeconds: 2,
+      });
     });
 
     it('logs a call nobody answered as unanswered, with its recording link', async () => {
@@ -107,8 +142,17 @@ describe('sociomileConnector() through a bridge', () => {
       await adapter.clickToDial({ dialTo: '+6281231231230' });
       expect(widget.commands.at(-1)?.options).to.have.property('params').that.deep.equals({});
       expect(widget.commands.at(-1)?.options).not.to.have.property('param');
-      host.socioVoice?.('event', { action: 'dial', number: '08123123123', internal_id: 'old-doc', param: { id: 'asdasd' } });
-      expect(widget.dials.at(-1)).to.deep.equal({ number: '08123123123', internal_id: 'old-doc', params: { id: 'asdasd' } });
+      host.socioVoice?.('event', {
+        action: 'dial',
+        number: '08123123123',
+        internal_id: 'old-doc',
+        param: { id: 'asdasd' },
+      });
+      expect(widget.dials.at(-1)).to.deep.equal({
+        number: '08123123123',
+        internal_id: 'old-doc',
+        params: { id: 'asdasd' },
+      });
     });
 
     it('sends the dial params, which come back as extraParams', async () => {
@@ -165,13 +209,20 @@ describe('sociomileConnector() through a bridge', () => {
   describe('options', () => {
     const connectError = async (options: Partial<SociomileConnectorOptions>) => {
       const bad = make(options);
-      return bad.connect(bridge, context).then(() => undefined, (e: unknown) => e as BridgeError);
+      return bad.connect(bridge, context).then(
+        () => undefined,
+        (e: unknown) => e as BridgeError,
+      );
     };
 
     it('needs the userCredential to initialise the widget, and never repeats a credential', async () => {
       const error = await connectError({ userCredential: '  ' });
       expect(error?.details['keys']).to.deep.equal(['userCredential']);
-      const other = await connectError({ userCredential: CREDENTIAL, widgetUrl: 'javascript:alert(1)', minimized: 'yes' as never });
+      const other = await connectError({
+        userCredential: CREDENTIAL,
+        widgetUrl: 'javascript:alert(1)',
+        minimized: 'yes' as never,
+      });
       expect(other?.details['keys']).to.deep.equal(['widgetUrl', 'minimized']);
       expect(other?.message).not.to.contain(CREDENTIAL);
     });
@@ -183,7 +234,12 @@ describe('sociomileConnector() through a bridge', () => {
 
     it('takes a path on this site as the widget URL, and needs no credential when the page initialises', async () => {
       await connector.disconnect();
-      connector = make({ host: fakeHost(), widgetUrl: './widget.js', initialize: false, userCredential: undefined as never });
+      connector = make({
+        host: fakeHost(),
+        widgetUrl: './widget.js',
+        initialize: false,
+        userCredential: undefined as never,
+      });
       await connector.connect(bridge, context);
     });
   });
@@ -203,7 +259,11 @@ describe('sociomileConnector() through a bridge', () => {
       relay.send(resend);
       await done();
       expect(crm.callLogs()).to.have.length(1);
-      expect(crm.callLogs()[0]?.call).to.include({ conversationId: 'a12aslalsoewori', durationSeconds: 2, outcome: 'completed' });
+      expect(crm.callLogs()[0]?.call).to.include({
+        conversationId: 'a12aslalsoewori',
+        durationSeconds: 2,
+        outcome: 'completed',
+      });
       expect(crm.callLogs()[0]?.call.extra['callEnded']).to.deep.include({ sociomileDisposition: 'NO ANSWER' });
     });
 
@@ -212,7 +272,11 @@ describe('sociomileConnector() through a bridge', () => {
       await dialled();
       relay.send(webhook);
       await done();
-      expect(crm.callLogs()[0]?.call).to.include({ conversationId: 'a12aslalsoewori', durationSeconds: 0, outcome: 'unanswered' });
+      expect(crm.callLogs()[0]?.call).to.include({
+        conversationId: 'a12aslalsoewori',
+        durationSeconds: 0,
+        outcome: 'unanswered',
+      });
     });
   });
 

@@ -1,5 +1,9 @@
 import { expect } from '@esm-bundle/chai';
-import { parseSociomileWebhook, sociomileCalls, type SociomileCallResult } from '../../../connectors/sociomile/index.js';
+import {
+  parseSociomileWebhook,
+  sociomileCalls,
+  type SociomileCallResult,
+} from '../../../connectors/sociomile/index.js';
 
 /** The seed's "Webhook Response" sample. */
 const SEED_WEBHOOK = {
@@ -72,7 +76,12 @@ describe('parseSociomileWebhook()', () => {
 
   it('reads an entry of the resend API: calldate_join and talk time say "answered" whatever the disposition, an empty recording is none', () => {
     const parsed = parseSociomileWebhook(SEED_RESENT);
-    expect(parsed.ok && parsed.value).to.deep.include({ answered: true, talkSeconds: 2, disposition: 'NO ANSWER', recordingUrl: undefined });
+    expect(parsed.ok && parsed.value).to.deep.include({
+      answered: true,
+      talkSeconds: 2,
+      disposition: 'NO ANSWER',
+      recordingUrl: undefined,
+    });
   });
 
   it('takes a call as answered from calldate_join alone, or from talk time alone', () => {
@@ -98,18 +107,26 @@ describe('parseSociomileWebhook()', () => {
   });
 
   it('names what is wrong, never the values', () => {
-    const parsed = parseSociomileWebhook({ data: { phone: '0812', duration: 'two', talktime: -1, recordingurl: 'javascript:alert(1)' } });
+    const parsed = parseSociomileWebhook({
+      data: { phone: '0812', duration: 'two', talktime: -1, recordingurl: 'javascript:alert(1)' },
+    });
     expect(parsed).to.deep.include({ ok: false, fields: ['internal_id', 'duration', 'talktime', 'recordingurl'] });
     expect(JSON.stringify(parsed)).not.to.contain('0812');
   });
 
   it('keeps only short scalar extra params', () => {
-    const parsed = parseSociomileWebhook({ data: { ...SEED_WEBHOOK.data, extra_params: JSON.parse('{"a":1,"b":{"deep":true},"__proto__":"x","c":true}') as unknown } });
+    const parsed = parseSociomileWebhook({
+      data: {
+        ...SEED_WEBHOOK.data,
+        extra_params: JSON.parse('{"a":1,"b":{"deep":true},"__proto__":"x","c":true}') as unknown,
+      },
+    });
     expect(parsed.ok && parsed.value.extraParams).to.deep.equal({ a: 1, c: true });
   });
 
   it('refuses what is not a webhook', () => {
-    for (const bad of [null, 'not json', 42]) expect(parseSociomileWebhook(bad)).to.deep.include({ ok: false, fields: ['(payload)'] });
+    for (const bad of [null, 'not json', 42])
+      expect(parseSociomileWebhook(bad)).to.deep.include({ ok: false, fields: ['(payload)'] });
   });
 });
 
@@ -132,14 +149,22 @@ describe('sociomileCalls()', () => {
   };
 
   it('ends a call this page dialled: callEnded, talk time, outbound, the recording kept', () => {
-    expect(sociomileCalls(result(), true, 'p')).to.deep.equal([{ method: 'callEnded', payload: { ...extra, ...ids, duration: 0, callType: 'outbound' } }]);
+    expect(sociomileCalls(result(), true, 'p')).to.deep.equal([
+      { method: 'callEnded', payload: { ...extra, ...ids, duration: 0, callType: 'outbound' } },
+    ]);
   });
 
   it('accepts an answered call before ending it', () => {
-    expect(sociomileCalls(result({ answered: true, talkSeconds: 40 }), true, 'p').map((c) => c.method)).to.deep.equal(['callAccepted', 'callEnded']);
+    expect(sociomileCalls(result({ answered: true, talkSeconds: 40 }), true, 'p').map((c) => c.method)).to.deep.equal([
+      'callAccepted',
+      'callEnded',
+    ]);
   });
 
   it('announces a call the page did not dial with the webhook’s phone', () => {
-    expect(sociomileCalls(result(), false, 'p')[0]).to.deep.equal({ method: 'outboundCallInitiated', payload: { ...ids, dialledTo: '12312312' } });
+    expect(sociomileCalls(result(), false, 'p')[0]).to.deep.equal({
+      method: 'outboundCallInitiated',
+      payload: { ...ids, dialledTo: '12312312' },
+    });
   });
 });

@@ -1,6 +1,13 @@
 import { expect } from '@esm-bundle/chai';
 import sinon from 'sinon';
-import { cdrCalls, cdrReplyJson, cdrReplyXml, parseCdrJson, parseCdrXmlRpc, type VoicenterCall } from '../../../connectors/voicenter/index.js';
+import {
+  cdrCalls,
+  cdrReplyJson,
+  cdrReplyXml,
+  parseCdrJson,
+  parseCdrXmlRpc,
+  type VoicenterCall,
+} from '../../../connectors/voicenter/index.js';
 import { cdrJson, cdrXmlRpc } from '../../fakes/fake-voicenter-samples.js';
 import type { XmlParser } from '../../../connectors/voicenter/index.js';
 import type { DOMParser as XmldomParser } from '@xmldom/xmldom';
@@ -39,7 +46,12 @@ describe('parseCdrJson()', () => {
       const parsed = parseCdrJson(cdrJson('i', { type }));
       return parsed.ok ? parsed.value.direction : 'error';
     };
-    expect([direction('Incoming Call'), direction('Queue'), direction('Click2Call leg2'), direction('VoiceMail')]).to.deep.equal(['inbound', 'inbound', 'outbound', undefined]);
+    expect([
+      direction('Incoming Call'),
+      direction('Queue'),
+      direction('Click2Call leg2'),
+      direction('VoiceMail'),
+    ]).to.deep.equal(['inbound', 'inbound', 'outbound', undefined]);
   });
 
   it('names what is wrong: no id, a negative duration, a recording that is not http(s)', () => {
@@ -54,16 +66,26 @@ describe('parseCdrXmlRpc()', () => {
   });
 
   it('reads untyped values as text and i8 times', () => {
-    const xml = cdrXmlRpc({ ivruniqueid: 'ivr-2' }).replace('</struct>', '<member><name>time</name><value><i8>1345373417</i8></value></member><member><name>status</name><value>ANSWER</value></member></struct>');
+    const xml = cdrXmlRpc({ ivruniqueid: 'ivr-2' }).replace(
+      '</struct>',
+      '<member><name>time</name><value><i8>1345373417</i8></value></member><member><name>status</name><value>ANSWER</value></member></struct>',
+    );
     const parsed = parseCdrXmlRpc(xml);
     expect(parsed.ok && parsed.value).to.deep.include({ ivrId: 'ivr-2', calledAt: 1345373417_000, status: 'ANSWER' });
   });
 
   it('uses the DOM parser it is given, and refuses what is not a well-formed CDR call', () => {
-    const parser = { parseFromString: sinon.spy((text: string, type: 'text/xml') => new DOMParser().parseFromString(text, type)) };
+    const parser = {
+      parseFromString: sinon.spy((text: string, type: 'text/xml') => new DOMParser().parseFromString(text, type)),
+    };
     parseCdrXmlRpc(cdrXmlRpc(cdrJson('ivr-1')), parser);
     expect(parser.parseFromString.calledOnce).to.equal(true);
-    for (const bad of ['<methodCall><methodName>CDR', '<methodResponse/>', '<methodCall><methodName>evil</methodName></methodCall>', '<methodCall><methodName>CDR</methodName></methodCall>']) {
+    for (const bad of [
+      '<methodCall><methodName>CDR',
+      '<methodResponse/>',
+      '<methodCall><methodName>evil</methodName></methodCall>',
+      '<methodCall><methodName>CDR</methodName></methodCall>',
+    ]) {
       expect(parseCdrXmlRpc(bad)).to.deep.include({ ok: false, fields: ['(payload)'] });
     }
   });
@@ -74,7 +96,10 @@ describe('parseCdrXmlRpc()', () => {
 
   it('never runs anything in the XML', () => {
     const before = (window as unknown as { pwned?: boolean }).pwned;
-    const xml = cdrXmlRpc({ ivruniqueid: '<script>window.pwned=true</script>' }).replace('<?xml version="1.0"?>', '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "x">]>');
+    const xml = cdrXmlRpc({ ivruniqueid: '<script>window.pwned=true</script>' }).replace(
+      '<?xml version="1.0"?>',
+      '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "x">]>',
+    );
     parseCdrXmlRpc(xml);
     expect((window as unknown as { pwned?: boolean }).pwned).to.equal(before);
   });
@@ -98,11 +123,26 @@ describe('cdrCalls()', () => {
     if (!parsed.ok) throw new Error('bad sample');
     return parsed.value;
   };
-  const extra = { recordingUrl: expected.recordingUrl, talkSeconds: 12, dialTimeSeconds: 31, calledAt: '2014-10-26T10:47:35.000Z', voicenterStatus: 'ANSWER', voicenterCallType: 'Extension Outgoing' };
-  const dialing: VoicenterCall = { ivrId: 'ivr-1', direction: 'outbound', number: '972', phase: 'dialing', answeredAt: undefined };
+  const extra = {
+    recordingUrl: expected.recordingUrl,
+    talkSeconds: 12,
+    dialTimeSeconds: 31,
+    calledAt: '2014-10-26T10:47:35.000Z',
+    voicenterStatus: 'ANSWER',
+    voicenterCallType: 'Extension Outgoing',
+  };
+  const dialing: VoicenterCall = {
+    ivrId: 'ivr-1',
+    direction: 'outbound',
+    number: '972',
+    phase: 'dialing',
+    answeredAt: undefined,
+  };
 
   it('enriches a call seen to end with callNotesSubmitted carrying duration, dial time, status and recording', () => {
-    expect(cdrCalls(undefined, true, cdr(), env)).to.deep.equal([{ method: 'callNotesSubmitted', payload: { ...extra, ...ids } }]);
+    expect(cdrCalls(undefined, true, cdr(), env)).to.deep.equal([
+      { method: 'callNotesSubmitted', payload: { ...extra, ...ids } },
+    ]);
   });
 
   it('closes a call still open, with the CDR duration when it was answered', () => {
@@ -115,7 +155,9 @@ describe('cdrCalls()', () => {
   it('closes an open inbound call that was not answered as missed', () => {
     const ringing: VoicenterCall = { ...dialing, direction: 'inbound', phase: 'ringing' };
     const calls = cdrCalls(ringing, false, cdr({ status: 'NOANSWER', type: 'Incoming Call' }), env);
-    expect(calls?.map((c) => [c.method, (c.payload as { reason?: string }).reason])).to.deep.equal([['callRejected', 'passive']]);
+    expect(calls?.map((c) => [c.method, (c.payload as { reason?: string }).reason])).to.deep.equal([
+      ['callRejected', 'passive'],
+    ]);
   });
 
   it('ignores a CDR for a call this page never saw', () => {

@@ -10,7 +10,11 @@ runConnectorConformance('voicenter', async (clock) => {
   let lastCall = '';
   return {
     // The connector registers the extension itself: the password must never be logged.
-    connector: voicenterConnector({ phone, serverEvents: relay.subscribe, extension: { user: 'KGpK4iWq', password: 'EXTENSION-PASSWORD-SECRET' } }),
+    connector: voicenterConnector({
+      phone,
+      serverEvents: relay.subscribe,
+      extension: { user: 'KGpK4iWq', password: 'EXTENSION-PASSWORD-SECRET' },
+    }),
     afterConnect: tick,
     async playCall(number, seconds) {
       lastCall = phone.incoming();

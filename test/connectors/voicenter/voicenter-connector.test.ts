@@ -1,11 +1,23 @@
 import { expect } from '@esm-bundle/chai';
-import { voicenterConnector, type VoicenterConnector, type VoicenterServerMessage } from '../../../connectors/voicenter/index.js';
+import {
+  voicenterConnector,
+  type VoicenterConnector,
+  type VoicenterServerMessage,
+} from '../../../connectors/voicenter/index.js';
 import type { BridgeError } from '../../../src/contract/index.js';
 import type { Bridge } from '../../../src/core/bridge.js';
 import type { FakeAdapter, FakeCrm } from '../../../adapters/fake/index.js';
 import { FakeServerRelay, FakeVoicenterWebPhone, registeredPhone } from '../../fakes/fake-voicenter.js';
 import { cdrJson, cdrXmlRpc, popupPhase, voicenterFixture } from '../../fakes/fake-voicenter-samples.js';
-import { bridgeWithFakeCrm, connectorContext, manualClock, recordingLogger, settle, tick, type ManualClock } from '../tools.js';
+import {
+  bridgeWithFakeCrm,
+  connectorContext,
+  manualClock,
+  recordingLogger,
+  settle,
+  tick,
+  type ManualClock,
+} from '../tools.js';
 
 describe('voicenterConnector() through a bridge', () => {
   let clock: ManualClock;
@@ -48,7 +60,12 @@ describe('voicenterConnector() through a bridge', () => {
       popup(popupPhase(ivr, 'Hangup'));
       await done();
       expect(crm.callLogs()).to.have.length(1);
-      expect(crm.callLogs()[0]?.call).to.include({ conversationId: ivr, phoneNumber: '15550100100', durationSeconds: 33, outcome: 'completed' });
+      expect(crm.callLogs()[0]?.call).to.include({
+        conversationId: ivr,
+        phoneNumber: '15550100100',
+        durationSeconds: 33,
+        outcome: 'completed',
+      });
       expect(crm.pops).to.have.length(1);
       expect(context.reports).to.deep.equal([]);
     });
@@ -96,7 +113,6 @@ describe('voicenterConnector() through a bridge', () => {
       await done();
       expect((await bridge.getCall(ivr))?.outcome).to.equal('declined');
     });
-
   });
 
   describe('onCallAnswer(token) (VC-2: seed 003 §11 names its argument `token`, not `ivrID`)', () => {
@@ -137,12 +153,20 @@ describe('voicenterConnector() through a bridge', () => {
       const second = opaque.incoming();
       opaque.answer(second);
       await done();
-      expect([(await bridge.getCall(first))?.state, (await bridge.getCall(second))?.state]).to.deep.equal(['ringing', 'ringing']);
+      expect([(await bridge.getCall(first))?.state, (await bridge.getCall(second))?.state]).to.deep.equal([
+        'ringing',
+        'ringing',
+      ]);
       expect(await bridge.getCall(TOKEN)).to.equal(undefined);
       opaque.hangUp(first);
       opaque.hangUp(second);
       await done();
-      expect(crm.callLogs().map((l) => l.call.conversationId).sort()).to.deep.equal([first, second].sort());
+      expect(
+        crm
+          .callLogs()
+          .map((l) => l.call.conversationId)
+          .sort(),
+      ).to.deep.equal([first, second].sort());
     });
 
     it('answers the call of two that the token names when it is an ivr id', async () => {
@@ -150,7 +174,10 @@ describe('voicenterConnector() through a bridge', () => {
       const second = phone.incoming();
       phone.answer(second);
       await done();
-      expect([(await bridge.getCall(first))?.state, (await bridge.getCall(second))?.state]).to.deep.equal(['ringing', 'connected']);
+      expect([(await bridge.getCall(first))?.state, (await bridge.getCall(second))?.state]).to.deep.equal([
+        'ringing',
+        'connected',
+      ]);
     });
 
     it('does not pass a late answer for a finished call on to the next call', async () => {
@@ -181,7 +208,12 @@ describe('voicenterConnector() through a bridge', () => {
       const [log] = crm.callLogs();
       expect(crm.callLogs()).to.have.length(1);
       expect(log?.updates).to.equal(1);
-      expect(log?.call.extra['callNotesSubmitted']).to.deep.include({ recordingUrl: 'http://starkey-centrex-recordings.s3.amazonaws.com/xxxxxxxx-aws-0544444444-0722776772.mp3', dialTimeSeconds: 31, talkSeconds: 12, voicenterStatus: 'ANSWER' });
+      expect(log?.call.extra['callNotesSubmitted']).to.deep.include({
+        recordingUrl: 'http://starkey-centrex-recordings.s3.amazonaws.com/xxxxxxxx-aws-0544444444-0722776772.mp3',
+        dialTimeSeconds: 31,
+        talkSeconds: 12,
+        voicenterStatus: 'ANSWER',
+      });
     });
 
     it('reads the XML-RPC CDR, and a repeated CDR changes nothing', async () => {
@@ -192,7 +224,9 @@ describe('voicenterConnector() through a bridge', () => {
       connector.cdr(cdrXmlRpc(cdrJson(ivr)));
       await done();
       expect(crm.callLogs()[0]?.updates).to.equal(updates);
-      expect(crm.callLogs()[0]?.call.extra['callNotesSubmitted']).to.deep.include({ voicenterCallType: 'Extension Outgoing' });
+      expect(crm.callLogs()[0]?.call.extra['callNotesSubmitted']).to.deep.include({
+        voicenterCallType: 'Extension Outgoing',
+      });
     });
 
     it('ends a call whose end the page missed, with the CDR duration', async () => {
@@ -214,7 +248,10 @@ describe('voicenterConnector() through a bridge', () => {
       connector.cdr('<methodCall><methodName>CDR</methodName><params>');
       connector.cdr({ duration: 3 });
       const ivr = await endedCall();
-      expect(context.reports.map((r) => [r.code, r.details['event']])).to.deep.equal([['CONTRACT_PAYLOAD_INVALID', 'CDR'], ['CONTRACT_PAYLOAD_INVALID', 'CDR']]);
+      expect(context.reports.map((r) => [r.code, r.details['event']])).to.deep.equal([
+        ['CONTRACT_PAYLOAD_INVALID', 'CDR'],
+        ['CONTRACT_PAYLOAD_INVALID', 'CDR'],
+      ]);
       expect((await bridge.getCall(ivr))?.state).to.equal('ended');
     });
   });
@@ -232,7 +269,12 @@ describe('voicenterConnector() through a bridge', () => {
       popup(hangup);
       await done();
       expect(crm.callLogs()).to.have.length(1);
-      expect(crm.callLogs()[0]?.call).to.include({ conversationId: '20220916103546022555eb61e755c08a', phoneNumber: '972722776772', durationSeconds: 30, outcome: 'completed' });
+      expect(crm.callLogs()[0]?.call).to.include({
+        conversationId: '20220916103546022555eb61e755c08a',
+        phoneNumber: '972722776772',
+        durationSeconds: 30,
+        outcome: 'completed',
+      });
       expect(context.reports).to.deep.equal([]);
     });
 
@@ -241,7 +283,12 @@ describe('voicenterConnector() through a bridge', () => {
       for (const body of [ringing, JSON.stringify(answer), hangup]) popup(body);
       await done();
       const call = crm.callLogs()[0]?.call;
-      expect(call).to.include({ conversationId: '20220916103546022555eb61e755c08a', phoneNumber: '972722776772', state: 'ended', outcome: 'completed' });
+      expect(call).to.include({
+        conversationId: '20220916103546022555eb61e755c08a',
+        phoneNumber: '972722776772',
+        state: 'ended',
+        outcome: 'completed',
+      });
       expect(call?.extra['callEnded']).to.deep.include({ hangupCause: 'Normal hangup' });
     });
 
@@ -265,7 +312,8 @@ describe('voicenterConnector() through a bridge', () => {
       await done();
       expect(crm.callLogs()).to.have.length(1);
       expect(crm.callLogs()[0]?.call.extra['callNotesSubmitted']).to.deep.include({
-        recordingUrl: 'http://starkey-centrex-recordings.s3.amazonaws.com/2020020419500000000000000000-aws-0546666666-0702246666.mp3',
+        recordingUrl:
+          'http://starkey-centrex-recordings.s3.amazonaws.com/2020020419500000000000000000-aws-0546666666-0702246666.mp3',
         talkSeconds: 38,
         dialTimeSeconds: 33,
         voicenterStatus: 'ANSWER',
@@ -279,7 +327,11 @@ describe('voicenterConnector() through a bridge', () => {
       phone.fire('onCallAnswer', 'sdfsdfsdfsfsf');
       connector.cdr(xmlRpc);
       await done();
-      expect(crm.callLogs()[0]?.call).to.include({ conversationId: 'sdfsdfsdfsfsf', durationSeconds: 12, state: 'ended' });
+      expect(crm.callLogs()[0]?.call).to.include({
+        conversationId: 'sdfsdfsdfsfsf',
+        durationSeconds: 12,
+        state: 'ended',
+      });
       expect(context.reports).to.deep.equal([]);
     });
   });
@@ -294,7 +346,11 @@ describe('voicenterConnector() through a bridge', () => {
       clock.advance(9_000);
       phone.remoteHangsUp(ivr);
       await done();
-      expect(crm.callLogs()[0]?.call).to.include({ direction: 'outbound', phoneNumber: '+15550100100', durationSeconds: 9 });
+      expect(crm.callLogs()[0]?.call).to.include({
+        direction: 'outbound',
+        phoneNumber: '+15550100100',
+        durationSeconds: 9,
+      });
     });
 
     it('keeps the plus when asked', async () => {
@@ -366,13 +422,26 @@ describe('voicenterConnector() through a bridge', () => {
   });
 
   it('refuses a second connect while connected with ALREADY_CONNECTED', async () => {
-    const error = await connector.connect(bridge, context).then(() => undefined, (e: unknown) => e as BridgeError);
-    expect(error).to.include({ code: 'ALREADY_CONNECTED', message: 'voicenter connector: already connected; disconnect first.' });
+    const error = await connector.connect(bridge, context).then(
+      () => undefined,
+      (e: unknown) => e as BridgeError,
+    );
+    expect(error).to.include({
+      code: 'ALREADY_CONNECTED',
+      message: 'voicenter connector: already connected; disconnect first.',
+    });
   });
 
   it('rejects connect with CONFIG_INVALID naming bad options, never their values', async () => {
-    const bad = voicenterConnector({ phone: {} as never, extension: { user: '', password: 'hunter2-SECRET' }, serverEvents: 'nope' as never });
-    const error = await bad.connect(bridge, context).then(() => undefined, (e: unknown) => e as BridgeError);
+    const bad = voicenterConnector({
+      phone: {} as never,
+      extension: { user: '', password: 'hunter2-SECRET' },
+      serverEvents: 'nope' as never,
+    });
+    const error = await bad.connect(bridge, context).then(
+      () => undefined,
+      (e: unknown) => e as BridgeError,
+    );
     expect(error?.code).to.equal('CONFIG_INVALID');
     expect(error?.details['keys']).to.deep.equal(['phone', 'extension', 'serverEvents']);
     expect(error?.message).not.to.contain('hunter2');

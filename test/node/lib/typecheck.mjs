@@ -14,12 +14,17 @@ export function typecheck(files, virtual = {}) {
   const compilerOptions = { ...options, types: [], noEmit: true, paths: typePaths() };
   const host = ts.createCompilerHost(compilerOptions);
   const { getSourceFile, fileExists, readFile } = host;
-  host.getSourceFile = (name, ...rest) => (name in virtual ? ts.createSourceFile(name, virtual[name], ts.ScriptTarget.ES2022, true) : getSourceFile.call(host, name, ...rest));
+  host.getSourceFile = (name, ...rest) =>
+    name in virtual
+      ? ts.createSourceFile(name, virtual[name], ts.ScriptTarget.ES2022, true)
+      : getSourceFile.call(host, name, ...rest);
   host.fileExists = (name) => name in virtual || fileExists.call(host, name);
   host.readFile = (name) => (name in virtual ? virtual[name] : readFile.call(host, name));
   const program = ts.createProgram(files, compilerOptions, host);
   return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file ? `${d.file.fileName.replace(packageRoot, '')}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}: ` : '';
+    const where = d.file
+      ? `${d.file.fileName.replace(packageRoot, '')}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}: `
+      : '';
     return `${where}TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
   });
 }

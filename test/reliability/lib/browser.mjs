@@ -2,7 +2,13 @@
 import { chromium } from 'playwright-core';
 import { findChromium } from '../../../scripts/find-chromium.mjs';
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-dev-shm-usage',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--no-first-run',
+];
 
 export async function launchChromium() {
   const found = findChromium();

@@ -23,7 +23,10 @@ export function planCalls(random, count, prefix) {
     const duration = random.int(1, 3600);
     const incoming = { method: 'incomingCall', payload: { ...ids, callerANI: phone } };
     const accepted = { method: 'callAccepted', payload: { ...ids, ivrExitPath: 'billing', channelName: 'voice' } };
-    const notes = (text, disposition) => ({ method: 'callNotesSubmitted', payload: { ...ids, notes: text, disposition } });
+    const notes = (text, disposition) => ({
+      method: 'callNotesSubmitted',
+      payload: { ...ids, notes: text, disposition },
+    });
     const ended = (extra = {}) => ({ method: 'callEnded', payload: { ...ids, duration, ...extra } });
     const roll = random.next();
     let variant;
@@ -41,7 +44,11 @@ export function planCalls(random, count, prefix) {
       expected = { ...expected, notes: n2, disposition: d2 };
     } else if (roll < 0.75) {
       variant = 'outbound, notes with the end';
-      events = [{ method: 'outboundCallInitiated', payload: { ...ids, dialledTo: phone } }, accepted, ended({ notes: n1, disposition: d1, callType: 'outbound' })];
+      events = [
+        { method: 'outboundCallInitiated', payload: { ...ids, dialledTo: phone } },
+        accepted,
+        ended({ notes: n1, disposition: d1, callType: 'outbound' }),
+      ];
     } else if (roll < 0.85) {
       variant = 'ended unanswered, then notes';
       events = [incoming, { method: 'callEnded', payload: { ...ids, duration: 0 } }, notes(n1, d1)];
@@ -64,7 +71,8 @@ export function logDifferences(log, expected) {
   const out = [];
   for (const field of ['notes', 'disposition', 'durationSeconds', 'outcome']) {
     if (expected[field] === undefined) continue;
-    if ((log?.[field] ?? null) !== expected[field]) out.push(`${field} ${JSON.stringify(log?.[field] ?? null)} ≠ ${JSON.stringify(expected[field])}`);
+    if ((log?.[field] ?? null) !== expected[field])
+      out.push(`${field} ${JSON.stringify(log?.[field] ?? null)} ≠ ${JSON.stringify(expected[field])}`);
   }
   return out;
 }

@@ -61,9 +61,19 @@ export class CrmLedger {
     const replay = existing !== undefined && recordId === undefined;
     let record;
     if (existing === undefined) {
-      record = { id: `LOG-${this.#nextId++}`, key, call, creates: 1, updates: 0, replayedCreates: 0, lastRevision: revision, writers: [tab] };
+      record = {
+        id: `LOG-${this.#nextId++}`,
+        key,
+        call,
+        creates: 1,
+        updates: 0,
+        replayedCreates: 0,
+        lastRevision: revision,
+        writers: [tab],
+      };
     } else {
-      if (revision < existing.lastRevision) this.staleWrites.push({ key, revision, stored: existing.lastRevision, tab });
+      if (revision < existing.lastRevision)
+        this.staleWrites.push({ key, revision, stored: existing.lastRevision, tab });
       record = {
         ...existing,
         call: revision >= existing.lastRevision ? call : existing.call,
@@ -127,7 +137,9 @@ export class CrmLedger {
     const out = [];
     for (const [page, calls] of this.views) {
       if (this.goneAt.has(page)) continue;
-      for (const [conversationId, view] of calls) if (['ringing', 'dialing', 'connected'].includes(view.state)) out.push(`${conversationId} on page ${page} (${view.state})`);
+      for (const [conversationId, view] of calls)
+        if (['ringing', 'dialing', 'connected'].includes(view.state))
+          out.push(`${conversationId} on page ${page} (${view.state})`);
     }
     return out;
   }
@@ -145,7 +157,16 @@ export class CrmLedger {
       // Every create but the last one must have been ambiguous for the next one to be legitimate.
       const ambiguous = creates.slice(0, -1).filter((c) => this.#ambiguous(c)).length;
       if (record.replayedCreates > ambiguous) {
-        out.push({ key: record.key, replayed: record.replayedCreates, creates: creates.map((c) => ({ page: c.page, lost: c.lost === true, replyAt: c.replyAt, goneAt: this.goneAt.get(c.page) })) });
+        out.push({
+          key: record.key,
+          replayed: record.replayedCreates,
+          creates: creates.map((c) => ({
+            page: c.page,
+            lost: c.lost === true,
+            replyAt: c.replyAt,
+            goneAt: this.goneAt.get(c.page),
+          })),
+        });
       }
     }
     return out;

@@ -27,7 +27,10 @@ export class Checks {
   }
   done() {
     if (this.failures.length > 0) {
-      const error = new Error(this.failures.slice(0, 12).join('\n') + (this.failures.length > 12 ? `\n… and ${this.failures.length - 12} more` : ''));
+      const error = new Error(
+        this.failures.slice(0, 12).join('\n') +
+          (this.failures.length > 12 ? `\n… and ${this.failures.length - 12} more` : ''),
+      );
       error.facts = this.facts;
       throw error;
     }
@@ -59,6 +62,10 @@ export async function until(check, ms, every = 50) {
 export async function checkProbe(checks, page, log, what) {
   checks.that(log.pageErrors.length === 0, `${what}: uncaught page errors: ${log.pageErrors.slice(0, 3).join(' | ')}`);
   const probe = await page.evaluate(() => window.relProbe).catch(() => undefined);
-  if (probe !== undefined) checks.that(probe.unhandled.length === 0, `${what}: unhandled rejections: ${probe.unhandled.slice(0, 3).join(' | ')}`);
+  if (probe !== undefined)
+    checks.that(
+      probe.unhandled.length === 0,
+      `${what}: unhandled rejections: ${probe.unhandled.slice(0, 3).join(' | ')}`,
+    );
   return probe;
 }

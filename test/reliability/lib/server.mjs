@@ -8,7 +8,8 @@ import { createServer } from 'node:http';
 import { contentTypeOf, listenLocally, resolveMounted } from '../../../scripts/lib/local-server.mjs';
 import { CrmLedger } from './crm-ledger.mjs';
 
-export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 /** The same, and DOM XSS sinks closed by Trusted Types (reliability.md T14). */
 export const TRUSTED_TYPES_CSP = `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types 'none'`;
 
@@ -17,7 +18,8 @@ export const TRUSTED_TYPES_CSP = `${STRICT_CSP}; require-trusted-types-for 'scri
  * origins, never '*'. The frame may also reach 127.0.0.1 (another site): the webhook bundle posts
  * to a receiver there (see `route`).
  */
-export const crossSiteFrameCsp = (port) => `${STRICT_CSP.replace("default-src 'self';", `default-src 'self'; connect-src 'self' http://127.0.0.1:${port};`).replace("frame-ancestors 'none'", `frame-ancestors http://127.0.0.1:${port}`)}; frame-src http://localhost:${port}`;
+export const crossSiteFrameCsp = (port) =>
+  `${STRICT_CSP.replace("default-src 'self';", `default-src 'self'; connect-src 'self' http://127.0.0.1:${port};`).replace("frame-ancestors 'none'", `frame-ancestors http://127.0.0.1:${port}`)}; frame-src http://localhost:${port}`;
 
 const MAX_BODY = 1024 * 1024;
 
@@ -55,9 +57,20 @@ export async function startReliabilityServer({ pagesDir, distDir, maxLifetimeMs 
     if (real === undefined) return send(res, 404, 'not found');
     const port = req.socket.localPort;
     // The blocked-storage pages: the CRM page on 127.0.0.1 frames the bundle's page on localhost (another site).
-    const csp = path.includes('/tt/') ? TRUSTED_TYPES_CSP : path.includes('/blocked/') ? crossSiteFrameCsp(port) : STRICT_CSP;
-    res.writeHead(200, { 'Content-Type': contentTypeOf(real), 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
-    createReadStream(real).on('error', () => res.destroy()).pipe(res);
+    const csp = path.includes('/tt/')
+      ? TRUSTED_TYPES_CSP
+      : path.includes('/blocked/')
+        ? crossSiteFrameCsp(port)
+        : STRICT_CSP;
+    res.writeHead(200, {
+      'Content-Type': contentTypeOf(real),
+      'Content-Security-Policy': csp,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    });
+    createReadStream(real)
+      .on('error', () => res.destroy())
+      .pipe(res);
   }
 
   async function serveCrm(req, res, run, action) {
@@ -98,7 +111,12 @@ export async function startReliabilityServer({ pagesDir, distDir, maxLifetimeMs 
     const routed = [...routes].find(([prefix]) => path.startsWith(prefix));
     if (routed !== undefined) return void routed[1](req, res);
     const crm = /^\/crm\/([\w-]{1,80})\/(log|pop|view)$/.exec(path);
-    const work = crm !== null && req.method === 'POST' ? serveCrm(req, res, crm[1], crm[2]) : req.method === 'GET' ? serveStatic(req, res, path) : Promise.resolve(send(res, 405, 'method not allowed'));
+    const work =
+      crm !== null && req.method === 'POST'
+        ? serveCrm(req, res, crm[1], crm[2])
+        : req.method === 'GET'
+          ? serveStatic(req, res, path)
+          : Promise.resolve(send(res, 405, 'method not allowed'));
     work.catch(() => {
       if (!res.headersSent) send(res, 500, 'error');
       else res.destroy();

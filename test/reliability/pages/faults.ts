@@ -13,7 +13,8 @@ import { seeded, sleep } from './shared/random.js';
  */
 
 interface PlannedEvent {
-  readonly method: 'incomingCall' | 'callAccepted' | 'callRejected' | 'callEnded' | 'callNotesSubmitted' | 'outboundCallInitiated';
+  readonly method:
+    'incomingCall' | 'callAccepted' | 'callRejected' | 'callEnded' | 'callNotesSubmitted' | 'outboundCallInitiated';
   readonly payload: Record<string, unknown>;
 }
 
@@ -26,7 +27,16 @@ export interface FaultRun {
 }
 
 export interface FaultReport {
-  readonly logs: { key: string; id: string; creates: number; updates: number; notes: string | null; disposition: string | null; durationSeconds: number | null; outcome: string | null }[];
+  readonly logs: {
+    key: string;
+    id: string;
+    creates: number;
+    updates: number;
+    notes: string | null;
+    disposition: string | null;
+    durationSeconds: number | null;
+    outcome: string | null;
+  }[];
   /** Per key: create attempts that committed although the CRM already held the key, and committed attempts whose reply was lost. */
   readonly replays: { key: string; replayedCreates: number; lostReplies: number }[];
   readonly attempts: number;
@@ -68,7 +78,9 @@ async function runFaults(plan: FaultRun): Promise<FaultReport> {
   const started = performance.now();
   const bridge = createBridge({
     adapter,
-    ...(plan.store === 'memory' ? { store: createMemoryStore() } : { storeName: `reliability-faults-${plan.seed}-${Date.now()}` }),
+    ...(plan.store === 'memory'
+      ? { store: createMemoryStore() }
+      : { storeName: `reliability-faults-${plan.seed}-${Date.now()}` }),
     retry: { baseDelayMs: 5, maxDelayMs: 50 },
   });
   await bridge.load(() => {});
@@ -76,7 +88,11 @@ async function runFaults(plan: FaultRun): Promise<FaultReport> {
   for (const call of plan.calls) {
     for (const event of call.events) {
       const send = bridge[event.method] as (params: Record<string, unknown>) => Promise<unknown>;
-      await send.call(bridge, event.payload).catch((error: { code?: string }) => rejectedEvents.push(`${call.conversationId} ${event.method}: ${String(error?.code)}`));
+      await send
+        .call(bridge, event.payload)
+        .catch((error: { code?: string }) =>
+          rejectedEvents.push(`${call.conversationId} ${event.method}: ${String(error?.code)}`),
+        );
     }
   }
   // Every write confirmed, or the deadline.

@@ -14,9 +14,22 @@ import { seeded, type Random } from './shared/random.js';
  * runner reads the console; this page checks every return value and rejection.
  */
 
-const EVENT_METHODS = ['incomingCall', 'callAccepted', 'callRejected', 'callEnded', 'callNotesSubmitted', 'outboundCallInitiated', 'statusChanged'] as const;
+const EVENT_METHODS = [
+  'incomingCall',
+  'callAccepted',
+  'callRejected',
+  'callEnded',
+  'callNotesSubmitted',
+  'outboundCallInitiated',
+  'statusChanged',
+] as const;
 const CRM_METHODS = ['startCall', 'updatePresence', 'setDispositions', 'setPartnerConfig'] as const;
-const CONTRACT_CODES = new Set(['CONTRACT_ARGUMENTS_INVALID', 'CONTRACT_JSON_INVALID', 'CONTRACT_PAYLOAD_INVALID', 'CALLBACK_INVALID']);
+const CONTRACT_CODES = new Set([
+  'CONTRACT_ARGUMENTS_INVALID',
+  'CONTRACT_JSON_INVALID',
+  'CONTRACT_PAYLOAD_INVALID',
+  'CALLBACK_INVALID',
+]);
 
 export interface FuzzReport {
   calls: number;
@@ -59,7 +72,12 @@ function loadArgument(random: Random, i: number): unknown {
 }
 
 function crmArguments(random: Random): unknown[] {
-  return random.pick<() => unknown[]>([() => [], () => [hostileValue(random)], () => [{ dialTo: hostileValue(random) }], () => [[hostileValue(random), hostileValue(random)]]])();
+  return random.pick<() => unknown[]>([
+    () => [],
+    () => [hostileValue(random)],
+    () => [{ dialTo: hostileValue(random) }],
+    () => [[hostileValue(random), hostileValue(random)]],
+  ])();
 }
 
 function isThenable(value: unknown): value is Promise<unknown> {
@@ -83,11 +101,23 @@ async function validCall(bridge: Bridge, k: number, secrets: string[]): Promise<
   return { key: `${conversationId}:callLog`, notes };
 }
 
-async function runFuzz({ count, seed, validEvery }: { count: number; seed: number; validEvery: number }): Promise<FuzzReport> {
+async function runFuzz({
+  count,
+  seed,
+  validEvery,
+}: {
+  count: number;
+  seed: number;
+  validEvery: number;
+}): Promise<FuzzReport> {
   const started = performance.now();
   const random = seeded(seed);
   const crm = new FakeCrm();
-  const bridge = createBridge({ adapter: fakeAdapter(crm), store: createMemoryStore(), retry: { baseDelayMs: 5, maxDelayMs: 50 } });
+  const bridge = createBridge({
+    adapter: fakeAdapter(crm),
+    store: createMemoryStore(),
+    retry: { baseDelayMs: 5, maxDelayMs: 50 },
+  });
   let emitted = 0;
   bridge.on('contract.rejected', () => {
     emitted += 1;
@@ -95,15 +125,36 @@ async function runFuzz({ count, seed, validEvery }: { count: number; seed: numbe
   await bridge.load(() => {});
   const protoBefore = Object.getOwnPropertyNames(Object.prototype).sort().join(',');
   const report: FuzzReport = {
-    calls: 0, resolved: 0, rejected: 0, syncThrows: [], notPromises: 0, notBridgeErrors: [], codes: {}, offContractCodes: [], offContractCount: 0, missingEvents: 0,
-    echoed: [], loadNameEchoes: 0, prototypeChanged: [], validCalls: 0, validLogged: 0, validWrong: [], validSecrets: [], ms: 0,
+    calls: 0,
+    resolved: 0,
+    rejected: 0,
+    syncThrows: [],
+    notPromises: 0,
+    notBridgeErrors: [],
+    codes: {},
+    offContractCodes: [],
+    offContractCount: 0,
+    missingEvents: 0,
+    echoed: [],
+    loadNameEchoes: 0,
+    prototypeChanged: [],
+    validCalls: 0,
+    validLogged: 0,
+    validWrong: [],
+    validSecrets: [],
+    ms: 0,
   };
   const expected: { key: string; notes: string }[] = [];
   let pending: Promise<unknown>[] = [];
   for (let i = 0; i < count; i += 1) {
     const pick = random.next();
     const method = pick < 0.85 ? random.pick(EVENT_METHODS) : pick < 0.92 ? 'load' : random.pick(CRM_METHODS);
-    const args = method === 'load' ? [loadArgument(random, i)] : (CRM_METHODS as readonly string[]).includes(method) ? crmArguments(random) : malformedArguments(random, method);
+    const args =
+      method === 'load'
+        ? [loadArgument(random, i)]
+        : (CRM_METHODS as readonly string[]).includes(method)
+          ? crmArguments(random)
+          : malformedArguments(random, method);
     const before = emitted;
     let result: unknown;
     report.calls += 1;
@@ -132,12 +183,14 @@ async function runFuzz({ count, seed, validEvery }: { count: number; seed: numbe
           report.codes[error.code] = (report.codes[error.code] ?? 0) + 1;
           if (!CONTRACT_CODES.has(error.code)) {
             report.offContractCount += 1;
-            if (report.offContractCodes.length < 5) report.offContractCodes.push(`${method} → ${error.code}: ${error.message.slice(0, 100)}`);
+            if (report.offContractCodes.length < 5)
+              report.offContractCodes.push(`${method} → ${error.code}: ${error.message.slice(0, 100)}`);
           }
           if (!eventRaised) report.missingEvents += 1;
           const text = `${error.message} ${JSON.stringify(error.details)}`;
           if (text.includes(CANARY)) {
-            if (method === 'load' && /no global function named "[\w$.]+"/.test(error.message)) report.loadNameEchoes += 1;
+            if (method === 'load' && /no global function named "[\w$.]+"/.test(error.message))
+              report.loadNameEchoes += 1;
             else if (report.echoed.length < 10) report.echoed.push(`${method} ${error.code}: ${text.slice(0, 160)}`);
           }
         },
@@ -157,7 +210,8 @@ async function runFuzz({ count, seed, validEvery }: { count: number; seed: numbe
   await Promise.all(pending);
   // Every valid call logged with its notes, whatever came between.
   const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline && (await bridge.status()).outbox.pending > 0) await new Promise((resolve) => setTimeout(resolve, 25));
+  while (Date.now() < deadline && (await bridge.status()).outbox.pending > 0)
+    await new Promise((resolve) => setTimeout(resolve, 25));
   const logs = new Map(crm.callLogs().map((log) => [log.key, log]));
   for (const call of expected) {
     const log = logs.get(call.key);
@@ -167,7 +221,7 @@ async function runFuzz({ count, seed, validEvery }: { count: number; seed: numbe
   }
   const protoAfter = Object.getOwnPropertyNames(Object.prototype).sort().join(',');
   if (protoAfter !== protoBefore) report.prototypeChanged.push(`Object.prototype keys: ${protoAfter}`);
-  if ((({}) as Record<string, unknown>)['polluted'] !== undefined) report.prototypeChanged.push('({}).polluted is set');
+  if (({} as Record<string, unknown>)['polluted'] !== undefined) report.prototypeChanged.push('({}).polluted is set');
   await bridge.dispose();
   report.ms = performance.now() - started;
   return report;

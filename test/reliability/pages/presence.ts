@@ -30,13 +30,34 @@ export interface PresenceReport {
   trace: string[];
 }
 
-async function runPresence({ seed, changes, maxDelayMs, spaced, quietMs }: { seed: number; changes: number; maxDelayMs: number; spaced: boolean; quietMs: number }): Promise<PresenceReport> {
+async function runPresence({
+  seed,
+  changes,
+  maxDelayMs,
+  spaced,
+  quietMs,
+}: {
+  seed: number;
+  changes: number;
+  maxDelayMs: number;
+  spaced: boolean;
+  quietMs: number;
+}): Promise<PresenceReport> {
   // Two generators: the agent's choices stay the same from run to run, whatever the timing of the echoes.
   const random = seeded(seed);
   const delays = seeded(seed ^ 0x5bd1e995);
   const crm = new FakeCrm();
   const inner = fakeAdapter(crm);
-  const report: PresenceReport = { genuineSoftphone: 0, genuineCrm: 0, writes: 0, updates: 0, echoes: { softphone: 0, crm: 0 }, afterQuiet: { writes: 0, updates: 0 }, final: { softphone: null, crm: null }, trace: [] };
+  const report: PresenceReport = {
+    genuineSoftphone: 0,
+    genuineCrm: 0,
+    writes: 0,
+    updates: 0,
+    echoes: { softphone: 0, crm: 0 },
+    afterQuiet: { writes: 0, updates: 0 },
+    final: { softphone: null, crm: null },
+    trace: [],
+  };
   const started = performance.now();
   const trace = (line: string): void => {
     report.trace.push(`${Math.round(performance.now() - started)} ${line}`);
@@ -52,15 +73,23 @@ async function runPresence({ seed, changes, maxDelayMs, spaced, quietMs }: { see
       const receipt = await (inner.setPresence as NonNullable<typeof inner.setPresence>)(write);
       // The CRM announces its new status, as Omni-Channel does after a status change.
       const echoed = write.softphoneId;
-      setTimeout(() => {
-        report.echoes.crm += 1;
-        trace(`CRM echoes ${echoed}`);
-        void inner.changePresence(echoed).catch(() => undefined);
-      }, delays.int(0, maxDelayMs));
+      setTimeout(
+        () => {
+          report.echoes.crm += 1;
+          trace(`CRM echoes ${echoed}`);
+          void inner.changePresence(echoed).catch(() => undefined);
+        },
+        delays.int(0, maxDelayMs),
+      );
       return receipt;
     },
   };
-  const bridge = createBridge({ adapter, store: createMemoryStore(), logger: silentLogger, retry: { baseDelayMs: 5, maxDelayMs: 50 } });
+  const bridge = createBridge({
+    adapter,
+    store: createMemoryStore(),
+    logger: silentLogger,
+    retry: { baseDelayMs: 5, maxDelayMs: 50 },
+  });
   await bridge.load((type, payload) => {
     if (type !== 'update_presence') return;
     report.updates += 1;
@@ -68,11 +97,14 @@ async function runPresence({ seed, changes, maxDelayMs, spaced, quietMs }: { see
     softphoneStatus = id;
     trace(`bridge → softphone update_presence ${id}`);
     // The softphone applies the status and reports it, as its own status change.
-    setTimeout(() => {
-      report.echoes.softphone += 1;
-      trace(`softphone echoes ${id}`);
-      void bridge.statusChanged({ softphoneId: id }).catch(() => undefined);
-    }, delays.int(0, maxDelayMs));
+    setTimeout(
+      () => {
+        report.echoes.softphone += 1;
+        trace(`softphone echoes ${id}`);
+        void bridge.statusChanged({ softphoneId: id }).catch(() => undefined);
+      },
+      delays.int(0, maxDelayMs),
+    );
   });
   // Nothing crossed the bridge for a while: every write, callback and echo has landed.
   const activity = () => report.writes + report.updates + report.echoes.crm + report.echoes.softphone;
@@ -120,7 +152,11 @@ async function runPresence({ seed, changes, maxDelayMs, spaced, quietMs }: { see
  * reaches the CRM (and is never echoed). A moment later the agent picks that middle status in
  * the CRM: the softphone must be told (`update_presence`).
  */
-async function runCoalesced({ writeMs }: { writeMs: number }): Promise<{ crmWrites: string[]; toSoftphone: string[]; final: { softphone: string | null; crm: string | null } }> {
+async function runCoalesced({
+  writeMs,
+}: {
+  writeMs: number;
+}): Promise<{ crmWrites: string[]; toSoftphone: string[]; final: { softphone: string | null; crm: string | null } }> {
   const crm = new FakeCrm();
   const inner = fakeAdapter(crm);
   const crmWrites: string[] = [];

@@ -12,7 +12,8 @@ import { httpCrmAdapter } from './shared/http-crm-adapter.js';
  * CRM shows as "On call") is reported to the ledger, so that a call left "On call" is seen.
  */
 
-type EventMethod = 'incomingCall' | 'callAccepted' | 'callRejected' | 'callEnded' | 'callNotesSubmitted' | 'outboundCallInitiated';
+type EventMethod =
+  'incomingCall' | 'callAccepted' | 'callRejected' | 'callEnded' | 'callNotesSubmitted' | 'outboundCallInitiated';
 
 export interface TabApi {
   ready: boolean;
@@ -27,7 +28,17 @@ export interface TabApi {
   /** `bridge.takeOver()`: this tab becomes the active phone. */
   takeOver(): Promise<void>;
   /** The outbox entries not yet sent, straight from the database (for failure reports). */
-  unsent(): Promise<{ key: string; status: string; revision: number; attempts: number; nextAttemptAt: number; receipt: boolean; lastError: string | null }[]>;
+  unsent(): Promise<
+    {
+      key: string;
+      status: string;
+      revision: number;
+      attempts: number;
+      nextAttemptAt: number;
+      receipt: boolean;
+      lastError: string | null;
+    }[]
+  >;
 }
 
 const params = new URLSearchParams(location.search);
@@ -42,7 +53,14 @@ adapter.callUpdated = (call) =>
   void fetch(`/crm/${encodeURIComponent(run)}/view`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ conversationId: call.conversationId, state: call.state, outcome: call.outcome ?? null, revision: call.revision, tab, page: pageId }),
+    body: JSON.stringify({
+      conversationId: call.conversationId,
+      state: call.state,
+      outcome: call.outcome ?? null,
+      revision: call.revision,
+      tab,
+      page: pageId,
+    }),
   }).catch(() => undefined);
 const bridge = createBridge({
   adapter,
@@ -73,7 +91,15 @@ const api: TabApi = {
     store.close();
     return entries
       .filter((e) => e.status !== 'sent')
-      .map((e) => ({ key: e.key, status: e.status, revision: e.revision, attempts: e.attempts, nextAttemptAt: e.nextAttemptAt - Date.now(), receipt: e.receipt !== undefined, lastError: e.lastError?.code ?? null }));
+      .map((e) => ({
+        key: e.key,
+        status: e.status,
+        revision: e.revision,
+        attempts: e.attempts,
+        nextAttemptAt: e.nextAttemptAt - Date.now(),
+        receipt: e.receipt !== undefined,
+        lastError: e.lastError?.code ?? null,
+      }));
   },
 };
 (window as unknown as { relTab: TabApi }).relTab = api;

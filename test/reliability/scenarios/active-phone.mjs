@@ -29,13 +29,19 @@ function activePhoneScenario(count) {
       try {
         const tabs = [];
         for (const label of LABELS.slice(0, count)) {
-          const page = await openPage(context, `${server.url}rel/tab.html?run=${run}&tab=${label}&grace=${GRACE_MS}`, log);
+          const page = await openPage(
+            context,
+            `${server.url}rel/tab.html?run=${run}&tab=${label}&grace=${GRACE_MS}`,
+            log,
+          );
           await page.waitForFunction(() => window.relTab?.ready === true, undefined, { timeout: 20_000 });
           tabs.push({ label, page, pageId: await page.evaluate(() => window.relTab.pageId) });
         }
         /** The tabs that are the phone now (status() without activeElsewhere). */
         const phones = async () => {
-          const here = await Promise.all(tabs.map((t) => t.page.evaluate(() => window.relTab.status()).then((s) => s.activeElsewhere !== true)));
+          const here = await Promise.all(
+            tabs.map((t) => t.page.evaluate(() => window.relTab.status()).then((s) => s.activeElsewhere !== true)),
+          );
           return tabs.filter((_, i) => here[i]);
         };
         const onePhone = async (why) => {
@@ -46,8 +52,14 @@ function activePhoneScenario(count) {
         };
         let phone = await onePhone('at start');
         const send = async (event) => {
-          const code = await phone.page.evaluate(([method, payload]) => window.relTab.call(method, payload), [event.method, event.payload]);
-          checks.that(code === null, `${event.payload.conversationId} ${event.method} rejected by tab ${phone.label}: ${code}`);
+          const code = await phone.page.evaluate(
+            ([method, payload]) => window.relTab.call(method, payload),
+            [event.method, event.payload],
+          );
+          checks.that(
+            code === null,
+            `${event.payload.conversationId} ${event.method} rejected by tab ${phone.label}: ${code}`,
+          );
         };
         const takeoverAt = Math.floor(plan.length / 3);
         const closeAt = Math.floor((2 * plan.length) / 3);
@@ -66,31 +78,62 @@ function activePhoneScenario(count) {
             continue;
           }
           // The phone's tab closes in the middle of this call: nobody speaks of it again.
-          const cut = Math.max(1, call.events.findIndex((e) => e.method === 'callEnded' || e.method === 'callRejected'));
+          const cut = Math.max(
+            1,
+            call.events.findIndex((e) => e.method === 'callEnded' || e.method === 'callRejected'),
+          );
           for (const event of call.events.slice(0, cut)) await send(event);
-          await until(() => tabs.every((t) => t === phone || ledger.views.get(t.pageId)?.has(call.conversationId)), 5_000, 50);
+          await until(
+            () => tabs.every((t) => t === phone || ledger.views.get(t.pageId)?.has(call.conversationId)),
+            5_000,
+            50,
+          );
           const gone = phone;
           tabs.splice(tabs.indexOf(gone), 1);
           ledger.pageGoing(gone.pageId);
           await gone.page.close();
           phone = await onePhone(`after tab ${gone.label} closed`);
           facts.push(`tab ${gone.label} closed mid-call; tab ${phone.label} became the phone`);
-          const sent = call.events.slice(0, cut).filter((e) => e.method === 'callNotesSubmitted').at(-1)?.payload;
-          call.expected = { notes: sent?.notes ?? null, disposition: sent?.disposition ?? null, durationSeconds: undefined, outcome: 'interrupted' };
+          const sent = call.events
+            .slice(0, cut)
+            .filter((e) => e.method === 'callNotesSubmitted')
+            .at(-1)?.payload;
+          call.expected = {
+            notes: sent?.notes ?? null,
+            disposition: sent?.disposition ?? null,
+            durationSeconds: undefined,
+            outcome: 'interrupted',
+          };
         }
-        checks.that(await ledgerComplete(ledger, plan, GRACE_MS * 4 + 30_000), 'the CRM did not reach the expected call logs in time');
+        checks.that(
+          await ledgerComplete(ledger, plan, GRACE_MS * 4 + 30_000),
+          'the CRM did not reach the expected call logs in time',
+        );
         for (const tab of tabs) {
           const status = await settledOutbox(tab.page);
-          checks.that(status.outbox.pending === 0 && status.outbox.dead === 0, `tab ${tab.label} outbox at the end: ${JSON.stringify(status.outbox)}`);
+          checks.that(
+            status.outbox.pending === 0 && status.outbox.dead === 0,
+            `tab ${tab.label} outbox at the end: ${JSON.stringify(status.outbox)}`,
+          );
         }
         checkLedger(checks, ledger, plan);
         // Live views: every tab still open saw every call end, though only the phone got its events.
-        const seenEnded = (tab) => plan.filter((c) => FINAL.has(ledger.views.get(tab.pageId)?.get(c.conversationId)?.state)).length;
+        const seenEnded = (tab) =>
+          plan.filter((c) => FINAL.has(ledger.views.get(tab.pageId)?.get(c.conversationId)?.state)).length;
         const live = await until(() => tabs.every((t) => seenEnded(t) === plan.length), 10_000, 100);
-        checks.that(live, `views not live: ${tabs.map((t) => `tab ${t.label} saw ${seenEnded(t)} of ${plan.length} calls end`).join(', ')}`);
-        checks.that(ledger.leftOnCall().length === 0, `CRM views left "On call": ${ledger.leftOnCall().slice(0, 3).join('; ')}`);
+        checks.that(
+          live,
+          `views not live: ${tabs.map((t) => `tab ${t.label} saw ${seenEnded(t)} of ${plan.length} calls end`).join(', ')}`,
+        );
+        checks.that(
+          ledger.leftOnCall().length === 0,
+          `CRM views left "On call": ${ledger.leftOnCall().slice(0, 3).join('; ')}`,
+        );
         await onePhone('at the end');
-        const leaks = leakedSecrets(log, plan.flatMap((c) => c.secrets));
+        const leaks = leakedSecrets(
+          log,
+          plan.flatMap((c) => c.secrets),
+        );
         checks.that(leaks.length === 0, `customer data in the console: ${leaks[0]}`);
         for (const tab of tabs) await checkProbe(checks, tab.page, log, `tab ${tab.label}`);
         checks.note(`${plan.length} calls × ${count} tabs: ${facts.join('; ')}; ${ledger.requests} CRM writes`);

@@ -7,11 +7,20 @@ import { Checks, newLog, openPage, until } from '../lib/harness.mjs';
 function recordViolations() {
   window.relViolations = [];
   document.addEventListener('securitypolicyviolation', (event) => {
-    window.relViolations.push({ directive: event.effectiveDirective, blocked: event.blockedURI, source: event.sourceFile, line: event.lineNumber, sample: event.sample });
+    window.relViolations.push({
+      directive: event.effectiveDirective,
+      blocked: event.blockedURI,
+      source: event.sourceFile,
+      line: event.lineNumber,
+      sample: event.sample,
+    });
   });
 }
 
-const cspConsole = (log) => log.console.filter((m) => /Content Security Policy|Refused to (execute|load|evaluate|apply)|Trusted Type/i.test(m.text));
+const cspConsole = (log) =>
+  log.console.filter((m) =>
+    /Content Security Policy|Refused to (execute|load|evaluate|apply)|Trusted Type/i.test(m.text),
+  );
 
 function salesforceCsp({ trustedTypes }) {
   return {
@@ -32,10 +41,18 @@ function salesforceCsp({ trustedTypes }) {
         const state = await page.evaluate(() => window.relSf);
         checks.that(finished && state?.error === undefined, `the call did not finish: ${state?.error ?? 'timed out'}`);
         checks.that(state?.tasks === 1, `${state?.tasks} Tasks for the call`);
-        checks.that(['disposition', 'partner_config', 'start_call'].every((t) => state?.received.includes(t)), `callbacks received: ${state?.received.join(', ')}`);
+        checks.that(
+          ['disposition', 'partner_config', 'start_call'].every((t) => state?.received.includes(t)),
+          `callbacks received: ${state?.received.join(', ')}`,
+        );
         const violations = await page.evaluate(() => window.relViolations);
         checks.that(violations.length === 0, `CSP violations: ${JSON.stringify(violations.slice(0, 3))}`);
-        checks.that(cspConsole(log).length === 0, `CSP messages in the console: ${cspConsole(log).map((m) => m.text.slice(0, 160)).join(' | ')}`);
+        checks.that(
+          cspConsole(log).length === 0,
+          `CSP messages in the console: ${cspConsole(log)
+            .map((m) => m.text.slice(0, 160))
+            .join(' | ')}`,
+        );
         checks.that(log.pageErrors.length === 0, `page errors: ${log.pageErrors.join(' | ')}`);
         return checks.done();
       } finally {

@@ -35,14 +35,36 @@ export const faults = {
       }
       // A create sent again although the CRM already had the record is only allowed after a lost reply.
       const unexplained = report.replays.filter((r) => r.replayedCreates > r.lostReplies);
-      checks.that(unexplained.length === 0, `creates replayed without a lost reply: ${JSON.stringify(unexplained.slice(0, 3))}`);
-      checks.that(report.rejectedEvents.length === 0, `valid events rejected: ${report.rejectedEvents.slice(0, 3).join(' | ')}`);
-      checks.that(report.outbox.pending === 0 && report.outbox.dead === 0, `outbox not empty at the end: ${JSON.stringify(report.outbox)}`);
+      checks.that(
+        unexplained.length === 0,
+        `creates replayed without a lost reply: ${JSON.stringify(unexplained.slice(0, 3))}`,
+      );
+      checks.that(
+        report.rejectedEvents.length === 0,
+        `valid events rejected: ${report.rejectedEvents.slice(0, 3).join(' | ')}`,
+      );
+      checks.that(
+        report.outbox.pending === 0 && report.outbox.dead === 0,
+        `outbox not empty at the end: ${JSON.stringify(report.outbox)}`,
+      );
       checks.that(report.faults.after > 0 && report.faults.before > 0, 'no faults were injected');
-      checks.that(leakedSecrets(log, plan.flatMap((c) => c.secrets)).length === 0, `customer data in the console: ${leakedSecrets(log, plan.flatMap((c) => c.secrets))[0]}`);
+      checks.that(
+        leakedSecrets(
+          log,
+          plan.flatMap((c) => c.secrets),
+        ).length === 0,
+        `customer data in the console: ${
+          leakedSecrets(
+            log,
+            plan.flatMap((c) => c.secrets),
+          )[0]
+        }`,
+      );
       await checkProbe(checks, page, log, 'faults page');
       const replayed = report.replays.reduce((a, r) => a + r.replayedCreates, 0);
-      checks.note(`${plan.length} calls, ${report.attempts} write attempts, faults ${report.faults.before} before / ${report.faults.after} after commit, ${replayed} creates absorbed by the key after lost replies, ${(report.ms / 1000).toFixed(1)} s in the page`);
+      checks.note(
+        `${plan.length} calls, ${report.attempts} write attempts, faults ${report.faults.before} before / ${report.faults.after} after commit, ${replayed} creates absorbed by the key after lost replies, ${(report.ms / 1000).toFixed(1)} s in the page`,
+      );
       return checks.done();
     } finally {
       await context.close();

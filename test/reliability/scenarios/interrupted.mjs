@@ -47,7 +47,10 @@ export const interrupted = {
       const ready = () => page.waitForFunction(() => window.relTab?.ready === true, undefined, { timeout: 20_000 });
       await ready();
       const send = async (event) => {
-        const code = await page.evaluate(([method, payload]) => window.relTab.call(method, payload), [event.method, event.payload]);
+        const code = await page.evaluate(
+          ([method, payload]) => window.relTab.call(method, payload),
+          [event.method, event.payload],
+        );
         checks.that(code === null, `${event.payload.conversationId} ${event.method} rejected with ${code}`);
       };
       const reload = async (which) => {
@@ -81,27 +84,56 @@ export const interrupted = {
           late.push(rest);
         } else {
           counts.abandoned += 1;
-          call.expected = { ...knownBefore(call.events.slice(0, cut)), durationSeconds: undefined, outcome: 'interrupted' };
+          call.expected = {
+            ...knownBefore(call.events.slice(0, cut)),
+            durationSeconds: undefined,
+            outcome: 'interrupted',
+          };
         }
       }
       // Every lost call is interrupted once its grace period has passed; then the late ends arrive.
       const lateIds = new Set(late.map((rest) => rest[0].payload.conversationId));
-      const interruptedFirst = await until(() => [...lateIds].every((id) => ledger.records.get(`${id}:callLog`)?.call.outcome === 'interrupted'), GRACE_MS * 4 + 10_000, 100);
-      checks.that(interruptedFirst, `late calls not interrupted within the grace period: ${[...lateIds].filter((id) => ledger.records.get(`${id}:callLog`)?.call.outcome !== 'interrupted').slice(0, 3).join(', ')}`);
+      const interruptedFirst = await until(
+        () => [...lateIds].every((id) => ledger.records.get(`${id}:callLog`)?.call.outcome === 'interrupted'),
+        GRACE_MS * 4 + 10_000,
+        100,
+      );
+      checks.that(
+        interruptedFirst,
+        `late calls not interrupted within the grace period: ${[...lateIds]
+          .filter((id) => ledger.records.get(`${id}:callLog`)?.call.outcome !== 'interrupted')
+          .slice(0, 3)
+          .join(', ')}`,
+      );
       for (const rest of late) for (const event of rest) await send(event);
       const complete = await ledgerComplete(ledger, plan, GRACE_MS * 4 + 30_000);
       checks.that(complete, 'the CRM did not reach the expected call logs in time');
       const status = await settledOutbox(page);
-      checks.that(status.outbox.pending === 0 && status.outbox.dead === 0, `outbox at the end: ${JSON.stringify(status.outbox)}`);
+      checks.that(
+        status.outbox.pending === 0 && status.outbox.dead === 0,
+        `outbox at the end: ${JSON.stringify(status.outbox)}`,
+      );
       checkLedger(checks, ledger, plan);
-      const marked = plan.filter((c) => ledger.records.get(`${c.conversationId}:callLog`)?.call.outcome === 'interrupted').length;
-      checks.that(marked === counts.abandoned, `${marked} logs marked interrupted for ${counts.abandoned} abandoned calls`);
+      const marked = plan.filter(
+        (c) => ledger.records.get(`${c.conversationId}:callLog`)?.call.outcome === 'interrupted',
+      ).length;
+      checks.that(
+        marked === counts.abandoned,
+        `${marked} logs marked interrupted for ${counts.abandoned} abandoned calls`,
+      );
       const cleared = await until(() => ledger.leftOnCall().length === 0, 10_000, 100);
       checks.that(cleared, `CRM views left "On call": ${ledger.leftOnCall().slice(0, 3).join('; ')}`);
-      const leaks = leakedSecrets(log, plan.flatMap((c) => c.secrets));
+      const leaks = leakedSecrets(
+        log,
+        plan.flatMap((c) => c.secrets),
+      );
       checks.that(leaks.length === 0, `customer data in the console: ${leaks[0]}`);
       await checkProbe(checks, page, log, 'tab page');
-      checks.note(`${plan.length} calls: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}; ${marked} logged as interrupted, ${ledger.requests} CRM writes`);
+      checks.note(
+        `${plan.length} calls: ${Object.entries(counts)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(', ')}; ${marked} logged as interrupted, ${ledger.requests} CRM writes`,
+      );
       return checks.done();
     } finally {
       await context.close();

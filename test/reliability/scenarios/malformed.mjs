@@ -17,22 +17,54 @@ export const malformed = {
     try {
       const page = await openPage(context, `${server.url}rel/fuzz.html`, log);
       await page.waitForFunction(() => 'relFuzz' in window);
-      const report = await page.evaluate((options) => window.relFuzz(options), { count: params.count, seed, validEvery: 100 });
-      checks.that(report.syncThrows.length === 0, `${report.syncThrows.length} synchronous throws: ${report.syncThrows.slice(0, 3).join(' | ')}`);
+      const report = await page.evaluate((options) => window.relFuzz(options), {
+        count: params.count,
+        seed,
+        validEvery: 100,
+      });
+      checks.that(
+        report.syncThrows.length === 0,
+        `${report.syncThrows.length} synchronous throws: ${report.syncThrows.slice(0, 3).join(' | ')}`,
+      );
       checks.that(report.notPromises === 0, `${report.notPromises} calls returned something else than a Promise`);
-      checks.that(report.notBridgeErrors.length === 0, `rejections that are not BridgeErrors with a catalog code: ${report.notBridgeErrors.slice(0, 3).join(' | ')}`);
-      checks.that(report.resolved + report.rejected + report.syncThrows.length + report.notPromises === report.calls, `${report.calls - report.resolved - report.rejected} calls never settled`);
-      checks.that(report.echoed.length === 0, `hostile input echoed in error messages: ${report.echoed.slice(0, 3).join(' | ')}`);
+      checks.that(
+        report.notBridgeErrors.length === 0,
+        `rejections that are not BridgeErrors with a catalog code: ${report.notBridgeErrors.slice(0, 3).join(' | ')}`,
+      );
+      checks.that(
+        report.resolved + report.rejected + report.syncThrows.length + report.notPromises === report.calls,
+        `${report.calls - report.resolved - report.rejected} calls never settled`,
+      );
+      checks.that(
+        report.echoed.length === 0,
+        `hostile input echoed in error messages: ${report.echoed.slice(0, 3).join(' | ')}`,
+      );
       checks.that(report.prototypeChanged.length === 0, `prototype pollution: ${report.prototypeChanged.join(' | ')}`);
-      checks.that(report.validLogged === report.validCalls, `valid calls among them: ${report.validLogged} of ${report.validCalls} logged (${report.validWrong.slice(0, 3).join(' | ')})`);
+      checks.that(
+        report.validLogged === report.validCalls,
+        `valid calls among them: ${report.validLogged} of ${report.validCalls} logged (${report.validWrong.slice(0, 3).join(' | ')})`,
+      );
       // The console: no hostile string (load's identifier names aside, quoted on purpose), no valid call's customer data.
-      const echoedInConsole = log.console.filter((m) => m.text.includes(CANARY) && !/no global function named "[\w$.]+"/.test(m.text));
-      checks.that(echoedInConsole.length === 0, `hostile input in the console: ${echoedInConsole.slice(0, 2).map((m) => m.text.slice(0, 140)).join(' | ')}`);
+      const echoedInConsole = log.console.filter(
+        (m) => m.text.includes(CANARY) && !/no global function named "[\w$.]+"/.test(m.text),
+      );
+      checks.that(
+        echoedInConsole.length === 0,
+        `hostile input in the console: ${echoedInConsole
+          .slice(0, 2)
+          .map((m) => m.text.slice(0, 140))
+          .join(' | ')}`,
+      );
       const leaks = leakedSecrets(log, report.validSecrets);
       checks.that(leaks.length === 0, `customer data of valid calls in the console: ${leaks[0]}`);
       await checkProbe(checks, page, log, 'fuzz page');
-      const codes = Object.entries(report.codes).sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ');
-      checks.note(`${report.calls} malformed calls: ${report.rejected} rejected (${codes}), ${report.resolved} accepted as valid; ${report.validCalls} valid calls between them all logged; ${log.console.length} console lines, ${report.loadNameEchoes} quoting a load() callback name; ${(report.ms / 1000).toFixed(1)} s in the page`);
+      const codes = Object.entries(report.codes)
+        .sort((a, b) => b[1] - a[1])
+        .map(([c, n]) => `${c} ${n}`)
+        .join(', ');
+      checks.note(
+        `${report.calls} malformed calls: ${report.rejected} rejected (${codes}), ${report.resolved} accepted as valid; ${report.validCalls} valid calls between them all logged; ${log.console.length} console lines, ${report.loadNameEchoes} quoting a load() callback name; ${(report.ms / 1000).toFixed(1)} s in the page`,
+      );
       return checks.done();
     } finally {
       await context.close();
@@ -55,9 +87,19 @@ export const malformedContractErrors = {
     try {
       const page = await openPage(context, `${server.url}rel/fuzz.html`, newLog());
       await page.waitForFunction(() => 'relFuzz' in window);
-      const report = await page.evaluate((options) => window.relFuzz(options), { count: params.count, seed, validEvery: 1000 });
-      checks.that(report.offContractCount === 0, `${report.offContractCount} rejections of bad input with another code, e.g. ${report.offContractCodes.join(' | ')}`);
-      checks.that(report.missingEvents === 0, `${report.missingEvents} rejections of bad input without a contract.rejected event`);
+      const report = await page.evaluate((options) => window.relFuzz(options), {
+        count: params.count,
+        seed,
+        validEvery: 1000,
+      });
+      checks.that(
+        report.offContractCount === 0,
+        `${report.offContractCount} rejections of bad input with another code, e.g. ${report.offContractCodes.join(' | ')}`,
+      );
+      checks.that(
+        report.missingEvents === 0,
+        `${report.missingEvents} rejections of bad input without a contract.rejected event`,
+      );
       checks.note(`${report.rejected} rejections checked`);
       return checks.done();
     } finally {

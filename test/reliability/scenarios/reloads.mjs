@@ -33,21 +33,32 @@ export const reloads = {
         await page.reload();
         await ready();
       };
-      const send = (event) => page.evaluate(([method, payload]) => window.relTab.call(method, payload), [event.method, event.payload]);
+      const send = (event) =>
+        page.evaluate(([method, payload]) => window.relTab.call(method, payload), [event.method, event.payload]);
       let resent = 0;
       for (const call of plan) {
         for (const event of call.events) {
           if (random.chance(0.05)) await reload('between events');
           if (random.chance(0.08)) {
-            const answer = send(event).then((code) => ({ code }), () => ({ lost: true }));
+            const answer = send(event).then(
+              (code) => ({ code }),
+              () => ({ lost: true }),
+            );
             await sleep(random.int(0, 10));
             await reload('mid-event');
             const outcome = await answer;
             // No answer: the softphone sends the event again, as it would after a reload.
             if (outcome.lost) {
               resent += 1;
-              checks.that((await send(event)) === null, `${call.conversationId} ${event.method} rejected after a reload`);
-            } else checks.that(outcome.code === null, `${call.conversationId} ${event.method} rejected with ${outcome.code}`);
+              checks.that(
+                (await send(event)) === null,
+                `${call.conversationId} ${event.method} rejected after a reload`,
+              );
+            } else
+              checks.that(
+                outcome.code === null,
+                `${call.conversationId} ${event.method} rejected with ${outcome.code}`,
+              );
           } else {
             const code = await send(event);
             checks.that(code === null, `${call.conversationId} ${event.method} rejected with ${code}`);
@@ -58,17 +69,32 @@ export const reloads = {
       const complete = await ledgerComplete(ledger, plan, 30_000);
       checks.that(complete, 'the CRM did not reach the expected call logs within 30 s');
       const status = await settledOutbox(page);
-      checks.that(status.outbox.pending === 0 && status.outbox.dead === 0, `outbox at the end: ${JSON.stringify(status.outbox)}; unsent: ${JSON.stringify(await page.evaluate(() => window.relTab.unsent()))}`);
+      checks.that(
+        status.outbox.pending === 0 && status.outbox.dead === 0,
+        `outbox at the end: ${JSON.stringify(status.outbox)}; unsent: ${JSON.stringify(await page.evaluate(() => window.relTab.unsent()))}`,
+      );
       checks.that(status.durability === 'durable', `store durability ${status.durability}`);
       checkLedger(checks, ledger, plan);
       // Issue 14: no CRM view of a page still open is left "On call" once every call ended.
-      checks.that(await until(() => ledger.leftOnCall().length === 0, 5_000, 100), `CRM views left "On call": ${ledger.leftOnCall().slice(0, 3).join('; ')}`);
-      const leaks = leakedSecrets(log, plan.flatMap((c) => c.secrets));
+      checks.that(
+        await until(() => ledger.leftOnCall().length === 0, 5_000, 100),
+        `CRM views left "On call": ${ledger.leftOnCall().slice(0, 3).join('; ')}`,
+      );
+      const leaks = leakedSecrets(
+        log,
+        plan.flatMap((c) => c.secrets),
+      );
       checks.that(leaks.length === 0, `customer data in the console: ${leaks[0]}`);
       await checkProbe(checks, page, log, 'tab page');
       const total = Object.values(reloads).reduce((a, b) => a + b, 0);
       const absorbed = [...ledger.records.values()].reduce((a, r) => a + r.replayedCreates, 0);
-      checks.note(`${plan.length} calls, ${total} reloads (${Object.entries(reloads).map(([k, v]) => `${v} ${k}`).join(', ')}), ${resent} events sent again, ${ledger.requests} CRM writes, ${absorbed} creates absorbed by the key`);
+      checks.note(
+        `${plan.length} calls, ${total} reloads (${Object.entries(reloads)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(
+            ', ',
+          )}), ${resent} events sent again, ${ledger.requests} CRM writes, ${absorbed} creates absorbed by the key`,
+      );
       return checks.done();
     } finally {
       await context.close();

@@ -31,8 +31,15 @@ async function blockingContext() {
   if (found === null) throw new Error('No Chromium found: run `node scripts/ensure-chromium.mjs` or set CHROME_PATH.');
   const profile = mkdtempSync(join(tmpdir(), 'softphone-bridge-blocked-'));
   mkdirSync(join(profile, 'Default'));
-  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 1, block_third_party_cookies: true } }));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: found.path, headless: true, args: CHROMIUM_ARGS });
+  writeFileSync(
+    join(profile, 'Default', 'Preferences'),
+    JSON.stringify({ profile: { cookie_controls_mode: 1, block_third_party_cookies: true } }),
+  );
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: found.path,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   return { context, close: async () => (await context.close(), rmSync(profile, { recursive: true, force: true })) };
 }
 
@@ -42,7 +49,11 @@ async function blockingContext() {
  * it in. `reload`: the CRM outlives a reload of the frame, so the reload check runs.
  */
 const CRMS = [
-  { id: 'salesforce', frame: 'salesforce.html?mode=Lightning&sfdcIframeOrigin=http%3A%2F%2Facme.lightning.force.com', record: 'Task' },
+  {
+    id: 'salesforce',
+    frame: 'salesforce.html?mode=Lightning&sfdcIframeOrigin=http%3A%2F%2Facme.lightning.force.com',
+    record: 'Task',
+  },
   { id: 'webhook', frame: 'webhook.html', record: 'webhook record', receiver: true, reload: true },
   { id: 'dynamics', frame: 'dynamics.html', record: 'phone call' },
   { id: 'hubspot', top: 'hubspot-top.html', frame: 'hubspot.html', record: 'engagement', reload: true },
@@ -63,8 +74,28 @@ async function frameOf(page, url) {
  * reloaded frame is a new document) has loaded or failed to; resolves with that and the probe.
  */
 async function bridgeReady(frame, since = 0) {
-  await until(() => frame.evaluate((t) => window.relBlocked !== undefined && window.relBlocked.timeOrigin > t && (window.relBlocked.ready || window.relBlocked.error !== undefined), since).catch(() => false), 20_000, 50);
-  return frame.evaluate(() => ({ ready: window.relBlocked?.ready === true, error: window.relBlocked?.error, probe: window.relBlocked?.probe, timeOrigin: window.relBlocked?.timeOrigin })).catch((error) => ({ ready: false, error: String(error) }));
+  await until(
+    () =>
+      frame
+        .evaluate(
+          (t) =>
+            window.relBlocked !== undefined &&
+            window.relBlocked.timeOrigin > t &&
+            (window.relBlocked.ready || window.relBlocked.error !== undefined),
+          since,
+        )
+        .catch(() => false),
+    20_000,
+    50,
+  );
+  return frame
+    .evaluate(() => ({
+      ready: window.relBlocked?.ready === true,
+      error: window.relBlocked?.error,
+      probe: window.relBlocked?.probe,
+      timeOrigin: window.relBlocked?.timeOrigin,
+    }))
+    .catch((error) => ({ ready: false, error: String(error) }));
 }
 
 const place = (frame, ids) => frame.evaluate((list) => window.relBlocked.place(list), ids);
@@ -95,7 +126,12 @@ function webhookReceiver(server, port) {
     if (holding && req.method === 'POST') {
       held += 1;
       req.resume();
-      res.writeHead(503, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': frameOrigin, Vary: 'Origin', 'Retry-After': '1' });
+      res.writeHead(503, {
+        'Content-Type': 'application/json',
+        'Access-Control-Allow-Origin': frameOrigin,
+        Vary: 'Origin',
+        'Retry-After': '1',
+      });
       return void res.end(JSON.stringify({ error: 'unavailable' }));
     }
     req.url = '/calls';
@@ -125,13 +161,25 @@ async function settle(frame, side, ids, ms = 10_000) {
 
 /** The mode is real, or the test proves nothing: the frame's own probe shows its storage refused. */
 function checkBlocked(checks, crm, probe, when) {
-  checks.that(probe !== undefined && probe.indexedDB !== 'ok' && probe.locks === 'SecurityError' && probe.localStorage === 'SecurityError', `${crm.id}: storage was not blocked in the frame ${when}: ${JSON.stringify(probe)}`);
+  checks.that(
+    probe !== undefined &&
+      probe.indexedDB !== 'ok' &&
+      probe.locks === 'SecurityError' &&
+      probe.localStorage === 'SecurityError',
+    `${crm.id}: storage was not blocked in the frame ${when}: ${JSON.stringify(probe)}`,
+  );
 }
 
 /** What `status()` must say in this mode: memory, with the reason, and the page's own drain lock. */
 function checkMemoryStatus(checks, crm, status, when) {
-  checks.that(status?.durability === 'memory' && status?.drainLock === 'local', `${crm.id}: status ${when} ${JSON.stringify(status)}`);
-  checks.that(typeof status?.durabilityReason === 'string' && /IndexedDB/.test(status.durabilityReason), `${crm.id}: no durability reason in the status ${when}`);
+  checks.that(
+    status?.durability === 'memory' && status?.drainLock === 'local',
+    `${crm.id}: status ${when} ${JSON.stringify(status)}`,
+  );
+  checks.that(
+    typeof status?.durabilityReason === 'string' && /IndexedDB/.test(status.durabilityReason),
+    `${crm.id}: no durability reason in the status ${when}`,
+  );
 }
 
 /** Opens the CRM page and its cross-site frame; `side` reads the CRM (its fake's page, or the receiver). */
@@ -163,38 +211,70 @@ async function reloadCheck(checks, crm, { frame, side }, logged) {
   const queued = Array.from({ length: QUEUED }, (_, i) => `blocked-${crm.id}-queued-${i}`);
   await side.hold(true);
   await place(frame, queued);
-  const refused = await until(async () => (await side.held()) >= 1 && (await statusOf(frame)).outbox.pending === QUEUED, 5_000, 50);
-  checks.that(refused, `${crm.id}: the CRM refused no write while held, or the outbox did not queue the ${QUEUED} calls`);
+  const refused = await until(
+    async () => (await side.held()) >= 1 && (await statusOf(frame)).outbox.pending === QUEUED,
+    5_000,
+    50,
+  );
+  checks.that(
+    refused,
+    `${crm.id}: the CRM refused no write while held, or the outbox did not queue the ${QUEUED} calls`,
+  );
   const before = await statusOf(frame);
   const written = await frame.evaluate(() => [...window.relBlocked.written]);
   const unlogged = [...logged, ...queued].filter((id) => !written.includes(id));
   // What the status says will not survive a reload: the store is memory, and these writes are pending.
   checkMemoryStatus(checks, crm, before, 'before the reload');
-  checks.that(before.outbox.pending === QUEUED && unlogged.length === QUEUED && unlogged.every((id) => queued.includes(id)), `${crm.id}: before the reload, pending ${before.outbox.pending} and unlogged ${JSON.stringify(unlogged)}, expected the ${QUEUED} queued calls`);
-  checks.that((await side.records(queued)).every((n) => n === 0), `${crm.id}: the CRM took a write while it was held`);
+  checks.that(
+    before.outbox.pending === QUEUED && unlogged.length === QUEUED && unlogged.every((id) => queued.includes(id)),
+    `${crm.id}: before the reload, pending ${before.outbox.pending} and unlogged ${JSON.stringify(unlogged)}, expected the ${QUEUED} queued calls`,
+  );
+  checks.that(
+    (await side.records(queued)).every((n) => n === 0),
+    `${crm.id}: the CRM took a write while it was held`,
+  );
 
   const old = await frame.evaluate(() => window.relBlocked.timeOrigin);
   await frame.evaluate(() => void setTimeout(() => location.reload(), 0));
   const again = await bridgeReady(frame, old);
   await side.hold(false);
-  if (!checks.that(again.ready, `${crm.id}: the reloaded frame's bridge did not load: ${again.error ?? 'timed out'}`)) return;
+  if (!checks.that(again.ready, `${crm.id}: the reloaded frame's bridge did not load: ${again.error ?? 'timed out'}`))
+    return;
   checkBlocked(checks, crm, again.probe, 'after the reload');
   const after = await statusOf(frame);
   checkMemoryStatus(checks, crm, after, 'after the reload');
   const kept = await frame.evaluate((ids) => window.relBlocked.known(ids), [...logged, ...queued]);
-  checks.that(after.outbox.pending === 0 && kept.every((k) => !k), `${crm.id}: memory kept something across the reload: pending ${after.outbox.pending}, known ${JSON.stringify(kept)}`);
+  checks.that(
+    after.outbox.pending === 0 && kept.every((k) => !k),
+    `${crm.id}: memory kept something across the reload: pending ${after.outbox.pending}, known ${JSON.stringify(kept)}`,
+  );
 
   // The CRM takes writes again: the next call is logged, and nothing of before the reload comes back.
   const next = [`blocked-${crm.id}-after-reload`];
   await place(frame, next);
   checks.that(await settle(frame, side, next), `${crm.id}: the call after the reload was not logged`);
-  const counts = { logged: await side.records(logged), queued: await side.records(queued), next: await side.records(next) };
-  checks.that(counts.logged.every((n) => n === 1), `${crm.id}: ${crm.record}s of the calls logged before the reload: ${JSON.stringify(counts.logged)}`);
-  checks.that(counts.queued.every((n) => n === 0), `${crm.id}: ${crm.record}s of the calls lost in the reload: ${JSON.stringify(counts.queued)}`);
-  checks.that(counts.next.length === 1 && counts.next[0] === 1, `${crm.id}: ${crm.record}s of the call after the reload: ${JSON.stringify(counts.next)}`);
+  const counts = {
+    logged: await side.records(logged),
+    queued: await side.records(queued),
+    next: await side.records(next),
+  };
+  checks.that(
+    counts.logged.every((n) => n === 1),
+    `${crm.id}: ${crm.record}s of the calls logged before the reload: ${JSON.stringify(counts.logged)}`,
+  );
+  checks.that(
+    counts.queued.every((n) => n === 0),
+    `${crm.id}: ${crm.record}s of the calls lost in the reload: ${JSON.stringify(counts.queued)}`,
+  );
+  checks.that(
+    counts.next.length === 1 && counts.next[0] === 1,
+    `${crm.id}: ${crm.record}s of the call after the reload: ${JSON.stringify(counts.next)}`,
+  );
   const violations = await side.violations();
   checks.that(violations.length === 0, `${crm.id}: protocol violations: ${violations.slice(0, 3).join(' | ')}`);
-  checks.note(`${crm.id} reload: status before it ${before.durability}, ${before.outbox.pending} pending (${QUEUED} calls the CRM refused ${await side.held()} times); after it ${kept.filter(Boolean).length} calls known, ${after.outbox.pending} pending; ${crm.record}s: logged ${counts.logged.join(',')}, lost ${counts.queued.join(',')}, next ${counts.next.join(',')}`);
+  checks.note(
+    `${crm.id} reload: status before it ${before.durability}, ${before.outbox.pending} pending (${QUEUED} calls the CRM refused ${await side.held()} times); after it ${kept.filter(Boolean).length} calls known, ${after.outbox.pending} pending; ${crm.record}s: logged ${counts.logged.join(',')}, lost ${counts.queued.join(',')}, next ${counts.next.join(',')}`,
+  );
 }
 
 /** The calls of one bundle in its blocked frame: the mode is real, each call is logged once, the status says memory. */
@@ -212,10 +292,18 @@ async function checkCrm(checks, crm, opened) {
   // Not asserted: the bundle's bridge announces its fallbacks while it starts, which can be before
   // the next script on the page listens; status() is what says it for sure (noted for src/).
   const limited = await frame.evaluate(() => window.relBlocked.limited);
-  checks.that(counts.length === CALLS && counts.every((n) => n === 1), `${crm.id}: ${crm.record}s per call: ${JSON.stringify(counts)}`);
+  checks.that(
+    counts.length === CALLS && counts.every((n) => n === 1),
+    `${crm.id}: ${crm.record}s per call: ${JSON.stringify(counts)}`,
+  );
   checkMemoryStatus(checks, crm, status, 'after the calls');
-  checks.that(status?.outbox?.pending === 0 && status?.outbox?.dead === 0, `${crm.id}: outbox ${JSON.stringify(status?.outbox)}`);
-  checks.note(`${crm.id}: frame storage ${JSON.stringify(loaded.probe)}; ${counts.length} calls, ${counts.reduce((a, b) => a + b, 0)} ${crm.record}s; status ${status?.durability}/${status?.drainLock} (${status?.durabilityReason}); storage.limited heard after the bundle: ${JSON.stringify(limited)}`);
+  checks.that(
+    status?.outbox?.pending === 0 && status?.outbox?.dead === 0,
+    `${crm.id}: outbox ${JSON.stringify(status?.outbox)}`,
+  );
+  checks.note(
+    `${crm.id}: frame storage ${JSON.stringify(loaded.probe)}; ${counts.length} calls, ${counts.reduce((a, b) => a + b, 0)} ${crm.record}s; status ${status?.durability}/${status?.drainLock} (${status?.durabilityReason}); storage.limited heard after the bundle: ${JSON.stringify(limited)}`,
+  );
   if (crm.reload) await reloadCheck(checks, crm, opened, ids);
 }
 

@@ -52,7 +52,8 @@ const frame: BlockedFrame = {
       await bridge.incomingCall({ ...who, callerANI: '+15550100100' });
       await bridge.callAccepted({ ...who });
       // Notes before or after the end, as softphones do both (after the end, they are an update).
-      const notes = () => bridge.callNotesSubmitted({ ...who, notes: notesOf(conversationId), disposition: 'resolved' });
+      const notes = () =>
+        bridge.callNotesSubmitted({ ...who, notes: notesOf(conversationId), disposition: 'resolved' });
       if (i % 2 === 0) await notes();
       await bridge.callEnded({ ...who, duration: 20 + i });
       if (i % 2 === 1) await notes();
@@ -65,7 +66,8 @@ page.relBlocked = frame;
 
 bridge.on('storage.limited', (limit: { what: string }) => frame.limited.push(limit.what));
 bridge.on('outbox.written', (entry: { data: { kind: string; call?: { conversationId: string } } }) => {
-  if (entry.data.kind === 'callLog' && entry.data.call !== undefined) frame.written.push(entry.data.call.conversationId);
+  if (entry.data.kind === 'callLog' && entry.data.call !== undefined)
+    frame.written.push(entry.data.call.conversationId);
 });
 
 const main = async () => {

@@ -7,7 +7,11 @@
 import { FakeCif } from '../../../fakes/fake-cif.js';
 import { org, PARTNER } from '../../../adapters/dynamics/harness.js';
 
-const page = window as unknown as { Microsoft: { CIFramework: FakeCif }; relCif: FakeCif; softphoneBridgeConfig: unknown };
+const page = window as unknown as {
+  Microsoft: { CIFramework: FakeCif };
+  relCif: FakeCif;
+  softphoneBridgeConfig: unknown;
+};
 page.relCif = new FakeCif(org());
 page.Microsoft = { CIFramework: page.relCif };
 page.softphoneBridgeConfig = { partnerConfig: PARTNER, dispositions: ['resolved'] };

@@ -41,7 +41,8 @@ document.body.append(frame);
 
 exposeCrm({
   records: (ids) => ids.map((id) => hubspot.engagementsFor(id).length),
-  settled: (ids) => ids.every((id) => String(hubspot.engagementsFor(id)[0]?.properties['hs_call_body'] ?? '').includes(notesOf(id))),
+  settled: (ids) =>
+    ids.every((id) => String(hubspot.engagementsFor(id)[0]?.properties['hs_call_body'] ?? '').includes(notesOf(id))),
   hold: (on) => void (holding = on),
   get held() {
     return held;

@@ -5,4 +5,8 @@
 import { OUTCOMES, PARTNER } from '../../../adapters/hubspot/harness.js';
 
 // HubSpot's answers come within the reply timeout; a create the hold swallows fails after it and is retried.
-(window as unknown as { softphoneBridgeConfig: unknown }).softphoneBridgeConfig = { partnerConfig: PARTNER, dispositions: OUTCOMES, replyTimeoutMs: 1000 };
+(window as unknown as { softphoneBridgeConfig: unknown }).softphoneBridgeConfig = {
+  partnerConfig: PARTNER,
+  dispositions: OUTCOMES,
+  replyTimeoutMs: 1000,
+};

@@ -10,7 +10,8 @@ export interface StorageProbe {
   readonly broadcastChannel: string;
 }
 
-const nameOf = (error: unknown): string => (error instanceof DOMException || error instanceof Error ? error.name : String(error));
+const nameOf = (error: unknown): string =>
+  error instanceof DOMException || error instanceof Error ? error.name : String(error);
 
 async function attempt(use: () => unknown): Promise<string> {
   try {

@@ -6,6 +6,10 @@
  * its receiver, and the records outlive a reload of the frame.
  */
 const query = new URLSearchParams(location.search);
-(window as unknown as { softphoneBridgeConfig: unknown }).softphoneBridgeConfig = { url: query.get('hook'), secret: query.get('secret'), dispositions: ['resolved'] };
+(window as unknown as { softphoneBridgeConfig: unknown }).softphoneBridgeConfig = {
+  url: query.get('hook'),
+  secret: query.get('secret'),
+  dispositions: ['resolved'],
+};
 
 export {}; // a module, so that `query` stays local to this file

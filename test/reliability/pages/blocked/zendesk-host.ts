@@ -24,9 +24,21 @@ let held = 0;
 window.addEventListener(
   'message',
   (event: MessageEvent) => {
-    if (!holding || event.source !== frame.contentWindow || event.origin !== appOrigin || typeof event.data !== 'string') return;
+    if (
+      !holding ||
+      event.source !== frame.contentWindow ||
+      event.origin !== appOrigin ||
+      typeof event.data !== 'string'
+    )
+      return;
     const { key, message } = JSON.parse(event.data) as { key?: string; message?: { type?: string; url?: string } };
-    if (key?.startsWith('request:') !== true || message?.type === undefined || message.type === 'GET' || typeof message.url !== 'string') return;
+    if (
+      key?.startsWith('request:') !== true ||
+      message?.type === undefined ||
+      message.type === 'GET' ||
+      typeof message.url !== 'string'
+    )
+      return;
     const path = new URL(message.url, 'https://acme.zendesk.com').pathname;
     if (!path.startsWith('/api/v2/tickets')) return;
     zendesk.inject(`${message.type} ${path}`, { kind: 'status', status: 503 });
@@ -42,7 +54,8 @@ document.body.append(frame);
 
 exposeCrm({
   records: (ids) => ids.map((id) => ticketsFor(account, id).length),
-  settled: (ids) => ids.every((id) => ticketsFor(account, id)[0]?.comments.some((c) => c.body.includes(notesOf(id))) === true),
+  settled: (ids) =>
+    ids.every((id) => ticketsFor(account, id)[0]?.comments.some((c) => c.body.includes(notesOf(id))) === true),
   hold: (on) => void (holding = on),
   get held() {
     return held;

@@ -16,8 +16,17 @@ interface Contract {
   dispose(): Promise<void>;
 }
 
-const page = window as unknown as { softphoneBridge: Contract; sforce: { opencti: FakeOpenCti }; relOrg: FakeSalesforceOrg; relSf: { done: boolean; error?: string; received: string[]; tasks: number } };
-const state: { done: boolean; error?: string; received: string[]; tasks: number } = { done: false, received: [], tasks: 0 };
+const page = window as unknown as {
+  softphoneBridge: Contract;
+  sforce: { opencti: FakeOpenCti };
+  relOrg: FakeSalesforceOrg;
+  relSf: { done: boolean; error?: string; received: string[]; tasks: number };
+};
+const state: { done: boolean; error?: string; received: string[]; tasks: number } = {
+  done: false,
+  received: [],
+  tasks: 0,
+};
 page.relSf = state;
 
 async function until(check: () => boolean, what: string): Promise<void> {
@@ -35,10 +44,20 @@ async function main(): Promise<void> {
   await bridge.load((type) => state.received.push(type));
   await bridge.incomingCall(partnerId, conversationId, '+15550100100');
   await bridge.callAccepted({ partnerId, conversationId, ivrExitPath: 'billing' });
-  await bridge.callNotesSubmitted({ partnerId, conversationId, disposition: 'resolved', notes: 'Strict CSP <b>notes</b> stay text' });
+  await bridge.callNotesSubmitted({
+    partnerId,
+    conversationId,
+    disposition: 'resolved',
+    notes: 'Strict CSP <b>notes</b> stay text',
+  });
   await bridge.callEnded(JSON.stringify({ partnerId, conversationId, duration: 61 }));
   await bridge.statusChanged({ softphoneId: 'busy' });
-  page.sforce.opencti.clickToDial({ number: '(888) 397-3342', recordId: '003000000000001AAA', recordName: 'Ada Lovelace', objectType: 'Contact' });
+  page.sforce.opencti.clickToDial({
+    number: '(888) 397-3342',
+    recordId: '003000000000001AAA',
+    recordName: 'Ada Lovelace',
+    objectType: 'Contact',
+  });
   await until(() => state.received.includes('start_call'), 'start_call');
   await until(() => page.relOrg.tasksFor(conversationId).length === 1, 'the Task');
   state.tasks = page.relOrg.tasksFor(conversationId).length;

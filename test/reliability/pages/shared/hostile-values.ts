@@ -33,7 +33,20 @@ export function hostileValue(random: Random, depth = 0): unknown {
     () => undefined,
     () => null,
     () => random.chance(0.5),
-    () => random.pick([0, -0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1e308, Number.MAX_SAFE_INTEGER + 2, -604_801, 604_801]),
+    () =>
+      random.pick([
+        0,
+        -0,
+        -1,
+        1.5,
+        Number.NaN,
+        Number.POSITIVE_INFINITY,
+        Number.NEGATIVE_INFINITY,
+        1e308,
+        Number.MAX_SAFE_INTEGER + 2,
+        -604_801,
+        604_801,
+      ]),
     () => BigInt(random.int(0, 1000)),
     () => Symbol(CANARY),
     () => canaryText(random),
@@ -49,19 +62,38 @@ export function hostileValue(random: Random, depth = 0): unknown {
     () => new Error(`${CANARY} error object`),
     () => Promise.resolve(CANARY),
     () => throwingProxy(random.chance(0.5) ? [] : {}),
-    () => ({ get conversationId(): string { return thrower('a getter'); }, partnerId: canaryText(random) }),
+    () => ({
+      get conversationId(): string {
+        return thrower('a getter');
+      },
+      partnerId: canaryText(random),
+    }),
     () => ({ toJSON: () => thrower('toJSON'), [Symbol.toPrimitive]: () => thrower('toPrimitive') }),
-    () => Object.assign(Object.create(null) as Record<string, unknown>, { partnerId: canaryText(random), conversationId: canaryText(random) }),
-    () => JSON.parse(`{"__proto__": {"polluted": "${CANARY}"}, "constructor": {"prototype": {"polluted": "${CANARY}"}}}`) as unknown,
+    () =>
+      Object.assign(Object.create(null) as Record<string, unknown>, {
+        partnerId: canaryText(random),
+        conversationId: canaryText(random),
+      }),
+    () =>
+      JSON.parse(
+        `{"__proto__": {"polluted": "${CANARY}"}, "constructor": {"prototype": {"polluted": "${CANARY}"}}}`,
+      ) as unknown,
     () => document.body,
     () => window,
     () => Object.freeze({ partnerId: 42, conversationId: [CANARY] }),
-    () => Object.defineProperty({}, 'conversationId', { enumerable: true, get: () => thrower('a defineProperty getter') }),
+    () =>
+      Object.defineProperty({}, 'conversationId', { enumerable: true, get: () => thrower('a defineProperty getter') }),
   ];
   if (containers) {
     kinds.push(
       () => Array.from({ length: random.int(0, 5) }, () => hostileValue(random, depth + 1)),
-      () => Object.fromEntries(Array.from({ length: random.int(0, 5) }, (_, i) => [random.chance(0.3) ? '__proto__' : `${CANARY}${i}`, hostileValue(random, depth + 1)])),
+      () =>
+        Object.fromEntries(
+          Array.from({ length: random.int(0, 5) }, (_, i) => [
+            random.chance(0.3) ? '__proto__' : `${CANARY}${i}`,
+            hostileValue(random, depth + 1),
+          ]),
+        ),
       () => cyclic(random),
       () => deep(random.int(10, 5000)),
       () => wide(random.int(100, 5000)),
@@ -173,7 +205,8 @@ export function malformedArguments(random: Random, method: string): unknown[] {
     () => [`{"notes": "${CANARY}${'y'.repeat(300 * 1024)}"}`],
     () => [jsonOf(hostileValue(random, 2))],
   ];
-  if (method === 'incomingCall') shapes.push(() => Array.from({ length: random.int(2, 6) }, () => hostileValue(random, 1)));
+  if (method === 'incomingCall')
+    shapes.push(() => Array.from({ length: random.int(2, 6) }, () => hostileValue(random, 1)));
   return random.pick(shapes)();
 }
 
@@ -181,7 +214,12 @@ export function malformedArguments(random: Random, method: string): unknown[] {
 function hostileNonString(random: Random, field: string): unknown {
   for (;;) {
     const value = hostileValue(random, 1);
-    if (field === 'duration' ? typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 604_800 : typeof value !== 'string') return value;
+    if (
+      field === 'duration'
+        ? typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 604_800
+        : typeof value !== 'string'
+    )
+      return value;
   }
 }
 
@@ -192,7 +230,14 @@ function jsonOf(value: unknown): string {
     // A sparse array of a million slots would become a million "null"s (huge JSON has its own case).
     if (Array.isArray(v) && v.length > 1000) return v.slice(0, 3);
     // Window and DOM nodes would be walked property by property: keep their kind only.
-    if (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null) return Object.prototype.toString.call(v);
+    if (
+      typeof v === 'object' &&
+      v !== null &&
+      !Array.isArray(v) &&
+      Object.getPrototypeOf(v) !== Object.prototype &&
+      Object.getPrototypeOf(v) !== null
+    )
+      return Object.prototype.toString.call(v);
     return v;
   };
   try {

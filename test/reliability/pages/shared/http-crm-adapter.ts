@@ -1,4 +1,11 @@
-import { BridgeError, type CallLogWrite, type CrmAdapter, type ScreenPopRequest, type ScreenPopResult, type WriteReceipt } from '../../../../src/contract/index.js';
+import {
+  BridgeError,
+  type CallLogWrite,
+  type CrmAdapter,
+  type ScreenPopRequest,
+  type ScreenPopResult,
+  type WriteReceipt,
+} from '../../../../src/contract/index.js';
 
 /**
  * A CRM adapter over HTTP to the reliability server's fake CRM (`/crm/<run>/…`), whose ledger
@@ -8,7 +15,11 @@ import { BridgeError, type CallLogWrite, type CrmAdapter, type ScreenPopRequest,
  */
 export function httpCrmAdapter(run: string, tab: string, page: string): CrmAdapter {
   const post = (action: 'log' | 'pop', body: Record<string, unknown>): Promise<Response> =>
-    fetch(`/crm/${encodeURIComponent(run)}/${action}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...body, tab, page }) });
+    fetch(`/crm/${encodeURIComponent(run)}/${action}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...body, tab, page }),
+    });
   return {
     name: 'reliability-http',
     connect: async () => ({}),
@@ -19,9 +30,21 @@ export function httpCrmAdapter(run: string, tab: string, page: string): CrmAdapt
         key: write.key,
         recordId: write.receipt?.recordId,
         attempt: write.attempt,
-        call: { conversationId: call.conversationId, state: call.state, outcome: call.outcome ?? null, notes: call.notes ?? null, disposition: call.disposition ?? null, durationSeconds: call.durationSeconds ?? null, revision: call.revision },
+        call: {
+          conversationId: call.conversationId,
+          state: call.state,
+          outcome: call.outcome ?? null,
+          notes: call.notes ?? null,
+          disposition: call.disposition ?? null,
+          durationSeconds: call.durationSeconds ?? null,
+          revision: call.revision,
+        },
       });
-      if (!response.ok) throw new BridgeError('ADAPTER_WRITE_FAILED', `The test CRM answered ${response.status}.`, { details: { status: response.status }, retryable: response.status >= 500 });
+      if (!response.ok)
+        throw new BridgeError('ADAPTER_WRITE_FAILED', `The test CRM answered ${response.status}.`, {
+          details: { status: response.status },
+          retryable: response.status >= 500,
+        });
       const body = (await response.json()) as { recordId: string };
       return { recordId: body.recordId, recordType: 'CallLog' };
     },

@@ -16,4 +16,4 @@
         if (message.getParam('type') !== 'setPresence' || message.getParam('source') !== 'softphone') return;
         helper.applySoftphoneStatus(cmp, message.getParam('statusDeveloperName'));
     }
-})
+});

@@ -4,13 +4,17 @@
     readCurrentStatus: function (cmp) {
         cmp.find('omniToolkit')
             .getServicePresenceStatusId()
-            .then($A.getCallback(function (result) {
-                cmp.set('v.currentStatus', result && result.statusApiName ? result.statusApiName : 'Offline');
-            }))
-            .catch($A.getCallback(function () {
-                // The toolkit rejects when the agent is not logged in to Omni-Channel.
-                cmp.set('v.currentStatus', 'Offline');
-            }));
+            .then(
+                $A.getCallback(function (result) {
+                    cmp.set('v.currentStatus', result && result.statusApiName ? result.statusApiName : 'Offline');
+                })
+            )
+            .catch(
+                $A.getCallback(function () {
+                    // The toolkit rejects when the agent is not logged in to Omni-Channel.
+                    cmp.set('v.currentStatus', 'Offline');
+                })
+            );
     },
 
     /** Omni-Channel changed: by the agent, a supervisor, routing, or by us for the softphone. */
@@ -20,7 +24,11 @@
         cmp.set('v.currentStatus', statusDeveloperName);
         cmp.set('v.requestedStatus', null);
         if (requested === statusDeveloperName) return; // the softphone's own request: don't echo it back
-        cmp.find('bridgeChannel').publish({ type: 'presence', source: 'omni', statusDeveloperName: statusDeveloperName });
+        cmp.find('bridgeChannel').publish({
+            type: 'presence',
+            source: 'omni',
+            statusDeveloperName: statusDeveloperName
+        });
     },
 
     /** The softphone's status changed: make Omni-Channel follow. */
@@ -32,9 +40,11 @@
         cmp.set('v.requestedStatus', statusDeveloperName);
 
         if (statusDeveloperName === 'Offline') {
-            omni.logout().catch($A.getCallback(function (error) {
-                helper.requestFailed(cmp, 'log out of Omni-Channel', error);
-            }));
+            omni.logout().catch(
+                $A.getCallback(function (error) {
+                    helper.requestFailed(cmp, 'log out of Omni-Channel', error);
+                })
+            );
             return;
         }
 
@@ -42,17 +52,29 @@
         action.setParams({ developerName: statusDeveloperName });
         action.setCallback(this, function (response) {
             if (response.getState() !== 'SUCCESS') {
-                helper.requestFailed(cmp, 'look up the Omni-Channel status ' + statusDeveloperName, response.getError());
+                helper.requestFailed(
+                    cmp,
+                    'look up the Omni-Channel status ' + statusDeveloperName,
+                    response.getError()
+                );
                 return;
             }
             var statusId = response.getReturnValue();
             if (!statusId) {
-                helper.requestFailed(cmp, 'find an Omni-Channel status named ' + statusDeveloperName + ' (check PresenceMap in the call center)', null);
+                helper.requestFailed(
+                    cmp,
+                    'find an Omni-Channel status named ' +
+                        statusDeveloperName +
+                        ' (check PresenceMap in the call center)',
+                    null
+                );
                 return;
             }
-            omni.setServicePresenceStatus({ statusId: statusId }).catch($A.getCallback(function (error) {
-                helper.requestFailed(cmp, 'set the Omni-Channel status ' + statusDeveloperName, error);
-            }));
+            omni.setServicePresenceStatus({ statusId: statusId }).catch(
+                $A.getCallback(function (error) {
+                    helper.requestFailed(cmp, 'set the Omni-Channel status ' + statusDeveloperName, error);
+                })
+            );
         });
         $A.enqueueAction(action);
     },
@@ -62,4 +84,4 @@
         // Background utilities have no UI; the console is where an admin looks.
         console.warn('Softphone Bridge presence: could not ' + what + '.', error);
     }
-})
+});

@@ -25,7 +25,9 @@ export default class SoftphoneBridgeCallButton extends LightningElement {
     record;
 
     get fieldPath() {
-        return this.objectApiName && FIELD_PATH.test(this.phoneField || '') ? `${this.objectApiName}.${this.phoneField}` : undefined;
+        return this.objectApiName && FIELD_PATH.test(this.phoneField || '')
+            ? `${this.objectApiName}.${this.phoneField}`
+            : undefined;
     }
 
     get fields() {
@@ -42,14 +44,17 @@ export default class SoftphoneBridgeCallButton extends LightningElement {
     }
 
     get recordName() {
-        const value = this.record && this.record.data ? getFieldValue(this.record.data, `${this.objectApiName}.Name`) : null;
+        const value =
+            this.record && this.record.data ? getFieldValue(this.record.data, `${this.objectApiName}.Name`) : null;
         return typeof value === 'string' && value !== '' ? value : undefined;
     }
 
     get problem() {
-        if (!this.fieldPath) return `"${this.phoneField}" is not a field name; fix the Phone field setting of this component.`;
+        if (!this.fieldPath)
+            return `"${this.phoneField}" is not a field name; fix the Phone field setting of this component.`;
         if (this.record && this.record.error) return `The field ${this.phoneField} can't be read on this record.`;
-        if (this.record && this.record.data && !this.phone) return `There is no number in ${this.phoneField}, so there is nothing to call.`;
+        if (this.record && this.record.data && !this.phone)
+            return `There is no number in ${this.phoneField}, so there is nothing to call.`;
         return null;
     }
 

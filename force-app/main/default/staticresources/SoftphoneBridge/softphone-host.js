@@ -44,8 +44,12 @@
   /** Tells the admin, until the softphone connects, what its page must load for the calls to arrive. */
   function watch(host, origin) {
     var advice =
-      'The softphone at ' + origin + ' has not connected to the bridge. Its page must load ' +
-      'softphone-bridge.remote.iife.js with data-host-origins="' + location.origin + '".';
+      'The softphone at ' +
+      origin +
+      ' has not connected to the bridge. Its page must load ' +
+      'softphone-bridge.remote.iife.js with data-host-origins="' +
+      location.origin +
+      '".';
     window.setTimeout(function check() {
       if (host.connected) {
         if (status.textContent === advice) say('', false);
@@ -80,11 +84,17 @@
   }
 
   if (typeof window.softphoneBridge === 'undefined') {
-    say('The Softphone Bridge script is missing from the SoftphoneBridge static resource. Run "npm run build" and deploy again.', true);
+    say(
+      'The Softphone Bridge script is missing from the SoftphoneBridge static resource. Run "npm run build" and deploy again.',
+      true
+    );
     return;
   }
   if (typeof window.softphoneBridgeRemoteHost !== 'function') {
-    say('The remote host script is missing from the SoftphoneBridge static resource. Run "npm run build" and deploy again.', true);
+    say(
+      'The remote host script is missing from the SoftphoneBridge static resource. Run "npm run build" and deploy again.',
+      true
+    );
     return;
   }
   // Requests the bridge cannot carry out (a click-to-dial on an invalid number, a broken setting)
@@ -104,7 +114,10 @@
 
   // Open CTI never answers when the page was not opened by the utility bar (no sfdcIframeOrigin/mode).
   var timer = window.setTimeout(function () {
-    say('Salesforce did not send the call center settings. Open the softphone from the utility bar of a Lightning app whose users are assigned to the SoftphoneBridge call center.', true);
+    say(
+      'Salesforce did not send the call center settings. Open the softphone from the utility bar of a Lightning app whose users are assigned to the SoftphoneBridge call center.',
+      true
+    );
   }, TIMEOUT_MS);
 
   opencti.getCallCenterSettings({

@@ -92,7 +92,10 @@ describe('c-softphone-bridge-call-button', () => {
 
     it('treats a blank number as no number', async () => {
         const element = mount();
-        getRecord.emit({ ...contactWithPhone, fields: { ...contactWithPhone.fields, Phone: { displayValue: null, value: '   ' } } });
+        getRecord.emit({
+            ...contactWithPhone,
+            fields: { ...contactWithPhone.fields, Phone: { displayValue: null, value: '   ' } }
+        });
         await flush();
         expect(button(element).disabled).toBe(true);
         button(element).click();
@@ -116,7 +119,9 @@ describe('c-softphone-bridge-call-button', () => {
         await flush();
         expect(getRecord.getLastConfig().fields).toBeUndefined();
         expect(button(element).disabled).toBe(true);
-        expect(hint(element).textContent).toBe('"Phone); DROP" is not a field name; fix the Phone field setting of this component.');
+        expect(hint(element).textContent).toBe(
+            '"Phone); DROP" is not a field name; fix the Phone field setting of this component.'
+        );
     });
 
     it('has an accessible name and announces its hints politely', async () => {
@@ -131,7 +136,10 @@ describe('c-softphone-bridge-call-button', () => {
 
     it('renders the record name and number as text, never as markup', async () => {
         const element = mount();
-        getRecord.emit({ ...contactWithPhone, fields: { ...contactWithPhone.fields, Phone: { displayValue: null, value: '<img src=x onerror=alert(1)>' } } });
+        getRecord.emit({
+            ...contactWithPhone,
+            fields: { ...contactWithPhone.fields, Phone: { displayValue: null, value: '<img src=x onerror=alert(1)>' } }
+        });
         await flush();
         expect(numberShown(element)).toBe('<img src=x onerror=alert(1)>');
         expect(element.shadowRoot.querySelector('img')).toBeNull();

@@ -56,8 +56,8 @@ export function popupReply(lookup: PopupLookup): PopupReply {
 
 function text(value: string | undefined): string | undefined {
   if (typeof value !== 'string') return undefined;
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes from a reply field
   const clean = value
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes from a reply field
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
     .trim()
     .slice(0, 255);

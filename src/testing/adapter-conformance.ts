@@ -21,9 +21,7 @@ import { testApi } from './test-api.js';
 export interface AdapterHarness {
   readonly adapter: CrmAdapter;
   /** The call logs the CRM holds for an idempotency key: their count and the stored fields. */
-  callLogsFor(
-    key: string,
-  ): Promise<
+  callLogsFor(key: string): Promise<
     readonly {
       readonly notes?: string | undefined;
       readonly durationSeconds?: number | undefined;

@@ -100,22 +100,20 @@ export class ZendeskWireHost {
           }),
       );
     if (key === 'iframe.handshake') {
-      void this.zendesk
-        .metadata()
-        .then((metadata) =>
-          this.#post(frame, {
-            key: 'zaf.app.registered',
-            message: {
-              metadata,
-              context: {
-                product: 'support',
-                location: instance.location,
-                instanceGuid: instance.guid,
-                account: { subdomain: 'acme' },
-              },
+      void this.zendesk.metadata().then((metadata) =>
+        this.#post(frame, {
+          key: 'zaf.app.registered',
+          message: {
+            metadata,
+            context: {
+              product: 'support',
+              location: instance.location,
+              instanceGuid: instance.guid,
+              account: { subdomain: 'acme' },
             },
-          }),
-        );
+          },
+        }),
+      );
     } else if (key.startsWith('request:')) {
       this.zendesk.request(data.message as never).then(
         (body) =>

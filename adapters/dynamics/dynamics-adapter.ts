@@ -3,11 +3,9 @@ import {
   adapterWriteFailed,
   adapterWriteRefused,
   callbackFailed,
-  dialNumberInvalid,
   isRecord,
   screenPopFailed,
   toBridgeError,
-  toE164,
   type AdapterConfig,
   type AdapterContext,
   type CallLogWrite,
@@ -19,6 +17,7 @@ import {
   type ScreenPopResult,
   type WriteReceipt,
 } from '../../src/contract/index.js';
+import { clickedNumber } from '../shared/clicked-number.js';
 import { dialRequest } from '../shared/call-settings.js';
 import { connection } from '../shared/connection.js';
 import { Cif } from './cif.js';
@@ -72,17 +71,11 @@ export function dynamicsAdapter(options: DynamicsAdapterOptions): CrmAdapter {
     const format = data['format'];
     if (format !== undefined && String(format).toLowerCase() !== 'phone') return; // an e-mail or URL field
     const value = data['value'];
-    const normalised =
-      typeof value === 'string' || typeof value === 'number'
-        ? toE164(String(value), settings.defaultCountry)
-        : ({ ok: false, problem: 'empty' } as const);
-    if (!normalised.ok) {
-      context.refuse(dialNumberInvalid('onclicktoact', normalised.problem));
-      return;
-    }
+    const dialTo = clickedNumber(value, settings.defaultCountry, 'onclicktoact', context);
+    if (dialTo === undefined) return;
     const record = clickedRecord(data) ?? (await recordOnScreen(cif, data['entityLogicalName']));
     await context
-      .requestCall(dialRequest(normalised.e164, settings, record))
+      .requestCall(dialRequest(dialTo, settings, record))
       .catch((error: unknown) =>
         context.refuse(
           toBridgeError(error, (cause) =>

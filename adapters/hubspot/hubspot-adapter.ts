@@ -1,11 +1,9 @@
 import {
   adapterConnectFailed,
   callbackFailed,
-  dialNumberInvalid,
   isKnownCountry,
   isRecord,
   toBridgeError,
-  toE164,
   withTimeout,
   type AdapterConfig,
   type AdapterContext,
@@ -17,6 +15,7 @@ import {
   type ScreenPopResult,
   type WriteReceipt,
 } from '../../src/contract/index.js';
+import { clickedNumber } from '../shared/clicked-number.js';
 import { dialRequest } from '../shared/call-settings.js';
 import { connection } from '../shared/connection.js';
 import type {
@@ -111,14 +110,8 @@ export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
       typeof d['countryCode'] === 'string' && isKnownCountry(d['countryCode'])
         ? d['countryCode']
         : settings.defaultCountry;
-    const normalised =
-      typeof d['phoneNumber'] === 'string'
-        ? toE164(d['phoneNumber'], country)
-        : ({ ok: false, problem: 'empty' } as const);
-    if (!normalised.ok) {
-      context.refuse(dialNumberInvalid('onDialNumber', normalised.problem));
-      return;
-    }
+    const dialTo = clickedNumber(d['phoneNumber'], country, 'onDialNumber', context);
+    if (dialTo === undefined) return;
     const objectId = d['objectId'];
     const objectType = d['objectType'];
     const record =
@@ -127,7 +120,7 @@ export function hubspotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
         ? { id: String(objectId), type: objectType }
         : undefined;
     context
-      .requestCall(dialRequest(normalised.e164, settings, record))
+      .requestCall(dialRequest(dialTo, settings, record))
       .catch((error: unknown) =>
         context.refuse(
           toBridgeError(error, (cause) =>

@@ -16,4 +16,5 @@ export {
   type DialSettings,
   type SettingName,
 } from './call-settings.js';
+export { clickedNumber } from './clicked-number.js';
 export { connection, type Connection } from './connection.js';

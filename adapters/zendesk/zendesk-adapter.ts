@@ -2,7 +2,6 @@ import {
   adapterConnectFailed,
   adapterWriteFailed,
   callbackFailed,
-  dialNumberInvalid,
   isRecord,
   screenPopFailed,
   toBridgeError,
@@ -19,6 +18,7 @@ import {
   type ScreenPopResult,
   type WriteReceipt,
 } from '../../src/contract/index.js';
+import { clickedNumber } from '../shared/clicked-number.js';
 import { dialRequest } from '../shared/call-settings.js';
 import { connection } from '../shared/connection.js';
 import { parseZendeskSettings, type ZendeskSettings } from './settings.js';
@@ -121,16 +121,10 @@ export function zendeskAdapter(options: ZendeskAdapterOptions): CrmAdapter {
     for (const [dialled, at] of lastDialled) if (now - at >= DIALOUT_DUPLICATE_MS) lastDialled.delete(dialled); // keep only recent clicks
     lastDialled.set(key, now);
     if (previous !== undefined && now - previous < DIALOUT_DUPLICATE_MS) return; // the other copy of one click
-    const normalised =
-      typeof number === 'string' || typeof number === 'number'
-        ? toE164(String(number), settings.defaultCountry)
-        : ({ ok: false, problem: 'empty' } as const);
-    if (!normalised.ok) {
-      context.refuse(dialNumberInvalid('voice.dialout', normalised.problem));
-      return;
-    }
+    const dialTo = clickedNumber(number, settings.defaultCountry, 'voice.dialout', context);
+    if (dialTo === undefined) return;
     context
-      .requestCall(dialRequest(normalised.e164, settings))
+      .requestCall(dialRequest(dialTo, settings))
       .catch((error: unknown) =>
         context.refuse(
           toBridgeError(error, (cause) =>

@@ -6,6 +6,7 @@
  */
 export { CallBook } from './call-book.js';
 export type { CallStep, MappingEnv } from './call-step.js';
+export { readConnectorOptions, settingsToConnect } from './connector-settings.js';
 export { ContractLink, type IntentHandlers } from './contract-link.js';
 export { asRecord, FieldReader, vendorPayloadError, type Parsed } from './fields.js';
 export { OptionChecker, optionsObject } from './options.js';

@@ -1,5 +1,4 @@
 import {
-  alreadyConnected,
   BridgeError,
   callbackFailed,
   configInvalid,
@@ -10,6 +9,7 @@ import {
   type SoftphoneConnector,
 } from '../../src/contract/index.js';
 import { CallBook } from '../shared/call-book.js';
+import { readConnectorOptions, settingsToConnect } from '../shared/connector-settings.js';
 import { ContractLink } from '../shared/contract-link.js';
 import { vendorPayloadError } from '../shared/fields.js';
 import { customerNumber } from './customer-number.js';
@@ -50,14 +50,7 @@ export interface SobotConnector extends SoftphoneConnector {
  * @see ../../../shared/seeds/001_c2e00f8b153bfa61.txt (the Sobot Call SDK document)
  */
 export function sobotConnector(options: SobotConnectorOptions): SobotConnector {
-  let settings: SobotSettings | BridgeError;
-  try {
-    settings = parseSobotOptions(options);
-  } catch (error) {
-    settings = toBridgeError(error, (cause) =>
-      configInvalid([], 'sobot connector: the options could not be read.', { connector: 'sobot' }, cause),
-    );
-  }
+  const settings = readConnectorOptions('sobot', () => parseSobotOptions(options));
   const link = new ContractLink('sobot', settings instanceof BridgeError ? undefined : settings.partnerId);
   const book = new CallBook<SobotCall>();
   let sdk: SobotSdk | undefined;
@@ -167,9 +160,7 @@ export function sobotConnector(options: SobotConnectorOptions): SobotConnector {
   return {
     name: 'sobot',
     async connect(target: ContractTarget, context: ConnectorContext): Promise<void> {
-      if (settings instanceof BridgeError) throw settings;
-      const s = settings;
-      if (link.isOpen) throw alreadyConnected('sobot connector');
+      const s = settingsToConnect('sobot', settings, link);
       const api = new SobotSdk(s.agent, context.clock, s.statusTimeoutMs);
       sdk = api;
       // Subscribed before load and before the page calls initAgent: EventAgentRegainStatus comes right after it.

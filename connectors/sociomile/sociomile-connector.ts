@@ -1,15 +1,14 @@
 import {
-  alreadyConnected,
   BridgeError,
   callbackFailed,
   configInvalid,
-  toBridgeError,
   type CallbackPayload,
   type ConnectorContext,
   type ContractTarget,
   type SoftphoneConnector,
 } from '../../src/contract/index.js';
 import { CallBook } from '../shared/call-book.js';
+import { readConnectorOptions, settingsToConnect } from '../shared/connector-settings.js';
 import { ContractLink } from '../shared/contract-link.js';
 import { vendorPayloadError } from '../shared/fields.js';
 import { SocioVoiceSdk } from './sociomile-sdk.js';
@@ -41,14 +40,7 @@ export interface SociomileConnector extends SoftphoneConnector {
  * @see ../../../shared/seeds/000_dd2173ba1c0f0c74.txt
  */
 export function sociomileConnector(options: SociomileConnectorOptions): SociomileConnector {
-  let settings: SociomileSettings | BridgeError;
-  try {
-    settings = parseSociomileOptions(options);
-  } catch (error) {
-    settings = toBridgeError(error, (cause) =>
-      configInvalid([], 'sociomile connector: the options could not be read.', { connector: 'sociomile' }, cause),
-    );
-  }
+  const settings = readConnectorOptions('sociomile', () => parseSociomileOptions(options));
   const link = new ContractLink('sociomile', settings instanceof BridgeError ? undefined : settings.partnerId);
   /** Calls this page dialled, by conversationId (= `internal_id`). */
   const book = new CallBook<{ readonly number: string }>();
@@ -110,9 +102,7 @@ export function sociomileConnector(options: SociomileConnectorOptions): Sociomil
   return {
     name: 'sociomile',
     async connect(target: ContractTarget, context: ConnectorContext): Promise<void> {
-      if (settings instanceof BridgeError) throw settings;
-      const s = settings;
-      if (link.isOpen) throw alreadyConnected('sociomile connector');
+      const s = settingsToConnect('sociomile', settings, link);
       if (typeof s.host.socioVoice !== 'function' && s.widgetUrl === undefined) {
         throw configInvalid(
           ['widgetUrl'],

@@ -1,15 +1,13 @@
 import {
-  alreadyConnected,
   BridgeError,
   callbackFailed,
-  configInvalid,
-  toBridgeError,
   type CallbackPayload,
   type ConnectorContext,
   type ContractTarget,
   type SoftphoneConnector,
 } from '../../src/contract/index.js';
 import { CallBook } from '../shared/call-book.js';
+import { readConnectorOptions, settingsToConnect } from '../shared/connector-settings.js';
 import { ContractLink } from '../shared/contract-link.js';
 import { asRecord, FieldReader, vendorPayloadError, type Parsed } from '../shared/fields.js';
 import { cdrCalls } from './cdr-enrichment.js';
@@ -43,14 +41,7 @@ export interface VoicenterConnector extends SoftphoneConnector {
  * @see ../../../shared/seeds/003_98f5a4d21a14edb6.txt and 004_0a8f95430ab850ba.txt
  */
 export function voicenterConnector(options: VoicenterConnectorOptions): VoicenterConnector {
-  let settings: VoicenterSettings | BridgeError;
-  try {
-    settings = parseVoicenterOptions(options);
-  } catch (error) {
-    settings = toBridgeError(error, (cause) =>
-      configInvalid([], 'voicenter connector: the options could not be read.', { connector: 'voicenter' }, cause),
-    );
-  }
+  const settings = readConnectorOptions('voicenter', () => parseVoicenterOptions(options));
   const link = new ContractLink('voicenter', settings instanceof BridgeError ? undefined : settings.partnerId);
   const book = new CallBook<VoicenterCall>();
   let sdk: WebPhoneSdk | undefined;
@@ -195,9 +186,7 @@ export function voicenterConnector(options: VoicenterConnectorOptions): Voicente
   return {
     name: 'voicenter',
     async connect(target: ContractTarget, context: ConnectorContext): Promise<void> {
-      if (settings instanceof BridgeError) throw settings;
-      const s = settings;
-      if (link.isOpen) throw alreadyConnected('voicenter connector');
+      const s = settingsToConnect('voicenter', settings, link);
       const api = new WebPhoneSdk(s.phone);
       sdk = api;
       for (const name of WEB_PHONE_CALLBACKS) api.hook(name, onWebPhone(s, name));

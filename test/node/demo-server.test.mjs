@@ -119,10 +119,10 @@ test("GET / on the console origin serves demo/console.html naming the softphone'
   );
   assert.match(
     html,
-    /<meta name="console-origin" content="http:\/\/127\.0\.0\.1:\d+">/,
+    /<meta name="console-origin" content="http:\/\/127\.0\.0\.1:\d+" ?\/?>/,
     'the page knows where it must be opened',
   );
-  assert.match(html, /<meta name="softphone-origin" content="http:\/\/127\.0\.0\.1:\d+">/);
+  assert.match(html, /<meta name="softphone-origin" content="http:\/\/127\.0\.0\.1:\d+" ?\/?>/);
   assert.match(html, /<script type="module" src="\/dist\/demo\/console\.js"><\/script>/);
   assertNoInlineCode(html);
 });
@@ -204,7 +204,7 @@ test('D6: a name that is not loopback (a port forward) is served as is, so that 
   const { port } = new URL(sites.console);
   const res = await rawGet(sites.console, '/', 'GET', { Host: `demo.example:${port}` });
   assert.equal(res.status, 200);
-  assert.ok(res.body.includes(`<meta name="console-origin" content="${originOf(sites.console)}">`));
+  assert.ok(res.body.includes(`<meta name="console-origin" content="${originOf(sites.console)}" />`));
   assert.ok(res.body.includes('id="frame-notice"'), 'the page has the notice that explains a blocked frame');
 });
 

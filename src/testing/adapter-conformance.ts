@@ -189,7 +189,8 @@ export function runAdapterConformance(name: string, makeHarness: () => Promise<A
       expect(Object.values(capabilities).every((v) => typeof v === 'boolean')).to.equal(true);
     });
 
-    it('logs exactly one record through a whole bridge, whatever the faults', async () => {
+    /** A whole bridge over the adapter, in memory, retrying at once, loaded by a softphone that ignores callbacks. */
+    const loadedBridge = async () => {
       const bridge = createBridge({
         adapter: harness.adapter,
         store: createMemoryStore(),
@@ -197,6 +198,11 @@ export function runAdapterConformance(name: string, makeHarness: () => Promise<A
         retry: { baseDelayMs: 1, maxDelayMs: 2 },
       });
       await bridge.load(() => {});
+      return bridge;
+    };
+
+    it('logs exactly one record through a whole bridge, whatever the faults', async () => {
+      const bridge = await loadedBridge();
       harness.failNextWrite();
       const ids = { partnerId: 'partner-1', conversationId: 'conf-7' };
       await bridge.incomingCall({ ...ids, callerANI: PHONE });
@@ -215,13 +221,7 @@ export function runAdapterConformance(name: string, makeHarness: () => Promise<A
     });
 
     it('logs no phone numbers or notes', async () => {
-      const bridge = createBridge({
-        adapter: harness.adapter,
-        store: createMemoryStore(),
-        logger,
-        retry: { baseDelayMs: 1, maxDelayMs: 2 },
-      });
-      await bridge.load(() => {});
+      const bridge = await loadedBridge();
       harness.failNextWrite();
       await bridge.callEnded({ partnerId: 'p', conversationId: 'conf-8', duration: 1, notes: NOTES });
       await bridge

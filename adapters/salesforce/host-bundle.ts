@@ -5,9 +5,10 @@
  * cross-origin frame through the remote transport (ADR 0005). The vendor page then loads only
  * `dist/softphone-bridge.remote.iife.js`.
  *
- * A file of its own rather than part of the Salesforce bundle: the host validates the frame's
- * messages with zod/mini, which would take the 15 KB bundle over its budget (ADR 0009), and a
- * softphone page that is itself the call center's adapter URL never needs it.
+ * A file of its own rather than part of the Salesforce bundle: a softphone page that is itself the
+ * call center's adapter URL never needs the host, and the bundle's budget (ADR 0009) need not pay
+ * for it. (When this was decided the host checked messages with zod/mini; since issue 15 it uses
+ * the guards of src/remote/protocol.ts, ADR 0005.)
  */
 import type { Bridge } from '../../src/core/bridge.js';
 import { CONTRACT_METHODS } from '../../src/contract/softphone-methods.js';
@@ -23,7 +24,7 @@ export type ServeBridge = (frame: HTMLIFrameElement, allowedOrigin: string) => R
 /**
  * The bridge came from another bundle, so its errors are instances of that bundle's BridgeError
  * class. The host only passes its own class through with its code (anything else becomes
- * CONTRACT_ARGUMENTS_INVALID), so rebuild them here from their JSON: the softphone then gets the
+ * REMOTE_HOST_FAILED), so rebuild them here from their JSON: the softphone then gets the
  * bridge's real code (CONTRACT_PAYLOAD_INVALID, CONFIG_INVALID...).
  */
 function sameBundleError(error: unknown): unknown {

@@ -52,7 +52,11 @@ export interface ConnectorContext {
 export interface SoftphoneConnector {
   /** Stable kebab-case id (`sobot`, `voicenter`); used in logs and error details. */
   readonly name: string;
-  /** Subscribes to the vendor, then loads the contract with the connector's callback. Rejects with `CONFIG_INVALID` when it cannot work. */
+  /**
+   * Subscribes to the vendor, then loads the contract with the connector's callback. Rejects with
+   * `CONFIG_INVALID` for unreadable options or a missing partner id, `ALREADY_CONNECTED` on a second
+   * connect, or the error `load` rejected with.
+   */
   connect(target: ContractTarget, context: ConnectorContext): Promise<void>;
   /** Removes every vendor listener; later vendor events and callbacks are ignored. */
   disconnect(): Promise<void>;

@@ -5,7 +5,7 @@ import type { SoftphoneContract, SoftphoneParams } from '../contract/contract-ta
 import type { DialRequest } from '../contract/crm-adapter.js';
 
 // Structural types only (every import above is `import type`), so the UI never pulls the bridge,
-// zod or eventemitter3 into a page that only wants a button, and a remote client fits as well.
+// its emitter or zod into a page that only wants a button, and a remote client fits as well.
 
 /** A listener of one bridge event, with that event's arguments. */
 export type BridgeListener<K extends keyof BridgeEvents> = (...args: BridgeEvents[K]) => void;

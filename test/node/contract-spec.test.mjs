@@ -98,16 +98,5 @@ test('no list of the contract is spelled out by hand a second time', () => {
     // schema tables) do not quote them, so the spec of those lists is not counted here.
     if (where.length > 1) copies.push(`${name} [${list.join(', ')}]: ${where.join(', ')}`);
   }
-  assert.deepEqual(
-    copies.filter((copy) => !KNOWN_COPIES.some((known) => copy.includes(known))),
-    [],
-  );
+  assert.deepEqual(copies, []);
 });
-
-// The adapters' settings still spell the policy choices as type unions; the shared settings reader
-// (issue 15, item 5) replaces them with the contract's `CallPolicy`. Listed here so that they
-// cannot grow in number unnoticed, and to be removed with them.
-const KNOWN_COPIES = [
-  'POLICY_CHOICES.screenPopOn [ring, accept]: src/contract/spec.ts, adapters/',
-  'POLICY_CHOICES.logRejectedCalls [passive, all, none]: src/contract/spec.ts, adapters/',
-];

@@ -32,8 +32,8 @@ export class ContractLink {
   #context: ConnectorContext | undefined;
   #fromConfig: string | undefined;
   #pending = new Set<Promise<unknown>>();
-  #open = false;
-  #loaded = false;
+  /** `loading` between `open` and the end of the target's `load`; vendor events wait in `#early` then. */
+  #state: 'closed' | 'loading' | 'open' = 'closed';
   /** Vendor events that arrived while `load` was running: applied, in order, once it is done. */
   #early: (() => void)[] = [];
 
@@ -41,19 +41,23 @@ export class ContractLink {
    * @param connector the connector's name, for logs and errors
    * @param partnerId the fallback partner id, used while the CRM sends no `partner_config`
    */
+  readonly #partnerId: string | undefined;
+
   constructor(
     readonly connector: string,
-    private readonly partnerId: string | undefined,
-  ) {}
+    partnerId: string | undefined,
+  ) {
+    this.#partnerId = partnerId;
+  }
 
   /** Whether the link is connected (between `open` and `close`). */
   get isOpen(): boolean {
-    return this.#open;
+    return this.#state !== 'closed';
   }
 
   /** The partner id for contract payloads: the CRM's `partner_config`, else the option. */
   get partner(): string {
-    return this.#fromConfig ?? this.partnerId ?? '';
+    return this.#fromConfig ?? this.#partnerId ?? '';
   }
 
   /** The context, once open. */
@@ -69,7 +73,7 @@ export class ContractLink {
   async open(target: ContractTarget, context: ConnectorContext, handlers: IntentHandlers): Promise<void> {
     this.#target = target;
     this.#context = context;
-    this.#open = true;
+    this.#state = 'loading';
     const callback: SoftphoneCallback = (eventType, payload) => this.#onCallback(eventType, payload, handlers);
     try {
       await target.load(callback);
@@ -85,7 +89,7 @@ export class ContractLink {
         { connector: this.connector },
       );
     }
-    this.#loaded = true;
+    this.#state = 'open';
     const early = this.#early;
     this.#early = [];
     for (const task of early) this.run(task);
@@ -93,8 +97,7 @@ export class ContractLink {
 
   /** Stops: later calls, callbacks and queued vendor events are dropped. */
   close(): void {
-    this.#open = false;
-    this.#loaded = false;
+    this.#state = 'closed';
     this.#early = [];
   }
 
@@ -104,8 +107,8 @@ export class ContractLink {
    * vendor SDK that called the listener must not see the exception.
    */
   run(task: () => void): void {
-    if (!this.#open) return;
-    if (!this.#loaded) return void this.#early.push(task);
+    if (this.#state === 'closed') return;
+    if (this.#state === 'loading') return void this.#early.push(task);
     try {
       task();
     } catch (error) {
@@ -116,7 +119,7 @@ export class ContractLink {
   /** Applies contract calls in order. The bridge serialises them; failures are reported. */
   send(calls: readonly ContractCall[]): void {
     const target = this.#target;
-    if (!this.#open || target === undefined) return;
+    if (this.#state === 'closed' || target === undefined) return;
     for (const call of calls) {
       this.context.logger.debug(`${this.connector}: ${call.method}`, {
         connector: this.connector,
@@ -168,7 +171,7 @@ export class ContractLink {
   }
 
   #onCallback<T extends CallbackEventType>(eventType: T, payload: CallbackPayload<T>, handlers: IntentHandlers): void {
-    if (!this.#open) return;
+    if (this.#state === 'closed') return;
     try {
       if (eventType === 'partner_config') this.#fromConfig = (payload as CallbackPayload<'partner_config'>).partnerId;
       else if (eventType === 'start_call') handlers.startCall(payload as CallbackPayload<'start_call'>);
